@@ -1,0 +1,98 @@
+// Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`).
+//   node scripts/build.mjs               development build (sourcemaps)
+//   node scripts/build.mjs --production  minified extension, webview and CLI, no tests
+//   node scripts/build.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+/** All files below `dir` whose name ends with one of `suffixes`. */
+function find(dir, suffixes) {
+  const abs = join(root, dir);
+  let names;
+  try {
+    names = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return find(join(dir, name), suffixes);
+    return suffixes.some((s) => name.endsWith(s)) ? [relative(root, path)] : [];
+  });
+}
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+  legalComments: 'none',
+};
+
+const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+/** Test and harness code runs from out/, never ships, and keeps its test libraries external. */
+const testExternal = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'];
+
+const builds = [
+  { ...nodeCommon, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...nodeCommon,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(version) },
+  },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/reader.js',
+  },
+];
+
+if (!production) {
+  const testEntries = [
+    ...find('test/unit', ['.test.ts']),
+    ...find('test/suite', ['.spec.ts', 'index.ts']),
+    ...find('test/ui', ['.ui.ts']),
+    ...find('test/harness', ['.ts']),
+  ];
+  builds.push({
+    ...nodeCommon,
+    entryPoints: testEntries,
+    outdir: 'out',
+    outbase: '.',
+    external: testExternal,
+    sourcemap: 'inline',
+  });
+}
+
+function copyAssets() {
+  const codicons = join(root, 'node_modules/@vscode/codicons/dist');
+  const target = join(root, 'dist/webview/codicons');
+  mkdirSync(target, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(target, file));
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
+copyAssets();
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('[watch] build finished, watching for changes...');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,199 @@
+/**
+ * The corpus: what is known about every article file, without keeping the
+ * texts (a corpus may hold hundreds of thousands of articles, and the
+ * extension host is shared). Articles are read again when opened.
+ */
+import type { Article, ArticleDate } from './article';
+import { monthKey } from './article';
+import { compareDatesNewestFirst, formatMonth } from './dates';
+import { Emitter, type Event } from './events';
+import { compareNorwegian, truncateAtWord } from './text';
+
+/** Where an article file was found. */
+export type ArticleOrigin = 'workspace' | 'folder' | 'sample';
+
+/** What the corpus keeps of an article: enough for the tree, tooltips and navigation. */
+export interface ArticleSummary {
+  /** The file's URI, as a string: the corpus key. */
+  readonly uri: string;
+  readonly fileName: string;
+  readonly origin: ArticleOrigin;
+  readonly date: ArticleDate;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly title: string;
+  readonly byline?: string;
+  readonly source?: string;
+  /** The lead, shortened for tooltips. */
+  readonly lead?: string;
+  readonly warnings: readonly string[];
+}
+
+/** A file that matched but could not be read or parsed. */
+export interface CorpusProblem {
+  readonly uri: string;
+  readonly fileName: string;
+  readonly origin: ArticleOrigin;
+  readonly reason: string;
+}
+
+export type CorpusEntry =
+  | { readonly kind: 'article'; readonly summary: ArticleSummary }
+  | { readonly kind: 'problem'; readonly problem: CorpusProblem };
+
+export interface MonthGroup {
+  readonly kind: 'month';
+  /** `YYYY-MM`. */
+  readonly key: string;
+  readonly label: string;
+  readonly articles: readonly ArticleSummary[];
+}
+
+export interface YearGroup {
+  readonly kind: 'year';
+  /** `YYYY`. */
+  readonly key: string;
+  readonly label: string;
+  readonly months: readonly MonthGroup[];
+  readonly count: number;
+}
+
+export type GroupBy = 'month' | 'yearMonth';
+
+const LEAD_SUMMARY_CHARS = 280;
+
+export function summarize(uri: string, fileName: string, origin: ArticleOrigin, article: Article): ArticleSummary {
+  return {
+    uri,
+    fileName,
+    origin,
+    date: article.date,
+    month: monthKey(article.date),
+    title: article.title,
+    byline: article.byline?.text,
+    source: article.source,
+    lead: article.lead === undefined ? undefined : truncateAtWord(article.lead, LEAD_SUMMARY_CHARS),
+    warnings: article.warnings,
+  };
+}
+
+/** Tree order: newest month first, then by day, then by title (Norwegian collation), then by file. */
+export function compareArticles(a: ArticleSummary, b: ArticleSummary): number {
+  return (
+    compareDatesNewestFirst(a.date, b.date) ||
+    compareNorwegian(a.title, b.title) ||
+    compareNorwegian(a.fileName, b.fileName) ||
+    (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)
+  );
+}
+
+export class Corpus {
+  private readonly entries = new Map<string, CorpusEntry>();
+  private sorted: ArticleSummary[] | undefined;
+  private readonly onDidChangeEmitter = new Emitter<void>();
+  /** Fires after every change, once per batch. */
+  readonly onDidChange: Event<void> = this.onDidChangeEmitter.event;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(uri: string): CorpusEntry | undefined {
+    return this.entries.get(uri);
+  }
+
+  /** Replaces everything (a full reload). */
+  reset(entries: Iterable<CorpusEntry>): void {
+    this.entries.clear();
+    for (const entry of entries) this.entries.set(entryUri(entry), entry);
+    this.changed();
+  }
+
+  /** Adds or replaces some entries and removes others, as one change. */
+  update(upserts: Iterable<CorpusEntry>, removals: Iterable<string> = []): void {
+    let changed = false;
+    for (const uri of removals) changed = this.entries.delete(uri) || changed;
+    for (const entry of upserts) {
+      this.entries.set(entryUri(entry), entry);
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  /** Removes every entry whose URI starts with `prefix` (a folder that went away). */
+  removeUnder(prefix: string): void {
+    const doomed = [...this.entries.keys()].filter((uri) => uri.startsWith(prefix));
+    this.update([], doomed);
+  }
+
+  /** All articles in tree order. */
+  articles(): readonly ArticleSummary[] {
+    if (!this.sorted) {
+      this.sorted = [];
+      for (const entry of this.entries.values()) if (entry.kind === 'article') this.sorted.push(entry.summary);
+      this.sorted.sort(compareArticles);
+    }
+    return this.sorted;
+  }
+
+  problems(): CorpusProblem[] {
+    const problems: CorpusProblem[] = [];
+    for (const entry of this.entries.values()) if (entry.kind === 'problem') problems.push(entry.problem);
+    return problems.sort((a, b) => compareNorwegian(a.fileName, b.fileName) || (a.uri < b.uri ? -1 : 1));
+  }
+
+  /** The article `offset` places after (or before, if negative) `uri` in tree order. */
+  neighbour(uri: string, offset: number): ArticleSummary | undefined {
+    const articles = this.articles();
+    const index = articles.findIndex((a) => a.uri === uri);
+    return index < 0 ? undefined : articles[index + offset];
+  }
+
+  dispose(): void {
+    this.onDidChangeEmitter.dispose();
+  }
+
+  private changed(): void {
+    this.sorted = undefined;
+    this.onDidChangeEmitter.fire();
+  }
+}
+
+function entryUri(entry: CorpusEntry): string {
+  return entry.kind === 'article' ? entry.summary.uri : entry.problem.uri;
+}
+
+/** Month groups, newest first; articles inside in tree order. */
+export function groupByMonth(articles: readonly ArticleSummary[]): MonthGroup[] {
+  const months = groupBy([...articles].sort(compareArticles), (article) => article.month);
+  return [...months].map(([key, list]) => ({
+    kind: 'month',
+    key,
+    label: formatMonth(list[0].date.year, list[0].date.month),
+    articles: list,
+  }));
+}
+
+/** Year groups holding month groups, newest first. */
+export function groupByYear(articles: readonly ArticleSummary[]): YearGroup[] {
+  const years = groupBy(groupByMonth(articles), (month) => month.key.slice(0, 4));
+  return [...years].map(([key, months]) => ({
+    kind: 'year',
+    key,
+    label: key,
+    months,
+    count: months.reduce((sum, month) => sum + month.articles.length, 0),
+  }));
+}
+
+/** Groups in first-seen order (a `Map` keeps insertion order). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

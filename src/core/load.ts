@@ -1,0 +1,12 @@
+import type { ParseResult } from './article';
+import { parseArticle } from './parse';
+import { decodeArticleBytes } from './text';
+
+/** Decodes and parses a file's bytes; decoding warnings are carried on the article. */
+export function loadArticle(bytes: Uint8Array): ParseResult {
+  const decoded = decodeArticleBytes(bytes);
+  if (!decoded.ok) return { ok: false, kind: 'notArticle', reason: decoded.reason };
+  const result = parseArticle(decoded.value.text);
+  if (!result.ok || !decoded.value.warning) return result;
+  return { ok: true, article: { ...result.article, warnings: [decoded.value.warning, ...result.article.warnings] } };
+}

@@ -1,0 +1,379 @@
+/**
+ * Parses an article file into its structure: date, headline, captions with
+ * their credits, dateline, lead, byline, subheadings, quotes, paragraphs and
+ * page furniture. The rules follow Norwegian news text as scraped (see
+ * README, "Article files"); every part keeps its offsets into the text.
+ */
+import type { Article, ArticleDate, Block, BlockKind, Byline, InlinePart, ParseResult, Span } from './article';
+import { normalizeLineEndings, squashWhitespace } from './text';
+
+/** ` date 2022-02 `: optional day, case and surrounding white space forgiven. */
+const HEADER = /^[ \t]*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ \t]+|[ \t]*\n|$)/i;
+/** Something that is meant to be a header, however broken. */
+const HEADER_LIKE = /^\s*date\b[ \t]*([^\s]*)/i;
+
+/** `HOLDT AVSTANDEN:`, `I SNØVÆRET:`, `ATOM-MAKT:`: an upper-case label and a colon. */
+const CAPTION_LABEL = /^(\p{Lu}[\p{Lu}\p{M}\p{N} '’&./-]{0,38}\p{Lu})\s*:\s+(?=\S)/u;
+/** `Foto: THIBAULT CAMUS / AFP` at the end of a paragraph. */
+const CREDIT = /(?:^|\s)((?:Foto|Photo|Bilde|Illustrasjon|Grafikk|Video|Skjermdump)\s*:\s*([^\n]{1,80}?))\s*$/u;
+/** `Publisert: For mindre enn 10 minutter siden`. */
+const PUBLISHED = /^(?:Publisert|Oppdatert|Sist oppdatert|Published|Updated)\s*:/iu;
+/** The info box opens with `Info` and a capitalised title. */
+const INFOBOX_START = /^Info\s+(?=\p{Lu})/u;
+const INFOBOX_END = /\s*Vis mer\s*$/u;
+/** A paragraph opening with a dash and a space is a quote. */
+const QUOTE = /^[–—―-]\s/u;
+/** `Av NTB , Runa Fjellanger og Kyrre Lien`. */
+const BYLINE = /^(?:Av|By|Tekst\s*:)\s+(\S[^\n]*)$/u;
+/** `OSLO/KYIV (VG)` at the start of the lead. */
+const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?:\s*\/\s*\p{Lu}[\p{Lu}\p{M}.'’-]*)*)\s*\(([^()\n]{1,30})\)\s*[:–-]?\s+/u;
+
+/** Agencies recognised in bylines whatever their case. */
+const AGENCIES = new Set(['ntb', 'anb', 'afp', 'ap', 'reuters', 'tt', 'ritzau', 'dpa', 'bloomberg', 'efe', 'ansa', 'upi']);
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'bl', 'ca', 'dvs', 'etc', 'f', 'feks', 'fr', 'hr', 'jf', 'kl', 'mfl', 'mht', 'mill', 'mrd', 'mv', 'nr', 'osv', 'pga', 'st', 'tlf', 'vs',
+]);
+
+const MAX_SUBHEADING_CHARS = 90;
+const MAX_SUBHEADING_WORDS = 12;
+const MAX_BYLINE_CHARS = 160;
+/** How many paragraphs an info box may span before we stop looking for its `Vis mer`. */
+const MAX_INFOBOX_PARAGRAPHS = 12;
+
+export function parseArticle(fileText: string): ParseResult {
+  const normalized = normalizeLineEndings(fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText);
+  if (normalized.trim() === '') return { ok: false, kind: 'notArticle', reason: 'The file is empty.' };
+  const header = HEADER.exec(normalized);
+  if (!header) {
+    const like = HEADER_LIKE.exec(normalized);
+    if (like) {
+      return {
+        ok: false,
+        kind: 'invalid',
+        reason: `The header has no valid date: found "date ${like[1]}", expected " date YYYY-MM " (for example " date 2022-02 ").`,
+      };
+    }
+    return { ok: false, kind: 'notArticle', reason: 'The file does not start with the " date YYYY-MM " header.' };
+  }
+  const date = parseDate(header);
+  if (typeof date === 'string') return { ok: false, kind: 'invalid', reason: date };
+
+  const headerLength = header[0].length;
+  const text = normalized.slice(headerLength);
+  if (text.trim() === '') return { ok: false, kind: 'invalid', reason: 'The file has a header but no article text.' };
+  return { ok: true, article: buildArticle(text, headerLength, date) };
+}
+
+function parseDate(match: RegExpExecArray): ArticleDate | string {
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  const written = match[0].trim().replace(/^date\s+/i, '');
+  if (month < 1 || month > 12) return `The header date "${written}" has no month ${month}; expected " date YYYY-MM ".`;
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+    return `The header date "${written}" has no day ${day}.`;
+  }
+  return day === undefined ? { year, month } : { year, month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A paragraph of the text: its span with surrounding white space trimmed. */
+interface Paragraph extends Span {
+  readonly value: string;
+}
+
+/**
+ * Paragraphs are separated by blank lines. A text with no blank line at all
+ * (some scrapers write one paragraph per line) is split at every line break.
+ */
+export function splitParagraphs(text: string): Paragraph[] {
+  const separator = /\n[ \t\f\v\u00a0]*\n\s*/g.test(text) ? /\n[ \t\f\v\u00a0]*\n\s*/g : /\n\s*/g;
+  const paragraphs: Paragraph[] = [];
+  let from = 0;
+  const push = (start: number, end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) paragraphs.push({ start: start + lead, end: start + lead + trimmed.length, value: trimmed });
+  };
+  separator.lastIndex = 0;
+  for (let match = separator.exec(text); match; match = separator.exec(text)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, text.length);
+  return paragraphs;
+}
+
+type Draft = { kind: BlockKind; start: number; end: number; parts: InlinePart[]; quoted?: boolean };
+
+function buildArticle(text: string, headerLength: number, date: ArticleDate): Article {
+  const paragraphs = splitParagraphs(text);
+  const drafts: Draft[] = [];
+  const credits: string[] = [];
+  let byline: Byline | undefined;
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (i > 0 && squashWhitespace(p.value) === squashWhitespace(paragraphs[i - 1].value)) {
+      drafts.push({ kind: 'duplicate', start: p.start, end: p.end, parts: [] });
+      continue;
+    }
+    if (PUBLISHED.test(p.value)) {
+      drafts.push({ kind: 'published', start: p.start, end: p.end, parts: [] });
+      continue;
+    }
+    if (INFOBOX_START.test(p.value)) {
+      const box = infobox(paragraphs, i);
+      drafts.push(box.block);
+      i = box.last;
+      continue;
+    }
+    const caption = captionParts(p);
+    if (caption) {
+      const credit = caption.find((part) => part.kind === 'credit');
+      if (credit) credits.push(text.slice(credit.start, credit.end).replace(/^[^:]*:\s*/, ''));
+      drafts.push({ kind: 'caption', start: p.start, end: p.end, parts: caption });
+      continue;
+    }
+    const parsedByline = byline ? undefined : bylineParts(p);
+    if (parsedByline) {
+      byline = parsedByline.byline;
+      drafts.push({ kind: 'byline', start: p.start, end: p.end, parts: parsedByline.parts });
+      continue;
+    }
+    if (isShortLine(p.value)) {
+      drafts.push({ kind: 'subheading', start: p.start, end: p.end, parts: [], quoted: QUOTE.test(p.value) || undefined });
+      continue;
+    }
+    drafts.push({ kind: QUOTE.test(p.value) ? 'quote' : 'paragraph', start: p.start, end: p.end, parts: [] });
+  }
+
+  const blocks = assignHeadlineAndLead(text, drafts);
+  const headline = blocks.find((b) => b.kind === 'headline');
+  const leadBlock = blocks.find((b) => b.kind === 'lead');
+  const dateline = leadBlock?.parts.find((part) => part.kind === 'dateline');
+  const source = dateline ? DATELINE.exec(text.slice(dateline.start))?.[2]?.trim() : undefined;
+  const title = headline ? squashWhitespace(text.slice(headline.start, headline.end)) : fallbackTitle(text, blocks);
+
+  return {
+    date,
+    title,
+    text,
+    headerLength,
+    blocks,
+    byline,
+    source,
+    lead: leadBlock ? squashWhitespace(text.slice(dateline ? dateline.end : leadBlock.start, leadBlock.end)) : undefined,
+    credits,
+    warnings: [],
+  };
+}
+
+/**
+ * The headline is the first paragraph that is not a caption, byline or page
+ * furniture. A short line is the headline whole; a paragraph of several
+ * sentences gives its first sentence, and the rest of it is the lead.
+ * Otherwise the lead is the next ordinary paragraph.
+ */
+function assignHeadlineAndLead(text: string, drafts: Draft[]): Block[] {
+  const headlineIndex = drafts.findIndex((d) => ['subheading', 'paragraph', 'quote'].includes(d.kind));
+  if (headlineIndex < 0) return drafts;
+  const first = drafts[headlineIndex];
+  const result = [...drafts];
+
+  if (first.kind === 'subheading') {
+    result[headlineIndex] = { ...first, kind: 'headline', quoted: undefined };
+  } else {
+    const sentenceEnd = firstSentenceEnd(text, first.start, first.end);
+    if (sentenceEnd < 0) {
+      result[headlineIndex] = { ...first, kind: 'headline' };
+    } else {
+      const restStart = skipWhitespace(text, sentenceEnd, first.end);
+      result.splice(
+        headlineIndex,
+        1,
+        { kind: 'headline', start: first.start, end: sentenceEnd, parts: [] },
+        withDateline(text, { kind: 'lead', start: restStart, end: first.end, parts: [] }),
+      );
+      return result;
+    }
+  }
+
+  for (let i = headlineIndex + 1; i < result.length; i++) {
+    const kind = result[i].kind;
+    if (kind === 'subheading') break;
+    if (kind === 'paragraph' || kind === 'quote') {
+      result[i] = withDateline(text, { ...result[i], kind: 'lead' });
+      break;
+    }
+  }
+  return result;
+}
+
+function withDateline(text: string, block: Draft): Draft {
+  const match = DATELINE.exec(text.slice(block.start, block.end));
+  if (!match) return block;
+  const datelineEnd = block.start + match[0].trimEnd().length;
+  return { ...block, parts: [{ kind: 'dateline', start: block.start, end: datelineEnd }, ...block.parts] };
+}
+
+/** Where the first sentence of `text[start, end)` ends (after its punctuation), or -1 if it is one sentence. */
+export function firstSentenceEnd(text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  const boundary = /[.!?…]+(?=\s+(?:[–—-]\s|[\p{Lu}«"„“]))/gu;
+  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) {
+    if (match[0] === '.' && !endsSentence(slice, match.index)) continue;
+    return start + match.index + match[0].length;
+  }
+  return -1;
+}
+
+/** Whether a full stop at `dot` ends a sentence rather than an initial, a number or an abbreviation. */
+function endsSentence(text: string, dot: number): boolean {
+  const word = /[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[0] ?? '';
+  if (word === '') return true;
+  if (/^\p{N}+$/u.test(word)) return false; // `7. februar`, ordinals
+  if (/^\p{Lu}$/u.test(word)) return false; // `Jakub M. Godzimirski`
+  if (word.includes('.')) return false; // `f.eks.`, `bl.a.`
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function skipWhitespace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** A short paragraph with no closing punctuation: a headline or a subheading. */
+function isShortLine(value: string): boolean {
+  if (value.length > MAX_SUBHEADING_CHARS || value.includes('\n')) return false;
+  if (/[.!?,;:…»"”)\]]$/u.test(value)) return false;
+  if (/[.!?]\s+\p{Lu}/u.test(value)) return false;
+  if (!/^(?:[–—-]\s+)?[\p{Lu}\p{N}«"]/u.test(value)) return false;
+  return value.split(/\s+/).length <= MAX_SUBHEADING_WORDS;
+}
+
+/** Caption label and photo credit; undefined if the paragraph is not a caption. */
+function captionParts(p: Paragraph): InlinePart[] | undefined {
+  const label = CAPTION_LABEL.exec(p.value);
+  const credit = CREDIT.exec(p.value);
+  // A credit alone makes a caption only when it closes a short paragraph.
+  if (!label && !(credit && p.value.length < 400 && credit.index > 0)) return undefined;
+  const parts: InlinePart[] = [];
+  if (label) parts.push({ kind: 'captionLabel', start: p.start, end: p.start + label[1].length });
+  if (credit) {
+    const creditStart = p.start + credit.index + credit[0].indexOf(credit[1]);
+    if (!label || creditStart > p.start + label[0].length) {
+      parts.push({ kind: 'credit', start: creditStart, end: creditStart + credit[1].length });
+    }
+  }
+  return parts;
+}
+
+function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | undefined {
+  if (p.value.length > MAX_BYLINE_CHARS || p.value.includes('\n') || /[.!?]$/.test(p.value)) return undefined;
+  const match = BYLINE.exec(p.value);
+  if (!match) return undefined;
+  const namesStart = p.start + match.index + match[0].indexOf(match[1]);
+  const names: Span[] = [];
+  const separator = /\s*,\s*|\s+og\s+|\s+and\s+|\s*&\s*/gu;
+  let from = 0;
+  const body = match[1];
+  const pushName = (start: number, end: number) => names.push({ start, end });
+  for (let sep = separator.exec(body); sep; sep = separator.exec(body)) {
+    pushName(from, sep.index);
+    from = sep.index + sep[0].length;
+  }
+  pushName(from, body.length);
+
+  const authors: string[] = [];
+  const agencies: string[] = [];
+  const parts: InlinePart[] = [];
+  for (const span of names) {
+    const name = body.slice(span.start, span.end).trim();
+    if (!name) return undefined;
+    const agency = AGENCIES.has(name.toLowerCase()) || /^\p{Lu}{2,6}$/u.test(name);
+    const person = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|la|le|af|av))*$/u.test(name);
+    if (!agency && !person) return undefined;
+    if (name.split(/\s+/).length > 5) return undefined;
+    const start = namesStart + span.start;
+    parts.push({ kind: agency ? 'agency' : 'author', start, end: start + name.length });
+    (agency ? agencies : authors).push(name);
+  }
+  const printed = parts.map((part) => p.value.slice(part.start - p.start, part.end - p.start));
+  return { byline: { text: joinNames(printed), authors, agencies }, parts };
+}
+
+/** `NTB, Runa Fjellanger og Kyrre Lien`. */
+function joinNames(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}` : (names[0] ?? '');
+}
+
+/** An info box from `Info <title>` to the paragraph ending in `Vis mer`. */
+function infobox(paragraphs: readonly Paragraph[], first: number): { block: Draft; last: number } {
+  let last = first;
+  for (let i = first; i < paragraphs.length && i < first + MAX_INFOBOX_PARAGRAPHS; i++) {
+    if (INFOBOX_END.test(paragraphs[i].value)) {
+      last = i;
+      break;
+    }
+  }
+  const open = paragraphs[first];
+  const close = paragraphs[last];
+  const parts: InlinePart[] = [];
+  const labelLength = /^Info/.exec(open.value)![0].length;
+  parts.push({ kind: 'infoboxLabel', start: open.start, end: open.start + labelLength });
+  const bodyStart = open.start + labelLength + (/^Info\s+/.exec(open.value)![0].length - labelLength);
+  const title = infoboxTitleEnd(open.value.slice(bodyStart - open.start));
+  if (title > 0) parts.push({ kind: 'infoboxTitle', start: bodyStart, end: bodyStart + title });
+
+  const more = INFOBOX_END.exec(close.value);
+  for (let i = first; i <= last; i++) {
+    const p = paragraphs[i];
+    let start = i === first ? bodyStart + (title > 0 ? title : 0) : p.start;
+    while (start < p.end && /\s/.test(p.value[start - p.start])) start++;
+    const end = i === last && more ? p.start + more.index : p.end;
+    if (end > start) parts.push({ kind: 'infoboxParagraph', start, end });
+  }
+  if (more) {
+    const moreStart = close.start + more.index + (more[0].length - more[0].trimStart().length);
+    parts.push({ kind: 'infoboxMore', start: moreStart, end: close.end });
+  }
+  return { block: { kind: 'infobox', start: open.start, end: close.end, parts }, last };
+}
+
+/**
+ * The info box title runs into its first sentence with no punctuation
+ * (`Derfor er det krig nå Konflikten mellom ...`): it ends before the first
+ * capitalised word that follows a lower-case word, after at least two words.
+ */
+function infoboxTitleEnd(body: string): number {
+  const words = [...body.matchAll(/\S+/gu)];
+  for (let w = 2; w < words.length && w <= 12; w++) {
+    const previous = words[w - 1][0];
+    if (/^\p{Lu}/u.test(words[w][0]) && /\p{Ll}$/u.test(previous)) {
+      return words[w - 1].index! + previous.length;
+    }
+    if (/[.!?:]$/.test(previous)) return 0;
+  }
+  return 0;
+}
+
+/** The title when no paragraph qualifies as a headline: the first sentence of the first block's own text. */
+function fallbackTitle(text: string, blocks: readonly Block[]): string {
+  const block = blocks.find((b) => b.kind !== 'duplicate') ?? blocks[0];
+  if (!block) return squashWhitespace(text).slice(0, 120);
+  const label = block.parts.find((part) => part.kind === 'captionLabel' || part.kind === 'infoboxLabel');
+  const credit = block.parts.find((part) => part.kind === 'credit');
+  let start = label ? label.end : block.start;
+  while (start < block.end && /[\s:]/.test(text[start])) start++;
+  const end = credit ? credit.start : block.end;
+  const sentenceEnd = firstSentenceEnd(text, start, end);
+  const title = squashWhitespace(text.slice(start, sentenceEnd > 0 ? sentenceEnd : end));
+  return title || squashWhitespace(text.slice(block.start, block.end));
+}

@@ -1,0 +1,127 @@
+/**
+ * Turning a file's bytes into article text, and text helpers that know that
+ * æ, ø and å are letters. Pure TypeScript: runs in Node, the extension host
+ * and the webview alike.
+ */
+
+/** How the bytes of a file were turned into text. */
+export type TextEncodingName = 'utf-8' | 'windows-1252';
+
+export interface DecodedText {
+  /** The text with any byte-order mark removed. Line endings untouched. */
+  readonly text: string;
+  readonly encoding: TextEncodingName;
+  /** Whether the file started with a UTF-8 byte-order mark. */
+  readonly hadBom: boolean;
+  /** Something the reader should know about how the text was decoded. */
+  readonly warning?: string;
+}
+
+export type DecodeResult = { readonly ok: true; readonly value: DecodedText } | { readonly ok: false; readonly reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
+const windows1252 = new TextDecoder('windows-1252');
+
+/** How many bytes at the start are examined for NUL bytes, the mark of a binary file. */
+const BINARY_SNIFF_BYTES = 8192;
+
+/**
+ * Decodes a file's bytes. UTF-8 is expected. A file that is not valid UTF-8
+ * but has no valid multi-byte UTF-8 sequence either is taken as Windows-1252
+ * (older Norwegian corpora are often Latin-1); a file that is mostly UTF-8
+ * with a few broken sequences is decoded with U+FFFD in their place. Either
+ * way the result carries a warning. Binary files are refused.
+ */
+export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, reason: 'The file is empty.' };
+  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniff.includes(0)) return { ok: false, reason: 'The file is binary (it contains NUL bytes), not text.' };
+
+  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hadBom ? bytes.subarray(3) : bytes;
+  try {
+    return { ok: true, value: { text: utf8.decode(body), encoding: 'utf-8', hadBom } };
+  } catch {
+    // Not valid UTF-8: decide below whether it is damaged UTF-8 or a legacy encoding.
+  }
+  const { valid, invalid, firstInvalid } = countUtf8Sequences(body);
+  if (valid === 0) {
+    return {
+      ok: true,
+      value: {
+        text: windows1252.decode(body),
+        encoding: 'windows-1252',
+        hadBom,
+        warning: 'The file is not valid UTF-8; it was read as Windows-1252 (Latin-1).',
+      },
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      text: utf8Lenient.decode(body),
+      encoding: 'utf-8',
+      hadBom,
+      warning:
+        `The file has ${invalid} invalid UTF-8 ${invalid === 1 ? 'sequence' : 'sequences'} ` +
+        `(the first at byte ${firstInvalid + (hadBom ? 3 : 0)}); ${invalid === 1 ? 'it is' : 'they are'} shown as \uFFFD.`,
+    },
+  };
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and invalid bytes. */
+function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, firstInvalid };
+}
+
+/** Normalises line endings to LF (CRLF and lone CR alike). */
+export function normalizeLineEndings(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+/** Whether `ch` (one UTF-16 unit or a surrogate pair) is a letter or digit; æ, ø, å included. */
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /^[\p{L}\p{N}\p{M}]/u.test(ch);
+}
+
+const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+
+/** Compares strings the Norwegian way: æ, ø, å sort after z. */
+export function compareNorwegian(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** Collapses runs of white space to one space and trims. */
+export function squashWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Shortens `text` to at most `max` characters at a word boundary, adding an ellipsis. */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '') + '…';
+}

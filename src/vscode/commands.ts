@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { ArticleSummary } from '../core/corpus';
+import { formatDate } from '../core/dates';
+import type { ArticlesView } from './articles/articlesView';
+import { config } from './config';
+import { CommandId, EXTENSION_ID } from './constants';
+import type { CorpusService } from './corpus/corpusService';
+import type { ReaderManager } from './reader/readerManager';
+
+export interface CommandContext {
+  readonly corpus: CorpusService;
+  readonly articles: ArticlesView;
+  readonly readers: ReaderManager;
+}
+
+/**
+ * Commands take what VS Code hands them: a tree node (menus), a URI or a URI
+ * string (tree items, other extensions, command links), or nothing (the
+ * command palette, keybindings: the active reader's article).
+ */
+function resolveUri(ctx: CommandContext, arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') {
+    try {
+      return vscode.Uri.parse(arg, true);
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof arg === 'object' && arg !== null && 'kind' in arg) {
+    if (arg.kind === 'article' && 'summary' in arg) return vscode.Uri.parse((arg.summary as ArticleSummary).uri, true);
+    if (arg.kind === 'problem' && 'problem' in arg) return vscode.Uri.parse((arg.problem as { uri: string }).uri, true);
+  }
+  return ctx.readers.active?.uri;
+}
+
+const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) => unknown> = {
+  [CommandId.OpenArticle]: (ctx) => async (arg) => {
+    const uri = resolveUri(ctx, arg);
+    if (uri) await ctx.readers.open(uri);
+  },
+
+  [CommandId.OpenSource]: (ctx) => async (arg) => {
+    const uri = resolveUri(ctx, arg);
+    if (!uri) return;
+    const fromReader = arg === undefined || ctx.readers.active?.uri?.toString() === uri.toString();
+    await vscode.commands.executeCommand('vscode.open', uri, {
+      viewColumn: fromReader ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+      preview: true,
+    } satisfies vscode.TextDocumentShowOptions);
+  },
+
+  [CommandId.RevealFile]: (ctx) => async (arg) => {
+    const uri = resolveUri(ctx, arg);
+    if (!uri) return;
+    if (vscode.workspace.getWorkspaceFolder(uri)) await vscode.commands.executeCommand('revealInExplorer', uri);
+    else if (uri.scheme === 'file') await vscode.commands.executeCommand('revealFileInOS', uri);
+    else void vscode.window.showInformationMessage(`${uri.toString(true)} is not in the workspace.`);
+  },
+
+  [CommandId.Refresh]: (ctx) => () => ctx.corpus.reload(),
+
+  [CommandId.Search]: (ctx) => async () => {
+    const pick = await vscode.window.showQuickPick(
+      ctx.corpus.corpus.articles().map((summary) => ({
+        label: summary.title,
+        description: formatDate(summary.date),
+        detail: [summary.source, summary.byline, summary.lead].filter(Boolean).join(' · ') || undefined,
+        summary,
+      })),
+      { title: 'Search Articles', placeHolder: 'Type to filter articles by headline, date, byline or lead', matchOnDescription: true, matchOnDetail: true },
+    );
+    if (pick) await ctx.readers.open(vscode.Uri.parse(pick.summary.uri, true));
+  },
+
+  [CommandId.NextArticle]: (ctx) => () => ctx.readers.step(1),
+  [CommandId.PreviousArticle]: (ctx) => () => ctx.readers.step(-1),
+
+  [CommandId.ShowSampleCorpus]: () => () => config.setSampleCorpus('on'),
+
+  [CommandId.AddFolder]: () => async () => {
+    const folders = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: true,
+      openLabel: 'Add to Corpus',
+      title: 'Add Folders of Articles',
+    });
+    for (const folder of folders ?? []) await config.addFolder(folder.scheme === 'file' ? folder.fsPath : folder.toString());
+  },
+
+  [CommandId.OpenSettings]: () => () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`),
+};
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(commands).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));
+}

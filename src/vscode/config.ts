@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { GroupBy } from '../core/corpus';
+import { CONFIG_SECTION } from './constants';
+
+/** `auto` shows the sample articles only while no other articles are found. */
+export type SampleCorpusMode = 'auto' | 'on' | 'off';
+
+export interface CorpusConfig {
+  readonly include: string;
+  readonly exclude: string;
+  readonly folders: readonly string[];
+  readonly sampleCorpus: SampleCorpusMode;
+  readonly maxFileSizeBytes: number;
+}
+
+export interface ReaderConfig {
+  readonly fontSize: number;
+  readonly fontFamily: string;
+  readonly lineLength: number;
+  readonly openInNewTab: boolean;
+}
+
+/** Typed access to the extension's settings; the only place that reads them. */
+export const config = {
+  corpus(): CorpusConfig {
+    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    return {
+      include: nonEmptyString(c.get('include'), '**/*.txt'),
+      exclude: typeof c.get('exclude') === 'string' ? (c.get<string>('exclude') ?? '') : '',
+      folders: stringArray(c.get('folders')),
+      sampleCorpus: oneOf(c.get('sampleCorpus'), ['auto', 'on', 'off'] as const, 'auto'),
+      maxFileSizeBytes: clamp(c.get('maxFileSizeMB'), 0.01, 1024, 2) * 1024 * 1024,
+    };
+  },
+
+  groupBy(): GroupBy {
+    return oneOf(vscode.workspace.getConfiguration(CONFIG_SECTION).get('articles.groupBy'), ['month', 'yearMonth'] as const, 'month');
+  },
+
+  reader(): ReaderConfig {
+    const c = vscode.workspace.getConfiguration(`${CONFIG_SECTION}.reader`);
+    return {
+      fontSize: clamp(c.get('fontSize'), 8, 40, 16),
+      fontFamily: typeof c.get('fontFamily') === 'string' ? (c.get<string>('fontFamily') ?? '') : '',
+      lineLength: clamp(c.get('lineLength'), 30, 200, 72),
+      openInNewTab: c.get('openInNewTab') === true,
+    };
+  },
+
+  /** Whether a configuration change touches `key` (relative to the extension's section). */
+  affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
+    return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
+  },
+
+  async setSampleCorpus(mode: SampleCorpusMode): Promise<void> {
+    await vscode.workspace.getConfiguration(CONFIG_SECTION).update('sampleCorpus', mode, vscode.ConfigurationTarget.Global);
+  },
+
+  async addFolder(folder: string): Promise<void> {
+    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    const current = stringArray(c.inspect('folders')?.globalValue);
+    if (!current.includes(folder)) await c.update('folders', [...current, folder], vscode.ConfigurationTarget.Global);
+  },
+};
+
+// Settings files are hand-edited: every value is checked, and a wrong one falls back to the default.
+
+function nonEmptyString(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+function oneOf<const T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function clamp(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}

@@ -1,0 +1,320 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { type ArticleOrigin, Corpus, type CorpusEntry } from '../../core/corpus';
+import { globMatcher } from '../../core/glob';
+import { type CorpusConfig, config } from '../config';
+import { ViewId } from '../constants';
+import { Disposable } from '../util/disposable';
+import { type FileOutcome, describeError, fileNameOf, readArticleFile } from './articleFiles';
+
+export type CorpusState = 'loading' | 'empty' | 'ready';
+
+interface Candidate {
+  readonly uri: vscode.Uri;
+  readonly origin: ArticleOrigin;
+}
+
+/** Files read at once while loading. */
+const READ_CONCURRENCY = 16;
+/** How long file-system events are gathered before they are applied. */
+const WATCH_DEBOUNCE_MS = 250;
+/** Loads that take longer than this show their progress in the status bar too. */
+const STATUS_PROGRESS_DELAY_MS = 800;
+
+/**
+ * Finds the article files (workspace folders, configured folders, the
+ * bundled sample), reads them through `workspace.fs` without blocking the
+ * editor, and keeps the corpus current as files change.
+ */
+export class CorpusService extends Disposable {
+  readonly corpus = this.register(new Corpus());
+  private stateValue: CorpusState = 'loading';
+  private readonly onDidChangeStateEmitter = this.register(new vscode.EventEmitter<CorpusState>());
+  readonly onDidChangeState = this.onDidChangeStateEmitter.event;
+
+  private generation = 0;
+  private currentLoad: Promise<void> = Promise.resolve();
+  private watchers: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, { uri: vscode.Uri; origin: ArticleOrigin; deleted: boolean }>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private sampleShown = false;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register({ dispose: () => this.disposeWatchers() });
+    this.register({ dispose: () => clearTimeout(this.pendingTimer) });
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (['include', 'exclude', 'folders', 'sampleCorpus', 'maxFileSizeMB'].some((key) => config.affects(event, key))) {
+          void this.reload();
+        }
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
+  }
+
+  get state(): CorpusState {
+    return this.stateValue;
+  }
+
+  /** Resolves when the load in progress (if any) has finished. */
+  whenLoaded(): Promise<void> {
+    return this.currentLoad;
+  }
+
+  /** Reads everything again. A newer reload supersedes one still running. */
+  reload(): Promise<void> {
+    const generation = ++this.generation;
+    const load = this.load(generation).catch((error: unknown) => {
+      this.log.error('Loading the corpus failed', error);
+      void vscode.window.showErrorMessage(`Annotated Reader could not load the articles: ${describeError(error)}`);
+    });
+    this.currentLoad = load;
+    return load;
+  }
+
+  /** Reads one article again (for the reader): the text is not kept in the corpus. */
+  async readArticle(uri: vscode.Uri): Promise<FileOutcome> {
+    const entry = this.corpus.get(uri.toString());
+    const origin = entry?.kind === 'article' ? entry.summary.origin : (entry?.problem.origin ?? 'folder');
+    return readArticleFile(uri, origin, config.corpus().maxFileSizeBytes);
+  }
+
+  private async load(generation: number): Promise<void> {
+    const settings = config.corpus();
+    if (this.corpus.size === 0) this.setState('loading');
+    this.watch(settings);
+
+    const progressive = this.corpus.size === 0;
+    const done = await this.withProgress(async (report) => {
+      const { candidates, problems } = await this.discover(settings);
+      if (generation !== this.generation) return undefined;
+      const entries: CorpusEntry[] = [...problems];
+      let read = 0;
+      await readAll(candidates, async (candidate) => {
+        if (generation !== this.generation) return;
+        const outcome = await readArticleFile(candidate.uri, candidate.origin, settings.maxFileSizeBytes);
+        this.note(candidate.uri, outcome);
+        if (outcome.kind !== 'skipped') entries.push(outcome.entry);
+        report(++read, candidates.length);
+        // On a first load the tree fills as files arrive.
+        if (progressive && read % 500 === 0 && generation === this.generation) this.corpus.update(entries.splice(0));
+      });
+      if (generation !== this.generation) return undefined;
+      return this.withSampleIfWanted(settings, progressive && this.corpus.articles().length > 0, entries);
+    });
+    if (!done || generation !== this.generation) return;
+    if (progressive) this.corpus.update(done);
+    else this.corpus.reset(done);
+    this.log.info(`Corpus loaded: ${this.corpus.articles().length} articles, ${this.corpus.problems().length} problems.`);
+    this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
+  }
+
+  /** Adds the bundled sample when the setting asks for it, or (`auto`) when nothing else was found. */
+  private async withSampleIfWanted(settings: CorpusConfig, alreadyHaveArticles: boolean, entries: CorpusEntry[]): Promise<CorpusEntry[]> {
+    const userArticles = alreadyHaveArticles || entries.some((e) => e.kind === 'article');
+    const want = settings.sampleCorpus === 'on' || (settings.sampleCorpus === 'auto' && !userArticles);
+    this.sampleShown = want;
+    if (!want) return entries;
+    const sample = await this.readSample(settings);
+    const taken = new Set(entries.map((e) => (e.kind === 'article' ? e.summary.uri : e.problem.uri)));
+    return [...entries, ...sample.filter((e) => !taken.has(e.kind === 'article' ? e.summary.uri : e.problem.uri))];
+  }
+
+  private async readSample(settings: CorpusConfig): Promise<CorpusEntry[]> {
+    const folder = vscode.Uri.joinPath(this.extensionUri, 'seeds');
+    const files = await this.walk(folder, globMatcher('*.txt'), () => false);
+    const outcomes = await Promise.all(files.map((uri) => readArticleFile(uri, 'sample', settings.maxFileSizeBytes)));
+    return outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [] : [outcome.entry]));
+  }
+
+  private async discover(settings: CorpusConfig): Promise<{ candidates: Candidate[]; problems: CorpusEntry[] }> {
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    const problems: CorpusEntry[] = [];
+    const add = (uri: vscode.Uri, origin: ArticleOrigin) => {
+      const key = uri.toString();
+      if (!seen.has(key)) {
+        seen.add(key);
+        candidates.push({ uri, origin });
+      }
+    };
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const files = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, settings.include),
+        settings.exclude ? new vscode.RelativePattern(folder, settings.exclude) : null,
+      );
+      for (const uri of files) add(uri, 'workspace');
+    }
+    const include = globMatcher(settings.include);
+    const exclude = globMatcher(settings.exclude);
+    for (const folder of this.extraFolders(settings)) {
+      try {
+        const stat = await vscode.workspace.fs.stat(folder);
+        if (!(stat.type & vscode.FileType.Directory)) throw new Error('it is not a folder.');
+        for (const uri of await this.walk(folder, include, exclude)) add(uri, 'folder');
+      } catch (error) {
+        const reason = `The corpus folder ${folder.fsPath} (setting annotatedReader.folders) cannot be read: ${describeError(error)}`;
+        problems.push({ kind: 'problem', problem: { uri: folder.toString(), fileName: fileNameOf(folder), origin: 'folder', reason } });
+      }
+    }
+    return { candidates, problems };
+  }
+
+  /** Configured folders as URIs: absolute, `~/…`, or relative to the first workspace folder. */
+  private extraFolders(settings: CorpusConfig): vscode.Uri[] {
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return settings.folders.flatMap((raw) => {
+      const path = raw.trim().replace(/^~(?=$|[/\\])/, os.homedir());
+      if (/^([a-zA-Z]:)?[/\\]/.test(path)) return [vscode.Uri.file(path)];
+      if (base) return [vscode.Uri.joinPath(base, path)];
+      this.log.warn(`Ignoring corpus folder "${raw}": a relative path needs an open workspace folder.`);
+      return [];
+    });
+  }
+
+  /** Every file below `root` whose relative path matches `include` and not `exclude`. */
+  private async walk(root: vscode.Uri, include: (path: string) => boolean, exclude: (path: string) => boolean): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    const visit = async (folder: vscode.Uri, relative: string): Promise<void> => {
+      let children: [string, vscode.FileType][];
+      try {
+        children = await vscode.workspace.fs.readDirectory(folder);
+      } catch (error) {
+        if (relative === '') throw error;
+        this.log.warn(`Skipping ${folder.fsPath}: ${describeError(error)}`);
+        return;
+      }
+      for (const [name, type] of children) {
+        const path = relative ? `${relative}/${name}` : name;
+        if (type & vscode.FileType.Directory) {
+          if (!exclude(`${path}/`) && !(type & vscode.FileType.SymbolicLink)) await visit(vscode.Uri.joinPath(folder, name), path);
+        } else if (type & vscode.FileType.File && include(path) && !exclude(path)) {
+          found.push(vscode.Uri.joinPath(folder, name));
+        }
+      }
+    };
+    await visit(root, '');
+    return found;
+  }
+
+  private watch(settings: CorpusConfig): void {
+    this.disposeWatchers();
+    const roots: { base: vscode.WorkspaceFolder | vscode.Uri; origin: ArticleOrigin }[] = [
+      ...(vscode.workspace.workspaceFolders ?? []).map((base) => ({ base, origin: 'workspace' as const })),
+      ...this.extraFolders(settings).map((base) => ({ base, origin: 'folder' as const })),
+    ];
+    const exclude = globMatcher(settings.exclude);
+    for (const { base, origin } of roots) {
+      const baseUri = base instanceof vscode.Uri ? base : base.uri;
+      const excluded = (uri: vscode.Uri) => exclude(uri.path.slice(baseUri.path.length).replace(/^\//, ''));
+      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, settings.include));
+      const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
+        if (!excluded(uri)) this.queue(uri, origin, deleted);
+      };
+      this.watchers.push(files, files.onDidCreate(onFile(false)), files.onDidChange(onFile(false)), files.onDidDelete(onFile(true)));
+      // A deleted folder is reported once, for the folder: drop what was under it.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '**'), true, true, false);
+      this.watchers.push(folders, folders.onDidDelete((uri) => this.corpus.removeUnder(`${uri.toString()}/`)));
+    }
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.watchers.splice(0)) watcher.dispose();
+  }
+
+  private queue(uri: vscode.Uri, origin: ArticleOrigin, deleted: boolean): void {
+    this.pending.set(uri.toString(), { uri, origin, deleted });
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.applyPending(), WATCH_DEBOUNCE_MS);
+  }
+
+  private async applyPending(): Promise<void> {
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    const generation = this.generation;
+    await this.currentLoad;
+    const maxBytes = config.corpus().maxFileSizeBytes;
+    const upserts: CorpusEntry[] = [];
+    const removals: string[] = [];
+    await readAll(changes, async ({ uri, origin, deleted }) => {
+      if (deleted) {
+        removals.push(uri.toString());
+        return;
+      }
+      const outcome = await readArticleFile(uri, origin, maxBytes);
+      this.note(uri, outcome);
+      if (outcome.kind === 'skipped') removals.push(uri.toString());
+      else upserts.push(outcome.entry);
+    });
+    if (generation !== this.generation) return;
+    this.corpus.update(upserts, removals);
+    await this.reconcileSample();
+    this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
+  }
+
+  /** In `auto` mode the sample comes and goes as the user's own articles appear and disappear. */
+  private async reconcileSample(): Promise<void> {
+    const settings = config.corpus();
+    if (settings.sampleCorpus !== 'auto') return;
+    const userArticles = this.corpus.articles().some((a) => a.origin !== 'sample');
+    if (userArticles && this.sampleShown) {
+      this.sampleShown = false;
+      this.corpus.update([], this.corpus.articles().filter((a) => a.origin === 'sample').map((a) => a.uri));
+    } else if (!userArticles && !this.sampleShown) {
+      this.sampleShown = true;
+      this.corpus.update(await this.readSample(settings));
+    }
+  }
+
+  private note(uri: vscode.Uri, outcome: FileOutcome): void {
+    if (outcome.kind === 'skipped') this.log.trace(`Skipped ${uri.fsPath}: ${outcome.reason}`);
+    else if (outcome.kind === 'problem') this.log.warn(`${uri.fsPath}: ${outcome.reason}`);
+    else for (const warning of outcome.article.warnings) this.log.warn(`${uri.fsPath}: ${warning}`);
+  }
+
+  private setState(state: CorpusState): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.onDidChangeStateEmitter.fire(state);
+  }
+
+  /**
+   * Runs a load with a progress bar in the Articles view and, when it takes
+   * more than a moment, a counter in the status bar.
+   */
+  private async withProgress<T>(task: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    let counter: ((done: number, total: number) => void) | undefined;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const timer = setTimeout(() => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Annotated Reader' },
+        async (progress) => {
+          counter = (done, total) => progress.report({ message: `Reading articles ${done.toLocaleString('en')}/${total.toLocaleString('en')}` });
+          await finished;
+        },
+      );
+    }, STATUS_PROGRESS_DELAY_MS);
+    try {
+      return await vscode.window.withProgress({ location: { viewId: ViewId.Articles } }, () =>
+        task((done, total) => counter?.(done, total)),
+      );
+    } finally {
+      clearTimeout(timer);
+      finish();
+    }
+  }
+}
+
+/** Runs `fn` over `items` with a bounded number in flight. */
+async function readAll<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+}

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { seedsDir } from './helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => void out.push(line), err: (line) => void err.push(line) });
+  return { code, out, err };
+}
+
+describe('annotated-reader export', () => {
+  it('prints one JSON object per seed, with the headlines and parts', async () => {
+    const { code, out, err } = await run('export', seedsDir, '--format', 'jsonl');
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    const articles = out.map((line) => JSON.parse(line) as { path: string; date: string; title: string; byline: string | null; text: string; parts: { kind: string; start: number; end: number }[] });
+    assert.deepEqual(
+      articles.map((a) => [a.date, a.title]),
+      [
+        ['2022-02', 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning'],
+        ['2022-02', 'Biden fremskynder telefonsamtalen med Putin om Ukraina-krisen.'],
+        ['2022-02', 'Den franske presidenten kom halvannen time forsinket til møtet i Moskva.'],
+        ['2022-02', 'Macron til Putin: Krever umiddelbar stans'],
+        ['2022-01', 'Intenst diplomati - inviterer Russland til nye Nato-møter'],
+      ],
+    );
+    assert.equal(articles[0].byline, 'NTB, Runa Fjellanger og Kyrre Lien');
+    for (const a of articles) {
+      assert.ok(!a.text.startsWith(' date'), 'text starts after the header');
+      const headline = a.parts.find((p) => p.kind === 'headline');
+      assert.ok(headline);
+      assert.equal(a.text.slice(headline.start, headline.end), a.title);
+    }
+  });
+
+  describe('with bad input', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ar-cli-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('reports unreadable files on stderr and still exports the rest', async () => {
+      writeFileSync(join(dir, 'good.txt'), ' date 2022-03 Overskrift\r\n\r\nTekst.');
+      writeFileSync(join(dir, 'empty.txt'), '');
+      writeFileSync(join(dir, 'bad-date.txt'), ' date 2022-13 Tekst.');
+      writeFileSync(join(dir, 'notes.md'), 'not read: not matched by the include glob');
+      const { code, out, err } = await run('export', dir, join(dir, 'missing.txt'));
+      assert.equal(code, 0);
+      assert.equal(out.length, 1);
+      assert.equal(JSON.parse(out[0]).text, 'Overskrift\n\nTekst.');
+      assert.equal(err.length, 3);
+      assert.ok(err.some((line) => line.includes('bad-date.txt') && line.includes('no month 13')));
+      assert.ok(err.some((line) => line.includes('empty.txt') && line.includes('empty')));
+      assert.ok(err.some((line) => line.includes('missing.txt') && line.includes('no such file')));
+    });
+
+    it('exits non-zero when nothing could be read', async () => {
+      writeFileSync(join(dir, 'x.txt'), 'no header');
+      const { code, out } = await run('export', dir);
+      assert.equal(code, 1);
+      assert.deepEqual(out, []);
+    });
+  });
+
+  const usage: [string[], number, RegExp][] = [
+    [['--help'], 0, /Usage: annotated-reader/],
+    [[], 2, /no command given/],
+    [['frobnicate'], 2, /unknown command "frobnicate"/],
+    [['export'], 2, /name at least one file or folder/],
+    [['export', '.', '--format', 'xml'], 2, /unknown format "xml"/],
+    [['export', '--bogus'], 2, /Unknown option/],
+  ];
+  for (const [argv, code, message] of usage) {
+    it(`answers "${argv.join(' ')}" with exit code ${code}`, async () => {
+      const result = await run(...argv);
+      assert.equal(result.code, code);
+      assert.match([...result.out, ...result.err].join('\n'), message);
+    });
+  }
+});

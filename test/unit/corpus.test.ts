@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { type ArticleSummary, Corpus, type CorpusEntry, groupByMonth, groupByYear, summarize } from '../../src/core/corpus';
+import { formatDate, formatMonth } from '../../src/core/dates';
+import { parseArticle } from '../../src/core/parse';
+import { readSeed, seedFiles } from './helpers';
+
+function seedEntries(): CorpusEntry[] {
+  return seedFiles().map((name) => {
+    const result = parseArticle(readSeed(name.slice(0, 3)));
+    assert.ok(result.ok);
+    return { kind: 'article', summary: summarize(`file:///seeds/${name}`, name, 'sample', result.article) };
+  });
+}
+
+function article(uri: string, title: string, year: number, month: number, day?: number): CorpusEntry {
+  const summary: ArticleSummary = { uri, fileName: uri, origin: 'workspace', date: { year, month, day }, month: `${year}-${String(month).padStart(2, '0')}`, title, warnings: [] };
+  return { kind: 'article', summary };
+}
+
+describe('Corpus', () => {
+  it('groups the seeds by month, newest first', () => {
+    const corpus = new Corpus();
+    corpus.reset(seedEntries());
+    const groups = groupByMonth(corpus.articles());
+    assert.deepEqual(
+      groups.map((g) => `${g.label} (${g.articles.length})`),
+      ['February 2022 (4)', 'January 2022 (1)'],
+    );
+    assert.deepEqual(groups[1].articles.map((a) => a.title), ['Intenst diplomati - inviterer Russland til nye Nato-møter']);
+  });
+
+  it('groups by year, then month', () => {
+    const corpus = new Corpus();
+    corpus.reset([...seedEntries(), article('u:1', 'Eldre sak', 2021, 11)]);
+    const years = groupByYear(corpus.articles());
+    assert.deepEqual(
+      years.map((y) => [y.label, y.count, y.months.map((m) => m.label)]),
+      [
+        ['2022', 5, ['February 2022', 'January 2022']],
+        ['2021', 1, ['November 2021']],
+      ],
+    );
+  });
+
+  it('orders within a month by day (dated first), then by Norwegian title', () => {
+    const corpus = new Corpus();
+    corpus.reset([
+      article('u:1', 'Ålesund', 2022, 2),
+      article('u:2', 'Bergen', 2022, 2),
+      article('u:3', 'Øst', 2022, 2),
+      article('u:4', 'Zebra', 2022, 2, 3),
+      article('u:5', 'Alta', 2022, 2, 10),
+    ]);
+    assert.deepEqual(corpus.articles().map((a) => a.title), ['Alta', 'Zebra', 'Bergen', 'Øst', 'Ålesund']);
+  });
+
+  it('finds neighbours in tree order', () => {
+    const corpus = new Corpus();
+    corpus.reset([article('u:1', 'A', 2022, 1), article('u:2', 'B', 2022, 2), article('u:3', 'C', 2022, 3)]);
+    assert.equal(corpus.neighbour('u:2', 1)?.uri, 'u:1');
+    assert.equal(corpus.neighbour('u:2', -1)?.uri, 'u:3');
+    assert.equal(corpus.neighbour('u:1', 1), undefined);
+    assert.equal(corpus.neighbour('nope', 1), undefined);
+  });
+
+  it('applies updates and removals as one change, and keeps problems apart', () => {
+    const corpus = new Corpus();
+    let changes = 0;
+    corpus.onDidChange(() => changes++);
+    corpus.reset([article('u:1', 'A', 2022, 1)]);
+    corpus.update(
+      [article('u:2', 'B', 2022, 2), { kind: 'problem', problem: { uri: 'u:bad', fileName: 'bad.txt', origin: 'workspace', reason: 'broken' } }],
+      ['u:1'],
+    );
+    assert.equal(changes, 2);
+    assert.deepEqual(corpus.articles().map((a) => a.uri), ['u:2']);
+    assert.deepEqual(corpus.problems().map((p) => p.reason), ['broken']);
+    corpus.update([], ['u:missing']);
+    assert.equal(changes, 2, 'removing nothing is no change');
+  });
+
+  it('removes everything under a folder', () => {
+    const corpus = new Corpus();
+    corpus.reset([article('file:///a/x.txt', 'A', 2022, 1), article('file:///a/sub/y.txt', 'B', 2022, 1), article('file:///ab/z.txt', 'C', 2022, 1)]);
+    corpus.removeUnder('file:///a/');
+    assert.deepEqual(corpus.articles().map((a) => a.uri), ['file:///ab/z.txt']);
+  });
+
+  it('summarises an article for the tree', () => {
+    const [entry] = seedEntries();
+    assert.equal(entry.kind, 'article');
+    if (entry.kind !== 'article') return;
+    assert.equal(entry.summary.month, '2022-02');
+    assert.equal(entry.summary.source, 'VG');
+    assert.equal(entry.summary.byline, 'NTB, Runa Fjellanger og Kyrre Lien');
+    assert.ok(entry.summary.lead && entry.summary.lead.length <= 280 && entry.summary.lead.startsWith('Frankrikes president'));
+  });
+
+  it('formats dates in English', () => {
+    assert.equal(formatMonth(2022, 2), 'February 2022');
+    assert.equal(formatDate({ year: 2022, month: 1, day: 5 }), '5 January 2022');
+  });
+});
