@@ -122,6 +122,7 @@ export function squashWhitespace(text: string): string {
 export function truncateAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // Cut at the last space, unless the cut already ends a word.
+  const space = /\s/.test(text[max - 1]) ? cut.length : cut.lastIndexOf(' ');
   return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '') + '…';
 }

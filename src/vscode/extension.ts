@@ -20,6 +20,10 @@ export interface AnnotatedReaderApi {
     /** Fires when a reader has rendered an article, with the webview's account of its DOM. */
     readonly onDidRender: vscode.Event<RenderReport>;
   };
+  readonly views: {
+    /** The Articles view's data, as VS Code sees it. */
+    readonly articles: vscode.TreeDataProvider<unknown>;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         onDidChange: corpus.corpus.onDidChange,
       },
       reader: { onDidRender: readers.onDidRender },
+      views: { articles: articles as vscode.TreeDataProvider<unknown> },
     };
   } catch (error) {
     log.error('Activation failed', error);

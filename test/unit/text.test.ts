@@ -72,5 +72,6 @@ describe('text helpers', () => {
   it('truncates at a word boundary', () => {
     assert.equal(truncateAtWord('Putin og Macron enige om å trappe opp', 20), 'Putin og Macron…');
     assert.equal(truncateAtWord('Kort', 20), 'Kort');
+    assert.equal(truncateAtWord('Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning', 48), 'Putin og Macron enige om å trappe opp forsøk på…');
   });
 });

@@ -40,6 +40,10 @@ export async function readArticleFile(uri: vscode.Uri, origin: ArticleOrigin, ma
     }
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
+    // Gone between the event that named it and now: nothing to show, nothing to report.
+    if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound')) {
+      return { kind: 'skipped', reason: 'The file no longer exists.' };
+    }
     return problem(`The file could not be read: ${describeError(error)}`);
   }
   const result = loadArticle(bytes);

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import { activateApi, deleteIfExists, snapshotTree, waitFor, workspaceFolder, writeFile } from './helpers';
+
+const SEED_TITLES = {
+  february: [
+    'Biden fremskynder telefonsamtalen med Putin om Ukraina-krisen.',
+    'Den franske presidenten kom halvannen time forsinket til møtet i Moskva.',
+    'Macron til Putin: Krever umiddelbar stans',
+    'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning',
+  ],
+  january: ['Intenst diplomati - inviterer Russland til nye Nato-møter'],
+};
+
+describe('Articles view', () => {
+  let api: AnnotatedReaderApi;
+  const created: vscode.Uri[] = [];
+
+  before(async () => {
+    api = await activateApi();
+  });
+
+  afterEach(async () => {
+    for (const uri of created.splice(0)) await deleteIfExists(uri);
+    await waitFor(api, 'the test files to leave the corpus', () => api.corpus.articles().length === 5 && api.corpus.problems().length === 0);
+  });
+
+  it('shows the sample corpus: two months, newest first, five articles with their headlines', async () => {
+    const tree = await snapshotTree(api);
+    assert.deepEqual(
+      tree.map((node) => node.label),
+      ['February 2022 (4)', 'January 2022 (1)'],
+    );
+    assert.deepEqual(tree[0].children.map((node) => node.label), SEED_TITLES.february);
+    assert.deepEqual(tree[1].children.map((node) => node.label), SEED_TITLES.january);
+    const vg = tree[0].children.find((node) => node.label.startsWith('Putin og Macron'));
+    assert.equal(vg?.description, 'VG · NTB, Runa Fjellanger og Kyrre Lien');
+    assert.equal(vg?.command?.command, 'annotatedReader.openArticle');
+  });
+
+  it('adds an article file created in the workspace to the tree', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'nyheter', 'ny-sak.txt');
+    created.push(vscode.Uri.joinPath(workspaceFolder(), 'nyheter'));
+    await writeFile(uri, ' date 2022-03 Støre møter Scholz i Berlin\n\nStatsminister Jonas Gahr Støre reiste onsdag til Berlin.\n');
+    await waitFor(api, 'the new article in the corpus', () => api.corpus.articles().some((a) => a.uri === uri.toString()));
+    const tree = await snapshotTree(api);
+    assert.deepEqual(tree.map((node) => node.label), ['March 2022 (1)', 'February 2022 (4)', 'January 2022 (1)']);
+    assert.deepEqual(tree[0].children.map((node) => node.label), ['Støre møter Scholz i Berlin']);
+  });
+
+  it('follows an edited and then a deleted file', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'endres.txt');
+    created.push(uri);
+    await writeFile(uri, ' date 2021-11 Første versjon\n\nTekst.\n');
+    await waitFor(api, 'the first version', () => api.corpus.articles().some((a) => a.title === 'Første versjon'));
+    await writeFile(uri, ' date 2021-11 Andre versjon\n\nTekst.\n');
+    await waitFor(api, 'the second version', () => api.corpus.articles().some((a) => a.title === 'Andre versjon'));
+    assert.ok(!api.corpus.articles().some((a) => a.title === 'Første versjon'));
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(api, 'the article to go', () => !api.corpus.articles().some((a) => a.uri === uri.toString()));
+  });
+
+  it('lists a malformed article file with its reason, and keeps the rest', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'feil-dato.txt');
+    created.push(uri);
+    await writeFile(uri, ' date 2022-13 Overskrift\n\nTekst.\n');
+    await waitFor(api, 'the problem to be listed', () => api.corpus.problems().some((p) => p.uri === uri.toString()));
+    const tree = await snapshotTree(api);
+    assert.equal(tree[0].label, 'Could not be read (1)');
+    assert.equal(tree[0].children[0].label, 'feil-dato.txt');
+    assert.match(tree[0].children[0].description ?? '', /no month 13/);
+    assert.deepEqual(tree.slice(1).map((node) => node.label), ['February 2022 (4)', 'January 2022 (1)']);
+  });
+
+  it('skips workspace text files that are not articles', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'notater.txt');
+    const marker = vscode.Uri.joinPath(workspaceFolder(), 'markør.txt');
+    created.push(uri, marker);
+    await writeFile(uri, 'Bare notater, ingen artikkel.\n');
+    // A real article written after it: once it shows, the notes file has been processed too.
+    await writeFile(marker, ' date 2020-01 Markør\n\nTekst.\n');
+    await waitFor(api, 'the marker article', () => api.corpus.articles().some((a) => a.uri === marker.toString()));
+    assert.ok(!api.corpus.articles().some((a) => a.uri === uri.toString()));
+    assert.ok(!api.corpus.problems().some((p) => p.uri === uri.toString()));
+  });
+
+  it('groups by year, then month, when the setting says so', async () => {
+    const settings = vscode.workspace.getConfiguration('annotatedReader.articles');
+    await settings.update('groupBy', 'yearMonth', vscode.ConfigurationTarget.Workspace);
+    try {
+      const tree = await snapshotTree(api);
+      assert.deepEqual(tree.map((node) => node.label), ['2022 (5)']);
+      assert.deepEqual(tree[0].children.map((node) => node.label), ['February 2022 (4)', 'January 2022 (1)']);
+    } finally {
+      await settings.update('groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/vscode/constants';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import type { RenderReport } from '../../src/vscode/reader/readerManager';
+
+export async function activateApi(): Promise<AnnotatedReaderApi> {
+  const extension = vscode.extensions.getExtension<AnnotatedReaderApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  await api.corpus.whenLoaded();
+  return api;
+}
+
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration tests need a workspace folder');
+  return folder.uri;
+}
+
+/** Resolves when `condition` holds, checking after every corpus change; fails after `timeoutMs`. */
+export async function waitFor<T>(api: AnnotatedReaderApi, what: string, condition: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const now = condition();
+  if (now) return now;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const listener = api.corpus.onDidChange(() => {
+      const value = condition();
+      if (value) {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(value);
+      }
+    });
+  });
+}
+
+/** Resolves with the next render report for `uri`, starting to listen before `action` runs. */
+export async function renderOf(api: AnnotatedReaderApi, uri: string, action: () => Thenable<unknown>, timeoutMs = 20_000): Promise<RenderReport> {
+  let listener: vscode.Disposable | undefined;
+  const rendered = new Promise<RenderReport>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the reader did not report rendering ${uri} within ${timeoutMs} ms`)), timeoutMs);
+    listener = api.reader.onDidRender((report) => {
+      if (report.uri === uri) {
+        clearTimeout(timer);
+        resolve(report);
+      }
+    });
+  });
+  try {
+    await action();
+    return await rendered;
+  } finally {
+    listener?.dispose();
+  }
+}
+
+export interface TreeNodeView {
+  readonly label: string;
+  readonly description?: string;
+  readonly contextValue?: string;
+  readonly command?: vscode.Command;
+  readonly children: TreeNodeView[];
+}
+
+/** The Articles view as VS Code would render it: labels, descriptions and children. */
+export async function snapshotTree(api: AnnotatedReaderApi): Promise<TreeNodeView[]> {
+  const provider = api.views.articles;
+  const walk = async (element?: unknown): Promise<TreeNodeView[]> => {
+    const children = (await provider.getChildren(element)) ?? [];
+    return Promise.all(
+      children.map(async (child) => {
+        const item = await provider.getTreeItem(child);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        return {
+          label,
+          description: typeof item.description === 'string' ? item.description : undefined,
+          contextValue: item.contextValue,
+          command: item.command,
+          children: item.collapsibleState === vscode.TreeItemCollapsibleState.None ? [] : await walk(child),
+        };
+      }),
+    );
+  };
+  return walk();
+}
+
+export async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+export async function deleteIfExists(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+  } catch {
+    // already gone
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export function readerTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('annotatedReader.reader'));
+}
