@@ -119,7 +119,7 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Ar
 
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
-    if (i > 0 && squashWhitespace(p.value) === squashWhitespace(paragraphs[i - 1].value)) {
+    if (i > 0 && sameParagraph(p.value, paragraphs[i - 1].value)) {
       drafts.push({ kind: 'duplicate', start: p.start, end: p.end, parts: [] });
       continue;
     }
@@ -249,6 +249,13 @@ function skipWhitespace(text: string, from: number, end: number): number {
   return i;
 }
 
+/** Whether two paragraphs are the same text, white space aside (cheap checks first: most are not). */
+function sameParagraph(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  return squashWhitespace(a) === squashWhitespace(b);
+}
+
 /** A short paragraph with no closing punctuation: a headline or a subheading. */
 function isShortLine(value: string): boolean {
   if (value.length > MAX_SUBHEADING_CHARS || value.includes('\n')) return false;
@@ -261,7 +268,7 @@ function isShortLine(value: string): boolean {
 /** Caption label and photo credit; undefined if the paragraph is not a caption. */
 function captionParts(p: Paragraph): InlinePart[] | undefined {
   const label = CAPTION_LABEL.exec(p.value);
-  const credit = CREDIT.exec(p.value);
+  const credit = creditAtEnd(p.value);
   // A credit alone makes a caption only when it closes a short paragraph.
   if (!label && !(credit && p.value.length < 400 && credit.index > 0)) return undefined;
   const parts: InlinePart[] = [];
@@ -273,6 +280,15 @@ function captionParts(p: Paragraph): InlinePart[] | undefined {
     }
   }
   return parts;
+}
+
+/** The credit closing a paragraph; only the tail is searched (a credit is at most 80 characters). */
+function creditAtEnd(value: string): RegExpExecArray | null {
+  // Start the tail at a space, so `(?:^|\s)` in the pattern cannot match inside a word.
+  const tailStart = value.length <= 120 ? 0 : Math.max(0, value.indexOf(' ', value.length - 120));
+  const match = CREDIT.exec(value.slice(tailStart));
+  if (match) match.index += tailStart;
+  return match;
 }
 
 function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | undefined {

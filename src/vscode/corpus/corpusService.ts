@@ -18,6 +18,8 @@ interface Candidate {
 const READ_CONCURRENCY = 16;
 /** How long file-system events are gathered before they are applied. */
 const WATCH_DEBOUNCE_MS = 250;
+/** How often a first load shows what it has read so far. */
+const PROGRESSIVE_FILL_MS = 1000;
 /** Loads that take longer than this show their progress in the status bar too. */
 const STATUS_PROGRESS_DELAY_MS = 800;
 
@@ -94,14 +96,18 @@ export class CorpusService extends Disposable {
       if (generation !== this.generation) return undefined;
       const entries: CorpusEntry[] = [...problems];
       let read = 0;
+      let lastFill = Date.now();
       await readAll(candidates, async (candidate) => {
         if (generation !== this.generation) return;
         const outcome = await readArticleFile(candidate.uri, candidate.origin, settings.maxFileSizeBytes);
         this.note(candidate.uri, outcome);
         if (outcome.kind !== 'skipped') entries.push(outcome.entry);
         report(++read, candidates.length);
-        // On a first load the tree fills as files arrive.
-        if (progressive && read % 500 === 0 && generation === this.generation) this.corpus.update(entries.splice(0));
+        // On a first load the tree fills as files arrive, at most once a second (each fill re-sorts).
+        if (progressive && Date.now() - lastFill > PROGRESSIVE_FILL_MS && generation === this.generation) {
+          lastFill = Date.now();
+          this.corpus.update(entries.splice(0));
+        }
       });
       if (generation !== this.generation) return undefined;
       return this.withSampleIfWanted(settings, progressive && this.corpus.articles().length > 0, entries);
