@@ -189,7 +189,7 @@ function renderBlock(text: string, block: Block): HTMLElement | undefined {
       const photo = el('div', 'photo');
       photo.setAttribute('aria-hidden', 'true');
       photo.append(icon('device-camera'));
-      const caption = inline(el('figcaption'), text, block, (gap, index) => (index === 0 ? gap : gap.replace(/^:\s*/, ' ')));
+      const caption = inline(el('figcaption'), text, block);
       figure.append(photo, caption);
       return mark(figure);
     }
@@ -205,14 +205,14 @@ function renderBlock(text: string, block: Block): HTMLElement | undefined {
  * (`part-dateline`, `part-credit`, …). `gap` may tidy the plain text between
  * parts for display (offsets stay on the spans).
  */
-function inline(node: HTMLElement, text: string, block: Block, gap: (text: string, index: number) => string = (t) => t): HTMLElement {
+function inline(node: HTMLElement, text: string, block: Block, gap: (text: string) => string = (t) => t): HTMLElement {
   let at = block.start;
-  block.parts.forEach((part, index) => {
-    if (part.start > at) node.append(document.createTextNode(gap(text.slice(at, part.start), index)));
+  for (const part of block.parts) {
+    if (part.start > at) node.append(document.createTextNode(gap(text.slice(at, part.start))));
     node.append(partSpan(text, part));
     at = part.end;
-  });
-  if (block.end > at) node.append(document.createTextNode(gap(text.slice(at, block.end), block.parts.length)));
+  }
+  if (block.end > at) node.append(document.createTextNode(gap(text.slice(at, block.end))));
   return node;
 }
 

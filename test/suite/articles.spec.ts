@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import { activateApi, deleteIfExists, snapshotTree, waitFor, workspaceFolder, writeFile } from './helpers';
@@ -94,6 +97,43 @@ describe('Articles view', () => {
       assert.deepEqual(tree[0].children.map((node) => node.label), ['February 2022 (4)', 'January 2022 (1)']);
     } finally {
       await settings.update('groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('reads the folders named in annotatedReader.folders, listing files there that are not articles', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'annotated-reader-folder-'));
+    writeFileSync(join(folder, 'utenfor.txt'), ' date 2019-05 Sak fra en annen mappe\n\nTekst.\n');
+    writeFileSync(join(folder, 'uten-hode.txt'), 'Ingen dato-linje her.\n');
+    const settings = vscode.workspace.getConfiguration('annotatedReader');
+    try {
+      await settings.update('folders', [folder], vscode.ConfigurationTarget.Workspace);
+      const outside = vscode.Uri.file(join(folder, 'utenfor.txt')).toString();
+      await waitFor(api, 'the article from the extra folder', () => api.corpus.articles().some((a) => a.uri === outside));
+      const problem = api.corpus.problems().find((p) => p.fileName === 'uten-hode.txt');
+      assert.match(problem?.reason ?? '', /does not start with the " date YYYY-MM " header/);
+      const tree = await snapshotTree(api);
+      assert.ok(tree.some((node) => node.label === 'May 2019 (1)'));
+    } finally {
+      await settings.update('folders', undefined, vscode.ConfigurationTarget.Workspace);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('shows the sample corpus in auto mode only while the workspace has no articles', async () => {
+    const settings = vscode.workspace.getConfiguration('annotatedReader');
+    const own = vscode.Uri.joinPath(workspaceFolder(), 'egen-sak.txt');
+    try {
+      await settings.update('sampleCorpus', 'auto', vscode.ConfigurationTarget.Workspace);
+      await api.corpus.whenLoaded();
+      assert.equal(api.corpus.articles().filter((a) => a.origin === 'sample').length, 5);
+      await writeFile(own, ' date 2023-04 Min egen sak\n\nTekst.\n');
+      await waitFor(api, 'the sample to give way', () => api.corpus.articles().length === 1 && api.corpus.articles()[0].uri === own.toString());
+      await vscode.workspace.fs.delete(own);
+      await waitFor(api, 'the sample to come back', () => api.corpus.articles().length === 5 && api.corpus.articles().every((a) => a.origin === 'sample'));
+    } finally {
+      await deleteIfExists(own);
+      // The harness's workspace settings turn the sample on for every test.
+      await settings.update('sampleCorpus', 'on', vscode.ConfigurationTarget.Workspace);
     }
   });
 });
