@@ -35,6 +35,8 @@ export interface CorpusProblem {
   readonly fileName: string;
   readonly origin: ArticleOrigin;
   readonly reason: string;
+  /** The problem is a whole folder (a configured corpus folder that cannot be read). */
+  readonly folder?: boolean;
 }
 
 export type CorpusEntry =

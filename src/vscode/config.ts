@@ -22,8 +22,9 @@ export interface ReaderConfig {
 
 /** Typed access to the extension's settings; the only place that reads them. */
 export const config = {
-  corpus(): CorpusConfig {
-    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  /** Corpus settings; `scope` (a workspace folder) for the per-folder include and exclude patterns. */
+  corpus(scope?: vscode.Uri): CorpusConfig {
+    const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
     return {
       include: nonEmptyString(c.get('include'), '**/*.txt'),
       exclude: typeof c.get('exclude') === 'string' ? (c.get<string>('exclude') ?? '') : '',

@@ -106,11 +106,14 @@ describe('Articles view', () => {
     writeFileSync(join(folder, 'uten-hode.txt'), 'Ingen dato-linje her.\n');
     const settings = vscode.workspace.getConfiguration('annotatedReader');
     try {
-      await settings.update('folders', [folder], vscode.ConfigurationTarget.Workspace);
+      await settings.update('folders', [folder, join(folder, 'finnes-ikke')], vscode.ConfigurationTarget.Workspace);
       const outside = vscode.Uri.file(join(folder, 'utenfor.txt')).toString();
       await waitFor(api, 'the article from the extra folder', () => api.corpus.articles().some((a) => a.uri === outside));
       const problem = api.corpus.problems().find((p) => p.fileName === 'uten-hode.txt');
       assert.match(problem?.reason ?? '', /does not start with the " date YYYY-MM " header/);
+      const missing = api.corpus.problems().find((p) => p.fileName === 'finnes-ikke');
+      assert.equal(missing?.folder, true);
+      assert.match(missing?.reason ?? '', /corpus folder .*finnes-ikke \(setting annotatedReader\.folders\) cannot be read: it does not exist/);
       const tree = await snapshotTree(api);
       assert.ok(tree.some((node) => node.label === 'May 2019 (1)'));
     } finally {

@@ -175,8 +175,8 @@ function problemItem(problem: CorpusProblem): vscode.TreeItem {
   item.id = `problem:${problem.uri}`;
   item.description = problem.reason;
   item.tooltip = `${vscode.Uri.parse(problem.uri).fsPath}\n\n${problem.reason}`;
-  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-  item.contextValue = 'problem';
-  item.command = { command: CommandId.OpenSource, title: 'Open Source Text', arguments: [problem.uri] };
+  item.iconPath = new vscode.ThemeIcon(problem.folder ? 'folder' : 'error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  item.contextValue = problem.folder ? 'folderProblem' : 'problem';
+  if (!problem.folder) item.command = { command: CommandId.OpenSource, title: 'Open Source Text', arguments: [problem.uri] };
   return item;
 }

@@ -9,6 +9,15 @@ import { type FileOutcome, describeError, fileNameOf, readArticleFile } from './
 
 export type CorpusState = 'loading' | 'empty' | 'ready';
 
+/** A folder articles are looked for in, with the patterns that apply there. */
+interface Root {
+  readonly base: vscode.WorkspaceFolder | vscode.Uri;
+  readonly uri: vscode.Uri;
+  readonly origin: ArticleOrigin;
+  readonly include: string;
+  readonly exclude: string;
+}
+
 interface Candidate {
   readonly uri: vscode.Uri;
   readonly origin: ArticleOrigin;
@@ -141,33 +150,58 @@ export class CorpusService extends Disposable {
     const seen = new Set<string>();
     const candidates: Candidate[] = [];
     const problems: CorpusEntry[] = [];
-    const add = (uri: vscode.Uri, origin: ArticleOrigin) => {
-      const key = uri.toString();
-      if (!seen.has(key)) {
-        seen.add(key);
-        candidates.push({ uri, origin });
-      }
-    };
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const files = await vscode.workspace.findFiles(
-        new vscode.RelativePattern(folder, settings.include),
-        settings.exclude ? new vscode.RelativePattern(folder, settings.exclude) : null,
-      );
-      for (const uri of files) add(uri, 'workspace');
-    }
-    const include = globMatcher(settings.include);
-    const exclude = globMatcher(settings.exclude);
-    for (const folder of this.extraFolders(settings)) {
+    for (const root of this.roots(settings)) {
+      let files: vscode.Uri[];
       try {
-        const stat = await vscode.workspace.fs.stat(folder);
-        if (!(stat.type & vscode.FileType.Directory)) throw new Error('it is not a folder.');
-        for (const uri of await this.walk(folder, include, exclude)) add(uri, 'folder');
+        files = await this.listRoot(root);
       } catch (error) {
-        const reason = `The corpus folder ${folder.fsPath} (setting annotatedReader.folders) cannot be read: ${describeError(error)}`;
-        problems.push({ kind: 'problem', problem: { uri: folder.toString(), fileName: fileNameOf(folder), origin: 'folder', reason } });
+        const reason =
+          root.origin === 'folder'
+            ? `The corpus folder ${root.uri.fsPath} (setting annotatedReader.folders) cannot be read: ${describeError(error)}`
+            : `The workspace folder ${root.uri.toString(true)} cannot be read: ${describeError(error)}`;
+        problems.push({ kind: 'problem', problem: { uri: root.uri.toString(), fileName: fileNameOf(root.uri), origin: root.origin, reason, folder: true } });
+        continue;
+      }
+      for (const uri of files) {
+        const key = uri.toString();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        candidates.push({ uri, origin: root.origin });
       }
     }
     return { candidates, problems };
+  }
+
+  /**
+   * Where articles are looked for: each workspace folder, with its own
+   * include and exclude patterns, and each configured corpus folder.
+   */
+  private roots(settings: CorpusConfig): Root[] {
+    const workspace = (vscode.workspace.workspaceFolders ?? []).map((folder): Root => {
+      const own = config.corpus(folder.uri);
+      return { base: folder, uri: folder.uri, origin: 'workspace', include: own.include, exclude: own.exclude };
+    });
+    const extra = this.extraFolders(settings).map(
+      (uri): Root => ({ base: uri, uri, origin: 'folder', include: settings.include, exclude: settings.exclude }),
+    );
+    return [...workspace, ...extra];
+  }
+
+  /**
+   * The files of one root. Workspace folders on disk use VS Code's file
+   * search; other file systems (virtual workspaces) and corpus folders outside
+   * the workspace are walked through `workspace.fs`.
+   */
+  private async listRoot(root: Root): Promise<vscode.Uri[]> {
+    if (root.origin === 'workspace' && root.uri.scheme === 'file') {
+      return vscode.workspace.findFiles(
+        new vscode.RelativePattern(root.base, root.include),
+        root.exclude ? new vscode.RelativePattern(root.base, root.exclude) : null,
+      );
+    }
+    const stat = await vscode.workspace.fs.stat(root.uri);
+    if (!(stat.type & vscode.FileType.Directory)) throw new Error('it is not a folder.');
+    return this.walk(root.uri, globMatcher(root.include), globMatcher(root.exclude));
   }
 
   /** Configured folders as URIs: absolute, `~/…`, or relative to the first workspace folder. */
@@ -209,21 +243,16 @@ export class CorpusService extends Disposable {
 
   private watch(settings: CorpusConfig): void {
     this.disposeWatchers();
-    const roots: { base: vscode.WorkspaceFolder | vscode.Uri; origin: ArticleOrigin }[] = [
-      ...(vscode.workspace.workspaceFolders ?? []).map((base) => ({ base, origin: 'workspace' as const })),
-      ...this.extraFolders(settings).map((base) => ({ base, origin: 'folder' as const })),
-    ];
-    const exclude = globMatcher(settings.exclude);
-    for (const { base, origin } of roots) {
-      const baseUri = base instanceof vscode.Uri ? base : base.uri;
-      const excluded = (uri: vscode.Uri) => exclude(uri.path.slice(baseUri.path.length).replace(/^\//, ''));
-      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, settings.include));
+    for (const root of this.roots(settings)) {
+      const exclude = globMatcher(root.exclude);
+      const excluded = (uri: vscode.Uri) => exclude(uri.path.slice(root.uri.path.length).replace(/^\//, ''));
+      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.base, root.include));
       const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
-        if (!excluded(uri)) this.queue(uri, origin, deleted);
+        if (!excluded(uri)) this.queue(uri, root.origin, deleted);
       };
       this.watchers.push(files, files.onDidCreate(onFile(false)), files.onDidChange(onFile(false)), files.onDidDelete(onFile(true)));
       // A deleted folder is reported once, for the folder: drop what was under it.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '**'), true, true, false);
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.base, '**'), true, true, false);
       this.watchers.push(folders, folders.onDidDelete((uri) => this.corpus.removeUnder(`${uri.toString()}/`)));
     }
   }
