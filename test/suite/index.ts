@@ -1,0 +1,15 @@
+// The integration test runner (`--extensionTestsPath`): runs every *.spec.js next to this file inside the
+// extension host. Host-neutral: code-server (test/harness/integration.ts) and desktop VS Code through
+// @vscode/test-electron (test/harness/runElectron.ts) both load this module and call run().
+import Mocha from 'mocha';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SummaryReporter } from '../harness/summaryReporter';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: SummaryReporter });
+  const specs = readdirSync(__dirname).filter((name) => name.endsWith('.spec.js')).sort();
+  for (const spec of specs) mocha.addFile(join(__dirname, spec));
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}

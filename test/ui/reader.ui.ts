@@ -1,0 +1,105 @@
+// UI tests: a person's path through the extension in a real workbench, in a light and a dark theme.
+// Screenshots go to test-results/screenshots/.
+import * as assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'mocha';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { ColorTheme } from '../harness/codeServer';
+import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
+
+const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
+  { colorTheme: 'Default Light Modern', slug: 'light' },
+  { colorTheme: 'Default Dark Modern', slug: 'dark' },
+];
+
+const MONTH = 'February 2022';
+const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning';
+
+/** The extension host may still be starting when the workbench appears. */
+const EXTENSION_READY_TIMEOUT_MS = 60_000;
+
+for (const { colorTheme, slug } of THEMES) {
+  describe(`Reader UI in ${colorTheme}`, () => {
+    let session: WorkbenchSession | undefined;
+
+    before(async () => {
+      session = await launchWorkbench({ colorTheme, label: slug });
+    });
+
+    after(async () => {
+      await session?.close();
+    });
+
+    afterEach(async function () {
+      const test = this.currentTest;
+      if (test?.state === 'failed' && session) {
+        console.log(`      screenshot: ${await session.screenshot(`failed-${slug}-${slugify(test.title)}`)}`);
+      }
+    });
+
+    it('lists the sample articles by month in the Articles view', async () => {
+      const page = workbenchPage(session);
+      await openArticlesView(page);
+      const month = treeItem(page, MONTH);
+      await month.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+      assert.match((await month.innerText()).trim(), /^February 2022\s*\(4\)/);
+      await session?.screenshot(`tree-${slug}`);
+    });
+
+    it('opens an article in the reader', async () => {
+      const page = workbenchPage(session);
+      await openArticlesView(page);
+      await expand(treeItem(page, MONTH));
+      await click(treeItem(page, ARTICLE_HEADLINE));
+
+      const headline = readerFrame(page).locator('h1.headline');
+      await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      assert.equal((await headline.innerText()).trim(), ARTICLE_HEADLINE);
+      await session?.screenshot(`reader-${slug}`);
+    });
+  });
+}
+
+function workbenchPage(session: WorkbenchSession | undefined): Page {
+  assert.ok(session, 'the workbench did not start');
+  return session.page;
+}
+
+/** Shows the extension's view container (clicking its activity bar item only when it is not shown already). */
+async function openArticlesView(page: Page): Promise<void> {
+  const articles = page.locator('.sidebar').getByRole('tree', { name: /^Articles/ });
+  if (await articles.isVisible()) return;
+  const activityBarItem = page.locator('.activitybar [aria-label^="Annotated Reader"]').first();
+  await click(activityBarItem, EXTENSION_READY_TIMEOUT_MS);
+  await articles.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+}
+
+/** A row of the Articles tree whose accessible name starts with `label`. */
+function treeItem(page: Page, label: string): Locator {
+  return page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(label)}`) });
+}
+
+async function expand(item: Locator): Promise<void> {
+  if ((await item.getAttribute('aria-expanded')) !== 'true') await click(item);
+  await item.and(item.page().locator('[aria-expanded="true"]')).waitFor();
+}
+
+/** The reader panel's own document: a webview's HTML sits two iframes deep in the workbench. */
+function readerFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
+}
+
+/** Clicks `target`, then moves the pointer onto the status bar before a hover or tooltip can open. */
+async function click(target: Locator, timeout?: number): Promise<void> {
+  await target.click({ timeout });
+  const page = target.page();
+  const statusBar = await page.locator('.statusbar').boundingBox();
+  if (statusBar) await page.mouse.move(statusBar.x + statusBar.width / 2, statusBar.y + statusBar.height / 2);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
