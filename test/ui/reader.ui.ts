@@ -13,6 +13,8 @@ const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
 
 const MONTH = 'February 2022';
 const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning';
+/** The article after ARTICLE_HEADLINE in tree order: the only one in January 2022. */
+const NEXT_HEADLINE = 'Intenst diplomati - inviterer Russland til nye Nato-møter';
 
 /** The extension host may still be starting when the workbench appears. */
 const EXTENSION_READY_TIMEOUT_MS = 60_000;
@@ -56,7 +58,57 @@ for (const { colorTheme, slug } of THEMES) {
       assert.equal((await headline.innerText()).trim(), ARTICLE_HEADLINE);
       await session?.screenshot(`reader-${slug}`);
     });
+
+    it('moves to the next article with Alt+PageDown and back with Alt+PageUp', async () => {
+      const page = workbenchPage(session);
+      const headline = readerFrame(page).locator('h1.headline');
+      await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      // Keys typed in the reader reach the workbench's keybindings.
+      await readerFrame(page).locator('article').click();
+      await page.keyboard.press('Alt+PageDown');
+      await headline.filter({ hasText: NEXT_HEADLINE }).waitFor();
+      await page.keyboard.press('Alt+PageUp');
+      await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+    });
+
+    it('comes back after a window reload, scrolled where it was', async () => {
+      const page = workbenchPage(session);
+      const headline = readerFrame(page).locator('h1.headline');
+      await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      const scrolled = await headline.evaluate(async (node) => {
+        const view = node.ownerDocument.defaultView as Window;
+        view.scrollTo(0, 600);
+        // The reader saves its scroll position 150 ms after scrolling stops.
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return view.scrollY;
+      });
+      assert.ok(scrolled > 500, `the reader scrolled to ${scrolled}`);
+
+      // Reload as a person would, through the command (it lets the workbench save its editors first).
+      const reloaded = page.waitForEvent('load', { timeout: EXTENSION_READY_TIMEOUT_MS });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.locator('.monaco-workbench').waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+      await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+      const restored = await headline.evaluate(async (node) => {
+        const view = node.ownerDocument.defaultView as Window;
+        // Scrolling is restored in the frame after rendering.
+        for (let i = 0; i < 20 && view.scrollY === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        return view.scrollY;
+      });
+      assert.ok(Math.abs(restored - scrolled) < 40, `restored to ${restored}, was ${scrolled}`);
+    });
   });
+}
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await input.press('Enter');
 }
 
 function workbenchPage(session: WorkbenchSession | undefined): Page {
