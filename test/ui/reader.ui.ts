@@ -25,6 +25,7 @@ for (const { colorTheme, slug } of THEMES) {
 
     before(async () => {
       session = await launchWorkbench({ colorTheme, label: slug });
+      await widenSideBar(session.page, 480);
     });
 
     after(async () => {
@@ -99,6 +100,19 @@ for (const { colorTheme, slug } of THEMES) {
       assert.ok(Math.abs(restored - scrolled) < 40, `restored to ${restored}, was ${scrolled}`);
     });
   });
+}
+
+/** Drags the side bar's edge so that headlines in the tree are readable in the screenshots. */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const sideBar = page.locator('.part.sidebar');
+  await sideBar.waitFor();
+  const box = await sideBar.boundingBox();
+  if (!box || box.width >= width) return;
+  const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
+  await page.mouse.move(edge.x + 1, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, edge.y, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** Runs a command from the command palette by its title. */
