@@ -81,4 +81,28 @@ describe('Reader', () => {
     assert.equal(editor?.document.uri.toString(), uri);
     assert.ok(editor?.document.getText().startsWith(' date 2022-02 STANS:'));
   });
+
+  it('reads articles on other file systems through workspace.fs', async () => {
+    const scheme = 'annotated-reader-test';
+    const text = new TextEncoder().encode(' date 2024-06 Sak fra et annet filsystem\n\nTekst her.\n');
+    const provider: vscode.FileSystemProvider = {
+      onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: () => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: text.length }),
+      readDirectory: () => [],
+      createDirectory: () => undefined,
+      readFile: () => text,
+      writeFile: () => undefined,
+      delete: () => undefined,
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider(scheme, provider, { isReadonly: true });
+    try {
+      const uri = vscode.Uri.from({ scheme, path: '/sak.txt' }).toString();
+      const report = await renderOf(api, uri, () => vscode.commands.executeCommand('annotatedReader.openArticle', uri));
+      assert.equal(report.headline, 'Sak fra et annet filsystem');
+    } finally {
+      registration.dispose();
+    }
+  });
 });

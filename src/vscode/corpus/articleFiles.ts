@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Article } from '../../core/article';
 import { type ArticleOrigin, type CorpusEntry, summarize } from '../../core/corpus';
 import { loadArticle } from '../../core/load';
+import { readFileBytes } from './fileAccess';
 
 /** The outcome of reading one file: an article, a problem to show, or a file to skip. */
 export type FileOutcome =
@@ -15,8 +16,7 @@ export function fileNameOf(uri: vscode.Uri): string {
 }
 
 /**
- * Reads and parses one article file through `workspace.fs`, so any file
- * system works. Never throws: every failure becomes a reason naming what is
+ * Reads and parses one article file (see `readFileBytes`). Never throws: every failure becomes a reason naming what is
  * wrong. Files that are not articles at all are skipped when they were found
  * by scanning the workspace, and reported when they sit in a folder the user
  * named as a corpus.
@@ -28,25 +28,21 @@ export async function readArticleFile(uri: vscode.Uri, origin: ArticleOrigin, ma
     reason,
     entry: { kind: 'problem', problem: { uri: uri.toString(), fileName, origin, reason } },
   });
-  let bytes: Uint8Array;
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { kind: 'skipped', reason: 'is a folder' };
-    if (stat.size > maxBytes) {
-      return problem(
-        `The file is ${formatBytes(stat.size)}, larger than the ${formatBytes(maxBytes)} limit ` +
-          '(setting annotatedReader.maxFileSizeMB).',
-      );
-    }
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch (error) {
-    // Gone between the event that named it and now: nothing to show, nothing to report.
-    if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound')) {
+  const read = await readFileBytes(uri, maxBytes);
+  switch (read.kind) {
+    case 'folder':
+      return { kind: 'skipped', reason: 'It is a folder.' };
+    case 'missing':
+      // Gone between the event that named it and now: nothing to show, nothing to report.
       return { kind: 'skipped', reason: 'The file no longer exists.' };
-    }
-    return problem(`The file could not be read: ${describeError(error)}`);
+    case 'tooLarge':
+      return problem(
+        `The file is ${formatBytes(read.size)}, larger than the ${formatBytes(maxBytes)} limit (setting annotatedReader.maxFileSizeMB).`,
+      );
+    case 'error':
+      return problem(`The file could not be read: ${read.message}`);
   }
-  const result = loadArticle(bytes);
+  const result = loadArticle(read.bytes);
   if (result.ok) {
     return {
       kind: 'article',
@@ -56,21 +52,6 @@ export async function readArticleFile(uri: vscode.Uri, origin: ArticleOrigin, ma
   }
   if (result.kind === 'notArticle' && origin === 'workspace') return { kind: 'skipped', reason: result.reason };
   return problem(result.reason);
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof vscode.FileSystemError) {
-    switch (error.code) {
-      case 'FileNotFound':
-      case 'EntryNotFound':
-        return 'it does not exist (any more).';
-      case 'NoPermissions':
-        return 'permission denied.';
-      case 'Unavailable':
-        return 'the file system is unavailable.';
-    }
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 function formatBytes(bytes: number): string {

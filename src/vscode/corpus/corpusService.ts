@@ -5,7 +5,8 @@ import { globMatcher } from '../../core/glob';
 import { type CorpusConfig, config } from '../config';
 import { ViewId } from '../constants';
 import { Disposable } from '../util/disposable';
-import { type FileOutcome, describeError, fileNameOf, readArticleFile } from './articleFiles';
+import { type FileOutcome, fileNameOf, readArticleFile } from './articleFiles';
+import { describeError } from './fileAccess';
 
 export type CorpusState = 'loading' | 'empty' | 'ready';
 
