@@ -20,12 +20,14 @@ export type BlockKind =
   | 'quote'
   | 'paragraph'
   | 'published'
+  | 'related'
   | 'infobox'
   | 'duplicate';
 
 /** Parts inside a block. */
 export type InlineKind =
   | 'dateline'
+  | 'speaker'
   | 'captionLabel'
   | 'credit'
   | 'author'

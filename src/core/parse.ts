@@ -5,12 +5,12 @@
  * README, "Article files"); every part keeps its offsets into the text.
  */
 import type { Article, ArticleDate, Block, BlockKind, Byline, InlinePart, ParseResult, Span } from './article';
-import { normalizeLineEndings, squashWhitespace } from './text';
+import { normalizeLineEndings, squashWhitespace, truncateAtWord } from './text';
 
 /** ` date 2022-02 `: optional day, case and surrounding white space forgiven. */
 const HEADER = /^[ \t]*date[ \t]+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ \t]+|[ \t]*\n|$)/i;
-/** Something that is meant to be a header, however broken. */
-const HEADER_LIKE = /^\s*date\b[ \t]*([^\s]*)/i;
+/** Something that is meant to be a header, however broken: `date` and a number, or ` date` with its leading space. */
+const HEADER_LIKE = /^(?:[ \t]*date[ \t]+(?=\d)|[ \t]+date[ \t]+)(\S*)/i;
 
 /** `HOLDT AVSTANDEN:`, `I SNØVÆRET:`, `ATOM-MAKT:`: an upper-case label and a colon. */
 const CAPTION_LABEL = /^(\p{Lu}[\p{Lu}\p{M}\p{N} '’&./-]{0,38}\p{Lu})\s*:\s+(?=\S)/u;
@@ -25,8 +25,22 @@ const INFOBOX_END = /\s*Vis mer\s*$/u;
 const QUOTE = /^[–—―-]\s/u;
 /** `Av NTB , Runa Fjellanger og Kyrre Lien`. */
 const BYLINE = /^(?:Av|By|Tekst\s*:)\s+(\S[^\n]*)$/u;
-/** `OSLO/KYIV (VG)` at the start of the lead. */
-const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?:\s*\/\s*\p{Lu}[\p{Lu}\p{M}.'’-]*)*)\s*\(([^()\n]{1,30})\)\s*[:–-]?\s+/u;
+/**
+ * A dateline at the start of the lead: upper-case places (`OSLO/KYIV (VG)`,
+ * `NEW YORK (NTB)`), or capitalised ones followed by a colon or dash
+ * (`Moskva (NTB):`). The source in brackets is capitalised word by word, so
+ * `EU (Den europeiske union) vil …` is no dateline.
+ */
+const DATELINE_PLACE_CAPS = String.raw`\p{Lu}[\p{Lu}\p{M}.'’-]*(?: \p{Lu}[\p{Lu}\p{M}.'’-]*)*`;
+const DATELINE_PLACE_NAME = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*)*`;
+const DATELINE_SOURCE = String.raw`\p{Lu}[\p{L}\p{M}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{M}\p{N}.&'’-]*){0,3}`;
+const DATELINE = new RegExp(
+  String.raw`^(?:(${DATELINE_PLACE_CAPS}(?:\s*\/\s*${DATELINE_PLACE_CAPS})*)\s*\((${DATELINE_SOURCE})\)\s*[:–-]?\s+` +
+    String.raw`|(${DATELINE_PLACE_NAME}(?:\s*\/\s*${DATELINE_PLACE_NAME})*)\s*\((${DATELINE_SOURCE})\)\s*[:–-]\s+)`,
+  'u',
+);
+/** Paragraphs pointing to other articles: `LES OGSÅ: …`, `Se også: …`. */
+const RELATED = /^(?:LES OGSÅ|Les også|SE OGSÅ|Se også|LES MER|Les mer|READ MORE|Read more)\s*:/u;
 
 /** Agencies recognised in bylines whatever their case. */
 const AGENCIES = new Set(['ntb', 'anb', 'afp', 'ap', 'reuters', 'tt', 'ritzau', 'dpa', 'bloomberg', 'efe', 'ansa', 'upi']);
@@ -36,6 +50,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const MAX_SUBHEADING_CHARS = 90;
+/** Longer headlines are shortened for the title (the headline block keeps all of it). */
+const MAX_TITLE_CHARS = 200;
 const MAX_SUBHEADING_WORDS = 12;
 const MAX_BYLINE_CHARS = 160;
 /** How many paragraphs an info box may span before we stop looking for its `Vis mer`. */
@@ -87,26 +103,60 @@ interface Paragraph extends Span {
 }
 
 /**
- * Paragraphs are separated by blank lines. A text with no blank line at all
- * (some scrapers write one paragraph per line) is split at every line break.
+ * Paragraphs are separated by blank lines. Inside one, a line break is kept
+ * as a soft wrap when the text was wrapped (some line runs on into a
+ * lower-case word); otherwise each line is a paragraph of its own, as in
+ * files written one paragraph per line. A file with no blank line at all is
+ * split at every line break that does not run on.
  */
 export function splitParagraphs(text: string): Paragraph[] {
-  const separator = /\n[ \t\f\v\u00a0]*\n\s*/g.test(text) ? /\n[ \t\f\v\u00a0]*\n\s*/g : /\n\s*/g;
   const paragraphs: Paragraph[] = [];
-  let from = 0;
   const push = (start: number, end: number) => {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
     if (trimmed) paragraphs.push({ start: start + lead, end: start + lead + trimmed.length, value: trimmed });
   };
-  separator.lastIndex = 0;
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    push(from, match.index);
+  const blankLine = /\n[ \t\f\v\u00a0]*\n\s*/g;
+  const hasBlankLines = blankLine.test(text);
+  blankLine.lastIndex = 0;
+  const splitLines = (start: number, end: number) => {
+    const lines = lineSpans(text, start, end);
+    const wrapped = lines.some((line, i) => i > 0 && runsOn(text, lines[i - 1], line));
+    let from = lines[0].start;
+    for (let i = 1; i < lines.length; i++) {
+      if (hasBlankLines ? wrapped : runsOn(text, lines[i - 1], lines[i])) continue;
+      push(from, lines[i - 1].end);
+      from = lines[i].start;
+    }
+    push(from, end);
+  };
+  let from = 0;
+  for (let match = blankLine.exec(text); match; match = blankLine.exec(text)) {
+    splitLines(from, match.index);
     from = match.index + match[0].length;
   }
-  push(from, text.length);
+  splitLines(from, text.length);
   return paragraphs;
+}
+
+function lineSpans(text: string, start: number, end: number): Span[] {
+  const lines: Span[] = [];
+  let at = start;
+  while (at <= end) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline < 0 || newline > end ? end : newline;
+    lines.push({ start: at, end: lineEnd });
+    at = lineEnd + 1;
+  }
+  return lines;
+}
+
+/** Whether the line break between two lines is a soft wrap: no closing punctuation, and a lower-case word next. */
+function runsOn(text: string, before: Span, after: Span): boolean {
+  const last = text.slice(before.start, before.end).trimEnd().slice(-1);
+  const next = text.slice(after.start, after.end).trimStart()[0];
+  return last !== '' && !/[.!?:;»"”)]/u.test(last) && next !== undefined && /[\p{Ll}\p{N}]/u.test(next);
 }
 
 type Draft = { kind: BlockKind; start: number; end: number; parts: InlinePart[]; quoted?: boolean };
@@ -125,6 +175,17 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Ar
     }
     if (PUBLISHED.test(p.value)) {
       drafts.push({ kind: 'published', start: p.start, end: p.end, parts: [] });
+      continue;
+    }
+    if (RELATED.test(p.value)) {
+      drafts.push({ kind: 'related', start: p.start, end: p.end, parts: [] });
+      continue;
+    }
+    // Interviews: `VG: Hvor stor er faren?` and the answer `STØRE: Den er større …` name a speaker, not a photo.
+    const speaker = CAPTION_LABEL.exec(p.value);
+    const previous = drafts[drafts.length - 1];
+    if (speaker && (p.value.endsWith('?') || (previous?.parts[0]?.kind === 'speaker' && text.slice(previous.start, previous.end).endsWith('?')))) {
+      drafts.push({ kind: 'paragraph', start: p.start, end: p.end, parts: [{ kind: 'speaker', start: p.start, end: p.start + speaker[1].length }] });
       continue;
     }
     if (INFOBOX_START.test(p.value)) {
@@ -157,8 +218,9 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Ar
   const headline = blocks.find((b) => b.kind === 'headline');
   const leadBlock = blocks.find((b) => b.kind === 'lead');
   const dateline = leadBlock?.parts.find((part) => part.kind === 'dateline');
-  const source = dateline ? DATELINE.exec(text.slice(dateline.start))?.[2]?.trim() : undefined;
-  const title = headline ? squashWhitespace(text.slice(headline.start, headline.end)) : fallbackTitle(text, blocks);
+  const datelineMatch = dateline ? DATELINE.exec(text.slice(dateline.start)) : null;
+  const source = datelineMatch ? (datelineMatch[2] ?? datelineMatch[4])?.trim() : undefined;
+  const title = truncateAtWord(headline ? squashWhitespace(text.slice(headline.start, headline.end)) : fallbackTitle(text, blocks), MAX_TITLE_CHARS);
 
   return {
     date,
@@ -233,11 +295,14 @@ export function firstSentenceEnd(text: string, start: number, end: number): numb
   return -1;
 }
 
-/** Whether a full stop at `dot` ends a sentence rather than an initial, a number or an abbreviation. */
+/**
+ * Whether a full stop at `dot` ends a sentence rather than an initial or an
+ * abbreviation. (An ordinal, `7. februar`, is followed by a lower-case word,
+ * which the caller's pattern already rules out: `i 2014. Nå` ends a sentence.)
+ */
 function endsSentence(text: string, dot: number): boolean {
   const word = /[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[0] ?? '';
   if (word === '') return true;
-  if (/^\p{N}+$/u.test(word)) return false; // `7. februar`, ordinals
   if (/^\p{Lu}$/u.test(word)) return false; // `Jakub M. Godzimirski`
   if (word.includes('.')) return false; // `f.eks.`, `bl.a.`
   return !ABBREVIATIONS.has(word.toLowerCase());
@@ -259,7 +324,8 @@ function sameParagraph(a: string, b: string): boolean {
 /** A short paragraph with no closing punctuation: a headline or a subheading. */
 function isShortLine(value: string): boolean {
   if (value.length > MAX_SUBHEADING_CHARS || value.includes('\n')) return false;
-  if (/[.!?,;:…»"”)\]]$/u.test(value)) return false;
+  // A question can be a subheading (`Hva vil Putin?`), but not a quoted one: that is an interview question.
+  if (/[.!,;:…»"”)\]]$/u.test(value) || (value.endsWith('?') && QUOTE.test(value))) return false;
   if (/[.!?]\s+\p{Lu}/u.test(value)) return false;
   if (!/^(?:[–—-]\s+)?[\p{Lu}\p{N}«"]/u.test(value)) return false;
   return value.split(/\s+/).length <= MAX_SUBHEADING_WORDS;
@@ -269,8 +335,8 @@ function isShortLine(value: string): boolean {
 function captionParts(p: Paragraph): InlinePart[] | undefined {
   const label = CAPTION_LABEL.exec(p.value);
   const credit = creditAtEnd(p.value);
-  // A credit alone makes a caption only when it closes a short paragraph.
-  if (!label && !(credit && p.value.length < 400 && credit.index > 0)) return undefined;
+  // Without a label, a credit makes a caption when it closes a short paragraph or stands alone.
+  if (!label && !(credit && p.value.length < 400)) return undefined;
   const parts: InlinePart[] = [];
   if (label) parts.push({ kind: 'captionLabel', start: p.start, end: p.start + label[1].length });
   if (credit) {
@@ -311,7 +377,8 @@ function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | un
   const agencies: string[] = [];
   const parts: InlinePart[] = [];
   for (const span of names) {
-    const name = body.slice(span.start, span.end).trim();
+    // `Runa Fjellanger (tekst)`: the role in brackets is not part of the name.
+    const name = body.slice(span.start, span.end).trim().replace(/\s*\([\p{Ll}\s]{1,20}\)$/u, '');
     if (!name) return undefined;
     const agency = AGENCIES.has(name.toLowerCase()) || /^\p{Lu}{2,6}$/u.test(name);
     const person = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|la|le|af|av))*$/u.test(name);

@@ -157,6 +157,7 @@ function render(article: ReaderArticle): void {
 
 /** The element for one block, with `data-part`, `data-start` and `data-end` for later overlays. */
 function renderBlock(text: string, block: Block): HTMLElement | undefined {
+  // Every kind is handled: the switch is exhaustive (see `never` below).
   const mark = (node: HTMLElement): HTMLElement => {
     node.dataset.part = block.kind;
     node.dataset.start = String(block.start);
@@ -193,11 +194,23 @@ function renderBlock(text: string, block: Block): HTMLElement | undefined {
       figure.append(photo, caption);
       return mark(figure);
     }
+    case 'related': {
+      const node = el('p', 'related');
+      node.append(icon('link'), document.createTextNode(' '));
+      return mark(inline(node, text, block));
+    }
     case 'infobox':
       return mark(renderInfobox(text, block));
     case 'duplicate':
       return undefined;
+    default:
+      return unreachable(block.kind);
   }
+}
+
+function unreachable(kind: never): undefined {
+  console.warn(`Annotated Reader: no rendering for ${String(kind)}`);
+  return undefined;
 }
 
 /**

@@ -242,6 +242,89 @@ describe('parseArticle on edge cases', () => {
     });
   }
 
+  const structures: { name: string; text: string; kinds: string[]; check?: (a: Article) => void }[] = [
+    {
+      name: 'an interview question and answer: speakers, not photo captions',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nVG: Hvor stor er faren for krig nå?\n\nSTØRE: Den er større enn på lenge.',
+      kinds: ['headline', 'lead', 'paragraph', 'paragraph'],
+      check: (a) => assert.deepEqual(a.blocks.slice(2).map((b) => b.parts.map((p) => a.text.slice(p.start, p.end))), [['VG'], ['STØRE']]),
+    },
+    {
+      name: 'links to other articles',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nLES OGSÅ: Slik kan en invasjon skje\n\nLes også: Biden advarer Putin',
+      kinds: ['headline', 'lead', 'related', 'related'],
+    },
+    {
+      name: 'a photo credit on its own line',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nFoto: Thibault Camus / AP\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'caption', 'paragraph'],
+    },
+    {
+      name: 'a question as a subheading',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nHva vil Putin?\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'subheading', 'paragraph'],
+    },
+    {
+      name: 'a byline with roles in brackets',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Runa Fjellanger (tekst) og Kyrre Lien (foto)\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual(a.byline?.authors, ['Runa Fjellanger', 'Kyrre Lien']),
+    },
+    {
+      name: 'a dateline with a space in the place',
+      text: ' date 2022-03 Overskrift her\n\nNEW YORK (NTB) FNs generalforsamling møttes.',
+      kinds: ['headline', 'lead'],
+      check: (a) => assert.equal(a.source, 'NTB'),
+    },
+    {
+      name: 'an NTB-style dateline with a colon',
+      text: ' date 2022-03 Overskrift her\n\nMoskva (NTB): Kreml avviser alt.',
+      kinds: ['headline', 'lead'],
+      check: (a) => assert.equal(a.source, 'NTB'),
+    },
+    {
+      name: 'an abbreviation in brackets, which is no dateline',
+      text: ' date 2022-03 Overskrift her\n\nEU (Den europeiske union) vil svare samlet.',
+      kinds: ['headline', 'lead'],
+      check: (a) => assert.equal(a.source, undefined),
+    },
+    {
+      name: 'the head of an article on single lines above blank-line paragraphs',
+      text: ' date 2022-03 Overskrift her\nOSLO (VG) Ingressen er her.\nAv NTB\n\nBrødtekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+    },
+    {
+      name: 'a hard-wrapped paragraph, which stays one paragraph',
+      text: ' date 2022-03 Overskrift her\n\nDette er en lang setning som\ner brutt over flere linjer av\nen gammel editor.\n\nNeste avsnitt.',
+      kinds: ['headline', 'lead', 'paragraph'],
+    },
+    {
+      name: 'a year closing the first sentence',
+      text: ' date 2022-03 Russland annekterte Krim i 2014. Nå frykter mange mer.',
+      kinds: ['headline', 'lead'],
+      check: (a) => assert.equal(a.title, 'Russland annekterte Krim i 2014.'),
+    },
+  ];
+  for (const c of structures) {
+    it(`finds the structure of ${c.name}`, () => {
+      const article = parse(c.text);
+      assert.deepEqual(article.blocks.map((b) => b.kind), c.kinds);
+      c.check?.(article);
+    });
+  }
+
+  it('shortens a title with no sentence end to 200 characters', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `ord${i}`).join(' ');
+    const article = parse(` date 2022-03 ${long}`);
+    assert.ok(article.title.length <= 200 && article.title.endsWith('…'), article.title);
+  });
+
+  it('does not take "Date of meeting" for a broken header', () => {
+    const result = parseArticle('Date of meeting: Tuesday\n\nNotes.');
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.kind, 'notArticle');
+  });
+
   it('gives the same parts for LF, CRLF and BOM variants of a seed', () => {
     const lf = parse(readSeed('000'));
     const crlf = parse(readSeed('000').replace(/\n/g, '\r\n'));
