@@ -7,7 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flattenParts, monthKey } from '../core/article';
-import { globMatcher } from '../core/glob';
+import { compileGlob } from '../core/glob';
 import { loadArticle } from '../core/load';
 
 export interface CliIO {
@@ -22,6 +22,7 @@ Commands:
   export <files or folders...>   Print every article as one JSON object per line.
       --format jsonl             Output format (jsonl, the default).
       --include <glob>           Which files in folders to read (default "**/*.txt").
+      --max-size-mb <n>          Skip files larger than this (default 2).
 
 Options:
   -h, --help                     Show this help.
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       options: {
         format: { type: 'string', default: 'jsonl' },
         include: { type: 'string', default: '**/*.txt' },
+        'max-size-mb': { type: 'string', default: '2' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -74,14 +76,29 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.err('annotated-reader export: name at least one file or folder.');
     return 2;
   }
-  return exportJsonl(paths, globMatcher(values.include), io);
+  const include = compileGlob(values.include);
+  if (!include.ok) {
+    io.err(`annotated-reader export: --include: ${include.reason}`);
+    return 2;
+  }
+  const maxMB = Number(values['max-size-mb']);
+  if (!Number.isFinite(maxMB) || maxMB <= 0) {
+    io.err(`annotated-reader export: --max-size-mb takes a positive number, not "${values['max-size-mb']}".`);
+    return 2;
+  }
+  return exportJsonl(paths, include.match, maxMB * 1024 * 1024, io);
 }
 
-async function exportJsonl(paths: readonly string[], include: (path: string) => boolean, io: CliIO): Promise<number> {
+async function exportJsonl(paths: readonly string[], include: (path: string) => boolean, maxBytes: number, io: CliIO): Promise<number> {
   let exported = 0;
   for await (const file of files(paths, include, io)) {
     let bytes: Uint8Array;
     try {
+      const size = (await stat(file.path)).size;
+      if (size > maxBytes) {
+        io.err(`${file.path}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is more than --max-size-mb ${maxBytes / 1024 / 1024}.`);
+        continue;
+      }
       bytes = await readFile(file.path);
     } catch (error) {
       io.err(`${file.path}: cannot be read: ${describe(error)}`);
@@ -136,8 +153,10 @@ async function* files(paths: readonly string[], include: (path: string) => boole
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         const full = join(folder, entry.name);
+        // Symbolic links are followed to files, not to folders (which could loop).
+        const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((t) => t.isFile(), () => false)));
         if (entry.isDirectory()) yield* walk(full);
-        else if (entry.isFile() && include(relative(path, full).split(sep).join('/'))) yield { path: full };
+        else if (isFile && include(relative(path, full).split(sep).join('/'))) yield { path: full };
       }
     };
     yield* walk(path);

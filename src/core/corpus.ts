@@ -7,7 +7,7 @@ import type { Article, ArticleDate } from './article';
 import { monthKey } from './article';
 import { compareDatesNewestFirst, formatMonth } from './dates';
 import { Emitter, type Event } from './events';
-import { compareNorwegian, truncateAtWord } from './text';
+import { compareNorwegian, detach, truncateAtWord } from './text';
 
 /** Where an article file was found. */
 export type ArticleOrigin = 'workspace' | 'folder' | 'sample';
@@ -71,11 +71,12 @@ export function summarize(uri: string, fileName: string, origin: ArticleOrigin, 
     origin,
     date: article.date,
     month: monthKey(article.date),
-    title: article.title,
-    byline: article.byline?.text,
-    source: article.source,
-    lead: article.lead === undefined ? undefined : truncateAtWord(article.lead, LEAD_SUMMARY_CHARS),
-    warnings: article.warnings,
+    // Summaries outlive the article: keep none of its text alive through them.
+    title: detach(article.title),
+    byline: detach(article.byline?.text),
+    source: detach(article.source),
+    lead: article.lead === undefined ? undefined : detach(truncateAtWord(article.lead, LEAD_SUMMARY_CHARS)),
+    warnings: article.warnings.map((warning) => detach(warning)),
   };
 }
 
@@ -91,7 +92,7 @@ export function compareArticles(a: ArticleSummary, b: ArticleSummary): number {
 
 export class Corpus {
   private readonly entries = new Map<string, CorpusEntry>();
-  private sorted: ArticleSummary[] | undefined;
+  private sorted: { articles: ArticleSummary[]; index: Map<string, number> } | undefined;
   private readonly onDidChangeEmitter = new Emitter<void>();
   /** Fires after every change, once per batch. */
   readonly onDidChange: Event<void> = this.onDidChangeEmitter.event;
@@ -122,20 +123,22 @@ export class Corpus {
     if (changed) this.changed();
   }
 
-  /** Removes every entry whose URI starts with `prefix` (a folder that went away). */
-  removeUnder(prefix: string): void {
-    const doomed = [...this.entries.keys()].filter((uri) => uri.startsWith(prefix));
+  /** Removes every entry whose URI starts with one of `prefixes` (folders that went away), as one change. */
+  removeUnder(prefixes: readonly string[]): void {
+    if (prefixes.length === 0) return;
+    const doomed: string[] = [];
+    for (const uri of this.entries.keys()) if (prefixes.some((prefix) => uri.startsWith(prefix))) doomed.push(uri);
     this.update([], doomed);
   }
 
   /** All articles in tree order. */
   articles(): readonly ArticleSummary[] {
-    if (!this.sorted) {
-      this.sorted = [];
-      for (const entry of this.entries.values()) if (entry.kind === 'article') this.sorted.push(entry.summary);
-      this.sorted.sort(compareArticles);
-    }
-    return this.sorted;
+    return this.order().articles;
+  }
+
+  /** The 0-based place of an article in tree order, or -1. */
+  indexOf(uri: string): number {
+    return this.order().index.get(uri) ?? -1;
   }
 
   problems(): CorpusProblem[] {
@@ -146,13 +149,23 @@ export class Corpus {
 
   /** The article `offset` places after (or before, if negative) `uri` in tree order. */
   neighbour(uri: string, offset: number): ArticleSummary | undefined {
-    const articles = this.articles();
-    const index = articles.findIndex((a) => a.uri === uri);
-    return index < 0 ? undefined : articles[index + offset];
+    const index = this.indexOf(uri);
+    return index < 0 ? undefined : this.articles()[index + offset];
   }
 
   dispose(): void {
     this.onDidChangeEmitter.dispose();
+  }
+
+  /** Articles sorted once per change, with their places for O(1) look-ups. */
+  private order(): { articles: ArticleSummary[]; index: Map<string, number> } {
+    if (!this.sorted) {
+      const articles: ArticleSummary[] = [];
+      for (const entry of this.entries.values()) if (entry.kind === 'article') articles.push(entry.summary);
+      articles.sort(compareArticles);
+      this.sorted = { articles, index: new Map(articles.map((article, i) => [article.uri, i])) };
+    }
+    return this.sorted;
   }
 
   private changed(): void {
@@ -165,9 +178,9 @@ function entryUri(entry: CorpusEntry): string {
   return entry.kind === 'article' ? entry.summary.uri : entry.problem.uri;
 }
 
-/** Month groups, newest first; articles inside in tree order. */
+/** Month groups of articles given in tree order (as `Corpus.articles()` returns them). */
 export function groupByMonth(articles: readonly ArticleSummary[]): MonthGroup[] {
-  const months = groupBy([...articles].sort(compareArticles), (article) => article.month);
+  const months = groupBy(articles, (article) => article.month);
   return [...months].map(([key, list]) => ({
     kind: 'month',
     key,
@@ -176,7 +189,7 @@ export function groupByMonth(articles: readonly ArticleSummary[]): MonthGroup[] 
   }));
 }
 
-/** Year groups holding month groups, newest first. */
+/** Year groups holding month groups, of articles given in tree order. */
 export function groupByYear(articles: readonly ArticleSummary[]): YearGroup[] {
   const years = groupBy(groupByMonth(articles), (month) => month.key.slice(0, 4));
   return [...years].map(([key, months]) => ({

@@ -40,12 +40,27 @@ export function globToRegExp(glob: string): RegExp {
       source += ch.replace(/[.+^$()|\\\]/]/g, '\\$&');
     }
   }
+  if (braceDepth > 0) throw new SyntaxError(`unterminated "{" in ${glob}`);
   return new RegExp(`^${source}$`, 'u');
 }
 
-/** A matcher for one glob, or for nothing when the glob is empty. */
-export function globMatcher(glob: string): (relativePath: string) => boolean {
-  if (glob.trim() === '') return () => false;
-  const pattern = globToRegExp(glob.trim());
-  return (relativePath) => pattern.test(relativePath.replace(/\\/g, '/'));
+export type GlobMatcher = (relativePath: string) => boolean;
+
+/** A matcher for one glob (nothing matches an empty one), or why the glob is not valid. */
+export function compileGlob(glob: string): { readonly ok: true; readonly match: GlobMatcher } | { readonly ok: false; readonly reason: string } {
+  if (glob.trim() === '') return { ok: true, match: () => false };
+  let pattern: RegExp;
+  try {
+    pattern = globToRegExp(glob.trim());
+  } catch {
+    return { ok: false, reason: `"${glob}" is not a valid glob pattern (check its braces and brackets).` };
+  }
+  return { ok: true, match: (relativePath) => pattern.test(relativePath.replace(/\\/g, '/')) };
+}
+
+/** A matcher for a glob known to be valid (see `compileGlob`); throws otherwise. */
+export function globMatcher(glob: string): GlobMatcher {
+  const compiled = compileGlob(glob);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  return compiled.match;
 }

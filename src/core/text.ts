@@ -126,3 +126,14 @@ export function truncateAtWord(text: string, max: number): string {
   const space = /\s/.test(text[max - 1]) ? cut.length : cut.lastIndexOf(' ');
   return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '') + '…';
 }
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from.
+ * V8 keeps a slice of a long string as a pointer into it, so a short title
+ * sliced from an article would keep the whole article alive.
+ */
+export function detach(text: string): string;
+export function detach(text: string | undefined): string | undefined;
+export function detach(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : (JSON.parse(JSON.stringify(text)) as string);
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -59,6 +59,16 @@ describe('annotated-reader export', () => {
       assert.ok(err.some((line) => line.includes('missing.txt') && line.includes('no such file')));
     });
 
+    it('skips files over the size limit and follows symbolic links to files', async () => {
+      writeFileSync(join(dir, 'stor.txt'), ` date 2022-03 Stor\n\n${'Tekst. '.repeat(200_000)}`);
+      mkdirSync(join(dir, 'ekte'));
+      writeFileSync(join(dir, 'ekte', 'sak.txt'), ' date 2022-03 Lenket sak\n\nTekst.');
+      symlinkSync(join(dir, 'ekte', 'sak.txt'), join(dir, 'lenke.txt'));
+      const { out, err } = await run('export', dir, '--max-size-mb', '1');
+      assert.deepEqual(out.map((line) => JSON.parse(line).path.slice(dir.length + 1)), ['ekte/sak.txt', 'lenke.txt']);
+      assert.ok(err.some((line) => line.includes('stor.txt') && line.includes('more than --max-size-mb 1')), err.join('\n'));
+    });
+
     it('exits non-zero when nothing could be read', async () => {
       writeFileSync(join(dir, 'x.txt'), 'no header');
       const { code, out } = await run('export', dir);
@@ -74,6 +84,8 @@ describe('annotated-reader export', () => {
     [['export'], 2, /name at least one file or folder/],
     [['export', '.', '--format', 'xml'], 2, /unknown format "xml"/],
     [['export', '--bogus'], 2, /Unknown option/],
+    [['export', '.', '--include', '**/{a,b'], 2, /--include: "\*\*\/\{a,b" is not a valid glob pattern/],
+    [['export', '.', '--max-size-mb', 'lots'], 2, /--max-size-mb takes a positive number/],
   ];
   for (const [argv, code, message] of usage) {
     it(`answers "${argv.join(' ')}" with exit code ${code}`, async () => {

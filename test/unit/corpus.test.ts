@@ -61,6 +61,8 @@ describe('Corpus', () => {
     assert.equal(corpus.neighbour('u:2', -1)?.uri, 'u:3');
     assert.equal(corpus.neighbour('u:1', 1), undefined);
     assert.equal(corpus.neighbour('nope', 1), undefined);
+    assert.equal(corpus.indexOf('u:3'), 0);
+    assert.equal(corpus.indexOf('nope'), -1);
   });
 
   it('applies updates and removals as one change, and keeps problems apart', () => {
@@ -82,7 +84,7 @@ describe('Corpus', () => {
   it('removes everything under a folder', () => {
     const corpus = new Corpus();
     corpus.reset([article('file:///a/x.txt', 'A', 2022, 1), article('file:///a/sub/y.txt', 'B', 2022, 1), article('file:///ab/z.txt', 'C', 2022, 1)]);
-    corpus.removeUnder('file:///a/');
+    corpus.removeUnder(['file:///a/']);
     assert.deepEqual(corpus.articles().map((a) => a.uri), ['file:///ab/z.txt']);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { globMatcher } from '../../src/core/glob';
+import { compileGlob, globMatcher } from '../../src/core/glob';
 
 describe('globMatcher', () => {
   const cases: [glob: string, path: string, matches: boolean][] = [
@@ -22,5 +22,13 @@ describe('globMatcher', () => {
   ];
   for (const [glob, path, matches] of cases) {
     it(`${matches ? 'matches' : 'does not match'} ${path} with "${glob}"`, () => assert.equal(globMatcher(glob)(path), matches));
+  }
+
+  for (const bad of ['**/{node_modules,.git/**', '**/[z-a].txt']) {
+    it(`reports "${bad}" as invalid instead of throwing`, () => {
+      const compiled = compileGlob(bad);
+      assert.equal(compiled.ok, false);
+      assert.match(!compiled.ok ? compiled.reason : '', /is not a valid glob pattern/);
+    });
   }
 });
