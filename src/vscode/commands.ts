@@ -6,6 +6,7 @@ import { config } from './config';
 import { CommandId, EXTENSION_ID } from './constants';
 import type { CorpusService } from './corpus/corpusService';
 import type { ReaderManager } from './reader/readerManager';
+import { parseUri } from './util/uri';
 
 export interface CommandContext {
   readonly corpus: CorpusService;
@@ -19,19 +20,18 @@ export interface CommandContext {
  * command palette, keybindings: the active reader's article).
  */
 function resolveUri(ctx: CommandContext, arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string') {
-    try {
-      return vscode.Uri.parse(arg, true);
-    } catch {
-      return undefined;
-    }
+  if (arg === undefined) return ctx.readers.active?.uri;
+  let uri: vscode.Uri | undefined;
+  if (arg instanceof vscode.Uri) uri = arg;
+  else if (typeof arg === 'string') uri = parseUri(arg);
+  else if (typeof arg === 'object' && arg !== null && 'kind' in arg) {
+    if (arg.kind === 'article' && 'summary' in arg) uri = parseUri((arg.summary as ArticleSummary).uri);
+    if (arg.kind === 'problem' && 'problem' in arg) uri = parseUri((arg.problem as { uri: string }).uri);
   }
-  if (typeof arg === 'object' && arg !== null && 'kind' in arg) {
-    if (arg.kind === 'article' && 'summary' in arg) return vscode.Uri.parse((arg.summary as ArticleSummary).uri, true);
-    if (arg.kind === 'problem' && 'problem' in arg) return vscode.Uri.parse((arg.problem as { uri: string }).uri, true);
-  }
-  return ctx.readers.active?.uri;
+  // Only files: a command argument never opens a web page or runs a command URI.
+  if (!uri) return undefined;
+  const isFile = uri.scheme === 'file' || ctx.corpus.corpus.get(uri.toString()) !== undefined || vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== undefined;
+  return isFile ? uri : undefined;
 }
 
 const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) => unknown> = {

@@ -53,8 +53,12 @@ export const config = {
     return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
   },
 
+  /** Sets the sample corpus mode where it takes effect: in the workspace if the workspace sets it, else for the user. */
   async setSampleCorpus(mode: SampleCorpusMode): Promise<void> {
-    await vscode.workspace.getConfiguration(CONFIG_SECTION).update('sampleCorpus', mode, vscode.ConfigurationTarget.Global);
+    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    const inspected = c.inspect('sampleCorpus');
+    const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await c.update('sampleCorpus', mode, target);
   },
 
   async addFolder(folder: string): Promise<void> {

@@ -139,4 +139,30 @@ describe('Articles view', () => {
       await settings.update('sampleCorpus', 'on', vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  it('follows a folder of articles that is renamed', async () => {
+    const before = vscode.Uri.joinPath(workspaceFolder(), 'arkiv');
+    const after = vscode.Uri.joinPath(workspaceFolder(), 'arkiv-2021');
+    created.push(before, after);
+    await writeFile(vscode.Uri.joinPath(before, 'sak.txt'), ' date 2021-06 Sak i arkivet\n\nTekst.\n');
+    await waitFor(api, 'the article in the folder', () => api.corpus.articles().some((a) => a.title === 'Sak i arkivet'));
+    await vscode.workspace.fs.rename(before, after);
+    const moved = vscode.Uri.joinPath(after, 'sak.txt').toString();
+    await waitFor(api, 'the article under its new folder', () => {
+      const uris = api.corpus.articles().filter((a) => a.title === 'Sak i arkivet').map((a) => a.uri);
+      return uris.length === 1 && uris[0] === moved;
+    });
+  });
+
+  it('reports an invalid exclude pattern and goes on with the rest', async () => {
+    const settings = vscode.workspace.getConfiguration('annotatedReader');
+    try {
+      await settings.update('exclude', '**/{node_modules,.git/**', vscode.ConfigurationTarget.Workspace);
+      await waitFor(api, 'the pattern to be reported', () => api.corpus.problems().some((p) => /annotatedReader\.exclude is not valid/.test(p.reason)));
+      await api.corpus.whenLoaded();
+      assert.equal(api.corpus.articles().length, 5, 'the sample corpus is still there');
+    } finally {
+      await settings.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

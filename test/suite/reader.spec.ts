@@ -98,11 +98,27 @@ describe('Reader', () => {
     };
     const registration = vscode.workspace.registerFileSystemProvider(scheme, provider, { isReadonly: true });
     try {
+      // The extension only opens URIs of file systems VS Code knows; it learns of a new one asynchronously.
+      for (let i = 0; i < 50 && vscode.workspace.fs.isWritableFileSystem(scheme) === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       const uri = vscode.Uri.from({ scheme, path: '/sak.txt' }).toString();
       const report = await renderOf(api, uri, () => vscode.commands.executeCommand('annotatedReader.openArticle', uri));
       assert.equal(report.headline, 'Sak fra et annet filsystem');
     } finally {
       registration.dispose();
+    }
+  });
+
+  it('refuses to open a URI that is not a file', async () => {
+    let rendered = false;
+    const listener = api.reader.onDidRender(() => (rendered = true));
+    try {
+      await vscode.commands.executeCommand('annotatedReader.openArticle', 'https://example.com/sak.txt');
+      await vscode.commands.executeCommand('annotatedReader.openSource', 'command:workbench.action.terminal.new');
+      assert.equal(readerTabs().length, 0);
+      assert.equal(rendered, false);
+      assert.equal(vscode.window.terminals.length, 0);
+    } finally {
+      listener.dispose();
     }
   });
 });

@@ -47,7 +47,12 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   /** Selects the article in the tree if the view is visible, without taking focus. */
   async reveal(uri: string): Promise<void> {
     const node = this.byUri.get(uri);
-    if (node && this.treeView.visible) await this.treeView.reveal(node, { select: true, focus: false, expand: false });
+    if (!node || !this.treeView.visible) return;
+    try {
+      await this.treeView.reveal(node, { select: true, focus: false, expand: false });
+    } catch {
+      // The tree was rebuilt under us; the next reveal will find the new node.
+    }
   }
 
   getChildren(node?: ArticlesNode): ArticlesNode[] {

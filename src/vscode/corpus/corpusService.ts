@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { type ArticleOrigin, Corpus, type CorpusEntry } from '../../core/corpus';
-import { globMatcher } from '../../core/glob';
+import { type GlobMatcher, compileGlob, globMatcher } from '../../core/glob';
 import { type CorpusConfig, config } from '../config';
 import { ViewId } from '../constants';
 import { Disposable } from '../util/disposable';
@@ -17,6 +17,18 @@ interface Root {
   readonly origin: ArticleOrigin;
   readonly include: string;
   readonly exclude: string;
+  readonly includes: GlobMatcher;
+  readonly excludes: GlobMatcher;
+  /** Why this root cannot be searched (an invalid pattern), if it cannot. */
+  readonly invalid?: string;
+}
+
+/** A change reported by a watcher, applied in the next batch. */
+interface PendingChange {
+  readonly uri: vscode.Uri;
+  readonly root: Root;
+  /** `created` comes from the folder watcher: perhaps a folder moved or copied in. */
+  readonly change: 'changed' | 'deleted' | 'created';
 }
 
 interface Candidate {
@@ -47,8 +59,10 @@ export class CorpusService extends Disposable {
   private generation = 0;
   private currentLoad: Promise<void> = Promise.resolve();
   private watchers: vscode.Disposable[] = [];
-  private readonly pending = new Map<string, { uri: vscode.Uri; origin: ArticleOrigin; deleted: boolean }>();
+  private readonly pending = new Map<string, PendingChange>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batches of watcher changes, applied one after another. */
+  private applying: Promise<void> = Promise.resolve();
   private sampleShown = false;
 
   constructor(
@@ -72,9 +86,13 @@ export class CorpusService extends Disposable {
     return this.stateValue;
   }
 
-  /** Resolves when the load in progress (if any) has finished. */
-  whenLoaded(): Promise<void> {
-    return this.currentLoad;
+  /** Resolves when no load is in progress any more (a load superseded by a newer one is waited past). */
+  async whenLoaded(): Promise<void> {
+    let load: Promise<void>;
+    do {
+      load = this.currentLoad;
+      await load;
+    } while (load !== this.currentLoad);
   }
 
   /** Reads everything again. A newer reload supersedes one still running. */
@@ -83,6 +101,7 @@ export class CorpusService extends Disposable {
     const load = this.load(generation).catch((error: unknown) => {
       this.log.error('Loading the corpus failed', error);
       void vscode.window.showErrorMessage(`Annotated Reader could not load the articles: ${describeError(error)}`);
+      if (generation === this.generation) this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
     });
     this.currentLoad = load;
     return load;
@@ -152,6 +171,10 @@ export class CorpusService extends Disposable {
     const candidates: Candidate[] = [];
     const problems: CorpusEntry[] = [];
     for (const root of this.roots(settings)) {
+      if (root.invalid) {
+        problems.push({ kind: 'problem', problem: { uri: root.uri.toString(), fileName: fileNameOf(root.uri), origin: root.origin, reason: root.invalid, folder: true } });
+        continue;
+      }
       let files: vscode.Uri[];
       try {
         files = await this.listRoot(root);
@@ -178,14 +201,31 @@ export class CorpusService extends Disposable {
    * include and exclude patterns, and each configured corpus folder.
    */
   private roots(settings: CorpusConfig): Root[] {
-    const workspace = (vscode.workspace.workspaceFolders ?? []).map((folder): Root => {
-      const own = config.corpus(folder.uri);
-      return { base: folder, uri: folder.uri, origin: 'workspace', include: own.include, exclude: own.exclude };
-    });
-    const extra = this.extraFolders(settings).map(
-      (uri): Root => ({ base: uri, uri, origin: 'folder', include: settings.include, exclude: settings.exclude }),
-    );
-    return [...workspace, ...extra];
+    const root = (base: vscode.WorkspaceFolder | vscode.Uri, origin: ArticleOrigin, patterns: CorpusConfig): Root => {
+      const uri = base instanceof vscode.Uri ? base : base.uri;
+      const include = compileGlob(patterns.include);
+      const exclude = compileGlob(patterns.exclude);
+      const never: GlobMatcher = () => false;
+      const invalid = !include.ok
+        ? `The setting annotatedReader.include is not valid here: ${include.reason}`
+        : !exclude.ok
+          ? `The setting annotatedReader.exclude is not valid here: ${exclude.reason}`
+          : undefined;
+      return {
+        base,
+        uri,
+        origin,
+        include: patterns.include,
+        exclude: patterns.exclude,
+        includes: include.ok ? include.match : never,
+        excludes: exclude.ok ? exclude.match : never,
+        invalid,
+      };
+    };
+    return [
+      ...(vscode.workspace.workspaceFolders ?? []).map((folder) => root(folder, 'workspace', config.corpus(folder.uri))),
+      ...this.extraFolders(settings).map((uri) => root(uri, 'folder', settings)),
+    ];
   }
 
   /**
@@ -202,7 +242,7 @@ export class CorpusService extends Disposable {
     }
     const stat = await vscode.workspace.fs.stat(root.uri);
     if (!(stat.type & vscode.FileType.Directory)) throw new Error('it is not a folder.');
-    return this.walk(root.uri, globMatcher(root.include), globMatcher(root.exclude));
+    return this.walk(root.uri, root.includes, root.excludes);
   }
 
   /** Configured folders as URIs: absolute, `~/…`, or relative to the first workspace folder. */
@@ -210,6 +250,15 @@ export class CorpusService extends Disposable {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     return settings.folders.flatMap((raw) => {
       const path = raw.trim().replace(/^~(?=$|[/\\])/, os.homedir());
+      // A URI (`vscode-remote://…`, `memfs:/…`), not a Windows drive letter.
+      if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(path)) {
+        try {
+          return [vscode.Uri.parse(path, true)];
+        } catch {
+          this.log.warn(`Ignoring corpus folder "${raw}": it is not a valid URI.`);
+          return [];
+        }
+      }
       if (/^([a-zA-Z]:)?[/\\]/.test(path)) return [vscode.Uri.file(path)];
       if (base) return [vscode.Uri.joinPath(base, path)];
       this.log.warn(`Ignoring corpus folder "${raw}": a relative path needs an open workspace folder.`);
@@ -245,16 +294,20 @@ export class CorpusService extends Disposable {
   private watch(settings: CorpusConfig): void {
     this.disposeWatchers();
     for (const root of this.roots(settings)) {
-      const exclude = globMatcher(root.exclude);
-      const excluded = (uri: vscode.Uri) => exclude(uri.path.slice(root.uri.path.length).replace(/^\//, ''));
+      if (root.invalid) continue;
+      const relative = (uri: vscode.Uri) => uri.path.slice(root.uri.path.length).replace(/^\//, '');
       const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.base, root.include));
-      const onFile = (deleted: boolean) => (uri: vscode.Uri) => {
-        if (!excluded(uri)) this.queue(uri, root.origin, deleted);
+      const onFile = (change: PendingChange['change']) => (uri: vscode.Uri) => {
+        if (!root.excludes(relative(uri))) this.queue({ uri, root, change });
       };
-      this.watchers.push(files, files.onDidCreate(onFile(false)), files.onDidChange(onFile(false)), files.onDidDelete(onFile(true)));
-      // A deleted folder is reported once, for the folder: drop what was under it.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.base, '**'), true, true, false);
-      this.watchers.push(folders, folders.onDidDelete((uri) => this.corpus.removeUnder(`${uri.toString()}/`)));
+      this.watchers.push(files, files.onDidCreate(onFile('changed')), files.onDidChange(onFile('changed')), files.onDidDelete(onFile('deleted')));
+      // Folders are reported once, for the folder: one deleted, renamed, moved or copied in.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.base, '**'), false, true, false);
+      const onOther = (change: PendingChange['change']) => (uri: vscode.Uri) => {
+        const path = relative(uri);
+        if (!root.includes(path) && !root.excludes(path) && !root.excludes(`${path}/`)) this.queue({ uri, root, change });
+      };
+      this.watchers.push(folders, folders.onDidCreate(onOther('created')), folders.onDidDelete(onOther('deleted')));
     }
   }
 
@@ -262,31 +315,48 @@ export class CorpusService extends Disposable {
     for (const watcher of this.watchers.splice(0)) watcher.dispose();
   }
 
-  private queue(uri: vscode.Uri, origin: ArticleOrigin, deleted: boolean): void {
-    this.pending.set(uri.toString(), { uri, origin, deleted });
+  private queue(change: PendingChange): void {
+    this.pending.set(change.uri.toString(), change);
     clearTimeout(this.pendingTimer);
-    this.pendingTimer = setTimeout(() => void this.applyPending(), WATCH_DEBOUNCE_MS);
+    this.pendingTimer = setTimeout(() => {
+      this.applying = this.applying.then(() => this.applyPending());
+    }, WATCH_DEBOUNCE_MS);
   }
 
+  /** Applies the changes gathered so far, after any load in progress; batches never overlap. */
   private async applyPending(): Promise<void> {
+    await this.whenLoaded();
     const changes = [...this.pending.values()];
     this.pending.clear();
+    if (changes.length === 0) return;
     const generation = this.generation;
-    await this.currentLoad;
     const maxBytes = config.corpus().maxFileSizeBytes;
     const upserts: CorpusEntry[] = [];
     const removals: string[] = [];
-    await readAll(changes, async ({ uri, origin, deleted }) => {
-      if (deleted) {
-        removals.push(uri.toString());
-        return;
-      }
+    const removedFolders: string[] = [];
+    const read = async (uri: vscode.Uri, origin: ArticleOrigin) => {
       const outcome = await readArticleFile(uri, origin, maxBytes);
       this.note(uri, outcome);
       if (outcome.kind === 'skipped') removals.push(uri.toString());
       else upserts.push(outcome.entry);
+    };
+    await readAll(changes, async ({ uri, root, change }) => {
+      const key = uri.toString();
+      if (change === 'changed') return read(uri, root.origin);
+      if (change === 'deleted') {
+        // A file we know, or else perhaps a folder: drop everything under it.
+        if (this.corpus.get(key)) removals.push(key);
+        else removedFolders.push(`${key}/`);
+        return;
+      }
+      // Created: only a folder (moved, renamed or copied in) needs work here.
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (!stat || !(stat.type & vscode.FileType.Directory)) return;
+      const files = await this.walk(uri, (path) => root.includes(joinRelative(root, uri, path)), (path) => root.excludes(joinRelative(root, uri, path)));
+      for (const file of files) await read(file, root.origin);
     });
     if (generation !== this.generation) return;
+    this.corpus.removeUnder(removedFolders);
     this.corpus.update(upserts, removals);
     await this.reconcileSample();
     this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
@@ -344,6 +414,12 @@ export class CorpusService extends Disposable {
       finish();
     }
   }
+}
+
+/** The path of `path` (relative to `folder`) relative to the root, for the root's patterns. */
+function joinRelative(root: Root, folder: vscode.Uri, path: string): string {
+  const prefix = folder.path.slice(root.uri.path.length).replace(/^\//, '');
+  return prefix ? `${prefix}/${path}` : path;
 }
 
 /** Runs `fn` over `items` with a bounded number in flight. */

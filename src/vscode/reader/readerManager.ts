@@ -14,6 +14,7 @@ import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
+import { parseUri } from '../util/uri';
 import { readerHtml, readerResourceRoots } from './readerHtml';
 
 /** What a reader reported after rendering an article. */
@@ -55,8 +56,8 @@ export class ReaderManager extends Disposable {
             return;
           }
           await corpus.whenLoaded();
-          const uri = vscode.Uri.parse(state.uri, true);
-          if (!corpus.corpus.get(uri.toString())) {
+          const uri = parseUri(state.uri);
+          if (!uri || !corpus.corpus.get(uri.toString())) {
             reader.showFailure(state.uri, 'This article is no longer in the corpus.');
             return;
           }
@@ -93,6 +94,10 @@ export class ReaderManager extends Disposable {
     const reader = this.lastActive;
     const current = reader?.uri?.toString();
     if (!reader || !current) return;
+    if (this.corpus.corpus.indexOf(current) < 0) {
+      void vscode.window.setStatusBarMessage('Annotated Reader: this file is not in the corpus, so it has no next or previous article.', 4000);
+      return;
+    }
     const next = this.corpus.corpus.neighbour(current, offset);
     if (next) await reader.show(vscode.Uri.parse(next.uri, true));
     else void vscode.window.setStatusBarMessage(offset > 0 ? 'Annotated Reader: this is the last article.' : 'Annotated Reader: this is the first article.', 3000);
@@ -122,8 +127,8 @@ export class ReaderManager extends Disposable {
 
   /** Builds what the webview is sent for an article. */
   toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): ReaderArticle {
-    const articles = this.corpus.corpus.articles();
-    const index = articles.findIndex((a) => a.uri === uri.toString());
+    const total = this.corpus.corpus.articles().length;
+    const index = this.corpus.corpus.indexOf(uri.toString());
     const entry = this.corpus.corpus.get(uri.toString());
     return {
       uri: uri.toString(),
@@ -135,7 +140,7 @@ export class ReaderManager extends Disposable {
       text: article.text,
       blocks: article.blocks,
       warnings: article.warnings,
-      position: index < 0 ? undefined : { index: index + 1, total: articles.length },
+      position: index < 0 ? undefined : { index: index + 1, total },
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
     };
   }
@@ -169,6 +174,7 @@ export class ReaderPanel extends Disposable {
   private shownSummary: unknown;
   private ready = false;
   private pendingScroll: number | undefined;
+  private loads = 0;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -232,8 +238,10 @@ export class ReaderPanel extends Disposable {
   private async load(): Promise<void> {
     const uri = this.current;
     if (!uri) return;
+    // Reads can overtake each other (a file saved twice quickly): only the newest is shown.
+    const sequence = ++this.loads;
     const outcome = await this.manager.corpus.readArticle(uri);
-    if (this.isDisposed || uri !== this.current) return;
+    if (this.isDisposed || sequence !== this.loads) return;
     this.shownSummary = this.manager.corpus.corpus.get(uri.toString());
     if (outcome.kind !== 'article') {
       this.panel.title = 'Reader';
