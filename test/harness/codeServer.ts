@@ -11,7 +11,7 @@ import type { Toolchain } from './provision';
 const HOST = '127.0.0.1';
 const STARTUP_TIMEOUT_MS = 60_000;
 
-export type ColorTheme = 'Default Dark Modern' | 'Default Light Modern';
+export type ColorTheme = 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast';
 
 /** User settings that keep an offline, scripted workbench quiet and predictable. */
 const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {

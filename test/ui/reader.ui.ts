@@ -9,6 +9,7 @@ import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkben
 const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
   { colorTheme: 'Default Light Modern', slug: 'light' },
   { colorTheme: 'Default Dark Modern', slug: 'dark' },
+  { colorTheme: 'Default High Contrast', slug: 'high-contrast' },
 ];
 
 const MONTH = 'February 2022';
@@ -102,6 +103,36 @@ for (const { colorTheme, slug } of THEMES) {
   });
 }
 
+describe('Articles view with no articles', () => {
+  let session: WorkbenchSession | undefined;
+
+  before(async () => {
+    session = await launchWorkbench({
+      colorTheme: 'Default Dark Modern',
+      label: 'empty',
+      workspaceSettings: { 'annotatedReader.sampleCorpus': 'off' },
+    });
+    await widenSideBar(session.page, 480);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('offers to add a folder or show the sample corpus, and the sample button works', async () => {
+    const page = workbenchPage(session);
+    await openArticlesView(page, false);
+    const welcome = page.locator('.sidebar .welcome-view-content');
+    await welcome.getByText('No article files were found in this workspace', { exact: false }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+    for (const label of ['Add Corpus Folder', 'Show Sample Corpus', 'Open Settings']) {
+      assert.ok(await welcome.getByRole('button', { name: label }).isVisible(), `no "${label}" button`);
+    }
+    await session?.screenshot('welcome-dark');
+    await click(welcome.getByRole('button', { name: 'Show Sample Corpus' }));
+    await treeItem(page, MONTH).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+  });
+});
+
 /** Drags the side bar's edge so that headlines in the tree are readable in the screenshots. */
 async function widenSideBar(page: Page, width: number): Promise<void> {
   const sideBar = page.locator('.part.sidebar');
@@ -131,12 +162,12 @@ function workbenchPage(session: WorkbenchSession | undefined): Page {
 }
 
 /** Shows the extension's view container (clicking its activity bar item only when it is not shown already). */
-async function openArticlesView(page: Page): Promise<void> {
+async function openArticlesView(page: Page, expectTree = true): Promise<void> {
   const articles = page.locator('.sidebar').getByRole('tree', { name: /^Articles/ });
   if (await articles.isVisible()) return;
   const activityBarItem = page.locator('.activitybar [aria-label^="Annotated Reader"]').first();
   await click(activityBarItem, EXTENSION_READY_TIMEOUT_MS);
-  await articles.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+  if (expectTree) await articles.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
 }
 
 /** A row of the Articles tree whose accessible name starts with `label`. */
