@@ -1,0 +1,108 @@
+/**
+ * Knowledge bases: reading and checking the JSON files (the bundled one and
+ * the user's), and merging them so that the user's entries take precedence.
+ * The format is documented by schemas/knowledge-base.schema.json.
+ */
+import { ENTITY_TYPES, type Entity, type EntityType } from './types';
+
+export interface KnowledgeBase {
+  readonly entities: readonly Entity[];
+  byId(id: string): Entity | undefined;
+}
+
+export interface KnowledgeBaseIssue {
+  /** Where in the file: `entities[3].type`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ParsedKnowledgeBase {
+  readonly entities: Entity[];
+  /** Entries that were skipped, and why. The rest of the file is still used. */
+  readonly issues: KnowledgeBaseIssue[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const WIKIDATA = /^Q[1-9][0-9]*$/;
+
+/** Reads a knowledge base file's text; never throws. A file that is not JSON at all gives one issue and no entities. */
+export function parseKnowledgeBase(json: string): ParsedKnowledgeBase {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (error) {
+    return { entities: [], issues: [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  const list = isRecord(data) ? data.entities : undefined;
+  if (!Array.isArray(list)) return { entities: [], issues: [{ path: 'entities', message: 'expected an "entities" array' }] };
+
+  const entities: Entity[] = [];
+  const issues: KnowledgeBaseIssue[] = [];
+  const seen = new Set<string>();
+  list.forEach((raw: unknown, index) => {
+    const path = `entities[${index}]`;
+    const problem = checkEntity(raw);
+    if (typeof problem === 'string') {
+      issues.push({ path, message: problem });
+      return;
+    }
+    if (seen.has(problem.id)) {
+      issues.push({ path: `${path}.id`, message: `duplicate id "${problem.id}"; the first one is used` });
+      return;
+    }
+    seen.add(problem.id);
+    entities.push(problem);
+  });
+  return { entities, issues };
+}
+
+function checkEntity(raw: unknown): Entity | string {
+  if (!isRecord(raw)) return 'expected an object';
+  const { id, name, type, aliases = [], description, wikidata } = raw;
+  if (typeof id !== 'string' || !ID.test(id)) return '"id" must be lower-case letters, digits and single hyphens';
+  if (typeof name !== 'string' || name.trim() === '') return `"name" must be a non-empty string (entity "${id}")`;
+  if (typeof type !== 'string' || !ENTITY_TYPES.includes(type as EntityType)) {
+    return `"type" must be one of ${ENTITY_TYPES.join(', ')} (entity "${id}")`;
+  }
+  if (!Array.isArray(aliases) || !aliases.every((alias) => typeof alias === 'string' && alias.trim() !== '')) {
+    return `"aliases" must be an array of non-empty strings (entity "${id}")`;
+  }
+  if (typeof description !== 'string') return `"description" must be a string (entity "${id}")`;
+  if (wikidata !== undefined && (typeof wikidata !== 'string' || !WIKIDATA.test(wikidata))) {
+    return `"wikidata" must look like "Q7747" (entity "${id}")`;
+  }
+  return {
+    id,
+    name: name.trim(),
+    type: type as EntityType,
+    aliases: (aliases as string[]).map((alias) => alias.trim()),
+    description,
+    ...(wikidata === undefined ? {} : { wikidata: wikidata as string }),
+  };
+}
+
+/**
+ * Merges knowledge bases, later ones taking precedence: an entity with the
+ * same id replaces the earlier one, and a name or alias claimed by a later
+ * entity is taken away from earlier entities.
+ */
+export function mergeKnowledgeBases(...layers: readonly (readonly Entity[])[]): KnowledgeBase {
+  const byId = new Map<string, Entity>();
+  const owner = new Map<string, string>();
+  for (const layer of layers) {
+    for (const entity of layer) {
+      byId.set(entity.id, entity);
+      for (const form of [entity.name, ...entity.aliases]) owner.set(form, entity.id);
+    }
+  }
+  const entities = [...byId.values()].map((entity) => {
+    const aliases = entity.aliases.filter((alias) => owner.get(alias) === entity.id);
+    return aliases.length === entity.aliases.length ? entity : { ...entity, aliases };
+  });
+  const index = new Map(entities.map((entity) => [entity.id, entity]));
+  return { entities, byId: (id) => index.get(id) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,138 @@
+/**
+ * Finds the knowledge base's entities in a text in one compiled pass: every
+ * name and alias (and its upper-case form, as in captions and credits) in a
+ * single regular expression, longest first, bounded by Unicode letter
+ * look-arounds so that æ, ø and å count as letters. A genitive `-s`
+ * (`Putins`, `USAs`) and the name part of a hyphenated compound
+ * (`Donbass-regionen`) link to the entity. A later short form of a person's
+ * name (`Stoltenberg` after `Jens Stoltenberg`) links to the same person.
+ */
+import type { KnowledgeBase } from './knowledgeBase';
+import type { Entity, EntityMention } from './types';
+
+export interface Recognizer {
+  /** The mentions in `text`, in text order, none overlapping. Results are cached per text. */
+  recognize(text: string): readonly EntityMention[];
+}
+
+/** Lower-case particles that belong to a surname (`Le Drian`, `van der Bellen`). */
+const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'bin']);
+/** Generated upper-case forms need this many characters: `Ap` must not become `AP`. */
+const MIN_UPPER_CASE_FORM = 4;
+const CACHE_SIZE = 256;
+
+const LETTER = String.raw`[\p{L}\p{N}\p{M}]`;
+
+export function createRecognizer(knowledgeBase: KnowledgeBase): Recognizer {
+  const forms = surfaceForms(knowledgeBase.entities);
+  const pattern = compile([...forms.keys()]);
+  const cache = new Map<string, readonly EntityMention[]>();
+
+  const recognize = (text: string): readonly EntityMention[] => {
+    const cached = cache.get(text);
+    if (cached) {
+      // Refresh its place: the cache forgets the least recently used text first.
+      cache.delete(text);
+      cache.set(text, cached);
+      return cached;
+    }
+    const mentions = pattern ? findMentions(text, pattern, forms) : [];
+    const withShortForms = addShortForms(text, mentions, knowledgeBase);
+    cache.set(text, withShortForms);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return withShortForms;
+  };
+  return { recognize };
+}
+
+/** Every written form (white space normalised) and the entity it names. Explicit forms win over generated ones. */
+function surfaceForms(entities: readonly Entity[]): Map<string, Entity> {
+  const forms = new Map<string, Entity>();
+  for (const entity of entities) {
+    for (const form of [entity.name, ...entity.aliases]) {
+      const key = normalizeSpace(form);
+      if (!forms.has(key)) forms.set(key, entity);
+    }
+  }
+  for (const entity of entities) {
+    for (const form of [entity.name, ...entity.aliases]) {
+      const upper = normalizeSpace(form).toLocaleUpperCase('nb');
+      if (upper.length >= MIN_UPPER_CASE_FORM && !forms.has(upper)) forms.set(upper, entity);
+    }
+  }
+  return forms;
+}
+
+function compile(forms: readonly string[]): RegExp | undefined {
+  if (forms.length === 0) return undefined;
+  const alternatives = [...forms]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+        // With the `u` flag only syntax characters may be escaped (not `-`).
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`));
+  // Group 1: the name; group 2: a genitive ending.
+  return new RegExp(String.raw`(?<!${LETTER})(${alternatives.join('|')})(s|'s|')?(?!${LETTER})`, 'gu');
+}
+
+function findMentions(text: string, pattern: RegExp, forms: ReadonlyMap<string, Entity>): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const entity = forms.get(normalizeSpace(match[1]));
+    if (!entity) continue;
+    mentions.push(mention(text, match.index, match.index + match[0].length, entity, 'knowledgeBase'));
+  }
+  return mentions;
+}
+
+/**
+ * A person named in full can be named again by the surname alone, whether
+ * or not the knowledge base lists that short form: `Stoltenberg` and
+ * `Le Drian` later in the article link to the full name.
+ */
+function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: KnowledgeBase): readonly EntityMention[] {
+  const shortForms = new Map<string, { entity: Entity; after: number } | null>();
+  for (const found of mentions) {
+    const entity = knowledgeBase.byId(found.entityId);
+    if (!entity || entity.type !== 'person') continue;
+    for (const name of new Set([normalizeSpace(found.text).replace(/(?:'s|s|')$/u, ''), entity.name])) {
+      const short = surname(name);
+      if (!short) continue;
+      const known = shortForms.get(short);
+      if (known === undefined) shortForms.set(short, { entity, after: found.end });
+      else if (known && known.entity.id !== entity.id) shortForms.set(short, null); // two people share it: ambiguous
+    }
+  }
+  const usable = [...shortForms].filter((entry): entry is [string, { entity: Entity; after: number }] => entry[1] !== null);
+  if (usable.length === 0) return mentions;
+
+  const pattern = compile(usable.map(([form]) => form));
+  if (!pattern) return mentions;
+  const byForm = new Map(usable);
+  const taken = (start: number, end: number) => mentions.some((m) => start < m.end && m.start < end);
+  const added: EntityMention[] = [];
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const form = byForm.get(normalizeSpace(match[1]));
+    const end = match.index + match[0].length;
+    if (!form || match.index < form.after || taken(match.index, end)) continue;
+    added.push(mention(text, match.index, end, form.entity, 'shortForm'));
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** `Stoltenberg` of `Jens Stoltenberg`, `Le Drian` of `Jean-Yves Le Drian`; nothing for a one-word name. */
+function surname(name: string): string | undefined {
+  const words = name.split(' ');
+  if (words.length < 2) return undefined;
+  let first = words.length - 1;
+  while (first > 1 && SURNAME_PARTICLES.has(words[first - 1].toLowerCase())) first--;
+  const short = words.slice(first).join(' ');
+  return short.length >= 3 ? short : undefined;
+}
+
+function mention(text: string, start: number, end: number, entity: Entity, source: EntityMention['source']): EntityMention {
+  return { start, end, text: text.slice(start, end), type: entity.type, entityId: entity.id, canonical: entity.name, source };
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,31 @@
+/** Named entities: what the knowledge base holds and what recognition finds in a text. */
+
+export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** One entity of a knowledge base, as written in its JSON file. */
+export interface Entity {
+  /** Unique within the merged knowledge base: lower-case letters, digits and hyphens. */
+  readonly id: string;
+  /** The canonical name, as the UI shows it. */
+  readonly name: string;
+  readonly type: EntityType;
+  /** Other names and spellings (short forms, abbreviations, transliterations). */
+  readonly aliases: readonly string[];
+  /** One English sentence. */
+  readonly description: string;
+  /** `Q…`, where known. */
+  readonly wikidata?: string;
+}
+
+/** A mention of an entity in a text; `text.slice(start, end)` is the mention. */
+export interface EntityMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: EntityType;
+  readonly entityId: string;
+  readonly canonical: string;
+  /** `knowledgeBase`: a name the knowledge base knows; `shortForm`: a later short form of a name used earlier. */
+  readonly source: 'knowledgeBase' | 'shortForm';
+}

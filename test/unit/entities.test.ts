@@ -1,0 +1,168 @@
+import * as assert from 'node:assert/strict';
+import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
+import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../../src/core/entities/knowledgeBase';
+import { createRecognizer } from '../../src/core/entities/recognizer';
+import type { Entity, EntityType } from '../../src/core/entities/types';
+
+const bundled = bundledKnowledgeBase();
+const recognizer = createRecognizer(mergeKnowledgeBases(bundled.entities));
+
+/** `text` → [mention text, canonical name] pairs. */
+function found(text: string, kb?: KnowledgeBase): [string, string][] {
+  const r = kb ? createRecognizer(kb) : recognizer;
+  return r.recognize(text).map((m) => [m.text, m.canonical]);
+}
+
+function entity(id: string, name: string, type: EntityType, aliases: string[] = []): Entity {
+  return { id, name, type, aliases, description: '' };
+}
+
+describe('the bundled knowledge base', () => {
+  it('parses without issues', () => {
+    assert.deepEqual(bundled.issues, []);
+    assert.ok(bundled.entities.length > 60);
+  });
+
+  it('gives every entity a one-sentence English description', () => {
+    for (const e of bundled.entities) assert.match(e.description, /^[A-Z].*\.$/, e.id);
+  });
+});
+
+describe('recognising knowledge-base entities', () => {
+  const cases: { name: string; text: string; expected: [string, string][] }[] = [
+    { name: 'genitive -s', text: 'Putins talsperson og Natos generalsekretær', expected: [['Putins', 'Vladimir Putin'], ['Natos', 'Nato']] },
+    {
+      name: 'genitive -s on countries',
+      text: 'Russlands president, USAs president, Ukrainas, Frankrikes og Tysklands ledere',
+      expected: [['Russlands', 'Russland'], ['USAs', 'USA'], ['Ukrainas', 'Ukraina'], ['Frankrikes', 'Frankrike'], ['Tysklands', 'Tyskland']],
+    },
+    {
+      name: 'upper-case forms in captions and credits',
+      text: 'OSLO/KYIV (VG) I BERLIN: Foto: THIBAULT CAMUS / AFP',
+      expected: [['OSLO', 'Oslo'], ['KYIV', 'Kyiv'], ['VG', 'VG'], ['BERLIN', 'Berlin'], ['THIBAULT CAMUS', 'Thibault Camus'], ['AFP', 'AFP']],
+    },
+    {
+      name: 'the name part of hyphenated compounds',
+      text: 'i Donbass-regionen, Nato-land, Ukraina-krisen, Putin-samtalen og Nupi-forskeren',
+      expected: [['Donbass', 'Donbas'], ['Nato', 'Nato'], ['Ukraina', 'Ukraina'], ['Putin', 'Vladimir Putin'], ['Nupi', 'Norsk Utenrikspolitisk Institutt']],
+    },
+    { name: 'the longest match', text: 'Jens Stoltenberg sa', expected: [['Jens Stoltenberg', 'Jens Stoltenberg']] },
+    { name: 'a compound name of the knowledge base over its parts', text: 'medlemmene av Nato Russland-rådet', expected: [['Nato Russland-rådet', 'Nato-Russland-rådet']] },
+    {
+      name: 'variant spellings',
+      text: 'Zelenskyj og Zelensky, Kyiv og Kiev, Donbass og Donbas, Antony Blinken og Tony Blinken og Blinken, Jean-Yves Le Driean og Le Drian',
+      expected: [
+        ['Zelenskyj', 'Volodymyr Zelenskyj'],
+        ['Zelensky', 'Volodymyr Zelenskyj'],
+        ['Kyiv', 'Kyiv'],
+        ['Kiev', 'Kyiv'],
+        ['Donbass', 'Donbas'],
+        ['Donbas', 'Donbas'],
+        ['Antony Blinken', 'Antony Blinken'],
+        ['Tony Blinken', 'Antony Blinken'],
+        ['Blinken', 'Antony Blinken'],
+        ['Jean-Yves Le Driean', 'Jean-Yves Le Drian'],
+        ['Le Drian', 'Jean-Yves Le Drian'],
+      ],
+    },
+    {
+      name: 'abbreviations and full names',
+      text: 'Organisasjonen for sikkerhet og samarbeid i Europa (OSSE) og Norsk Utenrikspolitisk Institutt (Nupi)',
+      expected: [
+        ['Organisasjonen for sikkerhet og samarbeid i Europa', 'Organisasjonen for sikkerhet og samarbeid i Europa'],
+        ['OSSE', 'Organisasjonen for sikkerhet og samarbeid i Europa'],
+        ['Norsk Utenrikspolitisk Institutt', 'Norsk Utenrikspolitisk Institutt'],
+        ['Nupi', 'Norsk Utenrikspolitisk Institutt'],
+      ],
+    },
+    { name: 'a name broken over two lines', text: 'sa Jens\nStoltenberg i går', expected: [['Jens\nStoltenberg', 'Jens Stoltenberg']] },
+    { name: 'no nationality adjectives', text: 'russiske og franske styrker, ukrainske sivilister', expected: [] },
+    { name: 'no name inside a longer word', text: 'Putinismen og Natoland og Oslofjorden', expected: [] },
+    { name: 'Norwegian letters as word characters', text: 'Støres parti og Støresen', expected: [['Støres', 'Jonas Gahr Støre']] },
+    { name: 'a short name that is only its own case', text: 'Støre (Ap) og AP-fotografen', expected: [['Støre', 'Jonas Gahr Støre'], ['Ap', 'Arbeiderpartiet'], ['AP', 'AP']] },
+  ];
+  for (const c of cases) {
+    it(`finds ${c.name}`, () => assert.deepEqual(found(c.text), c.expected));
+  }
+
+  it('gives offsets into the text', () => {
+    const text = 'Møtet i Moskva: Putins krav.';
+    for (const m of recognizer.recognize(text)) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it('caches per text', () => {
+    const text = 'Macron ringte Putin.';
+    assert.equal(recognizer.recognize(text), recognizer.recognize(text));
+  });
+});
+
+describe('short forms of names used earlier', () => {
+  // A knowledge base that knows only the full names.
+  const kb = mergeKnowledgeBases([
+    entity('jens', 'Jens Stoltenberg', 'person'),
+    entity('le-drian', 'Jean-Yves Le Drian', 'person'),
+    entity('scholz', 'Olaf Scholz', 'person'),
+    entity('sara', 'Sara Stoltenberg', 'person'),
+  ]);
+
+  const cases: { name: string; text: string; expected: [string, string][] }[] = [
+    {
+      name: 'a surname after the full name',
+      text: 'Jens Stoltenberg kom. Stoltenberg sa at Stoltenbergs plan holder.',
+      expected: [['Jens Stoltenberg', 'Jens Stoltenberg'], ['Stoltenberg', 'Jens Stoltenberg'], ['Stoltenbergs', 'Jens Stoltenberg']],
+    },
+    {
+      name: 'a surname with its particle',
+      text: 'Jean-Yves Le Drian sa torsdag. Le Drian la til.',
+      expected: [['Jean-Yves Le Drian', 'Jean-Yves Le Drian'], ['Le Drian', 'Jean-Yves Le Drian']],
+    },
+    { name: 'nothing before the full name', text: 'Scholz kom. Olaf Scholz sa.', expected: [['Olaf Scholz', 'Olaf Scholz']] },
+    {
+      name: 'nothing when two people share the surname',
+      text: 'Jens Stoltenberg og Sara Stoltenberg. Stoltenberg sa.',
+      expected: [['Jens Stoltenberg', 'Jens Stoltenberg'], ['Sara Stoltenberg', 'Sara Stoltenberg']],
+    },
+  ];
+  for (const c of cases) {
+    it(`links ${c.name}`, () => assert.deepEqual(found(c.text, kb), c.expected));
+  }
+});
+
+describe('reading knowledge base files', () => {
+  it('keeps the valid entries of a file with bad ones, saying where', () => {
+    const parsed = parseKnowledgeBase(
+      JSON.stringify({
+        entities: [
+          { id: 'ok', name: 'Ok', type: 'place', description: 'A place.' },
+          { id: 'Bad Id', name: 'X', type: 'place', description: '' },
+          { id: 'no-type', name: 'X', type: 'planet', description: '' },
+          { id: 'ok', name: 'Again', type: 'place', description: '' },
+          'not an object',
+        ],
+      }),
+    );
+    assert.deepEqual(parsed.entities.map((e) => e.id), ['ok']);
+    assert.deepEqual(parsed.issues.map((i) => i.path), ['entities[1]', 'entities[2]', 'entities[3].id', 'entities[4]']);
+  });
+
+  const broken: [string, string, RegExp][] = [
+    ['not JSON', '{ "entities": [', /not valid JSON/],
+    ['no entities array', '{ "people": [] }', /expected an "entities" array/],
+  ];
+  for (const [name, json, message] of broken) {
+    it(`reports a file with ${name}`, () => {
+      const parsed = parseKnowledgeBase(json);
+      assert.deepEqual(parsed.entities, []);
+      assert.match(parsed.issues[0].message, message);
+    });
+  }
+
+  it('lets later knowledge bases take precedence', () => {
+    const base = [entity('putin', 'Vladimir Putin', 'person', ['Putin']), entity('kreml', 'Kreml', 'place', ['Kremlin'])];
+    const user = [entity('kreml', 'Kreml', 'organization'), entity('putin-the-film', 'Putin (film)', 'other', ['Putin'])];
+    const merged = mergeKnowledgeBases(base, user);
+    assert.equal(merged.byId('kreml')?.type, 'organization');
+    assert.deepEqual(merged.byId('putin')?.aliases, []);
+    assert.deepEqual(found('Putin', merged), [['Putin', 'Putin (film)']]);
+  });
+});
