@@ -128,6 +128,27 @@ describe('short forms of names used earlier', () => {
   }
 });
 
+describe('entities that share a name', () => {
+  const kb = mergeKnowledgeBases([
+    entity('norge', 'Norge', 'place', ['Norges']),
+    entity('ukraina', 'Ukraina', 'place'),
+    { ...entity('ud-norge', 'Utenriksdepartementet (Norge)', 'organization', ['Utenriksdepartementet']), context: ['norge'] },
+    { ...entity('ud-ukraina', 'Utenriksdepartementet (Ukraina)', 'organization', ['Utenriksdepartementet']), context: ['ukraina'] },
+  ]);
+  const cases: [string, string, string][] = [
+    ['a country right after', 'Fredag endret Utenriksdepartementet Norges reiseråd til Ukraina.', 'Utenriksdepartementet (Norge)'],
+    ['a country in the same sentence', 'Samtidig ber Utenriksdepartementet i Ukraina om ro.', 'Utenriksdepartementet (Ukraina)'],
+    ['no country nearby: the first reading', 'Utenriksdepartementet svarte ikke.', 'Utenriksdepartementet (Norge)'],
+    ['a country in another paragraph only', 'Utenriksdepartementet svarte ikke.\n\nI Ukraina er det stille.', 'Utenriksdepartementet (Norge)'],
+  ];
+  for (const [name, text, canonical] of cases) {
+    it(`chooses by ${name}`, () => {
+      const mention = createRecognizer(kb).recognize(text).find((m) => m.text === 'Utenriksdepartementet');
+      assert.equal(mention?.canonical, canonical);
+    });
+  }
+});
+
 describe('reading knowledge base files', () => {
   it('keeps the valid entries of a file with bad ones, saying where', () => {
     const parsed = parseKnowledgeBase(

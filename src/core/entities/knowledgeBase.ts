@@ -58,7 +58,7 @@ export function parseKnowledgeBase(json: string): ParsedKnowledgeBase {
 
 function checkEntity(raw: unknown): Entity | string {
   if (!isRecord(raw)) return 'expected an object';
-  const { id, name, type, aliases = [], description, wikidata } = raw;
+  const { id, name, type, aliases = [], description, wikidata, context } = raw;
   if (typeof id !== 'string' || !ID.test(id)) return '"id" must be lower-case letters, digits and single hyphens';
   if (typeof name !== 'string' || name.trim() === '') return `"name" must be a non-empty string (entity "${id}")`;
   if (typeof type !== 'string' || !ENTITY_TYPES.includes(type as EntityType)) {
@@ -71,6 +71,9 @@ function checkEntity(raw: unknown): Entity | string {
   if (wikidata !== undefined && (typeof wikidata !== 'string' || !WIKIDATA.test(wikidata))) {
     return `"wikidata" must look like "Q7747" (entity "${id}")`;
   }
+  if (context !== undefined && (!Array.isArray(context) || !context.every((ref) => typeof ref === 'string' && ID.test(ref)))) {
+    return `"context" must be an array of entity ids (entity "${id}")`;
+  }
   return {
     id,
     name: name.trim(),
@@ -78,25 +81,29 @@ function checkEntity(raw: unknown): Entity | string {
     aliases: (aliases as string[]).map((alias) => alias.trim()),
     description,
     ...(wikidata === undefined ? {} : { wikidata: wikidata as string }),
+    ...(context === undefined ? {} : { context: context as string[] }),
   };
 }
 
 /**
  * Merges knowledge bases, later ones taking precedence: an entity with the
- * same id replaces the earlier one, and a name or alias claimed by a later
- * entity is taken away from earlier entities.
+ * same id replaces the earlier one, and an alias used in a later knowledge
+ * base is taken away from the entities of earlier ones. Within one
+ * knowledge base, entities may share a name (see `Entity.context`).
  */
 export function mergeKnowledgeBases(...layers: readonly (readonly Entity[])[]): KnowledgeBase {
   const byId = new Map<string, Entity>();
-  const owner = new Map<string, string>();
-  for (const layer of layers) {
+  const layerOf = new Map<string, number>();
+  const lastLayerOfForm = new Map<string, number>();
+  layers.forEach((layer, index) => {
     for (const entity of layer) {
       byId.set(entity.id, entity);
-      for (const form of [entity.name, ...entity.aliases]) owner.set(form, entity.id);
+      layerOf.set(entity.id, index);
+      for (const form of [entity.name, ...entity.aliases]) lastLayerOfForm.set(form, index);
     }
-  }
+  });
   const entities = [...byId.values()].map((entity) => {
-    const aliases = entity.aliases.filter((alias) => owner.get(alias) === entity.id);
+    const aliases = entity.aliases.filter((alias) => lastLayerOfForm.get(alias) === layerOf.get(entity.id));
     return aliases.length === entity.aliases.length ? entity : { ...entity, aliases };
   });
   const index = new Map(entities.map((entity) => [entity.id, entity]));

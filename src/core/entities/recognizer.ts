@@ -45,19 +45,24 @@ export function createRecognizer(knowledgeBase: KnowledgeBase): Recognizer {
   return { recognize };
 }
 
-/** Every written form (white space normalised) and the entity it names. Explicit forms win over generated ones. */
-function surfaceForms(entities: readonly Entity[]): Map<string, Entity> {
-  const forms = new Map<string, Entity>();
-  for (const entity of entities) {
-    for (const form of [entity.name, ...entity.aliases]) {
-      const key = normalizeSpace(form);
-      if (!forms.has(key)) forms.set(key, entity);
-    }
-  }
+/**
+ * Every written form (white space normalised) and the entities it may name:
+ * more than one where entities share a name. Explicit forms win over
+ * generated upper-case ones.
+ */
+function surfaceForms(entities: readonly Entity[]): Map<string, Entity[]> {
+  const forms = new Map<string, Entity[]>();
+  const add = (key: string, entity: Entity) => {
+    const list = forms.get(key);
+    if (!list) forms.set(key, [entity]);
+    else if (!list.includes(entity)) list.push(entity);
+  };
+  for (const entity of entities) for (const form of [entity.name, ...entity.aliases]) add(normalizeSpace(form), entity);
+  const explicit = new Set(forms.keys());
   for (const entity of entities) {
     for (const form of [entity.name, ...entity.aliases]) {
       const upper = normalizeSpace(form).toLocaleUpperCase('nb');
-      if (upper.length >= MIN_UPPER_CASE_FORM && !forms.has(upper)) forms.set(upper, entity);
+      if (upper.length >= MIN_UPPER_CASE_FORM && !explicit.has(upper)) add(upper, entity);
     }
   }
   return forms;
@@ -73,15 +78,40 @@ function compile(forms: readonly string[]): RegExp | undefined {
   return new RegExp(String.raw`(?<!${LETTER})(${alternatives.join('|')})(s|'s|')?(?!${LETTER})`, 'gu');
 }
 
-function findMentions(text: string, pattern: RegExp, forms: ReadonlyMap<string, Entity>): EntityMention[] {
-  const mentions: EntityMention[] = [];
+function findMentions(text: string, pattern: RegExp, forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
+  const found: { start: number; end: number; candidates: readonly Entity[] }[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const entity = forms.get(normalizeSpace(match[1]));
-    if (!entity) continue;
-    mentions.push(mention(text, match.index, match.index + match[0].length, entity, 'knowledgeBase'));
+    const candidates = forms.get(normalizeSpace(match[1]));
+    if (candidates) found.push({ start: match.index, end: match.index + match[0].length, candidates });
   }
-  return mentions;
+  const settled = found.filter((f) => f.candidates.length === 1).map((f) => ({ start: f.start, end: f.end, id: f.candidates[0].id }));
+  return found.map(({ start, end, candidates }) =>
+    mention(text, start, end, candidates.length === 1 ? candidates[0] : choose(text, start, end, candidates, settled), 'knowledgeBase'),
+  );
+}
+
+/** How far (in characters, within the paragraph) a context mention may be from a shared name. */
+const CONTEXT_WINDOW = 160;
+
+/**
+ * Of entities sharing a name, the one whose context entity is mentioned
+ * nearest to it in the same paragraph; with no such evidence, the first
+ * candidate that has no context (the default reading), or the first.
+ */
+function choose(text: string, start: number, end: number, candidates: readonly Entity[], settled: readonly { start: number; end: number; id: string }[]): Entity {
+  let best: { entity: Entity; distance: number } | undefined;
+  for (const entity of candidates) {
+    for (const other of settled) {
+      if (!entity.context?.includes(other.id)) continue;
+      const distance = other.start >= end ? other.start - end : start - other.end;
+      if (distance < 0 || distance > CONTEXT_WINDOW) continue;
+      const between = text.slice(Math.min(end, other.end), Math.max(start, other.start));
+      if (between.includes('\n\n')) continue;
+      if (!best || distance < best.distance) best = { entity, distance };
+    }
+  }
+  return best?.entity ?? candidates.find((entity) => !entity.context?.length) ?? candidates[0];
 }
 
 /**

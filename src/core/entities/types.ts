@@ -16,6 +16,11 @@ export interface Entity {
   readonly description: string;
   /** `Q…`, where known. */
   readonly wikidata?: string;
+  /**
+   * For entities that share a name (`Utenriksdepartementet` of Norway and of
+   * Ukraine): ids of entities whose mention near the name selects this one.
+   */
+  readonly context?: readonly string[];
 }
 
 /** A mention of an entity in a text; `text.slice(start, end)` is the mention. */
