@@ -3,11 +3,15 @@
  *
  *   annotated-reader export <files or folders...> [--format jsonl] [--include <glob>]
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
+import { bundledKnowledgeBase } from '../core/entities/bundled';
+import { toBratAnn, toConll } from '../core/entities/formats';
+import { mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
+import { type Recognizer, createRecognizer } from '../core/entities/recognizer';
 import { loadArticle } from '../core/load';
 
 export interface CliIO {
@@ -19,8 +23,12 @@ export interface CliIO {
 const USAGE = `Usage: annotated-reader <command> [options]
 
 Commands:
-  export <files or folders...>   Print every article as one JSON object per line.
-      --format jsonl             Output format (jsonl, the default).
+  export <files or folders...>   Export every article with its parts and entities.
+      --format jsonl             One JSON object per article on standard output (the default).
+      --format brat              A .txt and an .ann file per article in --out (brat standoff).
+      --format conll             Tokens with BIO entity tags on standard output.
+      --out <folder>             Where brat files go.
+      --kb <file>                A knowledge base of your own (repeatable); it takes precedence.
       --include <glob>           Which files in folders to read (default "**/*.txt").
       --max-size-mb <n>          Skip files larger than this (default 2).
 
@@ -44,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         format: { type: 'string', default: 'jsonl' },
         include: { type: 'string', default: '**/*.txt' },
         'max-size-mb': { type: 'string', default: '2' },
+        out: { type: 'string' },
+        kb: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -68,8 +78,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.err(USAGE);
     return 2;
   }
-  if (values.format !== 'jsonl') {
-    io.err(`annotated-reader: unknown format "${values.format}"; supported: jsonl.`);
+  const format = values.format;
+  if (format !== 'jsonl' && format !== 'brat' && format !== 'conll') {
+    io.err(`annotated-reader: unknown format "${format}"; supported: jsonl, brat, conll.`);
+    return 2;
+  }
+  if (format === 'brat' && !values.out) {
+    io.err('annotated-reader export: --format brat writes files; name a folder with --out.');
     return 2;
   }
   if (paths.length === 0) {
@@ -86,12 +101,43 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.err(`annotated-reader export: --max-size-mb takes a positive number, not "${values['max-size-mb']}".`);
     return 2;
   }
-  return exportJsonl(paths, include.match, maxMB * 1024 * 1024, io);
+  const recognizer = await loadRecognizer(values.kb, io);
+  if (!recognizer) return 2;
+  return exportArticles(paths, { include: include.match, maxBytes: maxMB * 1024 * 1024, format, out: values.out, recognizer }, io);
 }
 
-async function exportJsonl(paths: readonly string[], include: (path: string) => boolean, maxBytes: number, io: CliIO): Promise<number> {
+/** The bundled knowledge base and the user's, theirs taking precedence; problems with theirs are reported. */
+async function loadRecognizer(files: readonly string[], io: CliIO): Promise<Recognizer | undefined> {
+  const layers = [bundledKnowledgeBase().entities];
+  for (const file of files) {
+    let json: string;
+    try {
+      json = await readFile(file, 'utf8');
+    } catch (error) {
+      io.err(`${file}: cannot be read: ${describe(error)}`);
+      return undefined;
+    }
+    const parsed = parseKnowledgeBase(json);
+    for (const issue of parsed.issues) io.err(`${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
+    layers.push(parsed.entities);
+  }
+  return createRecognizer(mergeKnowledgeBases(...layers));
+}
+
+interface ExportOptions {
+  readonly include: (path: string) => boolean;
+  readonly maxBytes: number;
+  readonly format: 'jsonl' | 'brat' | 'conll';
+  readonly out?: string;
+  readonly recognizer: Recognizer;
+}
+
+async function exportArticles(paths: readonly string[], options: ExportOptions, io: CliIO): Promise<number> {
+  const { maxBytes, format, out, recognizer } = options;
+  if (out) await mkdir(out, { recursive: true });
+  const usedNames = new Set<string>();
   let exported = 0;
-  for await (const file of files(paths, include, io)) {
+  for await (const file of files(paths, options.include, io)) {
     let bytes: Uint8Array;
     try {
       const size = (await stat(file.path)).size;
@@ -111,17 +157,27 @@ async function exportJsonl(paths: readonly string[], include: (path: string) => 
     }
     const { article } = result;
     for (const warning of article.warnings) io.err(`${file.path}: warning: ${warning}`);
-    await io.out(
-      JSON.stringify({
-        path: file.path,
-        date: monthKey(article.date),
-        title: article.title,
-        byline: article.byline?.text ?? null,
-        source: article.source ?? null,
-        text: article.text,
-        parts: flattenParts(article),
-      }),
-    );
+    const entities = recognizer.recognize(article.text);
+    if (format === 'jsonl') {
+      await io.out(
+        JSON.stringify({
+          path: file.path,
+          date: monthKey(article.date),
+          title: article.title,
+          byline: article.byline?.text ?? null,
+          source: article.source ?? null,
+          text: article.text,
+          parts: flattenParts(article),
+          entities: entities.map(({ start, end, text, type, entityId, canonical }) => ({ start, end, text, type, entityId, canonical })),
+        }),
+      );
+    } else if (format === 'conll') {
+      await io.out(`-DOCSTART-\tO\n\n${toConll(article.text, entities)}`);
+    } else if (out) {
+      const name = uniqueName(basename(file.path).replace(/\.[^.]*$/, ''), usedNames);
+      await writeFile(join(out, `${name}.txt`), article.text);
+      await writeFile(join(out, `${name}.ann`), toBratAnn(article.text, entities));
+    }
     exported++;
   }
   if (exported === 0) io.err('annotated-reader export: no article could be read.');
@@ -161,6 +217,14 @@ async function* files(paths: readonly string[], include: (path: string) => boole
     };
     yield* walk(path);
   }
+}
+
+/** `name`, or `name-2`, `name-3`… when two articles in different folders share a file name. */
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; used.has(candidate); n++) candidate = `${name}-${n}`;
+  used.add(candidate);
+  return candidate;
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -37,6 +37,25 @@ describe('annotated-reader export', () => {
     }
   });
 
+  it('adds the entities, each span pointing into the text', async () => {
+    const { out } = await run('export', seedsDir);
+    for (const line of out) {
+      const article = JSON.parse(line) as { text: string; entities: { start: number; end: number; text: string; entityId: string; canonical: string; type: string }[] };
+      assert.ok(article.entities.length > 20);
+      for (const e of article.entities) assert.equal(article.text.slice(e.start, e.end), e.text);
+    }
+    const first = JSON.parse(out[0]) as { entities: { text: string; canonical: string }[] };
+    assert.ok(first.entities.some((e) => e.text === 'Russlands' && e.canonical === 'Russland'));
+  });
+
+  it('prints CoNLL with BIO tags', async () => {
+    const { code, out } = await run('export', seedsDir, '--format', 'conll');
+    assert.equal(code, 0);
+    const text = out.join('\n');
+    assert.equal(text.split('-DOCSTART-').length - 1, 5);
+    assert.match(text, /^Jens\tB-PER\nStoltenberg\tI-PER$/m);
+  });
+
   describe('with bad input', () => {
     let dir: string;
     beforeEach(() => {
@@ -69,6 +88,32 @@ describe('annotated-reader export', () => {
       assert.ok(err.some((line) => line.includes('stor.txt') && line.includes('more than --max-size-mb 1')), err.join('\n'));
     });
 
+    it('writes brat .txt and .ann files', async () => {
+      const { code } = await run('export', seedsDir, '--format', 'brat', '--out', dir);
+      assert.equal(code, 0);
+      assert.equal(readdirSync(dir).filter((name) => name.endsWith('.ann')).length, 5);
+      const ann = readFileSync(join(dir, '004_22857d8c1e2fe89c.ann'), 'utf8');
+      assert.match(ann, /^T\d+\tPlace \d+ \d+\tBERLIN$/m);
+    });
+
+    it('takes a knowledge base of the user first, and reports its bad entries', async () => {
+      const kb = join(dir, 'mine.kb.json');
+      writeFileSync(
+        kb,
+        JSON.stringify({
+          entities: [
+            { id: 'putin-the-film', name: 'Putin (film)', type: 'other', aliases: ['Putin'], description: 'A film.' },
+            { id: 'Bad', name: 'x', type: 'person', description: '' },
+          ],
+        }),
+      );
+      writeFileSync(join(dir, 'a.txt'), ' date 2022-03 Overskrift\n\nPutin kom.');
+      const { code, out, err } = await run('export', join(dir, 'a.txt'), '--kb', kb);
+      assert.equal(code, 0);
+      assert.deepEqual(JSON.parse(out[0]).entities.map((e: { canonical: string }) => e.canonical), ['Putin (film)']);
+      assert.ok(err.some((line) => line.includes('mine.kb.json: entities[1]')), err.join('\n'));
+    });
+
     it('exits non-zero when nothing could be read', async () => {
       writeFileSync(join(dir, 'x.txt'), 'no header');
       const { code, out } = await run('export', dir);
@@ -82,10 +127,12 @@ describe('annotated-reader export', () => {
     [[], 2, /no command given/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
     [['export'], 2, /name at least one file or folder/],
-    [['export', '.', '--format', 'xml'], 2, /unknown format "xml"/],
+    [['export', '.', '--format', 'xml'], 2, /unknown format "xml"; supported: jsonl, brat, conll/],
     [['export', '--bogus'], 2, /Unknown option/],
     [['export', '.', '--include', '**/{a,b'], 2, /--include: "\*\*\/\{a,b" is not a valid glob pattern/],
     [['export', '.', '--max-size-mb', 'lots'], 2, /--max-size-mb takes a positive number/],
+    [['export', '.', '--format', 'brat'], 2, /name a folder with --out/],
+    [['export', '.', '--kb', '/nonexistent/kb.json'], 2, /kb\.json: cannot be read: no such file/],
   ];
   for (const [argv, code, message] of usage) {
     it(`answers "${argv.join(' ')}" with exit code ${code}`, async () => {
