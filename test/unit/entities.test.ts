@@ -5,11 +5,11 @@ import { createRecognizer } from '../../src/core/entities/recognizer';
 import type { Entity, EntityType } from '../../src/core/entities/types';
 
 const bundled = bundledKnowledgeBase();
-const recognizer = createRecognizer(mergeKnowledgeBases(bundled.entities));
+const recognizer = createRecognizer(mergeKnowledgeBases(bundled.entities), { unknownNames: false });
 
-/** `text` → [mention text, canonical name] pairs. */
+/** `text` → [mention text, canonical name] pairs, of knowledge-base names only. */
 function found(text: string, kb?: KnowledgeBase): [string, string][] {
-  const r = kb ? createRecognizer(kb) : recognizer;
+  const r = kb ? createRecognizer(kb, { unknownNames: false }) : recognizer;
   return r.recognize(text).map((m) => [m.text, m.canonical]);
 }
 
@@ -126,6 +126,44 @@ describe('short forms of names used earlier', () => {
   for (const c of cases) {
     it(`links ${c.name}`, () => assert.deepEqual(found(c.text, kb), c.expected));
   }
+});
+
+describe('names the knowledge base does not know', () => {
+  const withRules = createRecognizer(mergeKnowledgeBases(bundled.entities));
+  /** The names found by rules: [text, type]. */
+  const rules = (text: string) => withRules.recognize(text).filter((m) => m.source === 'rule').map((m) => [m.text, m.type]);
+  const cases: { name: string; text: string; expected: string[][] }[] = [
+    {
+      name: 'people after a title',
+      text: 'Statsminister Erna Solberg møtte ordfører Raymond Johansen i Bergen.',
+      expected: [['Erna Solberg', 'person'], ['Raymond Johansen', 'person']],
+    },
+    { name: 'a person who speaks', text: 'Samtidig sa Kari Nordmann at det var stille.', expected: [['Kari Nordmann', 'person']] },
+    { name: 'places after a preposition', text: 'Mange flyktet fra Lviv og Tromsø i helgen.', expected: [['Lviv', 'place'], ['Tromsø', 'place']] },
+    { name: 'one type for a name used twice', text: 'Han bor i Narvik. Narvik er stille.', expected: [['Narvik', 'place'], ['Narvik', 'place']] },
+    { name: 'a name with a linking word', text: 'Flommen rammet Møre og Romsdal i natt.', expected: [['Møre og Romsdal', 'other']] },
+    { name: 'an organisation in lower case after a genitive', text: 'Veien ble stengt av Statens vegvesen i går.', expected: [['Statens vegvesen', 'organization']] },
+    { name: 'an organisation by its ending', text: 'Det sier Helsedirektoratet til avisen.', expected: [['Helsedirektoratet', 'organization']] },
+    { name: 'an acronym', text: 'Rådet kom fra FHI og NHO i går.', expected: [['FHI', 'organization'], ['NHO', 'organization']] },
+    { name: 'a person in a photo credit', text: 'Folk i gata. Foto: Ola Nordmann / NTB', expected: [['Ola Nordmann', 'person']] },
+    { name: 'a place in a compound', text: 'Kampene i Luhansk-regionen fortsetter.', expected: [['Luhansk', 'place']] },
+    { name: 'no sentence-initial common words', text: 'Samtidig kom det regn. Også i dag. Ukrainske sivilister venter.', expected: [] },
+    { name: 'no caption label', text: 'TRENER: Ola trente i parken.', expected: [] },
+    { name: 'no month or weekday names', text: 'Han kom Mandag, i Februar.', expected: [] },
+    {
+      name: 'a sentence-initial name that also stands mid-sentence',
+      text: 'Olena er 65 år. Kona til Olena vil bli.',
+      expected: [['Olena', 'other'], ['Olena', 'other']],
+    },
+  ];
+  for (const c of cases) {
+    it(`finds ${c.name}`, () => assert.deepEqual(rules(c.text), c.expected));
+  }
+
+  it('gives a name the same entity every time it occurs', () => {
+    const ids = withRules.recognize('Lviv er stille. Mange reiste til Lviv.').filter((m) => m.source === 'rule').map((m) => m.entityId);
+    assert.deepEqual(ids, ['unknown-lviv', 'unknown-lviv']);
+  });
 });
 
 describe('entities that share a name', () => {

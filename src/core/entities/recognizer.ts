@@ -8,6 +8,7 @@
  * name (`Stoltenberg` after `Jens Stoltenberg`) links to the same person.
  */
 import type { KnowledgeBase } from './knowledgeBase';
+import { findNames } from './names';
 import type { Entity, EntityMention } from './types';
 
 export interface Recognizer {
@@ -23,7 +24,12 @@ const CACHE_SIZE = 256;
 
 const LETTER = String.raw`[\p{L}\p{N}\p{M}]`;
 
-export function createRecognizer(knowledgeBase: KnowledgeBase): Recognizer {
+export interface RecognizerOptions {
+  /** Also find names the knowledge base does not know (default: yes). */
+  readonly unknownNames?: boolean;
+}
+
+export function createRecognizer(knowledgeBase: KnowledgeBase, options: RecognizerOptions = {}): Recognizer {
   const forms = surfaceForms(knowledgeBase.entities);
   const pattern = compile([...forms.keys()]);
   const cache = new Map<string, readonly EntityMention[]>();
@@ -37,10 +43,11 @@ export function createRecognizer(knowledgeBase: KnowledgeBase): Recognizer {
       return cached;
     }
     const mentions = pattern ? findMentions(text, pattern, forms) : [];
-    const withShortForms = addShortForms(text, mentions, knowledgeBase);
-    cache.set(text, withShortForms);
+    const known = addShortForms(text, mentions, knowledgeBase);
+    const all = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
+    cache.set(text, all);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    return withShortForms;
+    return all;
   };
   return { recognize };
 }
@@ -157,6 +164,18 @@ function surname(name: string): string | undefined {
   while (first > 1 && SURNAME_PARTICLES.has(words[first - 1].toLowerCase())) first--;
   const short = words.slice(first).join(' ');
   return short.length >= 3 ? short : undefined;
+}
+
+/** Names found by rules, each linked to an entity of its own, shared by its repetitions in the text. */
+function unknownNames(text: string, known: readonly EntityMention[]): EntityMention[] {
+  return findNames(text, known).map((name) => {
+    const canonical = name.text.replace(/\s+/g, ' ');
+    return { start: name.start, end: name.end, text: name.text, type: name.type, entityId: `unknown-${slug(canonical)}`, canonical, source: 'rule' };
+  });
+}
+
+function slug(name: string): string {
+  return name.toLocaleLowerCase('nb').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function mention(text: string, start: number, end: number, entity: Entity, source: EntityMention['source']): EntityMention {

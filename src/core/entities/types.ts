@@ -31,6 +31,10 @@ export interface EntityMention {
   readonly type: EntityType;
   readonly entityId: string;
   readonly canonical: string;
-  /** `knowledgeBase`: a name the knowledge base knows; `shortForm`: a later short form of a name used earlier. */
-  readonly source: 'knowledgeBase' | 'shortForm';
+  /**
+   * `knowledgeBase`: a name the knowledge base knows; `shortForm`: a later
+   * short form of a name used earlier; `rule`: a name found by the rules for
+   * names the knowledge base does not know (its `entityId` starts `unknown-`).
+   */
+  readonly source: 'knowledgeBase' | 'shortForm' | 'rule';
 }

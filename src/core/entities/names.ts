@@ -1,0 +1,241 @@
+/**
+ * Names the knowledge base does not know, found by rules that hold for
+ * Norwegian news text generally: Norwegian capitalises names but not
+ * nationality adjectives or common nouns, so a capitalised word in
+ * mid-sentence is nearly always part of a name. At the start of a sentence
+ * (or of a caption after its label) a capitalised word is a name only with
+ * more evidence: another capitalised word after it, or the same word
+ * capitalised in mid-sentence elsewhere in the text. The type comes from cues
+ * around the name (a title before it, `sa` after it, a preposition of place,
+ * a suffix such as `-departementet`), or is `other`.
+ */
+import type { EntityType } from './types';
+
+export interface NameCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: EntityType;
+}
+
+/** Lower-case words that may stand inside a name (`Møre og Romsdal`, `Universitetet i Oslo`, `Ludwig van Beethoven`); see `joins`. */
+const LINKING_WORDS = new Set(['og', 'i', 'for', 'av', 'de', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'al', 'bin']);
+/** Titles and roles before a person's name. */
+const PERSON_CUES = new Set([
+  'president', 'presidenten', 'statsminister', 'statsministeren', 'utenriksminister', 'utenriksministeren', 'forsvarsminister',
+  'minister', 'ministeren', 'kansler', 'forbundskansler', 'generalsekretær', 'generalsekretæren', 'talsperson', 'talsmann',
+  'talskvinne', 'forsker', 'forskeren', 'professor', 'professoren', 'leder', 'lederen', 'sjef', 'sjefen', 'direktør', 'direktøren',
+  'ordfører', 'ordføreren', 'journalist', 'fotograf', 'kommentator', 'ekspert', 'eksperten', 'rådgiver', 'ambassadør', 'general',
+  'kong', 'kongen', 'dronning', 'prins', 'prinsesse', 'biskop', 'pave', 'fru', 'herr', 'dr', 'sjefredaktør', 'redaktør', 'advokat',
+  'statssekretær', 'stortingsrepresentant', 'partileder', 'nestleder', 'visepresident', 'guvernør', 'borgermester',
+]);
+/** Verbs of saying right after or before a name: the name is someone speaking. */
+const SPEECH_VERBS = new Set(['sa', 'sier', 'uttalte', 'forteller', 'fortalte', 'skriver', 'skrev', 'mener', 'mente', 'understreket', 'påpekte']);
+/** Prepositions of place before a name (not `til` or `mot`: `sa til Olena`, `mot Putin`). */
+const PLACE_PREPOSITIONS = new Set(['i', 'fra', 'ved', 'nær', 'utenfor', 'gjennom']);
+/** Word endings of organisations and places (`Utenriksdepartementet`, `Grodno-regionen`). */
+const ORGANIZATION_ENDING = /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|ASA|AS)$/u;
+const PLACE_ENDING = /(?:-regionen|-området|fylke|byen|landet|-provinsen|-oblast)$/u;
+/** Words that start sentences but are not names, even when nothing else decides. */
+const SENTENCE_STARTERS = new Set([
+  'samtidig', 'også', 'det', 'den', 'de', 'dette', 'disse', 'han', 'hun', 'vi', 'jeg', 'du', 'men', 'og', 'i', 'på', 'etter', 'før',
+  'ifølge', 'selv', 'dessuten', 'derfor', 'da', 'når', 'som', 'om', 'hvis', 'her', 'der', 'nå', 'mens', 'under', 'over', 'fra', 'til',
+  'med', 'uten', 'for', 'av', 'ved', 'ifølge', 'ja', 'nei', 'alle', 'mange', 'flere', 'noen', 'ingen', 'hva', 'hvem', 'hvor',
+  'hvorfor', 'hvordan', 'bilder', 'foto', 'info', 'publisert', 'oppdatert', 'les', 'se', 'vis', 'mer', 'president', 'statsminister',
+  'utenriksminister', 'kona', 'mannen', 'begge', 'både', 'omtrent', 'over', 'amerikanske', 'russiske', 'franske', 'tyske',
+]);
+/** Capitalised adjectives of nationality and the like (`Ukrainske sivilister`, a typo's `det Ukrainske militæret`). */
+const ADJECTIVE_ENDING = /(?:ske|isk)$/u;
+const MONTHS_AND_DAYS = new Set([
+  'januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember',
+  'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag',
+]);
+
+interface Word {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** First word of a sentence, a paragraph, a quote or a caption after its label. */
+  readonly sentenceStart: boolean;
+  /** What followed the name in a compound: `-regionen` of `Grodno-regionen`. */
+  readonly suffix?: string;
+}
+
+/** Words of the text with their offsets; a hyphenated compound is cut at its first hyphen (`Grodno-regionen` → `Grodno`). */
+function words(text: string): Word[] {
+  const result: Word[] = [];
+  let sentenceStart = true;
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}'’.-]*[\p{L}\p{N}\p{M}]|[\p{L}\p{N}\p{M}]|[.!?:–—«»"\n]/gu)) {
+    const token = match[0];
+    if (/^[.!?:–—«»"\n]$/u.test(token)) {
+      // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
+      const initial = token === '.' && /^\p{Lu}$/u.test(result[result.length - 1]?.text ?? '') && result[result.length - 1].end === match.index;
+      if (token !== '»' && token !== '"' && !initial) sentenceStart = true;
+      continue;
+    }
+    // `Jakub M. Godzimirski`: an initial's full stop is part of the word, and does not end the sentence.
+    const word = token.endsWith('.') && !/^\p{Lu}\.$/u.test(token) ? token.slice(0, -1) : token;
+    // `Grodno-regionen`, `Nato-land`: the name is the capitalised part before a lower-case rest.
+    const compound = /^(\p{Lu}[^-]*)(-\p{Ll}.*)$/u.exec(word);
+    const name = compound ? compound[1] : word;
+    result.push({ text: name, start: match.index, end: match.index + name.length, sentenceStart, suffix: compound?.[2] });
+    sentenceStart = word !== token;
+  }
+  return result;
+}
+
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+const isAllCaps = (word: string) => /^[\p{Lu}\p{N}.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+
+/**
+ * Names in `text` outside the spans in `known` (what the knowledge base
+ * already found).
+ */
+export function findNames(text: string, known: readonly { start: number; end: number }[]): NameCandidate[] {
+  const all = words(text);
+  const covered = (w: Word) => known.some((k) => w.start < k.end && k.start < w.end);
+  // Words seen capitalised in mid-sentence: evidence for the same word at a sentence start.
+  const midSentence = new Set(all.filter((w) => !w.sentenceStart && isCapitalised(w.text)).map((w) => w.text));
+  const lowerCase = new Set(all.filter((w) => !isCapitalised(w.text)).map((w) => w.text));
+
+  // Capitalised words seen outside `X og Y`: names in their own right, so `og` next to them is a list, not a name.
+  const standalone = new Set(all.filter((w, k) => isCapitalised(w.text) && all[k - 1]?.text !== 'og' && all[k + 1]?.text !== 'og').map((w) => w.text));
+
+  // Names seen in the text, for telling `Russlands` (a genitive of `Russland`) from `Jens`.
+  const stems = new Set([...all.filter((w) => isCapitalised(w.text)).map((w) => w.text), ...known.map((k) => text.slice(k.start, k.end))]);
+
+  const names: NameCandidate[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const first = all[i];
+    if (!isCapitalised(first.text) || covered(first) || isLabel(text, first)) continue;
+    // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`.
+    const folded = first.text.toLocaleLowerCase('nb');
+    if (first.sentenceStart && all[i + 1] && isCapitalised(all[i + 1].text) && (SENTENCE_STARTERS.has(folded) || lowerCase.has(folded))) continue;
+    // A title before a name is a cue, not part of it: `Statsminister Erna Solberg`.
+    const nextWord = all[i + 1];
+    if (nextWord && PERSON_CUES.has(first.text.toLocaleLowerCase('nb')) && isCapitalised(nextWord.text) && !nextWord.sentenceStart) continue;
+    // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name elsewhere.
+    if (first.sentenceStart && nextWord && LINKING_WORDS.has(nextWord.text) && !midSentence.has(first.text)) continue;
+    // Extend over capitalised words, and lower-case linking words between capitalised ones.
+    let last = i;
+    for (let j = i + 1; j < all.length; j++) {
+      const w = all[j];
+      if (w.sentenceStart || covered(w) || !sameLine(text, all[j - 1], w) || /[,;:()/]/.test(text.slice(all[j - 1].end, w.start))) break;
+      // `Russlands Vladimir Putin`: a genitive (its stem seen in the text) ends a name; `Jens Stoltenberg` goes on.
+      if (isGenitive(all[j - 1].text, stems) && isCapitalised(w.text)) break;
+      if (isCapitalised(w.text)) last = j;
+      else if (/^\p{N}+$/u.test(w.text) && isAllCaps(all[j - 1].text) && all[j - 1].text.length <= 3) last = j; // `TV 2`
+      else if (!(joins(all, i, j, standalone) && j + 1 < all.length && isCapitalised(all[j + 1].text) && !all[j + 1].sentenceStart)) break;
+    }
+    // `Statens vegvesen`: a capitalised genitive and a lower-case word ending like an organisation.
+    const next = all[last + 1];
+    if (last === i && /s$/u.test(first.text) && next && !next.sentenceStart && ORGANIZATION_ENDING.test(next.text) && !isCapitalised(next.text)) {
+      last = i + 1;
+    }
+    const span = all.slice(i, last + 1);
+    i = last;
+    if (!isName(span, first, midSentence, lowerCase)) continue;
+    const start = span[0].start;
+    const end = span[span.length - 1].end;
+    let type = typeOf(span, all, i - span.length + 1, i);
+    // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
+    const previous = names[names.length - 1];
+    if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) type = previous.type;
+    names.push({ start, end, text: text.slice(start, end), type });
+  }
+  return unifyTypes(names);
+}
+
+/** A name used several times in a text is one kind of thing: the commonest type its cues gave, `other` only if nothing else. */
+function unifyTypes(names: NameCandidate[]): NameCandidate[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const name of names) {
+    if (name.type === 'other') continue;
+    const key = name.text.replace(/\s+/g, ' ');
+    const counts = votes.get(key) ?? new Map<EntityType, number>();
+    counts.set(name.type, (counts.get(name.type) ?? 0) + 1);
+    votes.set(key, counts);
+  }
+  return names.map((name) => {
+    const counts = votes.get(name.text.replace(/\s+/g, ' '));
+    if (!counts) return name;
+    const [type] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return type === name.type ? name : { ...name, type };
+  });
+}
+
+/**
+ * Whether the lower-case word `all[j]` links the name begun at `all[start]`
+ * with the next capitalised word. `og` is a name's own word (`Møre og
+ * Romsdal`) only when neither side is seen as a name of its own elsewhere
+ * (`Putin og Macron`), and not in a list after a preposition of place
+ * (`fra Lviv og Tromsø`) or between acronyms (`FHI og NHO`).
+ */
+function joins(all: readonly Word[], start: number, j: number, standalone: ReadonlySet<string>): boolean {
+  const word = all[j].text;
+  if (!LINKING_WORDS.has(word)) return false;
+  // `Universitetet i Oslo`, but `Kharkiv i Ukraina`, `Putin i Kreml`.
+  if (word === 'i') return ORGANIZATION_ENDING.test(all[j - 1].text);
+  if (word !== 'og') return true;
+  const before = all[start - 1]?.text.toLocaleLowerCase('nb');
+  if (before && PLACE_PREPOSITIONS.has(before)) return false;
+  // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people.
+  if (j - 1 !== start || (all[j + 2] && isCapitalised(all[j + 2].text) && !all[j + 2].sentenceStart)) return false;
+  const left = all[j - 1].text;
+  const right = all[j + 1]?.text ?? '';
+  return !isAllCaps(left) && !isAllCaps(right) && !standalone.has(left) && !standalone.has(right);
+}
+
+function isGenitive(word: string, stems: ReadonlySet<string>): boolean {
+  return /\p{Ll}s$/u.test(word) && stems.has(word.slice(0, -1));
+}
+
+function sameLine(text: string, a: Word, b: Word): boolean {
+  return !text.slice(a.end, b.start).includes('\n');
+}
+
+/** An upper-case caption label (`HOLDT AVSTANDEN:` at a paragraph start) is no name. */
+function isLabel(text: string, word: Word): boolean {
+  if (!isAllCaps(word.text)) return false;
+  const lineStart = text.lastIndexOf('\n', word.start) + 1;
+  return /^[\p{Lu}\p{M}\p{N} '’&./-]*:/u.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, word.start).indexOf(':') < 0;
+}
+
+function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<string>, lowerCase: ReadonlySet<string>): boolean {
+  const head = first.text;
+  const folded = head.toLocaleLowerCase('nb');
+  // `T` of `T-banestasjon`: one letter is an initial at most, never a name alone.
+  if (span.length === 1 && [...head].length < 2) return false;
+  if (MONTHS_AND_DAYS.has(folded)) return false;
+  const single = span.length === 1;
+  // Capitalised adjectives (`Ukrainske sivilister`) are not names.
+  if (single && ADJECTIVE_ENDING.test(folded) && !isAllCaps(head)) return false;
+  // `i Den trilaterale kontaktgruppe`: a function word is no name even when capitalised.
+  if (single && SENTENCE_STARTERS.has(folded)) return false;
+  if (!first.sentenceStart) return true;
+  // At a sentence start a word needs more evidence.
+  if (SENTENCE_STARTERS.has(folded) && single) return false;
+  if (!single) return !SENTENCE_STARTERS.has(folded) || span.length > 2;
+  if (lowerCase.has(folded)) return false;
+  return midSentence.has(head) || isAllCaps(head);
+}
+
+function typeOf(span: readonly Word[], all: readonly Word[], from: number, to: number): EntityType {
+  const name = span.map((w) => w.text).join(' ');
+  const before = all[from - 1]?.text.toLocaleLowerCase('nb');
+  const after = all[to + 1]?.text.toLocaleLowerCase('nb');
+  const last = span[span.length - 1].text;
+  const suffix = span[span.length - 1].suffix ?? '';
+  if (ORGANIZATION_ENDING.test(last)) return 'organization';
+  if (PLACE_ENDING.test(suffix)) return 'place';
+  // Photo credits: `Foto: Ola Nordmann / NTB`.
+  if (before === 'foto' || all[from - 1]?.text === '/') return span.length > 1 && !isAllCaps(span[0].text) ? 'person' : 'organization';
+  if (isAllCaps(name.replace(/ /g, '')) && name.length <= 6) return 'organization';
+  if (before && PERSON_CUES.has(before)) return 'person';
+  // `Russlands president`, `Frankrikes utenriksminister`: a country's office holder.
+  if (after && PERSON_CUES.has(after) && /\p{Ll}s$/u.test(last) && span.length === 1) return 'place';
+  if ((after && SPEECH_VERBS.has(after)) || (before && SPEECH_VERBS.has(before))) return span.length > 1 ? 'person' : 'other';
+  if (PLACE_ENDING.test(last)) return 'place';
+  if (before && PLACE_PREPOSITIONS.has(before) && span.length <= 3) return 'place';
+  return 'other';
+}
