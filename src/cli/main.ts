@@ -13,6 +13,8 @@ import { toBratAnn, toConll } from '../core/entities/formats';
 import { mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../core/entities/recognizer';
 import { loadArticle } from '../core/load';
+import { generateArticles } from '../core/bench/generate';
+import { parseArticle } from '../core/parse';
 
 export interface CliIO {
   /** Writes one line to standard output; resolves when it may write more. */
@@ -31,6 +33,11 @@ Commands:
       --kb <file>                A knowledge base of your own (repeatable); it takes precedence.
       --include <glob>           Which files in folders to read (default "**/*.txt").
       --max-size-mb <n>          Skip files larger than this (default 2).
+
+  bench entities                 Time parsing and entity recognition on a generated corpus.
+      --articles <n>             How many articles (default 10000).
+      --realistic                Replace most words of most articles with made-up ones.
+      --json                     Print the figures as one JSON object.
 
 Options:
   -h, --help                     Show this help.
@@ -54,6 +61,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         'max-size-mb': { type: 'string', default: '2' },
         out: { type: 'string' },
         kb: { type: 'string', multiple: true, default: [] },
+        articles: { type: 'string', default: '10000' },
+        realistic: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,6 +83,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   const [command, ...paths] = positionals;
+  if (command === 'bench') {
+    const count = Number(values.articles);
+    if (paths[0] !== 'entities' || paths.length !== 1) {
+      io.err('annotated-reader bench: name what to measure: entities.');
+      return 2;
+    }
+    if (!Number.isInteger(count) || count < 1) {
+      io.err(`annotated-reader bench: --articles takes a whole number, not "${values.articles}".`);
+      return 2;
+    }
+    return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
+  }
   if (command !== 'export') {
     io.err(command ? `annotated-reader: unknown command "${command}".` : 'annotated-reader: no command given.');
     io.err(USAGE);
@@ -216,6 +238,75 @@ async function* files(paths: readonly string[], include: (path: string) => boole
       }
     };
     yield* walk(path);
+  }
+}
+
+/** Budgets the entity benchmark compares with, in MB of article text a second on one core. */
+const BENCH_BUDGET = { parseMBps: 20, entitiesMBps: 20 };
+const BENCH_RUNS = 3;
+
+/** Parses and tags a generated corpus several times and prints the medians against the budget. */
+async function benchEntities(options: { count: number; realistic: boolean; json: boolean }, io: CliIO): Promise<number> {
+  const seedsDir = join(await packageRoot(), 'seeds');
+  const seeds = await Promise.all((await readdir(seedsDir)).filter((name) => name.endsWith('.txt')).sort().map((name) => readFile(join(seedsDir, name), 'utf8')));
+  const files = [...generateArticles(seeds, { count: options.count, realistic: options.realistic })].map((article) => article.text);
+  const megabytes = files.reduce((sum, text) => sum + text.length, 0) / 1e6;
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const parseTimes: number[] = [];
+  const entityTimes: number[] = [];
+  let mentions = 0;
+  for (let run = 0; run < BENCH_RUNS; run++) {
+    let started = performance.now();
+    const bodies = files.map((text) => {
+      const result = parseArticle(text);
+      return result.ok ? result.article.text : '';
+    });
+    parseTimes.push(performance.now() - started);
+    // A fresh recogniser each run, so its cache does not help.
+    const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
+    started = performance.now();
+    mentions = 0;
+    for (const body of bodies) mentions += recognizer.recognize(body).length;
+    entityTimes.push(performance.now() - started);
+  }
+  const parseMBps = megabytes / (median(parseTimes) / 1000);
+  const entitiesMBps = megabytes / (median(entityTimes) / 1000);
+  const withinBudget = parseMBps >= BENCH_BUDGET.parseMBps && entitiesMBps >= BENCH_BUDGET.entitiesMBps;
+  const figures = {
+    benchmark: 'entities',
+    articles: options.count,
+    realistic: options.realistic,
+    megabytes: Number(megabytes.toFixed(1)),
+    runs: BENCH_RUNS,
+    parseMs: Math.round(median(parseTimes)),
+    parseMBps: Number(parseMBps.toFixed(1)),
+    entitiesMs: Math.round(median(entityTimes)),
+    entitiesMBps: Number(entitiesMBps.toFixed(1)),
+    mentions,
+    budget: BENCH_BUDGET,
+    withinBudget,
+  };
+  if (options.json) await io.out(JSON.stringify(figures));
+  else {
+    await io.out(`${options.count.toLocaleString('en')} generated articles${options.realistic ? ' (realistic vocabulary)' : ''}, ${figures.megabytes} MB, median of ${BENCH_RUNS} runs:`);
+    await io.out(`  parsing            ${String(figures.parseMs).padStart(7)} ms  ${String(figures.parseMBps).padStart(6)} MB/s  (budget ${BENCH_BUDGET.parseMBps} MB/s)`);
+    await io.out(`  entity recognition ${String(figures.entitiesMs).padStart(7)} ms  ${String(figures.entitiesMBps).padStart(6)} MB/s  (budget ${BENCH_BUDGET.entitiesMBps} MB/s), ${mentions.toLocaleString('en')} mentions`);
+    await io.out(withinBudget ? 'Within budget.' : 'OVER BUDGET.');
+  }
+  return withinBudget ? 0 : 1;
+}
+
+/** The folder of this package (dist/cli.js lives one level down; tests run from deeper). */
+async function packageRoot(): Promise<string> {
+  for (let dir = __dirname; ; dir = join(dir, '..')) {
+    try {
+      const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === 'annotated-reader') return dir;
+    } catch {
+      // not here: look further up
+    }
+    if (join(dir, '..') === dir) throw new Error('cannot find the annotated-reader package folder (for its seeds/)');
   }
 }
 

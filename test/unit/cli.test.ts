@@ -56,6 +56,14 @@ describe('annotated-reader export', () => {
     assert.match(text, /^Jens\tB-PER\nStoltenberg\tI-PER$/m);
   });
 
+  it('benchmarks entity recognition and prints figures against a budget', async () => {
+    const { out } = await run('bench', 'entities', '--articles', '50', '--json');
+    const figures = JSON.parse(out[0]) as Record<string, unknown>;
+    assert.equal(figures.articles, 50);
+    for (const key of ['megabytes', 'parseMBps', 'entitiesMBps', 'mentions']) assert.ok(typeof figures[key] === 'number' && (figures[key] as number) > 0, key);
+    assert.equal(typeof figures.withinBudget, 'boolean');
+  });
+
   describe('with bad input', () => {
     let dir: string;
     beforeEach(() => {
@@ -132,6 +140,8 @@ describe('annotated-reader export', () => {
     [['export', '.', '--include', '**/{a,b'], 2, /--include: "\*\*\/\{a,b" is not a valid glob pattern/],
     [['export', '.', '--max-size-mb', 'lots'], 2, /--max-size-mb takes a positive number/],
     [['export', '.', '--format', 'brat'], 2, /name a folder with --out/],
+    [['bench'], 2, /name what to measure: entities/],
+    [['bench', 'entities', '--articles', 'many'], 2, /--articles takes a whole number/],
     [['export', '.', '--kb', '/nonexistent/kb.json'], 2, /kb\.json: cannot be read: no such file/],
   ];
   for (const [argv, code, message] of usage) {

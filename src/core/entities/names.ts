@@ -53,6 +53,8 @@ const MONTHS_AND_DAYS = new Set([
 
 interface Word {
   readonly text: string;
+  /** Starts with an upper-case letter. */
+  readonly capitalised: boolean;
   readonly start: number;
   readonly end: number;
   /** First word of a sentence, a paragraph, a quote or a caption after its label. */
@@ -61,30 +63,44 @@ interface Word {
   readonly suffix?: string;
 }
 
-/** Words of the text with their offsets; a hyphenated compound is cut at its first hyphen (`Grodno-regionen` → `Grodno`). */
+const TOKEN = /[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}'’.-]*[\p{L}\p{N}\p{M}])?|[.!?:–—«»"\n]/gu;
+/** Punctuation that starts a new sentence for the word after it (closing quotes do not). */
+const SENTENCE_BREAKS = new Set(['.', '!', '?', ':', '–', '—', '«', '\n']);
+
+/**
+ * Words of the text with their offsets, in one pass of one pattern. A
+ * hyphenated compound is cut at its first hyphen when a lower-case part
+ * follows (`Grodno-regionen` → `Grodno`); `Jean-Yves` stays whole.
+ */
 function words(text: string): Word[] {
   const result: Word[] = [];
   let sentenceStart = true;
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}'’.-]*[\p{L}\p{N}\p{M}]|[\p{L}\p{N}\p{M}]|[.!?:–—«»"\n]/gu)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const token = match[0];
-    if (/^[.!?:–—«»"\n]$/u.test(token)) {
+    if (token.length === 1 && (SENTENCE_BREAKS.has(token) || token === '»' || token === '"')) {
+      const previous = result[result.length - 1];
       // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
-      const initial = token === '.' && /^\p{Lu}$/u.test(result[result.length - 1]?.text ?? '') && result[result.length - 1].end === match.index;
-      if (token !== '»' && token !== '"' && !initial) sentenceStart = true;
+      const initial = token === '.' && previous !== undefined && previous.end === match.index && previous.text.length === 1 && previous.capitalised;
+      if (SENTENCE_BREAKS.has(token) && !initial) sentenceStart = true;
       continue;
     }
-    // `Jakub M. Godzimirski`: an initial's full stop is part of the word, and does not end the sentence.
-    const word = token.endsWith('.') && !/^\p{Lu}\.$/u.test(token) ? token.slice(0, -1) : token;
-    // `Grodno-regionen`, `Nato-land`: the name is the capitalised part before a lower-case rest.
-    const compound = /^(\p{Lu}[^-]*)(-\p{Ll}.*)$/u.exec(word);
-    const name = compound ? compound[1] : word;
-    result.push({ text: name, start: match.index, end: match.index + name.length, sentenceStart, suffix: compound?.[2] });
-    sentenceStart = word !== token;
+    const capitalised = isUpperCase(token.charCodeAt(0), token);
+    const hyphen = capitalised ? token.indexOf('-') : -1;
+    const compound = hyphen > 0 && !isUpperCase(token.charCodeAt(hyphen + 1), token.slice(hyphen + 1));
+    const name = compound ? token.slice(0, hyphen) : token;
+    result.push({ text: name, capitalised, start: match.index, end: match.index + name.length, sentenceStart, suffix: compound ? token.slice(hyphen) : undefined });
+    sentenceStart = false;
   }
   return result;
 }
 
-const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** Whether a word starts with an upper-case letter; ASCII is decided without a pattern. */
+function isUpperCase(code: number, word: string): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
+}
+
 const isAllCaps = (word: string) => /^[\p{Lu}\p{N}.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 
 /**
@@ -93,27 +109,36 @@ const isAllCaps = (word: string) => /^[\p{Lu}\p{N}.-]+$/u.test(word) && /\p{Lu}.
  */
 export function findNames(text: string, known: readonly { start: number; end: number }[]): NameCandidate[] {
   const all = words(text);
-  const covered = (w: Word) => known.some((k) => w.start < k.end && k.start < w.end);
-  // Words seen capitalised in mid-sentence: evidence for the same word at a sentence start.
-  const midSentence = new Set(all.filter((w) => !w.sentenceStart && isCapitalised(w.text)).map((w) => w.text));
-  const lowerCase = new Set(all.filter((w) => !isCapitalised(w.text)).map((w) => w.text));
-
-  // Capitalised words seen outside `X og Y`: names in their own right, so `og` next to them is a list, not a name.
-  const standalone = new Set(all.filter((w, k) => isCapitalised(w.text) && all[k - 1]?.text !== 'og' && all[k + 1]?.text !== 'og').map((w) => w.text));
-
-  // Names seen in the text, for telling `Russlands` (a genitive of `Russland`) from `Jens`.
-  const stems = new Set([...all.filter((w) => isCapitalised(w.text)).map((w) => w.text), ...known.map((k) => text.slice(k.start, k.end))]);
+  const mask = new Uint8Array(text.length + 1);
+  for (const k of known) mask.fill(1, k.start, k.end);
+  const covered = (w: Word) => mask[w.start] === 1 || mask[w.end - 1] === 1;
+  // Evidence from the whole text, gathered in one pass over its capitalised words:
+  // - midSentence: seen capitalised in mid-sentence, evidence for the same word at a sentence start;
+  // - standalone: seen outside `X og Y`, a name in its own right, so `og` next to it makes a list;
+  // - stems: names in the text, for telling `Russlands` (a genitive of `Russland`) from `Jens`.
+  const midSentence = new Set<string>();
+  const standalone = new Set<string>();
+  const stems = new Set<string>(known.map((k) => text.slice(k.start, k.end)));
+  all.forEach((w, k) => {
+    if (!w.capitalised) return;
+    stems.add(w.text);
+    if (!w.sentenceStart) midSentence.add(w.text);
+    if (all[k - 1]?.text !== 'og' && all[k + 1]?.text !== 'og') standalone.add(w.text);
+  });
+  // Lower-case words: built only if a sentence's first word needs the evidence.
+  let lowerCaseWords: Set<string> | undefined;
+  const lowerCase = { has: (word: string) => (lowerCaseWords ??= new Set(all.filter((w) => !w.capitalised).map((w) => w.text))).has(word) };
 
   const names: NameCandidate[] = [];
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
-    if (!isCapitalised(first.text) || covered(first) || isLabel(text, first)) continue;
+    if (!first.capitalised || covered(first) || isLabel(text, first)) continue;
     // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`.
     const folded = first.text.toLocaleLowerCase('nb');
-    if (first.sentenceStart && all[i + 1] && isCapitalised(all[i + 1].text) && (SENTENCE_STARTERS.has(folded) || lowerCase.has(folded))) continue;
+    if (first.sentenceStart && all[i + 1] && all[i + 1].capitalised && (SENTENCE_STARTERS.has(folded) || lowerCase.has(folded))) continue;
     // A title before a name is a cue, not part of it: `Statsminister Erna Solberg`.
     const nextWord = all[i + 1];
-    if (nextWord && PERSON_CUES.has(first.text.toLocaleLowerCase('nb')) && isCapitalised(nextWord.text) && !nextWord.sentenceStart) continue;
+    if (nextWord && PERSON_CUES.has(first.text.toLocaleLowerCase('nb')) && nextWord.capitalised && !nextWord.sentenceStart) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name elsewhere.
     if (first.sentenceStart && nextWord && LINKING_WORDS.has(nextWord.text) && !midSentence.has(first.text)) continue;
     // Extend over capitalised words, and lower-case linking words between capitalised ones.
@@ -122,14 +147,14 @@ export function findNames(text: string, known: readonly { start: number; end: nu
       const w = all[j];
       if (w.sentenceStart || covered(w) || !sameLine(text, all[j - 1], w) || /[,;:()/]/.test(text.slice(all[j - 1].end, w.start))) break;
       // `Russlands Vladimir Putin`: a genitive (its stem seen in the text) ends a name; `Jens Stoltenberg` goes on.
-      if (isGenitive(all[j - 1].text, stems) && isCapitalised(w.text)) break;
-      if (isCapitalised(w.text)) last = j;
+      if (isGenitive(all[j - 1].text, stems) && w.capitalised) break;
+      if (w.capitalised) last = j;
       else if (/^\p{N}+$/u.test(w.text) && isAllCaps(all[j - 1].text) && all[j - 1].text.length <= 3) last = j; // `TV 2`
-      else if (!(joins(all, i, j, standalone) && j + 1 < all.length && isCapitalised(all[j + 1].text) && !all[j + 1].sentenceStart)) break;
+      else if (!(joins(all, i, j, standalone) && j + 1 < all.length && all[j + 1].capitalised && !all[j + 1].sentenceStart)) break;
     }
     // `Statens vegvesen`: a capitalised genitive and a lower-case word ending like an organisation.
     const next = all[last + 1];
-    if (last === i && /s$/u.test(first.text) && next && !next.sentenceStart && ORGANIZATION_ENDING.test(next.text) && !isCapitalised(next.text)) {
+    if (last === i && /s$/u.test(first.text) && next && !next.sentenceStart && ORGANIZATION_ENDING.test(next.text) && !next.capitalised) {
       last = i + 1;
     }
     const span = all.slice(i, last + 1);
@@ -180,7 +205,7 @@ function joins(all: readonly Word[], start: number, j: number, standalone: Reado
   const before = all[start - 1]?.text.toLocaleLowerCase('nb');
   if (before && PLACE_PREPOSITIONS.has(before)) return false;
   // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people.
-  if (j - 1 !== start || (all[j + 2] && isCapitalised(all[j + 2].text) && !all[j + 2].sentenceStart)) return false;
+  if (j - 1 !== start || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
   const left = all[j - 1].text;
   const right = all[j + 1]?.text ?? '';
   return !isAllCaps(left) && !isAllCaps(right) && !standalone.has(left) && !standalone.has(right);
@@ -201,7 +226,7 @@ function isLabel(text: string, word: Word): boolean {
   return /^[\p{Lu}\p{M}\p{N} '’&./-]*:/u.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, word.start).indexOf(':') < 0;
 }
 
-function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<string>, lowerCase: ReadonlySet<string>): boolean {
+function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<string>, lowerCase: { has(word: string): boolean }): boolean {
   const head = first.text;
   const folded = head.toLocaleLowerCase('nb');
   // `T` of `T-banestasjon`: one letter is an initial at most, never a name alone.

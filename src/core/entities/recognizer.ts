@@ -32,6 +32,7 @@ export interface RecognizerOptions {
 export function createRecognizer(knowledgeBase: KnowledgeBase, options: RecognizerOptions = {}): Recognizer {
   const forms = surfaceForms(knowledgeBase.entities);
   const pattern = compile([...forms.keys()]);
+  const surnames = shortForms(knowledgeBase.entities);
   const cache = new Map<string, readonly EntityMention[]>();
 
   const recognize = (text: string): readonly EntityMention[] => {
@@ -43,7 +44,7 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
       return cached;
     }
     const mentions = pattern ? findMentions(text, pattern, forms) : [];
-    const known = addShortForms(text, mentions, knowledgeBase);
+    const known = addShortForms(text, mentions, knowledgeBase, surnames);
     const all = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
     cache.set(text, all);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -121,36 +122,53 @@ function choose(text: string, start: number, end: number, candidates: readonly E
   return best?.entity ?? candidates.find((entity) => !entity.context?.length) ?? candidates[0];
 }
 
+/** The surnames of the knowledge base's people, compiled once: see `addShortForms`. */
+interface ShortForms {
+  readonly pattern: RegExp | undefined;
+  /** Each person's surnames (of the name and of multi-word aliases). */
+  readonly byEntity: ReadonlyMap<string, readonly string[]>;
+}
+
+function shortForms(entities: readonly Entity[]): ShortForms {
+  const byEntity = new Map<string, string[]>();
+  for (const entity of entities) {
+    if (entity.type !== 'person') continue;
+    const surnames = [...new Set([entity.name, ...entity.aliases].map((name) => surname(normalizeSpace(name))).filter((s): s is string => s !== undefined))];
+    if (surnames.length) byEntity.set(entity.id, surnames);
+  }
+  return { pattern: compile([...new Set([...byEntity.values()].flat())]), byEntity };
+}
+
 /**
  * A person named in full can be named again by the surname alone, whether
  * or not the knowledge base lists that short form: `Stoltenberg` and
- * `Le Drian` later in the article link to the full name.
+ * `Le Drian` later in the article link to the full name, unless two people
+ * named in the article share the surname. One pass of a pattern compiled
+ * once for all the knowledge base's surnames.
  */
-function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: KnowledgeBase): readonly EntityMention[] {
-  const shortForms = new Map<string, { entity: Entity; after: number } | null>();
+function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: KnowledgeBase, forms: ShortForms): readonly EntityMention[] {
+  if (!forms.pattern) return mentions;
+  const active = new Map<string, { entity: Entity; after: number } | null>();
   for (const found of mentions) {
-    const entity = knowledgeBase.byId(found.entityId);
-    if (!entity || entity.type !== 'person') continue;
-    for (const name of new Set([normalizeSpace(found.text).replace(/(?:'s|s|')$/u, ''), entity.name])) {
-      const short = surname(name);
-      if (!short) continue;
-      const known = shortForms.get(short);
-      if (known === undefined) shortForms.set(short, { entity, after: found.end });
-      else if (known && known.entity.id !== entity.id) shortForms.set(short, null); // two people share it: ambiguous
+    const surnames = forms.byEntity.get(found.entityId);
+    if (!surnames) continue;
+    const entity = knowledgeBase.byId(found.entityId) as Entity;
+    for (const short of surnames) {
+      const known = active.get(short);
+      if (known === undefined) active.set(short, { entity, after: found.end });
+      else if (known && known.entity.id !== entity.id) active.set(short, null); // two people share it: ambiguous
     }
   }
-  const usable = [...shortForms].filter((entry): entry is [string, { entity: Entity; after: number }] => entry[1] !== null);
-  if (usable.length === 0) return mentions;
-
-  const pattern = compile(usable.map(([form]) => form));
-  if (!pattern) return mentions;
-  const byForm = new Map(usable);
-  const taken = (start: number, end: number) => mentions.some((m) => start < m.end && m.start < end);
+  if (active.size === 0) return mentions;
+  const mask = new Uint8Array(text.length + 1);
+  for (const m of mentions) mask.fill(1, m.start, m.end);
   const added: EntityMention[] = [];
+  const pattern = forms.pattern;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const form = byForm.get(normalizeSpace(match[1]));
+    const form = active.get(normalizeSpace(match[1]));
     const end = match.index + match[0].length;
-    if (!form || match.index < form.after || taken(match.index, end)) continue;
+    if (!form || match.index < form.after || mask[match.index] === 1 || mask[end - 1] === 1) continue;
     added.push(mention(text, match.index, end, form.entity, 'shortForm'));
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
