@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../core/corpus';
+import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
 import { CONFIG_SECTION } from './constants';
 
 /** `auto` shows the sample articles only while no other articles are found. */
@@ -14,6 +15,7 @@ export interface CorpusConfig {
 }
 
 export interface ReaderConfig {
+  readonly highlight: readonly EntityType[];
   readonly fontSize: number;
   readonly fontFamily: string;
   readonly lineLength: number;
@@ -45,6 +47,9 @@ export const config = {
       fontFamily: typeof c.get('fontFamily') === 'string' ? (c.get<string>('fontFamily') ?? '') : '',
       lineLength: clamp(c.get('lineLength'), 30, 200, 72),
       openInNewTab: c.get('openInNewTab') === true,
+      highlight: Array.isArray(c.get('highlightEntities'))
+        ? ENTITY_TYPES.filter((type) => (c.get<unknown[]>('highlightEntities') ?? []).includes(type))
+        : [...ENTITY_TYPES],
     };
   },
 

@@ -4,6 +4,7 @@ import type { Event } from '../core/events';
 import { ArticlesView } from './articles/articlesView';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpus/corpusService';
+import { EntityService } from './entities/entityService';
 import { type RenderReport, ReaderManager } from './reader/readerManager';
 
 /** What the extension exports to other extensions (and to its integration tests). */
@@ -32,9 +33,11 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
   try {
     const corpus = new CorpusService(context.extensionUri, log);
     const articles = new ArticlesView(corpus);
-    const readers = new ReaderManager(context.extensionUri, corpus, log);
+    const entities = new EntityService(log);
+    const readers = new ReaderManager(context.extensionUri, corpus, entities, log);
     context.subscriptions.push(
       corpus,
+      entities,
       articles,
       readers,
       ...registerCommands({ corpus, articles, readers }),

@@ -4,9 +4,11 @@
  * position in the webview state so it survives being hidden and reloaded.
  */
 import type { Block, InlinePart } from '../core/article';
+import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
 import {
   type HostMessage,
   type ReaderArticle,
+  type ReaderMention,
   type ReaderSettings,
   type ReaderState,
   type RenderCounts,
@@ -25,6 +27,11 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('reader') as HTMLElement;
 let shown: ReaderArticle | undefined;
+/** Entity types the legend has turned off; starts from the setting. */
+let hiddenTypes: Set<EntityType> | undefined;
+
+const TYPE_LABELS: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events', other: 'Other names' };
+const TYPE_NAMES: Record<EntityType, string> = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event', other: 'Name' };
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostMessage(event.data);
@@ -72,6 +79,8 @@ function receive(message: HostMessage): void {
 }
 
 function applySettings(settings: ReaderSettings): void {
+  hiddenTypes = new Set(ENTITY_TYPES.filter((type) => !settings.highlight.includes(type)));
+  applyHiddenTypes();
   const style = document.documentElement.style;
   style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   style.setProperty('--reader-line-length', `${settings.lineLength}ch`);
@@ -131,6 +140,9 @@ function render(article: ReaderArticle): void {
   if (article.isSample) meta.append(el('span', 'meta-sample', 'Sample corpus'));
   header.append(meta);
 
+  const legend = renderLegend(article);
+  if (legend) header.append(legend);
+
   if (article.warnings.length) {
     const warnings = el('div', 'warnings');
     warnings.setAttribute('role', 'status');
@@ -149,10 +161,11 @@ function render(article: ReaderArticle): void {
     if (node) body.append(node);
   }
 
-  root.replaceChildren(header, body);
+  root.replaceChildren(header, body, entityCard);
   root.removeAttribute('aria-busy');
+  applyHiddenTypes();
   document.title = article.title;
-  vscode.postMessage({ type: 'webviewDidRender', uri: article.uri, headline: headlineText(), counts: countRendered() });
+  vscode.postMessage({ type: 'webviewDidRender', uri: article.uri, headline: headlineText(), counts: countRendered(), highlights: countHighlights() });
 }
 
 /** The element for one block, with `data-part`, `data-start` and `data-end` for later overlays. */
@@ -221,16 +234,54 @@ function unreachable(kind: never): undefined {
 function inline(node: HTMLElement, text: string, block: Block, gap: (text: string) => string = (t) => t): HTMLElement {
   let at = block.start;
   for (const part of block.parts) {
-    if (part.start > at) node.append(document.createTextNode(gap(text.slice(at, part.start))));
+    if (part.start > at) appendText(node, text, at, part.start, gap);
     node.append(partSpan(text, part));
     at = part.end;
   }
-  if (block.end > at) node.append(document.createTextNode(gap(text.slice(at, block.end))));
+  if (block.end > at) appendText(node, text, at, block.end, gap);
   return node;
 }
 
+/**
+ * Appends `text[start, end)` to `node` as text, with each entity mention in
+ * it (clipped to the range) wrapped in a highlight span.
+ */
+function appendText(node: HTMLElement, text: string, start: number, end: number, tidy: (text: string) => string = (t) => t): void {
+  const mentions = shown?.mentions ?? [];
+  let at = start;
+  for (let i = firstMentionEndingAfter(mentions, start); i < mentions.length && mentions[i].start < end; i++) {
+    const mention = mentions[i];
+    const from = Math.max(mention.start, start);
+    const to = Math.min(mention.end, end);
+    if (from > at) node.append(document.createTextNode(tidy(text.slice(at, from))));
+    node.append(entitySpan(text.slice(from, to), mention));
+    at = to;
+  }
+  if (end > at) node.append(document.createTextNode(tidy(text.slice(at, end))));
+}
+
+/** Binary search: the first mention that ends after `offset`. */
+function firstMentionEndingAfter(mentions: readonly ReaderMention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mentions[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function entitySpan(content: string, mention: ReaderMention): HTMLElement {
+  const span = el('span', `entity entity-${mention.type}`, content);
+  span.dataset.entity = mention.entityId;
+  span.dataset.type = mention.type;
+  return span;
+}
+
 function partSpan(text: string, part: InlinePart, tag: 'span' | 'small' | 'p' = part.kind === 'credit' ? 'small' : 'span'): HTMLElement {
-  const node = el(tag, `part-${part.kind}`, text.slice(part.start, part.end));
+  const node = el(tag, `part-${part.kind}`);
+  appendText(node, text, part.start, part.end);
   node.dataset.part = part.kind;
   node.dataset.start = String(part.start);
   node.dataset.end = String(part.end);
@@ -258,6 +309,91 @@ function renderFailure(fileName: string, reason: string): void {
   if (fileName) box.append(button('Open Source Text', 'go-to-file', () => vscode.postMessage({ type: 'webviewDidRequestOpenSource' }), { showLabel: true }));
   root.replaceChildren(box);
   root.removeAttribute('aria-busy');
+}
+
+// ---- entities: legend and hover card ----
+
+function renderLegend(article: ReaderArticle): HTMLElement | undefined {
+  const counts = new Map<EntityType, number>();
+  for (const mention of article.mentions) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const legend = el('div', 'legend');
+  legend.setAttribute('role', 'group');
+  legend.setAttribute('aria-label', 'Highlighted names');
+  for (const type of ENTITY_TYPES) {
+    const count = counts.get(type);
+    if (!count) continue;
+    const toggle = el('button', `legend-item legend-${type}`);
+    toggle.type = 'button';
+    toggle.dataset.type = type;
+    toggle.title = `Highlight ${TYPE_LABELS[type].toLowerCase()}`;
+    toggle.setAttribute('aria-pressed', String(!hiddenTypes?.has(type)));
+    toggle.append(el('span', 'swatch'), document.createTextNode(`${TYPE_LABELS[type]} `), el('span', 'legend-count', String(count)));
+    toggle.addEventListener('click', () => {
+      hiddenTypes ??= new Set();
+      if (hiddenTypes.has(type)) hiddenTypes.delete(type);
+      else hiddenTypes.add(type);
+      applyHiddenTypes();
+    });
+    legend.append(toggle);
+  }
+  return legend;
+}
+
+function applyHiddenTypes(): void {
+  for (const type of ENTITY_TYPES) root.classList.toggle(`hide-${type}`, hiddenTypes?.has(type) ?? false);
+  root.querySelectorAll<HTMLElement>('.legend-item').forEach((toggle) => {
+    toggle.setAttribute('aria-pressed', String(!hiddenTypes?.has(toggle.dataset.type as EntityType)));
+  });
+}
+
+const entityCard = el('div', 'entity-card');
+entityCard.setAttribute('role', 'tooltip');
+entityCard.id = 'entity-card';
+entityCard.hidden = true;
+
+function showCard(target: HTMLElement): void {
+  const id = target.dataset.entity;
+  const entity = id ? shown?.entities[id] : undefined;
+  if (!id || !entity || hiddenTypes?.has(entity.type)) return;
+  const count = shown?.mentions.filter((m) => m.entityId === id).length ?? 0;
+  const title = el('div', 'card-title');
+  title.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name));
+  const kind = el('div', 'card-type', entity.known ? TYPE_NAMES[entity.type] : `${TYPE_NAMES[entity.type]} · not in the knowledge base`);
+  const parts: HTMLElement[] = [title, kind];
+  if (entity.description) parts.push(el('p', 'card-description', entity.description));
+  parts.push(el('div', 'card-count', `${count} ${count === 1 ? 'mention' : 'mentions'} in this article`));
+  entityCard.replaceChildren(...parts);
+  entityCard.hidden = false;
+  const box = target.getBoundingClientRect();
+  const rootBox = root.getBoundingClientRect();
+  entityCard.style.left = `${Math.max(0, box.left - rootBox.left)}px`;
+  entityCard.style.top = `${box.bottom - rootBox.top + 6}px`;
+  target.setAttribute('aria-describedby', entityCard.id);
+}
+
+function hideCard(): void {
+  entityCard.hidden = true;
+  root.querySelector('[aria-describedby="entity-card"]')?.removeAttribute('aria-describedby');
+}
+
+root.addEventListener('mouseover', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('.entity');
+  if (target) showCard(target);
+  else hideCard();
+});
+root.addEventListener('mouseleave', hideCard);
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') hideCard();
+});
+
+function countHighlights(): Partial<Record<EntityType, number>> {
+  const counts: Partial<Record<EntityType, number>> = {};
+  root.querySelectorAll<HTMLElement>('.entity').forEach((node) => {
+    const type = node.dataset.type as EntityType;
+    counts[type] = (counts[type] ?? 0) + 1;
+  });
+  return counts;
 }
 
 function headlineText(): string {

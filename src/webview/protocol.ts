@@ -8,6 +8,25 @@
  * `webviewDidLoad` before the host posts anything.
  */
 import type { Block, BlockKind, InlineKind } from '../core/article';
+import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
+
+/** An entity mention as the reader highlights it. */
+export interface ReaderMention {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  readonly entityId: string;
+}
+
+/** What the reader's hover card says about an entity. */
+export interface ReaderEntity {
+  readonly name: string;
+  readonly type: EntityType;
+  /** Empty for names found by rules. */
+  readonly description: string;
+  /** Whether the knowledge base knows it (else a rule found the name). */
+  readonly known: boolean;
+}
 
 export interface ReaderSettings {
   readonly fontSize: number;
@@ -15,6 +34,8 @@ export interface ReaderSettings {
   readonly fontFamily: string;
   /** Maximum line length, in characters. */
   readonly lineLength: number;
+  /** Entity types highlighted when an article opens. */
+  readonly highlight: readonly EntityType[];
 }
 
 /** What the reader shows of an article. */
@@ -32,6 +53,10 @@ export interface ReaderArticle {
   /** 1-based position in tree order, and the number of articles. */
   readonly position?: { readonly index: number; readonly total: number };
   readonly isSample: boolean;
+  /** Entity mentions, in text order, none overlapping. */
+  readonly mentions: readonly ReaderMention[];
+  /** The entities mentioned, by id. */
+  readonly entities: Readonly<Record<string, ReaderEntity>>;
 }
 
 /** What the webview keeps across being hidden and across window reloads. */
@@ -67,6 +92,8 @@ export type WebviewMessage =
       /** The headline as it appears in the DOM. */
       readonly headline: string;
       readonly counts: RenderCounts;
+      /** Highlighted entity mentions in the DOM, by type (hidden types count too). */
+      readonly highlights: Partial<Record<EntityType, number>>;
     }
   | { readonly type: 'webviewDidRequestOpenSource' }
   | { readonly type: 'webviewDidRequestNavigate'; readonly direction: 'next' | 'previous' };
@@ -95,7 +122,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'webviewDidLoad':
       return value.state === undefined || isReaderState(value.state) ? (value as WebviewMessage) : undefined;
     case 'webviewDidRender':
-      return isString(value.uri) && isString(value.headline) && isRenderCounts(value.counts) ? (value as WebviewMessage) : undefined;
+      return isString(value.uri) && isString(value.headline) && isRenderCounts(value.counts) && isRenderCounts(value.highlights)
+        ? (value as WebviewMessage)
+        : undefined;
     case 'webviewDidRequestOpenSource':
       return { type: 'webviewDidRequestOpenSource' };
     case 'webviewDidRequestNavigate':
@@ -111,8 +140,20 @@ const isSpan = (value: unknown): value is { start: number; end: number } =>
 const isBlock = (value: unknown): boolean =>
   isRecord(value) && isString(value.kind) && Array.isArray(value.parts) && value.parts.every(isSpan) && isSpan(value);
 
+const isEntityType = (value: unknown): value is EntityType => ENTITY_TYPES.includes(value as EntityType);
+
 const isSettings: Guard<ReaderSettings> = (value): value is ReaderSettings =>
-  isRecord(value) && isNumber(value.fontSize) && isString(value.fontFamily) && isNumber(value.lineLength);
+  isRecord(value) &&
+  isNumber(value.fontSize) &&
+  isString(value.fontFamily) &&
+  isNumber(value.lineLength) &&
+  Array.isArray(value.highlight) &&
+  value.highlight.every(isEntityType);
+
+const isMention = (value: unknown): boolean => isRecord(value) && isEntityType(value.type) && isString(value.entityId) && isSpan(value);
+
+const isEntity = (value: unknown): boolean =>
+  isRecord(value) && isString(value.name) && isEntityType(value.type) && isString(value.description) && typeof value.known === 'boolean';
 
 const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   isRecord(value) &&
@@ -123,7 +164,11 @@ const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   Array.isArray(value.blocks) &&
   value.blocks.every(isBlock) &&
   Array.isArray(value.warnings) &&
-  value.warnings.every(isString);
+  value.warnings.every(isString) &&
+  Array.isArray(value.mentions) &&
+  value.mentions.every(isMention) &&
+  isRecord(value.entities) &&
+  Object.values(value.entities).every(isEntity);
 
 /** Checks a message from the host; `undefined` for anything malformed. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {

@@ -38,6 +38,8 @@ describe('Reader', () => {
     );
     assert.equal(readerTabs().length, 1);
     assert.equal(readerTabs()[0].label, 'Putin og Macron enige om å trappe opp forsøk på…');
+    // The gold list counts 28 people, 15 organisations and 42 places in this article.
+    assert.deepEqual(report.highlights, { person: 28, organization: 15, place: 42 });
   });
 
   it('renders captions with their credits, the info box, and a repeated paragraph once', async () => {

@@ -61,6 +61,26 @@ for (const { colorTheme, slug } of THEMES) {
       await session?.screenshot(`reader-${slug}`);
     });
 
+    it('highlights names by type, with a legend that toggles them and a card on hover', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      await reader.locator('h1.headline').filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      const macron = reader.locator('.entity-person', { hasText: 'Emmanuel Macron' }).first();
+      await macron.hover();
+      const card = reader.locator('.entity-card');
+      await card.filter({ hasText: 'President of France' }).waitFor();
+      assert.match(await card.innerText(), /Emmanuel Macron[\s\S]*Person[\s\S]*President of France since 2017\.[\s\S]*mentions in this article/);
+      await session?.screenshot(`reader-entities-${slug}`);
+
+      const people = reader.locator('.legend-item', { hasText: 'People' });
+      assert.equal(await people.getAttribute('aria-pressed'), 'true');
+      await people.click();
+      assert.equal(await people.getAttribute('aria-pressed'), 'false');
+      assert.equal(await reader.locator('#reader.hide-person').count(), 1);
+      await people.click();
+      assert.equal(await reader.locator('#reader.hide-person').count(), 0);
+    });
+
     it('moves to the next article with Alt+PageDown and back with Alt+PageUp', async () => {
       const page = workbenchPage(session);
       const headline = readerFrame(page).locator('h1.headline');

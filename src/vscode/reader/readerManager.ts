@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Article } from '../../core/article';
 import { formatDate } from '../../core/dates';
+import type { EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
 import {
   type HostMessage,
@@ -13,6 +14,7 @@ import {
 import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
+import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import { parseUri } from '../util/uri';
 import { readerHtml, readerResourceRoots } from './readerHtml';
@@ -22,6 +24,8 @@ export interface RenderReport {
   readonly uri: string;
   readonly headline: string;
   readonly counts: RenderCounts;
+  /** Highlighted entity mentions, by type. */
+  readonly highlights: Partial<Record<EntityType, number>>;
 }
 
 const TAB_TITLE_CHARS = 48;
@@ -44,6 +48,7 @@ export class ReaderManager extends Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     readonly corpus: CorpusService,
+    private readonly entities: EntityService,
     readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -128,6 +133,7 @@ export class ReaderManager extends Disposable {
   /** Builds what the webview is sent for an article. */
   toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): ReaderArticle {
     const total = this.corpus.corpus.articles().length;
+    const mentions = this.entities.recognize(article.text);
     const index = this.corpus.corpus.indexOf(uri.toString());
     const entry = this.corpus.corpus.get(uri.toString());
     return {
@@ -142,6 +148,8 @@ export class ReaderManager extends Disposable {
       warnings: article.warnings,
       position: index < 0 ? undefined : { index: index + 1, total },
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
+      mentions: mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId })),
+      entities: this.entities.describe(mentions),
     };
   }
 
@@ -274,7 +282,9 @@ export class ReaderPanel extends Disposable {
         void this.load();
         break;
       case 'webviewDidRender':
-        if (message.uri === this.current?.toString()) this.manager.didRender({ uri: message.uri, headline: message.headline, counts: message.counts });
+        if (message.uri === this.current?.toString()) {
+          this.manager.didRender({ uri: message.uri, headline: message.headline, counts: message.counts, highlights: message.highlights });
+        }
         break;
       case 'webviewDidRequestOpenSource':
         if (this.current) void vscode.commands.executeCommand(CommandId.OpenSource, this.current.toString());
@@ -292,6 +302,6 @@ export class ReaderPanel extends Disposable {
 }
 
 function readerSettings(): ReaderSettings {
-  const { fontSize, fontFamily, lineLength } = config.reader();
-  return { fontSize, fontFamily, lineLength };
+  const { fontSize, fontFamily, lineLength, highlight } = config.reader();
+  return { fontSize, fontFamily, lineLength, highlight };
 }
