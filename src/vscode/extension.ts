@@ -4,6 +4,8 @@ import type { Event } from '../core/events';
 import { ArticlesView } from './articles/articlesView';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpus/corpusService';
+import { ArticleDocuments } from './entities/articleDocuments';
+import { registerEditorFeatures } from './entities/editorFeatures';
 import { EntityService } from './entities/entityService';
 import { type RenderReport, ReaderManager } from './reader/readerManager';
 
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       articles,
       readers,
       ...registerCommands({ corpus, articles, readers }),
+      ...registerEditorFeatures(new ArticleDocuments(entities), entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();

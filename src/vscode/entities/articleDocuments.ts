@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { Article } from '../../core/article';
+import type { EntityMention } from '../../core/entities/types';
+import { parseArticle } from '../../core/parse';
+import { type ArticleCoordinates, articleCoordinates } from '../../core/positions';
+import { normalizeLineEndings } from '../../core/text';
+import type { EntityService } from './entityService';
+
+/** An article file open as text, parsed, with its entities and coordinates. */
+export interface ArticleDocument {
+  readonly article: Article;
+  readonly mentions: readonly EntityMention[];
+  readonly coordinates: ArticleCoordinates;
+  range(start: number, end: number): vscode.Range;
+  mentionAt(position: vscode.Position): EntityMention | undefined;
+}
+
+/** Parses open article documents, once per version. */
+export class ArticleDocuments {
+  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; value: ArticleDocument | undefined }>();
+
+  constructor(private readonly entities: EntityService) {}
+
+  /** The article in `document`, or undefined when the document is not an article. */
+  get(document: vscode.TextDocument): ArticleDocument | undefined {
+    const cached = this.cache.get(document);
+    if (cached?.version === document.version) return cached.value;
+    const value = this.parse(document.getText());
+    this.cache.set(document, { version: document.version, value });
+    return value;
+  }
+
+  private parse(text: string): ArticleDocument | undefined {
+    const result = parseArticle(text);
+    if (!result.ok) return undefined;
+    const { article } = result;
+    const normalized = normalizeLineEndings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const coordinates = articleCoordinates(normalized, article.headerLength);
+    const mentions = this.entities.recognize(article.text);
+    const toPosition = (offset: number) => {
+      const { line, character } = coordinates.positionAt(offset);
+      return new vscode.Position(line, character);
+    };
+    return {
+      article,
+      mentions,
+      coordinates,
+      range: (start, end) => new vscode.Range(toPosition(start), toPosition(end)),
+      mentionAt: (position) => {
+        const offset = coordinates.offsetAt(position);
+        return offset < 0 ? undefined : mentions.find((m) => m.start <= offset && offset < m.end);
+      },
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import { activateApi, closeAllEditors } from './helpers';
+
+describe('Entities in article files opened as text', () => {
+  let api: AnnotatedReaderApi;
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    api = await activateApi();
+    const seed = api.corpus.articles().find((a) => a.title.startsWith('Putin og Macron'));
+    assert.ok(seed);
+    document = await vscode.workspace.openTextDocument(vscode.Uri.parse(seed.uri, true));
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(closeAllEditors);
+
+  function positionOf(text: string, occurrence = 0): vscode.Position {
+    let index = -1;
+    for (let i = 0; i <= occurrence; i++) index = document.getText().indexOf(text, index + 1);
+    assert.ok(index >= 0, `"${text}" is in the document`);
+    return document.positionAt(index + 1);
+  }
+
+  async function hoverText(position: vscode.Position): Promise<string> {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    return hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n')
+      // MarkdownString.appendText writes spaces as &nbsp;.
+      .replace(/&nbsp;/g, ' ');
+  }
+
+  it('shows a card for a name: canonical name, type, description, mentions', async () => {
+    const text = await hoverText(positionOf('Vladimir Putin'));
+    assert.match(text, /\*\*Vladimir Putin\*\* · Person/);
+    assert.match(text, /President of Russia\./);
+    assert.match(text, /\d+ mentions in this article/);
+  });
+
+  it('links a genitive and a compound to the entity', async () => {
+    assert.match(await hoverText(positionOf('Russlands')), /\*\*Russland\*\* · Place/);
+    assert.match(await hoverText(positionOf('Donbass-regionen')), /\*\*Donbas\*\* · Place/);
+  });
+
+  it('shows no card on an ordinary word', async () => {
+    assert.equal(await hoverText(positionOf('diplomatiske')), '');
+  });
+
+  it('lists the entities in the Outline', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const names = symbols.map((symbol) => symbol.name);
+    for (const name of ['Vladimir Putin', 'Emmanuel Macron', 'Jens Stoltenberg', 'Nato', 'Kyiv']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    const putin = symbols.find((symbol) => symbol.name === 'Vladimir Putin');
+    assert.equal(document.getText(putin?.range), 'Vladimir Putin');
+  });
+});
