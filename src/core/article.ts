@@ -78,6 +78,8 @@ export interface Article {
   readonly text: string;
   /** Characters of the normalised file text before `text`: the header. */
   readonly headerLength: number;
+  /** How many line breaks the header holds (0, or 1 when the text starts on the next line). */
+  readonly headerLines: number;
   readonly blocks: readonly Block[];
   readonly byline?: Byline;
   /** The source named in the dateline: `VG` in `OSLO/KYIV (VG)`. */

@@ -78,7 +78,7 @@ export function parseArticle(fileText: string): ParseResult {
   const headerLength = header[0].length;
   const text = normalized.slice(headerLength);
   if (text.trim() === '') return { ok: false, kind: 'invalid', reason: 'The file has a header but no article text.' };
-  return { ok: true, article: buildArticle(text, headerLength, date) };
+  return { ok: true, article: { ...buildArticle(text, headerLength, date), headerLines: header[0].split('\n').length - 1 } };
 }
 
 function parseDate(match: RegExpExecArray): ArticleDate | string {
@@ -161,7 +161,7 @@ function runsOn(text: string, before: Span, after: Span): boolean {
 
 type Draft = { kind: BlockKind; start: number; end: number; parts: InlinePart[]; quoted?: boolean };
 
-function buildArticle(text: string, headerLength: number, date: ArticleDate): Article {
+function buildArticle(text: string, headerLength: number, date: ArticleDate): Omit<Article, 'headerLines'> {
   const paragraphs = splitParagraphs(text);
   const drafts: Draft[] = [];
   const credits: string[] = [];

@@ -15,6 +15,15 @@ export interface ArticleCoordinates {
   positionAt(offset: number): Position;
 }
 
+/**
+ * Coordinates of an article from the parser's own fields: the header is one
+ * line (or one line and its line break), so its text need not be kept.
+ */
+export function coordinatesOf(article: { readonly text: string; readonly headerLength: number; readonly headerLines: number }): ArticleCoordinates {
+  const header = article.headerLines > 0 ? `${' '.repeat(article.headerLength - 1)}\n` : ' '.repeat(article.headerLength);
+  return articleCoordinates(header + article.text, article.headerLength);
+}
+
 /** `normalized` is the file's text with LF line endings and no BOM; `headerLength` as the parser gave it. */
 export function articleCoordinates(normalized: string, headerLength: number): ArticleCoordinates {
   const lineStarts = [0];

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       articles,
       readers,
       ...registerCommands({ corpus, articles, readers }),
-      ...registerEditorFeatures(new ArticleDocuments(entities), entities),
+      ...registerEditorFeatures(new ArticleDocuments(entities), entities, corpus),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();

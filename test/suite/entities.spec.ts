@@ -57,4 +57,14 @@ describe('Entities in article files opened as text', () => {
     const putin = symbols.find((symbol) => symbol.name === 'Vladimir Putin');
     assert.equal(document.getText(putin?.range), 'Vladimir Putin');
   });
+
+  it('finds all references to Putin across the corpus', async () => {
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf('Vladimir Putin'));
+    const files = new Set(locations.map((location) => location.uri.toString()));
+    assert.ok(files.size >= 4, `references in ${files.size} files`);
+    for (const location of locations.slice(0, 20)) {
+      const other = await vscode.workspace.openTextDocument(location.uri);
+      assert.match(other.getText(location.range), /^(?:Vladimir Putin|Putin)s?$/u);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/core/parse';
-import { articleCoordinates } from '../../src/core/positions';
+import { articleCoordinates, coordinatesOf } from '../../src/core/positions';
 import { normalizeLineEndings } from '../../src/core/text';
 
 describe('article coordinates', () => {
@@ -18,6 +18,15 @@ describe('article coordinates', () => {
       assert.equal(coordinates.offsetAt({ line: 0, character: 14 }), 0, 'the first character after the header');
       assert.equal(coordinates.offsetAt({ line: 0, character: 3 }), -1, 'inside the header');
       assert.equal(coordinates.offsetAt({ line: 9, character: 0 }), -1, 'past the end');
+    });
+  }
+
+  for (const file of [' date 2022-02 Overskrift\n\nPutin kom.', ' date 2022-02\nOverskrift\n\nPutin kom.']) {
+    it(`gives the same positions from the article alone (${JSON.stringify(file.slice(0, 16))}…)`, () => {
+      const result = parseArticle(file);
+      assert.ok(result.ok);
+      const putin = result.article.text.indexOf('Putin');
+      assert.deepEqual(coordinatesOf(result.article).positionAt(putin), articleCoordinates(file, result.article.headerLength).positionAt(putin));
     });
   }
 });

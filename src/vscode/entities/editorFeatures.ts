@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { EntityType } from '../../core/entities/types';
+import { coordinatesOf } from '../../core/positions';
+import type { CorpusService } from '../corpus/corpusService';
 import type { ArticleDocuments } from './articleDocuments';
 import type { EntityService } from './entityService';
 
@@ -15,9 +17,19 @@ const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
   other: vscode.SymbolKind.Constant,
 };
 
-/** Hovers and the Outline for entities in article files opened as text. */
-export function registerEditorFeatures(documents: ArticleDocuments, entities: EntityService): vscode.Disposable[] {
+/** Articles read at once when looking for references. */
+const REFERENCE_CONCURRENCY = 8;
+
+/** Hovers, the Outline and Find All References for entities in article files opened as text. */
+export function registerEditorFeatures(documents: ArticleDocuments, entities: EntityService, corpus: CorpusService): vscode.Disposable[] {
   return [
+    vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, {
+      async provideReferences(document, position, _context, token) {
+        const mention = documents.get(document)?.mentionAt(position);
+        if (!mention) return undefined;
+        return findReferences(mention.entityId, document, documents, entities, corpus, token);
+      },
+    }),
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, {
       provideHover(document, position) {
         const article = documents.get(document);
@@ -56,4 +68,43 @@ export function registerEditorFeatures(documents: ArticleDocuments, entities: En
       { label: 'Annotated Reader entities' },
     ),
   ];
+}
+
+/**
+ * Every mention of an entity in the corpus, read article by article (the
+ * texts are not kept in memory), plus the open document if it is not in
+ * the corpus. Stops when cancelled.
+ */
+async function findReferences(
+  entityId: string,
+  document: vscode.TextDocument,
+  documents: ArticleDocuments,
+  entities: EntityService,
+  corpus: CorpusService,
+  token: vscode.CancellationToken,
+): Promise<vscode.Location[]> {
+  const locations: vscode.Location[] = [];
+  const articles = corpus.corpus.articles();
+  let next = 0;
+  const worker = async () => {
+    while (next < articles.length && !token.isCancellationRequested) {
+      const uri = vscode.Uri.parse(articles[next++].uri, true);
+      const outcome = await corpus.readArticle(uri);
+      if (outcome.kind !== 'article') continue;
+      const coordinates = coordinatesOf(outcome.article);
+      const toPosition = (offset: number) => {
+        const { line, character } = coordinates.positionAt(offset);
+        return new vscode.Position(line, character);
+      };
+      for (const m of entities.recognize(outcome.article.text)) {
+        if (m.entityId === entityId) locations.push(new vscode.Location(uri, new vscode.Range(toPosition(m.start), toPosition(m.end))));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REFERENCE_CONCURRENCY, articles.length) }, worker));
+  const open = corpus.corpus.get(document.uri.toString()) ? undefined : documents.get(document);
+  if (open) {
+    for (const m of open.mentions) if (m.entityId === entityId) locations.push(new vscode.Location(document.uri, open.range(m.start, m.end)));
+  }
+  return locations;
 }
