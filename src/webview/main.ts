@@ -4,7 +4,7 @@
  * position in the webview state so it survives being hidden and reloaded.
  */
 import type { Block, InlinePart } from '../core/article';
-import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
+import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../core/entities/types';
 import {
   type HostMessage,
   type ReaderArticle,
@@ -30,8 +30,6 @@ let shown: ReaderArticle | undefined;
 /** Entity types the legend has turned off; starts from the setting. */
 let hiddenTypes: Set<EntityType> | undefined;
 
-const TYPE_LABELS: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events', other: 'Other names' };
-const TYPE_NAMES: Record<EntityType, string> = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event', other: 'Name' };
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostMessage(event.data);
@@ -326,9 +324,9 @@ function renderLegend(article: ReaderArticle): HTMLElement | undefined {
     const toggle = el('button', `legend-item legend-${type}`);
     toggle.type = 'button';
     toggle.dataset.type = type;
-    toggle.title = `Highlight ${TYPE_LABELS[type].toLowerCase()}`;
+    toggle.title = `Highlight ${ENTITY_TYPE_PLURALS[type].toLowerCase()}`;
     toggle.setAttribute('aria-pressed', String(!hiddenTypes?.has(type)));
-    toggle.append(el('span', 'swatch'), document.createTextNode(`${TYPE_LABELS[type]} `), el('span', 'legend-count', String(count)));
+    toggle.append(el('span', 'swatch'), document.createTextNode(`${ENTITY_TYPE_PLURALS[type]} `), el('span', 'legend-count', String(count)));
     toggle.addEventListener('click', () => {
       hiddenTypes ??= new Set();
       if (hiddenTypes.has(type)) hiddenTypes.delete(type);
@@ -359,7 +357,7 @@ function showCard(target: HTMLElement): void {
   const count = shown?.mentions.filter((m) => m.entityId === id).length ?? 0;
   const title = el('div', 'card-title');
   title.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name));
-  const kind = el('div', 'card-type', entity.known ? TYPE_NAMES[entity.type] : `${TYPE_NAMES[entity.type]} · not in the knowledge base`);
+  const kind = el('div', 'card-type', entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
   const parts: HTMLElement[] = [title, kind];
   if (entity.description) parts.push(el('p', 'card-description', entity.description));
   parts.push(el('div', 'card-count', `${count} ${count === 1 ? 'mention' : 'mentions'} in this article`));

@@ -3,6 +3,10 @@
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** How the UI names one entity of each type, and several. */
+export const ENTITY_TYPE_NAMES: Readonly<Record<EntityType, string>> = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event', other: 'Name' };
+export const ENTITY_TYPE_PLURALS: Readonly<Record<EntityType, string>> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events', other: 'Other names' };
+
 /** One entity of a knowledge base, as written in its JSON file. */
 export interface Entity {
   /** Unique within the merged knowledge base: lower-case letters, digits and hyphens. */

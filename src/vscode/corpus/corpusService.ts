@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { type ArticleOrigin, Corpus, type CorpusEntry } from '../../core/corpus';
+import { forEachLimit } from '../../core/async';
 import { type GlobMatcher, compileGlob, globMatcher } from '../../core/glob';
 import { type CorpusConfig, config } from '../config';
 import { ViewId } from '../constants';
@@ -126,7 +127,7 @@ export class CorpusService extends Disposable {
       const entries: CorpusEntry[] = [...problems];
       let read = 0;
       let lastFill = Date.now();
-      await readAll(candidates, async (candidate) => {
+      await forEachLimit(candidates, READ_CONCURRENCY, async (candidate) => {
         if (generation !== this.generation) return;
         const outcome = await readArticleFile(candidate.uri, candidate.origin, settings.maxFileSizeBytes);
         this.note(candidate.uri, outcome);
@@ -340,7 +341,7 @@ export class CorpusService extends Disposable {
       if (outcome.kind === 'skipped') removals.push(uri.toString());
       else upserts.push(outcome.entry);
     };
-    await readAll(changes, async ({ uri, root, change }) => {
+    await forEachLimit(changes, READ_CONCURRENCY, async ({ uri, root, change }) => {
       const key = uri.toString();
       if (change === 'changed') return read(uri, root.origin);
       if (change === 'deleted') {
@@ -420,13 +421,4 @@ export class CorpusService extends Disposable {
 function joinRelative(root: Root, folder: vscode.Uri, path: string): string {
   const prefix = folder.path.slice(root.uri.path.length).replace(/^\//, '');
   return prefix ? `${prefix}/${path}` : path;
-}
-
-/** Runs `fn` over `items` with a bounded number in flight. */
-async function readAll<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
 }

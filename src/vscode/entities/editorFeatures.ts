@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { EntityType } from '../../core/entities/types';
+import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
+import { forEachLimit } from '../../core/async';
 import { coordinatesOf } from '../../core/positions';
 import type { CorpusService } from '../corpus/corpusService';
 import type { ArticleDocuments } from './articleDocuments';
@@ -8,7 +9,6 @@ import type { EntityService } from './entityService';
 /** Article files are plain text; the providers answer only for those that parse as articles. */
 const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }];
 
-const TYPE_NAMES: Record<EntityType, string> = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event', other: 'Name' };
 const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
   person: vscode.SymbolKind.Object,
   organization: vscode.SymbolKind.Class,
@@ -40,7 +40,7 @@ export function registerEditorFeatures(documents: ArticleDocuments, entities: En
         const card = new vscode.MarkdownString();
         card.appendMarkdown('**');
         card.appendText(entity.name);
-        card.appendMarkdown(`** · ${TYPE_NAMES[entity.type]}${entity.known ? '' : ' · not in the knowledge base'}\n\n`);
+        card.appendMarkdown(`** · ${ENTITY_TYPE_NAMES[entity.type]}${entity.known ? '' : ' · not in the knowledge base'}\n\n`);
         if (entity.description) {
           card.appendText(entity.description);
           card.appendMarkdown('\n\n');
@@ -61,7 +61,7 @@ export function registerEditorFeatures(documents: ArticleDocuments, entities: En
             const first = mentions[0];
             const name = entities.describe([first])[first.entityId].name;
             const range = article.range(first.start, first.end);
-            return new vscode.DocumentSymbol(name, `${TYPE_NAMES[first.type]} · ${mentions.length}×`, SYMBOL_KINDS[first.type], range, range);
+            return new vscode.DocumentSymbol(name, `${ENTITY_TYPE_NAMES[first.type]} · ${mentions.length}×`, SYMBOL_KINDS[first.type], range, range);
           });
         },
       },
@@ -84,24 +84,20 @@ async function findReferences(
   token: vscode.CancellationToken,
 ): Promise<vscode.Location[]> {
   const locations: vscode.Location[] = [];
-  const articles = corpus.corpus.articles();
-  let next = 0;
-  const worker = async () => {
-    while (next < articles.length && !token.isCancellationRequested) {
-      const uri = vscode.Uri.parse(articles[next++].uri, true);
-      const outcome = await corpus.readArticle(uri);
-      if (outcome.kind !== 'article') continue;
-      const coordinates = coordinatesOf(outcome.article);
-      const toPosition = (offset: number) => {
-        const { line, character } = coordinates.positionAt(offset);
-        return new vscode.Position(line, character);
-      };
-      for (const m of entities.recognize(outcome.article.text)) {
-        if (m.entityId === entityId) locations.push(new vscode.Location(uri, new vscode.Range(toPosition(m.start), toPosition(m.end))));
-      }
+  await forEachLimit(corpus.corpus.articles(), REFERENCE_CONCURRENCY, async (summary) => {
+    if (token.isCancellationRequested) return;
+    const uri = vscode.Uri.parse(summary.uri, true);
+    const outcome = await corpus.readArticle(uri);
+    if (outcome.kind !== 'article') return;
+    const coordinates = coordinatesOf(outcome.article);
+    const toPosition = (offset: number) => {
+      const { line, character } = coordinates.positionAt(offset);
+      return new vscode.Position(line, character);
+    };
+    for (const m of entities.recognize(outcome.article.text)) {
+      if (m.entityId === entityId) locations.push(new vscode.Location(uri, new vscode.Range(toPosition(m.start), toPosition(m.end))));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(REFERENCE_CONCURRENCY, articles.length) }, worker));
+  });
   const open = corpus.corpus.get(document.uri.toString()) ? undefined : documents.get(document);
   if (open) {
     for (const m of open.mentions) if (m.entityId === entityId) locations.push(new vscode.Location(document.uri, open.range(m.start, m.end)));
