@@ -53,6 +53,11 @@ export const config = {
     };
   },
 
+  /** Files of the user's own knowledge bases (setting `annotatedReader.knowledgeBases`). */
+  knowledgeBases(): string[] {
+    return stringArray(vscode.workspace.getConfiguration(CONFIG_SECTION).get('knowledgeBases'));
+  },
+
   /** Whether a configuration change touches `key` (relative to the extension's section). */
   affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
     return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);

@@ -47,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();
+    void entities.load();
     return {
       corpus: {
         articles: () => corpus.corpus.articles(),

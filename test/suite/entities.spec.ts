@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, workspaceFolder, writeFile } from './helpers';
 
 describe('Entities in article files opened as text', () => {
   let api: AnnotatedReaderApi;
@@ -65,6 +65,30 @@ describe('Entities in article files opened as text', () => {
     for (const location of locations.slice(0, 20)) {
       const other = await vscode.workspace.openTextDocument(location.uri);
       assert.match(other.getText(location.range), /^(?:Vladimir Putin|Putin)s?$/u);
+    }
+  });
+
+  it("uses the workspace's own knowledge base first, and survives a broken one", async () => {
+    const file = vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader', 'knowledge-base.json');
+    const waitForHover = async (pattern: RegExp) => {
+      for (let i = 0; i < 50; i++) {
+        if (pattern.test(await hoverText(positionOf('Vladimir Putin')))) return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.fail(`the hover never matched ${pattern}: ${await hoverText(positionOf('Vladimir Putin'))}`);
+    };
+    try {
+      await writeFile(
+        file,
+        JSON.stringify({
+          entities: [{ id: 'putin-annotert', name: 'Vladimir V. Putin', type: 'person', aliases: ['Vladimir Putin', 'Putin'], description: 'A note of our own.' }],
+        }),
+      );
+      await waitForHover(/\*\*Vladimir V\. Putin\*\* · Person[\s\S]*A note of our own\./);
+      await writeFile(file, '{ "entities": [ {');
+      await waitForHover(/\*\*Vladimir Putin\*\* · Person[\s\S]*President of Russia\./);
+    } finally {
+      await deleteIfExists(vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader'));
     }
   });
 });

@@ -224,4 +224,10 @@ describe('reading knowledge base files', () => {
     assert.deepEqual(merged.byId('putin')?.aliases, []);
     assert.deepEqual(found('Putin', merged), [['Putin', 'Putin (film)']]);
   });
+
+  it("lets a later knowledge base claim an earlier entity's own name", () => {
+    const base = [entity('putin', 'Vladimir Putin', 'person')];
+    const user = [entity('putin-annotated', 'Vladimir V. Putin', 'person', ['Vladimir Putin'])];
+    assert.deepEqual(found('Vladimir Putin kom.', mergeKnowledgeBases(base, user)), [['Vladimir Putin', 'Vladimir V. Putin']]);
+  });
 });

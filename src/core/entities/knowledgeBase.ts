@@ -102,10 +102,13 @@ export function mergeKnowledgeBases(...layers: readonly (readonly Entity[])[]): 
       for (const form of [entity.name, ...entity.aliases]) lastLayerOfForm.set(form, index);
     }
   });
-  const entities = [...byId.values()].map((entity) => {
-    const aliases = entity.aliases.filter((alias) => lastLayerOfForm.get(alias) === layerOf.get(entity.id));
-    return aliases.length === entity.aliases.length ? entity : { ...entity, aliases };
-  });
+  const entities = [...byId.values()]
+    .map((entity) => {
+      const aliases = entity.aliases.filter((alias) => lastLayerOfForm.get(alias) === layerOf.get(entity.id));
+      return aliases.length === entity.aliases.length ? entity : { ...entity, aliases };
+    })
+    // Later knowledge bases first: where a name is still shared (an earlier entity's own name), theirs is the default reading.
+    .sort((a, b) => (layerOf.get(b.id) ?? 0) - (layerOf.get(a.id) ?? 0));
   const index = new Map(entities.map((entity) => [entity.id, entity]));
   return { entities, byId: (id) => index.get(id) };
 }

@@ -17,9 +17,12 @@ export interface ArticleDocument {
 
 /** Parses open article documents, once per version. */
 export class ArticleDocuments {
-  private readonly cache = new WeakMap<vscode.TextDocument, { version: number; value: ArticleDocument | undefined }>();
+  private cache = new WeakMap<vscode.TextDocument, { version: number; value: ArticleDocument | undefined }>();
 
-  constructor(private readonly entities: EntityService) {}
+  constructor(private readonly entities: EntityService) {
+    // Other knowledge bases, other entities: parse again.
+    entities.onDidChange(() => (this.cache = new WeakMap()));
+  }
 
   /** The article in `document`, or undefined when the document is not an article. */
   get(document: vscode.TextDocument): ArticleDocument | undefined {

@@ -1,23 +1,72 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { bundledKnowledgeBase } from '../../core/entities/bundled';
-import { type KnowledgeBase, mergeKnowledgeBases } from '../../core/entities/knowledgeBase';
+import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
-import type { EntityMention } from '../../core/entities/types';
+import type { Entity, EntityMention } from '../../core/entities/types';
 import type { ReaderEntity } from '../../webview/protocol';
+import { config } from '../config';
+import { Disposable } from '../util/disposable';
+
+/** The workspace's own knowledge base, in each workspace folder. */
+export const WORKSPACE_KNOWLEDGE_BASE = '.annotated-reader/knowledge-base.json';
+const RELOAD_DEBOUNCE_MS = 300;
+
+interface KnowledgeBaseFile {
+  readonly uri: vscode.Uri;
+  /** A configured file must exist; a workspace folder's own need not. */
+  readonly required: boolean;
+  readonly watch: vscode.RelativePattern;
+}
 
 /**
- * The knowledge base and the recogniser, for every feature that shows
- * entities. (Users' own knowledge-base files join here in a later step.)
+ * The knowledge bases and the recogniser, for every feature that shows
+ * entities: the bundled knowledge base, then the files named in
+ * `annotatedReader.knowledgeBases`, then each workspace folder's
+ * `.annotated-reader/knowledge-base.json`, later ones taking precedence.
+ * The files are watched; a file that cannot be read or has bad entries is
+ * reported by name, and everything else keeps working.
  */
-export class EntityService implements vscode.Disposable {
+export class EntityService extends Disposable {
   private knowledgeBase: KnowledgeBase;
   private recognizer: Recognizer;
+  private readonly bundled: readonly Entity[];
+  private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the knowledge bases changed: recognised entities may differ. */
+  readonly onDidChange = this.onDidChangeEmitter.event;
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Problems already reported, so a file is not reported again until it changes. */
+  private reported = new Set<string>();
 
-  constructor(log: vscode.LogOutputChannel) {
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
     const bundled = bundledKnowledgeBase();
     for (const issue of bundled.issues) log.error(`Bundled knowledge base: ${issue.path}: ${issue.message}`);
-    this.knowledgeBase = mergeKnowledgeBases(bundled.entities);
+    this.bundled = bundled.entities;
+    this.knowledgeBase = mergeKnowledgeBases(this.bundled);
     this.recognizer = createRecognizer(this.knowledgeBase);
+    this.register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
+    this.register({ dispose: () => clearTimeout(this.reloadTimer) });
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (config.affects(event, 'knowledgeBases')) this.scheduleReload();
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()));
+  }
+
+  /** Reads the users' knowledge bases; resolves when they are in use. */
+  async load(): Promise<void> {
+    const files = this.userFiles();
+    this.watch(files);
+    const layers: Entity[][] = [];
+    for (const { uri, required } of files) {
+      const entities = await this.read(uri, required);
+      if (entities) layers.push(entities);
+    }
+    this.knowledgeBase = mergeKnowledgeBases(this.bundled, ...layers);
+    this.recognizer = createRecognizer(this.knowledgeBase);
+    this.onDidChangeEmitter.fire();
   }
 
   /** The mentions in an article's text (cached per text). */
@@ -41,7 +90,66 @@ export class EntityService implements vscode.Disposable {
     return entities;
   }
 
-  dispose(): void {
-    // Nothing to release yet; knowledge-base file watchers will live here.
+  /** The configured files (which must exist), then each workspace folder's own (which may not). */
+  private userFiles(): KnowledgeBaseFile[] {
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const configured = config.knowledgeBases().flatMap((path): KnowledgeBaseFile[] => {
+      const uri = /^([a-zA-Z]:)?[/\\]/.test(path) ? vscode.Uri.file(path) : base ? vscode.Uri.joinPath(base, path) : undefined;
+      if (!uri) return [];
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      return [{ uri, required: true, watch: new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name) }];
+    });
+    // Watched from the workspace folder: `.annotated-reader/` may not exist yet.
+    const workspace = (vscode.workspace.workspaceFolders ?? []).map((folder): KnowledgeBaseFile => ({
+      uri: vscode.Uri.joinPath(folder.uri, WORKSPACE_KNOWLEDGE_BASE),
+      required: false,
+      watch: new vscode.RelativePattern(folder, WORKSPACE_KNOWLEDGE_BASE),
+    }));
+    return [...configured, ...workspace];
+  }
+
+  private async read(uri: vscode.Uri, required: boolean): Promise<Entity[] | undefined> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      if (!required && error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      this.report(uri, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    const parsed = parseKnowledgeBase(text);
+    if (parsed.issues.length) {
+      const details = parsed.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+      for (const detail of details) this.log.warn(`${uri.fsPath}: ${detail}`);
+      this.report(uri, parsed.entities.length ? `${details.length} ${details.length === 1 ? 'entry was' : 'entries were'} skipped (${details[0]}${details.length > 1 ? ', …' : ''})` : details[0]);
+    } else {
+      this.reported.delete(uri.toString());
+    }
+    this.log.info(`Knowledge base ${uri.fsPath}: ${parsed.entities.length} entities.`);
+    return parsed.entities;
+  }
+
+  /** Tells the user once what is wrong with a file, with a way to open it. */
+  private report(uri: vscode.Uri, problem: string): void {
+    const message = `Annotated Reader: the knowledge base ${vscode.workspace.asRelativePath(uri)} ${problem}. The rest is used as usual.`;
+    this.log.warn(message);
+    if (this.reported.has(uri.toString() + problem)) return;
+    this.reported.add(uri.toString() + problem);
+    void vscode.window.showWarningMessage(message, 'Open File').then((choice) => {
+      if (choice) void vscode.window.showTextDocument(uri);
+    });
+  }
+
+  private watch(files: readonly KnowledgeBaseFile[]): void {
+    for (const watcher of this.watchers.splice(0)) watcher.dispose();
+    for (const file of files) {
+      const watcher = vscode.workspace.createFileSystemWatcher(file.watch);
+      this.watchers.push(watcher, watcher.onDidCreate(() => this.scheduleReload()), watcher.onDidChange(() => this.scheduleReload()), watcher.onDidDelete(() => this.scheduleReload()));
+    }
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.load().catch((error: unknown) => this.log.error('Reloading the knowledge bases failed', error)), RELOAD_DEBOUNCE_MS);
   }
 }

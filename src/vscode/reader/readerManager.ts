@@ -76,6 +76,7 @@ export class ReaderManager extends Disposable {
       }),
     );
     this.register(corpus.corpus.onDidChange(() => this.refreshChanged()));
+    this.register(entities.onDidChange(() => [...this.panels].forEach((panel) => panel.reload())));
     this.register({ dispose: () => [...this.panels].forEach((panel) => panel.dispose()) });
   }
 
@@ -227,6 +228,11 @@ export class ReaderPanel extends Disposable {
 
   postSettings(): void {
     void this.post({ type: 'didChangeSettings', settings: readerSettings() });
+  }
+
+  /** Shows the current article again (the knowledge bases changed). */
+  reload(): void {
+    if (this.current && this.ready) void this.load();
   }
 
   /** Re-reads the article when its corpus entry changed (the file was edited). */
