@@ -37,13 +37,15 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const articles = new ArticlesView(corpus);
     const entities = new EntityService(log);
     const readers = new ReaderManager(context.extensionUri, corpus, entities, log);
+    const documents = new ArticleDocuments(entities);
     context.subscriptions.push(
       corpus,
       entities,
       articles,
       readers,
       ...registerCommands({ corpus, articles, readers }),
-      ...registerEditorFeatures(new ArticleDocuments(entities), entities, corpus),
+      documents,
+      ...registerEditorFeatures(documents, entities, corpus),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();

@@ -16,12 +16,17 @@ export interface ArticleDocument {
 }
 
 /** Parses open article documents, once per version. */
-export class ArticleDocuments {
+export class ArticleDocuments implements vscode.Disposable {
   private cache = new WeakMap<vscode.TextDocument, { version: number; value: ArticleDocument | undefined }>();
+  private readonly listener: vscode.Disposable;
 
   constructor(private readonly entities: EntityService) {
     // Other knowledge bases, other entities: parse again.
-    entities.onDidChange(() => (this.cache = new WeakMap()));
+    this.listener = entities.onDidChange(() => (this.cache = new WeakMap()));
+  }
+
+  dispose(): void {
+    this.listener.dispose();
   }
 
   /** The article in `document`, or undefined when the document is not an article. */
