@@ -13,6 +13,7 @@ import {
   type ReaderState,
   type RenderCounts,
   type WebviewMessage,
+  isReaderState,
   parseHostMessage,
 } from './protocol';
 
@@ -47,11 +48,7 @@ window.addEventListener('scroll', () => {
 });
 
 const saved = vscode.getState();
-vscode.postMessage({ type: 'webviewDidLoad', state: isState(saved) ? saved : undefined });
-
-function isState(value: unknown): value is ReaderState {
-  return typeof value === 'object' && value !== null && typeof (value as ReaderState).uri === 'string' && typeof (value as ReaderState).scroll === 'number';
-}
+vscode.postMessage({ type: 'webviewDidLoad', state: isReaderState(saved) ? saved : undefined });
 
 function receive(message: HostMessage): void {
   switch (message.type) {

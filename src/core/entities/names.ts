@@ -9,6 +9,7 @@
  * around the name (a title before it, `sa` after it, a preposition of place,
  * a suffix such as `-departementet`), or is `other`.
  */
+import { squashWhitespace } from '../text';
 import type { EntityType } from './types';
 
 export interface NameCandidate {
@@ -176,13 +177,13 @@ function unifyTypes(names: NameCandidate[]): NameCandidate[] {
   const votes = new Map<string, Map<EntityType, number>>();
   for (const name of names) {
     if (name.type === 'other') continue;
-    const key = name.text.replace(/\s+/g, ' ');
+    const key = squashWhitespace(name.text);
     const counts = votes.get(key) ?? new Map<EntityType, number>();
     counts.set(name.type, (counts.get(name.type) ?? 0) + 1);
     votes.set(key, counts);
   }
   return names.map((name) => {
-    const counts = votes.get(name.text.replace(/\s+/g, ' '));
+    const counts = votes.get(squashWhitespace(name.text));
     if (!counts) return name;
     const [type] = [...counts].sort((a, b) => b[1] - a[1])[0];
     return type === name.type ? name : { ...name, type };

@@ -8,6 +8,7 @@
  * name (`Stoltenberg` after `Jens Stoltenberg`) links to the same person.
  */
 import type { KnowledgeBase } from './knowledgeBase';
+import { squashWhitespace } from '../text';
 import { findNames } from './names';
 import type { Entity, EntityMention } from './types';
 
@@ -65,11 +66,11 @@ function surfaceForms(entities: readonly Entity[]): Map<string, Entity[]> {
     if (!list) forms.set(key, [entity]);
     else if (!list.includes(entity)) list.push(entity);
   };
-  for (const entity of entities) for (const form of [entity.name, ...entity.aliases]) add(normalizeSpace(form), entity);
+  for (const entity of entities) for (const form of [entity.name, ...entity.aliases]) add(squashWhitespace(form), entity);
   const explicit = new Set(forms.keys());
   for (const entity of entities) {
     for (const form of [entity.name, ...entity.aliases]) {
-      const upper = normalizeSpace(form).toLocaleUpperCase('nb');
+      const upper = squashWhitespace(form).toLocaleUpperCase('nb');
       if (upper.length >= MIN_UPPER_CASE_FORM && !explicit.has(upper)) add(upper, entity);
     }
   }
@@ -90,7 +91,7 @@ function findMentions(text: string, pattern: RegExp, forms: ReadonlyMap<string, 
   const found: { start: number; end: number; candidates: readonly Entity[] }[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const candidates = forms.get(normalizeSpace(match[1]));
+    const candidates = forms.get(squashWhitespace(match[1]));
     if (candidates) found.push({ start: match.index, end: match.index + match[0].length, candidates });
   }
   const settled = found.filter((f) => f.candidates.length === 1).map((f) => ({ start: f.start, end: f.end, id: f.candidates[0].id }));
@@ -133,7 +134,7 @@ function shortForms(entities: readonly Entity[]): ShortForms {
   const byEntity = new Map<string, string[]>();
   for (const entity of entities) {
     if (entity.type !== 'person') continue;
-    const surnames = [...new Set([entity.name, ...entity.aliases].map((name) => surname(normalizeSpace(name))).filter((s): s is string => s !== undefined))];
+    const surnames = [...new Set([entity.name, ...entity.aliases].map((name) => surname(squashWhitespace(name))).filter((s): s is string => s !== undefined))];
     if (surnames.length) byEntity.set(entity.id, surnames);
   }
   return { pattern: compile([...new Set([...byEntity.values()].flat())]), byEntity };
@@ -166,7 +167,7 @@ function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: K
   const pattern = forms.pattern;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const form = active.get(normalizeSpace(match[1]));
+    const form = active.get(squashWhitespace(match[1]));
     const end = match.index + match[0].length;
     if (!form || match.index < form.after || mask[match.index] === 1 || mask[end - 1] === 1) continue;
     added.push(mention(text, match.index, end, form.entity, 'shortForm'));
@@ -187,7 +188,7 @@ function surname(name: string): string | undefined {
 /** Names found by rules, each linked to an entity of its own, shared by its repetitions in the text. */
 function unknownNames(text: string, known: readonly EntityMention[]): EntityMention[] {
   return findNames(text, known).map((name) => {
-    const canonical = name.text.replace(/\s+/g, ' ');
+    const canonical = squashWhitespace(name.text);
     return { start: name.start, end: name.end, text: name.text, type: name.type, entityId: `unknown-${slug(canonical)}`, canonical, source: 'rule' };
   });
 }
@@ -198,8 +199,4 @@ function slug(name: string): string {
 
 function mention(text: string, start: number, end: number, entity: Entity, source: EntityMention['source']): EntityMention {
   return { start, end, text: text.slice(start, end), type: entity.type, entityId: entity.id, canonical: entity.name, source };
-}
-
-function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

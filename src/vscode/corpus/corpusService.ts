@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { type ArticleOrigin, Corpus, type CorpusEntry } from '../../core/corpus';
 import { forEachLimit } from '../../core/async';
@@ -6,6 +5,7 @@ import { type GlobMatcher, compileGlob, globMatcher } from '../../core/glob';
 import { type CorpusConfig, config } from '../config';
 import { ViewId } from '../constants';
 import { Disposable } from '../util/disposable';
+import { resolveSettingPath } from '../util/uri';
 import { type FileOutcome, fileNameOf, readArticleFile } from './articleFiles';
 import { describeError } from './fileAccess';
 
@@ -248,21 +248,10 @@ export class CorpusService extends Disposable {
 
   /** Configured folders as URIs: absolute, `~/…`, or relative to the first workspace folder. */
   private extraFolders(settings: CorpusConfig): vscode.Uri[] {
-    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     return settings.folders.flatMap((raw) => {
-      const path = raw.trim().replace(/^~(?=$|[/\\])/, os.homedir());
-      // A URI (`vscode-remote://…`, `memfs:/…`), not a Windows drive letter.
-      if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(path)) {
-        try {
-          return [vscode.Uri.parse(path, true)];
-        } catch {
-          this.log.warn(`Ignoring corpus folder "${raw}": it is not a valid URI.`);
-          return [];
-        }
-      }
-      if (/^([a-zA-Z]:)?[/\\]/.test(path)) return [vscode.Uri.file(path)];
-      if (base) return [vscode.Uri.joinPath(base, path)];
-      this.log.warn(`Ignoring corpus folder "${raw}": a relative path needs an open workspace folder.`);
+      const resolved = resolveSettingPath(raw);
+      if ('uri' in resolved) return [resolved.uri];
+      this.log.warn(`Ignoring corpus folder "${raw}": ${resolved.problem}.`);
       return [];
     });
   }

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { Article } from '../../core/article';
 import type { EntityMention } from '../../core/entities/types';
 import { parseArticle } from '../../core/parse';
-import { type ArticleCoordinates, articleCoordinates } from '../../core/positions';
-import { normalizeLineEndings } from '../../core/text';
+import { type ArticleCoordinates, coordinatesOf } from '../../core/positions';
 import type { EntityService } from './entityService';
 
 /** An article file open as text, parsed, with its entities and coordinates. */
@@ -13,6 +12,15 @@ export interface ArticleDocument {
   readonly coordinates: ArticleCoordinates;
   range(start: number, end: number): vscode.Range;
   mentionAt(position: vscode.Position): EntityMention | undefined;
+}
+
+/** Editor ranges of article text offsets. */
+export function rangeIn(coordinates: ArticleCoordinates): (start: number, end: number) => vscode.Range {
+  const position = (offset: number) => {
+    const { line, character } = coordinates.positionAt(offset);
+    return new vscode.Position(line, character);
+  };
+  return (start, end) => new vscode.Range(position(start), position(end));
 }
 
 /** Parses open article documents, once per version. */
@@ -42,18 +50,13 @@ export class ArticleDocuments implements vscode.Disposable {
     const result = parseArticle(text);
     if (!result.ok) return undefined;
     const { article } = result;
-    const normalized = normalizeLineEndings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const coordinates = articleCoordinates(normalized, article.headerLength);
+    const coordinates = coordinatesOf(article);
     const mentions = this.entities.recognize(article.text);
-    const toPosition = (offset: number) => {
-      const { line, character } = coordinates.positionAt(offset);
-      return new vscode.Position(line, character);
-    };
     return {
       article,
       mentions,
       coordinates,
-      range: (start, end) => new vscode.Range(toPosition(start), toPosition(end)),
+      range: rangeIn(coordinates),
       mentionAt: (position) => {
         const offset = coordinates.offsetAt(position);
         return offset < 0 ? undefined : mentions.find((m) => m.start <= offset && offset < m.end);

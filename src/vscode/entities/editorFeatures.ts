@@ -3,7 +3,7 @@ import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
 import { forEachLimit } from '../../core/async';
 import { coordinatesOf } from '../../core/positions';
 import type { CorpusService } from '../corpus/corpusService';
-import type { ArticleDocuments } from './articleDocuments';
+import { type ArticleDocuments, rangeIn } from './articleDocuments';
 import type { EntityService } from './entityService';
 
 /** Article files are plain text; the providers answer only for those that parse as articles. */
@@ -89,13 +89,9 @@ async function findReferences(
     const uri = vscode.Uri.parse(summary.uri, true);
     const outcome = await corpus.readArticle(uri);
     if (outcome.kind !== 'article') return;
-    const coordinates = coordinatesOf(outcome.article);
-    const toPosition = (offset: number) => {
-      const { line, character } = coordinates.positionAt(offset);
-      return new vscode.Position(line, character);
-    };
+    const range = rangeIn(coordinatesOf(outcome.article));
     for (const m of entities.recognize(outcome.article.text)) {
-      if (m.entityId === entityId) locations.push(new vscode.Location(uri, new vscode.Range(toPosition(m.start), toPosition(m.end))));
+      if (m.entityId === entityId) locations.push(new vscode.Location(uri, range(m.start, m.end)));
     }
   });
   const open = corpus.corpus.get(document.uri.toString()) ? undefined : documents.get(document);

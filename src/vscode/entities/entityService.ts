@@ -5,7 +5,9 @@ import { type Recognizer, createRecognizer } from '../../core/entities/recognize
 import type { Entity, EntityMention } from '../../core/entities/types';
 import type { ReaderEntity } from '../../webview/protocol';
 import { config } from '../config';
+import { fileNameOf } from '../corpus/articleFiles';
 import { Disposable } from '../util/disposable';
+import { resolveSettingPath } from '../util/uri';
 
 /** The workspace's own knowledge base, in each workspace folder. */
 export const WORKSPACE_KNOWLEDGE_BASE = '.annotated-reader/knowledge-base.json';
@@ -92,12 +94,14 @@ export class EntityService extends Disposable {
 
   /** The configured files (which must exist), then each workspace folder's own (which may not). */
   private userFiles(): KnowledgeBaseFile[] {
-    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const configured = config.knowledgeBases().flatMap((path): KnowledgeBaseFile[] => {
-      const uri = /^([a-zA-Z]:)?[/\\]/.test(path) ? vscode.Uri.file(path) : base ? vscode.Uri.joinPath(base, path) : undefined;
-      if (!uri) return [];
-      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      return [{ uri, required: true, watch: new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name) }];
+    const configured = config.knowledgeBases().flatMap((raw): KnowledgeBaseFile[] => {
+      const resolved = resolveSettingPath(raw);
+      if (!('uri' in resolved)) {
+        this.log.warn(`Ignoring knowledge base "${raw}": ${resolved.problem}.`);
+        return [];
+      }
+      const { uri } = resolved;
+      return [{ uri, required: true, watch: new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), fileNameOf(uri)) }];
     });
     // Watched from the workspace folder: `.annotated-reader/` may not exist yet.
     const workspace = (vscode.workspace.workspaceFolders ?? []).map((folder): KnowledgeBaseFile => ({

@@ -13,6 +13,7 @@ import {
 } from '../../webview/protocol';
 import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
+import { fileNameOf } from '../corpus/articleFiles';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
@@ -223,7 +224,8 @@ export class ReaderPanel extends Disposable {
 
   showFailure(uri: string, reason: string): void {
     this.panel.title = 'Reader';
-    void this.post({ type: 'didFailToLoad', uri, fileName: uri ? uri.slice(uri.lastIndexOf('/') + 1) : '', reason });
+    const parsed = uri ? parseUri(uri) : undefined;
+    void this.post({ type: 'didFailToLoad', uri, fileName: parsed ? fileNameOf(parsed) : '', reason });
   }
 
   postSettings(): void {
@@ -259,12 +261,11 @@ export class ReaderPanel extends Disposable {
     this.shownSummary = this.manager.corpus.corpus.get(uri.toString());
     if (outcome.kind !== 'article') {
       this.panel.title = 'Reader';
-      const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      await this.post({ type: 'didFailToLoad', uri: uri.toString(), fileName, reason: outcome.reason });
+      await this.post({ type: 'didFailToLoad', uri: uri.toString(), fileName: fileNameOf(uri), reason: outcome.reason });
       return;
     }
     this.panel.title = truncateAtWord(outcome.article.title, TAB_TITLE_CHARS);
-    const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const fileName = fileNameOf(uri);
     await this.post({
       type: 'didLoadArticle',
       article: this.manager.toReaderArticle(uri, fileName, outcome.article),
