@@ -101,9 +101,38 @@ export function normalizeLineEndings(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-/** Whether `ch` (one UTF-16 unit or a surrogate pair) is a letter or digit; æ, ø, å included. */
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /^[\p{L}\p{N}\p{M}]/u.test(ch);
+/**
+ * Whether each BMP code unit is a letter, digit or mark, decided once per
+ * character seen (0: not yet known, 1: yes, 2: no). Entity recognition asks
+ * this for every character of the corpus; a Unicode pattern per question
+ * was its main cost.
+ */
+const WORD_CHAR = new Uint8Array(0x10000);
+const WORD_CHAR_PATTERN = /^[\p{L}\p{N}\p{M}]$/u;
+
+/**
+ * The length in UTF-16 code units (1, or 2 for a surrogate pair) of the
+ * letter, digit or mark at `index` in `text`, or 0 if there is none there;
+ * æ, ø and å are letters like any other.
+ */
+export function wordCharAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(index) as number;
+    return point > 0xffff && WORD_CHAR_PATTERN.test(String.fromCodePoint(point)) ? 2 : 0;
+  }
+  if (code !== code) return 0; // NaN: past the end
+  let known = WORD_CHAR[code];
+  if (known === 0) known = WORD_CHAR[code] = WORD_CHAR_PATTERN.test(text[index]) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** Whether `word` starts with an upper-case letter; ASCII is decided without a pattern. */
+export function startsUpperCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
@@ -115,7 +144,8 @@ export function compareNorwegian(a: string, b: string): number {
 
 /** Collapses runs of white space to one space and trims. */
 export function squashWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most names are already single-spaced: skip the replacement (a hot path of recognition).
+  return /\s\s|[^\S ]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Shortens `text` to at most `max` characters at a word boundary, adding an ellipsis. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { loadArticle } from '../../src/core/load';
-import { compareNorwegian, decodeArticleBytes, isWordChar, normalizeLineEndings, truncateAtWord } from '../../src/core/text';
+import { compareNorwegian, decodeArticleBytes, normalizeLineEndings, startsUpperCase, wordCharAt, truncateAtWord } from '../../src/core/text';
 import { readSeedBytes } from './helpers';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -60,9 +60,25 @@ describe('text helpers', () => {
     assert.equal(normalizeLineEndings('a\r\nb\rc\nd'), 'a\nb\nc\nd');
   });
 
-  const letters: [string, boolean][] = [['æ', true], ['ø', true], ['å', true], ['Å', true], ['é', true], ['ü', true], ['7', true], ['-', false], [' ', false], ['«', false]];
-  for (const [ch, expected] of letters) {
-    it(`counts "${ch}" as ${expected ? '' : 'not '}a word character`, () => assert.equal(isWordChar(ch), expected));
+  // [text, index, expected width]: æ, ø and å are letters; a letter outside the BMP is two units wide.
+  const letters: [string, number, number][] = [
+    ['æ', 0, 1], ['ø', 0, 1], ['å', 0, 1], ['Å', 0, 1], ['é', 0, 1], ['ü', 0, 1], ['7', 0, 1], ['e\u0301', 1, 1], ['Ж', 0, 1],
+    ['-', 0, 0], [' ', 0, 0], ['«', 0, 0], ['’', 0, 0], ['😀', 0, 0], ['𝐀', 0, 2], ['ab', 2, 0], ['', 0, 0],
+  ];
+  for (const [text, index, width] of letters) {
+    it(`measures the word character at ${index} of "${text}" as ${width} wide`, () => assert.equal(wordCharAt(text, index), width));
+  }
+  // The same answer twice: the second comes from the table the first filled in.
+  it('answers from its table as it did the first time', () => {
+    assert.equal(wordCharAt('ŋ', 0), 1);
+    assert.equal(wordCharAt('ŋ', 0), 1);
+    assert.equal(wordCharAt('¶', 0), 0);
+    assert.equal(wordCharAt('¶', 0), 0);
+  });
+
+  const capitals: [string, boolean][] = [['Oslo', true], ['Ørsta', true], ['Ålesund', true], ['øst', false], ['NATO', true], ['3M', false], ['', false]];
+  for (const [word, expected] of capitals) {
+    it(`says "${word}" ${expected ? 'starts' : 'does not start'} with a capital`, () => assert.equal(startsUpperCase(word), expected));
   }
 
   it('sorts æ, ø, å after z, in that order', () => {

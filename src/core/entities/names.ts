@@ -9,8 +9,11 @@
  * around the name (a title before it, `sa` after it, a preposition of place,
  * a suffix such as `-departementet`), or is `other`.
  */
-import { squashWhitespace } from '../text';
+import { squashWhitespace, startsUpperCase, wordCharAt } from '../text';
 import type { EntityType } from './types';
+
+// Words are folded with plain `toLowerCase`: Norwegian has no locale-specific
+// case rules, and the locale-aware form goes through ICU on every call.
 
 export interface NameCandidate {
   readonly start: number;
@@ -64,45 +67,92 @@ interface Word {
   readonly suffix?: string;
 }
 
-const TOKEN = /[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}'’.-]*[\p{L}\p{N}\p{M}])?|[.!?:–—«»"\n]/gu;
 /** Punctuation that starts a new sentence for the word after it (closing quotes do not). */
 const SENTENCE_BREAKS = new Set(['.', '!', '?', ':', '–', '—', '«', '\n']);
+/** The same as character codes, for the scanner. */
+const SENTENCE_BREAK_CODES = new Set([...SENTENCE_BREAKS].map((char) => char.charCodeAt(0)));
+/** Characters that may join the letters of one word: `Jean-Yves`, `O'Neill`, `A.S.`. */
+const CONNECTOR_CODES = new Set(["'", '’', '.', '-'].map((char) => char.charCodeAt(0)));
+const FULL_STOP = 46;
 
 /**
- * Words of the text with their offsets, in one pass of one pattern. A
- * hyphenated compound is cut at its first hyphen when a lower-case part
+ * The words that matter for names, with their offsets, in one hand-written scan. A word is
+ * letters, digits and marks, with apostrophes, full stops and hyphens inside
+ * it. A hyphenated compound is cut at its first hyphen when a lower-case part
  * follows (`Grodno-regionen` → `Grodno`); `Jean-Yves` stays whole.
  */
 function words(text: string): Word[] {
   const result: Word[] = [];
+  // Only capitalised words and their neighbours are kept: the rules look no
+  // further. A run of lower-case words between is kept as one gap (a word
+  // with no text), so words on either side of it are not taken as neighbours.
+  let pending: Word | undefined; // the last lower-case word, kept if a capitalised one follows
+  let skipped: { start: number; end: number } | undefined; // lower-case words before `pending`, dropped
   let sentenceStart = true;
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const token = match[0];
-    if (token.length === 1 && (SENTENCE_BREAKS.has(token) || token === '»' || token === '"')) {
-      const previous = result[result.length - 1];
-      // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
-      const initial = token === '.' && previous !== undefined && previous.end === match.index && previous.text.length === 1 && previous.capitalised;
-      if (SENTENCE_BREAKS.has(token) && !initial) sentenceStart = true;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const width = wordCharAt(text, i);
+    if (width === 0) {
+      const code = text.charCodeAt(i);
+      if (SENTENCE_BREAK_CODES.has(code)) {
+        const previous = result[result.length - 1];
+        // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
+        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.text.length === 1 && previous.capitalised;
+        if (!initial) sentenceStart = true;
+      }
+      i++;
       continue;
     }
-    const capitalised = isUpperCase(token.charCodeAt(0), token);
-    const hyphen = capitalised ? token.indexOf('-') : -1;
-    const compound = hyphen > 0 && !isUpperCase(token.charCodeAt(hyphen + 1), token.slice(hyphen + 1));
+    const start = i;
+    let end = i + width;
+    for (let j = end; j < length; ) {
+      const next = wordCharAt(text, j);
+      if (next > 0) end = j += next;
+      else if (CONNECTOR_CODES.has(text.charCodeAt(j))) j++;
+      else break;
+    }
+    i = end;
+    const capitalised = startsUpperCase(text[start] + (width === 2 ? text[start + 1] : ''));
+    if (!capitalised) {
+      const word = { text: text.slice(start, end), capitalised, start, end, sentenceStart };
+      sentenceStart = false;
+      const last = result[result.length - 1];
+      if (last?.capitalised && !pending && !skipped) result.push(word);
+      else {
+        if (pending) skipped = { start: skipped?.start ?? pending.start, end: pending.end };
+        pending = word;
+      }
+      continue;
+    }
+    if (skipped) result.push({ text: '', capitalised: false, start: skipped.start, end: skipped.end, sentenceStart: false });
+    if (pending) result.push(pending);
+    skipped = pending = undefined;
+    const token = text.slice(start, end);
+    const hyphen = token.indexOf('-');
+    const compound = hyphen > 0 && !startsUpperCase(token.slice(hyphen + 1));
     const name = compound ? token.slice(0, hyphen) : token;
-    result.push({ text: name, capitalised, start: match.index, end: match.index + name.length, sentenceStart, suffix: compound ? token.slice(hyphen) : undefined });
+    result.push({ text: name, capitalised, start, end: start + name.length, sentenceStart, suffix: compound ? token.slice(hyphen) : undefined });
     sentenceStart = false;
   }
   return result;
 }
 
-/** Whether a word starts with an upper-case letter; ASCII is decided without a pattern. */
-function isUpperCase(code: number, word: string): boolean {
-  if (code < 128) return code >= 65 && code <= 90;
-  return /^\p{Lu}/u.test(word);
+/** Whether `word` occurs in `text` as a whole word (æ, ø and å being letters). */
+function occursAsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (wordCharAt(text, at - 1) === 0 && wordCharAt(text, at + word.length) === 0) return true;
+  }
+  return false;
 }
 
-const isAllCaps = (word: string) => /^[\p{Lu}\p{N}.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+/** `NATO`, `KYIV`, `TV2`: at least two upper-case letters and nothing in lower case. */
+function isAllCaps(word: string): boolean {
+  // Most words fail on their second character; only the rest need the Unicode patterns.
+  const second = word.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false;
+  return /^[\p{Lu}\p{N}.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+}
 
 /**
  * Names in `text` outside the spans in `known` (what the knowledge base
@@ -126,20 +176,27 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (!w.sentenceStart) midSentence.add(w.text);
     if (all[k - 1]?.text !== 'og' && all[k + 1]?.text !== 'og') standalone.add(w.text);
   });
-  // Lower-case words: built only if a sentence's first word needs the evidence.
-  let lowerCaseWords: Set<string> | undefined;
-  const lowerCase = { has: (word: string) => (lowerCaseWords ??= new Set(all.filter((w) => !w.capitalised).map((w) => w.text))).has(word) };
+  // Whether a sentence's capitalised first word also occurs in lower case (`Samtidig` … `samtidig`):
+  // asked of a few words per text, so each is looked up in the text when first asked.
+  const inLowerCase = new Map<string, boolean>();
+  const lowerCase = {
+    has(word: string): boolean {
+      let found = inLowerCase.get(word);
+      if (found === undefined) inLowerCase.set(word, (found = occursAsWord(text, word)));
+      return found;
+    },
+  };
 
   const names: NameCandidate[] = [];
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
     if (!first.capitalised || covered(first) || isLabel(text, first)) continue;
     // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`.
-    const folded = first.text.toLocaleLowerCase('nb');
+    const folded = first.text.toLowerCase();
     if (first.sentenceStart && all[i + 1] && all[i + 1].capitalised && (SENTENCE_STARTERS.has(folded) || lowerCase.has(folded))) continue;
     // A title before a name is a cue, not part of it: `Statsminister Erna Solberg`.
     const nextWord = all[i + 1];
-    if (nextWord && PERSON_CUES.has(first.text.toLocaleLowerCase('nb')) && nextWord.capitalised && !nextWord.sentenceStart) continue;
+    if (nextWord && PERSON_CUES.has(first.text.toLowerCase()) && nextWord.capitalised && !nextWord.sentenceStart) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name elsewhere.
     if (first.sentenceStart && nextWord && LINKING_WORDS.has(nextWord.text) && !midSentence.has(first.text)) continue;
     // Extend over capitalised words, and lower-case linking words between capitalised ones.
@@ -203,7 +260,7 @@ function joins(all: readonly Word[], start: number, j: number, standalone: Reado
   // `Universitetet i Oslo`, but `Kharkiv i Ukraina`, `Putin i Kreml`.
   if (word === 'i') return ORGANIZATION_ENDING.test(all[j - 1].text);
   if (word !== 'og') return true;
-  const before = all[start - 1]?.text.toLocaleLowerCase('nb');
+  const before = all[start - 1]?.text.toLowerCase();
   if (before && PLACE_PREPOSITIONS.has(before)) return false;
   // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people.
   if (j - 1 !== start || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
@@ -229,7 +286,7 @@ function isLabel(text: string, word: Word): boolean {
 
 function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<string>, lowerCase: { has(word: string): boolean }): boolean {
   const head = first.text;
-  const folded = head.toLocaleLowerCase('nb');
+  const folded = head.toLowerCase();
   // `T` of `T-banestasjon`: one letter is an initial at most, never a name alone.
   if (span.length === 1 && [...head].length < 2) return false;
   if (MONTHS_AND_DAYS.has(folded)) return false;
@@ -248,8 +305,8 @@ function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<str
 
 function typeOf(span: readonly Word[], all: readonly Word[], from: number, to: number): EntityType {
   const name = span.map((w) => w.text).join(' ');
-  const before = all[from - 1]?.text.toLocaleLowerCase('nb');
-  const after = all[to + 1]?.text.toLocaleLowerCase('nb');
+  const before = all[from - 1]?.text.toLowerCase();
+  const after = all[to + 1]?.text.toLowerCase();
   const last = span[span.length - 1].text;
   const suffix = span[span.length - 1].suffix ?? '';
   if (ORGANIZATION_ENDING.test(last)) return 'organization';

@@ -1,8 +1,8 @@
 /**
  * Finds the knowledge base's entities in a text in one compiled pass: every
- * name and alias (and its upper-case form, as in captions and credits) in a
- * single regular expression, longest first, bounded by Unicode letter
- * look-arounds so that æ, ø and å count as letters. A genitive `-s`
+ * name and alias (and its upper-case form, as in captions and credits) in
+ * one phrase matcher, longest first, as whole words so that æ, ø and å count
+ * as letters (see `phrases.ts`). A genitive `-s`
  * (`Putins`, `USAs`) and the name part of a hyphenated compound
  * (`Donbass-regionen`) link to the entity. A later short form of a person's
  * name (`Stoltenberg` after `Jens Stoltenberg`) links to the same person.
@@ -10,6 +10,7 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
 import { findNames } from './names';
+import { compilePhrases, type PhraseMatcher } from './phrases';
 import type { Entity, EntityMention } from './types';
 
 export interface Recognizer {
@@ -23,8 +24,6 @@ const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'du', 'van', 'von', 'der', 
 const MIN_UPPER_CASE_FORM = 4;
 const CACHE_SIZE = 256;
 
-const LETTER = String.raw`[\p{L}\p{N}\p{M}]`;
-
 export interface RecognizerOptions {
   /** Also find names the knowledge base does not know (default: yes). */
   readonly unknownNames?: boolean;
@@ -32,7 +31,7 @@ export interface RecognizerOptions {
 
 export function createRecognizer(knowledgeBase: KnowledgeBase, options: RecognizerOptions = {}): Recognizer {
   const forms = surfaceForms(knowledgeBase.entities);
-  const pattern = compile([...forms.keys()]);
+  const phrases = compilePhrases(forms.keys());
   const surnames = shortForms(knowledgeBase.entities);
   const cache = new Map<string, readonly EntityMention[]>();
 
@@ -44,7 +43,7 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
       cache.set(text, cached);
       return cached;
     }
-    const mentions = pattern ? findMentions(text, pattern, forms) : [];
+    const mentions = findMentions(text, phrases, forms);
     const known = addShortForms(text, mentions, knowledgeBase, surnames);
     const all = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
     cache.set(text, all);
@@ -77,22 +76,11 @@ function surfaceForms(entities: readonly Entity[]): Map<string, Entity[]> {
   return forms;
 }
 
-function compile(forms: readonly string[]): RegExp | undefined {
-  if (forms.length === 0) return undefined;
-  const alternatives = [...forms]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-        // With the `u` flag only syntax characters may be escaped (not `-`).
-    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`));
-  // Group 1: the name; group 2: a genitive ending.
-  return new RegExp(String.raw`(?<!${LETTER})(${alternatives.join('|')})(s|'s|')?(?!${LETTER})`, 'gu');
-}
-
-function findMentions(text: string, pattern: RegExp, forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
+function findMentions(text: string, phrases: PhraseMatcher, forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
   const found: { start: number; end: number; candidates: readonly Entity[] }[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const candidates = forms.get(squashWhitespace(match[1]));
-    if (candidates) found.push({ start: match.index, end: match.index + match[0].length, candidates });
+  for (const match of phrases.find(text)) {
+    const candidates = forms.get(match.phrase);
+    if (candidates) found.push({ start: match.start, end: match.end, candidates });
   }
   const settled = found.filter((f) => f.candidates.length === 1).map((f) => ({ start: f.start, end: f.end, id: f.candidates[0].id }));
   return found.map(({ start, end, candidates }) =>
@@ -125,7 +113,7 @@ function choose(text: string, start: number, end: number, candidates: readonly E
 
 /** The surnames of the knowledge base's people, compiled once: see `addShortForms`. */
 interface ShortForms {
-  readonly pattern: RegExp | undefined;
+  readonly phrases: PhraseMatcher;
   /** Each person's surnames (of the name and of multi-word aliases). */
   readonly byEntity: ReadonlyMap<string, readonly string[]>;
 }
@@ -137,18 +125,17 @@ function shortForms(entities: readonly Entity[]): ShortForms {
     const surnames = [...new Set([entity.name, ...entity.aliases].map((name) => surname(squashWhitespace(name))).filter((s): s is string => s !== undefined))];
     if (surnames.length) byEntity.set(entity.id, surnames);
   }
-  return { pattern: compile([...new Set([...byEntity.values()].flat())]), byEntity };
+  return { phrases: compilePhrases([...byEntity.values()].flat()), byEntity };
 }
 
 /**
  * A person named in full can be named again by the surname alone, whether
  * or not the knowledge base lists that short form: `Stoltenberg` and
  * `Le Drian` later in the article link to the full name, unless two people
- * named in the article share the surname. One pass of a pattern compiled
+ * named in the article share the surname. One pass of a phrase matcher compiled
  * once for all the knowledge base's surnames.
  */
 function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: KnowledgeBase, forms: ShortForms): readonly EntityMention[] {
-  if (!forms.pattern) return mentions;
   const active = new Map<string, { entity: Entity; after: number } | null>();
   for (const found of mentions) {
     const surnames = forms.byEntity.get(found.entityId);
@@ -164,13 +151,10 @@ function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: K
   const mask = new Uint8Array(text.length + 1);
   for (const m of mentions) mask.fill(1, m.start, m.end);
   const added: EntityMention[] = [];
-  const pattern = forms.pattern;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const form = active.get(squashWhitespace(match[1]));
-    const end = match.index + match[0].length;
-    if (!form || match.index < form.after || mask[match.index] === 1 || mask[end - 1] === 1) continue;
-    added.push(mention(text, match.index, end, form.entity, 'shortForm'));
+  for (const match of forms.phrases.find(text)) {
+    const form = active.get(match.phrase);
+    if (!form || match.start < form.after || mask[match.start] === 1 || mask[match.end - 1] === 1) continue;
+    added.push(mention(text, match.start, match.end, form.entity, 'shortForm'));
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
@@ -194,7 +178,7 @@ function unknownNames(text: string, known: readonly EntityMention[]): EntityMent
 }
 
 function slug(name: string): string {
-  return name.toLocaleLowerCase('nb').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function mention(text: string, start: number, end: number, entity: Entity, source: EntityMention['source']): EntityMention {
