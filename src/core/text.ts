@@ -167,3 +167,49 @@ export function detach(text: string | undefined): string | undefined;
 export function detach(text: string | undefined): string | undefined {
   return text === undefined ? undefined : (JSON.parse(JSON.stringify(text)) as string);
 }
+
+/**
+ * A form of `text` for forgiving comparison: lower case, accents dropped,
+ * and the Norwegian letters folded with their usual spellings without them,
+ * both ways: `Støre`, `Store` and `Stoere` all become `store`; `Bærum` and
+ * `Baerum` become `barum`; `Ålesund` and `Aalesund` become `alesund`.
+ */
+export function foldForMatching(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/aa|å|ae|æ|oe|ø/g, (letters) => (letters === 'oe' || letters === 'ø' ? 'o' : 'a'))
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+}
+
+/**
+ * A line of context around `text[start, end)`, as in a concordance: about
+ * `width` characters each side, cut at word boundaries, white space
+ * squashed, with `…` where the text goes on.
+ */
+export function contextAround(text: string, start: number, end: number, width = 60): { before: string; match: string; after: string } {
+  let from = Math.max(0, start - width);
+  let to = Math.min(text.length, end + width);
+  // Not across paragraphs: a concordance line is one passage.
+  const paragraphStart = text.lastIndexOf('\n\n', start);
+  if (paragraphStart >= 0 && paragraphStart + 2 > from) from = paragraphStart + 2;
+  const paragraphEnd = text.indexOf('\n\n', end);
+  if (paragraphEnd >= 0 && paragraphEnd < to) to = paragraphEnd;
+  const cutBefore = from > 0 && from !== paragraphStart + 2;
+  const cutAfter = to < text.length && to !== paragraphEnd;
+  // Cut inside a word: start after it (or end before it).
+  if (cutBefore && !/\s/.test(text[from - 1])) {
+    const space = text.slice(from, start).search(/\s/);
+    if (space >= 0) from += space + 1;
+  }
+  if (cutAfter && !/\s/.test(text[to])) {
+    const space = text.slice(end, to).search(/\s\S*$/);
+    if (space >= 0) to = end + space;
+  }
+  const clean = (part: string) => part.replace(/\s+/g, ' ');
+  return {
+    before: (cutBefore ? '…' : '') + clean(text.slice(from, start)).trimStart(),
+    match: clean(text.slice(start, end)),
+    after: clean(text.slice(end, to)).trimEnd() + (cutAfter ? '…' : ''),
+  };
+}
