@@ -3,8 +3,12 @@ import type { ArticleSummary } from '../core/corpus';
 import { formatDate } from '../core/dates';
 import type { ArticlesView } from './articles/articlesView';
 import { config } from './config';
-import { CommandId, EXTENSION_ID } from './constants';
+import { CommandId, EXTENSION_ID, ViewId } from './constants';
 import type { CorpusService } from './corpus/corpusService';
+import { addToKnowledgeBase } from './entities/addToKnowledgeBase';
+import type { ArticleDocuments } from './entities/articleDocuments';
+import type { EntitiesView } from './entities/entitiesView';
+import type { EntityService } from './entities/entityService';
 import type { ReaderManager } from './reader/readerManager';
 import { parseUri } from './util/uri';
 
@@ -12,6 +16,18 @@ export interface CommandContext {
   readonly corpus: CorpusService;
   readonly articles: ArticlesView;
   readonly readers: ReaderManager;
+  readonly entitiesView: EntitiesView;
+  readonly entities: EntityService;
+  readonly documents: ArticleDocuments;
+}
+
+/** A range of an article's text passed to Open in Reader (from a concordance line or a hover link). */
+function resolveRange(arg: unknown): { start: number; end: number } | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { start, end } = arg as Record<string, unknown>;
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number)
+    ? { start: start as number, end: end as number }
+    : undefined;
 }
 
 /**
@@ -35,9 +51,9 @@ function resolveUri(ctx: CommandContext, arg: unknown): vscode.Uri | undefined {
 }
 
 const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) => unknown> = {
-  [CommandId.OpenArticle]: (ctx) => async (arg) => {
+  [CommandId.OpenArticle]: (ctx) => async (arg, range) => {
     const uri = resolveUri(ctx, arg);
-    if (uri) await ctx.readers.open(uri);
+    if (uri) await ctx.readers.open(uri, { reveal: resolveRange(range) });
   },
 
   [CommandId.OpenSource]: (ctx) => async (arg) => {
@@ -90,6 +106,21 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
   },
 
   [CommandId.OpenSettings]: () => () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`),
+
+  [CommandId.ShowEntity]: (ctx) => async (id) => {
+    if (typeof id !== 'string') return;
+    await vscode.commands.executeCommand(`${ViewId.Entities}.focus`);
+    if (!(await ctx.entitiesView.revealEntity(id))) void vscode.window.setStatusBarMessage('Annotated Reader: that name is not in the corpus (any more).', 4000);
+  },
+
+  [CommandId.FilterEntities]: (ctx) => () => ctx.entitiesView.promptFilter(),
+  [CommandId.ClearEntitiesFilter]: (ctx) => () => ctx.entitiesView.setFilter(''),
+
+  [CommandId.ShowMoreMentions]: (ctx) => (id) => {
+    if (typeof id === 'string') ctx.entitiesView.showMoreMentions(id);
+  },
+
+  [CommandId.AddToKnowledgeBase]: (ctx) => (arg) => addToKnowledgeBase(arg, ctx.entities, ctx.documents),
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

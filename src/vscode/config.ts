@@ -58,6 +58,18 @@ export const config = {
     return stringArray(vscode.workspace.getConfiguration(CONFIG_SECTION).get('knowledgeBases'));
   },
 
+  /** Whether article files opened as text show their entities in the reader's colours. */
+  editorHighlights(): boolean {
+    return vscode.workspace.getConfiguration(CONFIG_SECTION).get('editor.highlightEntities') !== false;
+  },
+
+  /** Adds a knowledge base file to the user's `annotatedReader.knowledgeBases`. */
+  async addKnowledgeBase(path: string): Promise<void> {
+    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    const current = stringArray(c.inspect('knowledgeBases')?.globalValue);
+    if (!current.includes(path)) await c.update('knowledgeBases', [...current, path], vscode.ConfigurationTarget.Global);
+  },
+
   /** Whether a configuration change touches `key` (relative to the extension's section). */
   affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
     return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);

@@ -13,11 +13,17 @@ export const enum CommandId {
   ShowSampleCorpus = 'annotatedReader.showSampleCorpus',
   AddFolder = 'annotatedReader.addFolder',
   OpenSettings = 'annotatedReader.openSettings',
+  ShowEntity = 'annotatedReader.showEntity',
+  FilterEntities = 'annotatedReader.filterEntities',
+  ClearEntitiesFilter = 'annotatedReader.clearEntitiesFilter',
+  ShowMoreMentions = 'annotatedReader.showMoreMentions',
+  AddToKnowledgeBase = 'annotatedReader.addToKnowledgeBase',
 }
 
 export const enum ViewId {
   Container = 'annotatedReader',
   Articles = 'annotatedReader.articles',
+  Entities = 'annotatedReader.entities',
 }
 
 export const READER_VIEW_TYPE = 'annotatedReader.reader';
@@ -25,6 +31,8 @@ export const READER_VIEW_TYPE = 'annotatedReader.reader';
 export const enum ContextKey {
   /** `loading`, `empty` or `ready`: drives the Articles view's welcome content. */
   CorpusState = 'annotatedReader.corpusState',
+  /** Whether the Entities view has a filter: shows its Clear Filter button. */
+  EntitiesFiltered = 'annotatedReader.entitiesFiltered',
 }
 
 export const CONFIG_SECTION = 'annotatedReader';

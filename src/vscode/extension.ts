@@ -4,10 +4,14 @@ import type { Event } from '../core/events';
 import { ArticlesView } from './articles/articlesView';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpus/corpusService';
+import type { IndexedEntity } from '../core/entities/entityIndex';
 import { ArticleDocuments } from './entities/articleDocuments';
+import { EditorDecorations } from './entities/editorDecorations';
 import { registerEditorFeatures } from './entities/editorFeatures';
+import { EntitiesView } from './entities/entitiesView';
+import { EntityIndexService } from './entities/entityIndexService';
 import { EntityService } from './entities/entityService';
-import { type RenderReport, ReaderManager } from './reader/readerManager';
+import { type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -22,10 +26,20 @@ export interface AnnotatedReaderApi {
   readonly reader: {
     /** Fires when a reader has rendered an article, with the webview's account of its DOM. */
     readonly onDidRender: vscode.Event<RenderReport>;
+    /** Fires when a reader has brought a range into view (opened at a mention). */
+    readonly onDidReveal: vscode.Event<RevealReport>;
+  };
+  readonly entities: {
+    /** Resolves when the entity index covers the corpus as it is now. */
+    whenIndexed(): Promise<void>;
+    /** The corpus's entities, most widely mentioned first. */
+    all(): readonly IndexedEntity[];
   };
   readonly views: {
     /** The Articles view's data, as VS Code sees it. */
     readonly articles: vscode.TreeDataProvider<unknown>;
+    /** The Entities view's data. */
+    readonly entities: vscode.TreeDataProvider<unknown>;
   };
 }
 
@@ -36,16 +50,21 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const corpus = new CorpusService(context.extensionUri, log);
     const articles = new ArticlesView(corpus);
     const entities = new EntityService(log);
-    const readers = new ReaderManager(context.extensionUri, corpus, entities, log);
+    const indexer = new EntityIndexService(corpus, entities, log);
+    const entitiesView = new EntitiesView(corpus, indexer, entities);
+    const readers = new ReaderManager(context.extensionUri, corpus, entities, indexer, log);
     const documents = new ArticleDocuments(entities);
     context.subscriptions.push(
       corpus,
       entities,
+      indexer,
       articles,
+      entitiesView,
       readers,
-      ...registerCommands({ corpus, articles, readers }),
       documents,
-      ...registerEditorFeatures(documents, entities, corpus),
+      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents }),
+      ...registerEditorFeatures(documents, entities, corpus, indexer),
+      new EditorDecorations(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();
@@ -57,8 +76,9 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         whenLoaded: () => corpus.whenLoaded(),
         onDidChange: corpus.corpus.onDidChange,
       },
-      reader: { onDidRender: readers.onDidRender },
-      views: { articles: articles as vscode.TreeDataProvider<unknown> },
+      reader: { onDidRender: readers.onDidRender, onDidReveal: readers.onDidReveal },
+      entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.index.entities() },
+      views: { articles: articles as vscode.TreeDataProvider<unknown>, entities: entitiesView as vscode.TreeDataProvider<unknown> },
     };
   } catch (error) {
     log.error('Activation failed', error);

@@ -8,10 +8,12 @@ import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType }
 import {
   type HostMessage,
   type ReaderArticle,
+  type ReaderEntity,
   type ReaderMention,
   type ReaderSettings,
   type ReaderState,
   type RenderCounts,
+  type TextRange,
   type WebviewMessage,
   isReaderState,
   parseHostMessage,
@@ -55,11 +57,23 @@ function receive(message: HostMessage): void {
     case 'didLoadArticle': {
       const sameArticle = shown?.uri === message.article.uri;
       const keep = sameArticle ? scrollFraction() : 0;
+      const keepSelection = sameArticle ? selected : undefined;
       applySettings(message.settings);
       render(message.article);
-      restoreScroll(message.scroll ?? keep);
+      if (keepSelection && message.article.entities[keepSelection]) selectEntity(keepSelection, { scroll: false });
+      if (message.reveal) requestAnimationFrame(() => reveal(message.reveal as TextRange));
+      else restoreScroll(message.scroll ?? keep);
       break;
     }
+    case 'didReveal':
+      if (shown?.uri === message.uri) reveal(message.range);
+      break;
+    case 'didUpdateEntities':
+      if (shown?.uri === message.uri) {
+        shown = { ...shown, entities: message.entities };
+        if (!entityCard.hidden && cardTarget) showCard(cardTarget);
+      }
+      break;
     case 'didChangeSettings': {
       const keep = scrollFraction();
       applySettings(message.settings);
@@ -149,6 +163,8 @@ function render(article: ReaderArticle): void {
     header.append(warnings);
   }
 
+  tabStops.clear();
+  selected = undefined;
   const body = el('article', 'article');
   body.lang = 'nb';
   for (const block of article.blocks) {
@@ -156,7 +172,8 @@ function render(article: ReaderArticle): void {
     if (node) body.append(node);
   }
 
-  root.replaceChildren(header, body, entityCard);
+  root.replaceChildren(header, body, entityCard, selectionBar);
+  selectionBar.hidden = true;
   root.removeAttribute('aria-busy');
   applyHiddenTypes();
   document.title = article.title;
@@ -267,10 +284,19 @@ function firstMentionEndingAfter(mentions: readonly ReaderMention[], offset: num
   return low;
 }
 
+/** Entities that already have a tab stop: the first mention of each gets one, not every mention. */
+const tabStops = new Set<string>();
+
 function entitySpan(content: string, mention: ReaderMention): HTMLElement {
   const span = el('span', `entity entity-${mention.type}`, content);
   span.dataset.entity = mention.entityId;
   span.dataset.type = mention.type;
+  span.dataset.start = String(mention.start);
+  span.dataset.end = String(mention.end);
+  if (!tabStops.has(mention.entityId)) {
+    tabStops.add(mention.entityId);
+    span.tabIndex = 0;
+  }
   return span;
 }
 
@@ -346,40 +372,229 @@ const entityCard = el('div', 'entity-card');
 entityCard.setAttribute('role', 'tooltip');
 entityCard.id = 'entity-card';
 entityCard.hidden = true;
+/** The highlighted name the card is about. */
+let cardTarget: HTMLElement | undefined;
+let hideTimer: number | undefined;
+/** Other articles listed in a card. */
+const CARD_ARTICLES = 5;
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+function linkButton(label: string, onClick: () => void, title?: string): HTMLButtonElement {
+  const node = el('button', 'card-link', label);
+  node.type = 'button';
+  if (title) node.title = title;
+  node.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return node;
+}
 
 function showCard(target: HTMLElement): void {
+  window.clearTimeout(hideTimer);
   const id = target.dataset.entity;
   const entity = id ? shown?.entities[id] : undefined;
-  if (!id || !entity || hiddenTypes?.has(entity.type)) return;
-  const count = shown?.mentions.filter((m) => m.entityId === id).length ?? 0;
+  if (!id || !entity || !shown || hiddenTypes?.has(entity.type)) return;
+  const article = shown;
+  cardTarget = target;
+  const count = article.mentions.filter((m) => m.entityId === id).length;
   const title = el('div', 'card-title');
   title.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name));
   const kind = el('div', 'card-type', entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
   const parts: HTMLElement[] = [title, kind];
   if (entity.description) parts.push(el('p', 'card-description', entity.description));
-  parts.push(el('div', 'card-count', `${count} ${count === 1 ? 'mention' : 'mentions'} in this article`));
+  parts.push(el('div', 'card-count', `${plural(count, 'mention', 'mentions')} in this article`));
+  parts.push(...corpusLines(id, entity));
+  const actions = el('div', 'card-actions');
+  actions.append(linkButton('Mark mentions', () => selectEntity(id, { scroll: false }), 'Mark every mention in this article (n and Shift+N move between them)'));
+  if (entity.corpus && entity.corpus.articles > 0) {
+    actions.append(linkButton('Show all mentions', () => vscode.postMessage({ type: 'webviewDidRequestShowEntity', entityId: id }), 'List every mention in the Entities view'));
+  }
+  if (!entity.known || entity.type === 'other') {
+    const text = target.textContent ?? '';
+    actions.append(
+      linkButton('Add to knowledge base…', () => vscode.postMessage({ type: 'webviewDidRequestAddToKnowledgeBase', entityId: id, text }), 'Give this name a type and a canonical name'),
+    );
+  }
+  parts.push(actions);
   entityCard.replaceChildren(...parts);
   entityCard.hidden = false;
   const box = target.getBoundingClientRect();
   const rootBox = root.getBoundingClientRect();
-  entityCard.style.left = `${Math.max(0, box.left - rootBox.left)}px`;
+  entityCard.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - entityCard.offsetWidth))}px`;
   entityCard.style.top = `${box.bottom - rootBox.top + 6}px`;
+  root.querySelector('[aria-describedby="entity-card"]')?.removeAttribute('aria-describedby');
   target.setAttribute('aria-describedby', entityCard.id);
 }
 
+/** The card's corpus-wide lines: counts, and links to the other articles. */
+function corpusLines(id: string, entity: ReaderEntity): HTMLElement[] {
+  const corpus = entity.corpus;
+  if (!corpus) return [el('div', 'card-corpus card-pending', 'Counting mentions in the corpus…')];
+  const lines: HTMLElement[] = [el('div', 'card-corpus', `${plural(corpus.articles, 'article', 'articles')}, ${plural(corpus.mentions, 'mention', 'mentions')} in the corpus`)];
+  if (corpus.others.length) {
+    const list = el('ul', 'card-articles');
+    list.setAttribute('aria-label', 'Other articles');
+    for (const other of corpus.others.slice(0, CARD_ARTICLES)) {
+      const item = el('li');
+      item.append(
+        linkButton(other.title, () => vscode.postMessage({ type: 'webviewDidRequestOpenArticle', uri: other.uri, entityId: id }), `Open ${other.title} at its first mention`),
+        el('span', 'card-date', other.dateLabel),
+      );
+      list.append(item);
+    }
+    lines.push(list);
+  }
+  return lines;
+}
+
 function hideCard(): void {
+  window.clearTimeout(hideTimer);
   entityCard.hidden = true;
+  cardTarget = undefined;
   root.querySelector('[aria-describedby="entity-card"]')?.removeAttribute('aria-describedby');
 }
 
+/** Hides the card after a moment, so the pointer can move into it to use its links. */
+function hideCardSoon(): void {
+  window.clearTimeout(hideTimer);
+  hideTimer = window.setTimeout(hideCard, 300);
+}
+
 root.addEventListener('mouseover', (event) => {
+  const node = event.target as HTMLElement;
+  if (entityCard.contains(node)) {
+    window.clearTimeout(hideTimer);
+    return;
+  }
+  const target = node.closest<HTMLElement>('.entity');
+  if (target) showCard(target);
+  else if (!entityCard.hidden) hideCardSoon();
+});
+root.addEventListener('mouseleave', hideCardSoon);
+root.addEventListener('focusin', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('.entity');
   if (target) showCard(target);
-  else hideCard();
 });
-root.addEventListener('mouseleave', hideCard);
+root.addEventListener('focusout', (event) => {
+  const next = event.relatedTarget as Node | null;
+  if (!next || !entityCard.contains(next)) hideCardSoon();
+});
+root.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('.entity');
+  if (target?.dataset.entity) selectEntity(target.dataset.entity, { scroll: false, current: target });
+});
+
+// ---- selecting an entity: its mentions marked, keys move between them ----
+
+/** The selected entity, whose mentions are marked. */
+let selected: string | undefined;
+let selectedIndex = -1;
+
+const selectionBar = el('div', 'selection-bar');
+selectionBar.setAttribute('role', 'status');
+selectionBar.hidden = true;
+
+function mentionsOf(id: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('.entity')].filter((node) => node.dataset.entity === id);
+}
+
+function selectEntity(id: string, options: { scroll: boolean; current?: HTMLElement }): void {
+  const entity = shown?.entities[id];
+  if (!entity || !shown) return;
+  root.querySelectorAll('.entity.selected').forEach((node) => node.classList.remove('selected', 'current'));
+  selected = id;
+  const nodes = mentionsOf(id);
+  nodes.forEach((node) => node.classList.add('selected'));
+  // A selected entity's type is shown even if the legend had turned it off.
+  if (hiddenTypes?.has(entity.type)) {
+    hiddenTypes.delete(entity.type);
+    applyHiddenTypes();
+  }
+  selectedIndex = options.current ? nodes.indexOf(options.current) : 0;
+  moveTo(selectedIndex, options.scroll);
+  vscode.postMessage({ type: 'webviewDidSelectEntity', uri: shown.uri, entityId: id, marked: nodes.length });
+}
+
+function clearSelection(): void {
+  if (!selected || !shown) return;
+  root.querySelectorAll('.entity.selected').forEach((node) => node.classList.remove('selected', 'current'));
+  selected = undefined;
+  selectionBar.hidden = true;
+  vscode.postMessage({ type: 'webviewDidSelectEntity', uri: shown.uri, marked: 0 });
+}
+
+/** Moves to the selected entity's mention number `index` (wrapping around). */
+function moveTo(index: number, scroll = true): void {
+  if (!selected || !shown) return;
+  const nodes = mentionsOf(selected);
+  if (nodes.length === 0) return;
+  selectedIndex = ((index % nodes.length) + nodes.length) % nodes.length;
+  nodes.forEach((node, i) => node.classList.toggle('current', i === selectedIndex));
+  const current = nodes[selectedIndex];
+  if (scroll) current.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  renderSelectionBar(shown.entities[selected], nodes.length);
+}
+
+function renderSelectionBar(entity: ReaderEntity | undefined, total: number): void {
+  if (!entity) return;
+  const label = el('span', 'selection-label');
+  label.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name), document.createTextNode(` ${selectedIndex + 1} of ${total}`));
+  selectionBar.replaceChildren(
+    label,
+    button('Previous Mention (Shift+N)', 'arrow-up', () => moveTo(selectedIndex - 1)),
+    button('Next Mention (N)', 'arrow-down', () => moveTo(selectedIndex + 1)),
+    button('Clear (Escape)', 'close', clearSelection),
+  );
+  selectionBar.hidden = false;
+}
+
+/** Brings a range into view: the mention there is selected, or else its passage is flashed. */
+function reveal(range: TextRange): void {
+  if (!shown) return;
+  const mention = [...root.querySelectorAll<HTMLElement>('.entity')].find((node) => Number(node.dataset.start) <= range.start && range.start < Number(node.dataset.end));
+  let entityId: string | undefined;
+  if (mention?.dataset.entity) {
+    entityId = mention.dataset.entity;
+    selectEntity(entityId, { scroll: false, current: mention });
+    mention.scrollIntoView({ block: 'center' });
+    mention.focus({ preventScroll: true });
+  } else {
+    const blocks = [...root.querySelectorAll<HTMLElement>('[data-part][data-start]')].filter(
+      (node) => Number(node.dataset.start) <= range.start && range.start < Number(node.dataset.end),
+    );
+    const block = blocks[blocks.length - 1];
+    if (block) {
+      block.scrollIntoView({ block: 'center' });
+      block.classList.remove('flash');
+      void block.offsetWidth; // restart the animation
+      block.classList.add('flash');
+    }
+  }
+  saveState();
+  vscode.postMessage({ type: 'webviewDidReveal', uri: shown.uri, range, entityId });
+}
+
 window.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') hideCard();
+  if (event.key === 'Escape') {
+    if (!entityCard.hidden) hideCard();
+    else clearSelection();
+    return;
+  }
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target.classList.contains('entity') && target.dataset.entity) {
+    selectEntity(target.dataset.entity, { scroll: false, current: target });
+    event.preventDefault();
+    return;
+  }
+  if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, [contenteditable]')) return;
+  if (selected && (event.key === 'n' || event.key === 'N')) {
+    moveTo(selectedIndex + (event.shiftKey || event.key === 'N' ? -1 : 1));
+    event.preventDefault();
+  }
 });
 
 function countHighlights(): Partial<Record<EntityType, number>> {

@@ -26,6 +26,29 @@ export interface ReaderEntity {
   readonly description: string;
   /** Whether the knowledge base knows it (else a rule found the name). */
   readonly known: boolean;
+  /** What the whole corpus says, once the entity index has it. */
+  readonly corpus?: EntityInCorpus;
+}
+
+/** An entity across the corpus, for the hover card. */
+export interface EntityInCorpus {
+  readonly articles: number;
+  readonly mentions: number;
+  /** The first few other articles that mention it, newest first. */
+  readonly others: readonly ArticleLink[];
+}
+
+export interface ArticleLink {
+  readonly uri: string;
+  readonly title: string;
+  /** `14 February 2022`. */
+  readonly dateLabel: string;
+}
+
+/** A range of the article's text (offsets into `ReaderArticle.text`). */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ReaderSettings {
@@ -75,8 +98,14 @@ export type HostMessage =
       readonly settings: ReaderSettings;
       /** Scroll to this fraction after rendering (a restored or reloaded reader). */
       readonly scroll?: number;
+      /** Or bring this range into view and mark it (opened at a mention or a match). */
+      readonly reveal?: TextRange;
     }
   | { readonly type: 'didChangeSettings'; readonly settings: ReaderSettings }
+  /** Bring a range of the article already shown into view. */
+  | { readonly type: 'didReveal'; readonly uri: string; readonly range: TextRange }
+  /** New corpus-wide facts about the shown article's entities (the index moved on). */
+  | { readonly type: 'didUpdateEntities'; readonly uri: string; readonly entities: Readonly<Record<string, ReaderEntity>> }
   | { readonly type: 'didFailToLoad'; readonly uri: string; readonly fileName: string; readonly reason: string };
 
 // ---- webview to host ----
@@ -96,7 +125,17 @@ export type WebviewMessage =
       readonly highlights: Partial<Record<EntityType, number>>;
     }
   | { readonly type: 'webviewDidRequestOpenSource' }
-  | { readonly type: 'webviewDidRequestNavigate'; readonly direction: 'next' | 'previous' };
+  | { readonly type: 'webviewDidRequestNavigate'; readonly direction: 'next' | 'previous' }
+  /** A link in a hover card: open another article, at its first mention of the entity. */
+  | { readonly type: 'webviewDidRequestOpenArticle'; readonly uri: string; readonly entityId: string }
+  /** "All mentions" in a hover card: the entity in the Entities view. */
+  | { readonly type: 'webviewDidRequestShowEntity'; readonly entityId: string }
+  /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
+  | { readonly type: 'webviewDidRequestAddToKnowledgeBase'; readonly entityId: string; readonly text: string }
+  /** The reader brought a range into view (after `reveal` or `didReveal`), marking the entity there if any. */
+  | { readonly type: 'webviewDidReveal'; readonly uri: string; readonly range: TextRange; readonly entityId?: string }
+  /** The user selected an entity (its mentions are marked) or cleared the selection. */
+  | { readonly type: 'webviewDidSelectEntity'; readonly uri: string; readonly entityId?: string; readonly marked: number };
 
 // ---- validation: nothing received is trusted ----
 
@@ -108,6 +147,14 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 const isFraction = (value: unknown): value is number => isNumber(value) && value >= 0 && value <= 1;
 
 const MAX_URI_LENGTH = 8192;
+/** Entity ids are short slugs; a name to add to the knowledge base is a few words. */
+const MAX_ID_LENGTH = 200;
+const MAX_NAME_LENGTH = 200;
+
+const isUri = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_URI_LENGTH;
+const isEntityId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ID_LENGTH && /^[\p{L}\p{N}-]+$/u.test(value);
+const isRange = (value: unknown): value is TextRange =>
+  isRecord(value) && isNumber(value.start) && isNumber(value.end) && Number.isInteger(value.start) && Number.isInteger(value.end) && value.start >= 0 && value.start <= value.end;
 
 export const isReaderState: Guard<ReaderState> = (value): value is ReaderState =>
   isRecord(value) && isString(value.uri) && value.uri.length <= MAX_URI_LENGTH && isFraction(value.scroll);
@@ -129,6 +176,22 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'webviewDidRequestOpenSource' };
     case 'webviewDidRequestNavigate':
       return value.direction === 'next' || value.direction === 'previous' ? { type: value.type, direction: value.direction } : undefined;
+    case 'webviewDidRequestOpenArticle':
+      return isUri(value.uri) && isEntityId(value.entityId) ? { type: value.type, uri: value.uri, entityId: value.entityId } : undefined;
+    case 'webviewDidRequestShowEntity':
+      return isEntityId(value.entityId) ? { type: value.type, entityId: value.entityId } : undefined;
+    case 'webviewDidRequestAddToKnowledgeBase':
+      return isEntityId(value.entityId) && isString(value.text) && value.text.trim() !== '' && value.text.length <= MAX_NAME_LENGTH
+        ? { type: value.type, entityId: value.entityId, text: value.text }
+        : undefined;
+    case 'webviewDidReveal':
+      return isUri(value.uri) && isRange(value.range) && (value.entityId === undefined || isEntityId(value.entityId))
+        ? { type: value.type, uri: value.uri, range: { start: value.range.start, end: value.range.end }, entityId: value.entityId }
+        : undefined;
+    case 'webviewDidSelectEntity':
+      return isUri(value.uri) && (value.entityId === undefined || isEntityId(value.entityId)) && isNumber(value.marked) && value.marked >= 0
+        ? { type: value.type, uri: value.uri, entityId: value.entityId, marked: value.marked }
+        : undefined;
     default:
       return undefined;
   }
@@ -152,8 +215,20 @@ const isSettings: Guard<ReaderSettings> = (value): value is ReaderSettings =>
 
 const isMention = (value: unknown): boolean => isRecord(value) && isEntityType(value.type) && isString(value.entityId) && isSpan(value);
 
+const isArticleLink = (value: unknown): boolean => isRecord(value) && isUri(value.uri) && isString(value.title) && isString(value.dateLabel);
+
+const isEntityInCorpus = (value: unknown): boolean =>
+  isRecord(value) && isNumber(value.articles) && isNumber(value.mentions) && Array.isArray(value.others) && value.others.every(isArticleLink);
+
 const isEntity = (value: unknown): boolean =>
-  isRecord(value) && isString(value.name) && isEntityType(value.type) && isString(value.description) && typeof value.known === 'boolean';
+  isRecord(value) &&
+  isString(value.name) &&
+  isEntityType(value.type) &&
+  isString(value.description) &&
+  typeof value.known === 'boolean' &&
+  (value.corpus === undefined || isEntityInCorpus(value.corpus));
+
+const isEntities = (value: unknown): boolean => isRecord(value) && Object.values(value).every(isEntity);
 
 const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   isRecord(value) &&
@@ -167,17 +242,23 @@ const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   value.warnings.every(isString) &&
   Array.isArray(value.mentions) &&
   value.mentions.every(isMention) &&
-  isRecord(value.entities) &&
-  Object.values(value.entities).every(isEntity);
+  isEntities(value.entities);
 
 /** Checks a message from the host; `undefined` for anything malformed. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isRecord(value) || !isString(value.type)) return undefined;
   switch (value.type) {
     case 'didLoadArticle':
-      return isArticle(value.article) && isSettings(value.settings) && (value.scroll === undefined || isFraction(value.scroll))
+      return isArticle(value.article) &&
+        isSettings(value.settings) &&
+        (value.scroll === undefined || isFraction(value.scroll)) &&
+        (value.reveal === undefined || isRange(value.reveal))
         ? (value as HostMessage)
         : undefined;
+    case 'didReveal':
+      return isUri(value.uri) && isRange(value.range) ? (value as HostMessage) : undefined;
+    case 'didUpdateEntities':
+      return isUri(value.uri) && isEntities(value.entities) ? (value as HostMessage) : undefined;
     case 'didChangeSettings':
       return isSettings(value.settings) ? (value as HostMessage) : undefined;
     case 'didFailToLoad':

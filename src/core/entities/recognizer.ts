@@ -178,7 +178,8 @@ function unknownNames(text: string, known: readonly EntityMention[]): EntityMent
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  // Letters of other scripts stay (`Путин`): dropping them would give every such name one id.
+  return name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 }
 
 function mention(text: string, start: number, end: number, entity: Entity, source: EntityMention['source']): EntityMention {

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
 import { forEachLimit } from '../../core/async';
+import { formatDate } from '../../core/dates';
+import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
 import { coordinatesOf } from '../../core/positions';
+import { CommandId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { type ArticleDocuments, rangeIn } from './articleDocuments';
+import type { EntityIndexService } from './entityIndexService';
 import type { EntityService } from './entityService';
 
 /** Article files are plain text; the providers answer only for those that parse as articles. */
@@ -19,15 +22,29 @@ const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
 
 /** Articles read at once when looking for references. */
 const REFERENCE_CONCURRENCY = 8;
+/** Other articles a hover card links to. */
+const CARD_ARTICLES = 5;
 
-/** Hovers, the Outline and Find All References for entities in article files opened as text. */
-export function registerEditorFeatures(documents: ArticleDocuments, entities: EntityService, corpus: CorpusService): vscode.Disposable[] {
+/** Hovers, the Outline, Go to Definition and Find All References for entities in article files opened as text. */
+export function registerEditorFeatures(
+  documents: ArticleDocuments,
+  entities: EntityService,
+  corpus: CorpusService,
+  indexer: EntityIndexService,
+): vscode.Disposable[] {
   return [
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, {
       async provideReferences(document, position, _context, token) {
         const mention = documents.get(document)?.mentionAt(position);
         if (!mention) return undefined;
-        return findReferences(mention.entityId, document, documents, entities, corpus, token);
+        return findReferences(mention.entityId, document, documents, corpus, indexer, token);
+      },
+    }),
+    vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, {
+      async provideDefinition(document, position, token) {
+        const mention = documents.get(document)?.mentionAt(position);
+        if (!mention) return undefined;
+        return findDefinition(mention.entityId, entities, corpus, indexer, token);
       },
     }),
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, {
@@ -46,6 +63,10 @@ export function registerEditorFeatures(documents: ArticleDocuments, entities: En
           card.appendMarkdown('\n\n');
         }
         card.appendText(`${count} ${count === 1 ? 'mention' : 'mentions'} in this article`);
+        appendCorpusFacts(card, mention.entityId, document.uri.toString(), corpus, indexer);
+        // Command links run only this extension's own commands, and only these.
+        card.isTrusted = { enabledCommands: [CommandId.OpenArticle, CommandId.ShowEntity, CommandId.AddToKnowledgeBase] };
+        card.supportThemeIcons = true;
         return new vscode.Hover(card, article.range(mention.start, mention.end));
       },
     }),
@@ -70,29 +91,96 @@ export function registerEditorFeatures(documents: ArticleDocuments, entities: En
   ];
 }
 
+/** The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention. */
+function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: string, corpus: CorpusService, indexer: EntityIndexService): void {
+  const { index } = indexer;
+  const entity = index.entity(entityId);
+  if (!entity) {
+    if (indexer.progress) card.appendMarkdown('\n\n_Counting mentions in the corpus…_');
+    return;
+  }
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  card.appendMarkdown('\n\n');
+  card.appendText(`${plural(entity.articles, 'article', 'articles')}, ${plural(entity.mentions, 'mention', 'mentions')} in the corpus`);
+  const articles = corpus.corpus;
+  const others = index
+    .articlesMentioning(entityId)
+    .filter((other) => other !== uri && articles.indexOf(other) >= 0)
+    .sort((a, b) => articles.indexOf(a) - articles.indexOf(b));
+  for (const other of others.slice(0, CARD_ARTICLES)) {
+    const entry = articles.get(other);
+    if (entry?.kind !== 'article') continue;
+    const [first] = index.mentionsIn(other, entityId);
+    const link = commandLink(CommandId.OpenArticle, [other, first]);
+    card.appendMarkdown(`\n- [${escapeLinkText(entry.summary.title)}](${link} "Open in the reader at the mention") · `);
+    card.appendText(formatDate(entry.summary.date));
+  }
+  if (others.length > CARD_ARTICLES) card.appendMarkdown(`\n- …and ${plural(others.length - CARD_ARTICLES, 'more article', 'more articles')}`);
+  card.appendMarkdown(`\n\n[$(list-tree) Show all mentions](${commandLink(CommandId.ShowEntity, [entityId])})`);
+  if (!entity.known || entity.type === 'other') {
+    card.appendMarkdown(` · [$(add) Add to knowledge base…](${commandLink(CommandId.AddToKnowledgeBase, [{ text: entity.name, entityId, uri }])})`);
+  }
+}
+
+function commandLink(command: CommandId, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** Markdown link text from an article title: brackets and other markup taken literally. */
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
 /**
- * Every mention of an entity in the corpus, read article by article (the
- * texts are not kept in memory), plus the open document if it is not in
- * the corpus. Stops when cancelled.
+ * Where an entity is defined: its entry in the user's knowledge-base file
+ * when it has one there, else its first mention in the corpus (the oldest
+ * article that names it).
+ */
+async function findDefinition(
+  entityId: string,
+  entities: EntityService,
+  corpus: CorpusService,
+  indexer: EntityIndexService,
+  token: vscode.CancellationToken,
+): Promise<vscode.Location[] | undefined> {
+  const entry = await entities.definitionOf(entityId);
+  if (entry) return [entry];
+  await indexer.whenIndexed();
+  if (token.isCancellationRequested) return undefined;
+  const articles = corpus.corpus;
+  const oldest = [...indexer.index.articlesMentioning(entityId)].filter((uri) => articles.indexOf(uri) >= 0).sort((a, b) => articles.indexOf(b) - articles.indexOf(a))[0];
+  if (!oldest) return undefined;
+  const uri = vscode.Uri.parse(oldest, true);
+  const outcome = await corpus.readArticle(uri);
+  if (outcome.kind !== 'article') return undefined;
+  const [first] = indexer.index.mentionsIn(oldest, entityId);
+  return first ? [new vscode.Location(uri, rangeIn(coordinatesOf(outcome.article))(first.start, first.end))] : undefined;
+}
+
+/**
+ * Every mention of an entity in the corpus, from the entity index (waiting
+ * for it if it is still being built), each article read for its line
+ * positions; plus the open document if it is not in the corpus. Stops when
+ * cancelled.
  */
 async function findReferences(
   entityId: string,
   document: vscode.TextDocument,
   documents: ArticleDocuments,
-  entities: EntityService,
   corpus: CorpusService,
+  indexer: EntityIndexService,
   token: vscode.CancellationToken,
 ): Promise<vscode.Location[]> {
+  await indexer.whenIndexed();
   const locations: vscode.Location[] = [];
-  await forEachLimit(corpus.corpus.articles(), REFERENCE_CONCURRENCY, async (summary) => {
+  const { index } = indexer;
+  await forEachLimit([...index.articlesMentioning(entityId)], REFERENCE_CONCURRENCY, async (key) => {
     if (token.isCancellationRequested) return;
-    const uri = vscode.Uri.parse(summary.uri, true);
+    const uri = vscode.Uri.parse(key, true);
     const outcome = await corpus.readArticle(uri);
     if (outcome.kind !== 'article') return;
     const range = rangeIn(coordinatesOf(outcome.article));
-    for (const m of entities.recognize(outcome.article.text)) {
-      if (m.entityId === entityId) locations.push(new vscode.Location(uri, range(m.start, m.end)));
-    }
+    for (const m of index.mentionsIn(key, entityId)) if (m.end <= outcome.article.text.length) locations.push(new vscode.Location(uri, range(m.start, m.end)));
   });
   const open = corpus.corpus.get(document.uri.toString()) ? undefined : documents.get(document);
   if (open) {

@@ -37,6 +37,8 @@ export class EntityService extends Disposable {
   readonly onDidChange = this.onDidChangeEmitter.event;
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Which user file each of the users' entities comes from (the last one, which wins). */
+  private definedIn = new Map<string, vscode.Uri>();
   /** Problems already reported, so a file is not reported again until it changes. */
   private reported = new Set<string>();
 
@@ -62,10 +64,14 @@ export class EntityService extends Disposable {
     const files = this.userFiles();
     this.watch(files);
     const layers: Entity[][] = [];
+    const definedIn = new Map<string, vscode.Uri>();
     for (const { uri, required } of files) {
       const entities = await this.read(uri, required);
-      if (entities) layers.push(entities);
+      if (!entities) continue;
+      layers.push(entities);
+      for (const entity of entities) definedIn.set(entity.id, uri);
     }
+    this.definedIn = definedIn;
     this.knowledgeBase = mergeKnowledgeBases(this.bundled, ...layers);
     this.recognizer = createRecognizer(this.knowledgeBase);
     this.onDidChangeEmitter.fire();
@@ -74,6 +80,40 @@ export class EntityService extends Disposable {
   /** The mentions in an article's text (cached per text). */
   recognize(text: string): readonly EntityMention[] {
     return this.recognizer.recognize(text);
+  }
+
+  /** The merged knowledge base's entity with this id. */
+  knowledgeBaseEntity(id: string): Entity | undefined {
+    return this.knowledgeBase.byId(id);
+  }
+
+  /** Where the user's knowledge-base file defines an entity: its `"id"` line. Undefined for bundled and rule-found entities. */
+  async definitionOf(id: string): Promise<vscode.Location | undefined> {
+    const uri = this.definedIn.get(id);
+    if (!uri) return undefined;
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const match = new RegExp(`"id"\\s*:\\s*"${id}"`).exec(document.getText());
+      return new vscode.Location(uri, match ? document.positionAt(match.index) : new vscode.Position(0, 0));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Every entity of the merged knowledge base. */
+  knowledgeBaseEntities(): readonly Entity[] {
+    return this.knowledgeBase.entities;
+  }
+
+  /**
+   * The file new entities go to: the workspace knowledge base of the folder
+   * holding `near` (or of the first folder), else the first configured file.
+   */
+  writableKnowledgeBase(near?: vscode.Uri): vscode.Uri | undefined {
+    const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
+    if (folder) return vscode.Uri.joinPath(folder.uri, WORKSPACE_KNOWLEDGE_BASE);
+    const [first] = this.userFiles();
+    return first?.uri;
   }
 
   /** What the reader needs to know about the entities of some mentions. */

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import type { Article } from '../../core/article';
 import { formatDate } from '../../core/dates';
-import type { EntityType } from '../../core/entities/types';
+import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
 import {
+  type ArticleLink,
   type HostMessage,
   type ReaderArticle,
+  type ReaderEntity,
   type ReaderSettings,
   type RenderCounts,
+  type TextRange,
   isReaderState,
   parseWebviewMessage,
 } from '../../webview/protocol';
@@ -15,6 +18,7 @@ import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
 import { fileNameOf } from '../corpus/articleFiles';
 import type { CorpusService } from '../corpus/corpusService';
+import type { EntityIndexService } from '../entities/entityIndexService';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import { parseUri } from '../util/uri';
@@ -29,7 +33,17 @@ export interface RenderReport {
   readonly highlights: Partial<Record<EntityType, number>>;
 }
 
+/** What a reader reported after bringing a range into view. */
+export interface RevealReport {
+  readonly uri: string;
+  readonly range: TextRange;
+  /** The entity whose mention is there, now selected. */
+  readonly entityId?: string;
+}
+
 const TAB_TITLE_CHARS = 48;
+/** Other articles a hover card links to. */
+const CARD_ARTICLES = 5;
 
 /**
  * Owns the reader panels: one reused tab by default, or one per article
@@ -42,6 +56,9 @@ export class ReaderManager extends Disposable {
   private readonly onDidRenderEmitter = this.register(new vscode.EventEmitter<RenderReport>());
   /** Fires when a reader has rendered an article, with its own account of the DOM. */
   readonly onDidRender = this.onDidRenderEmitter.event;
+  private readonly onDidRevealEmitter = this.register(new vscode.EventEmitter<RevealReport>());
+  /** Fires when a reader has brought a range into view (opened at a mention or a match). */
+  readonly onDidReveal = this.onDidRevealEmitter.event;
   private readonly onDidShowArticleEmitter = this.register(new vscode.EventEmitter<string>());
   /** Fires with the URI of the article a reader has just been given. */
   readonly onDidShowArticle = this.onDidShowArticleEmitter.event;
@@ -50,6 +67,7 @@ export class ReaderManager extends Disposable {
     private readonly extensionUri: vscode.Uri,
     readonly corpus: CorpusService,
     private readonly entities: EntityService,
+    private readonly indexer: EntityIndexService,
     readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -78,6 +96,7 @@ export class ReaderManager extends Disposable {
     );
     this.register(corpus.corpus.onDidChange(() => this.refreshChanged()));
     this.register(entities.onDidChange(() => [...this.panels].forEach((panel) => panel.reload())));
+    this.register(indexer.onDidChange(() => [...this.panels].forEach((panel) => panel.postEntities())));
     this.register({ dispose: () => [...this.panels].forEach((panel) => panel.dispose()) });
   }
 
@@ -86,14 +105,24 @@ export class ReaderManager extends Disposable {
     return this.lastActive;
   }
 
-  /** Opens `uri` in the reader: the reused tab, a tab already showing it, or a new one. */
-  async open(uri: vscode.Uri, options: { newTab?: boolean; preserveFocus?: boolean } = {}): Promise<void> {
+  /**
+   * Opens `uri` in the reader: the reused tab, a tab already showing it, or
+   * a new one; with `reveal`, scrolled to that range of the text and marking it.
+   */
+  async open(uri: vscode.Uri, options: { newTab?: boolean; preserveFocus?: boolean; reveal?: TextRange } = {}): Promise<void> {
     const newTab = options.newTab ?? config.reader().openInNewTab;
     const showing = [...this.panels].find((panel) => panel.uri?.toString() === uri.toString());
     const target = showing ?? (newTab ? undefined : (this.lastActive ?? [...this.panels][0]));
     const reader = target ?? this.create(options.preserveFocus ?? false);
     reader.reveal(options.preserveFocus ?? false);
-    await reader.show(uri);
+    if (showing && options.reveal && showing.revealInPlace(options.reveal)) return;
+    await reader.show(uri, undefined, options.reveal);
+  }
+
+  /** Opens another article at its first mention of an entity (a hover card's link). */
+  async openAtEntity(uri: vscode.Uri, entityId: string): Promise<void> {
+    const [first] = this.indexer.index.mentionsIn(uri.toString(), entityId);
+    await this.open(uri, { reveal: first });
   }
 
   /** Moves the active reader `offset` articles along the tree order. */
@@ -116,6 +145,11 @@ export class ReaderManager extends Disposable {
   }
 
   /** @internal Called by panels. */
+  didReveal(report: RevealReport): void {
+    this.onDidRevealEmitter.fire(report);
+  }
+
+  /** @internal Called by panels. */
   didShow(panel: ReaderPanel, uri: vscode.Uri): void {
     this.lastActive = panel;
     this.onDidShowArticleEmitter.fire(uri.toString());
@@ -130,6 +164,11 @@ export class ReaderManager extends Disposable {
   didDispose(panel: ReaderPanel): void {
     this.panels.delete(panel);
     if (this.lastActive === panel) this.lastActive = [...this.panels][0];
+  }
+
+  /** The mentions in a text (cached per text by the recogniser). */
+  entitiesOf(text: string): readonly EntityMention[] {
+    return this.entities.recognize(text);
   }
 
   /** Builds what the webview is sent for an article. */
@@ -151,8 +190,38 @@ export class ReaderManager extends Disposable {
       position: index < 0 ? undefined : { index: index + 1, total },
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
       mentions: mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId })),
-      entities: this.entities.describe(mentions),
+      entities: this.describeEntities(uri, mentions),
     };
+  }
+
+  /** The hover cards' facts: the knowledge base's, and the corpus's once the index has them. */
+  describeEntities(uri: vscode.Uri, mentions: readonly EntityMention[]): Record<string, ReaderEntity> {
+    const described = this.entities.describe(mentions);
+    const { index } = this.indexer;
+    const key = uri.toString();
+    // Counts are only honest once the index has this article (and so the rest of the corpus as read so far).
+    if (!index.has(key)) return described;
+    const corpus = this.corpus.corpus;
+    for (const [id, entity] of Object.entries(described)) {
+      const indexed = index.entity(id);
+      if (!indexed) continue;
+      const others: ArticleLink[] = index
+        .articlesMentioning(id)
+        .filter((other) => other !== key && corpus.indexOf(other) >= 0)
+        .sort((a, b) => corpus.indexOf(a) - corpus.indexOf(b))
+        .slice(0, CARD_ARTICLES)
+        .flatMap((other) => {
+          const entry = corpus.get(other);
+          return entry?.kind === 'article' ? [{ uri: other, title: entry.summary.title, dateLabel: formatDate(entry.summary.date) }] : [];
+        });
+      described[id] = { ...entity, corpus: { articles: indexed.articles, mentions: indexed.mentions, others } };
+    }
+    return described;
+  }
+
+  /** Whether an entity is in the index (a request from a webview names one). */
+  knowsEntity(entityId: string): boolean {
+    return this.indexer.index.entity(entityId) !== undefined;
   }
 
   private create(preserveFocus: boolean): ReaderPanel {
@@ -184,6 +253,9 @@ export class ReaderPanel extends Disposable {
   private shownSummary: unknown;
   private ready = false;
   private pendingScroll: number | undefined;
+  private pendingReveal: TextRange | undefined;
+  /** The mentions of the article shown, for updating its cards. */
+  private shownMentions: readonly EntityMention[] = [];
   private loads = 0;
 
   constructor(
@@ -215,9 +287,10 @@ export class ReaderPanel extends Disposable {
     this.panel.reveal(undefined, preserveFocus);
   }
 
-  async show(uri: vscode.Uri, scroll?: number): Promise<void> {
+  async show(uri: vscode.Uri, scroll?: number, reveal?: TextRange): Promise<void> {
     this.current = uri;
     this.pendingScroll = scroll;
+    this.pendingReveal = reveal;
     this.manager.didShow(this, uri);
     if (this.ready) await this.load();
   }
@@ -230,6 +303,19 @@ export class ReaderPanel extends Disposable {
 
   postSettings(): void {
     void this.post({ type: 'didChangeSettings', settings: readerSettings() });
+  }
+
+  /** Brings a range of the article already shown into view; false if that cannot be done here. */
+  revealInPlace(range: TextRange): boolean {
+    if (!this.current || !this.ready || this.loads === 0) return false;
+    void this.post({ type: 'didReveal', uri: this.current.toString(), range });
+    return true;
+  }
+
+  /** Sends the shown article's entities again: the corpus-wide counts changed. */
+  postEntities(): void {
+    if (!this.current || !this.ready || this.shownMentions.length === 0) return;
+    void this.post({ type: 'didUpdateEntities', uri: this.current.toString(), entities: this.manager.describeEntities(this.current, this.shownMentions) });
   }
 
   /** Shows the current article again (the knowledge bases changed). */
@@ -266,13 +352,12 @@ export class ReaderPanel extends Disposable {
     }
     this.panel.title = truncateAtWord(outcome.article.title, TAB_TITLE_CHARS);
     const fileName = fileNameOf(uri);
-    await this.post({
-      type: 'didLoadArticle',
-      article: this.manager.toReaderArticle(uri, fileName, outcome.article),
-      settings: readerSettings(),
-      scroll: this.pendingScroll,
-    });
+    const article = this.manager.toReaderArticle(uri, fileName, outcome.article);
+    this.shownMentions = this.manager.entitiesOf(outcome.article.text);
+    const reveal = this.pendingReveal && this.pendingReveal.end <= article.text.length ? this.pendingReveal : undefined;
+    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll: this.pendingScroll, reveal });
     this.pendingScroll = undefined;
+    this.pendingReveal = undefined;
   }
 
   private receive(raw: unknown): void {
@@ -299,6 +384,25 @@ export class ReaderPanel extends Disposable {
       case 'webviewDidRequestNavigate':
         this.manager.didBecomeActive(this);
         void this.manager.step(message.direction === 'next' ? 1 : -1);
+        break;
+      case 'webviewDidRequestOpenArticle': {
+        // Only an article of the corpus: a webview never names an arbitrary file.
+        const entry = this.manager.corpus.corpus.get(message.uri);
+        const uri = entry?.kind === 'article' ? parseUri(message.uri) : undefined;
+        if (uri) void this.manager.openAtEntity(uri, message.entityId);
+        else this.manager.log.warn('Ignored a request to open an article that is not in the corpus.');
+        break;
+      }
+      case 'webviewDidRequestShowEntity':
+        if (this.manager.knowsEntity(message.entityId)) void vscode.commands.executeCommand(CommandId.ShowEntity, message.entityId);
+        break;
+      case 'webviewDidRequestAddToKnowledgeBase':
+        void vscode.commands.executeCommand(CommandId.AddToKnowledgeBase, { text: message.text, entityId: message.entityId });
+        break;
+      case 'webviewDidReveal':
+        if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId });
+        break;
+      case 'webviewDidSelectEntity':
         break;
     }
   }

@@ -1,0 +1,279 @@
+import * as vscode from 'vscode';
+import { formatDate } from '../../core/dates';
+import type { IndexedEntity } from '../../core/entities/entityIndex';
+import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../../core/entities/types';
+import { contextAround, foldForMatching } from '../../core/text';
+import { CommandId, ContextKey, ViewId } from '../constants';
+import type { CorpusService } from '../corpus/corpusService';
+import { Disposable } from '../util/disposable';
+import type { EntityIndexService } from './entityIndexService';
+import type { EntityService } from './entityService';
+import { entityIcon } from './entityStyle';
+
+export type EntitiesNode =
+  | { readonly kind: 'type'; readonly type: EntityType; readonly entities: readonly IndexedEntity[] }
+  | { readonly kind: 'entity'; readonly entity: IndexedEntity; readonly parent: EntitiesNode }
+  | { readonly kind: 'moreEntities'; readonly type: EntityType; readonly hidden: number; readonly parent: EntitiesNode }
+  | { readonly kind: 'mention'; readonly mention: ConcordanceLine; readonly parent: EntitiesNode }
+  | { readonly kind: 'moreMentions'; readonly entityId: string; readonly shown: number; readonly total: number; readonly parent: EntitiesNode };
+
+/** One line of an entity's concordance. */
+export interface ConcordanceLine {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly before: string;
+  readonly match: string;
+  readonly after: string;
+  readonly title: string;
+  readonly date: string;
+}
+
+/** Entities listed per type before the rest are left to the filter. */
+const ENTITIES_PER_TYPE = 200;
+/** Concordance lines shown at first, and added by each "more". */
+const MENTIONS_PAGE = 50;
+
+/**
+ * The Entities view: the corpus's entities grouped by type, most widely
+ * mentioned first, with a filter; an entity expands into its concordance,
+ * a line of context per mention, newest article first, each opening the
+ * reader at the mention.
+ */
+export class EntitiesView extends Disposable implements vscode.TreeDataProvider<EntitiesNode> {
+  private readonly onDidChangeTreeDataEmitter = this.register(new vscode.EventEmitter<EntitiesNode | undefined>());
+  readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
+  readonly treeView: vscode.TreeView<EntitiesNode>;
+  private roots: EntitiesNode[] = [];
+  private filterText = '';
+  /** How many concordance lines each expanded entity shows. */
+  private readonly mentionLimits = new Map<string, number>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly indexer: EntityIndexService,
+    private readonly entities: EntityService,
+  ) {
+    super();
+    this.treeView = this.register(vscode.window.createTreeView(ViewId.Entities, { treeDataProvider: this, showCollapseAll: true }));
+    this.register(indexer.onDidChange(() => this.scheduleRebuild()));
+    this.register(indexer.onDidChangeProgress((progress) => this.showProgress(progress)));
+    this.register({ dispose: () => clearTimeout(this.refreshTimer) });
+    this.rebuild();
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Shows only entities whose name contains `text` (ignoring case, accents and æ/ae, ø/o/oe, å/a/aa). */
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', ContextKey.EntitiesFiltered, this.filterText !== '');
+    this.rebuild();
+  }
+
+  /** Lets the user type a filter; the view follows as they type, and Escape puts the old one back. */
+  async promptFilter(): Promise<void> {
+    const previous = this.filterText;
+    const input = vscode.window.createInputBox();
+    input.title = 'Filter Entities';
+    input.placeholder = 'Part of a name, for example "stolten" or "Stoere"';
+    input.value = previous;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let accepted = false;
+    await new Promise<void>((resolve) => {
+      input.onDidChangeValue((value) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => this.setFilter(value), 150);
+      });
+      input.onDidAccept(() => {
+        accepted = true;
+        clearTimeout(timer);
+        this.setFilter(input.value);
+        input.hide();
+      });
+      input.onDidHide(() => {
+        clearTimeout(timer);
+        if (!accepted) this.setFilter(previous);
+        input.dispose();
+        resolve();
+      });
+      input.show();
+    });
+  }
+
+  /** Shows more concordance lines under an entity. */
+  showMoreMentions(entityId: string): void {
+    this.mentionLimits.set(entityId, (this.mentionLimits.get(entityId) ?? MENTIONS_PAGE) + MENTIONS_PAGE * 4);
+    const node = this.findEntityNode(entityId);
+    this.onDidChangeTreeDataEmitter.fire(node);
+  }
+
+  /** Reveals and expands an entity's node (from a hover card's "show all mentions"). */
+  async revealEntity(entityId: string): Promise<boolean> {
+    let node = this.findEntityNode(entityId);
+    if (!node && this.filterText) {
+      this.setFilter('');
+      node = this.findEntityNode(entityId);
+    }
+    if (!node) {
+      // Beyond the first entities of its type: filter down to it.
+      const entity = this.indexer.index.entity(entityId);
+      if (!entity) return false;
+      this.setFilter(entity.name);
+      node = this.findEntityNode(entityId);
+    }
+    if (!node) return false;
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  getParent(node: EntitiesNode): EntitiesNode | undefined {
+    return 'parent' in node ? node.parent : undefined;
+  }
+
+  async getChildren(node?: EntitiesNode): Promise<EntitiesNode[]> {
+    if (!node) return this.roots;
+    if (node.kind === 'type') {
+      const shown = node.entities.slice(0, ENTITIES_PER_TYPE).map((entity): EntitiesNode => ({ kind: 'entity', entity, parent: node }));
+      const hidden = node.entities.length - shown.length;
+      return hidden > 0 ? [...shown, { kind: 'moreEntities', type: node.type, hidden, parent: node }] : shown;
+    }
+    if (node.kind === 'entity') return this.concordance(node);
+    return [];
+  }
+
+  getTreeItem(node: EntitiesNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'type': {
+        const item = new vscode.TreeItem(
+          ENTITY_TYPE_PLURALS[node.type],
+          node.type === 'other' && !this.filterText ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.id = `type:${node.type}`;
+        item.description = node.entities.length.toLocaleString('en');
+        item.iconPath = entityIcon(node.type);
+        item.contextValue = 'entityType';
+        item.accessibilityInformation = { label: `${ENTITY_TYPE_PLURALS[node.type]}, ${node.entities.length} ${node.entities.length === 1 ? 'name' : 'names'}` };
+        return item;
+      }
+      case 'entity':
+        return this.entityItem(node.entity);
+      case 'moreEntities': {
+        const item = new vscode.TreeItem(`${node.hidden.toLocaleString('en')} more…`, vscode.TreeItemCollapsibleState.None);
+        item.id = `more:${node.type}`;
+        item.description = 'filter to find them';
+        item.iconPath = new vscode.ThemeIcon('filter');
+        item.command = { command: CommandId.FilterEntities, title: 'Filter Entities' };
+        return item;
+      }
+      case 'mention': {
+        const { before, match, after, title, date, uri, start, end } = node.mention;
+        const label = before + match + after;
+        const item = new vscode.TreeItem({ label, highlights: [[before.length, before.length + match.length]] }, vscode.TreeItemCollapsibleState.None);
+        item.id = `mention:${uri}#${start}`;
+        item.description = `${title} · ${date}`;
+        item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(title).appendMarkdown('**\n\n').appendText(date).appendMarkdown('\n\n').appendText(label);
+        item.iconPath = new vscode.ThemeIcon('quote');
+        item.contextValue = 'entityMention';
+        item.command = { command: CommandId.OpenArticle, title: 'Open in Reader at the Mention', arguments: [uri, { start, end }] };
+        item.accessibilityInformation = { label: `${label}, in ${title}, ${date}` };
+        return item;
+      }
+      case 'moreMentions': {
+        const item = new vscode.TreeItem(`Show more mentions`, vscode.TreeItemCollapsibleState.None);
+        item.id = `moreMentions:${node.entityId}:${node.shown}`;
+        item.description = `${node.shown.toLocaleString('en')} of ${node.total.toLocaleString('en')} shown`;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: CommandId.ShowMoreMentions, title: 'Show More Mentions', arguments: [node.entityId] };
+        return item;
+      }
+    }
+  }
+
+  private entityItem(entity: IndexedEntity): vscode.TreeItem {
+    const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `entity:${entity.id}`;
+    const articles = `${entity.articles.toLocaleString('en')} ${entity.articles === 1 ? 'article' : 'articles'}`;
+    const mentions = `${entity.mentions.toLocaleString('en')} ${entity.mentions === 1 ? 'mention' : 'mentions'}`;
+    item.description = `${articles} · ${mentions}`;
+    item.iconPath = entityIcon(entity.type);
+    item.contextValue = entity.known ? 'entity' : 'entityUnknown';
+    const known = this.entities.knowledgeBaseEntity(entity.id);
+    const tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(entity.name).appendMarkdown('**\n\n');
+    tooltip.appendText(entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
+    if (known?.description) tooltip.appendMarkdown('\n\n').appendText(known.description);
+    if (known?.aliases.length) tooltip.appendMarkdown('\n\n').appendText(`Also: ${known.aliases.join(', ')}`);
+    tooltip.appendMarkdown('\n\n').appendText(`${articles}, ${mentions}. Expand for the concordance.`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${entity.name}, ${ENTITY_TYPE_NAMES[entity.type]}, ${articles}, ${mentions}` };
+    return item;
+  }
+
+  /** The entity's mentions with a line of context each, newest article first, as many as its limit. */
+  private async concordance(node: EntitiesNode & { kind: 'entity' }): Promise<EntitiesNode[]> {
+    const { index } = this.indexer;
+    const id = node.entity.id;
+    const corpus = this.corpus.corpus;
+    const uris = [...index.articlesMentioning(id)].sort((a, b) => corpus.indexOf(a) - corpus.indexOf(b));
+    const limit = this.mentionLimits.get(id) ?? MENTIONS_PAGE;
+    const total = index.entity(id)?.mentions ?? 0;
+    const lines: EntitiesNode[] = [];
+    for (const uri of uris) {
+      if (lines.length >= limit) break;
+      const entry = corpus.get(uri);
+      if (entry?.kind !== 'article') continue;
+      const outcome = await this.corpus.readArticle(vscode.Uri.parse(uri, true));
+      if (outcome.kind !== 'article') continue;
+      const text = outcome.article.text;
+      for (const { start, end } of index.mentionsIn(uri, id)) {
+        if (lines.length >= limit || end > text.length) break;
+        const context = contextAround(text, start, end);
+        lines.push({
+          kind: 'mention',
+          mention: { uri, start, end, ...context, title: entry.summary.title, date: formatDate(entry.summary.date) },
+          parent: node,
+        });
+      }
+    }
+    if (lines.length < total && lines.length >= limit) lines.push({ kind: 'moreMentions', entityId: id, shown: lines.length, total, parent: node });
+    return lines;
+  }
+
+  private findEntityNode(entityId: string): EntitiesNode | undefined {
+    for (const root of this.roots) {
+      if (root.kind !== 'type') continue;
+      const index = root.entities.findIndex((entity) => entity.id === entityId);
+      if (index >= 0 && index < ENTITIES_PER_TYPE) return { kind: 'entity', entity: root.entities[index], parent: root };
+    }
+    return undefined;
+  }
+
+  private scheduleRebuild(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.rebuild(), 100);
+  }
+
+  private rebuild(): void {
+    const folded = foldForMatching(this.filterText);
+    const all = this.indexer.index.entities().filter((entity) => !folded || foldForMatching(entity.name).includes(folded));
+    const byType = new Map<EntityType, IndexedEntity[]>();
+    for (const entity of all) {
+      const list = byType.get(entity.type);
+      if (list) list.push(entity);
+      else byType.set(entity.type, [entity]);
+    }
+    this.roots = ENTITY_TYPES.filter((type) => byType.has(type)).map((type) => ({ kind: 'type', type, entities: byType.get(type) ?? [] }));
+    this.treeView.description = this.filterText ? `“${this.filterText}”` : undefined;
+    this.showProgress(this.indexer.progress);
+    this.onDidChangeTreeDataEmitter.fire(undefined);
+  }
+
+  private showProgress(progress: { done: number; total: number } | undefined): void {
+    if (progress) this.treeView.message = `Finding names: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles…`;
+    else if (this.filterText && this.roots.length === 0) this.treeView.message = `No names match “${this.filterText}”.`;
+    else this.treeView.message = undefined;
+  }
+}

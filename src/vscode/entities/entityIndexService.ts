@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import { forEachLimit } from '../../core/async';
+import type { ArticleSummary } from '../../core/corpus';
+import { EntityIndex } from '../../core/entities/entityIndex';
+import type { CorpusService } from '../corpus/corpusService';
+import { Disposable } from '../util/disposable';
+import type { EntityService } from './entityService';
+
+/** Files read at once while indexing. */
+const READ_CONCURRENCY = 16;
+/** How long indexing may hold the extension host before it lets other work run. */
+const SLICE_MS = 12;
+/** Indexing shows in the status bar when it has at least this much to do. */
+const STATUS_PROGRESS_MIN_ARTICLES = 200;
+/** Views hear about changes at most this often while indexing. */
+const NOTIFY_INTERVAL_MS = 500;
+
+/**
+ * Keeps the corpus-wide entity index current: every article's mentions,
+ * recognised in the background (in slices, so the extension host stays
+ * responsive) after a load, after each change to the corpus, and again for
+ * everything when the knowledge bases change. Each article is read again
+ * from its file: the corpus keeps summaries, not texts.
+ */
+export class EntityIndexService extends Disposable {
+  readonly index = new EntityIndex();
+  /** The corpus entry each indexed article was indexed from: a new entry object means the file changed. */
+  private readonly indexedFrom = new Map<string, ArticleSummary>();
+  private running: Promise<void> | undefined;
+  private dirty = false;
+  private lastNotified = 0;
+  private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the index has changed: after each run, and now and then during a long one. */
+  readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly onDidChangeProgressEmitter = this.register(new vscode.EventEmitter<{ done: number; total: number } | undefined>());
+  /** Progress of the current run (`undefined` when it is over), for views to show. */
+  readonly onDidChangeProgress = this.onDidChangeProgressEmitter.event;
+  private progressValue: { done: number; total: number } | undefined;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly entities: EntityService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register(corpus.corpus.onDidChange(() => this.schedule()));
+    this.register(
+      entities.onDidChange(() => {
+        // The recogniser changed: everything is indexed again.
+        this.indexedFrom.clear();
+        this.schedule();
+      }),
+    );
+  }
+
+  /** Indexing progress, while a run is going. */
+  get progress(): { done: number; total: number } | undefined {
+    return this.progressValue;
+  }
+
+  /** Resolves when the index covers the corpus as it is now. */
+  async whenIndexed(): Promise<void> {
+    await this.corpus.whenLoaded();
+    while (this.running) await this.running;
+  }
+
+  /** Starts a run, or asks the running one to go round again. */
+  schedule(): void {
+    if (this.isDisposed) return;
+    if (this.running) {
+      this.dirty = true;
+      return;
+    }
+    this.running = this.run()
+      .catch((error: unknown) => this.log.error('Indexing names failed', error))
+      .finally(() => {
+        this.running = undefined;
+        if (this.dirty) this.schedule();
+      });
+  }
+
+  private async run(): Promise<void> {
+    do {
+      this.dirty = false;
+      await this.corpus.whenLoaded();
+      if (this.isDisposed) return;
+      const articles = this.corpus.corpus.articles();
+      const current = new Set(articles.map((article) => article.uri));
+      for (const uri of [...this.index.articleUris()]) {
+        if (!current.has(uri)) {
+          this.index.delete(uri);
+          this.indexedFrom.delete(uri);
+        }
+      }
+      const todo = articles.filter((article) => this.indexedFrom.get(article.uri) !== article);
+      if (todo.length > 0) await this.indexArticles(todo);
+      this.onDidChangeEmitter.fire();
+    } while (this.dirty && !this.isDisposed);
+  }
+
+  private async indexArticles(todo: readonly ArticleSummary[]): Promise<void> {
+    const started = Date.now();
+    let done = 0;
+    const report = () => {
+      this.progressValue = { done, total: todo.length };
+      this.onDidChangeProgressEmitter.fire(this.progressValue);
+    };
+    const work = async (progress?: vscode.Progress<{ message?: string }>) => {
+      let sliceStart = performance.now();
+      await forEachLimit(todo, READ_CONCURRENCY, async (summary) => {
+        // A newer change (or the end) makes this run's remaining work moot; the next run redoes what is needed.
+        if (this.dirty || this.isDisposed) return;
+        const uri = vscode.Uri.parse(summary.uri, true);
+        const outcome = await this.corpus.readArticle(uri);
+        if (this.dirty || this.isDisposed) return;
+        if (outcome.kind === 'article') this.index.set(summary.uri, this.entities.recognize(outcome.article.text));
+        else this.index.delete(summary.uri);
+        this.indexedFrom.set(summary.uri, summary);
+        done++;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          report();
+          progress?.report({ message: `Indexing names ${done.toLocaleString('en')}/${todo.length.toLocaleString('en')}` });
+          if (Date.now() - this.lastNotified > NOTIFY_INTERVAL_MS) {
+            this.lastNotified = Date.now();
+            this.onDidChangeEmitter.fire();
+          }
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      });
+    };
+    report();
+    try {
+      if (todo.length >= STATUS_PROGRESS_MIN_ARTICLES) {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Annotated Reader' }, work);
+      } else await work();
+    } finally {
+      this.progressValue = undefined;
+      this.onDidChangeProgressEmitter.fire(undefined);
+    }
+    this.log.info(`Indexed the names in ${done.toLocaleString('en')} articles in ${Date.now() - started} ms.`);
+  }
+}

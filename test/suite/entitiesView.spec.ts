@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import type { RevealReport } from '../../src/vscode/reader/readerManager';
+import { activateApi, closeAllEditors } from './helpers';
+
+interface Row {
+  readonly node: unknown;
+  readonly item: vscode.TreeItem;
+  readonly label: string;
+}
+
+/** The corpus's articles whose text names Putin, counted from the files themselves (not from the index). */
+async function articlesNamingPutin(api: AnnotatedReaderApi): Promise<number> {
+  let count = 0;
+  for (const article of api.corpus.articles()) {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(article.uri, true)));
+    // The body, after the header line: Putin, Putins, PUTIN in a credit.
+    if (/(?<![\p{L}])(?:Putin|PUTIN)(?:s|'s)?(?![\p{L}])/u.test(text.slice(text.indexOf('\n')))) count++;
+  }
+  return count;
+}
+
+describe('The Entities view', () => {
+  let api: AnnotatedReaderApi;
+
+  before(async () => {
+    api = await activateApi();
+    await api.entities.whenIndexed();
+  });
+
+  after(closeAllEditors);
+
+  async function rows(parent?: unknown): Promise<Row[]> {
+    const provider = api.views.entities;
+    const children = (await provider.getChildren(parent)) ?? [];
+    return Promise.all(
+      children.map(async (node) => {
+        const item = await provider.getTreeItem(node);
+        return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
+      }),
+    );
+  }
+
+  async function putinRow(): Promise<Row> {
+    const people = (await rows()).find((row) => row.label === 'People');
+    assert.ok(people, 'a People group');
+    const putin = (await rows(people.node)).find((row) => row.label === 'Vladimir Putin');
+    assert.ok(putin, 'Vladimir Putin under People');
+    return putin;
+  }
+
+  it('groups names by type, the types in a fixed order', async () => {
+    const labels = (await rows()).map((row) => row.label);
+    assert.deepEqual(labels.slice(0, 3), ['People', 'Organisations', 'Places']);
+  });
+
+  it('lists Vladimir Putin under People with the number of articles that name him', async () => {
+    const expected = await articlesNamingPutin(api);
+    assert.ok(expected >= 4, `Putin is named in ${expected} sample articles`);
+    const putin = await putinRow();
+    assert.match(String(putin.item.description), new RegExp(`^${expected} articles · \\d+ mentions$`));
+  });
+
+  it('sorts each type by how many articles mention the entity', async () => {
+    for (const group of await rows()) {
+      const counts = (await rows(group.node)).map((row) => Number(/^(\d+)/.exec(String(row.item.description))?.[1] ?? -1)).filter((n) => n >= 0);
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `${group.label} sorted`);
+    }
+  });
+
+  it("expands into a concordance whose lines open the reader at the mention", async () => {
+    const lines = await rows((await putinRow()).node);
+    assert.ok(lines.length >= 4, `${lines.length} concordance lines`);
+    for (const line of lines) {
+      const label = line.item.label as vscode.TreeItemLabel;
+      const [[from, to]] = label.highlights ?? [[0, 0]];
+      assert.match(label.label.slice(from, to), /^(?:Vladimir Putin|Putin|PUTIN)s?$/u, label.label);
+    }
+    const command = lines[1].item.command;
+    assert.ok(command);
+    const [uri, range] = command.arguments as [string, { start: number; end: number }];
+    const revealed = new Promise<RevealReport>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the reader did not reveal the mention')), 20_000);
+      const listener = api.reader.onDidReveal((report) => {
+        if (report.uri !== uri) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(report);
+      });
+    });
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const report = await revealed;
+    assert.deepEqual(report.range, range);
+    assert.equal(report.entityId, 'vladimir-putin');
+  });
+});
+
+describe('Corpus-wide entity features in article files opened as text', () => {
+  let api: AnnotatedReaderApi;
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    api = await activateApi();
+    await api.entities.whenIndexed();
+    const seed = api.corpus.articles().find((a) => a.title.startsWith('Putin og Macron'));
+    assert.ok(seed);
+    document = await vscode.workspace.openTextDocument(vscode.Uri.parse(seed.uri, true));
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(closeAllEditors);
+
+  const at = (text: string) => document.positionAt(document.getText().indexOf(text) + 1);
+
+  it('adds the corpus counts and links to the other articles to the hover card', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at('Vladimir Putin'));
+    const markdown = hovers.flatMap((hover) => hover.contents).find((content): content is vscode.MarkdownString => typeof content !== 'string' && 'isTrusted' in content);
+    assert.ok(markdown, 'a Markdown card');
+    const text = markdown.value.replace(/&nbsp;/g, ' ');
+    const expected = await articlesNamingPutin(api);
+    assert.match(text, new RegExp(`${expected} articles, \\d+ mentions in the corpus`));
+    const links = [...text.matchAll(/\(command:annotatedReader\.openArticle\?([^ )]+)/g)].map((m) => JSON.parse(decodeURIComponent(m[1])) as [string, unknown]);
+    assert.equal(links.length, Math.min(5, expected - 1));
+    assert.ok(links.every(([uri]) => uri !== document.uri.toString()), 'links go to other articles');
+    assert.deepEqual(markdown.isTrusted, { enabledCommands: ['annotatedReader.openArticle', 'annotatedReader.showEntity', 'annotatedReader.addToKnowledgeBase'] });
+  });
+
+  it('goes to the definition: the first mention in the oldest article that names the entity', async () => {
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, at('Vladimir Putin'));
+    assert.equal(locations.length, 1);
+    const location = locations[0] as vscode.Location;
+    const target = await vscode.workspace.openTextDocument(location.uri);
+    assert.match(target.getText(location.range), /^(?:Vladimir Putin|Putin|PUTIN)s?$/u);
+    // Tree order is newest first: the oldest article naming Putin is the last of them.
+    const naming: string[] = [];
+    for (const article of api.corpus.articles()) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(article.uri, true)));
+      if (/Putin|PUTIN/.test(text.slice(text.indexOf('\n')))) naming.push(article.uri);
+    }
+    assert.equal(location.uri.toString(), naming.at(-1));
+  });
+});
