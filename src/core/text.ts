@@ -184,12 +184,17 @@ export function foldForMatching(text: string): string {
 
 /**
  * A line of context around `text[start, end)`, as in a concordance: about
- * `width` characters each side, cut at word boundaries, white space
+ * 60 characters (or `widths`) each side, cut at word boundaries, white space
  * squashed, with `…` where the text goes on.
  */
-export function contextAround(text: string, start: number, end: number, width = 60): { before: string; match: string; after: string } {
-  let from = Math.max(0, start - width);
-  let to = Math.min(text.length, end + width);
+export function contextAround(
+  text: string,
+  start: number,
+  end: number,
+  widths: { readonly before?: number; readonly after?: number } = {},
+): { before: string; match: string; after: string } {
+  let from = Math.max(0, start - (widths.before ?? 60));
+  let to = Math.min(text.length, end + (widths.after ?? 60));
   // Not across paragraphs: a concordance line is one passage.
   const paragraphStart = text.lastIndexOf('\n\n', start);
   if (paragraphStart >= 0 && paragraphStart + 2 > from) from = paragraphStart + 2;

@@ -8,6 +8,7 @@ import type { CorpusService } from './corpus/corpusService';
 import { addToKnowledgeBase } from './entities/addToKnowledgeBase';
 import type { ArticleDocuments } from './entities/articleDocuments';
 import type { EntitiesView } from './entities/entitiesView';
+import type { EntityIndexService } from './entities/entityIndexService';
 import type { EntityService } from './entities/entityService';
 import type { ReaderManager } from './reader/readerManager';
 import { parseUri } from './util/uri';
@@ -19,6 +20,7 @@ export interface CommandContext {
   readonly entitiesView: EntitiesView;
   readonly entities: EntityService;
   readonly documents: ArticleDocuments;
+  readonly indexer: EntityIndexService;
 }
 
 /** A range of an article's text passed to Open in Reader (from a concordance line or a hover link). */
@@ -120,7 +122,8 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
     if (typeof id === 'string') ctx.entitiesView.showMoreMentions(id);
   },
 
-  [CommandId.AddToKnowledgeBase]: (ctx) => (arg) => addToKnowledgeBase(arg, ctx.entities, ctx.documents),
+  [CommandId.AddToKnowledgeBase]: (ctx) => (arg) =>
+    addToKnowledgeBase(arg, ctx.entities, ctx.documents, (id) => ctx.indexer.index.entity(id)?.type ?? ctx.entities.knowledgeBaseEntity(id)?.type),
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

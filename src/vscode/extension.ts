@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       entitiesView,
       readers,
       documents,
-      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents }),
+      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),

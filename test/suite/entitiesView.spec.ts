@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RevealReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, closeAllEditors } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, waitFor, workspaceFolder, writeFile } from './helpers';
 
 interface Row {
   readonly node: unknown;
@@ -139,5 +139,61 @@ describe('Corpus-wide entity features in article files opened as text', () => {
       if (/Putin|PUTIN/.test(text.slice(text.indexOf('\n')))) naming.push(article.uri);
     }
     assert.equal(location.uri.toString(), naming.at(-1));
+  });
+});
+
+describe('Add to Knowledge Base', () => {
+  let api: AnnotatedReaderApi;
+  const folder = () => vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader');
+
+  const article = () => vscode.Uri.joinPath(workspaceFolder(), 'kb-test', 'nordstrand.txt');
+
+  before(async () => {
+    api = await activateApi();
+    // A name no knowledge base knows, so the rules find it.
+    await writeFile(article(), ' date 2022-03 Forskere advarer\n\nForsker Ingrid Nordstrand ved Universitetet i Tromsø advarer mot optimisme.\n\n– Det er for tidlig, sier Ingrid Nordstrand.\n');
+    await waitFor(api, 'the new article', () => api.corpus.articles().some((a) => a.uri === article().toString()));
+    await api.entities.whenIndexed();
+  });
+
+  after(async () => {
+    await deleteIfExists(folder());
+    await deleteIfExists(vscode.Uri.joinPath(workspaceFolder(), 'kb-test'));
+    await closeAllEditors();
+  });
+
+  /**
+   * Accepts each step the command shows (a pick, then input boxes) until it
+   * finishes: an accept sent while no quick input is open does nothing, so
+   * a slow workbench only costs more rounds.
+   */
+  async function acceptAllSteps(command: Thenable<unknown>): Promise<void> {
+    let finished = false;
+    void Promise.resolve(command).finally(() => (finished = true));
+    for (let round = 0; round < 60 && !finished; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (!finished) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    await command;
+  }
+
+  it('writes a new entity to the workspace knowledge base, and the name is known from then on', async () => {
+    const before = api.entities.all().find((entity) => entity.name === 'Ingrid Nordstrand');
+    assert.ok(before, 'Ingrid Nordstrand, found by the rules');
+    assert.equal(before.known, false);
+    assert.equal(before.type, 'person');
+    // Accepting every step: New entity "Ingrid Nordstrand"…, the type the rules gave (offered first),
+    // the canonical name as found, no description.
+    await acceptAllSteps(vscode.commands.executeCommand('annotatedReader.addToKnowledgeBase', { text: 'Ingrid Nordstrand', entityId: before.id }));
+    const file = vscode.Uri.joinPath(folder(), 'knowledge-base.json');
+    const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { entities: { id: string; name: string; type: string }[] };
+    assert.deepEqual(written.entities.map((entity) => [entity.id, entity.name, entity.type]), [['ingrid-nordstrand', 'Ingrid Nordstrand', 'person']]);
+    for (let i = 0; i < 50 && !api.entities.all().some((entity) => entity.id === 'ingrid-nordstrand'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await api.entities.whenIndexed();
+    }
+    const after = api.entities.all().find((entity) => entity.id === 'ingrid-nordstrand');
+    assert.ok(after, 'the index knows the new entity');
+    assert.equal(after.known, true);
   });
 });

@@ -81,6 +81,51 @@ for (const { colorTheme, slug } of THEMES) {
       assert.equal(await reader.locator('#reader.hide-person').count(), 0);
     });
 
+    it('shows the corpus in the card, marks a name\'s mentions and moves between them', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      await reader.locator('h1.headline').filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      const putin = reader.locator('.entity-person', { hasText: 'Putin' }).first();
+      await putin.scrollIntoViewIfNeeded();
+      await putin.hover();
+      const card = reader.locator('.entity-card');
+      await card.filter({ hasText: 'in the corpus' }).waitFor();
+      assert.match(await card.innerText(), /Vladimir Putin[\s\S]*\d+ articles, \d+ mentions in the corpus/);
+      const others = card.locator('.card-articles .card-link');
+      assert.ok((await others.count()) >= 3, 'links to other articles');
+      await session?.screenshot(`reader-card-${slug}`);
+
+      // The pointer can move into the card to use it.
+      await card.getByRole('button', { name: 'Mark mentions' }).click();
+      const marked = reader.locator('.entity.selected');
+      const count = await marked.count();
+      assert.ok(count >= 3, `${count} mentions marked`);
+      const bar = reader.locator('.selection-bar');
+      await bar.filter({ hasText: `1 of ${count}` }).waitFor();
+      await bar.locator('.selection-label').click(); // keys go to the reader
+      await page.keyboard.press('n');
+      await bar.filter({ hasText: `2 of ${count}` }).waitFor();
+      await session?.screenshot(`reader-selected-${slug}`);
+      await page.keyboard.press('Shift+N');
+      await bar.filter({ hasText: `1 of ${count}` }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      assert.equal(await marked.count(), 0);
+    });
+
+    it('lists the entities by type in the Entities view, with a concordance', async () => {
+      const page = workbenchPage(session);
+      await openArticlesView(page);
+      const entities = page.locator('.sidebar').getByRole('tree', { name: /^Entities/ });
+      await entities.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+      const putin = entities.getByRole('treeitem', { name: /^Vladimir Putin, Person, \d+ articles/ });
+      await putin.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+      await expand(putin);
+      await entities.getByRole('treeitem', { name: /Putin.*, in / }).first().waitFor();
+      await session?.screenshot(`entities-${slug}`);
+      await click(putin); // collapse again for the next test
+    });
+
     it('moves to the next article with Alt+PageDown and back with Alt+PageUp', async () => {
       const page = workbenchPage(session);
       const headline = readerFrame(page).locator('h1.headline');
@@ -142,7 +187,9 @@ describe('Articles view with no articles', () => {
   it('offers to add a folder or show the sample corpus, and the sample button works', async () => {
     const page = workbenchPage(session);
     await openArticlesView(page, false);
-    const welcome = page.locator('.sidebar .welcome-view-content');
+    const pane = (title: string) => page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) });
+    const welcome = pane('Articles').locator('.welcome-view-content');
+    await pane('Entities').getByText('Names appear here once the corpus has articles', { exact: false }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
     await welcome.getByText('No article files were found in this workspace', { exact: false }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
     for (const label of ['Add Corpus Folder', 'Show Sample Corpus', 'Open Settings']) {
       assert.ok(await welcome.getByRole('button', { name: label }).isVisible(), `no "${label}" button`);

@@ -81,11 +81,11 @@ describe('concordance lines', () => {
   const at = text.indexOf('Putin');
 
   it('keeps to the paragraph and marks where the text goes on', () => {
-    assert.deepEqual(contextAround(text, at, at + 5, 30), { before: 'I Moskva sa Vladimir ', match: 'Putin', after: ' at samtalene med Macron hadde…' });
+    assert.deepEqual(contextAround(text, at, at + 5, { before: 30, after: 30 }), { before: 'I Moskva sa Vladimir ', match: 'Putin', after: ' at samtalene med Macron hadde…' });
   });
 
   it('cuts at word boundaries on both sides', () => {
-    const { before, after } = contextAround(text, at, at + 5, 12);
+    const { before, after } = contextAround(text, at, at + 5, { before: 12, after: 12 });
     assert.equal(before, '…sa Vladimir ');
     assert.equal(after, ' at…'); // `samtalene` would be cut: left out
   });

@@ -24,7 +24,12 @@ const MAX_NAME_LENGTH = 200;
  * re-checked first; one that does not parse is left alone, with a message
  * naming it.
  */
-export async function addToKnowledgeBase(arg: unknown, entities: EntityService, documents: ArticleDocuments): Promise<void> {
+export async function addToKnowledgeBase(
+  arg: unknown,
+  entities: EntityService,
+  documents: ArticleDocuments,
+  typeOf: (entityId: string) => EntityType | undefined,
+): Promise<void> {
   const given = parseArgs(arg);
   const found = given ?? fromEditor(documents);
   const text = squashWhitespace(found?.text ?? '');
@@ -37,7 +42,8 @@ export async function addToKnowledgeBase(arg: unknown, entities: EntityService, 
   const file = target ?? (await chooseNewFile());
   if (!file) return;
 
-  const guessType = (found?.entityId && entities.knowledgeBaseEntity(found.entityId)?.type) || undefined;
+  // The type the rules (or the knowledge base) gave the name is offered first.
+  const guessType = found?.entityId ? typeOf(found.entityId) : undefined;
   const change = await askForChange(text, entities.knowledgeBaseEntities(), guessType);
   if (!change) return;
 

@@ -230,7 +230,8 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
       const text = outcome.article.text;
       for (const { start, end } of index.mentionsIn(uri, id)) {
         if (lines.length >= limit || end > text.length) break;
-        const context = contextAround(text, start, end);
+        // Little before the name, so it shows in a narrow side bar.
+        const context = contextAround(text, start, end, { before: 28, after: 80 });
         lines.push({
           kind: 'mention',
           mention: { uri, start, end, ...context, title: entry.summary.title, date: formatDate(entry.summary.date) },
