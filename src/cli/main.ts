@@ -34,6 +34,10 @@ Commands:
       --include <glob>           Which files in folders to read (default "**/*.txt").
       --max-size-mb <n>          Skip files larger than this (default 2).
 
+  generate --out <folder>        Write a generated corpus (the benchmarks' own) as article files.
+      --articles <n>             How many articles (default 10000).
+      --realistic                Replace most words of most articles with made-up ones.
+
   bench entities                 Time parsing and entity recognition on a generated corpus.
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
@@ -94,6 +98,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     }
     return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
+  }
+  if (command === 'generate') {
+    const count = Number(values.articles);
+    if (!Number.isInteger(count) || count < 1) {
+      io.err(`annotated-reader generate: --articles takes a whole number, not "${values.articles}".`);
+      return 2;
+    }
+    if (!values.out || paths.length > 0) {
+      io.err('annotated-reader generate: name the folder to write with --out (and nothing else).');
+      return 2;
+    }
+    return generateCorpus({ count, realistic: values.realistic, out: values.out }, io);
   }
   if (command !== 'export') {
     io.err(command ? `annotated-reader: unknown command "${command}".` : 'annotated-reader: no command given.');
@@ -254,10 +270,36 @@ const BENCH_BUDGETS = {
 };
 const BENCH_RUNS = 3;
 
+async function readSeeds(): Promise<string[]> {
+  const seedsDir = join(await packageRoot(), 'seeds');
+  return Promise.all((await readdir(seedsDir)).filter((name) => name.endsWith('.txt')).sort().map((name) => readFile(join(seedsDir, name), 'utf8')));
+}
+
+/** Writes the benchmarks' generated corpus to a folder, a hundred files per subfolder; never over existing files. */
+async function generateCorpus(options: { count: number; realistic: boolean; out: string }, io: CliIO): Promise<number> {
+  const seeds = await readSeeds();
+  let written = 0;
+  let bytes = 0;
+  try {
+    for (const article of generateArticles(seeds, { count: options.count, realistic: options.realistic })) {
+      const folder = join(options.out, String(Math.floor(written / 100)).padStart(4, '0'));
+      if (written % 100 === 0) await mkdir(folder, { recursive: true });
+      // `wx`: fail rather than overwrite a file that is already there.
+      await writeFile(join(folder, article.name), article.text, { encoding: 'utf8', flag: 'wx' });
+      written++;
+      bytes += Buffer.byteLength(article.text);
+    }
+  } catch (error) {
+    io.err(`annotated-reader generate: ${error instanceof Error ? error.message : String(error)} (${written} files written).`);
+    return 1;
+  }
+  await io.out(`Wrote ${written.toLocaleString('en')} articles (${(bytes / 1e6).toFixed(1)} MB) to ${options.out}.`);
+  return 0;
+}
+
 /** Parses and tags a generated corpus several times and prints the medians against the budget. */
 async function benchEntities(options: { count: number; realistic: boolean; json: boolean }, io: CliIO): Promise<number> {
-  const seedsDir = join(await packageRoot(), 'seeds');
-  const seeds = await Promise.all((await readdir(seedsDir)).filter((name) => name.endsWith('.txt')).sort().map((name) => readFile(join(seedsDir, name), 'utf8')));
+  const seeds = await readSeeds();
   const files = [...generateArticles(seeds, { count: options.count, realistic: options.realistic })].map((article) => article.text);
   const megabytes = files.reduce((sum, text) => sum + text.length, 0) / 1e6;
 

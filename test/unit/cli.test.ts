@@ -64,6 +64,24 @@ describe('annotated-reader export', () => {
     assert.equal(typeof figures.withinBudget, 'boolean');
   });
 
+  it('writes the generated corpus as article files the export reads back, and never overwrites one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ar-generate-'));
+    try {
+      const { code, out } = await run('generate', '--articles', '120', '--out', dir);
+      assert.equal(code, 0);
+      assert.match(out[0], /^Wrote 120 articles/);
+      assert.deepEqual(readdirSync(dir).sort(), ['0000', '0001']);
+      const exported = await run('export', dir);
+      assert.equal(exported.code, 0);
+      assert.equal(exported.out.length, 120);
+      const again = await run('generate', '--articles', '1', '--out', dir);
+      assert.equal(again.code, 1);
+      assert.match(again.err[0], /EEXIST/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('with bad input', () => {
     let dir: string;
     beforeEach(() => {
@@ -142,6 +160,8 @@ describe('annotated-reader export', () => {
     [['export', '.', '--format', 'brat'], 2, /name a folder with --out/],
     [['bench'], 2, /name what to measure: entities/],
     [['bench', 'entities', '--articles', 'many'], 2, /--articles takes a whole number/],
+    [['generate', '--articles', '10'], 2, /name the folder to write with --out/],
+    [['generate', '--articles', '0', '--out', 'x'], 2, /--articles takes a whole number/],
     [['export', '.', '--kb', '/nonexistent/kb.json'], 2, /kb\.json: cannot be read: no such file/],
   ];
   for (const [argv, code, message] of usage) {
