@@ -409,7 +409,7 @@ function showCard(target: HTMLElement): void {
   parts.push(el('div', 'card-count', `${plural(count, 'mention', 'mentions')} in this article`));
   parts.push(...corpusLines(id, entity));
   const actions = el('div', 'card-actions');
-  actions.append(linkButton('Mark mentions', () => selectEntity(id, { scroll: false }), 'Mark every mention in this article (n and Shift+N move between them)'));
+  actions.append(linkButton('Mark mentions', () => selectEntity(id, { scroll: false, current: target }), 'Mark every mention in this article (n and Shift+N move between them)'));
   if (entity.corpus && entity.corpus.articles > 0) {
     actions.append(linkButton('Show all mentions', () => vscode.postMessage({ type: 'webviewDidRequestShowEntity', entityId: id }), 'List every mention in the Entities view'));
   }

@@ -12,6 +12,19 @@ describe('reader protocol validation', () => {
     ['a navigation request elsewhere', { type: 'webviewDidRequestNavigate', direction: '../../etc' }, false],
     ['an open-source request', { type: 'webviewDidRequestOpenSource', path: '/etc/passwd' }, true],
     ['an unknown type', { type: 'runCommand', command: 'workbench.action.terminal.new' }, false],
+    ['a request to open another article', { type: 'webviewDidRequestOpenArticle', uri: 'file:///b.txt', entityId: 'vladimir-putin' }, true],
+    ['a request to open an article without an entity', { type: 'webviewDidRequestOpenArticle', uri: 'file:///b.txt' }, false],
+    ['a request to open an article with an id that is not a slug', { type: 'webviewDidRequestOpenArticle', uri: 'file:///b.txt', entityId: '../x' }, false],
+    ['a request to show an entity', { type: 'webviewDidRequestShowEntity', entityId: 'unknown-путин' }, true],
+    ['a request to show an entity with a command for an id', { type: 'webviewDidRequestShowEntity', entityId: 'command:x' }, false],
+    ['a request to add a name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: 'Ingrid Nordstrand' }, true],
+    ['a request to add an empty name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: '  ' }, false],
+    ['a request to add a very long name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: 'x'.repeat(201) }, false],
+    ['a reveal report', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 }, entityId: 'x' }, true],
+    ['a reveal report with a range running backwards', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 8, end: 3 } }, false],
+    ['a reveal report with a fractional offset', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 0.5, end: 3 } }, false],
+    ['a selection report', { type: 'webviewDidSelectEntity', uri: 'file:///a.txt', entityId: 'x', marked: 3 }, true],
+    ['a cleared selection', { type: 'webviewDidSelectEntity', uri: 'file:///a.txt', marked: 0 }, true],
     ['a string', 'webviewDidLoad', false],
     ['null', null, false],
   ];
@@ -21,6 +34,8 @@ describe('reader protocol validation', () => {
 
   it('passes on only the fields it checked', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestOpenSource', path: '/etc/passwd' }), { type: 'webviewDidRequestOpenSource' });
+    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestShowEntity', entityId: 'x', command: 'y' }), { type: 'webviewDidRequestShowEntity', entityId: 'x' });
+    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidReveal', uri: 'u', range: { start: 1, end: 2, extra: 1 } }), { type: 'webviewDidReveal', uri: 'u', range: { start: 1, end: 2 }, entityId: undefined });
   });
 
   const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'] };
@@ -33,6 +48,11 @@ describe('reader protocol validation', () => {
     ['settings with an unknown entity type', { type: 'didChangeSettings', settings: { ...settings, highlight: ['planet'] } }, false],
     ['an article with a mention of an unknown type', { type: 'didLoadArticle', article: { ...article, mentions: [{ start: 0, end: 1, type: 'planet', entityId: 't' }] }, settings }, false],
     ['a failure', { type: 'didFailToLoad', uri: 'u', fileName: 'f', reason: 'r' }, true],
+    ['an article to open at a range', { type: 'didLoadArticle', article, settings, reveal: { start: 0, end: 1 } }, true],
+    ['an article to open at a negative range', { type: 'didLoadArticle', article, settings, reveal: { start: -1, end: 1 } }, false],
+    ['a reveal', { type: 'didReveal', uri: 'u', range: { start: 0, end: 1 } }, true],
+    ['entity updates with corpus facts', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: true, corpus: { articles: 2, mentions: 5, others: [{ uri: 'file:///b.txt', title: 'B', dateLabel: 'March 2022' }] } } } }, true],
+    ['entity updates with a broken link', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: true, corpus: { articles: 2, mentions: 5, others: [{ uri: 7 }] } } } }, false],
   ];
   for (const [name, message, valid] of fromHost) {
     it(`${valid ? 'accepts' : 'rejects'} ${name} from the host`, () => assert.equal(parseHostMessage(message) !== undefined, valid));

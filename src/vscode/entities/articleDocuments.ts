@@ -47,6 +47,8 @@ export class ArticleDocuments implements vscode.Disposable {
   }
 
   private parse(text: string): ArticleDocument | undefined {
+    // Most plain-text files are not articles: a look at the start spares parsing a large one on every change.
+    if (!/^\uFEFF?\s*date\s/i.test(text.slice(0, 32))) return undefined;
     const result = parseArticle(text);
     if (!result.ok) return undefined;
     const { article } = result;

@@ -63,7 +63,7 @@ export function registerEditorFeatures(
           card.appendMarkdown('\n\n');
         }
         card.appendText(`${count} ${count === 1 ? 'mention' : 'mentions'} in this article`);
-        appendCorpusFacts(card, mention.entityId, document.uri.toString(), corpus, indexer);
+        appendCorpusFacts(card, mention.entityId, document.uri.toString(), indexer);
         // Command links run only this extension's own commands, and only these.
         card.isTrusted = { enabledCommands: [CommandId.OpenArticle, CommandId.ShowEntity, CommandId.AddToKnowledgeBase] };
         card.supportThemeIcons = true;
@@ -92,7 +92,7 @@ export function registerEditorFeatures(
 }
 
 /** The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention. */
-function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: string, corpus: CorpusService, indexer: EntityIndexService): void {
+function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: string, indexer: EntityIndexService): void {
   const { index } = indexer;
   const entity = index.entity(entityId);
   if (!entity) {
@@ -102,20 +102,14 @@ function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: s
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   card.appendMarkdown('\n\n');
   card.appendText(`${plural(entity.articles, 'article', 'articles')}, ${plural(entity.mentions, 'mention', 'mentions')} in the corpus`);
-  const articles = corpus.corpus;
-  const others = index
-    .articlesMentioning(entityId)
-    .filter((other) => other !== uri && articles.indexOf(other) >= 0)
-    .sort((a, b) => articles.indexOf(a) - articles.indexOf(b));
-  for (const other of others.slice(0, CARD_ARTICLES)) {
-    const entry = articles.get(other);
-    if (entry?.kind !== 'article') continue;
+  for (const { uri: other, summary } of indexer.newestMentioning(entityId, uri, CARD_ARTICLES)) {
     const [first] = index.mentionsIn(other, entityId);
     const link = commandLink(CommandId.OpenArticle, [other, first]);
-    card.appendMarkdown(`\n- [${escapeLinkText(entry.summary.title)}](${link} "Open in the reader at the mention") · `);
-    card.appendText(formatDate(entry.summary.date));
+    card.appendMarkdown(`\n- [${escapeLinkText(summary.title)}](${link} "Open in the reader at the mention") · `);
+    card.appendText(formatDate(summary.date));
   }
-  if (others.length > CARD_ARTICLES) card.appendMarkdown(`\n- …and ${plural(others.length - CARD_ARTICLES, 'more article', 'more articles')}`);
+  const more = entity.articles - (index.has(uri) ? 1 : 0) - CARD_ARTICLES;
+  if (more > 0) card.appendMarkdown(`\n- …and ${plural(more, 'more article', 'more articles')}`);
   card.appendMarkdown(`\n\n[$(list-tree) Show all mentions](${commandLink(CommandId.ShowEntity, [entityId])})`);
   if (!entity.known || entity.type === 'other') {
     card.appendMarkdown(` · [$(add) Add to knowledge base…](${commandLink(CommandId.AddToKnowledgeBase, [{ text: entity.name, entityId, uri }])})`);

@@ -252,9 +252,17 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     return undefined;
   }
 
+  /** Soon after a change; while the index is being built, every couple of seconds at most (a rebuild sorts every entity). */
   private scheduleRebuild(): void {
+    if (this.indexer.progress && this.refreshTimer !== undefined) return;
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.rebuild(), 100);
+    this.refreshTimer = setTimeout(
+      () => {
+        this.refreshTimer = undefined;
+        this.rebuild();
+      },
+      this.indexer.progress ? 2000 : 100,
+    );
   }
 
   private rebuild(): void {

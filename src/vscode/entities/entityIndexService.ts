@@ -53,6 +53,27 @@ export class EntityIndexService extends Disposable {
     );
   }
 
+  /**
+   * The newest articles (in tree order) that mention an entity, other than
+   * `excluding`: one pass over its articles, no sorting of them all (an
+   * entity may be named in thousands).
+   */
+  newestMentioning(entityId: string, excluding: string, limit: number): { uri: string; summary: ArticleSummary }[] {
+    const corpus = this.corpus.corpus;
+    const best: { uri: string; summary: ArticleSummary; place: number }[] = [];
+    for (const uri of this.index.articlesMentioning(entityId)) {
+      if (uri === excluding) continue;
+      const place = corpus.indexOf(uri);
+      const entry = place < 0 ? undefined : corpus.get(uri);
+      if (entry?.kind !== 'article') continue;
+      if (best.length === limit && place >= best[best.length - 1].place) continue;
+      best.push({ uri, summary: entry.summary, place });
+      best.sort((a, b) => a.place - b.place);
+      if (best.length > limit) best.pop();
+    }
+    return best.map(({ uri, summary }) => ({ uri, summary }));
+  }
+
   /** Indexing progress, while a run is going. */
   get progress(): { done: number; total: number } | undefined {
     return this.progressValue;

@@ -201,19 +201,12 @@ export class ReaderManager extends Disposable {
     const key = uri.toString();
     // Counts are only honest once the index has this article (and so the rest of the corpus as read so far).
     if (!index.has(key)) return described;
-    const corpus = this.corpus.corpus;
     for (const [id, entity] of Object.entries(described)) {
       const indexed = index.entity(id);
       if (!indexed) continue;
-      const others: ArticleLink[] = index
-        .articlesMentioning(id)
-        .filter((other) => other !== key && corpus.indexOf(other) >= 0)
-        .sort((a, b) => corpus.indexOf(a) - corpus.indexOf(b))
-        .slice(0, CARD_ARTICLES)
-        .flatMap((other) => {
-          const entry = corpus.get(other);
-          return entry?.kind === 'article' ? [{ uri: other, title: entry.summary.title, dateLabel: formatDate(entry.summary.date) }] : [];
-        });
+      const others: ArticleLink[] = this.indexer
+        .newestMentioning(id, key, CARD_ARTICLES)
+        .map(({ uri: other, summary }) => ({ uri: other, title: summary.title, dateLabel: formatDate(summary.date) }));
       described[id] = { ...entity, corpus: { articles: indexed.articles, mentions: indexed.mentions, others } };
     }
     return described;
