@@ -516,15 +516,13 @@ function selectEntity(id: string, options: { scroll: boolean; current?: HTMLElem
   }
   selectedIndex = options.current ? nodes.indexOf(options.current) : 0;
   moveTo(selectedIndex, options.scroll);
-  vscode.postMessage({ type: 'webviewDidSelectEntity', uri: shown.uri, entityId: id, marked: nodes.length });
 }
 
 function clearSelection(): void {
-  if (!selected || !shown) return;
+  if (!selected) return;
   root.querySelectorAll('.entity.selected').forEach((node) => node.classList.remove('selected', 'current'));
   selected = undefined;
   selectionBar.hidden = true;
-  vscode.postMessage({ type: 'webviewDidSelectEntity', uri: shown.uri, marked: 0 });
 }
 
 /** Moves to the selected entity's mention number `index` (wrapping around). */

@@ -133,9 +133,7 @@ export type WebviewMessage =
   /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
   | { readonly type: 'webviewDidRequestAddToKnowledgeBase'; readonly entityId: string; readonly text: string }
   /** The reader brought a range into view (after `reveal` or `didReveal`), marking the entity there if any. */
-  | { readonly type: 'webviewDidReveal'; readonly uri: string; readonly range: TextRange; readonly entityId?: string }
-  /** The user selected an entity (its mentions are marked) or cleared the selection. */
-  | { readonly type: 'webviewDidSelectEntity'; readonly uri: string; readonly entityId?: string; readonly marked: number };
+  | { readonly type: 'webviewDidReveal'; readonly uri: string; readonly range: TextRange; readonly entityId?: string };
 
 // ---- validation: nothing received is trusted ----
 
@@ -187,10 +185,6 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'webviewDidReveal':
       return isUri(value.uri) && isRange(value.range) && (value.entityId === undefined || isEntityId(value.entityId))
         ? { type: value.type, uri: value.uri, range: { start: value.range.start, end: value.range.end }, entityId: value.entityId }
-        : undefined;
-    case 'webviewDidSelectEntity':
-      return isUri(value.uri) && (value.entityId === undefined || isEntityId(value.entityId)) && isNumber(value.marked) && value.marked >= 0
-        ? { type: value.type, uri: value.uri, entityId: value.entityId, marked: value.marked }
         : undefined;
     default:
       return undefined;

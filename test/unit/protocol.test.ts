@@ -23,8 +23,7 @@ describe('reader protocol validation', () => {
     ['a reveal report', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 }, entityId: 'x' }, true],
     ['a reveal report with a range running backwards', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 8, end: 3 } }, false],
     ['a reveal report with a fractional offset', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 0.5, end: 3 } }, false],
-    ['a selection report', { type: 'webviewDidSelectEntity', uri: 'file:///a.txt', entityId: 'x', marked: 3 }, true],
-    ['a cleared selection', { type: 'webviewDidSelectEntity', uri: 'file:///a.txt', marked: 0 }, true],
+
     ['a string', 'webviewDidLoad', false],
     ['null', null, false],
   ];

@@ -395,8 +395,6 @@ export class ReaderPanel extends Disposable {
       case 'webviewDidReveal':
         if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId });
         break;
-      case 'webviewDidSelectEntity':
-        break;
     }
   }
 
