@@ -33,6 +33,8 @@ export const enum ContextKey {
   CorpusState = 'annotatedReader.corpusState',
   /** Whether the Entities view has a filter: shows its Clear Filter button. */
   EntitiesFiltered = 'annotatedReader.entitiesFiltered',
+  /** Whether the active text editor holds an article file. */
+  EditorIsArticle = 'annotatedReader.editorIsArticle',
 }
 
 export const CONFIG_SECTION = 'annotatedReader';

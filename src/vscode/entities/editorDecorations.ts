@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../../core/entities/types';
 import { config } from '../config';
+import { ContextKey } from '../constants';
 import { Disposable } from '../util/disposable';
 import type { ArticleDocuments } from './articleDocuments';
 import type { EntityService } from './entityService';
@@ -13,7 +14,8 @@ const UPDATE_DELAY_MS = 250;
  * Highlights the names in article files opened as text, in the reader's
  * colour for each type: an underline, so the editor's own selection,
  * find and bracket highlights stay readable (setting
- * `annotatedReader.editor.highlightEntities`).
+ * `annotatedReader.editor.highlightEntities`). Also tells menus whether the
+ * active editor holds an article.
  */
 export class EditorDecorations extends Disposable {
   private readonly types: Record<EntityType, vscode.TextEditorDecorationType>;
@@ -40,6 +42,7 @@ export class EditorDecorations extends Disposable {
     ) as Record<EntityType, vscode.TextEditorDecorationType>;
     this.register({ dispose: () => clearTimeout(this.timer) });
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.updateAll()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()));
     this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (vscode.window.visibleTextEditors.some((editor) => editor.document === event.document)) this.scheduleUpdate();
@@ -62,6 +65,14 @@ export class EditorDecorations extends Disposable {
   private updateAll(): void {
     const enabled = config.editorHighlights();
     for (const editor of vscode.window.visibleTextEditors) this.update(editor, enabled);
+    this.updateContext();
+  }
+
+  /** Whether the active editor holds an article: the editor's context menu offers Add to Knowledge Base only then. */
+  private updateContext(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const isArticle = document?.languageId === 'plaintext' && this.documents.get(document) !== undefined;
+    void vscode.commands.executeCommand('setContext', ContextKey.EditorIsArticle, isArticle);
   }
 
   private update(editor: vscode.TextEditor, enabled: boolean): void {
