@@ -31,9 +31,18 @@ export const config = {
       include: nonEmptyString(c.get('include'), '**/*.txt'),
       exclude: typeof c.get('exclude') === 'string' ? (c.get<string>('exclude') ?? '') : '',
       folders: stringArray(c.get('folders')),
-      sampleCorpus: oneOf(c.get('sampleCorpus'), ['auto', 'on', 'off'] as const, 'auto'),
-      maxFileSizeBytes: clamp(c.get('maxFileSizeMB'), 0.01, 1024, 2) * 1024 * 1024,
+      sampleCorpus: config.sampleCorpus(),
+      maxFileSizeBytes: config.maxFileSizeBytes(),
     };
+  },
+
+  /** The largest file read, in bytes; not resource-scoped, so it is read without a scope (and without VS Code's warning). */
+  maxFileSizeBytes(): number {
+    return clamp(vscode.workspace.getConfiguration(CONFIG_SECTION).get('maxFileSizeMB'), 0.01, 1024, 2) * 1024 * 1024;
+  },
+
+  sampleCorpus(): SampleCorpusMode {
+    return oneOf(vscode.workspace.getConfiguration(CONFIG_SECTION).get('sampleCorpus'), ['auto', 'on', 'off'] as const, 'auto');
   },
 
   groupBy(): GroupBy {

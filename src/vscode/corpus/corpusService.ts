@@ -112,7 +112,7 @@ export class CorpusService extends Disposable {
   async readArticle(uri: vscode.Uri): Promise<FileOutcome> {
     const entry = this.corpus.get(uri.toString());
     const origin = entry?.kind === 'article' ? entry.summary.origin : (entry?.problem.origin ?? 'folder');
-    return readArticleFile(uri, origin, config.corpus().maxFileSizeBytes);
+    return readArticleFile(uri, origin, config.maxFileSizeBytes());
   }
 
   private async load(generation: number): Promise<void> {
@@ -155,15 +155,16 @@ export class CorpusService extends Disposable {
     const want = settings.sampleCorpus === 'on' || (settings.sampleCorpus === 'auto' && !userArticles);
     this.sampleShown = want;
     if (!want) return entries;
-    const sample = await this.readSample(settings);
+    const sample = await this.readSample();
     const taken = new Set(entries.map((e) => (e.kind === 'article' ? e.summary.uri : e.problem.uri)));
     return [...entries, ...sample.filter((e) => !taken.has(e.kind === 'article' ? e.summary.uri : e.problem.uri))];
   }
 
-  private async readSample(settings: CorpusConfig): Promise<CorpusEntry[]> {
+  private async readSample(): Promise<CorpusEntry[]> {
     const folder = vscode.Uri.joinPath(this.extensionUri, 'seeds');
     const files = await this.walk(folder, globMatcher('*.txt'), () => false);
-    const outcomes = await Promise.all(files.map((uri) => readArticleFile(uri, 'sample', settings.maxFileSizeBytes)));
+    const maxBytes = config.maxFileSizeBytes();
+    const outcomes = await Promise.all(files.map((uri) => readArticleFile(uri, 'sample', maxBytes)));
     return outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [] : [outcome.entry]));
   }
 
@@ -320,7 +321,7 @@ export class CorpusService extends Disposable {
     this.pending.clear();
     if (changes.length === 0) return;
     const generation = this.generation;
-    const maxBytes = config.corpus().maxFileSizeBytes;
+    const maxBytes = config.maxFileSizeBytes();
     const upserts: CorpusEntry[] = [];
     const removals: string[] = [];
     const removedFolders: string[] = [];
@@ -354,15 +355,14 @@ export class CorpusService extends Disposable {
 
   /** In `auto` mode the sample comes and goes as the user's own articles appear and disappear. */
   private async reconcileSample(): Promise<void> {
-    const settings = config.corpus();
-    if (settings.sampleCorpus !== 'auto') return;
+    if (config.sampleCorpus() !== 'auto') return;
     const userArticles = this.corpus.articles().some((a) => a.origin !== 'sample');
     if (userArticles && this.sampleShown) {
       this.sampleShown = false;
       this.corpus.update([], this.corpus.articles().filter((a) => a.origin === 'sample').map((a) => a.uri));
     } else if (!userArticles && !this.sampleShown) {
       this.sampleShown = true;
-      this.corpus.update(await this.readSample(settings));
+      this.corpus.update(await this.readSample());
     }
   }
 

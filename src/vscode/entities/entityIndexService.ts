@@ -28,7 +28,6 @@ export class EntityIndexService extends Disposable {
   private readonly indexedFrom = new Map<string, ArticleSummary>();
   private running: Promise<void> | undefined;
   private dirty = false;
-  private lastNotified = 0;
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the index has changed: after each run, and now and then during a long one. */
   readonly onDidChange = this.onDidChangeEmitter.event;
@@ -122,11 +121,20 @@ export class EntityIndexService extends Disposable {
   private async indexArticles(todo: readonly ArticleSummary[]): Promise<void> {
     const started = Date.now();
     let done = 0;
-    const report = () => {
+    let status: vscode.Progress<{ message?: string }> | undefined;
+    // Listeners hear of progress (and of the index so far) twice a second at most: the workbench
+    // drops tree-view updates that come faster than it shows them (it waits for a pause).
+    let reported = 0;
+    const report = (force = false) => {
       this.progressValue = { done, total: todo.length };
+      if (!force && Date.now() - reported < NOTIFY_INTERVAL_MS) return;
+      reported = Date.now();
       this.onDidChangeProgressEmitter.fire(this.progressValue);
+      status?.report({ message: `Indexing names ${done.toLocaleString('en')}/${todo.length.toLocaleString('en')}` });
+      if (done > 0) this.onDidChangeEmitter.fire();
     };
     const work = async (progress?: vscode.Progress<{ message?: string }>) => {
+      status = progress;
       let sliceStart = performance.now();
       await forEachLimit(todo, READ_CONCURRENCY, async (summary) => {
         // A newer change (or the end) makes this run's remaining work moot; the next run redoes what is needed.
@@ -140,17 +148,13 @@ export class EntityIndexService extends Disposable {
         done++;
         if (performance.now() - sliceStart > SLICE_MS) {
           report();
-          progress?.report({ message: `Indexing names ${done.toLocaleString('en')}/${todo.length.toLocaleString('en')}` });
-          if (Date.now() - this.lastNotified > NOTIFY_INTERVAL_MS) {
-            this.lastNotified = Date.now();
-            this.onDidChangeEmitter.fire();
-          }
+          // Let the extension host do other work between slices.
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
         }
       });
     };
-    report();
+    report(true);
     try {
       if (todo.length >= STATUS_PROGRESS_MIN_ARTICLES) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Annotated Reader' }, work);
@@ -159,6 +163,7 @@ export class EntityIndexService extends Disposable {
       this.progressValue = undefined;
       this.onDidChangeProgressEmitter.fire(undefined);
     }
-    this.log.info(`Indexed the names in ${done.toLocaleString('en')} articles in ${Date.now() - started} ms.`);
+    if (this.dirty) this.log.info(`Indexing names: ${done.toLocaleString('en')} of ${todo.length.toLocaleString('en')} articles before a change; going on with the changed corpus.`);
+    else this.log.info(`Indexed the names in ${done.toLocaleString('en')} articles in ${Date.now() - started} ms.`);
   }
 }
