@@ -1,0 +1,446 @@
+/**
+ * Corpus-wide search that stays fast at 100,000 articles. fuse.js cannot
+ * scan that many texts per keystroke (seconds per query), so the work is
+ * split as the measurements in the notes suggest:
+ *
+ * 1. Each query word is matched against the vocabulary (the corpus's
+ *    distinct folded words): exactly, as a prefix (`diplom` → `diplomatisk`),
+ *    and, for a word the corpus lacks, fuzzily: candidates sharing
+ *    trigrams with it are ranked by fuse.js, which is good at exactly that
+ *    (a few dozen short strings).
+ * 2. The matching words' postings come from a compact inverted index: one
+ *    growable `Int32Array` per word, a posting packed into one integer
+ *    (`document << 8 | min(tf, 127) << 1 | inTitle`).
+ * 3. Documents are ranked by BM25 with a boost for headline hits; every
+ *    word must match when any document has them all.
+ *
+ * Texts are not kept: snippets are made from the texts of the results shown
+ * (see `snippet.ts`). Documents can be added, replaced and removed one at a
+ * time; removed ones are skipped until the postings are compacted.
+ */
+import Fuse from 'fuse.js';
+import type { ArticleDate } from '../article';
+import { foldForMatching, wordCharAt } from '../text';
+import { type ParsedQuery, isEmptyQuery } from './query';
+
+export interface SearchDocument {
+  readonly title: string;
+  readonly text: string;
+  readonly date: ArticleDate;
+  /** The ids of the entities it mentions, for `@name` filters. */
+  readonly entityIds?: readonly string[];
+}
+
+export interface SearchHit {
+  readonly key: string;
+  readonly score: number;
+}
+
+export interface SearchResult {
+  readonly hits: readonly SearchHit[];
+  /** How many documents matched in all (before the limit). */
+  readonly total: number;
+  /** The folded words that matched, for snippets and highlighting. */
+  readonly terms: ReadonlySet<string>;
+}
+
+export interface SearchOptions {
+  /** Results wanted (default 50). */
+  readonly limit?: number;
+  /** The entity ids a `@name` stands for (all its names count); none: the filter matches nothing. */
+  readonly resolveEntity?: (name: string) => readonly string[];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Added to a word's weight when it is in the headline. */
+const TITLE_BOOST = 1.5;
+const PREFIX_WEIGHT = 0.7;
+const FUZZY_WEIGHT = 0.6;
+/** Prefix expansions per word, the most frequent first. */
+const MAX_PREFIX_TERMS = 40;
+/** Fuzzy candidates ranked by fuse.js per word. */
+const MAX_FUZZY_CANDIDATES = 40;
+const MIN_FUZZY_LENGTH = 4;
+const ALWAYS_FUZZY_LENGTH = 6;
+const MIN_PREFIX_LENGTH = 3;
+const MAX_TF = 127;
+/** Compact the postings when this share of the documents has been removed or replaced. */
+const COMPACT_RATIO = 0.25;
+
+export class SearchIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private postings: Int32Array[] = [];
+  private postingLengths = new Int32Array(1024);
+  /** Documents containing each term (removed ones too, until the next compaction). */
+  private df = new Int32Array(1024);
+  private readonly docIds = new Map<string, number>();
+  private keys: (string | undefined)[] = [];
+  private lengths = new Int32Array(1024);
+  private years = new Int16Array(1024);
+  private months = new Int8Array(1024);
+  private alive = new Uint8Array(1024);
+  private liveDocs = 0;
+  private deadDocs = 0;
+  private totalLength = 0;
+  /** Raw word → folded word, so each distinct spelling is folded once. */
+  private readonly foldCache = new Map<string, string>();
+  private sortedTerms: string[] | undefined;
+  private trigrams: Map<string, number[]> | undefined;
+  private trigramTerms = 0;
+  private scores = new Float32Array(0);
+  private wordScores = new Float32Array(0);
+  private masks = new Uint32Array(0);
+
+  get size(): number {
+    return this.liveDocs;
+  }
+
+  /** Distinct words in the index. */
+  get vocabularySize(): number {
+    return this.terms.length;
+  }
+
+  has(key: string): boolean {
+    return this.docIds.has(key);
+  }
+
+  /** Adds a document, or replaces the one with the same key. */
+  add(key: string, document: SearchDocument): void {
+    this.remove(key);
+    const doc = this.keys.length;
+    this.keys.push(key);
+    this.docIds.set(key, doc);
+    this.growDocs(doc + 1);
+
+    const counts = new Map<number, number>();
+    const inTitle = new Set<number>();
+    let length = 0;
+    this.eachWord(document.title, (term) => {
+      inTitle.add(term);
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      length++;
+    });
+    this.eachWord(document.text, (term) => {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      length++;
+    });
+    for (const id of new Set(document.entityIds ?? [])) counts.set(this.termId(`@${id}`), 1);
+    for (const [term, tf] of counts) {
+      this.push(term, (doc << 8) | (Math.min(tf, MAX_TF) << 1) | (inTitle.has(term) ? 1 : 0));
+      this.df[term]++;
+    }
+    this.lengths[doc] = length;
+    this.years[doc] = document.date.year;
+    this.months[doc] = document.date.month;
+    this.alive[doc] = 1;
+    this.liveDocs++;
+    this.totalLength += length;
+  }
+
+  /** Removes a document; whether it was there. */
+  remove(key: string): boolean {
+    const doc = this.docIds.get(key);
+    if (doc === undefined) return false;
+    this.docIds.delete(key);
+    this.keys[doc] = undefined;
+    this.alive[doc] = 0;
+    this.liveDocs--;
+    this.deadDocs++;
+    this.totalLength -= this.lengths[doc];
+    // Its postings stay (skipped as dead) until the next compaction, and so does its share of the
+    // document frequencies: the weights drift a little, no more, in between.
+    if (this.deadDocs > 64 && this.deadDocs > COMPACT_RATIO * (this.liveDocs + this.deadDocs)) this.compact();
+    return true;
+  }
+
+  search(query: ParsedQuery, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? 50;
+    const terms = new Set<string>();
+    if (isEmptyQuery(query) || this.liveDocs === 0) return { hits: [], total: 0, terms };
+
+    // Filters first: they decide which documents count at all.
+    const allowed = this.filter(query, options);
+    if (allowed && allowed.size === 0) return { hits: [], total: 0, terms };
+
+    // Each word (and each word of each phrase) with the terms it stands for; per document, the best
+    // of a word's expansions counts (not their sum), and the words' scores add up.
+    const words = [...query.words, ...query.phrases.flat()];
+    const wordCount = Math.min(words.length, 32);
+    this.ensureScratch();
+    const touched: number[] = [];
+    const avgLength = this.totalLength / Math.max(1, this.liveDocs);
+    for (let w = 0; w < wordCount; w++) {
+      const open = query.lastWordOpen && w === query.words.length - 1;
+      const wordTouched: number[] = [];
+      for (const { term, weight } of this.expand(words[w], open)) {
+        terms.add(this.terms[term]);
+        const idf = Math.log(1 + (this.liveDocs - Math.min(this.df[term], this.liveDocs) + 0.5) / (this.df[term] + 0.5));
+        const list = this.postings[term];
+        const length = this.postingLengths[term];
+        for (let i = 0; i < length; i++) {
+          const posting = list[i];
+          const doc = posting >>> 8;
+          if (!this.alive[doc] || (allowed && !allowed.has(doc))) continue;
+          const tf = (posting >>> 1) & MAX_TF;
+          const bm25 = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]) / avgLength));
+          const score = weight * (bm25 + (posting & 1 ? TITLE_BOOST * idf : 0));
+          if (this.wordScores[doc] === 0) wordTouched.push(doc);
+          if (score > this.wordScores[doc]) this.wordScores[doc] = score;
+        }
+      }
+      const bit = 1 << w;
+      for (const doc of wordTouched) {
+        if (this.masks[doc] === 0) touched.push(doc);
+        this.masks[doc] |= bit;
+        this.scores[doc] += this.wordScores[doc];
+        this.wordScores[doc] = 0;
+      }
+    }
+
+    let hits: { doc: number; matched: number; score: number }[];
+    if (wordCount === 0) {
+      // Only filters: every allowed document, newest first.
+      hits = [...(allowed ?? [])].map((doc) => ({ doc, matched: 0, score: this.years[doc] * 12 + this.months[doc] }));
+    } else {
+      hits = touched.map((doc) => ({ doc, matched: popcount(this.masks[doc]), score: this.scores[doc] }));
+      const most = hits.reduce((best, hit) => Math.max(best, hit.matched), 0);
+      // Every word must match when some document has them all; else the most words win.
+      hits = hits.filter((hit) => hit.matched === most);
+    }
+    for (const doc of touched) {
+      this.scores[doc] = 0;
+      this.masks[doc] = 0;
+    }
+    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return {
+      hits: hits.slice(0, limit).map(({ doc, score }) => ({ key: this.keys[doc] as string, score })),
+      total: hits.length,
+      terms,
+    };
+  }
+
+  /** The documents the filters allow, or undefined for all. */
+  private filter(query: ParsedQuery, options: SearchOptions): Set<number> | undefined {
+    let allowed: Set<number> | undefined;
+    const intersect = (docs: Set<number>) => {
+      allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs;
+    };
+    for (const name of query.entities) {
+      const docs = new Set<number>();
+      for (const id of options.resolveEntity?.(name) ?? []) {
+        const term = this.termIds.get(`@${id}`);
+        if (term === undefined) continue;
+        const list = this.postings[term];
+        for (let i = 0; i < this.postingLengths[term]; i++) {
+          const doc = list[i] >>> 8;
+          if (this.alive[doc]) docs.add(doc);
+        }
+      }
+      intersect(docs);
+    }
+    if (query.dates.length) {
+      const docs = new Set<number>();
+      const candidates = allowed ?? this.docIds.values();
+      for (const doc of candidates) {
+        if (query.dates.some((date) => this.years[doc] === date.year && (date.month === undefined || this.months[doc] === date.month))) docs.add(doc);
+      }
+      allowed = docs;
+    }
+    return allowed;
+  }
+
+  /** The terms a query word stands for, with weights: itself, words it begins, and near spellings when it is not in the corpus. */
+  private expand(word: string, open: boolean): { term: number; weight: number }[] {
+    const result: { term: number; weight: number }[] = [];
+    const exact = this.termIds.get(word);
+    if (exact !== undefined && this.df[exact] > 0) result.push({ term: exact, weight: 1 });
+    if (word.length >= MIN_PREFIX_LENGTH || (open && word.length >= 2)) {
+      for (const term of this.prefixTerms(word)) if (term !== exact) result.push({ term, weight: PREFIX_WEIGHT });
+    }
+    // Near spellings: for a word the corpus lacks, and for long words always (`Zelenskyj` ~ `Zelensky`).
+    if ((result.length === 0 && word.length >= MIN_FUZZY_LENGTH) || word.length >= ALWAYS_FUZZY_LENGTH) {
+      const have = new Set(result.map((r) => r.term));
+      for (const near of this.fuzzyTerms(word)) if (!have.has(near.term)) result.push(near);
+    }
+    return result;
+  }
+
+  /** Terms that begin with `prefix`, the most frequent first. */
+  private prefixTerms(prefix: string): number[] {
+    const sorted = (this.sortedTerms ??= this.terms.filter((term) => !term.startsWith('@')).sort());
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: number[] = [];
+    for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
+      const term = this.termIds.get(sorted[i]) as number;
+      if (this.df[term] > 0) found.push(term);
+    }
+    return found.sort((a, b) => this.df[b] - this.df[a]).slice(0, MAX_PREFIX_TERMS);
+  }
+
+  /**
+   * Near spellings of a word the corpus lacks: terms sharing enough of its
+   * trigrams are candidates, and fuse.js ranks them (`Stoltenbrg` →
+   * `stoltenberg`, `hviterusland` → `hviterussland`).
+   */
+  private fuzzyTerms(word: string): { term: number; weight: number }[] {
+    const index = this.trigramIndex();
+    const grams = trigramsOf(word);
+    const shared = new Map<number, number>();
+    for (const gram of new Set(grams)) for (const term of index.get(gram) ?? []) shared.set(term, (shared.get(term) ?? 0) + 1);
+    const needed = Math.max(2, Math.ceil(grams.length / 2));
+    const candidates = [...shared]
+      .filter(([term, count]) => count >= needed && this.df[term] > 0 && Math.abs(this.terms[term].length - word.length) <= 3)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_FUZZY_CANDIDATES)
+      .map(([term]) => term);
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(
+      candidates.map((term) => this.terms[term]),
+      { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true },
+    );
+    return fuse
+      .search(word)
+      .slice(0, 5)
+      .map((match) => ({ term: candidates[match.refIndex], weight: FUZZY_WEIGHT * (1 - (match.score ?? 0)) }));
+  }
+
+  /** Trigrams of the vocabulary (made when first needed, then kept up as words are added). */
+  private trigramIndex(): Map<string, number[]> {
+    this.trigrams ??= new Map();
+    for (; this.trigramTerms < this.terms.length; this.trigramTerms++) {
+      const term = this.terms[this.trigramTerms];
+      if (term.startsWith('@') || term.length < MIN_FUZZY_LENGTH - 1) continue;
+      for (const gram of new Set(trigramsOf(term))) {
+        const list = this.trigrams.get(gram);
+        if (list) list.push(this.trigramTerms);
+        else this.trigrams.set(gram, [this.trigramTerms]);
+      }
+    }
+    return this.trigrams;
+  }
+
+  private eachWord(text: string, visit: (term: number) => void): void {
+    let i = 0;
+    const length = text.length;
+    while (i < length) {
+      const width = wordCharAt(text, i);
+      if (width === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i += width;
+      for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
+      const raw = text.slice(start, i);
+      let folded = this.foldCache.get(raw);
+      if (folded === undefined) {
+        folded = foldForMatching(raw);
+        this.foldCache.set(raw, folded);
+      }
+      visit(this.termId(folded));
+    }
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+      this.postings.push(new Int32Array(4));
+      if (id >= this.df.length) {
+        this.df = grow(this.df, id + 1);
+        this.postingLengths = grow(this.postingLengths, id + 1);
+      }
+      this.sortedTerms = undefined;
+    }
+    return id;
+  }
+
+  private push(term: number, posting: number): void {
+    let list = this.postings[term];
+    const length = this.postingLengths[term];
+    if (length === list.length) {
+      const bigger = new Int32Array(list.length * 2);
+      bigger.set(list);
+      this.postings[term] = list = bigger;
+    }
+    list[length] = posting;
+    this.postingLengths[term] = length + 1;
+  }
+
+  private growDocs(size: number): void {
+    if (size <= this.alive.length) return;
+    this.lengths = grow(this.lengths, size);
+    this.years = grow(this.years, size);
+    this.months = grow(this.months, size);
+    this.alive = grow(this.alive, size);
+  }
+
+  private ensureScratch(): void {
+    if (this.scores.length < this.keys.length) {
+      this.scores = new Float32Array(this.alive.length);
+      this.wordScores = new Float32Array(this.alive.length);
+      this.masks = new Uint32Array(this.alive.length);
+    }
+  }
+
+  /** Drops the postings of removed documents and renumbers the rest. */
+  private compact(): void {
+    const renumber = new Int32Array(this.keys.length).fill(-1);
+    const keys: string[] = [];
+    for (let doc = 0; doc < this.keys.length; doc++) {
+      if (!this.alive[doc]) continue;
+      renumber[doc] = keys.length;
+      const next = keys.length;
+      keys.push(this.keys[doc] as string);
+      this.lengths[next] = this.lengths[doc];
+      this.years[next] = this.years[doc];
+      this.months[next] = this.months[doc];
+      this.alive[next] = 1;
+      this.docIds.set(keys[next], next);
+    }
+    this.alive.fill(0, keys.length);
+    for (let term = 0; term < this.terms.length; term++) {
+      const list = this.postings[term];
+      let kept = 0;
+      for (let i = 0; i < this.postingLengths[term]; i++) {
+        const doc = renumber[list[i] >>> 8];
+        if (doc >= 0) list[kept++] = (doc << 8) | (list[i] & 0xff);
+      }
+      this.postingLengths[term] = kept;
+      this.df[term] = kept;
+    }
+    this.keys = keys;
+    this.deadDocs = 0;
+  }
+}
+
+function grow<T extends Int32Array | Int16Array | Int8Array | Uint8Array>(array: T, size: number): T {
+  let length = array.length;
+  while (length < size) length *= 2;
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.set(array);
+  return bigger;
+}
+
+function trigramsOf(word: string): string[] {
+  const padded = `^${word}$`;
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+  return grams;
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m; m &= m - 1) count++;
+  return count;
+}

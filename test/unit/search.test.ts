@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
+import { mergeKnowledgeBases } from '../../src/core/entities/knowledgeBase';
+import { createRecognizer } from '../../src/core/entities/recognizer';
+import { parseArticle } from '../../src/core/parse';
+import { EntityMatcher } from '../../src/core/search/entityMatcher';
+import { parseQuery } from '../../src/core/search/query';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import { findMatches, hasPhrase, makeSnippet } from '../../src/core/search/snippet';
+import { readSeed, seedFiles } from './helpers';
+
+const knowledgeBase = mergeKnowledgeBases(bundledKnowledgeBase().entities);
+const recognizer = createRecognizer(knowledgeBase);
+const entities = new EntityMatcher(knowledgeBase.entities);
+
+/** The seeds by the start of their file names, plus one article written for the folding case (no seed names Bærum). */
+const extra = ' date 2021-06 Ny skole i Bærum\n\nKommunen åpner en ny barneskole på Fornebu i august.\n';
+const texts = new Map<string, string>([...seedFiles().map((name): [string, string] => [name.slice(0, 3), readSeed(name.slice(0, 3))]), ['bærum', extra]]);
+const index = new SearchIndex();
+const bodies = new Map<string, string>();
+for (const [key, text] of texts) {
+  const parsed = parseArticle(text);
+  assert.ok(parsed.ok, key);
+  const { article } = parsed;
+  bodies.set(key, article.text);
+  index.add(key, { title: article.title, text: article.text, date: article.date, entityIds: recognizer.recognize(article.text).map((m) => m.entityId) });
+}
+
+function search(raw: string): string[] {
+  return index.search(parseQuery(raw), { resolveEntity: (name) => entities.resolve(name) }).hits.map((hit) => hit.key);
+}
+
+describe('search over the seeds', () => {
+  // [query, the expected first result (a seed's number, or the extra article), what it shows]
+  const firsts: [string, string, string][] = [
+    ['Stoltenberg', '004', 'a name, exactly'],
+    ['Stoltenbrg', '004', 'a typo'],
+    ['hviterusland', '000', 'a typo in a lower-case spelling'],
+    ['Støre', '004', 'a Norwegian letter'],
+    ['Stoere', '004', 'ø written oe'],
+    ['Store', '004', 'ø written o'],
+    ['Barum', 'bærum', 'æ written a'],
+    ['Baerum', 'bærum', 'æ written ae'],
+    ['diplom', '004', 'a prefix: diplomati, diplomatisk'],
+    ['Macron Putin telefon', '000', 'several words: an article with all three (000 and 003 have them; 000 names the two men most)'],
+    ['"trappe opp"', '000', 'a quoted phrase'],
+    ['@Putin', '000', 'an entity filter'],
+    ['@Stoltenberg Nato', '004', 'an entity filter with a word'],
+    ['date:2022-01', '004', 'a month'],
+    ['Nato date:2022-01', '004', 'a month with a word'],
+  ];
+  for (const [query, first, what] of firsts) {
+    it(`ranks ${first} first for "${query}" (${what})`, () => assert.equal(search(query)[0], first, `results: ${search(query).join(', ')}`));
+  }
+
+  it('finds transliteration variants both ways (Zelensky in 004, Zelenskyj in 000 and 003)', () => {
+    for (const query of ['Zelensky', 'Zelenskyj', 'Zelenskyy']) assert.deepEqual([...search(query)].sort(), ['000', '003', '004'], query);
+  });
+
+  it('finds the word being typed as a prefix from two letters, others from three', () => {
+    assert.ok(search('Sto').includes('004'));
+    assert.deepEqual(search('Stoltenberg xq '), search('Stoltenberg'), 'a finished two-letter word the corpus lacks changes nothing');
+  });
+
+  it('matches every word when some article has them all', () => {
+    const all = search('Macron Putin telefon');
+    for (const key of all) {
+      const body = bodies.get(key) ?? '';
+      for (const word of ['Macron', 'Putin', 'telefon']) assert.match(body, new RegExp(word, 'i'), `${key} has ${word}`);
+    }
+  });
+
+  it('ranks by the most words matched when no article has them all', () => {
+    assert.equal(search('Stoltenberg Bærum')[0] !== undefined, true);
+  });
+
+  it('lists articles that mention an entity by any of its names', () => {
+    const putin = search('@Putin');
+    const viaFullName = search('@"Vladimir Putin"');
+    assert.deepEqual([...putin].sort(), [...viaFullName].sort());
+    assert.ok(putin.length >= 4);
+    assert.ok(!putin.includes('bærum'));
+  });
+
+  it('filters by year and month', () => {
+    assert.deepEqual(search('date:2022-01'), ['004']);
+    assert.deepEqual(search('date:2021'), ['bærum']);
+    assert.equal(search('date:2022').length, 5);
+    assert.deepEqual(search('date:2020'), []);
+  });
+
+  it('finds nothing for a word no article has, nor anything near it', () => {
+    assert.deepEqual(search('kvantedatamaskin'), []);
+  });
+
+  it('keeps working after articles are removed and replaced', () => {
+    const local = new SearchIndex();
+    for (let i = 0; i < 200; i++) local.add(`a${i}`, { title: `Sak ${i}`, text: i % 2 ? 'Stoltenberg i Brussel' : 'Støre i Oslo', date: { year: 2022, month: 1 } });
+    for (let i = 0; i < 120; i++) local.remove(`a${i}`);
+    local.add('a199', { title: 'Ny', text: 'Bare Oslo', date: { year: 2022, month: 2 } });
+    assert.equal(local.size, 80);
+    const hits = local.search(parseQuery('Stoltenberg')).hits.map((hit) => hit.key);
+    assert.equal(hits.length, 39, 'odd numbers from 121 to 197');
+    assert.ok(hits.every((key) => Number(key.slice(1)) >= 120 && Number(key.slice(1)) % 2 === 1));
+    assert.deepEqual(local.search(parseQuery('Bare')).hits.map((hit) => hit.key), ['a199']);
+  });
+});
+
+describe('search queries', () => {
+  const cases: [string, Partial<ReturnType<typeof parseQuery>>][] = [
+    ['Macron Putin', { words: ['macron', 'putin'], lastWordOpen: true }],
+    ['Macron Putin ', { words: ['macron', 'putin'], lastWordOpen: false }],
+    ['"trappe opp" Nato', { words: ['nato'], phrases: [['trappe', 'opp']] }],
+    ['@Putin @"Jens Stoltenberg"', { words: [], entities: ['Putin', 'Jens Stoltenberg'] }],
+    ['type:person Støre', { types: ['person'], words: ['store'] }],
+    ['date:2022-01 date:2021', { dates: [{ year: 2022, month: 1 }, { year: 2021, month: undefined }] }],
+    ['date:2022-13 x', { dates: [], problems: ['date:2022-13 is not a date (use date:2022 or date:2022-01)'] }],
+    ['type:planet x', { types: [], problems: ['type:planet is not a type (person, organization, place, event, other)'] }],
+    ['type:pers', { types: [], problems: [] }],
+  ];
+  for (const [raw, expected] of cases) {
+    it(`reads ${JSON.stringify(raw)}`, () => {
+      const parsed = parseQuery(raw);
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual(parsed[key as keyof typeof parsed], value, key);
+    });
+  }
+});
+
+describe('entity names in search', () => {
+  const cases: [string, string][] = [
+    ['Putin', 'vladimir-putin'],
+    ['Zelensky', 'volodymyr-zelenskyj'],
+    ['Kiev', 'kyiv'],
+    ['Stoltenberg', 'jens-stoltenberg'],
+  ];
+  for (const [name, id] of cases) it(`takes @${name} for ${id}`, () => assert.ok(entities.resolve(name).includes(id), entities.resolve(name).join(', ')));
+
+  it('offers entities of a type whose names begin with what was typed', () => {
+    const people = entities.search('stol', { type: 'person' });
+    assert.equal(people[0]?.entity.id, 'jens-stoltenberg');
+    assert.ok(entities.search('stol', { type: 'place' }).every((match) => match.entity.type === 'place'));
+  });
+});
+
+describe('snippets', () => {
+  const text = 'Første avsnitt om noe annet.\n\nI Moskva sa Vladimir Putin at samtalene med Macron\nhadde vært nyttige, men at mye gjenstår.\n\nMacron reiser hjem.';
+
+  it('shows the passage with the most matched words, its words marked', () => {
+    const matches = findMatches(text, new Set(['putin', 'macron']));
+    assert.equal(matches.length, 3);
+    const snippet = makeSnippet(text, matches, 80);
+    assert.ok(snippet);
+    assert.deepEqual(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e)), ['Putin', 'Macron']);
+    assert.equal(text.slice(snippet.match.start, snippet.match.end), 'Putin');
+    assert.ok(!snippet.text.includes('\n'));
+  });
+
+  it('marks a phrase only where its words follow each other', () => {
+    const matches = findMatches(text, new Set(), [['vladimir', 'putin']]);
+    assert.deepEqual(matches.map((m) => text.slice(m.start, m.end)), ['Vladimir', 'Putin']);
+    assert.equal(hasPhrase(text, ['putin', 'vladimir']), false);
+    assert.equal(hasPhrase(text, ['macron', 'hadde']), true);
+  });
+
+  it('finds folded spellings in the text', () => {
+    assert.deepEqual(findMatches('Møte med Støre i Bærum.', new Set(['store', 'barum'])).length, 2);
+  });
+
+  it('gives no snippet without a match', () => {
+    assert.equal(makeSnippet(text, []), undefined);
+  });
+});
