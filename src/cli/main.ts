@@ -1,26 +1,23 @@
 /**
  * `annotated-reader`: the corpus tools on the command line, reusing the core.
  *
- *   annotated-reader export <files or folders...> [--format jsonl] [--include <glob>]
+ *   annotated-reader export | search | generate | bench (see USAGE)
  */
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type CliIO, describe, readArticles } from './read';
+import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
 import { bundledKnowledgeBase } from '../core/entities/bundled';
 import { toBratAnn, toConll } from '../core/entities/formats';
-import { mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
+import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../core/entities/recognizer';
-import { loadArticle } from '../core/load';
 import { generateArticles } from '../core/bench/generate';
 import { parseArticle } from '../core/parse';
 
-export interface CliIO {
-  /** Writes one line to standard output; resolves when it may write more. */
-  readonly out: (line: string) => Promise<void> | void;
-  readonly err: (line: string) => void;
-}
+export type { CliIO } from './read';
 
 const USAGE = `Usage: annotated-reader <command> [options]
 
@@ -37,6 +34,19 @@ Commands:
   generate --out <folder>        Write a generated corpus (the benchmarks' own) as article files.
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
+
+  search "<query>" <files or folders...>
+                                 Rank the articles for a query, as the extension's search does:
+                                 words (typos, prefixes and æ/ae, ø/o/oe, å/a/aa forgiven),
+                                 "phrases", @entity, date:2022 or date:2022-01.
+      --limit <n>                How many results (default 10).
+      --json                     One JSON object per result: path, title, date, score, snippet.
+      --include, --max-size-mb, --kb as for export.
+
+  bench                          Time the search index against plain fuse.js on generated corpora.
+      --articles <n>[,<n>...]    Sizes (default 1000,10000).
+      --realistic                Replace most words of most articles with made-up ones.
+      --json                     One JSON object per size.
 
   bench entities                 Time parsing and entity recognition on a generated corpus.
       --articles <n>             How many articles (default 10000).
@@ -65,7 +75,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         'max-size-mb': { type: 'string', default: '2' },
         out: { type: 'string' },
         kb: { type: 'string', multiple: true, default: [] },
-        articles: { type: 'string', default: '10000' },
+        articles: { type: 'string' },
+        limit: { type: 'string', default: '10' },
         realistic: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -87,10 +98,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   const [command, ...paths] = positionals;
+  if (command === 'bench' && paths.length === 0) {
+    const sizes = (values.articles ?? '1000,10000').split(',').map(Number);
+    if (!sizes.every((size) => Number.isInteger(size) && size > 0)) {
+      io.err(`annotated-reader bench: --articles takes whole numbers separated by commas, not "${values.articles}".`);
+      return 2;
+    }
+    return benchSearch({ sizes, realistic: values.realistic, json: values.json, seeds: await readSeeds() }, io);
+  }
   if (command === 'bench') {
-    const count = Number(values.articles);
+    const count = Number(values.articles ?? '10000');
     if (paths[0] !== 'entities' || paths.length !== 1) {
-      io.err('annotated-reader bench: name what to measure: entities.');
+      io.err('annotated-reader bench: measure the search (no argument) or entities.');
       return 2;
     }
     if (!Number.isInteger(count) || count < 1) {
@@ -100,7 +119,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
   }
   if (command === 'generate') {
-    const count = Number(values.articles);
+    const count = Number(values.articles ?? '10000');
     if (!Number.isInteger(count) || count < 1) {
       io.err(`annotated-reader generate: --articles takes a whole number, not "${values.articles}".`);
       return 2;
@@ -110,6 +129,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     }
     return generateCorpus({ count, realistic: values.realistic, out: values.out }, io);
+  }
+  if (command === 'search') {
+    const [query, ...searched] = paths;
+    const limit = Number(values.limit);
+    if (query === undefined || searched.length === 0) {
+      io.err('annotated-reader search: give a query and at least one file or folder.');
+      return 2;
+    }
+    if (!Number.isInteger(limit) || limit < 1) {
+      io.err(`annotated-reader search: --limit takes a whole number, not "${values.limit}".`);
+      return 2;
+    }
+    const include = compileGlob(values.include);
+    const maxMB = Number(values['max-size-mb']);
+    if (!include.ok || !Number.isFinite(maxMB) || maxMB <= 0) {
+      io.err(`annotated-reader search: ${include.ok ? `--max-size-mb takes a positive number, not "${values['max-size-mb']}"` : `--include: ${include.reason}`}.`);
+      return 2;
+    }
+    const loaded = await loadKnowledgeBase(values.kb, io);
+    if (!loaded) return 2;
+    return searchCommand(query, searched, { include: include.match, maxBytes: maxMB * 1024 * 1024, limit, json: values.json, ...loaded }, io);
   }
   if (command !== 'export') {
     io.err(command ? `annotated-reader: unknown command "${command}".` : 'annotated-reader: no command given.');
@@ -146,6 +186,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 /** The bundled knowledge base and the user's, theirs taking precedence; problems with theirs are reported. */
 async function loadRecognizer(files: readonly string[], io: CliIO): Promise<Recognizer | undefined> {
+  return (await loadKnowledgeBase(files, io))?.recognizer;
+}
+
+/** The bundled knowledge base with the user's `--kb` files over it, and a recogniser of it. */
+async function loadKnowledgeBase(files: readonly string[], io: CliIO): Promise<{ knowledgeBase: KnowledgeBase; recognizer: Recognizer } | undefined> {
   const layers = [bundledKnowledgeBase().entities];
   for (const file of files) {
     let json: string;
@@ -159,7 +204,8 @@ async function loadRecognizer(files: readonly string[], io: CliIO): Promise<Reco
     for (const issue of parsed.issues) io.err(`${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
     layers.push(parsed.entities);
   }
-  return createRecognizer(mergeKnowledgeBases(...layers));
+  const knowledgeBase = mergeKnowledgeBases(...layers);
+  return { knowledgeBase, recognizer: createRecognizer(knowledgeBase) };
 }
 
 interface ExportOptions {
@@ -171,35 +217,16 @@ interface ExportOptions {
 }
 
 async function exportArticles(paths: readonly string[], options: ExportOptions, io: CliIO): Promise<number> {
-  const { maxBytes, format, out, recognizer } = options;
+  const { format, out, recognizer } = options;
   if (out) await mkdir(out, { recursive: true });
   const usedNames = new Set<string>();
   let exported = 0;
-  for await (const file of files(paths, options.include, io)) {
-    let bytes: Uint8Array;
-    try {
-      const size = (await stat(file.path)).size;
-      if (size > maxBytes) {
-        io.err(`${file.path}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is more than --max-size-mb ${maxBytes / 1024 / 1024}.`);
-        continue;
-      }
-      bytes = await readFile(file.path);
-    } catch (error) {
-      io.err(`${file.path}: cannot be read: ${describe(error)}`);
-      continue;
-    }
-    const result = loadArticle(bytes);
-    if (!result.ok) {
-      io.err(`${file.path}: ${result.kind === 'notArticle' ? 'skipped, not an article' : 'not a valid article'}: ${result.reason}`);
-      continue;
-    }
-    const { article } = result;
-    for (const warning of article.warnings) io.err(`${file.path}: warning: ${warning}`);
+  for await (const { path, article } of readArticles(paths, options, io)) {
     const entities = recognizer.recognize(article.text);
     if (format === 'jsonl') {
       await io.out(
         JSON.stringify({
-          path: file.path,
+          path,
           date: monthKey(article.date),
           title: article.title,
           byline: article.byline?.text ?? null,
@@ -212,7 +239,7 @@ async function exportArticles(paths: readonly string[], options: ExportOptions, 
     } else if (format === 'conll') {
       await io.out(`-DOCSTART-\tO\n\n${toConll(article.text, entities)}`);
     } else if (out) {
-      const name = uniqueName(basename(file.path).replace(/\.[^.]*$/, ''), usedNames);
+      const name = uniqueName(basename(path).replace(/\.[^.]*$/, ''), usedNames);
       await writeFile(join(out, `${name}.txt`), article.text);
       await writeFile(join(out, `${name}.ann`), toBratAnn(article.text, entities));
     }
@@ -223,43 +250,8 @@ async function exportArticles(paths: readonly string[], options: ExportOptions, 
 }
 
 /** The named files, and the matching files in the named folders, in name order. */
-async function* files(paths: readonly string[], include: (path: string) => boolean, io: CliIO): AsyncGenerator<{ path: string }> {
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      io.err(`${path}: cannot be read: ${describe(error)}`);
-      continue;
-    }
-    if (!info.isDirectory()) {
-      yield { path };
-      continue;
-    }
-    const walk = async function* (folder: string): AsyncGenerator<{ path: string }> {
-      let entries;
-      try {
-        entries = await readdir(folder, { withFileTypes: true });
-      } catch (error) {
-        io.err(`${folder}: cannot be read: ${describe(error)}`);
-        return;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        const full = join(folder, entry.name);
-        // Symbolic links are followed to files, not to folders (which could loop).
-        const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((t) => t.isFile(), () => false)));
-        if (entry.isDirectory()) yield* walk(full);
-        else if (isFile && include(relative(path, full).split(sep).join('/'))) yield { path: full };
-      }
-    };
-    yield* walk(path);
-  }
-}
-
-/** Budgets the entity benchmark compares with, in MB of article text a second on one core. */
 /**
- * MB/s on one core of this 2-core machine. Recognition's budget comes from
+ * Budgets of the entity benchmark, in MB of article text a second on one core of this 2-core machine. of this 2-core machine. Recognition's budget comes from
  * what a user waits for: a 10,000-article corpus (about 35 MB) tagged in the
  * background in under 5 s, 100,000 in under a minute. The realistic corpus,
  * with made-up names everywhere, sends far more words through the rules.
@@ -370,13 +362,6 @@ function uniqueName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-function describe(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Standard output with back-pressure, so a large export does not pile up in memory. */
 function stdoutLine(line: string): Promise<void> | void {

@@ -63,6 +63,8 @@ const MAX_PREFIX_TERMS = 40;
 const MAX_FUZZY_CANDIDATES = 40;
 const MIN_FUZZY_LENGTH = 4;
 const ALWAYS_FUZZY_LENGTH = 6;
+/** fuse.js scores up to this count as the same word spelled otherwise. */
+const NEAR_SAME_SCORE = 0.12;
 const MIN_PREFIX_LENGTH = 3;
 const MAX_TF = 127;
 /** Compact the postings when this share of the documents has been removed or replaced. */
@@ -202,7 +204,7 @@ export class SearchIndex {
     let hits: { doc: number; matched: number; score: number }[];
     if (wordCount === 0) {
       // Only filters: every allowed document, newest first.
-      hits = [...(allowed ?? [])].map((doc) => ({ doc, matched: 0, score: this.years[doc] * 12 + this.months[doc] }));
+      hits = [...(allowed ?? [])].map((doc) => ({ doc, matched: 0, score: 0 }));
     } else {
       hits = touched.map((doc) => ({ doc, matched: popcount(this.masks[doc]), score: this.scores[doc] }));
       const most = hits.reduce((best, hit) => Math.max(best, hit.matched), 0);
@@ -213,7 +215,9 @@ export class SearchIndex {
       this.scores[doc] = 0;
       this.masks[doc] = 0;
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // Equal scores (filters only, or ties): newest first.
+    const age = (doc: number) => this.years[doc] * 12 + this.months[doc];
+    hits.sort((a, b) => b.score - a.score || age(b.doc) - age(a.doc) || a.doc - b.doc);
     return {
       hits: hits.slice(0, limit).map(({ doc, score }) => ({ key: this.keys[doc] as string, score })),
       total: hits.length,
@@ -253,7 +257,7 @@ export class SearchIndex {
 
   /** The terms a query word stands for, with weights: itself, words it begins, and near spellings when it is not in the corpus. */
   private expand(word: string, open: boolean): { term: number; weight: number }[] {
-    const result: { term: number; weight: number }[] = [];
+    const result: { term: number; weight: number; score?: number }[] = [];
     const exact = this.termIds.get(word);
     if (exact !== undefined && this.df[exact] > 0) result.push({ term: exact, weight: 1 });
     if (word.length >= MIN_PREFIX_LENGTH || (open && word.length >= 2)) {
@@ -262,7 +266,9 @@ export class SearchIndex {
     // Near spellings: for a word the corpus lacks, and for long words always (`Zelenskyj` ~ `Zelensky`).
     if ((result.length === 0 && word.length >= MIN_FUZZY_LENGTH) || word.length >= ALWAYS_FUZZY_LENGTH) {
       const have = new Set(result.map((r) => r.term));
-      for (const near of this.fuzzyTerms(word)) if (!have.has(near.term)) result.push(near);
+      // Beside words the corpus has, only spellings that are nearly the same (not `operasjoner` for `sanksjoner`).
+      const maxScore = result.length ? NEAR_SAME_SCORE : 1;
+      for (const near of this.fuzzyTerms(word)) if (!have.has(near.term) && near.score <= maxScore) result.push(near);
     }
     return result;
   }
@@ -290,7 +296,7 @@ export class SearchIndex {
    * trigrams are candidates, and fuse.js ranks them (`Stoltenbrg` →
    * `stoltenberg`, `hviterusland` → `hviterussland`).
    */
-  private fuzzyTerms(word: string): { term: number; weight: number }[] {
+  private fuzzyTerms(word: string): { term: number; weight: number; score: number }[] {
     const index = this.trigramIndex();
     const grams = trigramsOf(word);
     const shared = new Map<number, number>();
@@ -309,7 +315,7 @@ export class SearchIndex {
     return fuse
       .search(word)
       .slice(0, 5)
-      .map((match) => ({ term: candidates[match.refIndex], weight: FUZZY_WEIGHT * (1 - (match.score ?? 0)) }));
+      .map((match) => ({ term: candidates[match.refIndex], weight: FUZZY_WEIGHT * (1 - (match.score ?? 0)), score: match.score ?? 0 }));
   }
 
   /** Trigrams of the vocabulary (made when first needed, then kept up as words are added). */

@@ -1,0 +1,276 @@
+/**
+ * `annotated-reader search` and `annotated-reader bench` (the search
+ * benchmark): the same index and ranking as the extension's quick pick.
+ */
+import { readFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import Fuse from 'fuse.js';
+import type { ArticleDate } from '../core/article';
+import { generateArticles } from '../core/bench/generate';
+import { monthKey } from '../core/article';
+import type { Recognizer } from '../core/entities/recognizer';
+import { loadArticle } from '../core/load';
+import { parseArticle } from '../core/parse';
+import { EntityMatcher } from '../core/search/entityMatcher';
+import { parseQuery } from '../core/search/query';
+import { SearchIndex } from '../core/search/searchIndex';
+import { findMatches, hasPhrase, makeSnippet } from '../core/search/snippet';
+import type { KnowledgeBase } from '../core/entities/knowledgeBase';
+import { type CliIO, type ReadOptions, readArticles } from './read';
+
+interface Found {
+  readonly path: string;
+  readonly title: string;
+  readonly date: ArticleDate;
+}
+
+/** Indexes the articles in `paths` and prints the ranked results of one query. */
+export async function searchCommand(
+  query: string,
+  paths: readonly string[],
+  options: ReadOptions & { limit: number; json: boolean; recognizer: Recognizer; knowledgeBase: KnowledgeBase },
+  io: CliIO,
+): Promise<number> {
+  const index = new SearchIndex();
+  const found = new Map<string, Found>();
+  for await (const { path, article } of readArticles(paths, options, io)) {
+    index.add(path, { title: article.title, text: article.text, date: article.date, entityIds: options.recognizer.recognize(article.text).map((m) => m.entityId) });
+    found.set(path, { path, title: article.title, date: article.date });
+  }
+  if (found.size === 0) {
+    io.err('annotated-reader search: no article could be read.');
+    return 1;
+  }
+  const parsed = parseQuery(query);
+  for (const problem of parsed.problems) io.err(`annotated-reader search: ${problem}.`);
+  const entities = new EntityMatcher(options.knowledgeBase.entities);
+  const result = index.search(parsed, { limit: Math.max(options.limit * 3, 30), resolveEntity: (name) => entities.resolve(name) });
+  let shown = 0;
+  for (const hit of result.hits) {
+    if (shown >= options.limit) break;
+    const info = found.get(hit.key) as Found;
+    // Snippets (and quoted phrases) are checked on the text of the results shown only.
+    const loaded = loadArticle(await readFile(hit.key));
+    const text = loaded.ok ? loaded.article.text : '';
+    if (parsed.phrases.some((phrase) => !hasPhrase(text, phrase))) continue;
+    const snippet = makeSnippet(text, findMatches(text, result.terms, parsed.phrases));
+    shown++;
+    if (options.json) {
+      await io.out(JSON.stringify({ path: info.path, title: info.title, date: monthKey(info.date), score: Number(hit.score.toFixed(3)), snippet: snippet?.text ?? null, match: snippet?.match ?? null }));
+    } else {
+      await io.out(`${hit.score.toFixed(2).padStart(6)}  ${monthKey(info.date)}  ${info.title}`);
+      await io.out(`        ${info.path}`);
+      if (snippet) await io.out(`        ${snippet.text}`);
+    }
+  }
+  if (!options.json) io.err(`${shown} of ${result.total} matching articles shown (${found.size} searched).`);
+  return 0;
+}
+
+/** The benchmark's queries, with what makes an article a right answer: every group has a word of the article (or, with `*`, a word beginning so). */
+const QUERIES: readonly { query: string; relevant: readonly (readonly string[])[] }[] = [
+  { query: 'Stoltenberg', relevant: [['stoltenberg']] },
+  { query: 'Stoltenbrg', relevant: [['stoltenberg']] },
+  { query: 'hviterusland', relevant: [['hviterussland']] },
+  { query: 'Zelensky', relevant: [['zelensky', 'zelenskyj']] },
+  { query: 'Stoere', relevant: [['store']] },
+  { query: 'diplom', relevant: [['diplom*']] },
+  { query: 'Macron Putin telefon', relevant: [['macron'], ['putin'], ['telefon']] },
+  { query: 'Biden telefonsamtalen', relevant: [['biden'], ['telefonsamtalen']] },
+  { query: 'Makron', relevant: [['macron']] },
+  { query: 'Putn', relevant: [['putin']] },
+  { query: 'Nato', relevant: [['nato']] },
+  { query: 'Kreml', relevant: [['kreml']] },
+  { query: 'Lavrov', relevant: [['lavrov']] },
+  { query: 'Blinken', relevant: [['blinken']] },
+  { query: 'Scholz Berlin', relevant: [['scholz'], ['berlin']] },
+  { query: 'Jens Stoltenberg', relevant: [['jens'], ['stoltenberg']] },
+  { query: 'Le Drian', relevant: [['drian']] },
+  { query: 'Kyiv', relevant: [['kyiv', 'kiev']] },
+  { query: 'Donbas', relevant: [['donbas', 'donbass']] },
+  { query: 'invasjon', relevant: [['invasjon*']] },
+  { query: 'russiske styrker', relevant: [['russiske'], ['styrker*']] },
+  { query: 'Ukrainas president', relevant: [['ukrainas'], ['president']] },
+  { query: 'Moskva', relevant: [['moskva']] },
+  { query: 'sanksjoner', relevant: [['sanksjon*']] },
+  { query: 'Hviterussland', relevant: [['hviterussland']] },
+];
+
+/** Budgets of the search benchmark (2-core machine, medians of runs). */
+const SEARCH_BUDGETS = [
+  { upTo: 10_000, p95Ms: 10, buildMs: 3000, heapMB: 150 },
+  { upTo: 100_000, p95Ms: 50 },
+] as const;
+const SEARCH_RUNS = 3;
+/** Above this size the fuse.js baseline (seconds per query) runs only the first few queries. */
+const BASELINE_FULL_UP_TO = 10_000;
+const BASELINE_FEW_QUERIES = 3;
+
+export interface SearchFigures {
+  articles: number;
+  megabytes: number;
+  buildMs: number;
+  heapMB: number;
+  p50Ms: number;
+  p95Ms: number;
+  vocabulary: number;
+  quality: Quality;
+  baseline: { buildMs: number; p50Ms: number; p95Ms: number; queries: number; quality?: Quality };
+  budget?: { p95Ms: number; buildMs?: number; heapMB?: number };
+  withinBudget: boolean;
+}
+
+interface Quality {
+  /** Share of the first ten results that are right answers, averaged over the queries. */
+  precisionAt10: number;
+  /** Share of queries whose first result is a right answer. */
+  firstRight: number;
+}
+
+/** Builds the index over generated corpora of each size and times the query set against plain fuse.js over the full texts. */
+export async function benchSearch(options: { sizes: readonly number[]; realistic: boolean; json: boolean; seeds: readonly string[] }, io: CliIO): Promise<number> {
+  const gc = garbageCollector();
+  let allWithin = true;
+  for (const size of options.sizes) {
+    const docs = [...generateArticles(options.seeds, { count: size, realistic: options.realistic })].flatMap((generated, i) => {
+      const parsed = parseArticle(generated.text);
+      return parsed.ok ? [{ key: String(i), title: parsed.article.title, text: parsed.article.text, date: parsed.article.date }] : [];
+    });
+    const megabytes = docs.reduce((sum, doc) => sum + doc.text.length, 0) / 1e6;
+    const words = docs.map((doc) => wordSet(doc.text + ' ' + doc.title));
+
+    const builds: number[] = [];
+    const heaps: number[] = [];
+    let index = new SearchIndex();
+    for (let run = 0; run < SEARCH_RUNS; run++) {
+      index = new SearchIndex();
+      gc();
+      // Postings live in typed arrays, outside the JavaScript heap proper: both count.
+      const heapBefore = memory();
+      const started = performance.now();
+      for (const doc of docs) index.add(doc.key, doc);
+      builds.push(performance.now() - started);
+      gc();
+      heaps.push((memory() - heapBefore) / 1e6);
+    }
+    const times: number[] = [];
+    let ours: string[][] = [];
+    for (let run = 0; run < SEARCH_RUNS; run++) {
+      ours = [];
+      for (const { query } of QUERIES) {
+        const started = performance.now();
+        const parsed = parseQuery(query);
+        const result = index.search(parsed, { limit: 50 });
+        // What the quick pick does next: snippets for the results shown.
+        for (const hit of result.hits.slice(0, 10)) makeSnippet(docs[Number(hit.key)].text, findMatches(docs[Number(hit.key)].text, result.terms, parsed.phrases));
+        times.push(performance.now() - started);
+        ours.push(result.hits.slice(0, 10).map((hit) => hit.key));
+      }
+    }
+
+    // The baseline: fuse.js over headline and full text, as the notes measured it.
+    const baselineStarted = performance.now();
+    const fuse = new Fuse(docs, { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.4, includeScore: true });
+    const baselineBuildMs = performance.now() - baselineStarted;
+    const baselineQueries = size <= BASELINE_FULL_UP_TO ? QUERIES : QUERIES.slice(0, BASELINE_FEW_QUERIES);
+    const baselineTimes: number[] = [];
+    const theirs: string[][] = [];
+    for (const { query } of baselineQueries) {
+      const started = performance.now();
+      theirs.push(fuse.search(query, { limit: 10 }).map((match) => match.item.key));
+      baselineTimes.push(performance.now() - started);
+    }
+
+    const budget = SEARCH_BUDGETS.find((b) => size <= b.upTo);
+    const figures: SearchFigures = {
+      articles: docs.length,
+      megabytes: round(megabytes),
+      buildMs: Math.round(median(builds)),
+      heapMB: round(median(heaps)),
+      p50Ms: round(percentile(times, 0.5), 2),
+      p95Ms: round(percentile(times, 0.95), 2),
+      vocabulary: index.vocabularySize,
+      quality: quality(ours, words),
+      baseline: {
+        buildMs: Math.round(baselineBuildMs),
+        p50Ms: Math.round(percentile(baselineTimes, 0.5)),
+        p95Ms: Math.round(percentile(baselineTimes, 0.95)),
+        queries: baselineQueries.length,
+        quality: baselineQueries.length === QUERIES.length ? quality(theirs, words) : undefined,
+      },
+      budget,
+      withinBudget: true,
+    };
+    figures.withinBudget =
+      !budget ||
+      (figures.p95Ms <= budget.p95Ms &&
+        (!('buildMs' in budget) || figures.buildMs <= budget.buildMs) &&
+        (!('heapMB' in budget) || figures.heapMB <= budget.heapMB));
+    allWithin &&= figures.withinBudget;
+    if (options.json) await io.out(JSON.stringify(figures));
+    else {
+      await io.out(`${figures.articles.toLocaleString('en')} articles (${figures.megabytes} MB${options.realistic ? ', realistic vocabulary' : ''}), ${figures.vocabulary.toLocaleString('en')} distinct words:`);
+      await io.out(`  index     build ${figures.buildMs} ms, heap ${figures.heapMB} MB, p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms`);
+      await io.out(`            right answers: ${pct(figures.quality.precisionAt10)} of the first ten, first result right for ${pct(figures.quality.firstRight)} of queries`);
+      await io.out(`  fuse.js   build ${figures.baseline.buildMs} ms, p50 ${figures.baseline.p50Ms} ms, p95 ${figures.baseline.p95Ms} ms (${figures.baseline.queries} queries)`);
+      if (figures.baseline.quality) {
+        await io.out(`            right answers: ${pct(figures.baseline.quality.precisionAt10)} of the first ten, first result right for ${pct(figures.baseline.quality.firstRight)} of queries`);
+      }
+      await io.out(`  p95 ${round(figures.baseline.p95Ms / Math.max(figures.p95Ms, 0.01), 0)}× faster than fuse.js; ${budget ? (figures.withinBudget ? 'within budget' : 'OVER BUDGET') : 'no budget at this size'}`);
+    }
+  }
+  return allWithin ? 0 : 1;
+}
+
+/** Per query: the share of the results that are right answers, and whether the first is. */
+function quality(results: readonly (readonly string[])[], words: readonly ReadonlySet<string>[]): Quality {
+  let precision = 0;
+  let first = 0;
+  QUERIES.forEach(({ relevant }, q) => {
+    const keys = results[q] ?? [];
+    const right = keys.map((key) => isRelevant(words[Number(key)], relevant));
+    precision += keys.length ? right.filter(Boolean).length / keys.length : 0;
+    if (right[0]) first++;
+  });
+  return { precisionAt10: round(precision / QUERIES.length, 3), firstRight: round(first / QUERIES.length, 3) };
+}
+
+function isRelevant(words: ReadonlySet<string>, groups: readonly (readonly string[])[]): boolean {
+  return groups.every((group) => group.some((want) => (want.endsWith('*') ? [...words].some((word) => word.startsWith(want.slice(0, -1))) : words.has(want))));
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLocaleLowerCase('nb').replace(/ø/g, 'o').match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** `gc()` without a command-line flag: the heap figures must not count garbage. */
+function garbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return gc ?? (() => undefined);
+}
+
+function memory(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function pct(value: number): string {
+  return `${Math.round(value * 100)} %`;
+}
