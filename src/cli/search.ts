@@ -46,6 +46,7 @@ export async function searchCommand(
   for (const problem of parsed.problems) io.err(`annotated-reader search: ${problem}.`);
   const entities = new EntityMatcher(options.knowledgeBase.entities);
   const result = index.search(parsed, { limit: Math.max(options.limit * 3, 30), resolveEntity: (name) => entities.resolve(name) });
+  const entityIds = new Set(parsed.entities.flatMap((name) => entities.resolve(name)));
   let shown = 0;
   for (const hit of result.hits) {
     if (shown >= options.limit) break;
@@ -54,7 +55,10 @@ export async function searchCommand(
     const loaded = loadArticle(await readFile(hit.key));
     const text = loaded.ok ? loaded.article.text : '';
     if (parsed.phrases.some((phrase) => !hasPhrase(text, phrase))) continue;
-    const snippet = makeSnippet(text, findMatches(text, result.terms, parsed.phrases));
+    let matches = findMatches(text, result.terms, parsed.phrases);
+    // A query of filters only: the snippet shows the entity asked for.
+    if (matches.length === 0 && entityIds.size) matches = options.recognizer.recognize(text).filter((mention) => entityIds.has(mention.entityId));
+    const snippet = makeSnippet(text, matches);
     shown++;
     if (options.json) {
       await io.out(JSON.stringify({ path: info.path, title: info.title, date: monthKey(info.date), score: Number(hit.score.toFixed(3)), snippet: snippet?.text ?? null, match: snippet?.match ?? null }));

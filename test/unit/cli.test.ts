@@ -64,6 +64,38 @@ describe('annotated-reader export', () => {
     assert.equal(typeof figures.withinBudget, 'boolean');
   });
 
+  it('searches the seeds: ranked results with path, title, date, score and snippet', async () => {
+    const { code, out } = await run('search', 'Stoltenbrg', seedsDir, '--json', '--limit', '2');
+    assert.equal(code, 0);
+    const results = out.map((line) => JSON.parse(line) as { path: string; title: string; date: string; score: number; snippet: string });
+    assert.equal(results.length, 2);
+    assert.equal(results[0].title, 'Intenst diplomati - inviterer Russland til nye Nato-møter');
+    assert.equal(results[0].date, '2022-01');
+    assert.ok(results[0].score >= results[1].score);
+    for (const result of results) assert.match(result.snippet, /Stoltenberg/);
+  });
+
+  it('keeps only the articles with a quoted phrase, and shows an entity filter\'s mentions', async () => {
+    const phrase = await run('search', '"trappe opp"', seedsDir, '--json');
+    assert.deepEqual(phrase.out.map((line) => (JSON.parse(line) as { title: string }).title), ['Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning']);
+    const filtered = await run('search', '@Putin date:2022-01', seedsDir, '--json');
+    const [only] = filtered.out.map((line) => JSON.parse(line) as { date: string; snippet: string });
+    assert.equal(filtered.out.length, 1);
+    assert.equal(only.date, '2022-01');
+    assert.match(only.snippet, /Putin/);
+  });
+
+  it('benchmarks the search against fuse.js, one JSON object per size', async () => {
+    const { out } = await run('bench', '--articles', '30,60', '--json');
+    const figures = out.map((line) => JSON.parse(line) as Record<string, unknown> & { baseline: Record<string, unknown>; quality: Record<string, number> });
+    assert.deepEqual(figures.map((f) => f.articles), [30, 60]);
+    for (const f of figures) {
+      for (const key of ['buildMs', 'heapMB', 'p50Ms', 'p95Ms']) assert.equal(typeof f[key], 'number', key);
+      for (const key of ['buildMs', 'p50Ms', 'p95Ms', 'queries']) assert.equal(typeof f.baseline[key], 'number', `baseline.${key}`);
+      assert.ok(f.quality.precisionAt10 > 0.5);
+    }
+  });
+
   it('writes the generated corpus as article files the export reads back, and never overwrites one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ar-generate-'));
     try {
@@ -158,7 +190,10 @@ describe('annotated-reader export', () => {
     [['export', '.', '--include', '**/{a,b'], 2, /--include: "\*\*\/\{a,b" is not a valid glob pattern/],
     [['export', '.', '--max-size-mb', 'lots'], 2, /--max-size-mb takes a positive number/],
     [['export', '.', '--format', 'brat'], 2, /name a folder with --out/],
-    [['bench'], 2, /name what to measure: entities/],
+    [['bench', 'words'], 2, /measure the search \(no argument\) or entities/],
+    [['bench', '--articles', '10,x'], 2, /--articles takes whole numbers separated by commas/],
+    [['search', 'Putin'], 2, /give a query and at least one file or folder/],
+    [['search', 'Putin', '.', '--limit', '0'], 2, /--limit takes a whole number/],
     [['bench', 'entities', '--articles', 'many'], 2, /--articles takes a whole number/],
     [['generate', '--articles', '10'], 2, /name the folder to write with --out/],
     [['generate', '--articles', '0', '--out', 'x'], 2, /--articles takes a whole number/],
