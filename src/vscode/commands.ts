@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../core/corpus';
-import { formatDate } from '../core/dates';
 import type { ArticlesView } from './articles/articlesView';
 import { config } from './config';
 import { CommandId, EXTENSION_ID, ViewId } from './constants';
@@ -8,9 +7,10 @@ import type { CorpusService } from './corpus/corpusService';
 import { addToKnowledgeBase } from './entities/addToKnowledgeBase';
 import type { ArticleDocuments } from './entities/articleDocuments';
 import type { EntitiesView } from './entities/entitiesView';
-import type { EntityIndexService } from './entities/entityIndexService';
+import type { CorpusIndexService } from './corpus/corpusIndexService';
 import type { EntityService } from './entities/entityService';
 import type { ReaderManager } from './reader/readerManager';
+import type { SearchQuickPick } from './search/searchQuickPick';
 import { parseUri } from './util/uri';
 
 export interface CommandContext {
@@ -20,7 +20,8 @@ export interface CommandContext {
   readonly entitiesView: EntitiesView;
   readonly entities: EntityService;
   readonly documents: ArticleDocuments;
-  readonly indexer: EntityIndexService;
+  readonly indexer: CorpusIndexService;
+  readonly search: SearchQuickPick;
 }
 
 /** A range of an article's text passed to Open in Reader (from a concordance line or a hover link). */
@@ -78,18 +79,7 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
 
   [CommandId.Refresh]: (ctx) => () => ctx.corpus.reload(),
 
-  [CommandId.Search]: (ctx) => async () => {
-    const pick = await vscode.window.showQuickPick(
-      ctx.corpus.corpus.articles().map((summary) => ({
-        label: summary.title,
-        description: formatDate(summary.date),
-        detail: [summary.source, summary.byline, summary.lead].filter(Boolean).join(' · ') || undefined,
-        summary,
-      })),
-      { title: 'Search Articles', placeHolder: 'Type to filter articles by headline, date, byline or lead', matchOnDescription: true, matchOnDetail: true },
-    );
-    if (pick) await ctx.readers.open(vscode.Uri.parse(pick.summary.uri, true));
-  },
+  [CommandId.Search]: (ctx) => (initial) => ctx.search.show(typeof initial === 'string' ? initial.slice(0, 500) : ''),
 
   [CommandId.NextArticle]: (ctx) => () => ctx.readers.step(1),
   [CommandId.PreviousArticle]: (ctx) => () => ctx.readers.step(-1),
@@ -123,7 +113,7 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
   },
 
   [CommandId.AddToKnowledgeBase]: (ctx) => (arg) =>
-    addToKnowledgeBase(arg, ctx.entities, ctx.documents, (id) => ctx.indexer.index.entity(id)?.type ?? ctx.entities.knowledgeBaseEntity(id)?.type),
+    addToKnowledgeBase(arg, ctx.entities, ctx.documents, (id) => ctx.indexer.entities.entity(id)?.type ?? ctx.entities.knowledgeBaseEntity(id)?.type),
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

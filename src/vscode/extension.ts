@@ -9,9 +9,10 @@ import { ArticleDocuments } from './entities/articleDocuments';
 import { EditorDecorations } from './entities/editorDecorations';
 import { registerEditorFeatures } from './entities/editorFeatures';
 import { EntitiesView } from './entities/entitiesView';
-import { EntityIndexService } from './entities/entityIndexService';
+import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
 import { type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
+import { SearchQuickPick } from './search/searchQuickPick';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -50,10 +51,11 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const corpus = new CorpusService(context.extensionUri, log);
     const articles = new ArticlesView(corpus);
     const entities = new EntityService(log);
-    const indexer = new EntityIndexService(corpus, entities, log);
+    const indexer = new CorpusIndexService(corpus, entities, log);
     const entitiesView = new EntitiesView(corpus, indexer, entities);
     const readers = new ReaderManager(context.extensionUri, corpus, entities, indexer, log);
     const documents = new ArticleDocuments(entities);
+    const search = new SearchQuickPick(corpus, indexer, entities, readers);
     context.subscriptions.push(
       corpus,
       entities,
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       entitiesView,
       readers,
       documents,
-      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer }),
+      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
@@ -77,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         onDidChange: corpus.corpus.onDidChange,
       },
       reader: { onDidRender: readers.onDidRender, onDidReveal: readers.onDidReveal },
-      entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.index.entities() },
+      entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.entities.entities() },
       views: { articles: articles as vscode.TreeDataProvider<unknown>, entities: entitiesView as vscode.TreeDataProvider<unknown> },
     };
   } catch (error) {

@@ -59,6 +59,7 @@ function receive(message: HostMessage): void {
       const keep = sameArticle ? scrollFraction() : 0;
       const keepSelection = sameArticle ? selected : undefined;
       applySettings(message.settings);
+      marks = sortedRanges(message.marks ?? (sameArticle ? marks : []));
       render(message.article);
       if (keepSelection && message.article.entities[keepSelection]) selectEntity(keepSelection, { scroll: false });
       if (message.reveal) requestAnimationFrame(() => reveal(message.reveal as TextRange));
@@ -66,7 +67,13 @@ function receive(message: HostMessage): void {
       break;
     }
     case 'didReveal':
-      if (shown?.uri === message.uri) reveal(message.range);
+      if (shown?.uri !== message.uri) break;
+      if (message.marks) {
+        // New search matches in the article shown: render it again with them.
+        marks = sortedRanges(message.marks);
+        render(shown);
+      }
+      reveal(message.range);
       break;
     case 'didUpdateEntities':
       if (shown?.uri === message.uri) {
@@ -165,6 +172,7 @@ function render(article: ReaderArticle): void {
 
   tabStops.clear();
   selected = undefined;
+  markIndex = -1;
   const body = el('article', 'article');
   body.lang = 'nb';
   for (const block of article.blocks) {
@@ -261,24 +269,45 @@ function inline(node: HTMLElement, text: string, block: Block, gap: (text: strin
 function appendText(node: HTMLElement, text: string, start: number, end: number, tidy: (text: string) => string = (t) => t): void {
   const mentions = shown?.mentions ?? [];
   let at = start;
-  for (let i = firstMentionEndingAfter(mentions, start); i < mentions.length && mentions[i].start < end; i++) {
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start < end; i++) {
     const mention = mentions[i];
     const from = Math.max(mention.start, start);
     const to = Math.min(mention.end, end);
+    if (from > at) appendMarked(node, text, at, from, tidy);
+    const span = entitySpan(mention);
+    appendMarked(span, text, from, to);
+    node.append(span);
+    at = to;
+  }
+  if (end > at) appendMarked(node, text, at, end, tidy);
+}
+
+/** Search matches of the article shown, in text order. */
+let marks: readonly TextRange[] = [];
+let markIndex = -1;
+
+/** Appends `text[start, end)` as text, with the search matches in it wrapped in `<mark>`. */
+function appendMarked(node: HTMLElement, text: string, start: number, end: number, tidy: (text: string) => string = (t) => t): void {
+  let at = start;
+  for (let i = firstEndingAfter(marks, start); i < marks.length && marks[i].start < end; i++) {
+    const from = Math.max(marks[i].start, start);
+    const to = Math.min(marks[i].end, end);
     if (from > at) node.append(document.createTextNode(tidy(text.slice(at, from))));
-    node.append(entitySpan(text.slice(from, to), mention));
+    const mark = el('mark', 'search-match', text.slice(from, to));
+    mark.dataset.start = String(marks[i].start);
+    node.append(mark);
     at = to;
   }
   if (end > at) node.append(document.createTextNode(tidy(text.slice(at, end))));
 }
 
-/** Binary search: the first mention that ends after `offset`. */
-function firstMentionEndingAfter(mentions: readonly ReaderMention[], offset: number): number {
+/** Binary search: the first range that ends after `offset`. */
+function firstEndingAfter(ranges: readonly { readonly end: number }[], offset: number): number {
   let low = 0;
-  let high = mentions.length;
+  let high = ranges.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (mentions[mid].end <= offset) low = mid + 1;
+    if (ranges[mid].end <= offset) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -287,8 +316,8 @@ function firstMentionEndingAfter(mentions: readonly ReaderMention[], offset: num
 /** Entities that already have a tab stop: the first mention of each gets one, not every mention. */
 const tabStops = new Set<string>();
 
-function entitySpan(content: string, mention: ReaderMention): HTMLElement {
-  const span = el('span', `entity entity-${mention.type}`, content);
+function entitySpan(mention: ReaderMention): HTMLElement {
+  const span = el('span', `entity entity-${mention.type}`);
   span.dataset.entity = mention.entityId;
   span.dataset.type = mention.type;
   span.dataset.start = String(mention.start);
@@ -550,9 +579,53 @@ function renderSelectionBar(entity: ReaderEntity | undefined, total: number): vo
   selectionBar.hidden = false;
 }
 
-/** Brings a range into view: the mention there is selected, or else its passage is flashed. */
+function sortedRanges(ranges: readonly TextRange[]): TextRange[] {
+  return [...ranges].sort((a, b) => a.start - b.start);
+}
+
+/** Moves to search match number `index` (wrapping around), marking it as the current one. */
+function moveToMark(index: number, scroll = true): void {
+  const nodes = [...root.querySelectorAll<HTMLElement>('mark.search-match')];
+  if (nodes.length === 0) return;
+  markIndex = ((index % nodes.length) + nodes.length) % nodes.length;
+  nodes.forEach((node, i) => node.classList.toggle('current', i === markIndex));
+  if (scroll) nodes[markIndex].scrollIntoView({ block: 'center', behavior: 'smooth' });
+  renderMarkBar(nodes.length);
+}
+
+function renderMarkBar(total: number): void {
+  const label = el('span', 'selection-label');
+  label.append(icon('search'), el('strong', undefined, 'Search matches'), document.createTextNode(` ${markIndex + 1} of ${total}`));
+  selectionBar.replaceChildren(
+    label,
+    button('Previous Match (Shift+N)', 'arrow-up', () => moveToMark(markIndex - 1)),
+    button('Next Match (N)', 'arrow-down', () => moveToMark(markIndex + 1)),
+    button('Clear (Escape)', 'close', clearMarks),
+  );
+  selectionBar.hidden = false;
+}
+
+function clearMarks(): void {
+  if (!shown || marks.length === 0) return;
+  marks = [];
+  markIndex = -1;
+  const keep = scrollFraction();
+  render(shown);
+  restoreScroll(keep);
+}
+
+/** Brings a range into view: the search match or mention there becomes current, or else its passage is flashed. */
 function reveal(range: TextRange): void {
   if (!shown) return;
+  const matches = [...root.querySelectorAll<HTMLElement>('mark.search-match')];
+  const match = matches.findIndex((node) => Number(node.dataset.start) >= range.start);
+  if (match >= 0 && Number(matches[match].dataset.start) < range.end) {
+    moveToMark(match, false);
+    matches[match].scrollIntoView({ block: 'center' });
+    saveState();
+    vscode.postMessage({ type: 'webviewDidReveal', uri: shown.uri, range, marked: matches.length });
+    return;
+  }
   const mention = [...root.querySelectorAll<HTMLElement>('.entity')].find((node) => Number(node.dataset.start) <= range.start && range.start < Number(node.dataset.end));
   let entityId: string | undefined;
   if (mention?.dataset.entity) {
@@ -573,13 +646,14 @@ function reveal(range: TextRange): void {
     }
   }
   saveState();
-  vscode.postMessage({ type: 'webviewDidReveal', uri: shown.uri, range, entityId });
+  vscode.postMessage({ type: 'webviewDidReveal', uri: shown.uri, range, entityId, marked: 0 });
 }
 
 window.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') {
     if (!entityCard.hidden) hideCard();
-    else clearSelection();
+    else if (selected) clearSelection();
+    else clearMarks();
     return;
   }
   const target = event.target as HTMLElement;
@@ -589,8 +663,11 @@ window.addEventListener('keydown', (event) => {
     return;
   }
   if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, [contenteditable]')) return;
-  if (selected && (event.key === 'n' || event.key === 'N')) {
-    moveTo(selectedIndex + (event.shiftKey || event.key === 'N' ? -1 : 1));
+  if (event.key === 'n' || event.key === 'N') {
+    const step = event.shiftKey || event.key === 'N' ? -1 : 1;
+    if (selected) moveTo(selectedIndex + step);
+    else if (marks.length) moveToMark(markIndex + step);
+    else return;
     event.preventDefault();
   }
 });

@@ -100,10 +100,12 @@ export type HostMessage =
       readonly scroll?: number;
       /** Or bring this range into view and mark it (opened at a mention or a match). */
       readonly reveal?: TextRange;
+      /** Search matches to highlight (n and Shift+N move between them), in text order. */
+      readonly marks?: readonly TextRange[];
     }
   | { readonly type: 'didChangeSettings'; readonly settings: ReaderSettings }
   /** Bring a range of the article already shown into view. */
-  | { readonly type: 'didReveal'; readonly uri: string; readonly range: TextRange }
+  | { readonly type: 'didReveal'; readonly uri: string; readonly range: TextRange; readonly marks?: readonly TextRange[] }
   /** New corpus-wide facts about the shown article's entities (the index moved on). */
   | { readonly type: 'didUpdateEntities'; readonly uri: string; readonly entities: Readonly<Record<string, ReaderEntity>> }
   | { readonly type: 'didFailToLoad'; readonly uri: string; readonly fileName: string; readonly reason: string };
@@ -133,7 +135,15 @@ export type WebviewMessage =
   /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
   | { readonly type: 'webviewDidRequestAddToKnowledgeBase'; readonly entityId: string; readonly text: string }
   /** The reader brought a range into view (after `reveal` or `didReveal`), marking the entity there if any. */
-  | { readonly type: 'webviewDidReveal'; readonly uri: string; readonly range: TextRange; readonly entityId?: string };
+  | {
+      readonly type: 'webviewDidReveal';
+      readonly uri: string;
+      readonly range: TextRange;
+      /** The entity whose mention is there, now selected. */
+      readonly entityId?: string;
+      /** How many search matches the reader highlights. */
+      readonly marked: number;
+    };
 
 // ---- validation: nothing received is trusted ----
 
@@ -151,6 +161,8 @@ const MAX_NAME_LENGTH = 200;
 
 const isUri = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_URI_LENGTH;
 const isEntityId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ID_LENGTH && /^[\p{L}\p{N}-]+$/u.test(value);
+const MAX_MARKS = 10_000;
+const isRanges = (value: unknown): value is readonly TextRange[] => Array.isArray(value) && value.length <= MAX_MARKS && value.every((range) => isRange(range));
 const isRange = (value: unknown): value is TextRange =>
   isRecord(value) && isNumber(value.start) && isNumber(value.end) && Number.isInteger(value.start) && Number.isInteger(value.end) && value.start >= 0 && value.start <= value.end;
 
@@ -183,8 +195,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         ? { type: value.type, entityId: value.entityId, text: value.text }
         : undefined;
     case 'webviewDidReveal':
-      return isUri(value.uri) && isRange(value.range) && (value.entityId === undefined || isEntityId(value.entityId))
-        ? { type: value.type, uri: value.uri, range: { start: value.range.start, end: value.range.end }, entityId: value.entityId }
+      return isUri(value.uri) && isRange(value.range) && (value.entityId === undefined || isEntityId(value.entityId)) && isNumber(value.marked) && value.marked >= 0
+        ? { type: value.type, uri: value.uri, range: { start: value.range.start, end: value.range.end }, entityId: value.entityId, marked: value.marked }
         : undefined;
     default:
       return undefined;
@@ -246,11 +258,12 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
       return isArticle(value.article) &&
         isSettings(value.settings) &&
         (value.scroll === undefined || isFraction(value.scroll)) &&
-        (value.reveal === undefined || isRange(value.reveal))
+        (value.reveal === undefined || isRange(value.reveal)) &&
+        (value.marks === undefined || isRanges(value.marks))
         ? (value as HostMessage)
         : undefined;
     case 'didReveal':
-      return isUri(value.uri) && isRange(value.range) ? (value as HostMessage) : undefined;
+      return isUri(value.uri) && isRange(value.range) && (value.marks === undefined || isRanges(value.marks)) ? (value as HostMessage) : undefined;
     case 'didUpdateEntities':
       return isUri(value.uri) && isEntities(value.entities) ? (value as HostMessage) : undefined;
     case 'didChangeSettings':

@@ -20,7 +20,7 @@
  */
 import Fuse from 'fuse.js';
 import type { ArticleDate } from '../article';
-import { foldForMatching, wordCharAt } from '../text';
+import { detach, foldForMatching, wordCharAt } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
 
 export interface SearchDocument {
@@ -67,13 +67,17 @@ const ALWAYS_FUZZY_LENGTH = 6;
 const NEAR_SAME_SCORE = 0.12;
 const MIN_PREFIX_LENGTH = 3;
 const MAX_TF = 127;
+const FOLD_CACHE_SIZE = 100_000;
 /** Compact the postings when this share of the documents has been removed or replaced. */
 const COMPACT_RATIO = 0.25;
 
 export class SearchIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private postings: Int32Array[] = [];
+  /** A term's postings once it has two or more; most words of a large vocabulary occur once. */
+  private postings: (Int32Array | undefined)[] = [];
+  /** A term's first posting, kept apart so a word seen once costs no array of its own. */
+  private firstPostings = new Int32Array(1024);
   private postingLengths = new Int32Array(1024);
   /** Documents containing each term (removed ones too, until the next compaction). */
   private df = new Int32Array(1024);
@@ -86,8 +90,10 @@ export class SearchIndex {
   private liveDocs = 0;
   private deadDocs = 0;
   private totalLength = 0;
-  /** Raw word → folded word, so each distinct spelling is folded once. */
-  private readonly foldCache = new Map<string, string>();
+  /** Word as written → its term, so each distinct spelling is folded and looked up once. */
+  private readonly rawTerms = new Map<string, number>();
+  private tfScratch = new Int32Array(1024);
+  private titleScratch = new Uint8Array(1024);
   private sortedTerms: string[] | undefined;
   private trigrams: Map<string, number[]> | undefined;
   private trigramTerms = 0;
@@ -116,22 +122,35 @@ export class SearchIndex {
     this.docIds.set(key, doc);
     this.growDocs(doc + 1);
 
-    const counts = new Map<number, number>();
-    const inTitle = new Set<number>();
+    // Term frequencies in scratch arrays indexed by term (no map per document); bit 0 of `flags`: in the title.
+    const seen: number[] = [];
     let length = 0;
+    const count = (term: number, title: number) => {
+      if (term >= this.tfScratch.length) {
+        this.tfScratch = grow(this.tfScratch, term + 1);
+        this.titleScratch = grow(this.titleScratch, term + 1);
+      }
+      if (this.tfScratch[term] === 0) seen.push(term);
+      this.tfScratch[term]++;
+      this.titleScratch[term] |= title;
+    };
     this.eachWord(document.title, (term) => {
-      inTitle.add(term);
-      counts.set(term, (counts.get(term) ?? 0) + 1);
+      count(term, 1);
       length++;
     });
     this.eachWord(document.text, (term) => {
-      counts.set(term, (counts.get(term) ?? 0) + 1);
+      count(term, 0);
       length++;
     });
-    for (const id of new Set(document.entityIds ?? [])) counts.set(this.termId(`@${id}`), 1);
-    for (const [term, tf] of counts) {
-      this.push(term, (doc << 8) | (Math.min(tf, MAX_TF) << 1) | (inTitle.has(term) ? 1 : 0));
+    for (const id of new Set(document.entityIds ?? [])) {
+      const term = this.termId(`@${id}`);
+      if (term >= this.tfScratch.length || this.tfScratch[term] === 0) count(term, 0);
+    }
+    for (const term of seen) {
+      this.push(term, (doc << 8) | (Math.min(this.tfScratch[term], MAX_TF) << 1) | this.titleScratch[term]);
       this.df[term]++;
+      this.tfScratch[term] = 0;
+      this.titleScratch[term] = 0;
     }
     this.lengths[doc] = length;
     this.years[doc] = document.date.year;
@@ -182,7 +201,7 @@ export class SearchIndex {
         const list = this.postings[term];
         const length = this.postingLengths[term];
         for (let i = 0; i < length; i++) {
-          const posting = list[i];
+          const posting = list ? list[i] : this.firstPostings[term];
           const doc = posting >>> 8;
           if (!this.alive[doc] || (allowed && !allowed.has(doc))) continue;
           const tf = (posting >>> 1) & MAX_TF;
@@ -201,28 +220,40 @@ export class SearchIndex {
       }
     }
 
-    let hits: { doc: number; matched: number; score: number }[];
+    let hits: { doc: number; score: number }[];
+    let total: number;
     if (wordCount === 0) {
       // Only filters: every allowed document, newest first.
-      hits = [...(allowed ?? [])].map((doc) => ({ doc, matched: 0, score: 0 }));
+      hits = [...(allowed ?? [])].map((doc) => ({ doc, score: 0 }));
+      total = hits.length;
     } else {
-      hits = touched.map((doc) => ({ doc, matched: popcount(this.masks[doc]), score: this.scores[doc] }));
-      const most = hits.reduce((best, hit) => Math.max(best, hit.matched), 0);
       // Every word must match when some document has them all; else the most words win.
-      hits = hits.filter((hit) => hit.matched === most);
+      let most = 0;
+      for (const doc of touched) most = Math.max(most, popcount(this.masks[doc]));
+      const top = new TopK<{ doc: number; score: number }>(limit, (a, b) => this.compareHits(a, b));
+      total = 0;
+      for (const doc of touched) {
+        if (popcount(this.masks[doc]) !== most) continue;
+        total++;
+        top.offer({ doc, score: this.scores[doc] });
+      }
+      hits = top.sorted();
     }
     for (const doc of touched) {
       this.scores[doc] = 0;
       this.masks[doc] = 0;
     }
-    // Equal scores (filters only, or ties): newest first.
-    const age = (doc: number) => this.years[doc] * 12 + this.months[doc];
-    hits.sort((a, b) => b.score - a.score || age(b.doc) - age(a.doc) || a.doc - b.doc);
+    if (wordCount === 0) hits.sort((a, b) => this.compareHits(a, b));
     return {
       hits: hits.slice(0, limit).map(({ doc, score }) => ({ key: this.keys[doc] as string, score })),
-      total: hits.length,
+      total,
       terms,
     };
+  }
+
+  /** Better first: higher score, then newer, then indexed earlier. */
+  private compareHits(a: { doc: number; score: number }, b: { doc: number; score: number }): number {
+    return b.score - a.score || this.years[b.doc] * 12 + this.months[b.doc] - (this.years[a.doc] * 12 + this.months[a.doc]) || a.doc - b.doc;
   }
 
   /** The documents the filters allow, or undefined for all. */
@@ -236,9 +267,8 @@ export class SearchIndex {
       for (const id of options.resolveEntity?.(name) ?? []) {
         const term = this.termIds.get(`@${id}`);
         if (term === undefined) continue;
-        const list = this.postings[term];
         for (let i = 0; i < this.postingLengths[term]; i++) {
-          const doc = list[i] >>> 8;
+          const doc = this.posting(term, i) >>> 8;
           if (this.alive[doc]) docs.add(doc);
         }
       }
@@ -346,34 +376,53 @@ export class SearchIndex {
       i += width;
       for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
       const raw = text.slice(start, i);
-      let folded = this.foldCache.get(raw);
-      if (folded === undefined) {
-        folded = foldForMatching(raw);
-        this.foldCache.set(raw, folded);
+      let term = this.rawTerms.get(raw);
+      if (term === undefined) {
+        term = this.termId(foldForMatching(raw));
+        // A build-time shortcut (one look-up per word as written), not a second vocabulary: bounded.
+        if (this.rawTerms.size >= FOLD_CACHE_SIZE) this.rawTerms.clear();
+        this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
       }
-      visit(this.termId(folded));
+      visit(term);
     }
   }
 
   private termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
+      // A new word is kept for good: detached from the text it was cut from.
+      term = detach(term);
       id = this.terms.length;
       this.terms.push(term);
       this.termIds.set(term, id);
-      this.postings.push(new Int32Array(4));
+      this.postings.push(undefined);
       if (id >= this.df.length) {
         this.df = grow(this.df, id + 1);
         this.postingLengths = grow(this.postingLengths, id + 1);
+        this.firstPostings = grow(this.firstPostings, id + 1);
       }
       this.sortedTerms = undefined;
     }
     return id;
   }
 
+  private posting(term: number, i: number): number {
+    const list = this.postings[term];
+    return list ? list[i] : this.firstPostings[term];
+  }
+
   private push(term: number, posting: number): void {
-    let list = this.postings[term];
     const length = this.postingLengths[term];
+    if (length === 0) {
+      this.firstPostings[term] = posting;
+      this.postingLengths[term] = 1;
+      return;
+    }
+    let list = this.postings[term];
+    if (!list) {
+      list = this.postings[term] = new Int32Array(4);
+      list[0] = this.firstPostings[term];
+    }
     if (length === list.length) {
       const bigger = new Int32Array(list.length * 2);
       bigger.set(list);
@@ -419,9 +468,15 @@ export class SearchIndex {
       const list = this.postings[term];
       let kept = 0;
       for (let i = 0; i < this.postingLengths[term]; i++) {
-        const doc = renumber[list[i] >>> 8];
-        if (doc >= 0) list[kept++] = (doc << 8) | (list[i] & 0xff);
+        const posting = list ? list[i] : this.firstPostings[term];
+        const doc = renumber[posting >>> 8];
+        if (doc < 0) continue;
+        const renumbered = (doc << 8) | (posting & 0xff);
+        if (list) list[kept] = renumbered;
+        else this.firstPostings[term] = renumbered;
+        kept++;
       }
+      if (list && kept > 0) this.firstPostings[term] = list[0];
       this.postingLengths[term] = kept;
       this.df[term] = kept;
     }
@@ -449,4 +504,55 @@ function popcount(mask: number): number {
   let count = 0;
   for (let m = mask; m; m &= m - 1) count++;
   return count;
+}
+
+/** The best `k` items offered, kept in a binary heap with the worst on top: O(n log k), not a sort of all n. */
+class TopK<T> {
+  private readonly heap: T[] = [];
+
+  /** `compare(a, b) < 0` when `a` is better. */
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push(item);
+      this.up(heap.length - 1);
+    } else if (this.k > 0 && this.compare(item, heap[0]) < 0) {
+      heap[0] = item;
+      this.down(0);
+    }
+  }
+
+  sorted(): T[] {
+    return [...this.heap].sort(this.compare);
+  }
+
+  /** The worst item is at the root: a parent is never better than its children. */
+  private up(i: number): void {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(heap[i], heap[parent]) <= 0) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && this.compare(heap[left], heap[worst]) > 0) worst = left;
+      if (right < heap.length && this.compare(heap[right], heap[worst]) > 0) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  }
 }

@@ -25,9 +25,14 @@ interface Word {
   readonly folded: string;
 }
 
+/** Folded forms of words seen, shared by all calls (snippets are made on every keystroke); bounded. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_SIZE = 50_000;
+
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  const cache = new Map<string, string>();
+  const cache = foldCache;
+  if (cache.size > FOLD_CACHE_SIZE) cache.clear();
   let i = 0;
   while (i < text.length) {
     const width = wordCharAt(text, i);

@@ -6,7 +6,7 @@ import { coordinatesOf } from '../../core/positions';
 import { CommandId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { type ArticleDocuments, rangeIn } from './articleDocuments';
-import type { EntityIndexService } from './entityIndexService';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { EntityService } from './entityService';
 
 /** Article files are plain text; the providers answer only for those that parse as articles. */
@@ -30,7 +30,7 @@ export function registerEditorFeatures(
   documents: ArticleDocuments,
   entities: EntityService,
   corpus: CorpusService,
-  indexer: EntityIndexService,
+  indexer: CorpusIndexService,
 ): vscode.Disposable[] {
   return [
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, {
@@ -92,8 +92,8 @@ export function registerEditorFeatures(
 }
 
 /** The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention. */
-function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: string, indexer: EntityIndexService): void {
-  const { index } = indexer;
+function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: string, indexer: CorpusIndexService): void {
+  const index = indexer.entities;
   const entity = index.entity(entityId);
   if (!entity) {
     if (indexer.progress) card.appendMarkdown('\n\n_Counting mentions in the corpus…_');
@@ -134,7 +134,7 @@ async function findDefinition(
   entityId: string,
   entities: EntityService,
   corpus: CorpusService,
-  indexer: EntityIndexService,
+  indexer: CorpusIndexService,
   token: vscode.CancellationToken,
 ): Promise<vscode.Location[] | undefined> {
   const entry = await entities.definitionOf(entityId);
@@ -142,12 +142,12 @@ async function findDefinition(
   await indexer.whenIndexed();
   if (token.isCancellationRequested) return undefined;
   const articles = corpus.corpus;
-  const oldest = [...indexer.index.articlesMentioning(entityId)].filter((uri) => articles.indexOf(uri) >= 0).sort((a, b) => articles.indexOf(b) - articles.indexOf(a))[0];
+  const oldest = [...indexer.entities.articlesMentioning(entityId)].filter((uri) => articles.indexOf(uri) >= 0).sort((a, b) => articles.indexOf(b) - articles.indexOf(a))[0];
   if (!oldest) return undefined;
   const uri = vscode.Uri.parse(oldest, true);
   const outcome = await corpus.readArticle(uri);
   if (outcome.kind !== 'article') return undefined;
-  const [first] = indexer.index.mentionsIn(oldest, entityId);
+  const [first] = indexer.entities.mentionsIn(oldest, entityId);
   return first ? [new vscode.Location(uri, rangeIn(coordinatesOf(outcome.article))(first.start, first.end))] : undefined;
 }
 
@@ -162,12 +162,12 @@ async function findReferences(
   document: vscode.TextDocument,
   documents: ArticleDocuments,
   corpus: CorpusService,
-  indexer: EntityIndexService,
+  indexer: CorpusIndexService,
   token: vscode.CancellationToken,
 ): Promise<vscode.Location[]> {
   await indexer.whenIndexed();
   const locations: vscode.Location[] = [];
-  const { index } = indexer;
+  const index = indexer.entities;
   await forEachLimit([...index.articlesMentioning(entityId)], REFERENCE_CONCURRENCY, async (key) => {
     if (token.isCancellationRequested) return;
     const uri = vscode.Uri.parse(key, true);

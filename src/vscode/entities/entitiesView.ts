@@ -6,7 +6,7 @@ import { contextAround, foldForMatching } from '../../core/text';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
-import type { EntityIndexService } from './entityIndexService';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { EntityService } from './entityService';
 import { entityIcon } from './entityStyle';
 
@@ -52,7 +52,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 
   constructor(
     private readonly corpus: CorpusService,
-    private readonly indexer: EntityIndexService,
+    private readonly indexer: CorpusIndexService,
     private readonly entities: EntityService,
   ) {
     super();
@@ -120,7 +120,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     }
     if (!node) {
       // Beyond the first entities of its type: filter down to it.
-      const entity = this.indexer.index.entity(entityId);
+      const entity = this.indexer.entities.entity(entityId);
       if (!entity) return false;
       this.setFilter(entity.name);
       node = this.findEntityNode(entityId);
@@ -214,7 +214,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 
   /** The entity's mentions with a line of context each, newest article first, as many as its limit. */
   private async concordance(node: EntitiesNode & { kind: 'entity' }): Promise<EntitiesNode[]> {
-    const { index } = this.indexer;
+    const index = this.indexer.entities;
     const id = node.entity.id;
     const corpus = this.corpus.corpus;
     const uris = [...index.articlesMentioning(id)].sort((a, b) => corpus.indexOf(a) - corpus.indexOf(b));
@@ -267,7 +267,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 
   private rebuild(): void {
     const folded = foldForMatching(this.filterText);
-    const all = this.indexer.index.entities().filter((entity) => !folded || foldForMatching(entity.name).includes(folded));
+    const all = this.indexer.entities.entities().filter((entity) => !folded || foldForMatching(entity.name).includes(folded));
     const byType = new Map<EntityType, IndexedEntity[]>();
     for (const entity of all) {
       const list = byType.get(entity.type);

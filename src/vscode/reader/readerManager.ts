@@ -18,7 +18,7 @@ import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
 import { fileNameOf } from '../corpus/articleFiles';
 import type { CorpusService } from '../corpus/corpusService';
-import type { EntityIndexService } from '../entities/entityIndexService';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import { parseUri } from '../util/uri';
@@ -39,6 +39,8 @@ export interface RevealReport {
   readonly range: TextRange;
   /** The entity whose mention is there, now selected. */
   readonly entityId?: string;
+  /** How many search matches the reader highlights. */
+  readonly marked: number;
 }
 
 const TAB_TITLE_CHARS = 48;
@@ -67,7 +69,7 @@ export class ReaderManager extends Disposable {
     private readonly extensionUri: vscode.Uri,
     readonly corpus: CorpusService,
     private readonly entities: EntityService,
-    private readonly indexer: EntityIndexService,
+    private readonly indexer: CorpusIndexService,
     readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -109,19 +111,19 @@ export class ReaderManager extends Disposable {
    * Opens `uri` in the reader: the reused tab, a tab already showing it, or
    * a new one; with `reveal`, scrolled to that range of the text and marking it.
    */
-  async open(uri: vscode.Uri, options: { newTab?: boolean; preserveFocus?: boolean; reveal?: TextRange } = {}): Promise<void> {
+  async open(uri: vscode.Uri, options: { newTab?: boolean; preserveFocus?: boolean; reveal?: TextRange; marks?: readonly TextRange[] } = {}): Promise<void> {
     const newTab = options.newTab ?? config.reader().openInNewTab;
     const showing = [...this.panels].find((panel) => panel.uri?.toString() === uri.toString());
     const target = showing ?? (newTab ? undefined : (this.lastActive ?? [...this.panels][0]));
     const reader = target ?? this.create(options.preserveFocus ?? false);
     reader.reveal(options.preserveFocus ?? false);
-    if (showing && options.reveal && showing.revealInPlace(options.reveal)) return;
-    await reader.show(uri, undefined, options.reveal);
+    if (showing && options.reveal && showing.revealInPlace(options.reveal, options.marks)) return;
+    await reader.show(uri, undefined, options.reveal, options.marks);
   }
 
   /** Opens another article at its first mention of an entity (a hover card's link). */
   async openAtEntity(uri: vscode.Uri, entityId: string): Promise<void> {
-    const [first] = this.indexer.index.mentionsIn(uri.toString(), entityId);
+    const [first] = this.indexer.entities.mentionsIn(uri.toString(), entityId);
     await this.open(uri, { reveal: first });
   }
 
@@ -197,7 +199,7 @@ export class ReaderManager extends Disposable {
   /** The hover cards' facts: the knowledge base's, and the corpus's once the index has them. */
   describeEntities(uri: vscode.Uri, mentions: readonly EntityMention[]): Record<string, ReaderEntity> {
     const described = this.entities.describe(mentions);
-    const { index } = this.indexer;
+    const index = this.indexer.entities;
     const key = uri.toString();
     // Counts are only honest once the index has this article (and so the rest of the corpus as read so far).
     if (!index.has(key)) return described;
@@ -214,7 +216,7 @@ export class ReaderManager extends Disposable {
 
   /** Whether an entity is in the index (a request from a webview names one). */
   knowsEntity(entityId: string): boolean {
-    return this.indexer.index.entity(entityId) !== undefined;
+    return this.indexer.entities.entity(entityId) !== undefined;
   }
 
   private create(preserveFocus: boolean): ReaderPanel {
@@ -247,6 +249,7 @@ export class ReaderPanel extends Disposable {
   private ready = false;
   private pendingScroll: number | undefined;
   private pendingReveal: TextRange | undefined;
+  private pendingMarks: readonly TextRange[] | undefined;
   /** The mentions of the article shown, for updating its cards. */
   private shownMentions: readonly EntityMention[] = [];
   private loads = 0;
@@ -280,10 +283,11 @@ export class ReaderPanel extends Disposable {
     this.panel.reveal(undefined, preserveFocus);
   }
 
-  async show(uri: vscode.Uri, scroll?: number, reveal?: TextRange): Promise<void> {
+  async show(uri: vscode.Uri, scroll?: number, reveal?: TextRange, marks?: readonly TextRange[]): Promise<void> {
     this.current = uri;
     this.pendingScroll = scroll;
     this.pendingReveal = reveal;
+    this.pendingMarks = marks;
     this.manager.didShow(this, uri);
     if (this.ready) await this.load();
   }
@@ -299,9 +303,9 @@ export class ReaderPanel extends Disposable {
   }
 
   /** Brings a range of the article already shown into view; false if that cannot be done here. */
-  revealInPlace(range: TextRange): boolean {
+  revealInPlace(range: TextRange, marks?: readonly TextRange[]): boolean {
     if (!this.current || !this.ready || this.loads === 0) return false;
-    void this.post({ type: 'didReveal', uri: this.current.toString(), range });
+    void this.post({ type: 'didReveal', uri: this.current.toString(), range, marks });
     return true;
   }
 
@@ -347,10 +351,13 @@ export class ReaderPanel extends Disposable {
     const fileName = fileNameOf(uri);
     const article = this.manager.toReaderArticle(uri, fileName, outcome.article);
     this.shownMentions = this.manager.entitiesOf(outcome.article.text);
-    const reveal = this.pendingReveal && this.pendingReveal.end <= article.text.length ? this.pendingReveal : undefined;
-    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll: this.pendingScroll, reveal });
+    const fits = (range: TextRange) => range.end <= article.text.length;
+    const reveal = this.pendingReveal && fits(this.pendingReveal) ? this.pendingReveal : undefined;
+    const marks = this.pendingMarks?.filter(fits);
+    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll: this.pendingScroll, reveal, marks });
     this.pendingScroll = undefined;
     this.pendingReveal = undefined;
+    this.pendingMarks = undefined;
   }
 
   private receive(raw: unknown): void {
@@ -393,7 +400,7 @@ export class ReaderPanel extends Disposable {
         void vscode.commands.executeCommand(CommandId.AddToKnowledgeBase, { text: message.text, entityId: message.entityId });
         break;
       case 'webviewDidReveal':
-        if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId });
+        if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId, marked: message.marked });
         break;
     }
   }

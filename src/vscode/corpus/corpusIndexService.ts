@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
 import type { ArticleSummary } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
-import type { CorpusService } from '../corpus/corpusService';
+import { SearchIndex } from '../../core/search/searchIndex';
+import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
-import type { EntityService } from './entityService';
+import type { CorpusService } from './corpusService';
 
 /** Files read at once while indexing. */
 const READ_CONCURRENCY = 16;
@@ -16,14 +17,17 @@ const STATUS_PROGRESS_MIN_ARTICLES = 200;
 const NOTIFY_INTERVAL_MS = 500;
 
 /**
- * Keeps the corpus-wide entity index current: every article's mentions,
- * recognised in the background (in slices, so the extension host stays
- * responsive) after a load, after each change to the corpus, and again for
- * everything when the knowledge bases change. Each article is read again
- * from its file: the corpus keeps summaries, not texts.
+ * Keeps the corpus-wide indexes current: the entity index (every article's
+ * mentions) and the search index (its words), filled in one pass that reads
+ * each article once, in the background (in slices, so the extension host
+ * stays responsive), after a load, after each change to the corpus, and
+ * again for everything when the knowledge bases change. Both can be used
+ * while they fill. Each article is read again from its file: the corpus
+ * keeps summaries, not texts.
  */
-export class EntityIndexService extends Disposable {
-  readonly index = new EntityIndex();
+export class CorpusIndexService extends Disposable {
+  readonly entities = new EntityIndex();
+  readonly search = new SearchIndex();
   /** The corpus entry each indexed article was indexed from: a new entry object means the file changed. */
   private readonly indexedFrom = new Map<string, ArticleSummary>();
   private running: Promise<void> | undefined;
@@ -38,13 +42,13 @@ export class EntityIndexService extends Disposable {
 
   constructor(
     private readonly corpus: CorpusService,
-    private readonly entities: EntityService,
+    private readonly knowledgeBases: EntityService,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
     this.register(corpus.corpus.onDidChange(() => this.schedule()));
     this.register(
-      entities.onDidChange(() => {
+      knowledgeBases.onDidChange(() => {
         // The recogniser changed: everything is indexed again.
         this.indexedFrom.clear();
         this.schedule();
@@ -60,7 +64,7 @@ export class EntityIndexService extends Disposable {
   newestMentioning(entityId: string, excluding: string, limit: number): { uri: string; summary: ArticleSummary }[] {
     const corpus = this.corpus.corpus;
     const best: { uri: string; summary: ArticleSummary; place: number }[] = [];
-    for (const uri of this.index.articlesMentioning(entityId)) {
+    for (const uri of this.entities.articlesMentioning(entityId)) {
       if (uri === excluding) continue;
       const place = corpus.indexOf(uri);
       const entry = place < 0 ? undefined : corpus.get(uri);
@@ -106,9 +110,10 @@ export class EntityIndexService extends Disposable {
       if (this.isDisposed) return;
       const articles = this.corpus.corpus.articles();
       const current = new Set(articles.map((article) => article.uri));
-      for (const uri of [...this.index.articleUris()]) {
+      for (const uri of [...this.entities.articleUris()]) {
         if (!current.has(uri)) {
-          this.index.delete(uri);
+          this.entities.delete(uri);
+          this.search.remove(uri);
           this.indexedFrom.delete(uri);
         }
       }
@@ -130,7 +135,7 @@ export class EntityIndexService extends Disposable {
       if (!force && Date.now() - reported < NOTIFY_INTERVAL_MS) return;
       reported = Date.now();
       this.onDidChangeProgressEmitter.fire(this.progressValue);
-      status?.report({ message: `Indexing names ${done.toLocaleString('en')}/${todo.length.toLocaleString('en')}` });
+      status?.report({ message: `Indexing articles ${done.toLocaleString('en')}/${todo.length.toLocaleString('en')}` });
       if (done > 0) this.onDidChangeEmitter.fire();
     };
     const work = async (progress?: vscode.Progress<{ message?: string }>) => {
@@ -142,8 +147,15 @@ export class EntityIndexService extends Disposable {
         const uri = vscode.Uri.parse(summary.uri, true);
         const outcome = await this.corpus.readArticle(uri);
         if (this.dirty || this.isDisposed) return;
-        if (outcome.kind === 'article') this.index.set(summary.uri, this.entities.recognize(outcome.article.text));
-        else this.index.delete(summary.uri);
+        if (outcome.kind === 'article') {
+          const { article } = outcome;
+          const mentions = this.knowledgeBases.recognize(article.text);
+          this.entities.set(summary.uri, mentions);
+          this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.map((m) => m.entityId) });
+        } else {
+          this.entities.delete(summary.uri);
+          this.search.remove(summary.uri);
+        }
         this.indexedFrom.set(summary.uri, summary);
         done++;
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -163,7 +175,7 @@ export class EntityIndexService extends Disposable {
       this.progressValue = undefined;
       this.onDidChangeProgressEmitter.fire(undefined);
     }
-    if (this.dirty) this.log.info(`Indexing names: ${done.toLocaleString('en')} of ${todo.length.toLocaleString('en')} articles before a change; going on with the changed corpus.`);
-    else this.log.info(`Indexed the names in ${done.toLocaleString('en')} articles in ${Date.now() - started} ms.`);
+    if (this.dirty) this.log.info(`Indexing: ${done.toLocaleString('en')} of ${todo.length.toLocaleString('en')} articles before a change; going on with the changed corpus.`);
+    else this.log.info(`Indexed the names and words of ${done.toLocaleString('en')} articles in ${Date.now() - started} ms.`);
   }
 }

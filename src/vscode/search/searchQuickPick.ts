@@ -1,0 +1,207 @@
+import * as vscode from 'vscode';
+import type { ArticleSummary } from '../../core/corpus';
+import { formatDate } from '../../core/dates';
+import { ENTITY_TYPE_NAMES } from '../../core/entities/types';
+import { EntityMatcher, type NamedEntity } from '../../core/search/entityMatcher';
+import { type ParsedQuery, isEmptyQuery, parseQuery } from '../../core/search/query';
+import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
+import { CommandId } from '../constants';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
+import type { CorpusService } from '../corpus/corpusService';
+import type { EntityService } from '../entities/entityService';
+import { ENTITY_TYPE_STYLE } from '../entities/entityStyle';
+import type { ReaderManager } from '../reader/readerManager';
+
+/** Articles listed per query (their snippets are read from the files). */
+const ARTICLE_RESULTS = 30;
+/** Entities listed among the results. */
+const ENTITY_RESULTS = 3;
+/** Articles listed for an empty query. */
+const RECENT_ARTICLES = 30;
+/** Entities offered to the matcher: those of the knowledge base and the most widely mentioned others. */
+const MATCHED_ENTITIES = 5000;
+
+type ResultItem = vscode.QuickPickItem &
+  (
+    | { readonly result: 'article'; readonly summary: ArticleSummary; readonly match?: TextMatch; readonly matches?: readonly TextMatch[] }
+    | { readonly result: 'entity'; readonly entity: NamedEntity }
+    /** A note, a warning or a section title: nothing to open. */
+    | { readonly result: 'none' }
+  );
+
+/**
+ * Search Corpus: a quick pick over the whole corpus. Results follow every
+ * keystroke from the search index; each article shows its headline, date
+ * and a snippet around the best match; Enter opens the reader at the match
+ * with the matched words highlighted. Entities are results too (Enter shows
+ * the entity's concordance). An empty box lists the newest articles.
+ */
+export class SearchQuickPick {
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly indexer: CorpusIndexService,
+    private readonly knowledgeBases: EntityService,
+    private readonly readers: ReaderManager,
+  ) {}
+
+  async show(initial = ''): Promise<void> {
+    const pick = vscode.window.createQuickPick<ResultItem>();
+    pick.title = 'Search Corpus';
+    pick.placeholder = 'Words, "a phrase", @name, type:person, date:2022-01: typos and æ/ae, ø/o, å/aa are forgiven';
+    // The index ranks: VS Code must not filter or re-sort by its own matching.
+    pick.matchOnDescription = false;
+    pick.matchOnDetail = false;
+    pick.value = initial;
+    const matcher = this.entityMatcher();
+    let sequence = 0;
+    const update = async () => {
+      const mine = ++sequence;
+      pick.busy = true;
+      try {
+        const items = await this.results(pick.value, matcher);
+        if (mine !== sequence) return; // typed on since
+        pick.items = items;
+        const first = items.find((item) => item.result !== 'none');
+        pick.activeItems = first ? [first] : [];
+      } finally {
+        if (mine === sequence) pick.busy = false;
+      }
+    };
+    const disposables: vscode.Disposable[] = [
+      pick.onDidChangeValue(() => void update()),
+      pick.onDidAccept(() => {
+        const [item] = pick.activeItems;
+        if (!item || item.result === 'none') return;
+        pick.hide();
+        void this.open(item);
+      }),
+      // The index fills in the background: results follow it while the box is open.
+      this.indexer.onDidChange(() => void update()),
+    ];
+    pick.onDidHide(() => {
+      disposables.forEach((d) => d.dispose());
+      pick.dispose();
+    });
+    pick.show();
+    await update();
+  }
+
+  private async results(raw: string, matcher: EntityMatcher): Promise<ResultItem[]> {
+    const query = parseQuery(raw);
+    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${problem}`, alwaysShow: true }));
+    if (isEmptyQuery(query)) return [...notes, ...this.recent()];
+
+    const entityItems = this.entityResults(query, matcher);
+    const { search } = this.indexer;
+    // A type filter with words asks for entities of that type: the articles that mention them.
+    const typeEntities = query.types.length && query.words.length ? entityItems.map((item) => (item.result === 'entity' ? item.entity.id : '')) : [];
+    // `#a|b` stands for any of those entities (a name typed after `@` never starts with `#`).
+    const effective: ParsedQuery = typeEntities.length ? { ...query, words: [], lastWordOpen: false, entities: [...query.entities, `#${typeEntities.join('|')}`] } : query;
+    const resolve = (name: string) => (name.startsWith('#') ? name.slice(1).split('|') : matcher.resolve(name));
+    const articleItems: ResultItem[] = [];
+    if (!(query.types.length && !typeEntities.length)) {
+      const result = search.search(effective, { limit: ARTICLE_RESULTS * 2, resolveEntity: resolve });
+      const entityIds = new Set(effective.entities.flatMap(resolve));
+      for (const hit of result.hits) {
+        if (articleItems.length >= ARTICLE_RESULTS) break;
+        const entry = this.corpus.corpus.get(hit.key);
+        if (entry?.kind !== 'article') continue;
+        const item = await this.articleItem(entry.summary, effective, result.terms, entityIds);
+        if (item) articleItems.push(item);
+      }
+      if (result.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
+        articleItems.push({ result: 'none', label: `$(info) ${result.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, alwaysShow: true });
+      }
+    }
+    const progress = this.indexer.progress;
+    if (progress) notes.push({ result: 'none', label: `$(sync~spin) Still indexing: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles searched so far`, alwaysShow: true });
+    const separator = (label: string): ResultItem => ({ result: 'none', label, kind: vscode.QuickPickItemKind.Separator, alwaysShow: true });
+    const entitiesFirst = query.types.length > 0 || query.entities.length > 0;
+    const articleSection = articleItems.length ? [separator('Articles'), ...articleItems] : [];
+    const entitySection = entityItems.length ? [separator('Entities'), ...entityItems] : [];
+    const found = entitiesFirst ? [...entitySection, ...articleSection] : [...articleSection, ...entitySection];
+    if (found.length === 0) notes.push({ result: 'none', label: '$(search-stop) No articles match', detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
+    return [...notes, ...found];
+  }
+
+  /** The newest articles, for an empty box. */
+  private recent(): ResultItem[] {
+    return this.corpus.corpus
+      .articles()
+      .slice(0, RECENT_ARTICLES)
+      .map((summary) => ({
+        result: 'article',
+        summary,
+        label: `$(book) ${summary.title}`,
+        description: [formatDate(summary.date), summary.source].filter(Boolean).join(' · '),
+        detail: summary.lead,
+        alwaysShow: true,
+      }));
+  }
+
+  /** An article result: the snippet is made from its text; an article without a quoted phrase it must have is dropped. */
+  private async articleItem(summary: ArticleSummary, query: ParsedQuery, terms: ReadonlySet<string>, entityIds: ReadonlySet<string>): Promise<ResultItem | undefined> {
+    const outcome = await this.corpus.readArticle(vscode.Uri.parse(summary.uri, true));
+    if (outcome.kind !== 'article') return undefined;
+    const text = outcome.article.text;
+    if (query.phrases.some((phrase) => !hasPhrase(text, phrase))) return undefined;
+    let matches = findMatches(text, terms, query.phrases);
+    // Filters only (@name): the entity's mentions are the matches.
+    if (matches.length === 0 && entityIds.size) {
+      matches = [...entityIds].flatMap((id) => this.indexer.entities.mentionsIn(summary.uri, id)).sort((a, b) => a.start - b.start);
+    }
+    const snippet = makeSnippet(text, matches);
+    return {
+      result: 'article',
+      summary,
+      match: snippet?.match,
+      matches,
+      label: `$(book) ${summary.title}`,
+      description: [formatDate(summary.date), summary.source].filter(Boolean).join(' · '),
+      detail: snippet?.text ?? summary.lead,
+      alwaysShow: true,
+    };
+  }
+
+  private entityResults(query: ParsedQuery, matcher: EntityMatcher): ResultItem[] {
+    const type = query.types[0];
+    const text = query.words.join(' ');
+    if (!text && !type) return [];
+    const found = text ? matcher.search(text, { type, limit: ENTITY_RESULTS }).filter((match) => match.score <= 0.3).map((match) => match.entity) : matcher.top(type, ENTITY_RESULTS * 3);
+    return found.map((entity) => {
+      const indexed = this.indexer.entities.entity(entity.id);
+      const counts = indexed ? `${indexed.articles.toLocaleString('en')} ${indexed.articles === 1 ? 'article' : 'articles'} · ${indexed.mentions.toLocaleString('en')} ${indexed.mentions === 1 ? 'mention' : 'mentions'}` : '';
+      const described = this.knowledgeBases.knowledgeBaseEntity(entity.id);
+      return {
+        result: 'entity',
+        entity,
+        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
+        description: [ENTITY_TYPE_NAMES[entity.type], counts].filter(Boolean).join(' · '),
+        detail: described?.description || undefined,
+        alwaysShow: true,
+      };
+    });
+  }
+
+  /** The entities the box can name: the knowledge base's, and the corpus's most widely mentioned. */
+  private entityMatcher(): EntityMatcher {
+    const index = this.indexer.entities;
+    const known = this.knowledgeBases.knowledgeBaseEntities().map((entity): NamedEntity => ({ ...entity, articles: index.entity(entity.id)?.articles ?? 0 }));
+    const knownIds = new Set(known.map((entity) => entity.id));
+    const others = index
+      .entities()
+      .filter((entity) => !knownIds.has(entity.id))
+      .slice(0, MATCHED_ENTITIES)
+      .map((entity): NamedEntity => ({ id: entity.id, name: entity.name, type: entity.type, articles: entity.articles }));
+    return new EntityMatcher([...known.filter((entity) => (entity.articles ?? 0) > 0), ...others]);
+  }
+
+  private async open(item: ResultItem): Promise<void> {
+    if (item.result === 'entity') {
+      await vscode.commands.executeCommand(CommandId.ShowEntity, item.entity.id);
+      return;
+    }
+    if (item.result !== 'article') return;
+    await this.readers.open(vscode.Uri.parse(item.summary.uri, true), { reveal: item.match, marks: item.matches });
+  }
+}
