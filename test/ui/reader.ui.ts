@@ -132,6 +132,32 @@ for (const { colorTheme, slug } of THEMES) {
       await click(putin); // collapse again for the next test
     });
 
+    it('searches the corpus from the keyboard and opens the reader at the match', async () => {
+      const page = workbenchPage(session);
+      await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press('Control+Alt+Shift+F');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('Stoltenbrg Nato');
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      const first = rows.filter({ hasText: 'Intenst diplomati' }).first();
+      await first.waitFor();
+      assert.match(await first.innerText(), /January 2022[\s\S]*Stoltenberg/);
+      await session?.screenshot(`search-${slug}`);
+      await input.press('Enter');
+      const reader = readerFrame(page);
+      await reader.locator('h1.headline').filter({ hasText: NEXT_HEADLINE }).waitFor();
+      const marks = reader.locator('mark.search-match');
+      await marks.first().waitFor();
+      assert.ok((await marks.count()) >= 3, 'matches highlighted');
+      await reader.locator('mark.search-match.current').waitFor();
+      await session?.screenshot(`reader-search-${slug}`);
+      // Back to the article the next tests expect.
+      await reader.locator('.meta').click();
+      await page.keyboard.press('Alt+PageUp');
+      await reader.locator('h1.headline').filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+    });
+
     it('moves to the next article with Alt+PageDown and back with Alt+PageUp', async () => {
       const page = workbenchPage(session);
       const headline = readerFrame(page).locator('h1.headline');

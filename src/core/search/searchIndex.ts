@@ -67,7 +67,6 @@ const ALWAYS_FUZZY_LENGTH = 6;
 const NEAR_SAME_SCORE = 0.12;
 const MIN_PREFIX_LENGTH = 3;
 const MAX_TF = 127;
-const FOLD_CACHE_SIZE = 100_000;
 /** Compact the postings when this share of the documents has been removed or replaced. */
 const COMPACT_RATIO = 0.25;
 
@@ -90,9 +89,8 @@ export class SearchIndex {
   private liveDocs = 0;
   private deadDocs = 0;
   private totalLength = 0;
-  /** Word as written → its term, so each distinct spelling is folded and looked up once. */
-  private readonly rawTerms = new Map<string, number>();
   private tfScratch = new Int32Array(1024);
+  private gramScratch = new Uint8Array(0);
   private titleScratch = new Uint8Array(1024);
   private sortedTerms: string[] | undefined;
   private trigrams: Map<string, number[]> | undefined;
@@ -329,14 +327,26 @@ export class SearchIndex {
   private fuzzyTerms(word: string): { term: number; weight: number; score: number }[] {
     const index = this.trigramIndex();
     const grams = trigramsOf(word);
-    const shared = new Map<number, number>();
-    for (const gram of new Set(grams)) for (const term of index.get(gram) ?? []) shared.set(term, (shared.get(term) ?? 0) + 1);
+    // Shared trigrams counted in a scratch array indexed by term (a large vocabulary has long trigram lists).
+    if (this.gramScratch.length < this.terms.length) this.gramScratch = new Uint8Array(this.terms.length * 2);
+    const counts = this.gramScratch;
+    const seen: number[] = [];
+    for (const gram of new Set(grams)) {
+      for (const term of index.get(gram) ?? []) {
+        if (counts[term] === 0) seen.push(term);
+        if (counts[term] < 255) counts[term]++;
+      }
+    }
     const needed = Math.max(2, Math.ceil(grams.length / 2));
-    const candidates = [...shared]
-      .filter(([term, count]) => count >= needed && this.df[term] > 0 && Math.abs(this.terms[term].length - word.length) <= 3)
-      .sort((a, b) => b[1] - a[1])
+    const close: { term: number; count: number }[] = [];
+    for (const term of seen) {
+      if (counts[term] >= needed && this.df[term] > 0 && Math.abs(this.terms[term].length - word.length) <= 3) close.push({ term, count: counts[term] });
+      counts[term] = 0;
+    }
+    const candidates = close
+      .sort((a, b) => b.count - a.count)
       .slice(0, MAX_FUZZY_CANDIDATES)
-      .map(([term]) => term);
+      .map(({ term }) => term);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(
       candidates.map((term) => this.terms[term]),
@@ -375,15 +385,7 @@ export class SearchIndex {
       const start = i;
       i += width;
       for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
-      const raw = text.slice(start, i);
-      let term = this.rawTerms.get(raw);
-      if (term === undefined) {
-        term = this.termId(foldForMatching(raw));
-        // A build-time shortcut (one look-up per word as written), not a second vocabulary: bounded.
-        if (this.rawTerms.size >= FOLD_CACHE_SIZE) this.rawTerms.clear();
-        this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
-      }
-      visit(term);
+      visit(this.termId(fold(text.slice(start, i))));
     }
   }
 
@@ -492,6 +494,15 @@ function grow<T extends Int32Array | Int16Array | Int8Array | Uint8Array>(array:
   bigger.set(array);
   return bigger;
 }
+
+/** `foldForMatching`, with a fast path for the common case: plain lower-case ASCII with nothing to fold. */
+function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return PLAIN.test(lower) && !FOLDED_PAIRS.test(lower) ? lower : foldForMatching(word);
+}
+
+const PLAIN = /^[a-z0-9]*$/;
+const FOLDED_PAIRS = /aa|ae|oe/;
 
 function trigramsOf(word: string): string[] {
   const padded = `^${word}$`;
