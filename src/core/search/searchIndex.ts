@@ -67,6 +67,7 @@ const ALWAYS_FUZZY_LENGTH = 6;
 const NEAR_SAME_SCORE = 0.12;
 const MIN_PREFIX_LENGTH = 3;
 const MAX_TF = 127;
+const RAW_CACHE_SIZE = 50_000;
 /** Compact the postings when this share of the documents has been removed or replaced. */
 const COMPACT_RATIO = 0.25;
 
@@ -89,6 +90,8 @@ export class SearchIndex {
   private liveDocs = 0;
   private deadDocs = 0;
   private totalLength = 0;
+  /** Words as written → their terms: the commonest spellings are looked up once, not folded every time. */
+  private readonly rawTerms = new Map<string, number>();
   private tfScratch = new Int32Array(1024);
   private gramScratch = new Uint8Array(0);
   private titleScratch = new Uint8Array(1024);
@@ -385,7 +388,14 @@ export class SearchIndex {
       const start = i;
       i += width;
       for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
-      visit(this.termId(fold(text.slice(start, i))));
+      const raw = text.slice(start, i);
+      let term = this.rawTerms.get(raw);
+      if (term === undefined) {
+        term = this.termId(fold(raw));
+        // The first spellings seen are the common ones: they are kept, the long tail is folded each time.
+        if (this.rawTerms.size < RAW_CACHE_SIZE) this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
+      }
+      visit(term);
     }
   }
 
