@@ -24,9 +24,15 @@ describe('Search Corpus', () => {
         resolve(report);
       });
     });
-    // The command resolves once the first results are shown; the first is selected.
+    // The command resolves once the first results are shown; the first is selected. An accept sent
+    // before the quick pick has focus does nothing, so it is sent until the reader answers.
     await vscode.commands.executeCommand('annotatedReader.search', query);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    let done = false;
+    void revealed.finally(() => (done = true)).catch(() => undefined);
+    for (let round = 0; round < 30 && !done; round++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     return revealed;
   }
 
@@ -48,6 +54,6 @@ describe('Search Corpus', () => {
   it('finds an article by several words, and by a Norwegian spelling without ø', async () => {
     const report = await searchAndAccept('Stoere Nato');
     assert.equal(api.corpus.articles().find((a) => a.uri === report.uri)?.title, 'Intenst diplomati - inviterer Russland til nye Nato-møter');
-    assert.match(await textOf(report.uri, report.range), /^(?:Støre|Nato)$/);
+    assert.match(await textOf(report.uri, report.range), /^(?:Støre|Natos?)$/);
   });
 });

@@ -20,7 +20,8 @@ describe('reader protocol validation', () => {
     ['a request to add a name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: 'Ingrid Nordstrand' }, true],
     ['a request to add an empty name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: '  ' }, false],
     ['a request to add a very long name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: 'x'.repeat(201) }, false],
-    ['a reveal report', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 }, entityId: 'x' }, true],
+    ['a reveal report', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 }, entityId: 'x', marked: 0 }, true],
+    ['a reveal report without its count of matches', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 } }, false],
     ['a reveal report with a range running backwards', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 8, end: 3 } }, false],
     ['a reveal report with a fractional offset', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 0.5, end: 3 } }, false],
 
@@ -34,7 +35,13 @@ describe('reader protocol validation', () => {
   it('passes on only the fields it checked', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestOpenSource', path: '/etc/passwd' }), { type: 'webviewDidRequestOpenSource' });
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestShowEntity', entityId: 'x', command: 'y' }), { type: 'webviewDidRequestShowEntity', entityId: 'x' });
-    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidReveal', uri: 'u', range: { start: 1, end: 2, extra: 1 } }), { type: 'webviewDidReveal', uri: 'u', range: { start: 1, end: 2 }, entityId: undefined });
+    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidReveal', uri: 'u', range: { start: 1, end: 2, extra: 1 }, marked: 2 }), {
+      type: 'webviewDidReveal',
+      uri: 'u',
+      range: { start: 1, end: 2 },
+      entityId: undefined,
+      marked: 2,
+    });
   });
 
   const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'] };
@@ -50,6 +57,8 @@ describe('reader protocol validation', () => {
     ['an article to open at a range', { type: 'didLoadArticle', article, settings, reveal: { start: 0, end: 1 } }, true],
     ['an article to open at a negative range', { type: 'didLoadArticle', article, settings, reveal: { start: -1, end: 1 } }, false],
     ['a reveal', { type: 'didReveal', uri: 'u', range: { start: 0, end: 1 } }, true],
+    ['a reveal with search matches', { type: 'didReveal', uri: 'u', range: { start: 0, end: 1 }, marks: [{ start: 0, end: 1 }, { start: 4, end: 9 }] }, true],
+    ['a reveal with a broken match', { type: 'didReveal', uri: 'u', range: { start: 0, end: 1 }, marks: [{ start: 4 }] }, false],
     ['entity updates with corpus facts', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: true, corpus: { articles: 2, mentions: 5, others: [{ uri: 'file:///b.txt', title: 'B', dateLabel: 'March 2022' }] } } } }, true],
     ['entity updates with a broken link', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: true, corpus: { articles: 2, mentions: 5, others: [{ uri: 7 }] } } } }, false],
   ];

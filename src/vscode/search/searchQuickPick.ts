@@ -54,14 +54,18 @@ export class SearchQuickPick {
     pick.value = initial;
     const matcher = this.entityMatcher();
     let sequence = 0;
-    const update = async () => {
+    const keyOf = (item: ResultItem | undefined) => (item?.result === 'article' ? item.summary.uri : item?.result === 'entity' ? item.entity.id : undefined);
+    const update = async (sameQuery = false) => {
       const mine = ++sequence;
       pick.busy = true;
       try {
+        // When the index grows under the same query, the result the user is on stays active.
+        const activeKey = sameQuery ? keyOf(pick.activeItems[0]) : undefined;
         const items = await this.results(pick.value, matcher);
         if (mine !== sequence) return; // typed on since
         pick.items = items;
-        const first = items.find((item) => item.result !== 'none');
+        const keep = activeKey === undefined ? undefined : items.find((item) => keyOf(item) === activeKey);
+        const first = keep ?? items.find((item) => item.result !== 'none');
         pick.activeItems = first ? [first] : [];
       } finally {
         if (mine === sequence) pick.busy = false;
@@ -76,7 +80,7 @@ export class SearchQuickPick {
         void this.open(item);
       }),
       // The index fills in the background: results follow it while the box is open.
-      this.indexer.onDidChange(() => void update()),
+      this.indexer.onDidChange(() => void update(true)),
     ];
     pick.onDidHide(() => {
       disposables.forEach((d) => d.dispose());
