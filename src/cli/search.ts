@@ -14,6 +14,7 @@ import { loadArticle } from '../core/load';
 import { parseArticle } from '../core/parse';
 import { EntityMatcher } from '../core/search/entityMatcher';
 import { parseQuery } from '../core/search/query';
+import { searchCorpus } from '../core/search/corpusSearch';
 import { SearchIndex } from '../core/search/searchIndex';
 import { findMatches, hasPhrase, makeSnippet } from '../core/search/snippet';
 import type { KnowledgeBase } from '../core/entities/knowledgeBase';
@@ -33,24 +34,23 @@ export async function searchCommand(
   io: CliIO,
 ): Promise<number> {
   const index = new SearchIndex();
-  const found = new Map<string, Found>();
+  const articles = new Map<string, Found>();
   for await (const { path, article } of readArticles(paths, options, io)) {
     index.add(path, { title: article.title, text: article.text, date: article.date, entityIds: options.recognizer.recognize(article.text).map((m) => m.entityId) });
-    found.set(path, { path, title: article.title, date: article.date });
+    articles.set(path, { path, title: article.title, date: article.date });
   }
-  if (found.size === 0) {
+  if (articles.size === 0) {
     io.err('annotated-reader search: no article could be read.');
     return 1;
   }
-  const parsed = parseQuery(query);
-  for (const problem of parsed.problems) io.err(`annotated-reader search: ${problem}.`);
-  const entities = new EntityMatcher(options.knowledgeBase.entities);
-  const result = index.search(parsed, { limit: Math.max(options.limit * 3, 30), resolveEntity: (name) => entities.resolve(name) });
-  const entityIds = new Set(parsed.entities.flatMap((name) => entities.resolve(name)));
+  const found = searchCorpus(query, index, new EntityMatcher(options.knowledgeBase.entities), { limit: Math.max(options.limit * 3, 30), entityLimit: 5 });
+  for (const problem of found.query.problems) io.err(`annotated-reader search: ${problem}.`);
+  if (!options.json) for (const entity of found.entities) io.err(`entity: ${entity.name} (${entity.type})`);
+  const { articles: result, articleQuery: parsed, entityIds } = found;
   let shown = 0;
   for (const hit of result.hits) {
     if (shown >= options.limit) break;
-    const info = found.get(hit.key) as Found;
+    const info = articles.get(hit.key) as Found;
     // Snippets (and quoted phrases) are checked on the text of the results shown only.
     const loaded = loadArticle(await readFile(hit.key));
     const text = loaded.ok ? loaded.article.text : '';
@@ -68,7 +68,7 @@ export async function searchCommand(
       if (snippet) await io.out(`        ${snippet.text}`);
     }
   }
-  if (!options.json) io.err(`${shown} of ${result.total} matching articles shown (${found.size} searched).`);
+  if (!options.json) io.err(`${shown} of ${result.total} matching articles shown (${articles.size} searched).`);
   return 0;
 }
 

@@ -3,6 +3,7 @@ import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
 import { mergeKnowledgeBases } from '../../src/core/entities/knowledgeBase';
 import { createRecognizer } from '../../src/core/entities/recognizer';
 import { parseArticle } from '../../src/core/parse';
+import { searchCorpus } from '../../src/core/search/corpusSearch';
 import { EntityMatcher } from '../../src/core/search/entityMatcher';
 import { parseQuery } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/searchIndex';
@@ -14,7 +15,7 @@ const recognizer = createRecognizer(knowledgeBase);
 const entities = new EntityMatcher(knowledgeBase.entities);
 
 /** The seeds by the start of their file names, plus one article written for the folding case (no seed names Bærum). */
-const extra = ' date 2021-06 Ny skole i Bærum\n\nKommunen åpner en ny barneskole på Fornebu i august.\n';
+const extra = ' date 2021-06 Ny skole i Bærum\n\nKommunen åpner en ny barneskole på Fornebu i august, som Ålesund gjorde i fjor.\n';
 const texts = new Map<string, string>([...seedFiles().map((name): [string, string] => [name.slice(0, 3), readSeed(name.slice(0, 3))]), ['bærum', extra]]);
 const index = new SearchIndex();
 const bodies = new Map<string, string>();
@@ -41,6 +42,8 @@ describe('search over the seeds', () => {
     ['Store', '004', 'ø written o'],
     ['Barum', 'bærum', 'æ written a'],
     ['Baerum', 'bærum', 'æ written ae'],
+    ['Alesund', 'bærum', 'å written a'],
+    ['Aalesund', 'bærum', 'å written aa'],
     ['diplom', '004', 'a prefix: diplomati, diplomatisk'],
     ['Macron Putin telefon', '000', 'several words: an article with all three (000 and 003 have them; 000 names the two men most)'],
     ['"trappe opp"', '000', 'a quoted phrase'],
@@ -103,6 +106,36 @@ describe('search over the seeds', () => {
     assert.equal(hits.length, 39, 'odd numbers from 121 to 197');
     assert.ok(hits.every((key) => Number(key.slice(1)) >= 120 && Number(key.slice(1)) % 2 === 1));
     assert.deepEqual(local.search(parseQuery('Bare')).hits.map((hit) => hit.key), ['a199']);
+  });
+});
+
+describe('type filters', () => {
+  const run = (raw: string) => searchCorpus(raw, index, entities, { limit: 20, entityLimit: 5 });
+
+  it('lists the most widely mentioned people for type:person alone, and no articles', () => {
+    const found = run('type:person');
+    assert.ok(found.entities.length > 0);
+    assert.ok(found.entities.every((entity) => entity.type === 'person'));
+    assert.equal(found.articles.hits.length, 0);
+  });
+
+  it('takes type:person with a name for the people so named, and their articles', () => {
+    const found = run('type:person Stoltenberg');
+    assert.equal(found.entities[0]?.id, 'jens-stoltenberg');
+    assert.deepEqual(found.articles.hits.map((hit) => hit.key).sort(), ['000', '004']);
+    assert.ok(found.entityIds.has('jens-stoltenberg'));
+  });
+
+  it('finds no place named like a person', () => {
+    const found = run('type:place Stoltenberg');
+    assert.deepEqual(found.entities, []);
+    assert.equal(found.articles.total, 0);
+  });
+
+  it('searches words as usual without a type filter, and lists matching entities beside', () => {
+    const found = run('Stoltenberg');
+    assert.equal(found.articles.hits[0]?.key, '004');
+    assert.equal(found.entities[0]?.id, 'jens-stoltenberg');
   });
 });
 

@@ -3,7 +3,8 @@ import type { ArticleSummary } from '../../core/corpus';
 import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES } from '../../core/entities/types';
 import { EntityMatcher, type NamedEntity } from '../../core/search/entityMatcher';
-import { type ParsedQuery, isEmptyQuery, parseQuery } from '../../core/search/query';
+import { searchCorpus } from '../../core/search/corpusSearch';
+import { type ParsedQuery, isEmptyQuery } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
 import { CommandId } from '../constants';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
@@ -91,41 +92,32 @@ export class SearchQuickPick {
   }
 
   private async results(raw: string, matcher: EntityMatcher): Promise<ResultItem[]> {
-    const query = parseQuery(raw);
+    const found = searchCorpus(raw, this.indexer.search, matcher, { limit: ARTICLE_RESULTS * 2, entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS });
+    const { query } = found;
     const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${problem}`, alwaysShow: true }));
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
 
-    const entityItems = this.entityResults(query, matcher);
-    const { search } = this.indexer;
-    // A type filter with words asks for entities of that type: the articles that mention them.
-    const typeEntities = query.types.length && query.words.length ? entityItems.map((item) => (item.result === 'entity' ? item.entity.id : '')) : [];
-    // `#a|b` stands for any of those entities (a name typed after `@` never starts with `#`).
-    const effective: ParsedQuery = typeEntities.length ? { ...query, words: [], lastWordOpen: false, entities: [...query.entities, `#${typeEntities.join('|')}`] } : query;
-    const resolve = (name: string) => (name.startsWith('#') ? name.slice(1).split('|') : matcher.resolve(name));
     const articleItems: ResultItem[] = [];
-    if (!(query.types.length && !typeEntities.length)) {
-      const result = search.search(effective, { limit: ARTICLE_RESULTS * 2, resolveEntity: resolve });
-      const entityIds = new Set(effective.entities.flatMap(resolve));
-      for (const hit of result.hits) {
-        if (articleItems.length >= ARTICLE_RESULTS) break;
-        const entry = this.corpus.corpus.get(hit.key);
-        if (entry?.kind !== 'article') continue;
-        const item = await this.articleItem(entry.summary, effective, result.terms, entityIds);
-        if (item) articleItems.push(item);
-      }
-      if (result.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
-        articleItems.push({ result: 'none', label: `$(info) ${result.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, alwaysShow: true });
-      }
+    for (const hit of found.articles.hits) {
+      if (articleItems.length >= ARTICLE_RESULTS) break;
+      const entry = this.corpus.corpus.get(hit.key);
+      if (entry?.kind !== 'article') continue;
+      const item = await this.articleItem(entry.summary, found.articleQuery, found.articles.terms, found.entityIds);
+      if (item) articleItems.push(item);
     }
+    if (found.articles.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
+      articleItems.push({ result: 'none', label: `$(info) ${found.articles.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, alwaysShow: true });
+    }
+    const entityItems = found.entities.map((entity) => this.entityItem(entity));
     const progress = this.indexer.progress;
     if (progress) notes.push({ result: 'none', label: `$(sync~spin) Still indexing: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles searched so far`, alwaysShow: true });
     const separator = (label: string): ResultItem => ({ result: 'none', label, kind: vscode.QuickPickItemKind.Separator, alwaysShow: true });
     const entitiesFirst = query.types.length > 0 || query.entities.length > 0;
     const articleSection = articleItems.length ? [separator('Articles'), ...articleItems] : [];
     const entitySection = entityItems.length ? [separator('Entities'), ...entityItems] : [];
-    const found = entitiesFirst ? [...entitySection, ...articleSection] : [...articleSection, ...entitySection];
-    if (found.length === 0) notes.push({ result: 'none', label: '$(search-stop) No articles match', detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
-    return [...notes, ...found];
+    const sections = entitiesFirst ? [...entitySection, ...articleSection] : [...articleSection, ...entitySection];
+    if (sections.length === 0) notes.push({ result: 'none', label: '$(search-stop) No articles match', detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
+    return [...notes, ...sections];
   }
 
   /** The newest articles, for an empty box. */
@@ -167,24 +159,18 @@ export class SearchQuickPick {
     };
   }
 
-  private entityResults(query: ParsedQuery, matcher: EntityMatcher): ResultItem[] {
-    const type = query.types[0];
-    const text = query.words.join(' ');
-    if (!text && !type) return [];
-    const found = text ? matcher.search(text, { type, limit: ENTITY_RESULTS }).filter((match) => match.score <= 0.3).map((match) => match.entity) : matcher.top(type, ENTITY_RESULTS * 3);
-    return found.map((entity) => {
-      const indexed = this.indexer.entities.entity(entity.id);
-      const counts = indexed ? `${indexed.articles.toLocaleString('en')} ${indexed.articles === 1 ? 'article' : 'articles'} · ${indexed.mentions.toLocaleString('en')} ${indexed.mentions === 1 ? 'mention' : 'mentions'}` : '';
-      const described = this.knowledgeBases.knowledgeBaseEntity(entity.id);
-      return {
-        result: 'entity',
-        entity,
-        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
-        description: [ENTITY_TYPE_NAMES[entity.type], counts].filter(Boolean).join(' · '),
-        detail: described?.description || undefined,
-        alwaysShow: true,
-      };
-    });
+  private entityItem(entity: NamedEntity): ResultItem {
+    const indexed = this.indexer.entities.entity(entity.id);
+    const counts = indexed ? `${indexed.articles.toLocaleString('en')} ${indexed.articles === 1 ? 'article' : 'articles'} · ${indexed.mentions.toLocaleString('en')} ${indexed.mentions === 1 ? 'mention' : 'mentions'}` : '';
+    const described = this.knowledgeBases.knowledgeBaseEntity(entity.id);
+    return {
+      result: 'entity',
+      entity,
+      label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
+      description: [ENTITY_TYPE_NAMES[entity.type], counts].filter(Boolean).join(' · '),
+      detail: described?.description || undefined,
+      alwaysShow: true,
+    };
   }
 
   /** The entities the box can name: the knowledge base's, and the corpus's most widely mentioned. */
