@@ -30,6 +30,13 @@ describe('the entity index', () => {
     assert.deepEqual(index.entity('putin'), { id: 'putin', name: 'putin', type: 'person', known: true, articles: 1, mentions: 1 });
   });
 
+  it('takes the newest name an entity is indexed under (the knowledge base renamed it)', () => {
+    const index = new EntityIndex();
+    index.set('a', [mention('putin', 0)]);
+    index.set('b', [{ ...mention('putin', 0), canonical: 'Vladimir V. Putin' }]);
+    assert.equal(index.entity('putin')?.name, 'Vladimir V. Putin');
+  });
+
   it('forgets an entity when the last article mentioning it goes', () => {
     const index = new EntityIndex();
     index.set('a', [mention('putin', 0)]);

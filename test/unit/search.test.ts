@@ -96,6 +96,46 @@ describe('search over the seeds', () => {
     assert.deepEqual(search('kvantedatamaskin'), []);
   });
 
+  it('finds every article by its own word after thousands of random saves and removals (with compactions)', () => {
+    const local = new SearchIndex();
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const present = new Set<number>();
+    const put = (n: number) => local.add(`d${n}`, { title: `Sak ${n}`, text: `felles ord unik${n}x og mer`, date: { year: 2022, month: 1 + (n % 12) }, entityIds: [`e${n % 7}`] });
+    for (let n = 0; n < 300; n++) {
+      put(n);
+      present.add(n);
+    }
+    for (let round = 0; round < 2000; round++) {
+      const n = Math.floor(random() * 300);
+      if (random() < 0.3 && present.has(n)) {
+        local.remove(`d${n}`);
+        present.delete(n);
+      } else {
+        put(n);
+        present.add(n);
+      }
+    }
+    assert.equal(local.size, present.size);
+    for (let n = 0; n < 300; n++) {
+      // Near spellings (unik56x for unik6x) may follow; the article itself comes first, or not at all once removed.
+      const hits = local.search(parseQuery(`unik${n}x `)).hits.map((hit) => hit.key);
+      if (present.has(n)) assert.equal(hits[0], `d${n}`, `unik${n}x: ${hits.join(', ')}`);
+      else assert.ok(!hits.includes(`d${n}`), `unik${n}x found after removal`);
+    }
+    const withE3 = local.search(parseQuery('@e3'), { resolveEntity: (name) => [name], limit: 1000 }).hits.map((hit) => Number(hit.key.slice(1)));
+    assert.deepEqual(withE3.sort((a, b) => a - b), [...present].filter((n) => n % 7 === 3).sort((a, b) => a - b));
+    assert.equal(local.search(parseQuery('felles'), { limit: 1000 }).total, present.size);
+  });
+
+  it('finds words added after the first prefix search', () => {
+    const local = new SearchIndex();
+    local.add('a', { title: 'A', text: 'diplomati', date: { year: 2022, month: 1 } });
+    assert.deepEqual(local.search(parseQuery('diplom')).hits.map((hit) => hit.key), ['a']);
+    local.add('b', { title: 'B', text: 'diplomatene', date: { year: 2022, month: 1 } });
+    assert.equal(local.search(parseQuery('diplomate')).hits[0]?.key, 'b');
+  });
+
   it('keeps working after articles are removed and replaced', () => {
     const local = new SearchIndex();
     for (let i = 0; i < 200; i++) local.add(`a${i}`, { title: `Sak ${i}`, text: i % 2 ? 'Stoltenberg i Brussel' : 'Støre i Oslo', date: { year: 2022, month: 1 } });

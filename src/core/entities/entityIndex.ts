@@ -157,7 +157,12 @@ export class EntityIndex {
   /** The number of the mention's entity, registering it if new. */
   private number(mention: EntityMention): number {
     const existing = this.numbers.get(mention.entityId);
-    if (existing !== undefined) return existing;
+    if (existing !== undefined) {
+      // The knowledge base may have renamed it since: the latest article indexed says how it is called.
+      if (this.names[existing] !== mention.canonical) this.names[existing] = detach(mention.canonical);
+      this.known[existing] = mention.source === 'rule' ? 0 : 1;
+      return existing;
+    }
     const entity = this.free.pop() ?? this.ids.length;
     if (entity >= this.known.length) {
       const known = new Uint8Array(this.known.length * 2);

@@ -67,6 +67,7 @@ const ALWAYS_FUZZY_LENGTH = 6;
 const NEAR_SAME_SCORE = 0.12;
 const MIN_PREFIX_LENGTH = 3;
 const MAX_TF = 127;
+const MAX_NEW_TERMS = 5000;
 const RAW_CACHE_SIZE = 50_000;
 /** Compact the postings when this share of the documents has been removed or replaced. */
 const COMPACT_RATIO = 0.25;
@@ -96,6 +97,8 @@ export class SearchIndex {
   private gramScratch = new Uint8Array(0);
   private titleScratch = new Uint8Array(1024);
   private sortedTerms: string[] | undefined;
+  /** Words added since `sortedTerms` was made. */
+  private newTerms: string[] = [];
   private trigrams: Map<string, number[]> | undefined;
   private trigramTerms = 0;
   private scores = new Float32Array(0);
@@ -306,7 +309,18 @@ export class SearchIndex {
 
   /** Terms that begin with `prefix`, the most frequent first. */
   private prefixTerms(prefix: string): number[] {
-    const sorted = (this.sortedTerms ??= this.terms.filter((term) => !term.startsWith('@')).sort());
+    // New words wait in a short list, merged into the sorted vocabulary only when it grows long:
+    // re-sorting the whole vocabulary per new word cost hundreds of milliseconds per query.
+    if (!this.sortedTerms || this.newTerms.length > MAX_NEW_TERMS) {
+      this.sortedTerms = this.terms.filter((term) => !term.startsWith('@')).sort();
+      this.newTerms = [];
+    }
+    const sorted = this.sortedTerms;
+    const found: number[] = [];
+    for (const term of this.newTerms) {
+      const id = this.termIds.get(term) as number;
+      if (term.startsWith(prefix) && this.df[id] > 0) found.push(id);
+    }
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -314,7 +328,6 @@ export class SearchIndex {
       if (sorted[mid] < prefix) low = mid + 1;
       else high = mid;
     }
-    const found: number[] = [];
     for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
       const term = this.termIds.get(sorted[i]) as number;
       if (this.df[term] > 0) found.push(term);
@@ -413,7 +426,7 @@ export class SearchIndex {
         this.postingLengths = grow(this.postingLengths, id + 1);
         this.firstPostings = grow(this.firstPostings, id + 1);
       }
-      this.sortedTerms = undefined;
+      if (this.sortedTerms && !term.startsWith('@')) this.newTerms.push(term);
     }
     return id;
   }
@@ -427,6 +440,7 @@ export class SearchIndex {
     const length = this.postingLengths[term];
     if (length === 0) {
       this.firstPostings[term] = posting;
+      this.postings[term] = undefined;
       this.postingLengths[term] = 1;
       return;
     }
@@ -489,6 +503,8 @@ export class SearchIndex {
         kept++;
       }
       if (list && kept > 0) this.firstPostings[term] = list[0];
+      // One posting or none: back to the compact form (`push` and the readers rely on it).
+      if (list && kept <= 1) this.postings[term] = undefined;
       this.postingLengths[term] = kept;
       this.df[term] = kept;
     }
