@@ -59,7 +59,8 @@ function receive(message: HostMessage): void {
       const keep = sameArticle ? scrollFraction() : 0;
       const keepSelection = sameArticle ? selected : undefined;
       applySettings(message.settings);
-      marks = sortedRanges(message.marks ?? (sameArticle ? marks : []));
+      // Marks come with the message; an article reloaded after an edit has none (the old ones would be misplaced).
+      marks = sortedRanges(message.marks ?? []);
       render(message.article);
       if (keepSelection && message.article.entities[keepSelection]) selectEntity(keepSelection, { scroll: false });
       if (message.reveal) requestAnimationFrame(() => reveal(message.reveal as TextRange));

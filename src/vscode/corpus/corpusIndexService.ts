@@ -110,7 +110,8 @@ export class CorpusIndexService extends Disposable {
       if (this.isDisposed) return;
       const articles = this.corpus.corpus.articles();
       const current = new Set(articles.map((article) => article.uri));
-      for (const uri of [...this.entities.articleUris()]) {
+      // Every article indexed (or tried: a file that failed to read is remembered too) and gone since.
+      for (const uri of new Set([...this.entities.articleUris(), ...this.indexedFrom.keys()])) {
         if (!current.has(uri)) {
           this.entities.delete(uri);
           this.search.remove(uri);

@@ -117,7 +117,8 @@ function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: s
 }
 
 function commandLink(command: CommandId, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  // `(` and `)` too: Markdown would end the link at an unbalanced one in a name.
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
 }
 
 /** Markdown link text from an article title: brackets and other markup taken literally. */

@@ -46,6 +46,8 @@ export interface RevealReport {
 const TAB_TITLE_CHARS = 48;
 /** Other articles a hover card links to. */
 const CARD_ARTICLES = 5;
+/** Search matches sent to the reader at most (the protocol refuses more). */
+const MAX_MARKS = 10_000;
 
 /**
  * Owns the reader panels: one reused tab by default, or one per article
@@ -250,6 +252,8 @@ export class ReaderPanel extends Disposable {
   private pendingScroll: number | undefined;
   private pendingReveal: TextRange | undefined;
   private pendingMarks: readonly TextRange[] | undefined;
+  /** The article last sent to the webview. */
+  private postedUri: string | undefined;
   /** The mentions of the article shown, for updating its cards. */
   private shownMentions: readonly EntityMention[] = [];
   private loads = 0;
@@ -304,8 +308,9 @@ export class ReaderPanel extends Disposable {
 
   /** Brings a range of the article already shown into view; false if that cannot be done here. */
   revealInPlace(range: TextRange, marks?: readonly TextRange[]): boolean {
-    if (!this.current || !this.ready || this.loads === 0) return false;
-    void this.post({ type: 'didReveal', uri: this.current.toString(), range, marks });
+    // Only for the article the webview has been sent (not one still being read).
+    if (!this.current || !this.ready || this.postedUri !== this.current.toString()) return false;
+    void this.post({ type: 'didReveal', uri: this.current.toString(), range, marks: marks?.slice(0, MAX_MARKS) });
     return true;
   }
 
@@ -351,13 +356,16 @@ export class ReaderPanel extends Disposable {
     const fileName = fileNameOf(uri);
     const article = this.manager.toReaderArticle(uri, fileName, outcome.article);
     this.shownMentions = this.manager.entitiesOf(outcome.article.text);
+    // Taken before posting: a `show` while the message is on its way sets new ones for its own load.
     const fits = (range: TextRange) => range.end <= article.text.length;
     const reveal = this.pendingReveal && fits(this.pendingReveal) ? this.pendingReveal : undefined;
-    const marks = this.pendingMarks?.filter(fits);
-    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll: this.pendingScroll, reveal, marks });
+    const marks = this.pendingMarks?.filter(fits).slice(0, MAX_MARKS);
+    const scroll = this.pendingScroll;
     this.pendingScroll = undefined;
     this.pendingReveal = undefined;
     this.pendingMarks = undefined;
+    this.postedUri = uri.toString();
+    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks });
   }
 
   private receive(raw: unknown): void {

@@ -17,6 +17,8 @@ import type { ReaderManager } from '../reader/readerManager';
 const ARTICLE_RESULTS = 30;
 /** Entities listed among the results. */
 const ENTITY_RESULTS = 3;
+/** Articles read for a query with a quoted phrase, of which only those with the phrase are listed. */
+const PHRASE_CANDIDATES = 300;
 /** Articles listed for an empty query. */
 const RECENT_ARTICLES = 30;
 /** Entities offered to the matcher: those of the knowledge base and the most widely mentioned others. */
@@ -53,16 +55,23 @@ export class SearchQuickPick {
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
     pick.value = initial;
-    const matcher = this.entityMatcher();
+    let matcher = this.entityMatcher();
+    let matcherGeneration = this.indexer.entities.generation;
     let sequence = 0;
     const keyOf = (item: ResultItem | undefined) => (item?.result === 'article' ? item.summary.uri : item?.result === 'entity' ? item.entity.id : undefined);
     const update = async (sameQuery = false) => {
       const mine = ++sequence;
       pick.busy = true;
       try {
-        // When the index grows under the same query, the result the user is on stays active.
+        // When the index grows under the same query, the result the user is on stays active,
+        // and the entities known by name catch up with it.
         const activeKey = sameQuery ? keyOf(pick.activeItems[0]) : undefined;
-        const items = await this.results(pick.value, matcher);
+        if (sameQuery && matcherGeneration !== this.indexer.entities.generation) {
+          matcher = this.entityMatcher();
+          matcherGeneration = this.indexer.entities.generation;
+        }
+        const items = await this.results(pick.value, matcher, () => mine !== sequence);
+        if (!items) return;
         if (mine !== sequence) return; // typed on since
         pick.items = items;
         const keep = activeKey === undefined ? undefined : items.find((item) => keyOf(item) === activeKey);
@@ -91,8 +100,14 @@ export class SearchQuickPick {
     await update();
   }
 
-  private async results(raw: string, matcher: EntityMatcher): Promise<ResultItem[]> {
-    const found = searchCorpus(raw, this.indexer.search, matcher, { limit: ARTICLE_RESULTS * 2, entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS });
+  /** The items for a query; undefined when `stale()` says the user has typed on (the rest is not worth reading). */
+  private async results(raw: string, matcher: EntityMatcher, stale: () => boolean): Promise<ResultItem[] | undefined> {
+    // Quoted phrases are checked on the texts: more candidates are read, as only some have the phrase.
+    const phrases = raw.includes('"');
+    const found = searchCorpus(raw, this.indexer.search, matcher, {
+      limit: phrases ? PHRASE_CANDIDATES : ARTICLE_RESULTS * 2,
+      entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
+    });
     const { query } = found;
     const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${problem}`, alwaysShow: true }));
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
@@ -100,15 +115,18 @@ export class SearchQuickPick {
     const articleItems: ResultItem[] = [];
     for (const hit of found.articles.hits) {
       if (articleItems.length >= ARTICLE_RESULTS) break;
+      if (stale()) return undefined;
       const entry = this.corpus.corpus.get(hit.key);
       if (entry?.kind !== 'article') continue;
       const item = await this.articleItem(entry.summary, found.articleQuery, found.articles.terms, found.entityIds);
       if (item) articleItems.push(item);
     }
-    if (found.articles.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
+    // With phrases the count of articles having all the words says nothing about the phrase: not shown.
+    if (!query.phrases.length && found.articles.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
       articleItems.push({ result: 'none', label: `$(info) ${found.articles.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, alwaysShow: true });
     }
-    const entityItems = found.entities.map((entity) => this.entityItem(entity));
+    // Entities the corpus mentions (the knowledge base also knows places no article names).
+    const entityItems = found.entities.filter((entity) => this.indexer.entities.entity(entity.id)).map((entity) => this.entityItem(entity));
     const progress = this.indexer.progress;
     if (progress) notes.push({ result: 'none', label: `$(sync~spin) Still indexing: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles searched so far`, alwaysShow: true });
     const separator = (label: string): ResultItem => ({ result: 'none', label, kind: vscode.QuickPickItemKind.Separator, alwaysShow: true });
@@ -176,6 +194,7 @@ export class SearchQuickPick {
   /** The entities the box can name: the knowledge base's, and the corpus's most widely mentioned. */
   private entityMatcher(): EntityMatcher {
     const index = this.indexer.entities;
+    // Every entity of the knowledge base (also while the index is still counting), and the corpus's most widely mentioned others.
     const known = this.knowledgeBases.knowledgeBaseEntities().map((entity): NamedEntity => ({ ...entity, articles: index.entity(entity.id)?.articles ?? 0 }));
     const knownIds = new Set(known.map((entity) => entity.id));
     const others = index
@@ -183,7 +202,7 @@ export class SearchQuickPick {
       .filter((entity) => !knownIds.has(entity.id))
       .slice(0, MATCHED_ENTITIES)
       .map((entity): NamedEntity => ({ id: entity.id, name: entity.name, type: entity.type, articles: entity.articles }));
-    return new EntityMatcher([...known.filter((entity) => (entity.articles ?? 0) > 0), ...others]);
+    return new EntityMatcher([...known, ...others]);
   }
 
   private async open(item: ResultItem): Promise<void> {
