@@ -61,6 +61,26 @@ describe('the entity index', () => {
     assert.equal(index.entity('unknown-x')?.type, 'other');
   });
 
+  it('picks the most widely mentioned of each type, with totals, without sorting them all', () => {
+    const index = new EntityIndex();
+    for (let a = 0; a < 50; a++) {
+      const mentions = [mention('putin', 0), mention('oslo', 10, 'place')];
+      for (let k = 0; k <= a % 5; k++) mentions.push(mention(`person-${a}-${k}`, 20 + k * 10));
+      if (a % 2) mentions.push(mention('macron', 80));
+      index.set(`a${a}`, mentions);
+    }
+    const byType = index.topByType(3);
+    assert.deepEqual([...byType.keys()], ['person', 'place']);
+    const people = byType.get('person');
+    assert.equal(people?.total, 2 + [...Array(50).keys()].reduce((sum, a) => sum + (a % 5) + 1, 0));
+    assert.deepEqual(people?.entities.map((e) => e.id).slice(0, 2), ['putin', 'macron']);
+    assert.equal(people?.entities.length, 3);
+    assert.deepEqual(byType.get('place')?.entities.map((e) => e.id), ['oslo']);
+    const filtered = index.topByType(10, (name) => name.includes('person 7'));
+    assert.deepEqual(filtered.get('person')?.entities.map((e) => e.id).sort(), ['person-7-0', 'person-7-1', 'person-7-2']);
+    assert.deepEqual(index.top(2).map((e) => e.id), ['oslo', 'putin'], 'equal reach: by name');
+  });
+
   it('changes its generation with every change', () => {
     const index = new EntityIndex();
     const before = index.generation;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDate } from '../../core/dates';
 import type { IndexedEntity } from '../../core/entities/entityIndex';
-import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../../core/entities/types';
+import { ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../../core/entities/types';
 import { contextAround, foldForMatching } from '../../core/text';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
@@ -11,7 +11,8 @@ import type { EntityService } from './entityService';
 import { entityIcon } from './entityStyle';
 
 export type EntitiesNode =
-  | { readonly kind: 'type'; readonly type: EntityType; readonly entities: readonly IndexedEntity[] }
+  /** A type with its most widely mentioned entities (at most ENTITIES_PER_TYPE) and how many it has in all. */
+  | { readonly kind: 'type'; readonly type: EntityType; readonly entities: readonly IndexedEntity[]; readonly total: number }
   | { readonly kind: 'entity'; readonly entity: IndexedEntity; readonly parent: EntitiesNode }
   | { readonly kind: 'moreEntities'; readonly type: EntityType; readonly hidden: number; readonly parent: EntitiesNode }
   | { readonly kind: 'mention'; readonly mention: ConcordanceLine; readonly parent: EntitiesNode }
@@ -137,8 +138,8 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
   async getChildren(node?: EntitiesNode): Promise<EntitiesNode[]> {
     if (!node) return this.roots;
     if (node.kind === 'type') {
-      const shown = node.entities.slice(0, ENTITIES_PER_TYPE).map((entity): EntitiesNode => ({ kind: 'entity', entity, parent: node }));
-      const hidden = node.entities.length - shown.length;
+      const shown = node.entities.map((entity): EntitiesNode => ({ kind: 'entity', entity, parent: node }));
+      const hidden = node.total - shown.length;
       return hidden > 0 ? [...shown, { kind: 'moreEntities', type: node.type, hidden, parent: node }] : shown;
     }
     if (node.kind === 'entity') return this.concordance(node);
@@ -153,10 +154,10 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
           node.type === 'other' && !this.filterText ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
         );
         item.id = `type:${node.type}`;
-        item.description = node.entities.length.toLocaleString('en');
+        item.description = node.total.toLocaleString('en');
         item.iconPath = entityIcon(node.type);
         item.contextValue = 'entityType';
-        item.accessibilityInformation = { label: `${ENTITY_TYPE_PLURALS[node.type]}, ${node.entities.length} ${node.entities.length === 1 ? 'name' : 'names'}` };
+        item.accessibilityInformation = { label: `${ENTITY_TYPE_PLURALS[node.type]}, ${node.total} ${node.total === 1 ? 'name' : 'names'}` };
         return item;
       }
       case 'entity':
@@ -247,7 +248,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     for (const root of this.roots) {
       if (root.kind !== 'type') continue;
       const index = root.entities.findIndex((entity) => entity.id === entityId);
-      if (index >= 0 && index < ENTITIES_PER_TYPE) return { kind: 'entity', entity: root.entities[index], parent: root };
+      if (index >= 0) return { kind: 'entity', entity: root.entities[index], parent: root };
     }
     return undefined;
   }
@@ -267,14 +268,8 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
 
   private rebuild(): void {
     const folded = foldForMatching(this.filterText);
-    const all = this.indexer.entities.entities().filter((entity) => !folded || foldForMatching(entity.name).includes(folded));
-    const byType = new Map<EntityType, IndexedEntity[]>();
-    for (const entity of all) {
-      const list = byType.get(entity.type);
-      if (list) list.push(entity);
-      else byType.set(entity.type, [entity]);
-    }
-    this.roots = ENTITY_TYPES.filter((type) => byType.has(type)).map((type) => ({ kind: 'type', type, entities: byType.get(type) ?? [] }));
+    const byType = this.indexer.entities.topByType(ENTITIES_PER_TYPE, folded ? (name) => name.includes(folded) : undefined);
+    this.roots = [...byType].map(([type, { entities, total }]) => ({ kind: 'type', type, entities, total }));
     this.treeView.description = this.filterText ? `“${this.filterText}”` : undefined;
     this.showProgress(this.indexer.progress);
     this.onDidChangeTreeDataEmitter.fire(undefined);

@@ -198,7 +198,7 @@ export class SearchQuickPick {
     const known = this.knowledgeBases.knowledgeBaseEntities().map((entity): NamedEntity => ({ ...entity, articles: index.entity(entity.id)?.articles ?? 0 }));
     const knownIds = new Set(known.map((entity) => entity.id));
     const others = index
-      .entities()
+      .top(MATCHED_ENTITIES + knownIds.size)
       .filter((entity) => !knownIds.has(entity.id))
       .slice(0, MATCHED_ENTITIES)
       .map((entity): NamedEntity => ({ id: entity.id, name: entity.name, type: entity.type, articles: entity.articles }));
