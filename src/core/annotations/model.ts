@@ -1,0 +1,182 @@
+/**
+ * User annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/):
+ * highlights with an optional note (Markdown) and tags, kept in one JSON
+ * file per workspace as an `AnnotationCollection`, so that any tool that
+ * reads the standard can read them. The format is validated by
+ * schemas/annotations.schema.json.
+ */
+import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+export interface Annotation {
+  readonly '@context'?: typeof ANNOTATION_CONTEXT;
+  /** `urn:uuid:…`. */
+  readonly id: string;
+  readonly type: 'Annotation';
+  /** `highlighting` without a note, `commenting` with one. */
+  readonly motivation: 'highlighting' | 'commenting';
+  /** ISO 8601. */
+  readonly created: string;
+  readonly modified: string;
+  readonly body: readonly AnnotationBody[];
+  readonly target: AnnotationTarget;
+}
+
+export type AnnotationBody =
+  | { readonly type: 'TextualBody'; readonly purpose: 'commenting'; readonly format: 'text/markdown'; readonly value: string }
+  | { readonly type: 'TextualBody'; readonly purpose: 'tagging'; readonly value: string }
+  /** The highlight's colour: one of the names the user gave colours in the settings (`Key claim`, `Question`, …). */
+  | { readonly type: 'TextualBody'; readonly purpose: 'classifying'; readonly value: string };
+
+export interface AnnotationTarget {
+  /** The article file, relative to the workspace folder (or a URI outside it). */
+  readonly source: string;
+  /** `sha256:` or `fnv1a:` of the article text (after the header, line endings normalised) when annotated. */
+  readonly textHash: string;
+  readonly selector: readonly [TextQuoteSelector, TextPositionSelector];
+}
+
+export interface AnnotationCollection {
+  readonly '@context': typeof ANNOTATION_CONTEXT;
+  readonly type: 'AnnotationCollection';
+  readonly generator: 'Annotated Reader';
+  readonly total: number;
+  readonly items: readonly Annotation[];
+}
+
+/** What an annotation says, in the terms the UI uses. */
+export interface AnnotationContent {
+  readonly note: string;
+  readonly tags: readonly string[];
+  readonly colour: string;
+}
+
+export function contentOf(annotation: Annotation): AnnotationContent {
+  let note = '';
+  let colour = '';
+  const tags: string[] = [];
+  for (const body of annotation.body) {
+    if (body.purpose === 'commenting') note = body.value;
+    else if (body.purpose === 'tagging') tags.push(body.value);
+    else colour = body.value;
+  }
+  return { note, tags, colour };
+}
+
+export function selectorsOf(annotation: Annotation): Selectors {
+  const [quote, position] = annotation.target.selector;
+  return { quote, position };
+}
+
+/** A new annotation of `source`'s passage described by `selectors`. */
+export function createAnnotation(options: { id: string; now: Date; source: string; textHash: string; selectors: Selectors; content: AnnotationContent }): Annotation {
+  const time = options.now.toISOString();
+  return {
+    id: options.id,
+    type: 'Annotation',
+    motivation: options.content.note.trim() ? 'commenting' : 'highlighting',
+    created: time,
+    modified: time,
+    body: bodiesOf(options.content),
+    target: { source: options.source, textHash: options.textHash, selector: [options.selectors.quote, options.selectors.position] },
+  };
+}
+
+/** The annotation with new content (note, tags, colour), its modified time now. */
+export function editAnnotation(annotation: Annotation, content: AnnotationContent, now: Date): Annotation {
+  return { ...annotation, motivation: content.note.trim() ? 'commenting' : 'highlighting', modified: now.toISOString(), body: bodiesOf(content) };
+}
+
+function bodiesOf(content: AnnotationContent): AnnotationBody[] {
+  const bodies: AnnotationBody[] = [];
+  if (content.colour) bodies.push({ type: 'TextualBody', purpose: 'classifying', value: content.colour });
+  if (content.note.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: content.note });
+  for (const tag of new Set(content.tags.map((t) => t.trim()).filter(Boolean))) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  return bodies;
+}
+
+export function toCollection(annotations: readonly Annotation[]): AnnotationCollection {
+  return { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', generator: 'Annotated Reader', total: annotations.length, items: annotations };
+}
+
+export type ParseResult = { readonly ok: true; readonly annotations: Annotation[]; readonly skipped: readonly string[] } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Reads an annotations file. A file that is not JSON, or not a collection,
+ * is refused as a whole (and must then never be overwritten); single
+ * entries that do not check are skipped with a reason, the rest kept.
+ */
+export function parseCollection(json: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const items = isRecord(data) && data.type === 'AnnotationCollection' ? data.items : undefined;
+  if (!Array.isArray(items)) return { ok: false, reason: 'it is not an AnnotationCollection with "items"' };
+  const annotations: Annotation[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  items.forEach((item: unknown, index) => {
+    const problem = checkAnnotation(item);
+    if (problem) skipped.push(`items[${index}]: ${problem}`);
+    else if (seen.has((item as Annotation).id)) skipped.push(`items[${index}]: a second annotation with id ${(item as Annotation).id}`);
+    else {
+      seen.add((item as Annotation).id);
+      annotations.push(item as Annotation);
+    }
+  });
+  return { ok: true, annotations, skipped };
+}
+
+function checkAnnotation(item: unknown): string | undefined {
+  if (!isRecord(item)) return 'not an object';
+  if (typeof item.id !== 'string' || item.id === '') return 'no "id"';
+  if (item.type !== 'Annotation') return '"type" is not "Annotation"';
+  if (typeof item.created !== 'string' || typeof item.modified !== 'string') return 'no "created" or "modified" time';
+  if (!Array.isArray(item.body) || !item.body.every(isBody)) return '"body" is not a list of textual bodies';
+  const target = item.target;
+  if (!isRecord(target) || typeof target.source !== 'string' || typeof target.textHash !== 'string') return '"target" has no "source" or "textHash"';
+  const selector = target.selector;
+  if (!Array.isArray(selector) || selector.length !== 2) return '"target.selector" is not a quote and a position selector';
+  const [quote, position] = selector as unknown[];
+  if (!isRecord(quote) || quote.type !== 'TextQuoteSelector' || typeof quote.exact !== 'string' || typeof quote.prefix !== 'string' || typeof quote.suffix !== 'string') {
+    return 'the first selector is not a TextQuoteSelector';
+  }
+  if (
+    !isRecord(position) ||
+    position.type !== 'TextPositionSelector' ||
+    !Number.isInteger(position.start) ||
+    !Number.isInteger(position.end) ||
+    (position.start as number) < 0 ||
+    (position.end as number) < (position.start as number)
+  ) {
+    return 'the second selector is not a TextPositionSelector';
+  }
+  return undefined;
+}
+
+function isBody(body: unknown): boolean {
+  return (
+    isRecord(body) &&
+    body.type === 'TextualBody' &&
+    typeof body.value === 'string' &&
+    (body.purpose === 'commenting' || body.purpose === 'tagging' || body.purpose === 'classifying')
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** FNV-1a (32 bits) of a text's UTF-16 units, as `fnv1a:xxxxxxxx`: enough to tell whether an article changed. */
+export function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `fnv1a:${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,218 @@
+/**
+ * The annotations file, kept safe: the user's marks are their work.
+ *
+ * - Saves write a temporary file in the same folder and rename it over the
+ *   old one, so an interrupted write leaves the old file whole.
+ * - Saves are queued: one at a time, each writing the model as it is then,
+ *   so concurrent edits never lose one.
+ * - A file that does not parse is never overwritten: it is copied aside with
+ *   a timestamp, the store turns read-only, and the problem names the file.
+ * - A change to the file from outside (git checkout, another window) is
+ *   merged: per annotation the newer edit wins; an annotation changed here
+ *   and there since the last save is a conflict, reported for the UI to ask
+ *   about (the newer one is kept meanwhile, the other is not lost: it is
+ *   returned with the conflict).
+ *
+ * The file system is passed in (Node's fs in the CLI and tests, VS Code's in
+ * the extension), so this stays free of both.
+ */
+import { type Annotation, parseCollection, toCollection } from './model';
+
+export interface StoreFileSystem {
+  /** The file's text, or undefined if there is no such file. */
+  read(path: string): Promise<string | undefined>;
+  write(path: string, text: string): Promise<void>;
+  /** Renames `from` to `to`, replacing `to`. */
+  rename(from: string, to: string): Promise<void>;
+  copy(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+}
+
+export interface Conflict {
+  /** The annotation as this window has it (kept if newer). */
+  readonly mine: Annotation;
+  /** As the file now has it. */
+  readonly theirs: Annotation;
+}
+
+export type StoreState = { readonly kind: 'ok' } | { readonly kind: 'readOnly'; readonly problem: string; readonly backup?: string };
+
+export class AnnotationStore {
+  private annotations = new Map<string, Annotation>();
+  /** Ids changed (or added) here since the last save or load, and ids deleted here. */
+  private readonly dirty = new Set<string>();
+  private readonly deleted = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private stateValue: StoreState = { kind: 'ok' };
+  /** The text this store last wrote or read: a change event for it is our own. */
+  private lastText: string | undefined;
+  private temporaryCount = 0;
+
+  constructor(
+    private readonly fs: StoreFileSystem,
+    readonly path: string,
+    private readonly now: () => Date = () => new Date(),
+    /** Told of annotations edited here and outside since the last save (also when a save finds the file changed). */
+    private readonly onConflicts: (conflicts: readonly Conflict[]) => void = () => undefined,
+  ) {}
+
+  get state(): StoreState {
+    return this.stateValue;
+  }
+
+  all(): Annotation[] {
+    return [...this.annotations.values()];
+  }
+
+  get(id: string): Annotation | undefined {
+    return this.annotations.get(id);
+  }
+
+  /** Reads the file; a missing file is an empty collection; a broken one is backed up and makes the store read-only. */
+  async load(): Promise<{ skipped: readonly string[] }> {
+    const text = await this.fs.read(this.path);
+    if (text === undefined) {
+      this.annotations = new Map();
+      this.stateValue = { kind: 'ok' };
+      return { skipped: [] };
+    }
+    const parsed = parseCollection(text);
+    if (!parsed.ok) {
+      const backup = `${this.path}.${this.now().toISOString().replace(/[:.]/g, '-')}.corrupt`;
+      let copied: string | undefined;
+      try {
+        await this.fs.copy(this.path, backup);
+        copied = backup;
+      } catch {
+        // The original stays untouched either way; the message says no copy was made.
+      }
+      this.stateValue = { kind: 'readOnly', problem: `${this.path} cannot be read: ${parsed.reason}`, backup: copied };
+      this.annotations = new Map();
+      return { skipped: [] };
+    }
+    this.annotations = new Map(parsed.annotations.map((annotation) => [annotation.id, annotation]));
+    this.dirty.clear();
+    this.deleted.clear();
+    this.lastText = text;
+    this.stateValue = { kind: 'ok' };
+    return { skipped: parsed.skipped };
+  }
+
+  /** Adds or replaces an annotation and queues a save; resolves when it is on disk. */
+  put(annotation: Annotation): Promise<void> {
+    this.assertWritable();
+    this.annotations.set(annotation.id, annotation);
+    this.dirty.add(annotation.id);
+    this.deleted.delete(annotation.id);
+    return this.save();
+  }
+
+  /** Removes an annotation and queues a save; the removed annotation is returned for undo. */
+  async delete(id: string): Promise<Annotation | undefined> {
+    this.assertWritable();
+    const removed = this.annotations.get(id);
+    if (!removed) return undefined;
+    this.annotations.delete(id);
+    this.dirty.delete(id);
+    this.deleted.add(id);
+    await this.save();
+    return removed;
+  }
+
+  /**
+   * The file changed outside: merges it in (the newer edit of each
+   * annotation wins; deletions on either side stand) and saves the result if
+   * it differs from the file. Returns the conflicts: annotations edited both
+   * here and there since the last save.
+   */
+  async reloadFromOutside(): Promise<Conflict[]> {
+    const result = new Promise<Conflict[]>((resolve, reject) => {
+      this.queue = this.queue.then(async () => {
+        try {
+          resolve(await this.merge());
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    return result;
+  }
+
+  private async merge(): Promise<Conflict[]> {
+    const text = await this.fs.read(this.path);
+    if (text === this.lastText) return [];
+    if (text === undefined) {
+      // Deleted outside: everything here is kept and written back.
+      await this.write();
+      return [];
+    }
+    const conflicts = this.mergeText(text);
+    if (this.stateValue.kind === 'ok' && (this.dirty.size || this.deleted.size)) await this.write();
+    return conflicts;
+  }
+
+  /** Merges the file's `text` (changed outside) into the model; the conflicts found. */
+  private mergeText(text: string): Conflict[] {
+    const parsed = parseCollection(text);
+    if (!parsed.ok) {
+      // Broken outside: not overwritten, and this window's annotations stay in memory.
+      this.stateValue = { kind: 'readOnly', problem: `${this.path} cannot be read: ${parsed.reason}` };
+      return [];
+    }
+    const theirs = new Map(parsed.annotations.map((annotation) => [annotation.id, annotation]));
+    const conflicts: Conflict[] = [];
+    const merged = new Map<string, Annotation>();
+    for (const [id, their] of theirs) {
+      if (this.deleted.has(id)) continue; // deleted here
+      const mine = this.annotations.get(id);
+      if (!mine || !this.dirty.has(id)) merged.set(id, their);
+      else {
+        const newer = mine.modified >= their.modified ? mine : their;
+        merged.set(id, newer);
+        if (JSON.stringify(mine) !== JSON.stringify(their)) conflicts.push({ mine, theirs: their });
+      }
+    }
+    // Added here and not yet saved: kept. Not in the file and not new here: deleted outside.
+    for (const [id, mine] of this.annotations) if (!theirs.has(id) && this.dirty.has(id)) merged.set(id, mine);
+    this.annotations = merged;
+    this.lastText = text;
+    if (conflicts.length) this.onConflicts(conflicts);
+    return conflicts;
+  }
+
+  /** Queues a save of the model as it is when the save runs. */
+  private save(): Promise<void> {
+    const done = this.queue.then(() => this.write());
+    // A failed save must not stop the ones after it; the caller still sees the failure.
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async write(): Promise<void> {
+    if (this.stateValue.kind === 'readOnly') throw new Error(this.stateValue.problem);
+    // Changed outside since we last read or wrote it (the watcher has not told us yet): merge first, never overwrite.
+    const current = await this.fs.read(this.path);
+    if (current !== undefined && current !== this.lastText) {
+      this.mergeText(current);
+      // mergeText may have found the file broken: then nothing is written.
+      const state = this.stateValue as StoreState;
+      if (state.kind === 'readOnly') throw new Error(state.problem);
+    }
+    const text = `${JSON.stringify(toCollection(this.all()), null, 2)}\n`;
+    const temporary = `${this.path}.${++this.temporaryCount}.tmp`;
+    try {
+      await this.fs.write(temporary, text);
+      await this.fs.rename(temporary, this.path);
+    } catch (error) {
+      await this.fs.remove(temporary).catch(() => undefined);
+      throw error;
+    }
+    this.lastText = text;
+    this.dirty.clear();
+    this.deleted.clear();
+  }
+
+  private assertWritable(): void {
+    if (this.stateValue.kind === 'readOnly') throw new Error(`Annotations are read-only: ${this.stateValue.problem}`);
+  }
+}

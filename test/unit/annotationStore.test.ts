@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeRange } from '../../src/core/annotations/anchoring';
+import { type Annotation, contentOf, createAnnotation, editAnnotation, parseCollection, textHash, toCollection } from '../../src/core/annotations/model';
+import { AnnotationStore, type Conflict, type StoreFileSystem } from '../../src/core/annotations/store';
+import { repoRoot } from './helpers';
+
+/** Files in memory; `failWrites` makes the next writes fail halfway, leaving a partial file as a crash would. */
+class MemoryFileSystem implements StoreFileSystem {
+  readonly files = new Map<string, string>();
+  failWrites = 0;
+  /** Each write waits this long, so saves overlap. */
+  delayMs = 0;
+
+  async read(path: string): Promise<string | undefined> {
+    return this.files.get(path);
+  }
+  async write(path: string, text: string): Promise<void> {
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (this.failWrites > 0) {
+      this.failWrites--;
+      this.files.set(path, text.slice(0, text.length / 2));
+      throw new Error('disk full');
+    }
+    this.files.set(path, text);
+  }
+  async rename(from: string, to: string): Promise<void> {
+    const text = this.files.get(from);
+    if (text === undefined) throw new Error(`no ${from}`);
+    this.files.set(to, text);
+    this.files.delete(from);
+  }
+  async copy(from: string, to: string): Promise<void> {
+    const text = this.files.get(from);
+    if (text === undefined) throw new Error(`no ${from}`);
+    this.files.set(to, text);
+  }
+  async remove(path: string): Promise<void> {
+    this.files.delete(path);
+  }
+}
+
+const PATH = '/ws/.annotated-reader/annotations.json';
+const text = 'Putin og Macron er enige om et møte. Stoltenberg advarer.';
+let clock = Date.parse('2026-11-22T10:00:00Z');
+const now = () => new Date((clock += 1000));
+
+function note(id: string, words: string, content = 'Et notat'): Annotation {
+  const start = text.indexOf(words);
+  return createAnnotation({ id, now: now(), source: 'a.txt', textHash: textHash(text), selectors: describeRange(text, start, start + words.length), content: { note: content, tags: ['krig'], colour: 'Key claim' } });
+}
+
+function fileIds(fs: MemoryFileSystem): string[] {
+  const parsed = parseCollection(fs.files.get(PATH) ?? '');
+  assert.ok(parsed.ok);
+  return parsed.annotations.map((a) => a.id).sort();
+}
+
+describe('annotations as W3C Web Annotations', () => {
+  it('round-trips a collection, with note, tags and colour', () => {
+    const annotation = note('urn:uuid:1', 'Putin');
+    const parsed = parseCollection(JSON.stringify(toCollection([annotation])));
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.annotations, [annotation]);
+    assert.deepEqual(contentOf(annotation), { note: 'Et notat', tags: ['krig'], colour: 'Key claim' });
+    assert.equal(annotation.motivation, 'commenting');
+    assert.equal(editAnnotation(annotation, { note: ' ', tags: [], colour: 'Question' }, now()).motivation, 'highlighting');
+  });
+
+  it('writes what the JSON Schema in the repository requires', () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/annotations.schema.json'), 'utf8'));
+    const written = JSON.parse(JSON.stringify(toCollection([note('urn:uuid:1', 'Putin')])));
+    for (const key of schema.required) assert.ok(key in written, key);
+    const annotation = schema.definitions.annotation;
+    for (const key of annotation.required) assert.ok(key in written.items[0], key);
+    for (const key of annotation.properties.target.required) assert.ok(key in written.items[0].target, `target.${key}`);
+    const [quote, position] = annotation.properties.target.properties.selector.items;
+    for (const key of quote.required) assert.ok(key in written.items[0].target.selector[0], `quote.${key}`);
+    for (const key of position.required) assert.ok(key in written.items[0].target.selector[1], `position.${key}`);
+  });
+
+  it('skips a broken entry and keeps the rest', () => {
+    const good = note('urn:uuid:1', 'Putin');
+    const parsed = parseCollection(JSON.stringify({ type: 'AnnotationCollection', items: [good, { id: 'x', type: 'Annotation' }, good] }));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.annotations.length, 1);
+    assert.equal(parsed.skipped.length, 2);
+  });
+});
+
+describe('the annotations file', () => {
+  it('keeps the old file whole when a write is interrupted', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    await store.put(note('urn:uuid:1', 'Putin'));
+    const before = fs.files.get(PATH);
+    fs.failWrites = 1;
+    await assert.rejects(store.put(note('urn:uuid:2', 'Macron')), /disk full/);
+    assert.equal(fs.files.get(PATH), before, 'the old file survives');
+    assert.deepEqual([...fs.files.keys()], [PATH], 'no temporary file left behind');
+    await store.put(note('urn:uuid:3', 'Stoltenberg'));
+    assert.deepEqual(fileIds(fs), ['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3'], 'the next save writes everything');
+  });
+
+  it('ends with the final model after many concurrent saves', async () => {
+    const fs = new MemoryFileSystem();
+    fs.delayMs = 2;
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    const saves: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) saves.push(store.put(note(`urn:uuid:${i}`, 'Putin', `notat ${i}`)));
+    saves.push(store.delete('urn:uuid:3'), store.put(editAnnotation(note('urn:uuid:4', 'Macron'), { note: 'endret', tags: [], colour: '' }, now())));
+    await Promise.all(saves);
+    const parsed = parseCollection(fs.files.get(PATH) ?? '');
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.annotations, store.all());
+    assert.equal(parsed.annotations.length, 19);
+    assert.equal(contentOf(parsed.annotations.find((a) => a.id === 'urn:uuid:4') as Annotation).note, 'endret');
+  });
+
+  it('never overwrites a file that does not parse: it is backed up and the store is read-only', async () => {
+    const fs = new MemoryFileSystem();
+    fs.files.set(PATH, '{"type": "AnnotationCollection", "items": [');
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    assert.equal(store.state.kind, 'readOnly');
+    assert.match(store.state.kind === 'readOnly' ? store.state.problem : '', /annotations\.json cannot be read: it is not valid JSON/);
+    const backup = store.state.kind === 'readOnly' ? store.state.backup : undefined;
+    assert.ok(backup && fs.files.get(backup) === fs.files.get(PATH), 'a copy with a timestamp');
+    assert.throws(() => void store.put(note('urn:uuid:1', 'Putin')), /read-only/);
+    assert.equal(fs.files.get(PATH), '{"type": "AnnotationCollection", "items": [', 'untouched');
+  });
+
+  it('merges a change made outside: additions and deletions there, the newer edit wins, edits on both sides are conflicts', async () => {
+    const fs = new MemoryFileSystem();
+    const seen: Conflict[] = [];
+    const store = new AnnotationStore(fs, PATH, now, (conflicts) => seen.push(...conflicts));
+    await store.load();
+    const a = note('urn:uuid:a', 'Putin');
+    const b = note('urn:uuid:b', 'Macron');
+    const c = note('urn:uuid:c', 'Stoltenberg');
+    await store.put(a);
+    await store.put(b);
+    await store.put(c);
+    // Another window edits a, deletes c and adds d.
+    const theirA = editAnnotation(a, { note: 'fra et annet vindu', tags: [], colour: 'Question' }, now());
+    const d = note('urn:uuid:d', 'enige');
+    fs.files.set(PATH, JSON.stringify(toCollection([theirA, b, d])));
+    // This window edits a too, later, before its watcher has reported the change: the save merges first.
+    const mineA = editAnnotation(a, { note: 'mitt nyere', tags: [], colour: '' }, now());
+    await store.put(mineA);
+    assert.deepEqual(seen.map((conflict) => conflict.mine.id), ['urn:uuid:a'], 'the conflict is reported');
+    assert.equal(contentOf(seen[0].theirs).note, 'fra et annet vindu', 'with the other side, so nothing is lost');
+    assert.deepEqual(store.all().map((x) => x.id).sort(), ['urn:uuid:a', 'urn:uuid:b', 'urn:uuid:d']);
+    assert.equal(contentOf(store.get('urn:uuid:a') as Annotation).note, 'mitt nyere', 'the newer edit wins');
+    assert.deepEqual(fileIds(fs), ['urn:uuid:a', 'urn:uuid:b', 'urn:uuid:d'], 'd kept, c deleted, nothing of theirs overwritten');
+    // The watcher's event comes later and finds nothing new.
+    assert.deepEqual(await store.reloadFromOutside(), []);
+  });
+
+  it('takes a change outside as it is when nothing changed here', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    await store.put(note('urn:uuid:a', 'Putin'));
+    const before = fs.files.get(PATH);
+    const outside = JSON.stringify(toCollection([note('urn:uuid:z', 'Macron')]));
+    fs.files.set(PATH, outside);
+    assert.notEqual(outside, before);
+    assert.deepEqual(await store.reloadFromOutside(), []);
+    assert.deepEqual(store.all().map((x) => x.id), ['urn:uuid:z']);
+    assert.equal(fs.files.get(PATH), outside, 'left as the other window wrote it');
+  });
+
+  it('starts empty without a file, and writes one on the first annotation', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    assert.deepEqual(await store.load(), { skipped: [] });
+    assert.equal(fs.files.size, 0);
+    await store.put(note('urn:uuid:1', 'Putin'));
+    assert.deepEqual(fileIds(fs), ['urn:uuid:1']);
+  });
+});
