@@ -7,6 +7,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CliIO, describe, readArticles } from './read';
+import { exportAnnotations } from './annotations';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
@@ -42,6 +43,11 @@ Commands:
       --limit <n>                How many results (default 10).
       --json                     One JSON object per result: path, title, date, score, snippet.
       --include, --max-size-mb, --kb as for export.
+
+  annotations export --format md|w3c <annotations file> <files or folders...>
+                                 A workspace's annotations (.annotated-reader/annotations.json) as
+                                 Markdown (per article, quotes in text order with notes and tags)
+                                 or as the W3C JSON-LD collection.
 
   bench                          Time the search index against plain fuse.js on generated corpora.
       --articles <n>[,<n>...]    Sizes (default 1000,10000).
@@ -129,6 +135,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     }
     return generateCorpus({ count, realistic: values.realistic, out: values.out }, io);
+  }
+  if (command === 'annotations') {
+    const [action, file, ...corpus] = paths;
+    const format = values.format === 'jsonl' ? undefined : values.format;
+    if (action !== 'export' || !file || (format !== 'md' && format !== 'w3c') || (format === 'md' && corpus.length === 0)) {
+      io.err('annotated-reader annotations: use "annotations export --format md|w3c <annotations file> <files or folders...>" (w3c needs no corpus).');
+      return 2;
+    }
+    const include = compileGlob(values.include);
+    if (!include.ok) {
+      io.err(`annotated-reader annotations: --include: ${include.reason}`);
+      return 2;
+    }
+    return exportAnnotations(format, file, corpus, { include: include.match, maxBytes: Number(values['max-size-mb']) * 1024 * 1024 }, io);
   }
   if (command === 'search') {
     const [query, ...searched] = paths;

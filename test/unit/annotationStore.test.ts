@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRange } from '../../src/core/annotations/anchoring';
 import { type Annotation, contentOf, createAnnotation, editAnnotation, parseCollection, textHash, toCollection } from '../../src/core/annotations/model';
+import { toMarkdown, toW3c } from '../../src/core/annotations/export';
 import { AnnotationStore, type Conflict, type StoreFileSystem } from '../../src/core/annotations/store';
 import { repoRoot } from './helpers';
 
@@ -181,5 +182,30 @@ describe('the annotations file', () => {
     assert.equal(fs.files.size, 0);
     await store.put(note('urn:uuid:1', 'Putin'));
     assert.deepEqual(fileIds(fs), ['urn:uuid:1']);
+  });
+});
+
+describe('exporting annotations', () => {
+  it('writes Markdown per article: the quotes in text order with notes and tags, orphans last', () => {
+    const later = note('urn:uuid:2', 'Stoltenberg', 'Se *også* dette.');
+    const earlier = note('urn:uuid:1', 'Putin');
+    const gone = createAnnotation({ id: 'urn:uuid:3', now: now(), source: 'a.txt', textHash: 'x', selectors: { quote: { type: 'TextQuoteSelector', exact: 'Scholz', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 6 } }, content: { note: '', tags: [], colour: '' } });
+    const markdown = toMarkdown([{ title: 'Putin og Macron [enige]', dateLabel: 'February 2022', text, annotations: [later, gone, earlier] }]);
+    assert.equal(
+      markdown,
+      [
+        '## Putin og Macron \\[enige\\]', '', '*February 2022*', '',
+        '> Putin', '', 'Et notat', '', '*Key claim* `#krig`', '',
+        '> Stoltenberg', '', 'Se *også* dette.', '', '*Key claim* `#krig`', '',
+        '**No longer found in the article:**', '',
+        '> Scholz', '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes the W3C collection that reads back', () => {
+    const parsed = parseCollection(toW3c([note('urn:uuid:1', 'Putin')]));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.annotations[0].id, 'urn:uuid:1');
   });
 });

@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { seedsDir } from './helpers';
+import { seedFiles, seedsDir } from './helpers';
+import { describeRange } from '../../src/core/annotations/anchoring';
+import { toW3c } from '../../src/core/annotations/export';
+import { createAnnotation, textHash } from '../../src/core/annotations/model';
+import { parseArticle } from '../../src/core/parse';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -93,6 +97,34 @@ describe('annotated-reader export', () => {
       for (const key of ['buildMs', 'heapMB', 'p50Ms', 'p95Ms']) assert.equal(typeof f[key], 'number', key);
       for (const key of ['buildMs', 'p50Ms', 'p95Ms', 'queries']) assert.equal(typeof f.baseline[key], 'number', `baseline.${key}`);
       assert.ok(f.quality.precisionAt10 > 0.5);
+    }
+  });
+
+  it('exports a workspace\'s annotations as Markdown, in text order, and as W3C JSON-LD', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ar-annotations-'));
+    try {
+      mkdirSync(join(workspace, '.annotated-reader'));
+      mkdirSync(join(workspace, 'corpus'));
+      const seed = readFileSync(join(seedsDir, seedFiles()[4]), 'utf8');
+      writeFileSync(join(workspace, 'corpus', 'nato.txt'), seed);
+      const parsed = parseArticle(seed);
+      assert.ok(parsed.ok);
+      const body = parsed.article.text;
+      const make = (id: string, quote: string, note: string) => {
+        const start = body.indexOf(quote);
+        return createAnnotation({ id, now: new Date('2026-11-22T10:00:00Z'), source: 'corpus/nato.txt', textHash: textHash(body), selectors: describeRange(body, start, start + quote.length), content: { note, tags: ['nato'], colour: 'Question' } });
+      };
+      const file = join(workspace, '.annotated-reader', 'annotations.json');
+      writeFileSync(file, toW3c([make('urn:uuid:2', 'Jens Stoltenberg sier', 'Andre'), make('urn:uuid:1', 'Intenst diplomati', 'Første')]));
+      const md = await run('annotations', 'export', '--format', 'md', file, join(workspace, 'corpus'));
+      assert.equal(md.code, 0);
+      const text = md.out.join('\n');
+      assert.match(text, /^## Intenst diplomati - inviterer Russland til nye Nato-møter\n\n\*January 2022\*/);
+      assert.ok(text.indexOf('Første') < text.indexOf('Andre'), 'in text order');
+      const w3c = await run('annotations', 'export', '--format', 'w3c', file);
+      assert.equal((JSON.parse(w3c.out.join('\n')) as { items: unknown[] }).items.length, 2);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
     }
   });
 
@@ -196,6 +228,8 @@ describe('annotated-reader export', () => {
     [['search', 'Putin', '.', '--limit', '0'], 2, /--limit takes a whole number/],
     [['bench', 'entities', '--articles', 'many'], 2, /--articles takes a whole number/],
     [['generate', '--articles', '10'], 2, /name the folder to write with --out/],
+    [['annotations', 'export', '--format', 'pdf', 'a.json'], 2, /annotations export --format md\|w3c/],
+    [['annotations', 'export', '--format', 'md', 'a.json'], 2, /annotations export --format md\|w3c/],
     [['generate', '--articles', '0', '--out', 'x'], 2, /--articles takes a whole number/],
     [['export', '.', '--kb', '/nonexistent/kb.json'], 2, /kb\.json: cannot be read: no such file/],
   ];

@@ -1,0 +1,61 @@
+/**
+ * Annotations taken out of the extension: Markdown to read (per article,
+ * its headline and date, then each quote as a blockquote with its note and
+ * tags, in text order) and the W3C JSON-LD collection for other tools.
+ */
+import { anchor } from './anchoring';
+import { type Annotation, contentOf, selectorsOf, toCollection } from './model';
+
+export interface AnnotatedArticle {
+  readonly title: string;
+  /** `14 February 2022`. */
+  readonly dateLabel: string;
+  /** The article text now, to place the annotations in (undefined when the file is gone). */
+  readonly text: string | undefined;
+  readonly annotations: readonly Annotation[];
+}
+
+/** Markdown of the articles' annotations; annotations that no longer anchor are listed last under each article, as orphans. */
+export function toMarkdown(articles: readonly AnnotatedArticle[]): string {
+  const out: string[] = [];
+  for (const article of articles) {
+    if (article.annotations.length === 0) continue;
+    out.push(`## ${escapeMarkdown(article.title)}`, '', `*${article.dateLabel}*`, '');
+    const placed = article.annotations.map((annotation) => {
+      const found = article.text === undefined ? undefined : anchor(article.text, selectorsOf(annotation));
+      return { annotation, start: found?.status === 'anchored' ? found.start : undefined };
+    });
+    const anchored = placed.filter((p) => p.start !== undefined).sort((a, b) => (a.start as number) - (b.start as number));
+    const orphans = placed.filter((p) => p.start === undefined);
+    for (const { annotation } of anchored) out.push(...entry(annotation));
+    if (orphans.length) {
+      out.push('**No longer found in the article:**', '');
+      for (const { annotation } of orphans) out.push(...entry(annotation));
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function entry(annotation: Annotation): string[] {
+  const { note, tags, colour } = contentOf(annotation);
+  const quote = selectorsOf(annotation).quote.exact;
+  const lines = [...quote.split('\n').map((line) => `> ${escapeMarkdown(line)}`), ''];
+  if (note.trim()) lines.push(note.trim(), '');
+  const meta = [colour && `*${escapeMarkdown(colour)}*`, ...tags.map((tag) => `\`#${tag.replace(/`/g, '')}\``)].filter(Boolean);
+  if (meta.length) lines.push(meta.join(' '), '');
+  return lines;
+}
+
+/** The W3C JSON-LD collection, as the annotations file holds it. */
+export function toW3c(annotations: readonly Annotation[]): string {
+  return `${JSON.stringify(toCollection(annotations), null, 2)}\n`;
+}
+
+/**
+ * Quoted article text is text: the characters that would start emphasis,
+ * code, links or HTML are escaped, and a line start that would make a list
+ * or a heading (`- `, `1. `, `#`). The rest stays readable as it is.
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/^(\s*)([#+-]|\d+(?=\.\s))/, '$1\\$2');
+}
