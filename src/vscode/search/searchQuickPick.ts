@@ -51,7 +51,8 @@ export class SearchQuickPick {
     const pick = vscode.window.createQuickPick<ResultItem>();
     pick.title = 'Search Corpus';
     pick.placeholder = 'Words, "a phrase", @name, type:person, date:2022-01: typos and æ/ae, ø/o, å/aa are forgiven';
-    // The index ranks: VS Code must not filter or re-sort by its own matching.
+    // The index ranks and every item is `alwaysShow`. VS Code still matches labels (there is no stable way
+    // to turn that off), so a headline containing the typed text may be moved up; descriptions and details are not matched.
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
     pick.value = initial;
