@@ -128,6 +128,27 @@ export function wordCharAt(text: string, index: number): number {
   return known === 1 ? 1 : 0;
 }
 
+/** Where the run of letters, digits and marks starting at `index` ends (`index` itself if there is none). */
+export function wordEnd(text: string, index: number): number {
+  let end = index;
+  for (let width = wordCharAt(text, end); width > 0; width = wordCharAt(text, end)) end += width;
+  return end;
+}
+
+/** Calls `visit` with the start and end of every run of letters, digits and marks in `text`, in order. */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    if (wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    visit(i, end);
+    i = end;
+  }
+}
+
 /** Whether `word` starts with an upper-case letter; ASCII is decided without a pattern. */
 export function startsUpperCase(word: string): boolean {
   const code = word.charCodeAt(0);

@@ -13,7 +13,7 @@
  * are compared character by character, longest first. Leftmost match first,
  * then on from its end.
  */
-import { squashWhitespace, wordCharAt } from '../text';
+import { squashWhitespace, wordCharAt, wordEnd } from '../text';
 
 export interface PhraseMatch {
   readonly start: number;
@@ -104,7 +104,5 @@ function isSpace(code: number): boolean {
 
 /** The run of letters, digits and marks at `index`. */
 function leadingWord(text: string, index: number): string {
-  let end = index;
-  for (let width = wordCharAt(text, end); width > 0; width = wordCharAt(text, end)) end += width;
-  return text.slice(index, end);
+  return text.slice(index, wordEnd(text, index));
 }

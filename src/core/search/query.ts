@@ -5,7 +5,7 @@
  * for forgiving matches (see `foldForMatching`).
  */
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
-import { foldForMatching, wordCharAt } from '../text';
+import { foldForMatching, forEachWord, wordCharAt } from '../text';
 
 export interface ParsedQuery {
   /** Folded words outside phrases and filters, in order. */
@@ -76,17 +76,7 @@ export function parseQuery(raw: string): ParsedQuery {
 /** The folded words of a piece of text (letters and digits; æ, ø, å included). */
 export function foldedWords(text: string): string[] {
   const result: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const width = wordCharAt(text, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && wordCharAt(text, i) > 0) i += wordCharAt(text, i);
-    result.push(foldForMatching(text.slice(start, i)));
-  }
+  forEachWord(text, (start, end) => result.push(foldForMatching(text.slice(start, end))));
   return result;
 }
 

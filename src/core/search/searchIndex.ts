@@ -20,7 +20,7 @@
  */
 import Fuse from 'fuse.js';
 import type { ArticleDate } from '../article';
-import { detach, foldForMatching, wordCharAt } from '../text';
+import { detach, foldForMatching, forEachWord } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
 
 export interface SearchDocument {
@@ -390,18 +390,8 @@ export class SearchIndex {
   }
 
   private eachWord(text: string, visit: (term: number) => void): void {
-    let i = 0;
-    const length = text.length;
-    while (i < length) {
-      const width = wordCharAt(text, i);
-      if (width === 0) {
-        i++;
-        continue;
-      }
-      const start = i;
-      i += width;
-      for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
-      const raw = text.slice(start, i);
+    forEachWord(text, (start, end) => {
+      const raw = text.slice(start, end);
       let term = this.rawTerms.get(raw);
       if (term === undefined) {
         term = this.termId(fold(raw));
@@ -409,7 +399,7 @@ export class SearchIndex {
         if (this.rawTerms.size < RAW_CACHE_SIZE) this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
       }
       visit(term);
-    }
+    });
   }
 
   private termId(term: string): number {

@@ -3,7 +3,7 @@
  * matched words (and quoted phrases), and the passage that shows the most of
  * them, for the result list and for the reader to scroll to.
  */
-import { foldForMatching, wordCharAt } from '../text';
+import { foldForMatching, forEachWord, wordCharAt } from '../text';
 
 export interface TextMatch {
   readonly start: number;
@@ -33,21 +33,12 @@ function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   const cache = foldCache;
   if (cache.size > FOLD_CACHE_SIZE) cache.clear();
-  let i = 0;
-  while (i < text.length) {
-    const width = wordCharAt(text, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i += width;
-    for (let w = wordCharAt(text, i); w > 0; w = wordCharAt(text, i)) i += w;
-    const raw = text.slice(start, i);
+  forEachWord(text, (start, end) => {
+    const raw = text.slice(start, end);
     let folded = cache.get(raw);
     if (folded === undefined) cache.set(raw, (folded = foldForMatching(raw)));
-    words.push({ start, end: i, folded });
-  }
+    words.push({ start, end, folded });
+  });
   return words;
 }
 
