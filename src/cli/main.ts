@@ -6,7 +6,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CliIO, describe, readArticles } from './read';
+import { type CliIO, type ReadOptions, describe, readArticles } from './read';
 import { exportAnnotations } from './annotations';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
@@ -143,12 +143,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err('annotated-reader annotations: use "annotations export --format md|w3c <annotations file> <files or folders...>" (w3c needs no corpus).');
       return 2;
     }
-    const include = compileGlob(values.include);
-    if (!include.ok) {
-      io.err(`annotated-reader annotations: --include: ${include.reason}`);
-      return 2;
-    }
-    return exportAnnotations(format, file, corpus, { include: include.match, maxBytes: Number(values['max-size-mb']) * 1024 * 1024 }, io);
+    const read = readOptions('annotations', values, io);
+    if (!read) return 2;
+    return exportAnnotations(format, file, corpus, read, io);
   }
   if (command === 'search') {
     const [query, ...searched] = paths;
@@ -161,15 +158,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err(`annotated-reader search: --limit takes a whole number, not "${values.limit}".`);
       return 2;
     }
-    const include = compileGlob(values.include);
-    const maxMB = Number(values['max-size-mb']);
-    if (!include.ok || !Number.isFinite(maxMB) || maxMB <= 0) {
-      io.err(`annotated-reader search: ${include.ok ? `--max-size-mb takes a positive number, not "${values['max-size-mb']}"` : `--include: ${include.reason}`}.`);
-      return 2;
-    }
+    const read = readOptions('search', values, io);
+    if (!read) return 2;
     const loaded = await loadKnowledgeBase(values.kb, io);
     if (!loaded) return 2;
-    return searchCommand(query, searched, { include: include.match, maxBytes: maxMB * 1024 * 1024, limit, json: values.json, ...loaded }, io);
+    return searchCommand(query, searched, { ...read, limit, json: values.json, ...loaded }, io);
   }
   if (command !== 'export') {
     io.err(command ? `annotated-reader: unknown command "${command}".` : 'annotated-reader: no command given.');
@@ -189,22 +182,29 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.err('annotated-reader export: name at least one file or folder.');
     return 2;
   }
-  const include = compileGlob(values.include);
-  if (!include.ok) {
-    io.err(`annotated-reader export: --include: ${include.reason}`);
-    return 2;
-  }
-  const maxMB = Number(values['max-size-mb']);
-  if (!Number.isFinite(maxMB) || maxMB <= 0) {
-    io.err(`annotated-reader export: --max-size-mb takes a positive number, not "${values['max-size-mb']}".`);
-    return 2;
-  }
+  const read = readOptions('export', values, io);
+  if (!read) return 2;
   const recognizer = await loadRecognizer(values.kb, io);
   if (!recognizer) return 2;
-  return exportArticles(paths, { include: include.match, maxBytes: maxMB * 1024 * 1024, format, out: values.out, recognizer }, io);
+  return exportArticles(paths, { ...read, format, out: values.out, recognizer }, io);
 }
 
 /** The bundled knowledge base and the user's, theirs taking precedence; problems with theirs are reported. */
+/** `--include` and `--max-size-mb`, checked: the options of every command that reads articles. */
+function readOptions(command: string, values: { include: string; 'max-size-mb': string }, io: CliIO): ReadOptions | undefined {
+  const include = compileGlob(values.include);
+  if (!include.ok) {
+    io.err(`annotated-reader ${command}: --include: ${include.reason}`);
+    return undefined;
+  }
+  const maxMB = Number(values['max-size-mb']);
+  if (!Number.isFinite(maxMB) || maxMB <= 0) {
+    io.err(`annotated-reader ${command}: --max-size-mb takes a positive number, not "${values['max-size-mb']}".`);
+    return undefined;
+  }
+  return { include: include.match, maxBytes: maxMB * 1024 * 1024 };
+}
+
 async function loadRecognizer(files: readonly string[], io: CliIO): Promise<Recognizer | undefined> {
   return (await loadKnowledgeBase(files, io))?.recognizer;
 }
@@ -228,9 +228,7 @@ async function loadKnowledgeBase(files: readonly string[], io: CliIO): Promise<{
   return { knowledgeBase, recognizer: createRecognizer(knowledgeBase) };
 }
 
-interface ExportOptions {
-  readonly include: (path: string) => boolean;
-  readonly maxBytes: number;
+interface ExportOptions extends ReadOptions {
   readonly format: 'jsonl' | 'brat' | 'conll';
   readonly out?: string;
   readonly recognizer: Recognizer;
