@@ -557,25 +557,32 @@ function clearSelection(): void {
 
 /** Moves to the selected entity's mention number `index` (wrapping around). */
 function moveTo(index: number, scroll = true): void {
-  if (!selected || !shown) return;
+  const entity = selected ? shown?.entities[selected] : undefined;
+  if (!selected || !entity) return;
   const nodes = mentionsOf(selected);
   if (nodes.length === 0) return;
-  selectedIndex = ((index % nodes.length) + nodes.length) % nodes.length;
-  nodes.forEach((node, i) => node.classList.toggle('current', i === selectedIndex));
-  const current = nodes[selectedIndex];
-  if (scroll) current.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  renderSelectionBar(shown.entities[selected], nodes.length);
+  selectedIndex = makeCurrent(nodes, index, scroll);
+  const swatch = el('span', `swatch swatch-${entity.type}`);
+  renderBar(swatch, entity.name, selectedIndex, nodes.length, 'Mention', moveTo, clearSelection);
 }
 
-function renderSelectionBar(entity: ReaderEntity | undefined, total: number): void {
-  if (!entity) return;
+/** Makes `nodes[index]` (wrapping around) the current one of a marked set, scrolling to it if asked; its index. */
+function makeCurrent(nodes: readonly HTMLElement[], index: number, scroll: boolean): number {
+  const current = ((index % nodes.length) + nodes.length) % nodes.length;
+  nodes.forEach((node, i) => node.classList.toggle('current', i === current));
+  if (scroll) nodes[current].scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return current;
+}
+
+/** The floating bar of a marked set (an entity's mentions or the search matches): where you are, and buttons to move and clear. */
+function renderBar(marker: HTMLElement, title: string, index: number, total: number, noun: 'Mention' | 'Match', move: (index: number) => void, clear: () => void): void {
   const label = el('span', 'selection-label');
-  label.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name), document.createTextNode(` ${selectedIndex + 1} of ${total}`));
+  label.append(marker, el('strong', undefined, title), document.createTextNode(` ${index + 1} of ${total}`));
   selectionBar.replaceChildren(
     label,
-    button('Previous Mention (Shift+N)', 'arrow-up', () => moveTo(selectedIndex - 1)),
-    button('Next Mention (N)', 'arrow-down', () => moveTo(selectedIndex + 1)),
-    button('Clear (Escape)', 'close', clearSelection),
+    button(`Previous ${noun} (Shift+N)`, 'arrow-up', () => move(index - 1)),
+    button(`Next ${noun} (N)`, 'arrow-down', () => move(index + 1)),
+    button('Clear (Escape)', 'close', clear),
   );
   selectionBar.hidden = false;
 }
@@ -588,22 +595,8 @@ function sortedRanges(ranges: readonly TextRange[]): TextRange[] {
 function moveToMark(index: number, scroll = true): void {
   const nodes = [...root.querySelectorAll<HTMLElement>('mark.search-match')];
   if (nodes.length === 0) return;
-  markIndex = ((index % nodes.length) + nodes.length) % nodes.length;
-  nodes.forEach((node, i) => node.classList.toggle('current', i === markIndex));
-  if (scroll) nodes[markIndex].scrollIntoView({ block: 'center', behavior: 'smooth' });
-  renderMarkBar(nodes.length);
-}
-
-function renderMarkBar(total: number): void {
-  const label = el('span', 'selection-label');
-  label.append(icon('search'), el('strong', undefined, 'Search matches'), document.createTextNode(` ${markIndex + 1} of ${total}`));
-  selectionBar.replaceChildren(
-    label,
-    button('Previous Match (Shift+N)', 'arrow-up', () => moveToMark(markIndex - 1)),
-    button('Next Match (N)', 'arrow-down', () => moveToMark(markIndex + 1)),
-    button('Clear (Escape)', 'close', clearMarks),
-  );
-  selectionBar.hidden = false;
+  markIndex = makeCurrent(nodes, index, scroll);
+  renderBar(icon('search'), 'Search matches', markIndex, nodes.length, 'Match', moveToMark, clearMarks);
 }
 
 function clearMarks(): void {
