@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import type { RevealReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, closeAllEditors, deleteIfExists, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, nextReveal, waitFor, workspaceFolder, writeFile } from './helpers';
 
 interface Row {
   readonly node: unknown;
@@ -80,15 +79,7 @@ describe('The Entities view', () => {
     const command = lines[1].item.command;
     assert.ok(command);
     const [uri, range] = command.arguments as [string, { start: number; end: number }];
-    const revealed = new Promise<RevealReport>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the reader did not reveal the mention')), 20_000);
-      const listener = api.reader.onDidReveal((report) => {
-        if (report.uri !== uri) return;
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(report);
-      });
-    });
+    const revealed = nextReveal(api, 'the mention', uri);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const report = await revealed;
     assert.deepEqual(report.range, range);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import type { RenderReport } from '../../src/vscode/reader/readerManager';
+import type { RenderReport, RevealReport } from '../../src/vscode/reader/readerManager';
 
 export async function activateApi(): Promise<AnnotatedReaderApi> {
   const extension = vscode.extensions.getExtension<AnnotatedReaderApi>(EXTENSION_ID);
@@ -56,6 +56,22 @@ export async function renderOf(api: AnnotatedReaderApi, uri: string, action: () 
   } finally {
     listener?.dispose();
   }
+}
+
+/** The next report of a reader bringing a range into view (of `uri`, if given); listening starts at once. */
+export function nextReveal(api: AnnotatedReaderApi, what: string, uri?: string, timeoutMs = 20_000): Promise<RevealReport> {
+  return new Promise<RevealReport>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`the reader did not reveal ${what} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = api.reader.onDidReveal((report) => {
+      if (uri !== undefined && report.uri !== uri) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(report);
+    });
+  });
 }
 
 export interface TreeNodeView {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RevealReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, closeAllEditors } from './helpers';
+import { activateApi, closeAllEditors, nextReveal } from './helpers';
 
 describe('Search Corpus', () => {
   let api: AnnotatedReaderApi;
@@ -16,14 +16,7 @@ describe('Search Corpus', () => {
 
   /** Opens the quick pick with `query` typed, accepts the first result, and resolves with the reader's report. */
   async function searchAndAccept(query: string): Promise<RevealReport> {
-    const revealed = new Promise<RevealReport>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the reader did not open at a match for "${query}"`)), 20_000);
-      const listener = api.reader.onDidReveal((report) => {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(report);
-      });
-    });
+    const revealed = nextReveal(api, `a match for "${query}"`);
     // The command resolves once the first results are shown; the first is selected. An accept sent
     // before the quick pick has focus does nothing, so it is sent until the reader answers.
     await vscode.commands.executeCommand('annotatedReader.search', query);
