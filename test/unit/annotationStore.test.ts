@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRange } from '../../src/core/annotations/anchoring';
-import { type Annotation, contentOf, createAnnotation, editAnnotation, parseCollection, textHash, toCollection } from '../../src/core/annotations/model';
+import { type Annotation, contentOf, createAnnotation, editAnnotation, parseCollection, parseTags, textHash, toCollection } from '../../src/core/annotations/model';
 import { toMarkdown, toW3c } from '../../src/core/annotations/export';
 import { AnnotationStore, type Conflict, type StoreFileSystem } from '../../src/core/annotations/store';
 import { repoRoot } from './helpers';
@@ -64,9 +64,31 @@ describe('annotations as W3C Web Annotations', () => {
     const parsed = parseCollection(JSON.stringify(toCollection([annotation])));
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.annotations, [annotation]);
-    assert.deepEqual(contentOf(annotation), { note: 'Et notat', tags: ['krig'], colour: 'Key claim' });
+    assert.deepEqual(contentOf(annotation), { note: 'Et notat', tags: ['krig'], colour: 'Key claim', replies: [] });
     assert.equal(annotation.motivation, 'commenting');
     assert.equal(editAnnotation(annotation, { note: ' ', tags: [], colour: 'Question' }, now()).motivation, 'highlighting');
+  });
+
+  it('keeps replies through an edit that does not mention them, and round-trips them', () => {
+    const replies = [{ text: 'Enig.', created: '2026-01-02T00:00:00.000Z' }];
+    const replied = editAnnotation(note('urn:uuid:1', 'Putin'), { note: 'Et notat', tags: ['krig'], colour: 'Key claim', replies }, now());
+    const edited = editAnnotation(replied, { note: 'Nytt notat', tags: [], colour: 'Question' }, now());
+    assert.deepEqual(contentOf(edited).replies, replies);
+    const parsed = parseCollection(JSON.stringify(toCollection([edited])));
+    assert.ok(parsed.ok && parsed.skipped.length === 0);
+    assert.deepEqual(contentOf(parsed.annotations[0]), { note: 'Nytt notat', tags: [], colour: 'Question', replies });
+    assert.deepEqual(contentOf(editAnnotation(edited, { note: '', tags: [], colour: '', replies: [] }, now())).replies, []);
+  });
+
+  it('reads tags typed in one box', () => {
+    const cases: [string, string[]][] = [
+      ['', []],
+      ['krig, Ukraina', ['krig', 'Ukraina']],
+      ['#krig #sanksjoner,  #krig', ['krig', 'sanksjoner']],
+      ['  to   ord , ', ['to ord']],
+      ['søk, æøå', ['søk', 'æøå']],
+    ];
+    for (const [typed, tags] of cases) assert.deepEqual(parseTags(typed), tags, typed);
   });
 
   it('writes what the JSON Schema in the repository requires', () => {

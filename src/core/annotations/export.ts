@@ -3,8 +3,8 @@
  * its headline and date, then each quote as a blockquote with its note and
  * tags, in text order) and the W3C JSON-LD collection for other tools.
  */
-import { anchor } from './anchoring';
 import { type Annotation, contentOf, selectorsOf, toCollection } from './model';
+import { placeAnnotations } from './placement';
 
 export interface AnnotatedArticle {
   readonly title: string;
@@ -21,13 +21,8 @@ export function toMarkdown(articles: readonly AnnotatedArticle[]): string {
   for (const article of articles) {
     if (article.annotations.length === 0) continue;
     out.push(`## ${escapeMarkdown(article.title)}`, '', `*${article.dateLabel}*`, '');
-    const placed = article.annotations.map((annotation) => {
-      const found = article.text === undefined ? undefined : anchor(article.text, selectorsOf(annotation));
-      return { annotation, start: found?.status === 'anchored' ? found.start : undefined };
-    });
-    const anchored = placed.filter((p) => p.start !== undefined).sort((a, b) => (a.start as number) - (b.start as number));
-    const orphans = placed.filter((p) => p.start === undefined);
-    for (const { annotation } of anchored) out.push(...entry(annotation));
+    const { placed, orphans } = placeAnnotations(article.text, article.annotations);
+    for (const { annotation } of placed) out.push(...entry(annotation));
     if (orphans.length) {
       out.push('**No longer found in the article:**', '');
       for (const { annotation } of orphans) out.push(...entry(annotation));

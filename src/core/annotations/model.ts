@@ -27,7 +27,15 @@ export type AnnotationBody =
   | { readonly type: 'TextualBody'; readonly purpose: 'commenting'; readonly format: 'text/markdown'; readonly value: string }
   | { readonly type: 'TextualBody'; readonly purpose: 'tagging'; readonly value: string }
   /** The highlight's colour: one of the names the user gave colours in the settings (`Key claim`, `Question`, …). */
-  | { readonly type: 'TextualBody'; readonly purpose: 'classifying'; readonly value: string };
+  | { readonly type: 'TextualBody'; readonly purpose: 'classifying'; readonly value: string }
+  /** A reply to the note (written in the text editor's comment thread), in the order written. */
+  | { readonly type: 'TextualBody'; readonly purpose: 'replying'; readonly format: 'text/markdown'; readonly value: string; readonly created: string };
+
+export interface Reply {
+  readonly text: string;
+  /** ISO 8601. */
+  readonly created: string;
+}
 
 export interface AnnotationTarget {
   /** The article file, relative to the workspace folder (or a URI outside it). */
@@ -50,18 +58,22 @@ export interface AnnotationContent {
   readonly note: string;
   readonly tags: readonly string[];
   readonly colour: string;
+  /** Replies to the note; left out, an edit keeps the ones there are. */
+  readonly replies?: readonly Reply[];
 }
 
-export function contentOf(annotation: Annotation): AnnotationContent {
+export function contentOf(annotation: Annotation): Required<AnnotationContent> {
   let note = '';
   let colour = '';
   const tags: string[] = [];
+  const replies: Reply[] = [];
   for (const body of annotation.body) {
     if (body.purpose === 'commenting') note = body.value;
     else if (body.purpose === 'tagging') tags.push(body.value);
+    else if (body.purpose === 'replying') replies.push({ text: body.value, created: body.created });
     else colour = body.value;
   }
-  return { note, tags, colour };
+  return { note, tags, colour, replies };
 }
 
 export function selectorsOf(annotation: Annotation): Selectors {
@@ -85,7 +97,8 @@ export function createAnnotation(options: { id: string; now: Date; source: strin
 
 /** The annotation with new content (note, tags, colour), its modified time now. */
 export function editAnnotation(annotation: Annotation, content: AnnotationContent, now: Date): Annotation {
-  return { ...annotation, motivation: content.note.trim() ? 'commenting' : 'highlighting', modified: now.toISOString(), body: bodiesOf(content) };
+  const replies = content.replies ?? contentOf(annotation).replies;
+  return { ...annotation, motivation: content.note.trim() ? 'commenting' : 'highlighting', modified: now.toISOString(), body: bodiesOf({ ...content, replies }) };
 }
 
 function bodiesOf(content: AnnotationContent): AnnotationBody[] {
@@ -93,6 +106,9 @@ function bodiesOf(content: AnnotationContent): AnnotationBody[] {
   if (content.colour) bodies.push({ type: 'TextualBody', purpose: 'classifying', value: content.colour });
   if (content.note.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: content.note });
   for (const tag of new Set(content.tags.map((t) => t.trim()).filter(Boolean))) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  for (const reply of content.replies ?? []) {
+    if (reply.text.trim()) bodies.push({ type: 'TextualBody', purpose: 'replying', format: 'text/markdown', value: reply.text, created: reply.created });
+  }
   return bodies;
 }
 
@@ -159,12 +175,14 @@ function checkAnnotation(item: unknown): string | undefined {
 }
 
 function isBody(body: unknown): boolean {
-  return (
-    isRecord(body) &&
-    body.type === 'TextualBody' &&
-    typeof body.value === 'string' &&
-    (body.purpose === 'commenting' || body.purpose === 'tagging' || body.purpose === 'classifying')
-  );
+  if (!isRecord(body) || body.type !== 'TextualBody' || typeof body.value !== 'string') return false;
+  if (body.purpose === 'replying') return typeof body.created === 'string';
+  return body.purpose === 'commenting' || body.purpose === 'tagging' || body.purpose === 'classifying';
+}
+
+/** Tags as typed in one box: separated by commas (or `#`), trimmed, each once. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[,#]/).map((tag) => tag.trim().replace(/\s+/g, ' ')).filter(Boolean))];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
