@@ -79,6 +79,16 @@ export const config = {
     if (!current.includes(path)) await c.update('knowledgeBases', [...current, path], vscode.ConfigurationTarget.Global);
   },
 
+  /** The annotations file (setting `annotatedReader.annotations.file`): relative to the first workspace folder, absolute, or a URI. */
+  annotationsFile(): string {
+    return nonEmptyString(vscode.workspace.getConfiguration(CONFIG_SECTION).get('annotations.file'), '.annotated-reader/annotations.json');
+  },
+
+  /** The raw value of `annotatedReader.annotations.colours`, checked by the core. */
+  annotationColours(): unknown {
+    return vscode.workspace.getConfiguration(CONFIG_SECTION).get('annotations.colours');
+  },
+
   /** Whether a configuration change touches `key` (relative to the extension's section). */
   affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
     return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);

@@ -20,10 +20,33 @@ export const enum CommandId {
   AddToKnowledgeBase = 'annotatedReader.addToKnowledgeBase',
 }
 
+/** The Annotations view's and the comment threads' commands (registered in annotations/annotationCommands.ts). */
+export const enum AnnotationCommandId {
+  Open = 'annotatedReader.openAnnotation',
+  EditNote = 'annotatedReader.editAnnotation',
+  ChangeColour = 'annotatedReader.changeAnnotationColour',
+  EditTags = 'annotatedReader.editAnnotationTags',
+  Delete = 'annotatedReader.deleteAnnotation',
+  AnnotateSelection = 'annotatedReader.annotateSelection',
+  GroupByArticle = 'annotatedReader.groupAnnotationsByArticle',
+  GroupByTag = 'annotatedReader.groupAnnotationsByTag',
+  GroupByColour = 'annotatedReader.groupAnnotationsByColour',
+  Export = 'annotatedReader.exportAnnotations',
+  Import = 'annotatedReader.importAnnotations',
+  OpenFile = 'annotatedReader.openAnnotationsFile',
+  CommentReply = 'annotatedReader.comments.reply',
+  CommentEdit = 'annotatedReader.comments.edit',
+  CommentSave = 'annotatedReader.comments.save',
+  CommentCancel = 'annotatedReader.comments.cancel',
+  CommentDelete = 'annotatedReader.comments.delete',
+  CommentDeleteThread = 'annotatedReader.comments.deleteThread',
+}
+
 export const enum ViewId {
   Container = 'annotatedReader',
   Articles = 'annotatedReader.articles',
   Entities = 'annotatedReader.entities',
+  Annotations = 'annotatedReader.annotations',
 }
 
 export const READER_VIEW_TYPE = 'annotatedReader.reader';
@@ -33,6 +56,10 @@ export const enum ContextKey {
   CorpusState = 'annotatedReader.corpusState',
   /** Whether the Entities view has a filter: shows its Clear Filter button. */
   EntitiesFiltered = 'annotatedReader.entitiesFiltered',
+  /** `article`, `tag` or `colour`: how the Annotations view groups. */
+  AnnotationsGrouping = 'annotatedReader.annotationsGrouping',
+  /** Whether there are annotations (for the Annotations view's welcome content). */
+  HasAnnotations = 'annotatedReader.hasAnnotations',
   /** Whether the active text editor holds an article file. */
   EditorIsArticle = 'annotatedReader.editorIsArticle',
 }

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations/model';
 import type { ArticleSummary, CorpusProblem } from '../core/corpus';
+import { registerAnnotationCommands } from './annotations/annotationCommands';
+import { AnnotationComments, type ThreadInfo } from './annotations/annotationComments';
+import { AnnotationService } from './annotations/annotationService';
+import { AnnotationsView } from './annotations/annotationsView';
 import type { Event } from '../core/events';
 import { ArticlesView } from './articles/articlesView';
 import { registerCommands } from './commands';
@@ -29,6 +34,8 @@ export interface AnnotatedReaderApi {
     readonly onDidRender: vscode.Event<RenderReport>;
     /** Fires when a reader has brought a range into view (opened at a mention). */
     readonly onDidReveal: vscode.Event<RevealReport>;
+    /** Hands the active reader a message as if its webview had sent it (validated as any other). */
+    receive(message: unknown): void;
   };
   readonly entities: {
     /** Resolves when the entity index covers the corpus as it is now. */
@@ -36,11 +43,25 @@ export interface AnnotatedReaderApi {
     /** The corpus's entities, most widely mentioned first. */
     all(): readonly IndexedEntity[];
   };
+  readonly annotations: {
+    /** Resolves when the annotations file has been read. */
+    whenLoaded(): Promise<void>;
+    all(): readonly Annotation[];
+    /** The annotations file. */
+    file(): string | undefined;
+    /** Reads the annotations file again, as a new window would. */
+    reload(): Promise<void>;
+    /** The comment threads shown on an open article file. */
+    threads(uri: string): readonly ThreadInfo[];
+    readonly onDidChange: vscode.Event<void>;
+  };
   readonly views: {
     /** The Articles view's data, as VS Code sees it. */
     readonly articles: vscode.TreeDataProvider<unknown>;
     /** The Entities view's data. */
     readonly entities: vscode.TreeDataProvider<unknown>;
+    /** The Annotations view's data. */
+    readonly annotations: vscode.TreeDataProvider<unknown>;
   };
 }
 
@@ -53,8 +74,11 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const entities = new EntityService(log);
     const indexer = new CorpusIndexService(corpus, entities, log);
     const entitiesView = new EntitiesView(corpus, indexer, entities);
-    const readers = new ReaderManager(context.extensionUri, corpus, entities, indexer, log);
+    const annotations = new AnnotationService(corpus, context.extensionUri, context.globalStorageUri, log);
+    const readers = new ReaderManager(context.extensionUri, corpus, entities, indexer, annotations, log);
     const documents = new ArticleDocuments(entities);
+    const annotationsView = new AnnotationsView(annotations, corpus, context.workspaceState);
+    const comments = new AnnotationComments(annotations, documents);
     const search = new SearchQuickPick(corpus, indexer, entities, readers);
     context.subscriptions.push(
       corpus,
@@ -62,8 +86,12 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       indexer,
       articles,
       entitiesView,
+      annotations,
       readers,
       documents,
+      annotationsView,
+      comments,
+      ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
@@ -71,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     );
     void corpus.reload();
     void entities.load();
+    void annotations.load();
     return {
       corpus: {
         articles: () => corpus.corpus.articles(),
@@ -78,9 +107,21 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         whenLoaded: () => corpus.whenLoaded(),
         onDidChange: corpus.corpus.onDidChange,
       },
-      reader: { onDidRender: readers.onDidRender, onDidReveal: readers.onDidReveal },
+      reader: { onDidRender: readers.onDidRender, onDidReveal: readers.onDidReveal, receive: (message) => readers.active?.receive(message) },
+      annotations: {
+        whenLoaded: () => annotations.whenLoaded(),
+        all: () => annotations.all(),
+        file: () => annotations.location?.toString(),
+        reload: () => annotations.load(),
+        threads: (uri) => comments.threadsOf(uri),
+        onDidChange: annotations.onDidChange,
+      },
       entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.entities.entities() },
-      views: { articles: articles as vscode.TreeDataProvider<unknown>, entities: entitiesView as vscode.TreeDataProvider<unknown> },
+      views: {
+        articles: articles as vscode.TreeDataProvider<unknown>,
+        entities: entitiesView as vscode.TreeDataProvider<unknown>,
+        annotations: annotationsView as vscode.TreeDataProvider<unknown>,
+      },
     };
   } catch (error) {
     log.error('Activation failed', error);

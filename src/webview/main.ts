@@ -6,7 +6,10 @@
 import type { Block, InlinePart } from '../core/article';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../core/entities/types';
 import {
+  type AnnotationEdit,
   type HostMessage,
+  type ReaderAnnotation,
+  type ReaderAnnotations,
   type ReaderArticle,
   type ReaderEntity,
   type ReaderMention,
@@ -63,10 +66,14 @@ function receive(message: HostMessage): void {
       marks = sortedRanges(message.marks ?? []);
       render(message.article);
       if (keepSelection && message.article.entities[keepSelection]) selectEntity(keepSelection, { scroll: false });
-      if (message.reveal) requestAnimationFrame(() => reveal(message.reveal as TextRange));
+      const target = message.annotationId ? { id: message.annotationId, openNote: message.openNote ?? false } : undefined;
+      if (message.reveal) requestAnimationFrame(() => reveal(message.reveal as TextRange, target));
       else restoreScroll(message.scroll ?? keep);
       break;
     }
+    case 'didUpdateAnnotations':
+      if (shown?.uri === message.uri) updateAnnotations(message.annotations);
+      break;
     case 'didReveal':
       if (shown?.uri !== message.uri) break;
       if (message.marks) {
@@ -74,7 +81,7 @@ function receive(message: HostMessage): void {
         marks = sortedRanges(message.marks);
         render(shown);
       }
-      reveal(message.range);
+      reveal(message.range, message.annotationId ? { id: message.annotationId, openNote: message.openNote ?? false } : undefined);
       break;
     case 'didUpdateEntities':
       if (shown?.uri === message.uri) {
@@ -171,9 +178,15 @@ function render(article: ReaderArticle): void {
     header.append(warnings);
   }
 
+  const annotationSummary = renderAnnotationSummary(article.annotations);
+  if (annotationSummary) header.append(annotationSummary);
+
   tabStops.clear();
+  annotationTabStops.clear();
   selected = undefined;
   markIndex = -1;
+  annotationIndex = -1;
+  setAnnotations(article.annotations);
   const body = el('article', 'article');
   body.lang = 'nb';
   for (const block of article.blocks) {
@@ -181,12 +194,23 @@ function render(article: ReaderArticle): void {
     if (node) body.append(node);
   }
 
-  root.replaceChildren(header, body, entityCard, selectionBar);
+  articleBody = body;
+  root.replaceChildren(header, body, entityCard, annotationCard, noteEditor, selectionToolbar, selectionBar, undoBar);
   selectionBar.hidden = true;
+  selectionToolbar.hidden = true;
+  annotationCard.hidden = true;
+  noteEditor.hidden = true;
   root.removeAttribute('aria-busy');
   applyHiddenTypes();
   document.title = article.title;
-  vscode.postMessage({ type: 'webviewDidRender', uri: article.uri, headline: headlineText(), counts: countRendered(), highlights: countHighlights() });
+  vscode.postMessage({
+    type: 'webviewDidRender',
+    uri: article.uri,
+    headline: headlineText(),
+    counts: countRendered(),
+    highlights: countHighlights(),
+    annotations: annotationTexts(),
+  });
 }
 
 /** The element for one block, with `data-part`, `data-start` and `data-end` for later overlays. */
@@ -293,13 +317,65 @@ function appendMarked(node: HTMLElement, text: string, start: number, end: numbe
   for (let i = firstEndingAfter(marks, start); i < marks.length && marks[i].start < end; i++) {
     const from = Math.max(marks[i].start, start);
     const to = Math.min(marks[i].end, end);
-    if (from > at) node.append(document.createTextNode(tidy(text.slice(at, from))));
-    const mark = el('mark', 'search-match', text.slice(from, to));
+    if (from > at) appendAnnotated(node, text, at, from, tidy);
+    const mark = el('mark', 'search-match');
+    appendAnnotated(mark, text, from, to);
     mark.dataset.start = String(marks[i].start);
     node.append(mark);
     at = to;
   }
-  if (end > at) node.append(document.createTextNode(tidy(text.slice(at, end))));
+  if (end > at) appendAnnotated(node, text, at, end, tidy);
+}
+
+/** The text node of each piece of article text, with the offset it starts at: how a selection becomes offsets. */
+let textStarts = new WeakMap<Text, number>();
+
+function textNode(text: string, start: number): Text {
+  const node = document.createTextNode(text);
+  textStarts.set(node, start);
+  return node;
+}
+
+/**
+ * Appends `text[start, end)` as text, the parts under user annotations
+ * wrapped in highlight spans (the innermost annotation's colour where they
+ * overlap). The first piece of each annotation is its tab stop.
+ */
+function appendAnnotated(node: HTMLElement, text: string, start: number, end: number, tidy: (text: string) => string = (t) => t): void {
+  const over = annotationItems.filter((a) => a.start < end && a.end > start);
+  if (over.length === 0) {
+    node.append(textNode(tidy(text.slice(start, end)), start));
+    return;
+  }
+  const cuts = new Set([start, end]);
+  for (const a of over) {
+    if (a.start > start) cuts.add(a.start);
+    if (a.end < end) cuts.add(a.end);
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i];
+    const to = points[i + 1];
+    const covering = over.filter((a) => a.start <= from && a.end >= to);
+    const piece = textNode(tidy(text.slice(from, to)), from);
+    if (covering.length === 0) {
+      node.append(piece);
+      continue;
+    }
+    // The innermost (shortest) annotation gives the colour and the card.
+    const inner = covering.reduce((best, a) => (a.end - a.start < best.end - best.start ? a : best));
+    const span = el('span', `anno anno-${inner.palette ?? 'none'}${covering.length > 1 ? ' anno-overlap' : ''}`);
+    span.dataset.anno = inner.id;
+    span.dataset.annos = covering.map((a) => a.id).join(' ');
+    if (!annotationTabStops.has(inner.id)) {
+      annotationTabStops.add(inner.id);
+      span.tabIndex = 0;
+      span.dataset.first = 'true';
+      span.setAttribute('aria-label', `${inner.colour || 'Highlight'}${inner.note ? ': has a note' : ''}`);
+    }
+    span.append(piece);
+    node.append(span);
+  }
 }
 
 /** Binary search: the first range that ends after `offset`. */
@@ -575,13 +651,14 @@ function makeCurrent(nodes: readonly HTMLElement[], index: number, scroll: boole
 }
 
 /** The floating bar of a marked set (an entity's mentions or the search matches): where you are, and buttons to move and clear. */
-function renderBar(marker: HTMLElement, title: string, index: number, total: number, noun: 'Mention' | 'Match', move: (index: number) => void, clear: () => void): void {
+function renderBar(marker: HTMLElement, title: string, index: number, total: number, noun: 'Mention' | 'Match' | 'Annotation', move: (index: number) => void, clear: () => void): void {
+  const key = noun === 'Annotation' ? 'A' : 'N';
   const label = el('span', 'selection-label');
   label.append(marker, el('strong', undefined, title), document.createTextNode(` ${index + 1} of ${total}`));
   selectionBar.replaceChildren(
     label,
-    button(`Previous ${noun} (Shift+N)`, 'arrow-up', () => move(index - 1)),
-    button(`Next ${noun} (N)`, 'arrow-down', () => move(index + 1)),
+    button(`Previous ${noun} (Shift+${key})`, 'arrow-up', () => move(index - 1)),
+    button(`Next ${noun} (${key})`, 'arrow-down', () => move(index + 1)),
     button('Clear (Escape)', 'close', clear),
   );
   selectionBar.hidden = false;
@@ -609,8 +686,13 @@ function clearMarks(): void {
 }
 
 /** Brings a range into view: the search match or mention there becomes current, or else its passage is flashed. */
-function reveal(range: TextRange): void {
+function reveal(range: TextRange, annotation?: { id: string; openNote: boolean }): void {
   if (!shown) return;
+  if (annotation && revealAnnotation(annotation.id, annotation.openNote)) {
+    saveState();
+    vscode.postMessage({ type: 'webviewDidReveal', uri: shown.uri, range, marked: 0 });
+    return;
+  }
   const matches = [...root.querySelectorAll<HTMLElement>('mark.search-match')];
   const match = matches.findIndex((node) => Number(node.dataset.start) >= range.start);
   if (match >= 0 && Number(matches[match].dataset.start) < range.end) {
@@ -706,3 +788,519 @@ function restoreScroll(fraction: number): void {
 function saveState(): void {
   if (shown) vscode.setState({ uri: shown.uri, scroll: scrollFraction() });
 }
+
+// ---- user annotations: highlights, the selection toolbar, the note card and editor ----
+
+/** The article body: selections inside it can be annotated. */
+let articleBody: HTMLElement | undefined;
+let annotationState: ReaderAnnotations = { items: [], orphans: [], colours: [] };
+/** In text order. */
+let annotationItems: readonly ReaderAnnotation[] = [];
+/** Annotations that already have a tab stop (their first piece). */
+const annotationTabStops = new Set<string>();
+/** The annotation the keys (A, Shift+A) are on. */
+let annotationIndex = -1;
+/** The last annotations deleted here, for Ctrl+Z and the Undo button. */
+const deletedHere: string[] = [];
+let undoTimer: number | undefined;
+
+function setAnnotations(annotations: ReaderAnnotations): void {
+  annotationState = annotations;
+  annotationItems = [...annotations.items].sort((a, b) => a.start - b.start || b.end - a.end);
+  textStarts = new WeakMap();
+}
+
+/** New annotations for the article shown: drawn again where the reader is. */
+function updateAnnotations(annotations: ReaderAnnotations): void {
+  if (!shown) return;
+  const keep = scrollFraction();
+  const keepEntity = selected;
+  const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.anno')?.dataset.anno;
+  shown = { ...shown, annotations };
+  render(shown);
+  if (keepEntity && shown.entities[keepEntity]) selectEntity(keepEntity, { scroll: false });
+  restoreScroll(keep);
+  const focus = focusedId ? firstPieceOf(focusedId) : undefined;
+  focus?.focus({ preventScroll: true });
+}
+
+function annotationById(id: string | undefined): ReaderAnnotation | undefined {
+  return id ? annotationItems.find((a) => a.id === id) : undefined;
+}
+
+function firstPieceOf(id: string): HTMLElement | undefined {
+  return [...root.querySelectorAll<HTMLElement>('.anno[data-first]')].find((node) => node.dataset.anno === id);
+}
+
+/** What each annotation holds in the DOM: the text of its highlight pieces, in order. */
+function annotationTexts(): { id: string; text: string }[] {
+  const texts = new Map<string, string>();
+  root.querySelectorAll<HTMLElement>('.anno').forEach((node) => {
+    for (const id of (node.dataset.annos ?? '').split(' ')) if (id) texts.set(id, (texts.get(id) ?? '') + (node.textContent ?? ''));
+  });
+  return [...texts].map(([id, text]) => ({ id, text }));
+}
+
+function colourSwatch(palette: string | undefined): HTMLElement {
+  const swatch = el('span', `anno-swatch anno-${palette ?? 'none'}`);
+  swatch.setAttribute('aria-hidden', 'true');
+  return swatch;
+}
+
+/** The header's line about annotations: counts by colour (a legend), orphans, and read-only state. */
+function renderAnnotationSummary(annotations: ReaderAnnotations): HTMLElement | undefined {
+  if (annotations.items.length === 0 && annotations.orphans.length === 0 && !annotations.readOnly) return undefined;
+  const box = el('div', 'annotation-summary');
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Your annotations');
+  if (annotations.items.length) {
+    const counts = new Map<string, { palette?: string; count: number }>();
+    for (const item of annotations.items) {
+      const entry = counts.get(item.colour) ?? { palette: item.palette, count: 0 };
+      entry.count++;
+      counts.set(item.colour, entry);
+    }
+    const line = el('p', 'annotation-legend');
+    line.append(icon('note'), document.createTextNode(' '));
+    for (const [name, { palette, count }] of counts) {
+      const chip = el('span', 'annotation-chip');
+      chip.append(colourSwatch(palette), document.createTextNode(`${name || 'Highlight'} `), el('span', 'legend-count', String(count)));
+      line.append(chip);
+    }
+    line.append(el('span', 'annotation-hint', 'A and Shift+A move between them'));
+    box.append(line);
+  }
+  if (annotations.readOnly) {
+    const line = el('p', 'annotation-readonly');
+    line.setAttribute('role', 'alert');
+    line.append(icon('lock'), document.createTextNode(` Annotations are read-only: ${annotations.readOnly}`));
+    box.append(line);
+  }
+  if (annotations.orphans.length) {
+    const details = el('details', 'annotation-orphans');
+    const summary = el('summary');
+    summary.append(
+      icon('warning'),
+      document.createTextNode(` ${plural(annotations.orphans.length, 'annotation is', 'annotations are')} no longer found in this article`),
+    );
+    details.append(summary);
+    for (const orphan of annotations.orphans) {
+      const item = el('div', 'orphan');
+      const quote = el('blockquote', 'orphan-quote');
+      quote.append(colourSwatch(orphan.palette), document.createTextNode(` ${orphan.quote}`));
+      item.append(quote);
+      if (orphan.note) item.append(el('p', 'orphan-note', orphan.note));
+      if (!annotations.readOnly) item.append(linkButton('Delete', () => deleteAnnotation(orphan.id), 'Delete this annotation (Ctrl+Z undoes)'));
+      details.append(item);
+    }
+    box.append(details);
+  }
+  return box;
+}
+
+// -- selection → offsets --
+
+/** The article offset of a DOM boundary point: exact in article text, else the next piece of text's start. */
+function offsetOf(container: Node, offset: number): number | undefined {
+  if (container.nodeType === Node.TEXT_NODE) {
+    const start = textStarts.get(container as Text);
+    if (start !== undefined) return start + Math.min(offset, (container as Text).length);
+  }
+  if (!articleBody) return undefined;
+  // The boundary is before `container.childNodes[offset]` (or after a text node): the first piece of article text from there.
+  const walker = document.createTreeWalker(articleBody, NodeFilter.SHOW_TEXT);
+  let from: Node | null = container.nodeType === Node.TEXT_NODE ? container : (container.childNodes[offset] ?? null);
+  if (!from) {
+    // After the container's last child: the next node after it.
+    let up: Node | null = container;
+    while (up && up !== articleBody && !up.nextSibling) up = up.parentNode;
+    from = up && up !== articleBody ? up.nextSibling : null;
+  }
+  if (!from) return shown?.text.length;
+  walker.currentNode = from;
+  let node: Node | null = from.nodeType === Node.TEXT_NODE && from !== container ? from : walker.nextNode();
+  while (node && textStarts.get(node as Text) === undefined) node = walker.nextNode();
+  return node ? textStarts.get(node as Text) : shown?.text.length;
+}
+
+/** The article range selected now, trimmed of white space, if the selection is inside the article. */
+function selectedRange(): TextRange | undefined {
+  const selection = window.getSelection();
+  if (!shown || !articleBody || !selection || selection.rangeCount === 0 || selection.isCollapsed) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!articleBody.contains(range.commonAncestorContainer)) return undefined;
+  let start = offsetOf(range.startContainer, range.startOffset);
+  let end = offsetOf(range.endContainer, range.endOffset);
+  if (start === undefined || end === undefined) return undefined;
+  const text = shown.text;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+// -- the selection toolbar --
+
+const selectionToolbar = el('div', 'selection-toolbar');
+selectionToolbar.setAttribute('role', 'toolbar');
+selectionToolbar.setAttribute('aria-label', 'Highlight the selected text');
+selectionToolbar.hidden = true;
+/** The range the toolbar (or a new note) is for. */
+let pendingRange: TextRange | undefined;
+
+function showSelectionToolbar(): void {
+  const range = selectedRange();
+  if (!range) {
+    hideSelectionToolbar();
+    return;
+  }
+  pendingRange = range;
+  const buttons: HTMLElement[] = [];
+  if (annotationState.readOnly) {
+    const label = el('span', 'toolbar-note');
+    label.append(icon('lock'), document.createTextNode(' Annotations are read-only'));
+    buttons.push(label);
+  } else {
+    annotationState.colours.forEach((colour, index) => {
+      const node = el('button', 'colour-button');
+      node.type = 'button';
+      node.title = `Highlight as ${colour.name} (${index + 1})`;
+      node.setAttribute('aria-label', node.title);
+      node.append(colourSwatch(colour.colour));
+      node.addEventListener('mousedown', (event) => event.preventDefault());
+      node.addEventListener('click', () => createFromSelection(colour.name));
+      buttons.push(node);
+    });
+    const note = button('Highlight with a Note (Enter)', 'comment', () => openNoteEditor({ kind: 'new', range }));
+    note.addEventListener('mousedown', (event) => event.preventDefault());
+    buttons.push(note);
+  }
+  selectionToolbar.replaceChildren(...buttons);
+  selectionToolbar.hidden = false;
+  const selection = window.getSelection();
+  const box = selection && selection.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : undefined;
+  if (!box) return;
+  const rootBox = root.getBoundingClientRect();
+  const left = Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - selectionToolbar.offsetWidth));
+  const above = box.top - rootBox.top - selectionToolbar.offsetHeight - 6;
+  selectionToolbar.style.left = `${left}px`;
+  selectionToolbar.style.top = `${above >= window.scrollY - rootBox.top - root.offsetTop ? above : box.bottom - rootBox.top + 6}px`;
+}
+
+function hideSelectionToolbar(): void {
+  selectionToolbar.hidden = true;
+  pendingRange = undefined;
+}
+
+function createFromSelection(colour: string, extra: { note?: string; tags?: readonly string[] } = {}): void {
+  const range = pendingRange ?? selectedRange();
+  if (!shown || !range || annotationState.readOnly) return;
+  vscode.postMessage({ type: 'webviewDidRequestCreateAnnotation', uri: shown.uri, start: range.start, end: range.end, colour, note: extra.note ?? '', tags: [...(extra.tags ?? [])] });
+  window.getSelection()?.removeAllRanges();
+  hideSelectionToolbar();
+}
+
+document.addEventListener('mouseup', (event) => {
+  if (selectionToolbar.contains(event.target as Node) || noteEditor.contains(event.target as Node)) return;
+  // After the browser has settled the selection.
+  window.setTimeout(showSelectionToolbar, 0);
+});
+document.addEventListener('keyup', (event) => {
+  if (event.shiftKey && event.key.startsWith('Arrow')) showSelectionToolbar();
+});
+document.addEventListener('selectionchange', () => {
+  if (!selectionToolbar.hidden && !selectedRange()) hideSelectionToolbar();
+});
+
+// -- the note card (hover or focus) --
+
+const annotationCard = el('div', 'annotation-card');
+annotationCard.setAttribute('role', 'tooltip');
+annotationCard.id = 'annotation-card';
+annotationCard.hidden = true;
+let annotationCardTarget: HTMLElement | undefined;
+let annotationHideTimer: number | undefined;
+
+function showAnnotationCard(target: HTMLElement): void {
+  window.clearTimeout(annotationHideTimer);
+  const item = annotationById(target.dataset.anno);
+  if (!item) return;
+  annotationCardTarget = target;
+  const title = el('div', 'card-title');
+  title.append(colourSwatch(item.palette), el('strong', undefined, item.colour || 'Highlight'));
+  const parts: HTMLElement[] = [title];
+  if (item.tags.length) {
+    const tags = el('div', 'card-tags');
+    for (const tag of item.tags) tags.append(el('span', 'tag', `#${tag}`));
+    parts.push(tags);
+  }
+  parts.push(item.note ? el('p', 'card-note', item.note) : el('p', 'card-note card-pending', 'No note.'));
+  const meta = [`Changed ${item.modifiedLabel}`];
+  if (item.replies) meta.push(plural(item.replies, 'reply', 'replies'));
+  parts.push(el('div', 'card-count', meta.join(' · ')));
+  if (!annotationState.readOnly) {
+    const actions = el('div', 'card-actions');
+    actions.append(
+      linkButton(item.note ? 'Edit note' : 'Add note', () => openNoteEditor({ kind: 'edit', item }), 'Edit the note, colour and tags (Enter)'),
+      linkButton('Delete', () => deleteAnnotation(item.id), 'Delete this annotation (Delete; Ctrl+Z undoes)'),
+    );
+    parts.push(actions);
+  }
+  annotationCard.replaceChildren(...parts);
+  annotationCard.hidden = false;
+  const box = target.getBoundingClientRect();
+  const rootBox = root.getBoundingClientRect();
+  annotationCard.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - annotationCard.offsetWidth))}px`;
+  // Above the text: the entity card goes below it, so both can show.
+  const top = box.top - rootBox.top - annotationCard.offsetHeight - 6;
+  annotationCard.style.top = `${top >= 0 ? top : box.bottom - rootBox.top + 6}px`;
+  target.setAttribute('aria-describedby', annotationCard.id);
+}
+
+function hideAnnotationCard(): void {
+  window.clearTimeout(annotationHideTimer);
+  annotationCard.hidden = true;
+  annotationCardTarget?.removeAttribute('aria-describedby');
+  annotationCardTarget = undefined;
+}
+
+root.addEventListener('mouseover', (event) => {
+  const node = event.target as HTMLElement;
+  if (annotationCard.contains(node)) {
+    window.clearTimeout(annotationHideTimer);
+    return;
+  }
+  const target = node.closest<HTMLElement>('.anno');
+  if (target && noteEditor.hidden) showAnnotationCard(target);
+  else if (!annotationCard.hidden) {
+    window.clearTimeout(annotationHideTimer);
+    annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
+  }
+});
+root.addEventListener('focusin', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('.anno');
+  if (target && noteEditor.hidden) showAnnotationCard(target);
+});
+root.addEventListener('focusout', (event) => {
+  const next = event.relatedTarget as Node | null;
+  if (!next || !annotationCard.contains(next)) {
+    window.clearTimeout(annotationHideTimer);
+    annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
+  }
+});
+
+// -- the note editor --
+
+const noteEditor = el('div', 'note-editor');
+noteEditor.setAttribute('role', 'dialog');
+noteEditor.setAttribute('aria-label', 'Annotation');
+noteEditor.hidden = true;
+/** Where focus goes back to when the editor closes. */
+let editorReturn: HTMLElement | undefined;
+
+type EditorTarget = { kind: 'new'; range: TextRange } | { kind: 'edit'; item: ReaderAnnotation };
+
+function openNoteEditor(target: EditorTarget): void {
+  if (!shown || annotationState.readOnly) return;
+  hideAnnotationCard();
+  hideSelectionToolbar();
+  editorReturn = target.kind === 'edit' ? firstPieceOf(target.item.id) : undefined;
+  const colours = annotationState.colours;
+  let colour = target.kind === 'edit' ? target.item.colour : (colours[0]?.name ?? '');
+  const heading = el('div', 'card-title');
+  heading.append(icon(target.kind === 'new' ? 'add' : 'edit'), el('strong', undefined, target.kind === 'new' ? 'New annotation' : 'Edit annotation'));
+  const quote = el('blockquote', 'note-quote', truncate(shown.text.slice(target.kind === 'new' ? target.range.start : target.item.start, target.kind === 'new' ? target.range.end : target.item.end), 160));
+  const colourRow = el('div', 'note-colours');
+  colourRow.setAttribute('role', 'radiogroup');
+  colourRow.setAttribute('aria-label', 'Colour');
+  const colourButtons = colours.map((c, index) => {
+    const node = el('button', 'colour-choice');
+    node.type = 'button';
+    node.setAttribute('role', 'radio');
+    node.title = `${c.name} (Alt+${index + 1})`;
+    node.append(colourSwatch(c.colour), document.createTextNode(` ${c.name}`));
+    node.addEventListener('click', () => pick(c.name));
+    return node;
+  });
+  const pick = (name: string) => {
+    colour = name;
+    colourButtons.forEach((node, i) => node.setAttribute('aria-checked', String(colours[i].name === name)));
+  };
+  pick(colour);
+  colourRow.append(...colourButtons);
+  const noteLabel = el('label', 'note-label', 'Note (Markdown)');
+  const note = el('textarea', 'note-text');
+  note.id = 'note-text';
+  noteLabel.htmlFor = note.id;
+  note.rows = 5;
+  note.maxLength = 20_000;
+  note.value = target.kind === 'edit' ? target.item.note : '';
+  const tagsLabel = el('label', 'note-label', 'Tags, separated by commas');
+  const tags = el('input', 'note-tags');
+  tags.id = 'note-tags';
+  tagsLabel.htmlFor = tags.id;
+  tags.type = 'text';
+  tags.value = target.kind === 'edit' ? target.item.tags.join(', ') : '';
+  const save = () => {
+    const edit: AnnotationEdit = { colour, note: note.value, tags: splitTags(tags.value) };
+    if (target.kind === 'new') {
+      pendingRange = target.range;
+      createFromSelection(edit.colour, edit);
+    } else vscode.postMessage({ type: 'webviewDidRequestEditAnnotation', id: target.item.id, ...edit });
+    closeNoteEditor();
+  };
+  const actions = el('div', 'note-actions');
+  const saveButton = el('button', 'primary-button', 'Save');
+  saveButton.type = 'button';
+  saveButton.title = 'Save (Ctrl+Enter)';
+  saveButton.addEventListener('click', save);
+  const cancelButton = el('button', 'secondary-button', 'Cancel');
+  cancelButton.type = 'button';
+  cancelButton.title = 'Cancel (Escape)';
+  cancelButton.addEventListener('click', closeNoteEditor);
+  actions.append(saveButton, cancelButton);
+  if (target.kind === 'edit') {
+    const remove = el('button', 'secondary-button delete-button', 'Delete');
+    remove.type = 'button';
+    remove.addEventListener('click', () => {
+      closeNoteEditor();
+      deleteAnnotation(target.item.id);
+    });
+    actions.append(remove);
+  }
+  noteEditor.replaceChildren(heading, quote, colourRow, noteLabel, note, tagsLabel, tags, actions);
+  noteEditor.onkeydown = (event) => {
+    if (event.key === 'Escape') {
+      closeNoteEditor();
+      event.preventDefault();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      save();
+      event.preventDefault();
+    } else if (event.altKey && /^[1-9]$/.test(event.key) && colours[Number(event.key) - 1]) {
+      pick(colours[Number(event.key) - 1].name);
+      event.preventDefault();
+    }
+    event.stopPropagation();
+  };
+  noteEditor.hidden = false;
+  const anchor = target.kind === 'edit' ? firstPieceOf(target.item.id) : undefined;
+  const box = anchor?.getBoundingClientRect() ?? window.getSelection()?.getRangeAt(0)?.getBoundingClientRect();
+  const rootBox = root.getBoundingClientRect();
+  if (box) {
+    noteEditor.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - noteEditor.offsetWidth))}px`;
+    noteEditor.style.top = `${box.bottom - rootBox.top + 6}px`;
+  }
+  note.focus();
+  noteEditor.scrollIntoView({ block: 'nearest' });
+}
+
+function closeNoteEditor(): void {
+  noteEditor.hidden = true;
+  noteEditor.replaceChildren();
+  editorReturn?.focus({ preventScroll: true });
+  editorReturn = undefined;
+}
+
+function splitTags(text: string): string[] {
+  return [...new Set(text.split(/[,#]/).map((tag) => tag.trim().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 30).map((tag) => tag.slice(0, 80));
+}
+
+function truncate(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+// -- delete and undo --
+
+const undoBar = el('div', 'undo-bar');
+undoBar.setAttribute('role', 'status');
+undoBar.hidden = true;
+
+function deleteAnnotation(id: string): void {
+  hideAnnotationCard();
+  vscode.postMessage({ type: 'webviewDidRequestDeleteAnnotation', id });
+  deletedHere.push(id);
+  undoBar.replaceChildren(el('span', undefined, 'Annotation deleted.'), linkButton('Undo', undoDelete, 'Put it back (Ctrl+Z)'));
+  undoBar.hidden = false;
+  window.clearTimeout(undoTimer);
+  undoTimer = window.setTimeout(() => (undoBar.hidden = true), 10_000);
+}
+
+function undoDelete(): void {
+  const id = deletedHere.pop();
+  if (!id) return;
+  vscode.postMessage({ type: 'webviewDidRequestRestoreAnnotation', id });
+  undoBar.hidden = true;
+}
+
+// -- moving between annotations --
+
+function moveToAnnotation(index: number): void {
+  const pieces = annotationItems.map((item) => firstPieceOf(item.id)).filter((node): node is HTMLElement => node !== undefined);
+  if (pieces.length === 0) return;
+  annotationIndex = ((index % pieces.length) + pieces.length) % pieces.length;
+  const piece = pieces[annotationIndex];
+  piece.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  piece.focus({ preventScroll: true });
+  const item = annotationById(piece.dataset.anno);
+  renderBar(colourSwatch(item?.palette), item?.colour || 'Annotation', annotationIndex, pieces.length, 'Annotation', moveToAnnotation, () => {
+    selectionBar.hidden = true;
+  });
+}
+
+/** Brings an annotation into view (opened from the Annotations view or the editor), its note open if asked. */
+function revealAnnotation(id: string, openNote: boolean): boolean {
+  const piece = firstPieceOf(id);
+  const item = annotationById(id);
+  if (!piece || !item) return false;
+  piece.scrollIntoView({ block: 'center' });
+  piece.focus({ preventScroll: true });
+  piece.classList.remove('flash');
+  void piece.offsetWidth;
+  piece.classList.add('flash');
+  annotationIndex = annotationItems.indexOf(item);
+  if (openNote) openNoteEditor({ kind: 'edit', item });
+  return true;
+}
+
+window.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.closest('input, textarea, [contenteditable]')) return;
+  if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z' && deletedHere.length) {
+    undoDelete();
+    event.preventDefault();
+    return;
+  }
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  if (!selectionToolbar.hidden && pendingRange) {
+    if (/^[1-9]$/.test(event.key) && annotationState.colours[Number(event.key) - 1] && !annotationState.readOnly) {
+      createFromSelection(annotationState.colours[Number(event.key) - 1].name);
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Enter') {
+      openNoteEditor({ kind: 'new', range: pendingRange });
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Escape') {
+      hideSelectionToolbar();
+      event.stopImmediatePropagation();
+      return;
+    }
+  }
+  const piece = target.closest<HTMLElement>('.anno[data-first]');
+  if (piece && (event.key === 'Enter' || event.key === 'Delete')) {
+    const item = annotationById(piece.dataset.anno);
+    if (item && !annotationState.readOnly) {
+      if (event.key === 'Enter') openNoteEditor({ kind: 'edit', item });
+      else deleteAnnotation(item.id);
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+    return;
+  }
+  if ((event.key === 'a' || event.key === 'A') && annotationItems.length) {
+    moveToAnnotation(annotationIndex + (event.shiftKey || event.key === 'A' ? -1 : 1));
+    event.preventDefault();
+  }
+});

@@ -8,6 +8,7 @@
  * `webviewDidLoad` before the host posts anything.
  */
 import type { Block, BlockKind, InlineKind } from '../core/article';
+import { type HighlightColour, PALETTE, type PaletteColour } from '../core/annotations/colours';
 import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
 
 /** An entity mention as the reader highlights it. */
@@ -80,6 +81,51 @@ export interface ReaderArticle {
   readonly mentions: readonly ReaderMention[];
   /** The entities mentioned, by id. */
   readonly entities: Readonly<Record<string, ReaderEntity>>;
+  readonly annotations: ReaderAnnotations;
+}
+
+/** A user's annotation as the reader draws it. */
+export interface ReaderAnnotation {
+  readonly id: string;
+  /** Offsets into `ReaderArticle.text`, where the annotation anchors now. */
+  readonly start: number;
+  readonly end: number;
+  /** The colour's name (what it means), and how it is drawn (none: a name no longer in the settings). */
+  readonly colour: string;
+  readonly palette?: PaletteColour;
+  /** Markdown, shown as text. */
+  readonly note: string;
+  readonly tags: readonly string[];
+  /** Replies written in the text editor's comment thread. */
+  readonly replies: number;
+  /** `14 February 2022`. */
+  readonly modifiedLabel: string;
+}
+
+/** An annotation of this article whose text is no longer found in it. */
+export interface ReaderOrphan {
+  readonly id: string;
+  readonly quote: string;
+  readonly colour: string;
+  readonly palette?: PaletteColour;
+  readonly note: string;
+}
+
+export interface ReaderAnnotations {
+  /** In text order. */
+  readonly items: readonly ReaderAnnotation[];
+  readonly orphans: readonly ReaderOrphan[];
+  /** The colours the user named, for the toolbar (number keys 1-9 in this order). */
+  readonly colours: readonly HighlightColour[];
+  /** Why annotations cannot be changed now, if they cannot (the file is broken). */
+  readonly readOnly?: string;
+}
+
+/** The user's content of an annotation, as the reader's note editor sends it. */
+export interface AnnotationEdit {
+  readonly colour: string;
+  readonly note: string;
+  readonly tags: readonly string[];
 }
 
 /** What the webview keeps across being hidden and across window reloads. */
@@ -102,10 +148,22 @@ export type HostMessage =
       readonly reveal?: TextRange;
       /** Search matches to highlight (n and Shift+N move between them), in text order. */
       readonly marks?: readonly TextRange[];
+      /** The annotation at `reveal`, to focus (and with `openNote`, to open). */
+      readonly annotationId?: string;
+      readonly openNote?: boolean;
     }
   | { readonly type: 'didChangeSettings'; readonly settings: ReaderSettings }
-  /** Bring a range of the article already shown into view. */
-  | { readonly type: 'didReveal'; readonly uri: string; readonly range: TextRange; readonly marks?: readonly TextRange[] }
+  /** Bring a range of the article already shown into view (with `annotationId`, that annotation; `openNote` opens its note). */
+  | {
+      readonly type: 'didReveal';
+      readonly uri: string;
+      readonly range: TextRange;
+      readonly marks?: readonly TextRange[];
+      readonly annotationId?: string;
+      readonly openNote?: boolean;
+    }
+  /** The shown article's annotations changed (here, in the editor's comments, or in the file). */
+  | { readonly type: 'didUpdateAnnotations'; readonly uri: string; readonly annotations: ReaderAnnotations }
   /** New corpus-wide facts about the shown article's entities (the index moved on). */
   | { readonly type: 'didUpdateEntities'; readonly uri: string; readonly entities: Readonly<Record<string, ReaderEntity>> }
   | { readonly type: 'didFailToLoad'; readonly uri: string; readonly fileName: string; readonly reason: string };
@@ -125,6 +183,8 @@ export type WebviewMessage =
       readonly counts: RenderCounts;
       /** Highlighted entity mentions in the DOM, by type (hidden types count too). */
       readonly highlights: Partial<Record<EntityType, number>>;
+      /** Each annotation drawn, with the text its highlights hold in the DOM. */
+      readonly annotations: readonly { readonly id: string; readonly text: string }[];
     }
   | { readonly type: 'webviewDidRequestOpenSource' }
   | { readonly type: 'webviewDidRequestNavigate'; readonly direction: 'next' | 'previous' }
@@ -134,6 +194,12 @@ export type WebviewMessage =
   | { readonly type: 'webviewDidRequestShowEntity'; readonly entityId: string }
   /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
   | { readonly type: 'webviewDidRequestAddToKnowledgeBase'; readonly entityId: string; readonly text: string }
+  /** The user highlighted `[start, end)` of the article shown (toolbar, number keys or note editor). */
+  | ({ readonly type: 'webviewDidRequestCreateAnnotation'; readonly uri: string; readonly start: number; readonly end: number } & AnnotationEdit)
+  | ({ readonly type: 'webviewDidRequestEditAnnotation'; readonly id: string } & AnnotationEdit)
+  | { readonly type: 'webviewDidRequestDeleteAnnotation'; readonly id: string }
+  /** Undo of a delete made in this reader. */
+  | { readonly type: 'webviewDidRequestRestoreAnnotation'; readonly id: string }
   /** The reader brought a range into view (after `reveal` or `didReveal`), marking the entity there if any. */
   | {
       readonly type: 'webviewDidReveal';
@@ -169,6 +235,22 @@ const isRange = (value: unknown): value is TextRange =>
 export const isReaderState: Guard<ReaderState> = (value): value is ReaderState =>
   isRecord(value) && isString(value.uri) && value.uri.length <= MAX_URI_LENGTH && isFraction(value.scroll);
 
+/** Annotation ids are `urn:uuid:…` here, but imported ones may be any IRI. */
+const MAX_ANNOTATION_ID = 300;
+const MAX_NOTE = 20_000;
+const MAX_TAGS = 30;
+const MAX_TAG = 80;
+const MAX_COLOUR_NAME = 80;
+const isAnnotationId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ANNOTATION_ID && !/[\s<>"]/.test(value);
+const isTags = (value: unknown): value is readonly string[] =>
+  Array.isArray(value) && value.length <= MAX_TAGS && value.every((tag) => isString(tag) && tag.length <= MAX_TAG);
+const isEdit = (value: Record<string, unknown>): boolean =>
+  isString(value.colour) && value.colour.length <= MAX_COLOUR_NAME && isString(value.note) && value.note.length <= MAX_NOTE && isTags(value.tags);
+const editOf = (value: Record<string, unknown>): AnnotationEdit => ({ colour: value.colour as string, note: value.note as string, tags: [...(value.tags as string[])] });
+
+const isAnnotationTexts = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((entry) => isRecord(entry) && isAnnotationId(entry.id) && isString(entry.text));
+
 const isRenderCounts: Guard<RenderCounts> = (value): value is RenderCounts =>
   isRecord(value) && Object.values(value).every((count) => isNumber(count) && count >= 0);
 
@@ -179,7 +261,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'webviewDidLoad':
       return value.state === undefined || isReaderState(value.state) ? (value as WebviewMessage) : undefined;
     case 'webviewDidRender':
-      return isString(value.uri) && isString(value.headline) && isRenderCounts(value.counts) && isRenderCounts(value.highlights)
+      return isString(value.uri) && isString(value.headline) && isRenderCounts(value.counts) && isRenderCounts(value.highlights) && isAnnotationTexts(value.annotations)
         ? (value as WebviewMessage)
         : undefined;
     case 'webviewDidRequestOpenSource':
@@ -194,6 +276,15 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isEntityId(value.entityId) && isString(value.text) && value.text.trim() !== '' && value.text.length <= MAX_NAME_LENGTH
         ? { type: value.type, entityId: value.entityId, text: value.text }
         : undefined;
+    case 'webviewDidRequestCreateAnnotation':
+      return isUri(value.uri) && isRange(value) && value.end > value.start && isEdit(value)
+        ? { type: value.type, uri: value.uri, start: value.start as number, end: value.end as number, ...editOf(value) }
+        : undefined;
+    case 'webviewDidRequestEditAnnotation':
+      return isAnnotationId(value.id) && isEdit(value) ? { type: value.type, id: value.id, ...editOf(value) } : undefined;
+    case 'webviewDidRequestDeleteAnnotation':
+    case 'webviewDidRequestRestoreAnnotation':
+      return isAnnotationId(value.id) ? { type: value.type, id: value.id } : undefined;
     case 'webviewDidReveal':
       return isUri(value.uri) && isRange(value.range) && (value.entityId === undefined || isEntityId(value.entityId)) && isNumber(value.marked) && value.marked >= 0
         ? { type: value.type, uri: value.uri, range: { start: value.range.start, end: value.range.end }, entityId: value.entityId, marked: value.marked }
@@ -236,6 +327,34 @@ const isEntity = (value: unknown): boolean =>
 
 const isEntities = (value: unknown): boolean => isRecord(value) && Object.values(value).every(isEntity);
 
+const isPalette = (value: unknown): boolean => value === undefined || PALETTE.includes(value as PaletteColour);
+
+const isReaderAnnotation = (value: unknown): boolean =>
+  isRecord(value) &&
+  isAnnotationId(value.id) &&
+  isString(value.colour) &&
+  isPalette(value.palette) &&
+  isString(value.note) &&
+  isTags(value.tags) &&
+  isNumber(value.replies) &&
+  isString(value.modifiedLabel) &&
+  isSpan(value);
+
+const isOrphan = (value: unknown): boolean =>
+  isRecord(value) && isAnnotationId(value.id) && isString(value.quote) && isString(value.colour) && isPalette(value.palette) && isString(value.note);
+
+const isColour = (value: unknown): boolean => isRecord(value) && isString(value.name) && PALETTE.includes(value.colour as PaletteColour);
+
+const isAnnotations = (value: unknown): value is ReaderAnnotations =>
+  isRecord(value) &&
+  Array.isArray(value.items) &&
+  value.items.every(isReaderAnnotation) &&
+  Array.isArray(value.orphans) &&
+  value.orphans.every(isOrphan) &&
+  Array.isArray(value.colours) &&
+  value.colours.every(isColour) &&
+  (value.readOnly === undefined || isString(value.readOnly));
+
 const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   isRecord(value) &&
   isString(value.uri) &&
@@ -248,7 +367,8 @@ const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   value.warnings.every(isString) &&
   Array.isArray(value.mentions) &&
   value.mentions.every(isMention) &&
-  isEntities(value.entities);
+  isEntities(value.entities) &&
+  isAnnotations(value.annotations);
 
 /** Checks a message from the host; `undefined` for anything malformed. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
@@ -259,11 +379,16 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
         isSettings(value.settings) &&
         (value.scroll === undefined || isFraction(value.scroll)) &&
         (value.reveal === undefined || isRange(value.reveal)) &&
-        (value.marks === undefined || isRanges(value.marks))
+        (value.marks === undefined || isRanges(value.marks)) &&
+        (value.annotationId === undefined || isAnnotationId(value.annotationId))
         ? (value as HostMessage)
         : undefined;
     case 'didReveal':
-      return isUri(value.uri) && isRange(value.range) && (value.marks === undefined || isRanges(value.marks)) ? (value as HostMessage) : undefined;
+      return isUri(value.uri) && isRange(value.range) && (value.marks === undefined || isRanges(value.marks)) && (value.annotationId === undefined || isAnnotationId(value.annotationId))
+        ? (value as HostMessage)
+        : undefined;
+    case 'didUpdateAnnotations':
+      return isUri(value.uri) && isAnnotations(value.annotations) ? (value as HostMessage) : undefined;
     case 'didUpdateEntities':
       return isUri(value.uri) && isEntities(value.entities) ? (value as HostMessage) : undefined;
     case 'didChangeSettings':

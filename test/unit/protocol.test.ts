@@ -6,7 +6,8 @@ describe('reader protocol validation', () => {
     ['a load without state', { type: 'webviewDidLoad' }, true],
     ['a load with state', { type: 'webviewDidLoad', state: { uri: 'file:///a.txt', scroll: 0.5 } }, true],
     ['a load with a scroll past the end', { type: 'webviewDidLoad', state: { uri: 'file:///a.txt', scroll: 7 } }, false],
-    ['a render report', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 } }, true],
+    ['a render report', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 }, annotations: [{ id: 'urn:uuid:1', text: 'Putin' }] }, true],
+    ['a render report without its annotations', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 } }, false],
     ['a render report with a bad count', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: '3' }, highlights: {} }, false],
     ['a navigation request', { type: 'webviewDidRequestNavigate', direction: 'next' }, true],
     ['a navigation request elsewhere', { type: 'webviewDidRequestNavigate', direction: '../../etc' }, false],
@@ -20,6 +21,16 @@ describe('reader protocol validation', () => {
     ['a request to add a name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: 'Ingrid Nordstrand' }, true],
     ['a request to add an empty name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: '  ' }, false],
     ['a request to add a very long name', { type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'unknown-x', text: 'x'.repeat(201) }, false],
+    ['a new annotation', { type: 'webviewDidRequestCreateAnnotation', uri: 'file:///a.txt', start: 3, end: 8, colour: 'Key claim', note: '**Viktig**', tags: ['krig'] }, true],
+    ['a new annotation of nothing', { type: 'webviewDidRequestCreateAnnotation', uri: 'file:///a.txt', start: 3, end: 3, colour: 'Key claim', note: '', tags: [] }, false],
+    ['a new annotation without tags', { type: 'webviewDidRequestCreateAnnotation', uri: 'file:///a.txt', start: 3, end: 8, colour: 'Key claim', note: '' }, false],
+    ['a new annotation with a huge note', { type: 'webviewDidRequestCreateAnnotation', uri: 'file:///a.txt', start: 3, end: 8, colour: 'Key claim', note: 'x'.repeat(20_001), tags: [] }, false],
+    ['a new annotation with too many tags', { type: 'webviewDidRequestCreateAnnotation', uri: 'file:///a.txt', start: 3, end: 8, colour: 'Key claim', note: '', tags: Array(31).fill('t') }, false],
+    ['an edit', { type: 'webviewDidRequestEditAnnotation', id: 'urn:uuid:1', colour: 'Question', note: 'Hvorfor?', tags: [] }, true],
+    ['an edit of an id with spaces', { type: 'webviewDidRequestEditAnnotation', id: 'a b', colour: 'Question', note: '', tags: [] }, false],
+    ['a delete', { type: 'webviewDidRequestDeleteAnnotation', id: 'urn:uuid:1' }, true],
+    ['a delete without an id', { type: 'webviewDidRequestDeleteAnnotation' }, false],
+    ['an undo', { type: 'webviewDidRequestRestoreAnnotation', id: 'urn:uuid:1' }, true],
     ['a reveal report', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 }, entityId: 'x', marked: 0 }, true],
     ['a reveal report without its count of matches', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 } }, false],
     ['a reveal report with a range running backwards', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 8, end: 3 } }, false],
@@ -35,6 +46,14 @@ describe('reader protocol validation', () => {
   it('passes on only the fields it checked', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestOpenSource', path: '/etc/passwd' }), { type: 'webviewDidRequestOpenSource' });
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestShowEntity', entityId: 'x', command: 'y' }), { type: 'webviewDidRequestShowEntity', entityId: 'x' });
+    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestDeleteAnnotation', id: 'urn:uuid:1', path: '/x' }), { type: 'webviewDidRequestDeleteAnnotation', id: 'urn:uuid:1' });
+    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestEditAnnotation', id: 'i', colour: 'c', note: 'n', tags: ['t'], command: 'x' }), {
+      type: 'webviewDidRequestEditAnnotation',
+      id: 'i',
+      colour: 'c',
+      note: 'n',
+      tags: ['t'],
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidReveal', uri: 'u', range: { start: 1, end: 2, extra: 1 }, marked: 2 }), {
       type: 'webviewDidReveal',
       uri: 'u',
@@ -45,7 +64,8 @@ describe('reader protocol validation', () => {
   });
 
   const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'] };
-  const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } } };
+  const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } }, annotations: { items: [], orphans: [], colours: [{ name: 'Key claim', colour: 'yellow' }] } };
+  const annotation = { id: 'urn:uuid:1', start: 0, end: 1, colour: 'Key claim', palette: 'yellow', note: 'N', tags: ['t'], replies: 0, modifiedLabel: '1 March 2026' };
   const fromHost: [string, unknown, boolean][] = [
     ['an article', { type: 'didLoadArticle', article, settings }, true],
     ['an article with a block running backwards', { type: 'didLoadArticle', article: { ...article, blocks: [{ kind: 'headline', start: 2, end: 1, parts: [] }] }, settings }, false],
@@ -53,6 +73,11 @@ describe('reader protocol validation', () => {
     ['settings without a font size', { type: 'didChangeSettings', settings: { fontFamily: '', lineLength: 72, highlight: [] } }, false],
     ['settings with an unknown entity type', { type: 'didChangeSettings', settings: { ...settings, highlight: ['planet'] } }, false],
     ['an article with a mention of an unknown type', { type: 'didLoadArticle', article: { ...article, mentions: [{ start: 0, end: 1, type: 'planet', entityId: 't' }] }, settings }, false],
+    ['an article without annotations', { type: 'didLoadArticle', article: { ...article, annotations: undefined }, settings }, false],
+    ['annotations', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [annotation], orphans: [{ id: 'urn:uuid:2', quote: 'q', colour: 'Gone', note: '' }], colours: [], readOnly: 'broken' } }, true],
+    ['annotations in a colour outside the palette', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [{ ...annotation, palette: 'url(x)' }], orphans: [], colours: [] } }, false],
+    ['annotations with a backwards range', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [{ ...annotation, start: 2, end: 1 }], orphans: [], colours: [] } }, false],
+    ['an article to open at an annotation', { type: 'didLoadArticle', article, settings, reveal: { start: 0, end: 1 }, annotationId: 'urn:uuid:1', openNote: true }, true],
     ['a failure', { type: 'didFailToLoad', uri: 'u', fileName: 'f', reason: 'r' }, true],
     ['an article to open at a range', { type: 'didLoadArticle', article, settings, reveal: { start: 0, end: 1 } }, true],
     ['an article to open at a negative range', { type: 'didLoadArticle', article, settings, reveal: { start: -1, end: 1 } }, false],

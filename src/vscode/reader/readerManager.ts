@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Article } from '../../core/article';
+import { paletteColourOf } from '../../core/annotations/colours';
+import { contentOf } from '../../core/annotations/model';
 import { formatDate } from '../../core/dates';
 import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
 import {
+  type AnnotationEdit,
   type ArticleLink,
   type HostMessage,
+  type ReaderAnnotations,
   type ReaderArticle,
   type ReaderEntity,
   type ReaderSettings,
@@ -14,6 +18,7 @@ import {
   isReaderState,
   parseWebviewMessage,
 } from '../../webview/protocol';
+import type { AnnotationService } from '../annotations/annotationService';
 import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
 import { fileNameOf } from '../corpus/articleFiles';
@@ -31,6 +36,21 @@ export interface RenderReport {
   readonly counts: RenderCounts;
   /** Highlighted entity mentions, by type. */
   readonly highlights: Partial<Record<EntityType, number>>;
+  /** Each annotation drawn, with the text its highlights hold in the DOM. */
+  readonly annotations: readonly { readonly id: string; readonly text: string }[];
+}
+
+/** How the reader is asked to open an article. */
+export interface OpenOptions {
+  readonly newTab?: boolean;
+  readonly preserveFocus?: boolean;
+  /** Bring this range into view and mark it. */
+  readonly reveal?: TextRange;
+  /** Search matches to highlight. */
+  readonly marks?: readonly TextRange[];
+  /** The annotation at `reveal`: focused, and with `openNote` its note opened. */
+  readonly annotationId?: string;
+  readonly openNote?: boolean;
 }
 
 /** What a reader reported after bringing a range into view. */
@@ -72,6 +92,7 @@ export class ReaderManager extends Disposable {
     readonly corpus: CorpusService,
     private readonly entities: EntityService,
     private readonly indexer: CorpusIndexService,
+    readonly annotations: AnnotationService,
     readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -101,6 +122,7 @@ export class ReaderManager extends Disposable {
     this.register(corpus.corpus.onDidChange(() => this.refreshChanged()));
     this.register(entities.onDidChange(() => [...this.panels].forEach((panel) => panel.reload())));
     this.register(indexer.onDidChange(() => [...this.panels].forEach((panel) => panel.postEntities())));
+    this.register(annotations.onDidChange(() => [...this.panels].forEach((panel) => panel.postAnnotations())));
     this.register({ dispose: () => [...this.panels].forEach((panel) => panel.dispose()) });
   }
 
@@ -113,14 +135,14 @@ export class ReaderManager extends Disposable {
    * Opens `uri` in the reader: the reused tab, a tab already showing it, or
    * a new one; with `reveal`, scrolled to that range of the text and marking it.
    */
-  async open(uri: vscode.Uri, options: { newTab?: boolean; preserveFocus?: boolean; reveal?: TextRange; marks?: readonly TextRange[] } = {}): Promise<void> {
+  async open(uri: vscode.Uri, options: OpenOptions = {}): Promise<void> {
     const newTab = options.newTab ?? config.reader().openInNewTab;
     const showing = [...this.panels].find((panel) => panel.uri?.toString() === uri.toString());
     const target = showing ?? (newTab ? undefined : (this.lastActive ?? [...this.panels][0]));
     const reader = target ?? this.create(options.preserveFocus ?? false);
     reader.reveal(options.preserveFocus ?? false);
-    if (showing && options.reveal && showing.revealInPlace(options.reveal, options.marks)) return;
-    await reader.show(uri, undefined, options.reveal, options.marks);
+    if (showing && options.reveal && showing.revealInPlace(options)) return;
+    await reader.show(uri, undefined, options);
   }
 
   /** Opens another article at its first mention of an entity (a hover card's link). */
@@ -195,6 +217,35 @@ export class ReaderManager extends Disposable {
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
       mentions: mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId })),
       entities: this.describeEntities(uri, mentions),
+      annotations: this.describeAnnotations(uri, article.text),
+    };
+  }
+
+  /** The article's annotations as the reader draws them: placed in `text` (the text shown), and the orphans. */
+  describeAnnotations(uri: vscode.Uri, text: string): ReaderAnnotations {
+    const colours = this.annotations.colours();
+    const { placed, orphans } = this.annotations.placeIn(uri.toString(), text);
+    return {
+      items: placed.map(({ annotation, start, end }) => {
+        const content = contentOf(annotation);
+        return {
+          id: annotation.id,
+          start,
+          end,
+          colour: content.colour,
+          palette: paletteColourOf(colours, content.colour),
+          note: content.note,
+          tags: content.tags,
+          replies: content.replies.length,
+          modifiedLabel: formatDay(annotation.modified),
+        };
+      }),
+      orphans: orphans.map(({ annotation }) => {
+        const content = contentOf(annotation);
+        return { id: annotation.id, quote: annotation.target.selector[0].exact, colour: content.colour, palette: paletteColourOf(colours, content.colour), note: content.note };
+      }),
+      colours: [...colours],
+      readOnly: this.annotations.readOnlyReason,
     };
   }
 
@@ -252,6 +303,9 @@ export class ReaderPanel extends Disposable {
   private pendingScroll: number | undefined;
   private pendingReveal: TextRange | undefined;
   private pendingMarks: readonly TextRange[] | undefined;
+  private pendingAnnotation: { id: string; openNote: boolean } | undefined;
+  /** The text of the article shown: annotations are made against it. */
+  private shownText: string | undefined;
   /** The article last sent to the webview. */
   private postedUri: string | undefined;
   /** The mentions of the article shown, for updating its cards. */
@@ -287,11 +341,12 @@ export class ReaderPanel extends Disposable {
     this.panel.reveal(undefined, preserveFocus);
   }
 
-  async show(uri: vscode.Uri, scroll?: number, reveal?: TextRange, marks?: readonly TextRange[]): Promise<void> {
+  async show(uri: vscode.Uri, scroll?: number, options: OpenOptions = {}): Promise<void> {
     this.current = uri;
     this.pendingScroll = scroll;
-    this.pendingReveal = reveal;
-    this.pendingMarks = marks;
+    this.pendingReveal = options.reveal;
+    this.pendingMarks = options.marks;
+    this.pendingAnnotation = options.annotationId ? { id: options.annotationId, openNote: options.openNote ?? false } : undefined;
     this.manager.didShow(this, uri);
     if (this.ready) await this.load();
   }
@@ -307,11 +362,24 @@ export class ReaderPanel extends Disposable {
   }
 
   /** Brings a range of the article already shown into view; false if that cannot be done here. */
-  revealInPlace(range: TextRange, marks?: readonly TextRange[]): boolean {
+  revealInPlace(options: OpenOptions): boolean {
     // Only for the article the webview has been sent (not one still being read).
-    if (!this.current || !this.ready || this.postedUri !== this.current.toString()) return false;
-    void this.post({ type: 'didReveal', uri: this.current.toString(), range, marks: marks?.slice(0, MAX_MARKS) });
+    if (!options.reveal || !this.current || !this.ready || this.postedUri !== this.current.toString()) return false;
+    void this.post({
+      type: 'didReveal',
+      uri: this.current.toString(),
+      range: options.reveal,
+      marks: options.marks?.slice(0, MAX_MARKS),
+      annotationId: options.annotationId,
+      openNote: options.openNote,
+    });
     return true;
+  }
+
+  /** Sends the shown article's annotations again: they changed. */
+  postAnnotations(): void {
+    if (!this.current || !this.ready || this.shownText === undefined || this.postedUri !== this.current.toString()) return;
+    void this.post({ type: 'didUpdateAnnotations', uri: this.current.toString(), annotations: this.manager.describeAnnotations(this.current, this.shownText) });
   }
 
   /** Sends the shown article's entities again: the corpus-wide counts changed. */
@@ -356,19 +424,23 @@ export class ReaderPanel extends Disposable {
     const fileName = fileNameOf(uri);
     const article = this.manager.toReaderArticle(uri, fileName, outcome.article);
     this.shownMentions = this.manager.entitiesOf(outcome.article.text);
+    this.shownText = outcome.article.text;
     // Taken before posting: a `show` while the message is on its way sets new ones for its own load.
     const fits = (range: TextRange) => range.end <= article.text.length;
     const reveal = this.pendingReveal && fits(this.pendingReveal) ? this.pendingReveal : undefined;
     const marks = this.pendingMarks?.filter(fits).slice(0, MAX_MARKS);
     const scroll = this.pendingScroll;
+    const annotation = reveal ? this.pendingAnnotation : undefined;
     this.pendingScroll = undefined;
     this.pendingReveal = undefined;
     this.pendingMarks = undefined;
+    this.pendingAnnotation = undefined;
     this.postedUri = uri.toString();
-    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks });
+    await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks, annotationId: annotation?.id, openNote: annotation?.openNote });
   }
 
-  private receive(raw: unknown): void {
+  /** A message from the webview (or, in tests, one handed in as if it were): checked before anything is done. */
+  receive(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
       this.manager.log.warn('Ignored a malformed message from the reader webview.');
@@ -383,7 +455,7 @@ export class ReaderPanel extends Disposable {
         break;
       case 'webviewDidRender':
         if (message.uri === this.current?.toString()) {
-          this.manager.didRender({ uri: message.uri, headline: message.headline, counts: message.counts, highlights: message.highlights });
+          this.manager.didRender({ uri: message.uri, headline: message.headline, counts: message.counts, highlights: message.highlights, annotations: message.annotations });
         }
         break;
       case 'webviewDidRequestOpenSource':
@@ -407,6 +479,25 @@ export class ReaderPanel extends Disposable {
       case 'webviewDidRequestAddToKnowledgeBase':
         void vscode.commands.executeCommand(CommandId.AddToKnowledgeBase, { text: message.text, entityId: message.entityId });
         break;
+      case 'webviewDidRequestCreateAnnotation': {
+        // Only on the article shown, and only a range of the text it was sent.
+        const text = this.shownText;
+        if (!this.current || message.uri !== this.postedUri || text === undefined || message.end > text.length) {
+          this.manager.log.warn('Ignored a request to annotate text that is not shown.');
+          break;
+        }
+        void this.manager.annotations.create(this.current, text, message.start, message.end, content(message));
+        break;
+      }
+      case 'webviewDidRequestEditAnnotation':
+        if (this.manager.annotations.get(message.id)) void this.manager.annotations.update(message.id, content(message));
+        break;
+      case 'webviewDidRequestDeleteAnnotation':
+        if (this.manager.annotations.get(message.id)) void this.manager.annotations.remove(message.id);
+        break;
+      case 'webviewDidRequestRestoreAnnotation':
+        void this.manager.annotations.restore(message.id);
+        break;
       case 'webviewDidReveal':
         if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId, marked: message.marked });
         break;
@@ -416,6 +507,16 @@ export class ReaderPanel extends Disposable {
   private async post(message: HostMessage): Promise<void> {
     if (!this.isDisposed) await this.panel.webview.postMessage(message);
   }
+}
+
+function content(edit: AnnotationEdit): { note: string; tags: string[]; colour: string } {
+  return { note: edit.note, tags: [...edit.tags], colour: edit.colour };
+}
+
+/** `14 February 2022` of an ISO time. */
+function formatDay(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? '' : time.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 function readerSettings(): ReaderSettings {

@@ -1,0 +1,267 @@
+import * as vscode from 'vscode';
+import { type AnnotationContent, contentOf } from '../../core/annotations/model';
+import { squashWhitespace, truncateAtWord } from '../../core/text';
+import type { ArticleDocuments } from '../entities/articleDocuments';
+import { Disposable } from '../util/disposable';
+import type { AnnotationService } from './annotationService';
+
+export const COMMENT_CONTROLLER_ID = 'annotatedReader.annotations';
+
+/** A note (`reply` undefined) or one of its replies, as a comment. */
+export class AnnotationComment implements vscode.Comment {
+  mode = vscode.CommentMode.Preview;
+  body: vscode.MarkdownString | string;
+  /** The text before an edit began, for Cancel. */
+  private saved: string;
+
+  constructor(
+    readonly annotationId: string,
+    readonly reply: number | undefined,
+    readonly text: string,
+    readonly author: vscode.CommentAuthorInformation,
+    readonly timestamp: Date | undefined,
+    readonly label: string | undefined,
+    readonly contextValue: string,
+  ) {
+    this.body = markdown(text);
+    this.saved = text;
+  }
+
+  startEditing(): void {
+    this.body = this.saved;
+    this.mode = vscode.CommentMode.Editing;
+  }
+
+  cancelEditing(): void {
+    this.body = markdown(this.saved);
+    this.mode = vscode.CommentMode.Preview;
+  }
+
+  /** The text as edited. */
+  get edited(): string {
+    return typeof this.body === 'string' ? this.body : this.body.value;
+  }
+}
+
+/** What the integration tests and other extensions can see of a thread. */
+export interface ThreadInfo {
+  readonly annotationId: string;
+  readonly range: vscode.Range;
+  readonly comments: readonly string[];
+  readonly label: string | undefined;
+}
+
+/**
+ * Annotations in the text editor: each one placed in an open article file
+ * is a comment thread there (VS Code's Comments API), its note the first
+ * comment and its replies the rest. Notes and replies are edited and
+ * written there too; both the reader and the editor show every change. A
+ * new thread on an article file (the gutter's +) becomes a new annotation.
+ */
+export class AnnotationComments extends Disposable {
+  private readonly controller: vscode.CommentController;
+  /** Threads by document URI, then by annotation id. */
+  private readonly threads = new Map<string, Map<string, vscode.CommentThread>>();
+  private readonly annotationOf = new WeakMap<vscode.CommentThread, string>();
+  private readonly threadOf = new WeakMap<AnnotationComment, vscode.CommentThread>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly service: AnnotationService,
+    private readonly documents: ArticleDocuments,
+  ) {
+    super();
+    this.controller = this.register(vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, 'Annotations'));
+    this.controller.options = { prompt: 'Annotate…', placeHolder: 'A note on the selected text (Markdown)' };
+    this.controller.commentingRangeProvider = {
+      provideCommentingRanges: (document) => {
+        const article = this.documents.get(document);
+        return article && !service.readOnlyReason ? [article.range(0, article.article.text.length)] : [];
+      },
+    };
+    this.register(service.onDidChange(() => this.syncAll()));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)));
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri.toString())));
+    this.register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+    this.syncAll();
+  }
+
+  /** The threads shown on a document. */
+  threadsOf(uri: string): ThreadInfo[] {
+    return [...(this.threads.get(uri) ?? [])].map(([annotationId, thread]) => ({
+      annotationId,
+      range: thread.range ?? new vscode.Range(0, 0, 0, 0),
+      comments: thread.comments.map((comment) => (typeof comment.body === 'string' ? comment.body : comment.body.value)),
+      label: thread.label,
+    }));
+  }
+
+  private syncAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.sync(document);
+  }
+
+  /** Edits are synced once typing pauses: anchoring runs over the whole text. */
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.sync(document);
+      }, 300),
+    );
+  }
+
+  private sync(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const article = this.documents.get(document);
+    const placed = article ? this.service.placeIn(key, article.article.text).placed : [];
+    if (!article || placed.length === 0) {
+      this.clear(key);
+      return;
+    }
+    const threads = this.threads.get(key) ?? new Map<string, vscode.CommentThread>();
+    this.threads.set(key, threads);
+    const colours = this.service.colours();
+    const readOnly = this.service.readOnlyReason !== undefined;
+    const seen = new Set<string>();
+    for (const { annotation, start, end } of placed) {
+      seen.add(annotation.id);
+      const content = contentOf(annotation);
+      const range = article.range(start, end);
+      let thread = threads.get(annotation.id);
+      if (!thread) {
+        thread = this.controller.createCommentThread(document.uri, range, []);
+        thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+        threads.set(annotation.id, thread);
+        this.annotationOf.set(thread, annotation.id);
+      } else if (!thread.range?.isEqual(range)) thread.range = range;
+      // A comment being edited is left alone until it is saved or cancelled.
+      if (thread.comments.some((comment) => comment.mode === vscode.CommentMode.Editing)) continue;
+      const known = colours.some((c) => c.name === content.colour);
+      const tags = content.tags.map((tag) => `#${tag}`).join(' ');
+      const author = { name: [content.colour || 'Highlight', tags].filter(Boolean).join(' · ') };
+      const note = new AnnotationComment(annotation.id, undefined, content.note, author, new Date(annotation.modified), content.note ? undefined : 'no note yet', 'note');
+      const replies = content.replies.map(
+        (reply, index) => new AnnotationComment(annotation.id, index, reply.text, { name: 'Reply' }, new Date(reply.created), undefined, 'reply'),
+      );
+      const comments = [note, ...replies];
+      for (const comment of comments) this.threadOf.set(comment, thread);
+      thread.comments = comments;
+      thread.label = `${known || !content.colour ? '' : '(not in the settings) '}“${truncateAtWord(squashWhitespace(annotation.target.selector[0].exact), 60)}”`;
+      thread.contextValue = readOnly ? 'annotation.readOnly' : 'annotation';
+      thread.canReply = !readOnly;
+    }
+    for (const [id, thread] of threads) {
+      if (!seen.has(id)) {
+        thread.dispose();
+        threads.delete(id);
+      }
+    }
+  }
+
+  private clear(key: string): void {
+    const threads = this.threads.get(key);
+    if (!threads) return;
+    for (const thread of threads.values()) thread.dispose();
+    this.threads.delete(key);
+  }
+
+  // ---- commands from the comment widgets ----
+
+  /** Reply: a reply to an annotation's note, or on a new thread (the gutter's +) a new annotation. */
+  async reply(reply: vscode.CommentReply): Promise<void> {
+    const text = reply.text.trim();
+    const id = this.annotationOf.get(reply.thread);
+    if (id) {
+      const annotation = this.service.get(id);
+      if (!annotation || !text) return;
+      const content = contentOf(annotation);
+      await this.service.update(id, { ...content, replies: [...content.replies, { text, created: new Date().toISOString() }] });
+      return;
+    }
+    // A new thread: annotate its range (the selection, or the lines it was opened on).
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === reply.thread.uri.toString());
+    const article = document && this.documents.get(document);
+    const range = reply.thread.range;
+    reply.thread.dispose();
+    if (!document || !article || !range) return;
+    const clip = (offset: number, fallback: number) => (offset < 0 ? fallback : offset);
+    const whole = range.isEmpty ? document.lineAt(range.start.line).range : range;
+    let start = clip(article.coordinates.offsetAt(whole.start), 0);
+    let end = clip(article.coordinates.offsetAt(whole.end), article.article.text.length);
+    const body = article.article.text;
+    while (start < end && /\s/.test(body[start])) start++;
+    while (end > start && /\s/.test(body[end - 1])) end--;
+    if (end <= start) {
+      void vscode.window.showInformationMessage('Annotated Reader: there is no article text there to annotate.');
+      return;
+    }
+    await this.service.create(document.uri, body, start, end, { note: text, tags: [], colour: this.service.colours()[0]?.name ?? '' });
+  }
+
+  edit(comment: AnnotationComment): void {
+    const thread = this.threadOf.get(comment);
+    if (!thread) return;
+    comment.startEditing();
+    thread.comments = [...thread.comments];
+  }
+
+  cancel(comment: AnnotationComment): void {
+    const thread = this.threadOf.get(comment);
+    if (!thread) return;
+    comment.cancelEditing();
+    thread.comments = [...thread.comments];
+  }
+
+  async save(comment: AnnotationComment): Promise<void> {
+    const annotation = this.service.get(comment.annotationId);
+    const thread = this.threadOf.get(comment);
+    if (!annotation) return;
+    const content = contentOf(annotation);
+    const text = comment.edited;
+    let next: AnnotationContent;
+    if (comment.reply === undefined) next = { ...content, note: text };
+    else next = { ...content, replies: content.replies.map((reply, index) => (index === comment.reply ? { ...reply, text } : reply)) };
+    comment.mode = vscode.CommentMode.Preview;
+    if (thread) thread.comments = [...thread.comments];
+    await this.service.update(annotation.id, next);
+  }
+
+  /** Deletes a reply, or (the note) the whole annotation. */
+  async delete(comment: AnnotationComment): Promise<void> {
+    const annotation = this.service.get(comment.annotationId);
+    if (!annotation) return;
+    if (comment.reply === undefined) {
+      await deleteWithUndo(this.service, annotation.id);
+      return;
+    }
+    const content = contentOf(annotation);
+    await this.service.update(annotation.id, { ...content, replies: content.replies.filter((_, index) => index !== comment.reply) });
+  }
+
+  async deleteThread(thread: vscode.CommentThread): Promise<void> {
+    const id = this.annotationOf.get(thread);
+    if (id) await deleteWithUndo(this.service, id);
+    else thread.dispose();
+  }
+}
+
+/** Deletes an annotation and offers to put it back. */
+export async function deleteWithUndo(service: AnnotationService, id: string): Promise<void> {
+  const removed = await service.remove(id);
+  if (!removed) return;
+  const quote = truncateAtWord(squashWhitespace(removed.target.selector[0].exact), 50);
+  const choice = await vscode.window.showInformationMessage(`Deleted the annotation on “${quote}”.`, 'Undo');
+  if (choice === 'Undo') await service.restore(id);
+}
+
+function markdown(text: string): vscode.MarkdownString {
+  // The user's own Markdown; no command links, no HTML.
+  const value = new vscode.MarkdownString(text || '*No note.*');
+  value.isTrusted = false;
+  value.supportHtml = false;
+  return value;
+}
