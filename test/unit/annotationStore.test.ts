@@ -156,6 +156,38 @@ describe('the annotations file', () => {
     assert.equal(fs.files.get(PATH), '{"type": "AnnotationCollection", "items": [', 'untouched');
   });
 
+  it('keeps this window’s annotations and a copy when the file is broken outside, and writes nothing', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    await store.put(note('urn:uuid:1', 'Putin'));
+    const broken = '{"type": "AnnotationCollection", "items": [ {"id"';
+    fs.files.set(PATH, broken);
+    await store.reloadFromOutside();
+    assert.equal(store.state.kind, 'readOnly');
+    const backup = store.state.kind === 'readOnly' ? store.state.backup : undefined;
+    assert.ok(backup && fs.files.get(backup) === broken, 'a copy with a timestamp');
+    assert.equal(fs.files.get(PATH), broken, 'untouched');
+    assert.deepEqual(
+      store.all().map((a) => a.id),
+      ['urn:uuid:1'],
+      'still shown here',
+    );
+  });
+
+  it('finds the file broken outside when it saves, before the watcher says so: keeps a copy and writes nothing', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    await store.put(note('urn:uuid:1', 'Putin'));
+    const broken = 'not json';
+    fs.files.set(PATH, broken);
+    await assert.rejects(store.put(note('urn:uuid:2', 'Macron')), /cannot be read/);
+    assert.equal(fs.files.get(PATH), broken, 'untouched');
+    const backup = store.state.kind === 'readOnly' ? store.state.backup : undefined;
+    assert.ok(backup && fs.files.get(backup) === broken, 'a copy with a timestamp');
+  });
+
   it('merges a change made outside: additions and deletions there, the newer edit wins, edits on both sides are conflicts', async () => {
     const fs = new MemoryFileSystem();
     const seen: Conflict[] = [];

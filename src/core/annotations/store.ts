@@ -78,15 +78,7 @@ export class AnnotationStore {
     }
     const parsed = parseCollection(text);
     if (!parsed.ok) {
-      const backup = `${this.path}.${this.now().toISOString().replace(/[:.]/g, '-')}.corrupt`;
-      let copied: string | undefined;
-      try {
-        await this.fs.copy(this.path, backup);
-        copied = backup;
-      } catch {
-        // The original stays untouched either way; the message says no copy was made.
-      }
-      this.stateValue = { kind: 'readOnly', problem: `${this.path} cannot be read: ${parsed.reason}`, backup: copied };
+      this.stateValue = { kind: 'readOnly', problem: `${this.path} cannot be read: ${parsed.reason}`, backup: await this.backUp() };
       this.annotations = new Map();
       return { skipped: [] };
     }
@@ -147,8 +139,24 @@ export class AnnotationStore {
       return [];
     }
     const conflicts = this.mergeText(text);
-    if (this.stateValue.kind === 'ok' && (this.dirty.size || this.deleted.size)) await this.write();
+    if (this.stateValue.kind === 'readOnly') {
+      // Broken outside: a copy is kept, as when it is found broken on load.
+      this.stateValue = { ...this.stateValue, backup: await this.backUp() };
+      return conflicts;
+    }
+    if (this.dirty.size || this.deleted.size) await this.write();
     return conflicts;
+  }
+
+  /** Copies the file aside with a timestamp; the copy's path, or undefined if none could be made (the original stays untouched either way). */
+  private async backUp(): Promise<string | undefined> {
+    const backup = `${this.path}.${this.now().toISOString().replace(/[:.]/g, '-')}.corrupt`;
+    try {
+      await this.fs.copy(this.path, backup);
+      return backup;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Merges the file's `text` (changed outside) into the model; the conflicts found. */
@@ -196,7 +204,10 @@ export class AnnotationStore {
       this.mergeText(current);
       // mergeText may have found the file broken: then nothing is written.
       const state = this.stateValue as StoreState;
-      if (state.kind === 'readOnly') throw new Error(state.problem);
+      if (state.kind === 'readOnly') {
+        this.stateValue = { ...state, backup: await this.backUp() };
+        throw new Error(state.problem);
+      }
     }
     const text = `${JSON.stringify(toCollection(this.all()), null, 2)}\n`;
     const temporary = `${this.path}.${++this.temporaryCount}.tmp`;

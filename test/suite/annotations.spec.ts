@@ -1,0 +1,243 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { parseArticle } from '../../src/core/parse';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import type { RenderReport } from '../../src/vscode/reader/readerManager';
+import { activateApi, closeAllEditors, deleteIfExists, nextReveal, waitFor, workspaceFolder, writeFile } from './helpers';
+
+/** A sample article copied into the workspace, so that the test can edit it. */
+const SEED = '002_debcdf1280f749c5.txt';
+const PHRASE = 'samtalene som nå pågår i Kreml';
+
+interface Row {
+  readonly node: unknown;
+  readonly item: vscode.TreeItem;
+  readonly label: string;
+}
+
+describe('Annotations', () => {
+  let api: AnnotatedReaderApi;
+  let folder: vscode.Uri;
+  let article: vscode.Uri;
+  let annotationsFile: vscode.Uri;
+  let original: string;
+
+  /** The article text (after the header) of the file now, and the offsets of the phrase in it. */
+  function phraseIn(fileText: string): { start: number; end: number } {
+    const parsed = parseArticle(fileText);
+    assert.ok(parsed.ok, 'the copied article parses');
+    const start = parsed.article.text.indexOf(PHRASE);
+    assert.ok(start >= 0, 'the phrase is in the article');
+    return { start, end: start + PHRASE.length };
+  }
+
+  /** The next render report of the test article whose annotations satisfy `condition`, listening before `action`. */
+  async function renderWhere(action: () => unknown, condition: (report: RenderReport) => boolean, what: string): Promise<RenderReport> {
+    let listener: vscode.Disposable | undefined;
+    const rendered = new Promise<RenderReport>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the reader did not render ${what} within 20 s`)), 20_000);
+      listener = api.reader.onDidRender((report) => {
+        if (report.uri === article.toString() && condition(report)) {
+          clearTimeout(timer);
+          resolve(report);
+        }
+      });
+    });
+    try {
+      await action();
+      return await rendered;
+    } finally {
+      listener?.dispose();
+    }
+  }
+
+  async function rows(parent?: unknown): Promise<Row[]> {
+    const provider = api.views.annotations;
+    const children = (await provider.getChildren(parent)) ?? [];
+    return Promise.all(
+      children.map(async (node) => {
+        const item = await provider.getTreeItem(node);
+        return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
+      }),
+    );
+  }
+
+  /** Resolves when `condition` holds, checking after each change of the annotations. */
+  async function whenAnnotations<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await condition();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const listener = api.annotations.onDidChange(() => {
+          listener.dispose();
+          resolve();
+        });
+        setTimeout(() => {
+          listener.dispose();
+          resolve();
+        }, 250);
+      });
+    }
+  }
+
+  before(async () => {
+    api = await activateApi();
+    folder = vscode.Uri.joinPath(workspaceFolder(), 'annotated');
+    article = vscode.Uri.joinPath(folder, 'kreml.txt');
+    original = readFileSync(join(__dirname, '..', '..', '..', 'seeds', SEED), 'utf8');
+    await writeFile(article, original);
+    await waitFor(api, 'the copied article in the corpus', () => api.corpus.articles().some((a) => a.uri === article.toString()));
+    await api.annotations.whenLoaded();
+    const file = api.annotations.file();
+    assert.ok(file, 'an annotations file');
+    annotationsFile = vscode.Uri.parse(file, true);
+    assert.equal(annotationsFile.toString(), vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader', 'annotations.json').toString());
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    await deleteIfExists(folder);
+    await deleteIfExists(vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader'));
+    await api.annotations.reload();
+    await waitFor(api, 'the copied article gone from the corpus', () => !api.corpus.articles().some((a) => a.uri === article.toString()));
+  });
+
+  it('creates an annotation from the reader, shows it in the Annotations view and as a comment thread, and keeps it on its words after an edit and a reload', async () => {
+    const opened = await renderWhere(() => vscode.commands.executeCommand('annotatedReader.openArticle', article.toString()), () => true, 'the article');
+    assert.deepEqual(opened.annotations, []);
+
+    // The reader's selection toolbar sends this message when text is selected and a colour chosen.
+    const { start, end } = phraseIn(original);
+    const created = await renderWhere(
+      () =>
+        api.reader.receive({
+          type: 'webviewDidRequestCreateAnnotation',
+          uri: article.toString(),
+          start,
+          end,
+          colour: 'Question',
+          note: 'Hvem sitter i *disse* samtalene?',
+          tags: ['kilder', 'Kreml'],
+        }),
+      (report) => report.annotations.length === 1,
+      'the new annotation',
+    );
+    assert.equal(created.annotations[0].text, PHRASE, 'the reader highlights exactly the selected words');
+
+    // Saved as a W3C Web Annotation in the workspace's file.
+    const saved = await whenAnnotations('the annotations file written', async () => {
+      try {
+        const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile)));
+        return json.items?.length === 1 && json;
+      } catch {
+        return false;
+      }
+    });
+    assert.equal(saved.type, 'AnnotationCollection');
+    assert.equal(saved.items.length, 1);
+    const [quote, position] = saved.items[0].target.selector;
+    assert.equal(saved.items[0].target.source, 'annotated/kreml.txt');
+    assert.deepEqual({ type: quote.type, exact: quote.exact }, { type: 'TextQuoteSelector', exact: PHRASE });
+    assert.equal(quote.prefix.length, 32);
+    assert.equal(position.type, 'TextPositionSelector');
+    const id = saved.items[0].id as string;
+    assert.match(id, /^urn:uuid:[0-9a-f-]{36}$/);
+
+    // The Annotations view: the article, then the quote with the start of the note.
+    const groups = await whenAnnotations('the article in the Annotations view', async () => {
+      const found = await rows();
+      return found.length > 0 && found;
+    });
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0].label, api.corpus.articles().find((a) => a.uri === article.toString())?.title);
+    const [entry] = await rows(groups[0].node);
+    assert.equal(entry.label, PHRASE);
+    assert.equal(entry.item.description, 'Hvem sitter i *disse* samtalene?');
+    assert.deepEqual(entry.item.command?.arguments, [id]);
+
+    // A comment thread on the text file, on the same words.
+    const document = await vscode.workspace.openTextDocument(article);
+    // Beside the reader, as Open Source Text does: the reader stays visible.
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const [thread] = await whenAnnotations('a comment thread on the article file', () => {
+      const threads = api.annotations.threads(article.toString());
+      return threads.length > 0 && threads;
+    });
+    assert.equal(thread.annotationId, id);
+    assert.equal(document.getText(thread.range), PHRASE);
+    assert.deepEqual(thread.comments, ['Hvem sitter i *disse* samtalene?']);
+
+    // Edited in the reader: the thread follows.
+    api.reader.receive({ type: 'webviewDidRequestEditAnnotation', id, colour: 'Evidence', note: 'Forhandlingene i Moskva.', tags: [] });
+    await whenAnnotations('the edited note in the comment thread', () => api.annotations.threads(article.toString())[0]?.comments[0] === 'Forhandlingene i Moskva.');
+
+    // Someone edits the article: a new paragraph before the annotated words, and a word changed after them.
+    const edited = original.replace(/\n\n/, '\n\nEt nytt avsnitt, skrevet inn senere, skyver resten av teksten nedover.\n\n').replace(/ skal gi resultater\./, ' skal gi gode resultater.');
+    assert.notEqual(phraseIn(edited).start, start, 'the edit moves the words');
+    const shifted = await renderWhere(() => writeFile(article, edited), (report) => report.annotations.length === 1, 'the edited article');
+    assert.equal(shifted.annotations[0].text, PHRASE, 'still on the same words after the edit');
+
+    // A reload reads the file afresh, as a new window does, and the reader draws what it read.
+    const reloaded = await renderWhere(() => api.annotations.reload(), (report) => report.annotations.length === 1, 'the annotations read again');
+    assert.equal(reloaded.annotations[0].text, PHRASE);
+    // Opening it from the Annotations view brings the moved words into view.
+    const moved = phraseIn(edited);
+    const revealed = nextReveal(api, 'the annotation', article.toString());
+    await vscode.commands.executeCommand('annotatedReader.openAnnotation', id);
+    assert.deepEqual((await revealed).range, moved);
+    assert.equal(api.annotations.all().length, 1);
+    await whenAnnotations('the thread on the moved words', () => {
+      const [moved] = api.annotations.threads(article.toString());
+      return moved && document.getText(moved.range) === PHRASE && moved.range.start.line > thread.range.start.line;
+    });
+  });
+
+  it('deletes an annotation from the reader and puts it back on undo', async () => {
+    const [annotation] = api.annotations.all();
+    assert.ok(annotation, 'the annotation from the first test');
+    const deleted = await renderWhere(
+      () => api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: annotation.id }),
+      (report) => report.annotations.length === 0,
+      'the article without the annotation',
+    );
+    assert.deepEqual(deleted.annotations, []);
+    assert.equal(api.annotations.all().length, 0);
+    const restored = await renderWhere(
+      () => api.reader.receive({ type: 'webviewDidRequestRestoreAnnotation', id: annotation.id }),
+      (report) => report.annotations.length === 1,
+      'the annotation back',
+    );
+    assert.equal(restored.annotations[0].text, PHRASE);
+    assert.deepEqual(api.annotations.all()[0], annotation, 'put back as it was');
+  });
+
+  it('ignores a request to annotate text of an article the reader does not show', async () => {
+    api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: 'file:///etc/passwd', start: 0, end: 4, colour: 'Question', note: '', tags: [] });
+    api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start: 0, end: 10_000_000, colour: 'Question', note: '', tags: [] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(api.annotations.all().length, 1);
+  });
+
+  it('never overwrites an annotations file it cannot read: it keeps a copy and turns read-only', async () => {
+    const broken = '{ "type": "AnnotationCollection", "items": [ {"id": "urn:uuid:x"'; // cut off mid-write
+    const before = await vscode.workspace.fs.readFile(annotationsFile);
+    await writeFile(annotationsFile, broken);
+    await api.annotations.reload();
+    // A new annotation is refused, and the file stays as it is.
+    const { start, end } = phraseIn(original);
+    api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start, end, colour: 'Question', note: '', tags: [] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile)), broken);
+    const names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(annotationsFile, '..'))).map(([name]) => name);
+    const copy = names.find((name) => name.startsWith('annotations.json.') && name.endsWith('.corrupt'));
+    assert.ok(copy, `a timestamped copy next to the file (${names.join(', ')})`);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(annotationsFile, '..', copy))), broken);
+    // Fixed outside: read again, writable again.
+    await vscode.workspace.fs.writeFile(annotationsFile, before);
+    await whenAnnotations('the fixed file read again', () => api.annotations.all().length === 1);
+  });
+});
