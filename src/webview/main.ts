@@ -653,6 +653,7 @@ function makeCurrent(nodes: readonly HTMLElement[], index: number, scroll: boole
 /** The floating bar of a marked set (an entity's mentions or the search matches): where you are, and buttons to move and clear. */
 function renderBar(marker: HTMLElement, title: string, index: number, total: number, noun: 'Mention' | 'Match' | 'Annotation', move: (index: number) => void, clear: () => void): void {
   const key = noun === 'Annotation' ? 'A' : 'N';
+  annotationBarShown = noun === 'Annotation';
   const label = el('span', 'selection-label');
   label.append(marker, el('strong', undefined, title), document.createTextNode(` ${index + 1} of ${total}`));
   selectionBar.replaceChildren(
@@ -800,6 +801,8 @@ let annotationItems: readonly ReaderAnnotation[] = [];
 const annotationTabStops = new Set<string>();
 /** The annotation the keys (A, Shift+A) are on. */
 let annotationIndex = -1;
+/** Whether the floating bar shows the annotations (Escape hides it). */
+let annotationBarShown = false;
 /** The last annotations deleted here, for Ctrl+Z and the Undo button. */
 const deletedHere: string[] = [];
 let undoTimer: number | undefined;
@@ -999,6 +1002,15 @@ function createFromSelection(colour: string, extra: { note?: string; tags?: read
   hideSelectionToolbar();
 }
 
+// A new selection starts: cards would lie over the text being selected.
+document.addEventListener('mousedown', (event) => {
+  const target = event.target as Node;
+  if (entityCard.contains(target) || annotationCard.contains(target) || selectionToolbar.contains(target) || noteEditor.contains(target)) return;
+  hideCard();
+  hideAnnotationCard();
+  if (!noteEditor.hidden) closeNoteEditor();
+});
+
 document.addEventListener('mouseup', (event) => {
   if (selectionToolbar.contains(event.target as Node) || noteEditor.contains(event.target as Node)) return;
   // After the browser has settled the selection.
@@ -1075,6 +1087,10 @@ root.addEventListener('mouseover', (event) => {
     window.clearTimeout(annotationHideTimer);
     annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
   }
+});
+root.addEventListener('mouseleave', () => {
+  window.clearTimeout(annotationHideTimer);
+  annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
 });
 root.addEventListener('focusin', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('.anno');
@@ -1244,6 +1260,7 @@ function moveToAnnotation(index: number): void {
   const item = annotationById(piece.dataset.anno);
   renderBar(colourSwatch(item?.palette), item?.colour || 'Annotation', annotationIndex, pieces.length, 'Annotation', moveToAnnotation, () => {
     selectionBar.hidden = true;
+    annotationBarShown = false;
   });
 }
 
@@ -1287,6 +1304,11 @@ window.addEventListener('keydown', (event) => {
       event.stopImmediatePropagation();
       return;
     }
+  }
+  if (event.key === 'Escape' && annotationBarShown) {
+    selectionBar.hidden = true;
+    annotationBarShown = false;
+    return;
   }
   const piece = target.closest<HTMLElement>('.anno[data-first]');
   if (piece && (event.key === 'Enter' || event.key === 'Delete')) {

@@ -17,6 +17,14 @@ const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på dip
 /** The article after ARTICLE_HEADLINE in tree order: the only one in January 2022. */
 const NEXT_HEADLINE = 'Intenst diplomati - inviterer Russland til nye Nato-møter';
 
+/** Passages of ARTICLE_HEADLINE the annotation test highlights, in text order. */
+const ANNOTATED = [
+  'De diplomatiske forsøkene på å stanse en mulig russisk invasjon av Ukraina fortsetter',
+  'De snakket i 105 minutter',
+  'Putin og Macron er enige om et møte i Den trilaterale kontaktgruppe',
+] as const;
+const NOTE = 'Bekreftet av både Paris og Moskva – se **Reuters**.';
+
 /** The extension host may still be starting when the workbench appears. */
 const EXTENSION_READY_TIMEOUT_MS = 60_000;
 
@@ -170,6 +178,76 @@ for (const { colorTheme, slug } of THEMES) {
       await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor();
     });
 
+    it('highlights passages in several colours, with a note, and lists them in the Annotations view', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      await reader.locator('h1.headline').filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      const toolbar = reader.locator('.selection-toolbar');
+      const pieces = reader.locator('.anno[data-first]');
+
+      // Select words with the mouse, then press 1: the first colour (Key claim).
+      await dragOver(page, reader, ANNOTATED[0]);
+      await toolbar.waitFor();
+      await page.keyboard.press('1');
+      await reader.locator('.anno-yellow', { hasText: 'russisk invasjon' }).first().waitFor();
+
+      // Or pick a colour on the toolbar.
+      await dragOver(page, reader, ANNOTATED[1]);
+      await toolbar.getByRole('button', { name: /Highlight as Question/ }).click();
+      await reader.locator('.anno-blue', { hasText: '105 minutter' }).first().waitFor();
+
+      // Or Enter for a note, its colour and tags.
+      await dragOver(page, reader, ANNOTATED[2]);
+      await toolbar.waitFor();
+      await page.keyboard.press('Enter');
+      const editor = reader.locator('.note-editor');
+      await editor.getByRole('textbox', { name: 'Note (Markdown)' }).fill(NOTE);
+      await editor.getByRole('radio', { name: /Evidence/ }).click();
+      await editor.getByRole('textbox', { name: /Tags/ }).fill('diplomati, OSSE');
+      await editor.getByRole('textbox', { name: 'Note (Markdown)' }).press('Control+Enter');
+      await reader.locator('.anno-green', { hasText: 'trilaterale' }).first().waitFor();
+      assert.equal(await pieces.count(), 3);
+      const texts = await pieces.evaluateAll((nodes) =>
+        nodes.map((node) => [...node.ownerDocument.querySelectorAll(`.anno[data-anno="${(node as HTMLElement).dataset.anno}"]`)].map((piece) => piece.textContent).join('')),
+      );
+      assert.deepEqual(texts, [...ANNOTATED], 'each highlight holds exactly the words selected');
+
+      // Hovering shows the note; names inside stay highlighted as names.
+      const noted = reader.locator('.anno-green', { hasText: 'er enige om et' }).first();
+      await noted.hover();
+      const card = reader.locator('.annotation-card');
+      await card.filter({ hasText: 'Bekreftet' }).waitFor();
+      assert.match(await card.innerText(), /Evidence[\s\S]*#diplomati[\s\S]*#OSSE[\s\S]*Bekreftet av både Paris og Moskva/);
+      assert.ok((await reader.locator('.entity .anno, .anno .entity').count()) > 0, 'annotations drawn over names');
+      await session?.screenshot(`reader-annotations-${slug}`);
+
+      // A and Shift+A move between annotations.
+      await reader.locator('.meta').click();
+      await page.keyboard.press('a');
+      const bar = reader.locator('.selection-bar');
+      await bar.filter({ hasText: '1 of 3' }).waitFor();
+      await page.keyboard.press('a');
+      await bar.filter({ hasText: '2 of 3' }).waitFor();
+      await page.keyboard.press('Escape');
+
+      // The Annotations view lists them under the article, in text order.
+      await openArticlesView(page);
+      const header = page.locator('.sidebar .pane-header', { hasText: 'Annotations' });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await click(header);
+      const entitiesHeader = page.locator('.sidebar .pane-header', { hasText: 'Entities' });
+      if ((await entitiesHeader.getAttribute('aria-expanded')) === 'true') await click(entitiesHeader);
+      const view = page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: 'Annotations' }) });
+      await view.locator('.monaco-list-row', { hasText: 'Putin og Macron enige' }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+      const rows = view.locator('.monaco-list-row');
+      await rows.nth(3).waitFor();
+      const labels = (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+      assert.match(labels[0], /^Putin og Macron/);
+      assert.match(labels[1], /^De diplomatiske forsøkene/);
+      assert.match(labels[3], /^Putin og Macron er enige .*Bekreftet av både Paris/);
+      await session?.screenshot(`annotations-view-${slug}`);
+      if ((await entitiesHeader.getAttribute('aria-expanded')) !== 'true') await click(entitiesHeader);
+    });
+
     it('comes back after a window reload, scrolled where it was', async () => {
       const page = workbenchPage(session);
       const headline = readerFrame(page).locator('h1.headline');
@@ -196,6 +274,8 @@ for (const { colorTheme, slug } of THEMES) {
         return view.scrollY;
       });
       assert.ok(Math.abs(restored - scrolled) < 40, `restored to ${restored}, was ${scrolled}`);
+      // The annotations made above were saved: the reloaded window draws them again.
+      assert.equal(await readerFrame(page).locator('.anno[data-first]').count(), 3);
     });
   });
 }
@@ -282,6 +362,48 @@ async function expand(item: Locator): Promise<void> {
 /** The reader panel's own document: a webview's HTML sits two iframes deep in the workbench. */
 function readerFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
+}
+
+/** Selects `phrase` in the reader by dragging the mouse over it, as a person would. */
+async function dragOver(page: Page, reader: FrameLocator, phrase: string): Promise<void> {
+  // Away from any name first, so that no hover card lies over the text.
+  await reader.locator('.meta').hover();
+  await reader.locator('.entity-card:not([hidden]), .annotation-card:not([hidden])').first().waitFor({ state: 'detached' });
+  const paragraph = reader.locator('p', { hasText: phrase }).first();
+  await paragraph.scrollIntoViewIfNeeded();
+  const ends = await paragraph.evaluate((node, wanted) => {
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const texts: [Text, number][] = [];
+    let text = '';
+    while (walker.nextNode()) {
+      texts.push([walker.currentNode as Text, text.length]);
+      text += walker.currentNode.textContent ?? '';
+    }
+    const at = text.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the paragraph`);
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      const found = [...texts].reverse().find(([piece, start]) => (end ? start < offset : start <= offset) && start + piece.length >= offset);
+      if (!found) throw new Error(`no text at ${offset}`);
+      return [found[0], offset - found[1]];
+    };
+    const range = node.ownerDocument.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + wanted.length, true));
+    const rects = range.getClientRects();
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const box = node.getBoundingClientRect();
+    return {
+      from: { x: first.left - box.left + 1, y: first.top - box.top + first.height / 2 },
+      to: { x: last.right - box.left - 1, y: last.top - box.top + last.height / 2 },
+    };
+  }, phrase);
+  const box = await paragraph.boundingBox();
+  assert.ok(box, 'the paragraph is on screen');
+  await page.mouse.move(box.x + ends.from.x, box.y + ends.from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + ends.to.x, box.y + ends.to.y, { steps: 6 });
+  await page.mouse.up();
 }
 
 /** Clicks `target`, then moves the pointer onto the status bar before a hover or tooltip can open. */
