@@ -34,6 +34,7 @@ export const enum AnnotationCommandId {
   Export = 'annotatedReader.exportAnnotations',
   Import = 'annotatedReader.importAnnotations',
   OpenFile = 'annotatedReader.openAnnotationsFile',
+  CommentCreate = 'annotatedReader.comments.create',
   CommentReply = 'annotatedReader.comments.reply',
   CommentEdit = 'annotatedReader.comments.edit',
   CommentSave = 'annotatedReader.comments.save',

@@ -34,7 +34,7 @@ export interface AnnotatedReaderApi {
     readonly onDidRender: vscode.Event<RenderReport>;
     /** Fires when a reader has brought a range into view (opened at a mention). */
     readonly onDidReveal: vscode.Event<RevealReport>;
-    /** Hands the active reader a message as if its webview had sent it (validated as any other). */
+    /** Hands the active reader a message as if its webview had sent it (validated as any other); only when the extension runs its tests. */
     receive(message: unknown): void;
   };
   readonly entities: {
@@ -107,7 +107,14 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         whenLoaded: () => corpus.whenLoaded(),
         onDidChange: corpus.corpus.onDidChange,
       },
-      reader: { onDidRender: readers.onDidRender, onDidReveal: readers.onDidReveal, receive: (message) => readers.active?.receive(message) },
+      reader: {
+        onDidRender: readers.onDidRender,
+        onDidReveal: readers.onDidReveal,
+        // Only for the integration tests: other extensions do not get to act as the reader's webview.
+        receive: (message) => {
+          if (context.extensionMode === vscode.ExtensionMode.Test) readers.active?.receive(message);
+        },
+      },
       annotations: {
         whenLoaded: () => annotations.whenLoaded(),
         all: () => annotations.all(),

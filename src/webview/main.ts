@@ -140,6 +140,7 @@ function button(label: string, iconName: string, onClick: () => void, options: {
 }
 
 function render(article: ReaderArticle): void {
+  const sameArticle = shown?.uri === article.uri;
   shown = article;
   const header = el('header', 'reader-header');
   const toolbar = el('nav', 'toolbar');
@@ -199,7 +200,8 @@ function render(article: ReaderArticle): void {
   selectionBar.hidden = true;
   selectionToolbar.hidden = true;
   annotationCard.hidden = true;
-  noteEditor.hidden = true;
+  // A note being written stays open while the same article is drawn again (its annotations changed elsewhere).
+  if (!sameArticle) closeNoteEditor();
   root.removeAttribute('aria-busy');
   applyHiddenTypes();
   document.title = article.title;
@@ -367,11 +369,13 @@ function appendAnnotated(node: HTMLElement, text: string, start: number, end: nu
     const span = el('span', `anno anno-${inner.palette ?? 'none'}${covering.length > 1 ? ' anno-overlap' : ''}`);
     span.dataset.anno = inner.id;
     span.dataset.annos = covering.map((a) => a.id).join(' ');
-    if (!annotationTabStops.has(inner.id)) {
-      annotationTabStops.add(inner.id);
+    // The first piece of each annotation is a tab stop, also of one that others cover entirely.
+    const starting = covering.filter((a) => !annotationTabStops.has(a.id));
+    if (starting.length) {
+      for (const a of starting) annotationTabStops.add(a.id);
       span.tabIndex = 0;
-      span.dataset.first = 'true';
-      span.setAttribute('aria-label', `${inner.colour || 'Highlight'}${inner.note ? ': has a note' : ''}`);
+      span.dataset.first = starting.map((a) => a.id).join(' ');
+      span.setAttribute('aria-label', covering.map((a) => `${a.colour || 'Highlight'}${a.note ? ' with a note' : ''}`).join(', '));
     }
     span.append(piece);
     node.append(span);
@@ -832,7 +836,13 @@ function annotationById(id: string | undefined): ReaderAnnotation | undefined {
 }
 
 function firstPieceOf(id: string): HTMLElement | undefined {
-  return [...root.querySelectorAll<HTMLElement>('.anno[data-first]')].find((node) => node.dataset.anno === id);
+  return [...root.querySelectorAll<HTMLElement>('.anno[data-first]')].find((node) => (node.dataset.first ?? '').split(' ').includes(id));
+}
+
+/** The annotations a piece of text is under, innermost first. */
+function annotationsAt(piece: HTMLElement): ReaderAnnotation[] {
+  const ids = (piece.dataset.annos ?? '').split(' ');
+  return annotationItems.filter((a) => ids.includes(a.id)).sort((a, b) => a.end - a.start - (b.end - b.start));
 }
 
 /** What each annotation holds in the DOM: the text of its highlight pieces, in order. */
@@ -1034,28 +1044,35 @@ let annotationHideTimer: number | undefined;
 
 function showAnnotationCard(target: HTMLElement): void {
   window.clearTimeout(annotationHideTimer);
-  const item = annotationById(target.dataset.anno);
-  if (!item) return;
+  // Every annotation over this text, innermost first: one that others cover entirely is reachable here too.
+  const items = annotationsAt(target);
+  if (items.length === 0) return;
   annotationCardTarget = target;
-  const title = el('div', 'card-title');
-  title.append(colourSwatch(item.palette), el('strong', undefined, item.colour || 'Highlight'));
-  const parts: HTMLElement[] = [title];
-  if (item.tags.length) {
-    const tags = el('div', 'card-tags');
-    for (const tag of item.tags) tags.append(el('span', 'tag', `#${tag}`));
-    parts.push(tags);
-  }
-  parts.push(item.note ? el('p', 'card-note', item.note) : el('p', 'card-note card-pending', 'No note.'));
-  const meta = [`Changed ${item.modifiedLabel}`];
-  if (item.replies) meta.push(plural(item.replies, 'reply', 'replies'));
-  parts.push(el('div', 'card-count', meta.join(' · ')));
-  if (!annotationState.readOnly) {
-    const actions = el('div', 'card-actions');
-    actions.append(
-      linkButton(item.note ? 'Edit note' : 'Add note', () => openNoteEditor({ kind: 'edit', item }), 'Edit the note, colour and tags (Enter)'),
-      linkButton('Delete', () => deleteAnnotation(item.id), 'Delete this annotation (Delete; Ctrl+Z undoes)'),
-    );
-    parts.push(actions);
+  const parts: HTMLElement[] = [];
+  for (const item of items) {
+    const section = el('section', 'card-annotation');
+    const title = el('div', 'card-title');
+    title.append(colourSwatch(item.palette), el('strong', undefined, item.colour || 'Highlight'));
+    section.append(title);
+    if (items.length > 1) section.append(el('blockquote', 'note-quote', truncate(shown?.text.slice(item.start, item.end) ?? '', 80)));
+    if (item.tags.length) {
+      const tags = el('div', 'card-tags');
+      for (const tag of item.tags) tags.append(el('span', 'tag', `#${tag}`));
+      section.append(tags);
+    }
+    section.append(item.note ? el('p', 'card-note', item.note) : el('p', 'card-note card-pending', 'No note.'));
+    const meta = [`Changed ${item.modifiedLabel}`];
+    if (item.replies) meta.push(plural(item.replies, 'reply', 'replies'));
+    section.append(el('div', 'card-count', meta.join(' · ')));
+    if (!annotationState.readOnly) {
+      const actions = el('div', 'card-actions');
+      actions.append(
+        linkButton(item.note ? 'Edit note' : 'Add note', () => openNoteEditor({ kind: 'edit', item }), 'Edit the note, colour and tags (Enter)'),
+        linkButton('Delete', () => deleteAnnotation(item.id), 'Delete this annotation (Delete; Ctrl+Z undoes)'),
+      );
+      section.append(actions);
+    }
+    parts.push(section);
   }
   annotationCard.replaceChildren(...parts);
   annotationCard.hidden = false;
@@ -1251,14 +1268,16 @@ function undoDelete(): void {
 // -- moving between annotations --
 
 function moveToAnnotation(index: number): void {
-  const pieces = annotationItems.map((item) => firstPieceOf(item.id)).filter((node): node is HTMLElement => node !== undefined);
-  if (pieces.length === 0) return;
-  annotationIndex = ((index % pieces.length) + pieces.length) % pieces.length;
-  const piece = pieces[annotationIndex];
+  const stops = annotationItems.flatMap((item) => {
+    const piece = firstPieceOf(item.id);
+    return piece ? [{ item, piece }] : [];
+  });
+  if (stops.length === 0) return;
+  annotationIndex = ((index % stops.length) + stops.length) % stops.length;
+  const { item, piece } = stops[annotationIndex];
   piece.scrollIntoView({ block: 'center', behavior: 'smooth' });
   piece.focus({ preventScroll: true });
-  const item = annotationById(piece.dataset.anno);
-  renderBar(colourSwatch(item?.palette), item?.colour || 'Annotation', annotationIndex, pieces.length, 'Annotation', moveToAnnotation, () => {
+  renderBar(colourSwatch(item.palette), item.colour || 'Annotation', annotationIndex, stops.length, 'Annotation', moveToAnnotation, () => {
     selectionBar.hidden = true;
     annotationBarShown = false;
   });
@@ -1279,9 +1298,12 @@ function revealAnnotation(id: string, openNote: boolean): boolean {
   return true;
 }
 
-window.addEventListener('keydown', (event) => {
+// In the capture phase: these keys are handled before the reader's other keys (Escape there clears search marks).
+window.addEventListener(
+  'keydown',
+  (event) => {
   const target = event.target as HTMLElement;
-  if (target.closest('input, textarea, [contenteditable]')) return;
+  if (target.closest('input, textarea, [contenteditable]') || noteEditor.contains(target)) return;
   if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z' && deletedHere.length) {
     undoDelete();
     event.preventDefault();
@@ -1305,9 +1327,10 @@ window.addEventListener('keydown', (event) => {
       return;
     }
   }
-  if (event.key === 'Escape' && annotationBarShown) {
+  if (event.key === 'Escape' && annotationBarShown && !selectionBar.hidden) {
     selectionBar.hidden = true;
     annotationBarShown = false;
+    event.stopImmediatePropagation();
     return;
   }
   const piece = target.closest<HTMLElement>('.anno[data-first]');
@@ -1325,4 +1348,6 @@ window.addEventListener('keydown', (event) => {
     moveToAnnotation(annotationIndex + (event.shiftKey || event.key === 'A' ? -1 : 1));
     event.preventDefault();
   }
-});
+  },
+  true,
+);

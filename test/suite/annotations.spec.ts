@@ -181,19 +181,26 @@ describe('Annotations', () => {
     const shifted = await renderWhere(() => writeFile(article, edited), (report) => report.annotations.length === 1, 'the edited article');
     assert.equal(shifted.annotations[0].text, PHRASE, 'still on the same words after the edit');
 
-    // A reload reads the file afresh, as a new window does, and the reader draws what it read.
-    const reloaded = await renderWhere(() => api.annotations.reload(), (report) => report.annotations.length === 1, 'the annotations read again');
-    assert.equal(reloaded.annotations[0].text, PHRASE);
-    // Opening it from the Annotations view brings the moved words into view.
-    const moved = phraseIn(edited);
-    const revealed = nextReveal(api, 'the annotation', article.toString());
-    await vscode.commands.executeCommand('annotatedReader.openAnnotation', id);
-    assert.deepEqual((await revealed).range, moved);
-    assert.equal(api.annotations.all().length, 1);
+    // The comment thread moved with its words.
     await whenAnnotations('the thread on the moved words', () => {
       const [moved] = api.annotations.threads(article.toString());
       return moved && document.getText(moved.range) === PHRASE && moved.range.start.line > thread.range.start.line;
     });
+
+    // A reload: every editor closed and the annotations file read afresh, as in a new window.
+    await closeAllEditors();
+    await api.annotations.reload();
+    assert.equal(api.annotations.all().length, 1);
+    // Opened from the Annotations view, the reader draws it on the moved words and brings them into view.
+    const moved = phraseIn(edited);
+    const revealed = nextReveal(api, 'the annotation', article.toString());
+    const reloaded = await renderWhere(
+      () => vscode.commands.executeCommand('annotatedReader.openAnnotation', id),
+      (report) => report.annotations.length === 1,
+      'the article opened at the annotation',
+    );
+    assert.equal(reloaded.annotations[0].text, PHRASE);
+    assert.deepEqual((await revealed).range, moved);
   });
 
   it('deletes an annotation from the reader and puts it back on undo', async () => {

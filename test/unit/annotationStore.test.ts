@@ -188,6 +188,83 @@ describe('the annotations file', () => {
     assert.ok(backup && fs.files.get(backup) === broken, 'a copy with a timestamp');
   });
 
+  it('writes back, unchanged, entries it cannot read', async () => {
+    const fs = new MemoryFileSystem();
+    const future = { id: 'urn:uuid:future', type: 'Annotation', created: 'x', modified: 'x', body: [{ type: 'SpecificResource', source: 'https://example.org/' }], target: {} };
+    fs.files.set(PATH, JSON.stringify({ type: 'AnnotationCollection', items: [note('urn:uuid:1', 'Putin'), future] }));
+    const store = new AnnotationStore(fs, PATH, now);
+    const { skipped } = await store.load();
+    assert.equal(skipped.length, 1);
+    await store.put(note('urn:uuid:2', 'Macron'));
+    const written = JSON.parse(fs.files.get(PATH) ?? '');
+    assert.deepEqual(written.items[written.items.length - 1], future, 'kept as it was');
+    assert.equal(written.total, 3);
+  });
+
+  it('reads a single body that is not in a list, and an empty file as no annotations', () => {
+    const annotation = note('urn:uuid:1', 'Putin');
+    const single = parseCollection(JSON.stringify({ type: 'AnnotationCollection', items: [{ ...annotation, body: annotation.body[0] }] }));
+    assert.ok(single.ok && single.annotations.length === 1 && single.annotations[0].body.length === 1);
+    const empty = parseCollection('  \n');
+    assert.ok(empty.ok && empty.annotations.length === 0);
+    const badId = parseCollection(JSON.stringify({ type: 'AnnotationCollection', items: [{ ...annotation, id: 'has spaces in it' }] }));
+    assert.ok(badId.ok && badId.annotations.length === 0 && badId.unreadable.length === 1);
+  });
+
+  it('saves what it holds beside a file broken outside, and merges the fixed file back when it parses again', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    await store.put(note('urn:uuid:1', 'Putin'));
+    await store.put(note('urn:uuid:2', 'Macron'));
+    fs.files.set(PATH, '');
+    fs.files.set(PATH, '{ broken');
+    await store.reloadFromOutside();
+    const recovered = store.state.kind === 'readOnly' ? store.state.recovered : undefined;
+    assert.ok(recovered, 'the annotations held here are written beside the file');
+    const aside = parseCollection(fs.files.get(recovered) ?? '');
+    assert.ok(aside.ok);
+    assert.deepEqual(
+      aside.annotations.map((a) => a.id),
+      ['urn:uuid:1', 'urn:uuid:2'],
+    );
+    assert.equal(await store.reopen(), false, 'still broken');
+    // Fixed by hand: only the first annotation is left in the file.
+    fs.files.set(PATH, JSON.stringify(toCollection([note('urn:uuid:1', 'Putin')])));
+    assert.equal(await store.reopen(), true);
+    assert.equal(store.state.kind, 'ok');
+    await store.put(note('urn:uuid:3', 'Stoltenberg'));
+    assert.deepEqual(fileIds(fs), ['urn:uuid:1', 'urn:uuid:3']);
+  });
+
+  it('writes everything back when a broken file is deleted', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    await store.put(note('urn:uuid:1', 'Putin'));
+    fs.files.set(PATH, 'not json');
+    await store.reloadFromOutside();
+    assert.equal(store.state.kind, 'readOnly');
+    fs.files.delete(PATH);
+    assert.equal(await store.reopen(), true);
+    assert.deepEqual(fileIds(fs), ['urn:uuid:1']);
+  });
+
+  it('imports many annotations with one save', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now);
+    await store.load();
+    let writes = 0;
+    const write = fs.write.bind(fs);
+    fs.write = async (path, text) => {
+      writes++;
+      await write(path, text);
+    };
+    await store.putMany(Array.from({ length: 50 }, (_, i) => note(`urn:uuid:${i}`, 'Putin')));
+    assert.equal(writes, 1);
+    assert.equal(fileIds(fs).length, 50);
+  });
+
   it('merges a change made outside: additions and deletions there, the newer edit wins, edits on both sides are conflicts', async () => {
     const fs = new MemoryFileSystem();
     const seen: Conflict[] = [];

@@ -105,18 +105,33 @@ function bodiesOf(content: AnnotationContent): AnnotationBody[] {
   const bodies: AnnotationBody[] = [];
   if (content.colour) bodies.push({ type: 'TextualBody', purpose: 'classifying', value: content.colour });
   if (content.note.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: content.note });
-  for (const tag of new Set(content.tags.map((t) => t.trim()).filter(Boolean))) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  const tags = new Set(content.tags.map((t) => t.trim().slice(0, MAX_TAG_LENGTH)).filter(Boolean));
+  for (const tag of [...tags].slice(0, MAX_TAGS)) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   for (const reply of content.replies ?? []) {
     if (reply.text.trim()) bodies.push({ type: 'TextualBody', purpose: 'replying', format: 'text/markdown', value: reply.text, created: reply.created });
   }
   return bodies;
 }
 
-export function toCollection(annotations: readonly Annotation[]): AnnotationCollection {
-  return { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', generator: 'Annotated Reader', total: annotations.length, items: annotations };
+/** The collection of `annotations`, followed by entries read from the file that this version could not read (kept as they were). */
+export function toCollection(annotations: readonly Annotation[], unreadable: readonly unknown[] = []): AnnotationCollection {
+  const items = [...annotations, ...(unreadable as Annotation[])];
+  return { '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', generator: 'Annotated Reader', total: items.length, items };
 }
 
-export type ParseResult = { readonly ok: true; readonly annotations: Annotation[]; readonly skipped: readonly string[] } | { readonly ok: false; readonly reason: string };
+export type ParseResult =
+  | {
+      readonly ok: true;
+      readonly annotations: Annotation[];
+      /** Why each entry that did not check was skipped. */
+      readonly skipped: readonly string[];
+      /** Those entries as they were: written back unchanged, so that nothing this version cannot read is lost. */
+      readonly unreadable: readonly unknown[];
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/** Imported ids may be any IRI; these limits keep them usable in the UI. */
+const MAX_ID_LENGTH = 300;
 
 /**
  * Reads an annotations file. A file that is not JSON, or not a collection,
@@ -124,9 +139,12 @@ export type ParseResult = { readonly ok: true; readonly annotations: Annotation[
  * entries that do not check are skipped with a reason, the rest kept.
  */
 export function parseCollection(json: string): ParseResult {
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  // An empty file (just created, or emptied) holds no annotations; it is not broken.
+  if (text.trim() === '') return { ok: true, annotations: [], skipped: [], unreadable: [] };
   let data: unknown;
   try {
-    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+    data = JSON.parse(text);
   } catch (error) {
     return { ok: false, reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -134,22 +152,32 @@ export function parseCollection(json: string): ParseResult {
   if (!Array.isArray(items)) return { ok: false, reason: 'it is not an AnnotationCollection with "items"' };
   const annotations: Annotation[] = [];
   const skipped: string[] = [];
+  const unreadable: unknown[] = [];
   const seen = new Set<string>();
-  items.forEach((item: unknown, index) => {
+  items.forEach((raw: unknown, index) => {
+    const item = normalise(raw);
     const problem = checkAnnotation(item);
     if (problem) skipped.push(`items[${index}]: ${problem}`);
     else if (seen.has((item as Annotation).id)) skipped.push(`items[${index}]: a second annotation with id ${(item as Annotation).id}`);
     else {
       seen.add((item as Annotation).id);
       annotations.push(item as Annotation);
+      return;
     }
+    unreadable.push(raw);
   });
-  return { ok: true, annotations, skipped };
+  return { ok: true, annotations, skipped, unreadable };
+}
+
+/** The standard lets a single body stand without a list: read it as a list of one. */
+function normalise(item: unknown): unknown {
+  return isRecord(item) && isRecord(item.body) ? { ...item, body: [item.body] } : item;
 }
 
 function checkAnnotation(item: unknown): string | undefined {
   if (!isRecord(item)) return 'not an object';
   if (typeof item.id !== 'string' || item.id === '') return 'no "id"';
+  if (item.id.length > MAX_ID_LENGTH || /[\s<>"]/.test(item.id)) return 'an "id" that is not an IRI';
   if (item.type !== 'Annotation') return '"type" is not "Annotation"';
   if (typeof item.created !== 'string' || typeof item.modified !== 'string') return 'no "created" or "modified" time';
   if (!Array.isArray(item.body) || !item.body.every(isBody)) return '"body" is not a list of textual bodies';
@@ -182,8 +210,12 @@ function isBody(body: unknown): boolean {
 
 /** Tags as typed in one box: separated by commas (or `#`), trimmed, each once. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,#]/).map((tag) => tag.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  return [...new Set(text.split(/[,#]/).map((tag) => tag.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_LENGTH)).filter(Boolean))].slice(0, MAX_TAGS);
 }
+
+/** An annotation has at most this many tags, each at most this long (the reader shows them as chips). */
+export const MAX_TAGS = 30;
+export const MAX_TAG_LENGTH = 80;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -35,10 +35,21 @@ export interface Conflict {
   readonly theirs: Annotation;
 }
 
-export type StoreState = { readonly kind: 'ok' } | { readonly kind: 'readOnly'; readonly problem: string; readonly backup?: string };
+export type StoreState =
+  | { readonly kind: 'ok' }
+  | {
+      readonly kind: 'readOnly';
+      readonly problem: string;
+      /** A copy of the broken file. */
+      readonly backup?: string;
+      /** The annotations this window held when the file broke, written next to it (they may exist nowhere else). */
+      readonly recovered?: string;
+    };
 
 export class AnnotationStore {
   private annotations = new Map<string, Annotation>();
+  /** Entries of the file this version cannot read: written back as they were. */
+  private unreadable: readonly unknown[] = [];
   /** Ids changed (or added) here since the last save or load, and ids deleted here. */
   private readonly dirty = new Set<string>();
   private readonly deleted = new Set<string>();
@@ -83,6 +94,7 @@ export class AnnotationStore {
       return { skipped: [] };
     }
     this.annotations = new Map(parsed.annotations.map((annotation) => [annotation.id, annotation]));
+    this.unreadable = parsed.unreadable;
     this.dirty.clear();
     this.deleted.clear();
     this.lastText = text;
@@ -97,6 +109,38 @@ export class AnnotationStore {
     this.dirty.add(annotation.id);
     this.deleted.delete(annotation.id);
     return this.save();
+  }
+
+  /** Adds or replaces several annotations (an import) with one save. */
+  putMany(annotations: readonly Annotation[]): Promise<void> {
+    this.assertWritable();
+    for (const annotation of annotations) {
+      this.annotations.set(annotation.id, annotation);
+      this.dirty.add(annotation.id);
+      this.deleted.delete(annotation.id);
+    }
+    return this.save();
+  }
+
+  /**
+   * After the file was broken (read-only): it parses again, or is gone.
+   * Merges it with what this window holds, as for any change from outside,
+   * and makes the store writable again. False while it is still broken.
+   */
+  async reopen(): Promise<boolean> {
+    if (this.stateValue.kind !== 'readOnly') return true;
+    const text = await this.fs.read(this.path);
+    if (text !== undefined && !parseCollection(text).ok) return false;
+    this.stateValue = { kind: 'ok' };
+    // Gone: what this window holds is written back.
+    if (text === undefined) {
+      await this.save();
+      return true;
+    }
+    // Whatever was read last is stale: the merge takes the file as changed.
+    this.lastText = undefined;
+    await this.reloadFromOutside();
+    return true;
   }
 
   /** Removes an annotation and queues a save; the removed annotation is returned for undo. */
@@ -140,12 +184,24 @@ export class AnnotationStore {
     }
     const conflicts = this.mergeText(text);
     if (this.stateValue.kind === 'readOnly') {
-      // Broken outside: a copy is kept, as when it is found broken on load.
-      this.stateValue = { ...this.stateValue, backup: await this.backUp() };
+      // Broken outside: a copy is kept, as when it is found broken on load, and so is what this window holds.
+      this.stateValue = { ...this.stateValue, backup: await this.backUp(), recovered: await this.saveAside() };
       return conflicts;
     }
     if (this.dirty.size || this.deleted.size) await this.write();
     return conflicts;
+  }
+
+  /** Writes the annotations held here next to the file, when there are any; the copy's path. */
+  private async saveAside(): Promise<string | undefined> {
+    if (this.annotations.size === 0) return undefined;
+    const aside = `${this.path}.${this.now().toISOString().replace(/[:.]/g, '-')}.recovered.json`;
+    try {
+      await this.fs.write(aside, `${JSON.stringify(toCollection(this.all(), this.unreadable), null, 2)}\n`);
+      return aside;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Copies the file aside with a timestamp; the copy's path, or undefined if none could be made (the original stays untouched either way). */
@@ -183,6 +239,7 @@ export class AnnotationStore {
     // Added here and not yet saved: kept. Not in the file and not new here: deleted outside.
     for (const [id, mine] of this.annotations) if (!theirs.has(id) && this.dirty.has(id)) merged.set(id, mine);
     this.annotations = merged;
+    this.unreadable = parsed.unreadable;
     this.lastText = text;
     if (conflicts.length) this.onConflicts(conflicts);
     return conflicts;
@@ -205,11 +262,11 @@ export class AnnotationStore {
       // mergeText may have found the file broken: then nothing is written.
       const state = this.stateValue as StoreState;
       if (state.kind === 'readOnly') {
-        this.stateValue = { ...state, backup: await this.backUp() };
+        this.stateValue = { ...state, backup: await this.backUp(), recovered: await this.saveAside() };
         throw new Error(state.problem);
       }
     }
-    const text = `${JSON.stringify(toCollection(this.all()), null, 2)}\n`;
+    const text = `${JSON.stringify(toCollection(this.all(), this.unreadable), null, 2)}\n`;
     const temporary = `${this.path}.${++this.temporaryCount}.tmp`;
     try {
       await this.fs.write(temporary, text);

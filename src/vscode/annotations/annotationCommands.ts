@@ -73,7 +73,10 @@ async function pickColour(ctx: AnnotationCommandContext, current?: string): Prom
 
 async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): Promise<void> {
   await ctx.service.whenLoaded();
-  const article = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg.toString() : undefined;
+  // An article: a URI (string), or a node of the Articles view.
+  const node = arg as { kind?: unknown; summary?: { uri?: unknown } } | undefined;
+  const article =
+    typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg.toString() : node?.kind === 'article' && typeof node.summary?.uri === 'string' ? node.summary.uri : undefined;
   const active = article ?? ctx.readers.active?.uri?.toString();
   const all = ctx.service.articles();
   if (all.size === 0) {
@@ -81,7 +84,14 @@ async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
     return;
   }
   let scope: readonly string[] = [...all.keys()];
-  if (active && all.has(active) && all.size > 1) {
+  if (article) {
+    // Asked for one article (its context menu).
+    if (!all.has(article)) {
+      void vscode.window.showInformationMessage('This article has no annotations to export.');
+      return;
+    }
+    scope = [article];
+  } else if (active && all.has(active) && all.size > 1) {
     const title = ctx.corpus.corpus.get(active);
     const choice = await vscode.window.showQuickPick(
       [
@@ -167,6 +177,7 @@ async function importAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
     return { ...annotation, target: { ...annotation.target, source: ctx.service.sourceFor(uri) } };
   });
   const result = await ctx.service.putAll(annotations);
+  if (!result) return;
   const parts = [`${result.added} new`, `${result.updated} updated`, `${result.unchanged} already here`];
   let message = `Imported ${displayPath(file)}: ${parts.join(', ')}.`;
   if (unplaced) message += ` ${unplaced} belong to articles that are not in this corpus; they are listed as not found.`;
@@ -236,6 +247,7 @@ const handlers: Record<AnnotationCommandId, (ctx: AnnotationCommandContext) => (
       void vscode.window.showInformationMessage(`There is no annotations file yet; it is made at ${displayPath(file)} with the first annotation.`);
     }
   },
+  [AnnotationCommandId.CommentCreate]: (ctx) => (reply) => ctx.comments.reply(reply as vscode.CommentReply),
   [AnnotationCommandId.CommentReply]: (ctx) => (reply) => ctx.comments.reply(reply as vscode.CommentReply),
   [AnnotationCommandId.CommentEdit]: (ctx) => (comment) => {
     if (isComment(comment)) ctx.comments.edit(comment);

@@ -7,7 +7,7 @@ import type { AnnotationService } from './annotationService';
 
 export const COMMENT_CONTROLLER_ID = 'annotatedReader.annotations';
 
-/** A note (`reply` undefined) or one of its replies, as a comment. */
+/** A note (`reply` undefined) or one of its replies (named by its created time), as a comment. */
 export class AnnotationComment implements vscode.Comment {
   mode = vscode.CommentMode.Preview;
   body: vscode.MarkdownString | string;
@@ -16,7 +16,7 @@ export class AnnotationComment implements vscode.Comment {
 
   constructor(
     readonly annotationId: string,
-    readonly reply: number | undefined,
+    readonly reply: string | undefined,
     readonly text: string,
     readonly author: vscode.CommentAuthorInformation,
     readonly timestamp: Date | undefined,
@@ -145,7 +145,7 @@ export class AnnotationComments extends Disposable {
       const author = { name: [content.colour || 'Highlight', tags].filter(Boolean).join(' · ') };
       const note = new AnnotationComment(annotation.id, undefined, content.note, author, new Date(annotation.modified), content.note ? undefined : 'no note yet', 'note');
       const replies = content.replies.map(
-        (reply, index) => new AnnotationComment(annotation.id, index, reply.text, { name: 'Reply' }, new Date(reply.created), undefined, 'reply'),
+        (reply) => new AnnotationComment(annotation.id, reply.created, reply.text, { name: 'Reply' }, new Date(reply.created), undefined, 'reply'),
       );
       const comments = [note, ...replies];
       for (const comment of comments) this.threadOf.set(comment, thread);
@@ -179,7 +179,10 @@ export class AnnotationComments extends Disposable {
       const annotation = this.service.get(id);
       if (!annotation || !text) return;
       const content = contentOf(annotation);
-      await this.service.update(id, { ...content, replies: [...content.replies, { text, created: new Date().toISOString() }] });
+      // A reply is named by its created time: two never share one.
+      let created = Date.now();
+      while (content.replies.some((r) => r.created === new Date(created).toISOString())) created++;
+      await this.service.update(id, { ...content, replies: [...content.replies, { text, created: new Date(created).toISOString() }] });
       return;
     }
     // A new thread: annotate its range (the selection, or the lines it was opened on).
@@ -224,7 +227,14 @@ export class AnnotationComments extends Disposable {
     const text = comment.edited;
     let next: AnnotationContent;
     if (comment.reply === undefined) next = { ...content, note: text };
-    else next = { ...content, replies: content.replies.map((reply, index) => (index === comment.reply ? { ...reply, text } : reply)) };
+    else {
+      // The reply as it is now, found by when it was written (others may have been deleted meanwhile).
+      if (!content.replies.some((reply) => reply.created === comment.reply)) {
+        void vscode.window.showWarningMessage('That reply was deleted meanwhile; your edit was not saved.');
+        return;
+      }
+      next = { ...content, replies: content.replies.map((reply) => (reply.created === comment.reply ? { ...reply, text } : reply)) };
+    }
     comment.mode = vscode.CommentMode.Preview;
     if (thread) thread.comments = [...thread.comments];
     await this.service.update(annotation.id, next);
@@ -239,7 +249,7 @@ export class AnnotationComments extends Disposable {
       return;
     }
     const content = contentOf(annotation);
-    await this.service.update(annotation.id, { ...content, replies: content.replies.filter((_, index) => index !== comment.reply) });
+    await this.service.update(annotation.id, { ...content, replies: content.replies.filter((reply) => reply.created !== comment.reply) });
   }
 
   async deleteThread(thread: vscode.CommentThread): Promise<void> {

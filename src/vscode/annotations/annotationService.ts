@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeRange } from '../../core/annotations/anchoring';
 import { type HighlightColour, parseColours } from '../../core/annotations/colours';
-import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, parseCollection, textHash } from '../../core/annotations/model';
+import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, textHash } from '../../core/annotations/model';
 import { type Placement, placeAnnotations } from '../../core/annotations/placement';
 import { AnnotationStore, type Conflict, type StoreFileSystem, type StoreState } from '../../core/annotations/store';
 import { config } from '../config';
@@ -133,11 +133,16 @@ export class AnnotationService extends Disposable {
 
   private async loadNow(): Promise<void> {
     const uri = this.resolveFile();
-    this.fileUri = uri;
-    this.watch(uri);
     const store = new AnnotationStore(workspaceFileSystem, uri.toString(), undefined, (conflicts) => void this.askAboutConflicts(conflicts));
-    this.store = store;
+    // The old store serves until the new one has read the file: nothing is drawn empty meanwhile.
     const { skipped } = await store.load();
+    this.store = store;
+    if (this.fileUri?.toString() !== uri.toString()) {
+      // Another file: deletions made in the old one are not undone into this one.
+      this.deleted.length = 0;
+      this.fileUri = uri;
+      this.watch(uri);
+    }
     this.log.info(`Annotations: ${store.all().length} in ${uri.toString(true)}`);
     if (skipped.length) {
       void vscode.window.showWarningMessage(
@@ -178,9 +183,8 @@ export class AnnotationService extends Disposable {
     if (!store) return;
     try {
       if (store.state.kind === 'readOnly') {
-        const text = await workspaceFileSystem.read(store.path);
-        if (text !== undefined && parseCollection(text).ok) {
-          await store.load();
+        // Fixed (or deleted): merged with what this window holds, and writable again.
+        if (await store.reopen()) {
           void vscode.window.showInformationMessage(`Annotated Reader: ${displayPath(this.fileUri)} reads again; annotations can be changed.`);
           this.changed();
         }
@@ -200,9 +204,10 @@ export class AnnotationService extends Disposable {
   private reportReadOnly(): void {
     const state = this.store?.state;
     if (state?.kind !== 'readOnly') return;
-    const backup = state.backup ? ` A copy was kept as ${displayPath(parseUri(state.backup))}.` : '';
+    const backup = state.backup ? ` A copy of it was kept as ${displayPath(parseUri(state.backup))}.` : '';
+    const recovered = state.recovered ? ` The annotations this window held are saved in ${displayPath(parseUri(state.recovered))}.` : '';
     void vscode.window
-      .showErrorMessage(`Annotated Reader: ${state.problem.replace(this.store?.path ?? '', displayPath(this.fileUri))}. The file is not changed; annotations are read-only until it is fixed.${backup}`, 'Open File')
+      .showErrorMessage(`Annotated Reader: ${state.problem.replace(this.store?.path ?? '', displayPath(this.fileUri))}. The file is not changed; annotations are read-only until it is fixed.${backup}${recovered}`, 'Open File')
       .then((choice) => {
         if (choice && this.fileUri) void vscode.commands.executeCommand('vscode.open', this.fileUri);
       });
@@ -218,8 +223,11 @@ export class AnnotationService extends Disposable {
     if (!choice) return;
     const now = new Date();
     for (const { mine, theirs } of conflicts) {
+      // Only where nothing changed since the question was asked (an edit or a delete meanwhile stands).
+      const kept = mine.modified >= theirs.modified ? mine : theirs;
+      if (this.get(kept.id) !== kept && JSON.stringify(this.get(kept.id)) !== JSON.stringify(kept)) continue;
       const keep = choice === 'Keep Mine' ? mine : theirs;
-      await this.put({ ...keep, modified: now.toISOString() });
+      if (keep !== kept) await this.put({ ...keep, modified: now.toISOString() });
     }
   }
 
@@ -323,24 +331,26 @@ export class AnnotationService extends Disposable {
   async update(id: string, content: AnnotationContent): Promise<boolean> {
     const annotation = this.get(id);
     if (!annotation) return false;
-    return this.put(editAnnotation(annotation, { ...content, colour: content.colour ? this.knownColour(content.colour) : '' }, new Date()));
+    // The colour is kept as given: a name no longer in the settings stays until the user picks another.
+    return this.put(editAnnotation(annotation, content, new Date()));
   }
 
   /** Deletes an annotation, keeping it for `restore`. */
   async remove(id: string): Promise<Annotation | undefined> {
-    if (!this.writable()) return undefined;
+    const removed = this.get(id);
+    if (!removed || !this.writable()) return undefined;
+    // Kept for undo at once: an undo may come before the save is done.
+    this.deleted.push(removed);
+    if (this.deleted.length > UNDO_DEPTH) this.deleted.shift();
     try {
-      const removed = await this.store?.delete(id);
-      if (removed) {
-        this.deleted.push(removed);
-        if (this.deleted.length > UNDO_DEPTH) this.deleted.shift();
-      }
+      const saving = this.store?.delete(id);
+      this.changed();
+      await saving;
       return removed;
     } catch (error) {
       this.failed(error);
-      return undefined;
-    } finally {
       this.changed();
+      return undefined;
     }
   }
 
@@ -348,19 +358,38 @@ export class AnnotationService extends Disposable {
   async restore(id: string): Promise<boolean> {
     const index = this.deleted.findIndex((annotation) => annotation.id === id);
     if (index < 0) return false;
-    const [annotation] = this.deleted.splice(index, 1);
-    return this.put(annotation);
+    const annotation = this.deleted[index];
+    const restored = await this.put(annotation);
+    // Still undoable if it could not be put back.
+    if (restored) this.deleted.splice(this.deleted.indexOf(annotation), 1);
+    return restored;
   }
 
   /** Adds annotations from elsewhere (an import), keeping the newer of any it already has. */
-  async putAll(annotations: readonly Annotation[]): Promise<{ added: number; updated: number; unchanged: number }> {
+  async putAll(annotations: readonly Annotation[]): Promise<{ added: number; updated: number; unchanged: number } | undefined> {
     const result = { added: 0, updated: 0, unchanged: 0 };
+    const changed: Annotation[] = [];
     for (const annotation of annotations) {
       const existing = this.get(annotation.id);
       if (existing && existing.modified >= annotation.modified) result.unchanged++;
-      else if (await this.put(annotation)) result[existing ? 'updated' : 'added']++;
+      else {
+        changed.push(annotation);
+        result[existing ? 'updated' : 'added']++;
+      }
     }
-    return result;
+    if (changed.length === 0) return result;
+    if (!this.writable()) return undefined;
+    try {
+      // One save and one redraw for the lot.
+      const saving = this.store?.putMany(changed);
+      this.changed();
+      await saving;
+      return result;
+    } catch (error) {
+      this.failed(error);
+      this.changed();
+      return undefined;
+    }
   }
 
   private async put(annotation: Annotation): Promise<boolean> {

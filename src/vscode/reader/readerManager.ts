@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Article } from '../../core/article';
 import { paletteColourOf } from '../../core/annotations/colours';
-import { contentOf } from '../../core/annotations/model';
+import { contentOf, MAX_TAG_LENGTH, MAX_TAGS } from '../../core/annotations/model';
 import { formatDate } from '../../core/dates';
 import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
@@ -235,7 +235,8 @@ export class ReaderManager extends Disposable {
           colour: content.colour,
           palette: paletteColourOf(colours, content.colour),
           note: content.note,
-          tags: content.tags,
+          // Imported annotations may carry more than the reader shows.
+          tags: content.tags.slice(0, MAX_TAGS).map((tag) => tag.slice(0, MAX_TAG_LENGTH)),
           replies: content.replies.length,
           modifiedLabel: formatDay(annotation.modified),
         };
@@ -306,6 +307,8 @@ export class ReaderPanel extends Disposable {
   private pendingAnnotation: { id: string; openNote: boolean } | undefined;
   /** The text of the article shown: annotations are made against it. */
   private shownText: string | undefined;
+  /** The annotations last sent, as JSON. */
+  private postedAnnotations: string | undefined;
   /** The article last sent to the webview. */
   private postedUri: string | undefined;
   /** The mentions of the article shown, for updating its cards. */
@@ -379,7 +382,12 @@ export class ReaderPanel extends Disposable {
   /** Sends the shown article's annotations again: they changed. */
   postAnnotations(): void {
     if (!this.current || !this.ready || this.shownText === undefined || this.postedUri !== this.current.toString()) return;
-    void this.post({ type: 'didUpdateAnnotations', uri: this.current.toString(), annotations: this.manager.describeAnnotations(this.current, this.shownText) });
+    const annotations = this.manager.describeAnnotations(this.current, this.shownText);
+    // Most changes (a corpus change, another article's annotation) leave this article's as they were: nothing to redraw.
+    const key = JSON.stringify(annotations);
+    if (key === this.postedAnnotations) return;
+    this.postedAnnotations = key;
+    void this.post({ type: 'didUpdateAnnotations', uri: this.current.toString(), annotations });
   }
 
   /** Sends the shown article's entities again: the corpus-wide counts changed. */
@@ -436,6 +444,7 @@ export class ReaderPanel extends Disposable {
     this.pendingMarks = undefined;
     this.pendingAnnotation = undefined;
     this.postedUri = uri.toString();
+    this.postedAnnotations = JSON.stringify(article.annotations);
     await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks, annotationId: annotation?.id, openNote: annotation?.openNote });
   }
 
@@ -482,7 +491,8 @@ export class ReaderPanel extends Disposable {
       case 'webviewDidRequestCreateAnnotation': {
         // Only on the article shown, and only a range of the text it was sent.
         const text = this.shownText;
-        if (!this.current || message.uri !== this.postedUri || text === undefined || message.end > text.length) {
+        // `current` moves to the next article before its text is read: a request for the old one is dropped then.
+        if (!this.current || message.uri !== this.postedUri || message.uri !== this.current.toString() || text === undefined || message.end > text.length) {
           this.manager.log.warn('Ignored a request to annotate text that is not shown.');
           break;
         }
