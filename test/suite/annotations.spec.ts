@@ -203,6 +203,43 @@ describe('Annotations', () => {
     assert.deepEqual((await revealed).range, moved);
   });
 
+  it('takes replies and edits made in the text editor’s comment thread, and the reader follows', async () => {
+    const [annotation] = api.annotations.all();
+    assert.ok(annotation, 'the annotation from the first test');
+    const document = await vscode.workspace.openTextDocument(article);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const [info] = await whenAnnotations('the thread', () => {
+      const threads = api.annotations.threads(article.toString());
+      return threads.length > 0 && threads;
+    });
+    // The thread's Reply button.
+    await vscode.commands.executeCommand('annotatedReader.comments.reply', { thread: info.thread, text: 'Kilde: Élysée-palasset.' });
+    const replied = api.annotations.all()[0];
+    assert.deepEqual(
+      replied.body.filter((body) => body.purpose === 'replying').map((body) => body.value),
+      ['Kilde: Élysée-palasset.'],
+    );
+    await whenAnnotations('the reply in the thread', () => api.annotations.threads(article.toString())[0]?.comments.length === 2);
+
+    // Edit the note there: the pencil, new text, Save.
+    const [note] = api.annotations.threads(article.toString())[0].thread.comments;
+    await vscode.commands.executeCommand('annotatedReader.comments.edit', note);
+    assert.equal(note.mode, vscode.CommentMode.Editing);
+    (note as { body: string | vscode.MarkdownString }).body = 'Forhandlingene i **Moskva**, sa Macron.';
+    const rendered = await renderWhere(
+      () => vscode.commands.executeCommand('annotatedReader.comments.save', note),
+      () => true,
+      'the article after the note was edited in the editor',
+    );
+    assert.equal(rendered.annotations[0].text, PHRASE);
+    const edited = api.annotations.all()[0];
+    assert.equal(edited.body.find((body) => body.purpose === 'commenting')?.value, 'Forhandlingene i **Moskva**, sa Macron.');
+    assert.equal(edited.body.filter((body) => body.purpose === 'replying').length, 1, 'the reply is kept');
+    // Close the text editor; the reader stays for the next test.
+    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === article.toString());
+    if (tab) await vscode.window.tabGroups.close(tab);
+  });
+
   it('deletes an annotation from the reader and puts it back on undo', async () => {
     const [annotation] = api.annotations.all();
     assert.ok(annotation, 'the annotation from the first test');

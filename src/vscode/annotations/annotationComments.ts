@@ -49,6 +49,8 @@ export interface ThreadInfo {
   readonly range: vscode.Range;
   readonly comments: readonly string[];
   readonly label: string | undefined;
+  /** The thread itself, as the comment widgets pass it to our commands. */
+  readonly thread: vscode.CommentThread;
 }
 
 /**
@@ -94,6 +96,7 @@ export class AnnotationComments extends Disposable {
       range: thread.range ?? new vscode.Range(0, 0, 0, 0),
       comments: thread.comments.map((comment) => (typeof comment.body === 'string' ? comment.body : comment.body.value)),
       label: thread.label,
+      thread,
     }));
   }
 
