@@ -7,7 +7,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CliIO, type ReadOptions, describe, readArticles } from './read';
-import { exportAnnotations } from './annotations';
+import { benchAnnotations, exportAnnotations } from './annotations';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
@@ -55,6 +55,8 @@ Commands:
       --json                     One JSON object per size.
 
   bench entities                 Time parsing and entity recognition on a generated corpus.
+  bench annotations              Time anchoring annotations after edits (inserted text, changed
+                                 letters, deleted quotes) on generated articles (--articles, default 1000).
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
       --json                     Print the figures as one JSON object.
@@ -114,14 +116,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === 'bench') {
     const count = Number(values.articles ?? '10000');
-    if (paths[0] !== 'entities' || paths.length !== 1) {
-      io.err('annotated-reader bench: measure the search (no argument) or entities.');
+    if (!['entities', 'annotations'].includes(paths[0]) || paths.length !== 1) {
+      io.err('annotated-reader bench: measure the search (no argument), entities or annotations.');
       return 2;
     }
     if (!Number.isInteger(count) || count < 1) {
       io.err(`annotated-reader bench: --articles takes a whole number, not "${values.articles}".`);
       return 2;
     }
+    if (paths[0] === 'annotations') return benchAnnotations({ count: Number(values.articles ?? '1000'), perArticle: 10, json: values.json, seeds: await readSeeds() }, io);
     return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
   }
   if (command === 'generate') {

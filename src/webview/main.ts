@@ -1060,7 +1060,7 @@ function showAnnotationCard(target: HTMLElement): void {
       for (const tag of item.tags) tags.append(el('span', 'tag', `#${tag}`));
       section.append(tags);
     }
-    section.append(item.note ? el('p', 'card-note', item.note) : el('p', 'card-note card-pending', 'No note.'));
+    section.append(item.note ? noteElement(item.note) : el('p', 'card-note card-pending', 'No note.'));
     const meta = [`Changed ${item.modifiedLabel}`];
     if (item.replies) meta.push(plural(item.replies, 'reply', 'replies'));
     section.append(el('div', 'card-count', meta.join(' · ')));
@@ -1120,6 +1120,44 @@ root.addEventListener('focusout', (event) => {
     annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
   }
 });
+
+/**
+ * A note's Markdown, shown safely: paragraphs and line breaks, **bold**,
+ * *italic*, `code`, and links as their text (the address in a tooltip; the
+ * reader opens nothing). Built as DOM nodes with text content, never HTML.
+ */
+function noteElement(markdown: string): HTMLElement {
+  const box = el('div', 'card-note');
+  for (const paragraph of markdown.trim().split(/\n\s*\n/)) {
+    const p = el('p');
+    paragraph.split('\n').forEach((line, index) => {
+      if (index > 0) p.append(el('br'));
+      appendInline(p, line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, (marker) => (/\d/.test(marker) ? marker.trim() + ' ' : '• ')));
+    });
+    box.append(p);
+  }
+  return box;
+}
+
+const INLINE_MARKDOWN = /(\*\*|__)(.+?)\1|(\*|_)(.+?)\3|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)/g;
+
+function appendInline(node: HTMLElement, text: string): void {
+  let at = 0;
+  for (const match of text.matchAll(INLINE_MARKDOWN)) {
+    const index = match.index ?? 0;
+    if (index > at) node.append(document.createTextNode(text.slice(at, index)));
+    if (match[2] !== undefined) node.append(el('strong', undefined, match[2]));
+    else if (match[4] !== undefined) node.append(el('em', undefined, match[4]));
+    else if (match[5] !== undefined) node.append(el('code', undefined, match[5]));
+    else {
+      const link = el('span', 'note-link', match[6]);
+      link.title = match[7];
+      node.append(link);
+    }
+    at = index + match[0].length;
+  }
+  if (at < text.length) node.append(document.createTextNode(text.slice(at)));
+}
 
 // -- the note editor --
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchor, codePointOffset, describeRange, utf16Offset } from '../../src/core/annotations/anchoring';
+import { anchor, codePointOffset, describeRange, matchEnds, utf16Offset } from '../../src/core/annotations/anchoring';
 import { parseArticle } from '../../src/core/parse';
 import { readSeed } from './helpers';
 
@@ -139,6 +139,28 @@ describe('anchoring annotations', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('finds the same approximate matches with the bit-parallel matcher as with the plain table (property)', () => {
+    // The textbook dynamic programme (Sellers), as the reference.
+    const reference = (text: string, pattern: string, maxErrors: number) => {
+      let column = Array.from({ length: pattern.length + 1 }, (_, i) => i);
+      const ends: { end: number; errors: number }[] = [];
+      for (let j = 1; j <= text.length; j++) {
+        const next = [0];
+        for (let i = 1; i <= pattern.length; i++) next[i] = Math.min(column[i - 1] + (pattern[i - 1] === text[j - 1] ? 0 : 1), column[i] + 1, next[i - 1] + 1);
+        column = next;
+        if (column[pattern.length] <= maxErrors) ends.push({ end: j, errors: column[pattern.length] });
+      }
+      return ends;
+    };
+    const letters = fc.constantFrom('a', 'b', 'c', ' ', 'ø');
+    fc.assert(
+      fc.property(fc.string({ unit: letters, maxLength: 120 }), fc.string({ unit: letters, minLength: 1, maxLength: 40 }), fc.nat(10), (text, pattern, maxErrors) => {
+        assert.deepEqual(matchEnds(text, pattern, maxErrors), reference(text, pattern, maxErrors));
+      }),
+      { numRuns: 400 },
     );
   });
 });

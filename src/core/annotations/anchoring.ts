@@ -43,10 +43,18 @@ export const CONTEXT_LENGTH = 32;
 const MIN_FUZZY_SIMILARITY = 0.75;
 /** How much of the stored context (0–2: the share of the prefix and of the suffix that agree) a match elsewhere needs. */
 const MIN_CONTEXT = 0.5;
+/**
+ * An approximate match needs more: words edited where they were keep their
+ * context on both sides, while similar words elsewhere (a paragraph the
+ * article repeats with a change) share it on one side at most.
+ */
+const MIN_FUZZY_CONTEXT = 1.25;
 /** A quote this long that occurs once is itself evidence enough, whatever its context now. */
 const DISTINCTIVE_QUOTE = 24;
-/** Quotes longer than this are matched approximately by their start and end only. */
-const MAX_FUZZY_QUOTE = 256;
+/** Places weighed for an approximate match, the fewest-error first. */
+const MAX_FUZZY_PLACES = 64;
+/** Quotes longer than this are matched approximately by their start and end only (each fits the bit-parallel matcher). */
+const MAX_FUZZY_QUOTE = 64;
 
 /** The selectors for `text[start, end)` (UTF-16 offsets, as the reader and the editor have them). */
 export function describeRange(text: string, start: number, end: number): Selectors {
@@ -84,26 +92,39 @@ export function anchor(text: string, selectors: Selectors): Anchor {
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start: at, score, distance };
   }
   if (best && (best.score >= MIN_CONTEXT || (occurrences === 1 && exact.length >= DISTINCTIVE_QUOTE))) {
+    // Context that does not fully agree: the quote may have been edited where it was, and its words left standing elsewhere.
+    if (best.score < 2) {
+      const edited = approximateMatch(text, exact, prefix, suffix, hint);
+      if (edited && contextScore(text, edited.start, edited.end, prefix, suffix) > best.score) return { status: 'anchored', ...edited, method: 'fuzzy' };
+    }
     return { status: 'anchored', start: best.start, end: best.start + exact.length, method: 'quote' };
   }
 
   // 3. The quote lightly edited: the best approximate match, if close enough and in a context like the old one.
   const fuzzy = approximateMatch(text, exact, prefix, suffix, hint);
-  if (fuzzy && contextScore(text, fuzzy.start, fuzzy.end, prefix, suffix) >= MIN_CONTEXT) return { status: 'anchored', ...fuzzy, method: 'fuzzy' };
+  if (fuzzy && contextScore(text, fuzzy.start, fuzzy.end, prefix, suffix) >= MIN_FUZZY_CONTEXT) return { status: 'anchored', ...fuzzy, method: 'fuzzy' };
   return {
     status: 'orphan',
     reason: best ? 'the quoted text is still in the article, but not where it was' : 'the quoted text is no longer in the article',
   };
 }
 
-/** How well the text around `[start, end)` agrees with the stored context: matching characters next to the quote, 0–2. */
+/**
+ * How well the text around `[start, end)` agrees with the stored context,
+ * 0–2: per side, 1 minus twice the share of the context that must be edited
+ * to become the text there (at least 0). A letter changed next to the quote
+ * costs a little; unrelated text, which differs in most places, scores 0.
+ */
 function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
-  let before = 0;
-  while (before < prefix.length && start - before - 1 >= 0 && text[start - before - 1] === prefix[prefix.length - before - 1]) before++;
-  let after = 0;
-  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after]) after++;
   // No stored context: the quote was at the very start (or end), and agrees only where it still is.
-  return (prefix.length ? before / prefix.length : start === 0 ? 1 : 0) + (suffix.length ? after / suffix.length : end === text.length ? 1 : 0);
+  const before = prefix.length ? similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)) : start === 0 ? 1 : 0;
+  const after = suffix.length ? similarity(suffix, text.slice(end, end + suffix.length)) : end === text.length ? 1 : 0;
+  return before + after;
+}
+
+function similarity(stored: string, found: string): number {
+  if (stored === found) return 1;
+  return Math.max(0, 1 - (2 * editDistance(stored, found)) / stored.length);
 }
 
 /**
@@ -124,32 +145,80 @@ function approximateMatch(text: string, quote: string, prefix: string, suffix: s
     return Math.abs(end - head.start - quote.length) <= quote.length * (1 - MIN_FUZZY_SIMILARITY) ? { start: head.start, end } : undefined;
   }
   const maxErrors = Math.floor(quote.length * (1 - MIN_FUZZY_SIMILARITY));
-  const m = quote.length;
-  // column[i]: edit distance of quote[0, i) against the best substring ending at the current text position.
-  let column = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) column[i] = i;
-  const candidates: { end: number; errors: number }[] = [];
-  for (let j = 1; j <= text.length; j++) {
-    const next = new Int32Array(m + 1);
-    const char = text.charCodeAt(j - 1);
-    for (let i = 1; i <= m; i++) {
-      const cost = quote.charCodeAt(i - 1) === char ? 0 : 1;
-      next[i] = Math.min(column[i - 1] + cost, column[i] + 1, next[i - 1] + 1);
-    }
-    column = next;
-    if (column[m] <= maxErrors) candidates.push({ end: j, errors: column[m] });
-  }
+  const candidates = matchEnds(text, quote, maxErrors);
   if (candidates.length === 0) return undefined;
-  const fewest = Math.min(...candidates.map((c) => c.errors));
-  let best: { start: number; end: number; score: number; distance: number } | undefined;
-  for (const { end, errors } of candidates) {
-    if (errors !== fewest) continue;
+  // Each run of neighbouring ends is one place: its fewest-error end stands for it. The places with fewest errors are weighed first.
+  const places = candidates.filter(
+    (c, i) =>
+      !(i > 0 && candidates[i - 1].end === c.end - 1 && candidates[i - 1].errors <= c.errors) &&
+      !(i + 1 < candidates.length && candidates[i + 1].end === c.end + 1 && candidates[i + 1].errors < c.errors),
+  );
+  places.sort((a, b) => a.errors - b.errors);
+  // The best place: the context that fits best (a quote with a typo in its own context beats the exact words elsewhere), then fewer errors, then nearer the old position.
+  let best: { start: number; end: number; score: number; errors: number; distance: number } | undefined;
+  for (const { end, errors } of places.slice(0, MAX_FUZZY_PLACES)) {
     const start = matchStart(text, quote, end, errors);
     const score = contextScore(text, start, end, prefix, suffix);
     const distance = Math.abs(start - hint);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start, end, score, distance };
+    if (!best || score > best.score || (score === best.score && (errors < best.errors || (errors === best.errors && distance < best.distance)))) {
+      best = { start, end, score, errors, distance };
+    }
   }
   return best && { start: best.start, end: best.end };
+}
+
+/**
+ * Every end position of a substring of `text` within `maxErrors` edits of
+ * `pattern` (Sellers: a match may start anywhere), with its edit distance.
+ * Myers' bit-parallel algorithm (one pass of a few integer operations per
+ * character) for patterns of up to 32 characters; a column of the
+ * dynamic-programming table otherwise.
+ */
+export function matchEnds(text: string, pattern: string, maxErrors: number): { end: number; errors: number }[] {
+  const m = pattern.length;
+  const ends: { end: number; errors: number }[] = [];
+  if (m <= 32) {
+    const peq = new Map<number, number>();
+    for (let i = 0; i < m; i++) {
+      const code = pattern.charCodeAt(i);
+      peq.set(code, (peq.get(code) ?? 0) | (1 << i));
+    }
+    const high = 1 << (m - 1);
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    for (let j = 0; j < text.length; j++) {
+      const eq = peq.get(text.charCodeAt(j)) ?? 0;
+      const xv = eq | mv;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & high) score++;
+      else if (mh & high) score--;
+      // Search mode: the top row stays 0 (a match may start anywhere), so nothing is shifted in.
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score <= maxErrors) ends.push({ end: j + 1, errors: score });
+    }
+    return ends;
+  }
+  // column[i]: edit distance of pattern[0, i) against the best substring ending at the current text position.
+  let column = new Int32Array(m + 1);
+  let next = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) column[i] = i;
+  for (let j = 1; j <= text.length; j++) {
+    const char = text.charCodeAt(j - 1);
+    next[0] = 0;
+    for (let i = 1; i <= m; i++) {
+      const cost = pattern.charCodeAt(i - 1) === char ? 0 : 1;
+      next[i] = Math.min(column[i - 1] + cost, column[i] + 1, next[i - 1] + 1);
+    }
+    [column, next] = [next, column];
+    if (column[m] <= maxErrors) ends.push({ end: j, errors: column[m] });
+  }
+  return ends;
 }
 
 /** Where the approximate match ending at `end` with `errors` edits starts: the start that gives that distance, the longest such. */
