@@ -8,7 +8,7 @@ import { type AnnotatedArticle, toMarkdown, toW3c } from '../core/annotations/ex
 import { describeRange } from '../core/annotations/anchoring';
 import { type Annotation, createAnnotation, parseCollection, textHash } from '../core/annotations/model';
 import { placeAnnotations } from '../core/annotations/placement';
-import { generateArticles } from '../core/bench/generate';
+import { generateArticles, random } from '../core/bench/generate';
 import { parseArticle } from '../core/parse';
 import { type CliIO, type ReadOptions, describe, readArticles } from './read';
 
@@ -70,7 +70,7 @@ export async function benchAnnotations(options: { count: number; perArticle: num
     const parsed = parseArticle(generated.text);
     if (parsed.ok) bodies.push(parsed.article.text);
   }
-  const next = seeded(7);
+  const next = random(7);
   type Planned = { annotation: Annotation; start: number; end: number; ambiguous: boolean };
   const planned: Planned[][] = bodies.map((text, index) =>
     Array.from({ length: options.perArticle }, (_, n) => {
@@ -198,14 +198,3 @@ export async function benchAnnotations(options: { count: number; perArticle: num
  * even when every quote must be searched for approximately.
  */
 const ANCHOR_BUDGET_P95_MS = 16;
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

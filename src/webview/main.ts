@@ -488,6 +488,19 @@ let hideTimer: number | undefined;
 /** Other articles listed in a card. */
 const CARD_ARTICLES = 5;
 
+/**
+ * Puts a floating element (a card, the toolbar, the note editor) next to
+ * `box` (viewport coordinates): left-aligned with it but inside the reader,
+ * below it, or above it when asked and there is room on screen.
+ */
+function placeNear(popup: HTMLElement, box: DOMRect, where: 'above' | 'below'): void {
+  const rootBox = root.getBoundingClientRect();
+  popup.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - popup.offsetWidth))}px`;
+  const above = box.top - rootBox.top - popup.offsetHeight - 6;
+  const fitsAbove = box.top - popup.offsetHeight - 6 >= 0;
+  popup.style.top = `${where === 'above' && fitsAbove ? above : box.bottom - rootBox.top + 6}px`;
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
@@ -532,10 +545,7 @@ function showCard(target: HTMLElement): void {
   parts.push(actions);
   entityCard.replaceChildren(...parts);
   entityCard.hidden = false;
-  const box = target.getBoundingClientRect();
-  const rootBox = root.getBoundingClientRect();
-  entityCard.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - entityCard.offsetWidth))}px`;
-  entityCard.style.top = `${box.bottom - rootBox.top + 6}px`;
+  placeNear(entityCard, target.getBoundingClientRect(), 'below');
   root.querySelector('[aria-describedby="entity-card"]')?.removeAttribute('aria-describedby');
   target.setAttribute('aria-describedby', entityCard.id);
 }
@@ -990,13 +1000,7 @@ function showSelectionToolbar(): void {
   selectionToolbar.replaceChildren(...buttons);
   selectionToolbar.hidden = false;
   const selection = window.getSelection();
-  const box = selection && selection.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : undefined;
-  if (!box) return;
-  const rootBox = root.getBoundingClientRect();
-  const left = Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - selectionToolbar.offsetWidth));
-  const above = box.top - rootBox.top - selectionToolbar.offsetHeight - 6;
-  selectionToolbar.style.left = `${left}px`;
-  selectionToolbar.style.top = `${above >= window.scrollY - rootBox.top - root.offsetTop ? above : box.bottom - rootBox.top + 6}px`;
+  if (selection && selection.rangeCount) placeNear(selectionToolbar, selection.getRangeAt(0).getBoundingClientRect(), 'above');
 }
 
 function hideSelectionToolbar(): void {
@@ -1076,12 +1080,8 @@ function showAnnotationCard(target: HTMLElement): void {
   }
   annotationCard.replaceChildren(...parts);
   annotationCard.hidden = false;
-  const box = target.getBoundingClientRect();
-  const rootBox = root.getBoundingClientRect();
-  annotationCard.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - annotationCard.offsetWidth))}px`;
   // Above the text: the entity card goes below it, so both can show.
-  const top = box.top - rootBox.top - annotationCard.offsetHeight - 6;
-  annotationCard.style.top = `${top >= 0 ? top : box.bottom - rootBox.top + 6}px`;
+  placeNear(annotationCard, target.getBoundingClientRect(), 'above');
   target.setAttribute('aria-describedby', annotationCard.id);
 }
 
@@ -1254,12 +1254,9 @@ function openNoteEditor(target: EditorTarget): void {
   };
   noteEditor.hidden = false;
   const anchor = target.kind === 'edit' ? firstPieceOf(target.item.id) : undefined;
-  const box = anchor?.getBoundingClientRect() ?? window.getSelection()?.getRangeAt(0)?.getBoundingClientRect();
-  const rootBox = root.getBoundingClientRect();
-  if (box) {
-    noteEditor.style.left = `${Math.max(0, Math.min(box.left - rootBox.left, rootBox.width - noteEditor.offsetWidth))}px`;
-    noteEditor.style.top = `${box.bottom - rootBox.top + 6}px`;
-  }
+  const selection = window.getSelection();
+  const box = anchor?.getBoundingClientRect() ?? (selection && selection.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : undefined);
+  if (box) placeNear(noteEditor, box, 'below');
   note.focus();
   noteEditor.scrollIntoView({ block: 'nearest' });
 }

@@ -5,17 +5,11 @@ import * as vscode from 'vscode';
 import { parseArticle } from '../../src/core/parse';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RenderReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, closeAllEditors, deleteIfExists, nextReveal, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, nextReveal, renderOf, rowsOf, waitFor, workspaceFolder, writeFile } from './helpers';
 
 /** A sample article copied into the workspace, so that the test can edit it. */
 const SEED = '002_debcdf1280f749c5.txt';
 const PHRASE = 'samtalene som nå pågår i Kreml';
-
-interface Row {
-  readonly node: unknown;
-  readonly item: vscode.TreeItem;
-  readonly label: string;
-}
 
 describe('Annotations', () => {
   let api: AnnotatedReaderApi;
@@ -33,36 +27,13 @@ describe('Annotations', () => {
     return { start, end: start + PHRASE.length };
   }
 
-  /** The next render report of the test article whose annotations satisfy `condition`, listening before `action`. */
-  async function renderWhere(action: () => unknown, condition: (report: RenderReport) => boolean, what: string): Promise<RenderReport> {
-    let listener: vscode.Disposable | undefined;
-    const rendered = new Promise<RenderReport>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the reader did not render ${what} within 20 s`)), 20_000);
-      listener = api.reader.onDidRender((report) => {
-        if (report.uri === article.toString() && condition(report)) {
-          clearTimeout(timer);
-          resolve(report);
-        }
-      });
+  /** The next render report of the test article that satisfies `condition`, listening before `action`. */
+  const renderWhere = (action: () => unknown, condition: (report: RenderReport) => boolean, what: string) =>
+    renderOf(api, article.toString(), action, condition).catch((error: Error) => {
+      throw new Error(`${what}: ${error.message}`);
     });
-    try {
-      await action();
-      return await rendered;
-    } finally {
-      listener?.dispose();
-    }
-  }
 
-  async function rows(parent?: unknown): Promise<Row[]> {
-    const provider = api.views.annotations;
-    const children = (await provider.getChildren(parent)) ?? [];
-    return Promise.all(
-      children.map(async (node) => {
-        const item = await provider.getTreeItem(node);
-        return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
-      }),
-    );
-  }
+  const rows = (parent?: unknown) => rowsOf(api.views.annotations, parent);
 
   /** Resolves when `condition` holds, checking after each change of the annotations. */
   async function whenAnnotations<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {

@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, deleteIfExists, nextReveal, waitFor, workspaceFolder, writeFile } from './helpers';
-
-interface Row {
-  readonly node: unknown;
-  readonly item: vscode.TreeItem;
-  readonly label: string;
-}
+import { activateApi, closeAllEditors, deleteIfExists, nextReveal, type Row, rowsOf, waitFor, workspaceFolder, writeFile } from './helpers';
 
 /** The corpus's articles whose text names Putin, counted from the files themselves (not from the index). */
 async function articlesNamingPutin(api: AnnotatedReaderApi): Promise<number> {
@@ -30,16 +24,7 @@ describe('The Entities view', () => {
 
   after(closeAllEditors);
 
-  async function rows(parent?: unknown): Promise<Row[]> {
-    const provider = api.views.entities;
-    const children = (await provider.getChildren(parent)) ?? [];
-    return Promise.all(
-      children.map(async (node) => {
-        const item = await provider.getTreeItem(node);
-        return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
-      }),
-    );
-  }
+  const rows = (parent?: unknown) => rowsOf(api.views.entities, parent);
 
   async function putinRow(): Promise<Row> {
     const people = (await rows()).find((row) => row.label === 'People');

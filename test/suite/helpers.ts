@@ -38,13 +38,19 @@ export async function waitFor<T>(api: AnnotatedReaderApi, what: string, conditio
   });
 }
 
-/** Resolves with the next render report for `uri`, starting to listen before `action` runs. */
-export async function renderOf(api: AnnotatedReaderApi, uri: string, action: () => Thenable<unknown>, timeoutMs = 20_000): Promise<RenderReport> {
+/** Resolves with the next render report for `uri` (that satisfies `condition`), starting to listen before `action` runs. */
+export async function renderOf(
+  api: AnnotatedReaderApi,
+  uri: string,
+  action: () => unknown,
+  condition: (report: RenderReport) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<RenderReport> {
   let listener: vscode.Disposable | undefined;
   const rendered = new Promise<RenderReport>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the reader did not report rendering ${uri} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`the reader did not report rendering ${uri} as expected within ${timeoutMs} ms`)), timeoutMs);
     listener = api.reader.onDidRender((report) => {
-      if (report.uri === uri) {
+      if (report.uri === uri && condition(report)) {
         clearTimeout(timer);
         resolve(report);
       }
@@ -72,6 +78,24 @@ export function nextReveal(api: AnnotatedReaderApi, what: string, uri?: string, 
       resolve(report);
     });
   });
+}
+
+/** A row of a tree view: its node, its item, and its label as shown. */
+export interface Row {
+  readonly node: unknown;
+  readonly item: vscode.TreeItem;
+  readonly label: string;
+}
+
+/** The children of `parent` (the roots without it) as VS Code would show them. */
+export async function rowsOf(provider: vscode.TreeDataProvider<unknown>, parent?: unknown): Promise<Row[]> {
+  const children = (await provider.getChildren(parent)) ?? [];
+  return Promise.all(
+    children.map(async (node) => {
+      const item = await provider.getTreeItem(node);
+      return { node, item, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? '') };
+    }),
+  );
 }
 
 export interface TreeNodeView {

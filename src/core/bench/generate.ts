@@ -22,7 +22,7 @@ export interface GenerateOptions {
 }
 
 /** mulberry32: small, fast and good enough to shuffle paragraphs reproducibly. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -89,8 +89,9 @@ export class AnnotationService extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.load()));
     this.register(
       corpus.corpus.onDidChange(() => {
+        // Where annotations belong may have changed (an article came or went); with none, nothing shows any.
         this.byArticle = undefined;
-        this.changed();
+        if (this.all().length) this.changed();
       }),
     );
     this.register({ dispose: () => this.watcher?.dispose() });
@@ -342,16 +343,7 @@ export class AnnotationService extends Disposable {
     // Kept for undo at once: an undo may come before the save is done.
     this.deleted.push(removed);
     if (this.deleted.length > UNDO_DEPTH) this.deleted.shift();
-    try {
-      const saving = this.store?.delete(id);
-      this.changed();
-      await saving;
-      return removed;
-    } catch (error) {
-      this.failed(error);
-      this.changed();
-      return undefined;
-    }
+    return (await this.save((store) => store.delete(id))) ? removed : undefined;
   }
 
   /** Puts back an annotation deleted in this session (undo). */
@@ -379,23 +371,21 @@ export class AnnotationService extends Disposable {
     }
     if (changed.length === 0) return result;
     if (!this.writable()) return undefined;
-    try {
-      // One save and one redraw for the lot.
-      const saving = this.store?.putMany(changed);
-      this.changed();
-      await saving;
-      return result;
-    } catch (error) {
-      this.failed(error);
-      this.changed();
-      return undefined;
-    }
+    // One save and one redraw for the lot.
+    return (await this.save((store) => store.putMany(changed))) ? result : undefined;
   }
 
   private async put(annotation: Annotation): Promise<boolean> {
     if (!this.writable()) return false;
+    return this.save((store) => store.put(annotation));
+  }
+
+  /** Makes a change to the store: everything that shows annotations is told at once, and again if the save fails. */
+  private async save(change: (store: AnnotationStore) => Promise<unknown>): Promise<boolean> {
+    const store = this.store;
+    if (!store) return false;
     try {
-      const saving = this.store?.put(annotation);
+      const saving = change(store);
       this.changed();
       await saving;
       return true;
