@@ -86,7 +86,7 @@ function receive(message: HostMessage): void {
     case 'didUpdateEntities':
       if (shown?.uri === message.uri) {
         shown = { ...shown, entities: message.entities };
-        if (!entityCard.hidden && cardTarget) showCard(cardTarget);
+        if (!entityCard.hidden && entityHover.target) entityHover.show(entityHover.target);
       }
       break;
     case 'didChangeSettings': {
@@ -478,13 +478,76 @@ function applyHiddenTypes(): void {
   });
 }
 
-const entityCard = el('div', 'entity-card');
-entityCard.setAttribute('role', 'tooltip');
-entityCard.id = 'entity-card';
-entityCard.hidden = true;
-/** The highlighted name the card is about. */
-let cardTarget: HTMLElement | undefined;
-let hideTimer: number | undefined;
+/**
+ * A card for the element under the pointer or focus that matches
+ * `selector` (a name, a highlight). It hides a moment after both have left,
+ * so the pointer can move into it to use its buttons.
+ */
+class HoverCard {
+  readonly node: HTMLElement;
+  /** The element the card is about. */
+  target: HTMLElement | undefined;
+  private timer: number | undefined;
+
+  constructor(
+    id: string,
+    selector: string,
+    /** Fills the card for `target`; false when there is nothing to show. */
+    private readonly fill: (card: HTMLElement, target: HTMLElement) => boolean,
+    private readonly where: 'above' | 'below',
+    /** Whether the card may open now. */
+    allowed: () => boolean = () => true,
+  ) {
+    this.node = el('div', id);
+    this.node.id = id;
+    this.node.setAttribute('role', 'tooltip');
+    this.node.hidden = true;
+    root.addEventListener('mouseover', (event) => {
+      const node = event.target as HTMLElement;
+      if (this.node.contains(node)) {
+        window.clearTimeout(this.timer);
+        return;
+      }
+      const target = node.closest<HTMLElement>(selector);
+      if (target && allowed()) this.show(target);
+      else if (!this.node.hidden) this.hideSoon();
+    });
+    root.addEventListener('mouseleave', () => this.hideSoon());
+    root.addEventListener('focusin', (event) => {
+      const target = (event.target as HTMLElement).closest<HTMLElement>(selector);
+      if (target && allowed()) this.show(target);
+    });
+    root.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget as Node | null;
+      if (!next || !this.node.contains(next)) this.hideSoon();
+    });
+  }
+
+  show(target: HTMLElement): void {
+    window.clearTimeout(this.timer);
+    if (!this.fill(this.node, target)) return;
+    this.target?.removeAttribute('aria-describedby');
+    this.target = target;
+    this.node.hidden = false;
+    placeNear(this.node, target.getBoundingClientRect(), this.where);
+    target.setAttribute('aria-describedby', this.node.id);
+  }
+
+  hide(): void {
+    window.clearTimeout(this.timer);
+    this.node.hidden = true;
+    this.target?.removeAttribute('aria-describedby');
+    this.target = undefined;
+  }
+
+  hideSoon(): void {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.hide(), 300);
+  }
+}
+
+const entityHover = new HoverCard('entity-card', '.entity', fillEntityCard, 'below');
+const entityCard = entityHover.node;
 /** Other articles listed in a card. */
 const CARD_ARTICLES = 5;
 
@@ -516,13 +579,11 @@ function linkButton(label: string, onClick: () => void, title?: string): HTMLBut
   return node;
 }
 
-function showCard(target: HTMLElement): void {
-  window.clearTimeout(hideTimer);
+function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
   const id = target.dataset.entity;
   const entity = id ? shown?.entities[id] : undefined;
-  if (!id || !entity || !shown || hiddenTypes?.has(entity.type)) return;
+  if (!id || !entity || !shown || hiddenTypes?.has(entity.type)) return false;
   const article = shown;
-  cardTarget = target;
   const count = article.mentions.filter((m) => m.entityId === id).length;
   const title = el('div', 'card-title');
   title.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name));
@@ -543,11 +604,8 @@ function showCard(target: HTMLElement): void {
     );
   }
   parts.push(actions);
-  entityCard.replaceChildren(...parts);
-  entityCard.hidden = false;
-  placeNear(entityCard, target.getBoundingClientRect(), 'below');
-  root.querySelector('[aria-describedby="entity-card"]')?.removeAttribute('aria-describedby');
-  target.setAttribute('aria-describedby', entityCard.id);
+  card.replaceChildren(...parts);
+  return true;
 }
 
 /** The card's corpus-wide lines: counts, and links to the other articles. */
@@ -571,38 +629,6 @@ function corpusLines(id: string, entity: ReaderEntity): HTMLElement[] {
   return lines;
 }
 
-function hideCard(): void {
-  window.clearTimeout(hideTimer);
-  entityCard.hidden = true;
-  cardTarget = undefined;
-  root.querySelector('[aria-describedby="entity-card"]')?.removeAttribute('aria-describedby');
-}
-
-/** Hides the card after a moment, so the pointer can move into it to use its links. */
-function hideCardSoon(): void {
-  window.clearTimeout(hideTimer);
-  hideTimer = window.setTimeout(hideCard, 300);
-}
-
-root.addEventListener('mouseover', (event) => {
-  const node = event.target as HTMLElement;
-  if (entityCard.contains(node)) {
-    window.clearTimeout(hideTimer);
-    return;
-  }
-  const target = node.closest<HTMLElement>('.entity');
-  if (target) showCard(target);
-  else if (!entityCard.hidden) hideCardSoon();
-});
-root.addEventListener('mouseleave', hideCardSoon);
-root.addEventListener('focusin', (event) => {
-  const target = (event.target as HTMLElement).closest<HTMLElement>('.entity');
-  if (target) showCard(target);
-});
-root.addEventListener('focusout', (event) => {
-  const next = event.relatedTarget as Node | null;
-  if (!next || !entityCard.contains(next)) hideCardSoon();
-});
 root.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('.entity');
   if (target?.dataset.entity) selectEntity(target.dataset.entity, { scroll: false, current: target });
@@ -742,7 +768,7 @@ function reveal(range: TextRange, annotation?: { id: string; openNote: boolean }
 
 window.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') {
-    if (!entityCard.hidden) hideCard();
+    if (!entityCard.hidden) entityHover.hide();
     else if (selected) clearSelection();
     else clearMarks();
     return;
@@ -1020,8 +1046,8 @@ function createFromSelection(colour: string, extra: { note?: string; tags?: read
 document.addEventListener('mousedown', (event) => {
   const target = event.target as Node;
   if (entityCard.contains(target) || annotationCard.contains(target) || selectionToolbar.contains(target) || noteEditor.contains(target)) return;
-  hideCard();
-  hideAnnotationCard();
+  entityHover.hide();
+  annotationHover.hide();
   if (!noteEditor.hidden) closeNoteEditor();
 });
 
@@ -1039,19 +1065,14 @@ document.addEventListener('selectionchange', () => {
 
 // -- the note card (hover or focus) --
 
-const annotationCard = el('div', 'annotation-card');
-annotationCard.setAttribute('role', 'tooltip');
-annotationCard.id = 'annotation-card';
-annotationCard.hidden = true;
-let annotationCardTarget: HTMLElement | undefined;
-let annotationHideTimer: number | undefined;
+// Above the text: the entity card goes below it, so both can show. Not while a note is being written.
+const annotationHover = new HoverCard('annotation-card', '.anno', fillAnnotationCard, 'above', () => noteEditor.hidden === true);
+const annotationCard = annotationHover.node;
 
-function showAnnotationCard(target: HTMLElement): void {
-  window.clearTimeout(annotationHideTimer);
+function fillAnnotationCard(card: HTMLElement, target: HTMLElement): boolean {
   // Every annotation over this text, innermost first: one that others cover entirely is reachable here too.
   const items = annotationsAt(target);
-  if (items.length === 0) return;
-  annotationCardTarget = target;
+  if (items.length === 0) return false;
   const parts: HTMLElement[] = [];
   for (const item of items) {
     const section = el('section', 'card-annotation');
@@ -1078,48 +1099,10 @@ function showAnnotationCard(target: HTMLElement): void {
     }
     parts.push(section);
   }
-  annotationCard.replaceChildren(...parts);
-  annotationCard.hidden = false;
-  // Above the text: the entity card goes below it, so both can show.
-  placeNear(annotationCard, target.getBoundingClientRect(), 'above');
-  target.setAttribute('aria-describedby', annotationCard.id);
+  card.replaceChildren(...parts);
+  return true;
 }
 
-function hideAnnotationCard(): void {
-  window.clearTimeout(annotationHideTimer);
-  annotationCard.hidden = true;
-  annotationCardTarget?.removeAttribute('aria-describedby');
-  annotationCardTarget = undefined;
-}
-
-root.addEventListener('mouseover', (event) => {
-  const node = event.target as HTMLElement;
-  if (annotationCard.contains(node)) {
-    window.clearTimeout(annotationHideTimer);
-    return;
-  }
-  const target = node.closest<HTMLElement>('.anno');
-  if (target && noteEditor.hidden) showAnnotationCard(target);
-  else if (!annotationCard.hidden) {
-    window.clearTimeout(annotationHideTimer);
-    annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
-  }
-});
-root.addEventListener('mouseleave', () => {
-  window.clearTimeout(annotationHideTimer);
-  annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
-});
-root.addEventListener('focusin', (event) => {
-  const target = (event.target as HTMLElement).closest<HTMLElement>('.anno');
-  if (target && noteEditor.hidden) showAnnotationCard(target);
-});
-root.addEventListener('focusout', (event) => {
-  const next = event.relatedTarget as Node | null;
-  if (!next || !annotationCard.contains(next)) {
-    window.clearTimeout(annotationHideTimer);
-    annotationHideTimer = window.setTimeout(hideAnnotationCard, 300);
-  }
-});
 
 /**
  * A note's Markdown, shown safely: paragraphs and line breaks, **bold**,
@@ -1172,7 +1155,7 @@ type EditorTarget = { kind: 'new'; range: TextRange } | { kind: 'edit'; item: Re
 
 function openNoteEditor(target: EditorTarget): void {
   if (!shown || annotationState.readOnly) return;
-  hideAnnotationCard();
+  annotationHover.hide();
   hideSelectionToolbar();
   editorReturn = target.kind === 'edit' ? firstPieceOf(target.item.id) : undefined;
   const colours = annotationState.colours;
@@ -1284,7 +1267,7 @@ undoBar.setAttribute('role', 'status');
 undoBar.hidden = true;
 
 function deleteAnnotation(id: string): void {
-  hideAnnotationCard();
+  annotationHover.hide();
   vscode.postMessage({ type: 'webviewDidRequestDeleteAnnotation', id });
   deletedHere.push(id);
   undoBar.replaceChildren(el('span', undefined, 'Annotation deleted.'), linkButton('Undo', undoDelete, 'Put it back (Ctrl+Z)'));
