@@ -127,7 +127,7 @@ describe('Annotations', () => {
     assert.equal(groups[0].label, api.corpus.articles().find((a) => a.uri === article.toString())?.title);
     const [entry] = await rows(groups[0].node);
     assert.equal(entry.label, PHRASE);
-    assert.equal(entry.item.description, 'Hvem sitter i *disse* samtalene?');
+    assert.equal(entry.item.description, 'Hvem sitter i disse samtalene?', 'the start of the note, as it reads');
     assert.deepEqual(entry.item.command?.arguments, [id]);
 
     // A comment thread on the text file, on the same words.
@@ -206,6 +206,19 @@ describe('Annotations', () => {
     const edited = api.annotations.all()[0];
     assert.equal(edited.body.find((body) => body.purpose === 'commenting')?.value, 'Forhandlingene i **Moskva**, sa Macron.');
     assert.equal(edited.body.filter((body) => body.purpose === 'replying').length, 1, 'the reply is kept');
+    // A new thread (the gutter's +) on the header line's date is refused; on the text it becomes an annotation.
+    const before = api.annotations.all().length;
+    const newThread = (range: vscode.Range) => ({ uri: article, range, comments: [], dispose: () => undefined });
+    await vscode.commands.executeCommand('annotatedReader.comments.create', { thread: newThread(new vscode.Range(0, 1, 0, 13)), text: 'Datoen' });
+    assert.equal(api.annotations.all().length, before, 'nothing made of the header');
+    const line = document.lineAt(2).range; // a paragraph of the text
+    await vscode.commands.executeCommand('annotatedReader.comments.create', { thread: newThread(line), text: 'Overskriften' });
+    assert.equal(api.annotations.all().length, before + 1);
+    const made = api.annotations.all().find((a) => a.body.some((body) => body.value === 'Overskriften'));
+    assert.equal(made?.target.selector[0].exact, document.getText(line).trim());
+    api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: made?.id });
+    await whenAnnotations('the paragraph annotation deleted', () => api.annotations.all().length === before);
+
     // Close the text editor; the reader stays for the next test.
     const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === article.toString());
     if (tab) await vscode.window.tabGroups.close(tab);

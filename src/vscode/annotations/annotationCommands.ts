@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PaletteColour } from '../../core/annotations/colours';
 import type { AnnotatedArticle } from '../../core/annotations/export';
 import { toMarkdown, toW3c } from '../../core/annotations/export';
 import { type Annotation, contentOf, parseCollection, parseTags } from '../../core/annotations/model';
@@ -56,10 +57,13 @@ async function openAnnotation(ctx: AnnotationCommandContext, annotation: Annotat
   void vscode.window.showWarningMessage(`The text of this annotation is no longer in “${entry.summary.title}”: “${quoteOf(annotation, 120)}”. It is kept, with its note.`);
 }
 
+const COLOUR_SQUARES: Record<PaletteColour, string> = { yellow: '🟨', green: '🟩', blue: '🟦', red: '🟥', purple: '🟪', orange: '🟧' };
+
 async function pickColour(ctx: AnnotationCommandContext, current?: string): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
     ctx.service.colours().map((colour, index) => ({
-      label: `$(circle-filled) ${colour.name}`,
+      // Quick picks cannot colour an icon: a coloured square says which colour it is.
+      label: `${COLOUR_SQUARES[colour.colour]} ${colour.name}`,
       description: `${colour.colour}${colour.name === current ? ' · current' : ''}`,
       detail: undefined,
       name: colour.name,
@@ -257,7 +261,8 @@ const handlers: Record<AnnotationCommandId, (ctx: AnnotationCommandContext) => (
     if (isComment(comment)) ctx.comments.cancel(comment);
   },
   [AnnotationCommandId.CommentDelete]: (ctx) => (comment) => (isComment(comment) ? ctx.comments.delete(comment) : undefined),
-  [AnnotationCommandId.CommentDeleteThread]: (ctx) => (thread) => ctx.comments.deleteThread(thread as vscode.CommentThread),
+  // From the thread's title bar (a thread) or the note's (the note: the whole annotation goes, with Undo).
+  [AnnotationCommandId.CommentDeleteThread]: (ctx) => (arg) => (isComment(arg) ? ctx.comments.delete(arg) : ctx.comments.deleteThread(arg as vscode.CommentThread)),
 };
 
 export function registerAnnotationCommands(ctx: AnnotationCommandContext): vscode.Disposable[] {

@@ -74,7 +74,7 @@ export class AnnotationComments extends Disposable {
   ) {
     super();
     this.controller = this.register(vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, 'Annotations'));
-    this.controller.options = { prompt: 'Annotate…', placeHolder: 'A note on the selected text (Markdown)' };
+    this.controller.options = { prompt: 'Write a note or a reply…', placeHolder: 'A note on these words, or a reply (Markdown)' };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (document) => {
         const article = this.documents.get(document);
@@ -146,16 +146,19 @@ export class AnnotationComments extends Disposable {
       const known = colours.some((c) => c.name === content.colour);
       const tags = content.tags.map((tag) => `#${tag}`).join(' ');
       const author = { name: [content.colour || 'Highlight', tags].filter(Boolean).join(' · ') };
-      const note = new AnnotationComment(annotation.id, undefined, content.note, author, new Date(annotation.modified), content.note ? undefined : 'no note yet', 'note');
+      // Each comment says what its own buttons may do: menus that wait on the thread's context can come up empty in the workbench.
+      const suffix = readOnly ? '.readOnly' : '';
+      const note = new AnnotationComment(annotation.id, undefined, content.note, author, new Date(annotation.created), content.note ? undefined : 'no note yet', `note${suffix}`);
       const replies = content.replies.map(
-        (reply) => new AnnotationComment(annotation.id, reply.created, reply.text, { name: 'Reply' }, new Date(reply.created), undefined, 'reply'),
+        (reply) => new AnnotationComment(annotation.id, reply.created, reply.text, { name: 'Reply' }, new Date(reply.created), undefined, `reply${suffix}`),
       );
       const comments = [note, ...replies];
       for (const comment of comments) this.threadOf.set(comment, thread);
-      thread.comments = comments;
+      // The thread's own state first, then its comments, so that they are drawn with it.
       thread.label = `${known || !content.colour ? '' : '(not in the settings) '}“${truncateAtWord(squashWhitespace(annotation.target.selector[0].exact), 60)}”`;
       thread.contextValue = readOnly ? 'annotation.readOnly' : 'annotation';
       thread.canReply = !readOnly;
+      thread.comments = comments;
     }
     for (const [id, thread] of threads) {
       if (!seen.has(id)) {
@@ -182,6 +185,11 @@ export class AnnotationComments extends Disposable {
       const annotation = this.service.get(id);
       if (!annotation || !text) return;
       const content = contentOf(annotation);
+      // A highlight without a note: what is written first is its note.
+      if (!content.note.trim()) {
+        await this.service.update(id, { ...content, note: text });
+        return;
+      }
       // A reply is named by its created time: two never share one.
       let created = Date.now();
       while (content.replies.some((r) => r.created === new Date(created).toISOString())) created++;
@@ -194,10 +202,16 @@ export class AnnotationComments extends Disposable {
     const range = reply.thread.range;
     reply.thread.dispose();
     if (!document || !article || !range) return;
-    const clip = (offset: number, fallback: number) => (offset < 0 ? fallback : offset);
     const whole = range.isEmpty ? document.lineAt(range.start.line).range : range;
-    let start = clip(article.coordinates.offsetAt(whole.start), 0);
-    let end = clip(article.coordinates.offsetAt(whole.end), article.article.text.length);
+    const from = article.coordinates.offsetAt(whole.start);
+    const to = article.coordinates.offsetAt(whole.end);
+    // Only article text: a range wholly in the header line's ` date YYYY-MM ` is refused, one that starts there begins at the text.
+    if (to < 0) {
+      void vscode.window.showInformationMessage('Annotated Reader: the header line (" date YYYY-MM") is not article text; annotate the text after it.');
+      return;
+    }
+    let start = from < 0 ? 0 : from;
+    let end = to;
     const body = article.article.text;
     while (start < end && /\s/.test(body[start])) start++;
     while (end > start && /\s/.test(body[end - 1])) end--;

@@ -7,6 +7,7 @@ import { compareNorwegian, squashWhitespace, truncateAtWord } from '../../core/t
 import { AnnotationCommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
+import { parseUri } from '../util/uri';
 import type { AnnotationService } from './annotationService';
 
 export type AnnotationsGrouping = 'article' | 'tag' | 'colour';
@@ -131,7 +132,8 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
       for (const [uri, items] of byArticle) {
         const entry = this.corpus.corpus.get(uri);
         const date = entry?.kind === 'article' ? formatDate(entry.summary.date) : undefined;
-        groups.push({ kind: 'group', id: `article:${uri}`, label: items[0].title, description: date, icon: new vscode.ThemeIcon('book'), items, tooltip: uri });
+        const parsed = parseUri(uri);
+        groups.push({ kind: 'group', id: `article:${uri}`, label: items[0].title, description: date, icon: new vscode.ThemeIcon('book'), items, tooltip: parsed?.scheme === 'file' ? parsed.fsPath : uri });
       }
     } else if (this.grouping === 'tag') {
       const byTag = new Map<string, ListedAnnotation[]>();
@@ -181,6 +183,8 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
       item.iconPath = node.icon;
       item.tooltip = node.tooltip;
       item.contextValue = node.id === 'orphans' ? 'orphans' : 'group';
+      const count = `${node.items.length} ${node.items.length === 1 ? 'annotation' : 'annotations'}`;
+      item.accessibilityInformation = { label: [node.label, node.description, count].filter(Boolean).join(', ') };
       return item;
     }
     const { annotation, title, orphanReason } = node.item;
@@ -188,7 +192,7 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     const quote = squashWhitespace(annotation.target.selector[0].exact);
     const item = new vscode.TreeItem(truncateAtWord(quote, QUOTE_CHARS), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.parentId}/${annotation.id}`;
-    const noteStart = note.trim() ? truncateAtWord(squashWhitespace(note), NOTE_CHARS) : '';
+    const noteStart = note.trim() ? truncateAtWord(squashWhitespace(plainText(note)), NOTE_CHARS) : '';
     // By article, the group says which article; otherwise the line does.
     item.description = this.grouping === 'article' && !orphanReason ? noteStart : [noteStart, title].filter(Boolean).join(' · ');
     item.iconPath = colourIcon(this.service.colours(), colour, note.trim() !== '');
@@ -212,6 +216,16 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
 function colourIcon(colours: readonly HighlightColour[], name: string, hasNote: boolean): vscode.ThemeIcon {
   const palette = paletteColourOf(colours, name);
   return new vscode.ThemeIcon(hasNote ? 'comment' : 'circle-filled', palette ? new vscode.ThemeColor(`charts.${palette}`) : undefined);
+}
+
+/** A note's Markdown as the text it reads as, for one line of the view: emphasis and code marks dropped, links as their text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(\*|_)(.+?)\1/g, '$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^\s*(#+|>|[-*+])\s+/gm, '');
 }
 
 function fileNameOf(uri: string): string {
