@@ -49,6 +49,8 @@ export interface AnnotatedReaderApi {
     all(): readonly Annotation[];
     /** The annotations file. */
     file(): string | undefined;
+    /** Resolves when the saves queued so far are on disk. */
+    whenSaved(): Promise<void>;
     /** Reads the annotations file again, as a new window would. */
     reload(): Promise<void>;
     /** The comment threads shown on an open article file. */
@@ -119,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         whenLoaded: () => annotations.whenLoaded(),
         all: () => annotations.all(),
         file: () => annotations.location?.toString(),
+        whenSaved: () => annotations.whenSaved(),
         reload: () => annotations.load(),
         threads: (uri) => comments.threadsOf(uri),
         onDidChange: annotations.onDidChange,

@@ -250,7 +250,73 @@ describe('Annotations', () => {
     assert.equal(api.annotations.all().length, 1);
   });
 
+  it('keeps an annotation whose words are deleted, listed as not found, and places it again when they come back', async () => {
+    const [annotation] = api.annotations.all();
+    assert.ok(annotation, 'the annotation from the first test');
+    const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(article));
+    const gone = await renderWhere(() => writeFile(article, current.replace(PHRASE, 'forhandlingene')), (report) => report.annotations.length === 0, 'the article without the words');
+    assert.deepEqual(gone.annotations, []);
+    const orphans = await whenAnnotations('the Not found group', async () => (await rows()).find((row) => row.label === 'Not found in their articles'));
+    const [orphan] = await rows(orphans.node);
+    assert.equal(orphan.label, PHRASE, 'it keeps its quote');
+    assert.equal(orphan.item.contextValue, 'annotation.orphan');
+    assert.equal(api.annotations.all().length, 1, 'not dropped');
+    const back = await renderWhere(() => writeFile(article, current), (report) => report.annotations.length === 1, 'the words back');
+    assert.equal(back.annotations[0].text, PHRASE);
+  });
+
+  it('imports annotations from another workspace, finding their article by file name', async () => {
+    const { start, end } = phraseIn(new TextDecoder().decode(await vscode.workspace.fs.readFile(article)));
+    const text = (() => {
+      const parsed = parseArticle(new TextDecoder().decode(readFileSync(article.fsPath)));
+      assert.ok(parsed.ok);
+      return parsed.article.text;
+    })();
+    const foreign = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      items: [
+        {
+          id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+          type: 'Annotation',
+          motivation: 'commenting',
+          created: '2026-01-01T00:00:00.000Z',
+          modified: '2026-01-01T00:00:00.000Z',
+          // A single body, as the standard allows, and a source relative to the other workspace.
+          body: { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: 'Fra en kollega.' },
+          target: {
+            source: 'elsewhere/corpus/kreml.txt',
+            textHash: 'fnv1a:00000000',
+            selector: [
+              { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) },
+              { type: 'TextPositionSelector', start: 0, end: 0 },
+            ],
+          },
+        },
+      ],
+    };
+    const file = vscode.Uri.joinPath(folder, 'colleague.jsonld');
+    await writeFile(file, JSON.stringify(foreign));
+    // The reader showing the article draws the imported annotation beside the one already there, on the same words.
+    const drawn = await renderWhere(
+      () => vscode.commands.executeCommand('annotatedReader.importAnnotations', file),
+      (report) => report.annotations.length === 2,
+      'the imported annotation in the reader',
+    );
+    assert.deepEqual(
+      drawn.annotations.map((a) => a.text),
+      [PHRASE, PHRASE],
+    );
+    const imported = api.annotations.all().find((a) => a.id === foreign.items[0].id);
+    assert.ok(imported, 'imported');
+    assert.equal(imported.target.source, 'annotated/kreml.txt', 'named as this workspace names the article');
+    api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: imported.id });
+    await whenAnnotations('the imported annotation deleted', () => api.annotations.all().length === 1);
+  });
+
   it('never overwrites an annotations file it cannot read: it keeps a copy and turns read-only', async () => {
+    // Our own saves first: one still on its way would replace the file this test breaks (as any two writers would).
+    await api.annotations.whenSaved();
     const broken = '{ "type": "AnnotationCollection", "items": [ {"id": "urn:uuid:x"'; // cut off mid-write
     const before = await vscode.workspace.fs.readFile(annotationsFile);
     await writeFile(annotationsFile, broken);

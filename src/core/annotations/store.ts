@@ -111,6 +111,11 @@ export class AnnotationStore {
     return this.save();
   }
 
+  /** Resolves when every save queued so far is done (or has failed). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
   /** Adds or replaces several annotations (an import) with one save. */
   putMany(annotations: readonly Annotation[]): Promise<void> {
     this.assertWritable();

@@ -118,6 +118,12 @@ export class AnnotationService extends Disposable {
     return this.loading;
   }
 
+  /** Resolves when the saves queued so far are on disk (or have failed). */
+  async whenSaved(): Promise<void> {
+    await this.loading;
+    await this.store?.settled();
+  }
+
   all(): Annotation[] {
     return this.store?.all() ?? [];
   }
