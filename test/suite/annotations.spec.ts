@@ -160,6 +160,7 @@ describe('Annotations', () => {
 
     // A reload: every editor closed and the annotations file read afresh, as in a new window.
     await closeAllEditors();
+    await api.annotations.whenSaved();
     await api.annotations.reload();
     assert.equal(api.annotations.all().length, 1);
     // Opened from the Annotations view, the reader draws it on the moved words and brings them into view.

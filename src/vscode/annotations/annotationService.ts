@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { describeRange } from '../../core/annotations/anchoring';
 import { type HighlightColour, parseColours } from '../../core/annotations/colours';
@@ -15,29 +18,50 @@ const SAMPLE_SOURCE = 'sample:';
 /** Deleted annotations kept for undo. */
 const UNDO_DEPTH = 50;
 
-/** `workspace.fs` as the store's file system: every scheme, the same calls. */
-const workspaceFileSystem: StoreFileSystem = {
+/**
+ * The store's file system. Files on disk go through Node's fs: its rename
+ * replaces the old file in one step, while `workspace.fs.rename` with
+ * `overwrite` deletes the old file first (VS Code's file service does), so
+ * for a moment there would be no file at all. Other schemes (remote,
+ * virtual) go through `workspace.fs`, the only way there.
+ */
+const storeFileSystem: StoreFileSystem = {
   async read(path) {
+    const uri = vscode.Uri.parse(path, true);
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(path, true)));
+      if (uri.scheme === 'file') return await readFile(uri.fsPath, 'utf8');
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return undefined;
       throw error;
     }
   },
   async write(path, text) {
     const uri = vscode.Uri.parse(path, true);
+    if (uri.scheme === 'file') {
+      await mkdir(dirname(uri.fsPath), { recursive: true });
+      await writeFile(uri.fsPath, text, 'utf8');
+      return;
+    }
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   },
   async rename(from, to) {
-    await vscode.workspace.fs.rename(vscode.Uri.parse(from, true), vscode.Uri.parse(to, true), { overwrite: true });
+    const source = vscode.Uri.parse(from, true);
+    const target = vscode.Uri.parse(to, true);
+    if (source.scheme === 'file' && target.scheme === 'file') await rename(source.fsPath, target.fsPath);
+    else await vscode.workspace.fs.rename(source, target, { overwrite: true });
   },
   async copy(from, to) {
-    await vscode.workspace.fs.copy(vscode.Uri.parse(from, true), vscode.Uri.parse(to, true), { overwrite: false });
+    const source = vscode.Uri.parse(from, true);
+    const target = vscode.Uri.parse(to, true);
+    if (source.scheme === 'file' && target.scheme === 'file') await copyFile(source.fsPath, target.fsPath, constants.COPYFILE_EXCL);
+    else await vscode.workspace.fs.copy(source, target, { overwrite: false });
   },
   async remove(path) {
-    await vscode.workspace.fs.delete(vscode.Uri.parse(path, true));
+    const uri = vscode.Uri.parse(path, true);
+    if (uri.scheme === 'file') await rm(uri.fsPath, { force: true });
+    else await vscode.workspace.fs.delete(uri);
   },
 };
 
@@ -140,7 +164,7 @@ export class AnnotationService extends Disposable {
 
   private async loadNow(): Promise<void> {
     const uri = this.resolveFile();
-    const store = new AnnotationStore(workspaceFileSystem, uri.toString(), undefined, (conflicts) => void this.askAboutConflicts(conflicts));
+    const store = new AnnotationStore(storeFileSystem, uri.toString(), undefined, (conflicts) => void this.askAboutConflicts(conflicts));
     // The old store serves until the new one has read the file: nothing is drawn empty meanwhile.
     const { skipped } = await store.load();
     this.store = store;
@@ -396,7 +420,9 @@ export class AnnotationService extends Disposable {
       await saving;
       return true;
     } catch (error) {
-      this.failed(error);
+      // The file turned out broken when saving: say so as on load (with the copies made), else the error itself.
+      if (store.state.kind === 'readOnly') this.reportReadOnly();
+      else this.failed(error);
       this.changed();
       return false;
     }
