@@ -4,6 +4,8 @@
  * position in the webview state so it survives being hidden and reloaded.
  */
 import type { Block, InlinePart } from '../core/article';
+import { parseTags } from '../core/annotations/model';
+import { squashWhitespace, truncateAtWord } from '../core/text';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../core/entities/types';
 import {
   type AnnotationEdit,
@@ -1195,7 +1197,7 @@ function openNoteEditor(target: EditorTarget): void {
   tags.type = 'text';
   tags.value = target.kind === 'edit' ? target.item.tags.join(', ') : '';
   const save = () => {
-    const edit: AnnotationEdit = { colour, note: note.value, tags: splitTags(tags.value) };
+    const edit: AnnotationEdit = { colour, note: note.value, tags: parseTags(tags.value) };
     if (target.kind === 'new') {
       pendingRange = target.range;
       createFromSelection(edit.colour, edit);
@@ -1251,13 +1253,9 @@ function closeNoteEditor(): void {
   editorReturn = undefined;
 }
 
-function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,#]/).map((tag) => tag.trim().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 30).map((tag) => tag.slice(0, 80));
-}
-
+/** A passage on one line, cut at a word. */
 function truncate(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+  return truncateAtWord(squashWhitespace(text), length);
 }
 
 // -- delete and undo --

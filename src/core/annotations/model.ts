@@ -5,6 +5,7 @@
  * reads the standard can read them. The format is validated by
  * schemas/annotations.schema.json.
  */
+import { squashWhitespace, truncateAtWord } from '../text';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -74,6 +75,11 @@ export function contentOf(annotation: Annotation): Required<AnnotationContent> {
     else colour = body.value;
   }
   return { note, tags, colour, replies };
+}
+
+/** The words an annotation quotes, on one line and cut at a word after `max` characters (for labels and messages). */
+export function shortQuote(annotation: Annotation, max: number): string {
+  return truncateAtWord(squashWhitespace(annotation.target.selector[0].exact), max);
 }
 
 export function selectorsOf(annotation: Annotation): Selectors {

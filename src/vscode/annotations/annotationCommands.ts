@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PaletteColour } from '../../core/annotations/colours';
 import type { AnnotatedArticle } from '../../core/annotations/export';
 import { toMarkdown, toW3c } from '../../core/annotations/export';
-import { type Annotation, contentOf, parseCollection, parseTags } from '../../core/annotations/model';
+import { type Annotation, contentOf, parseCollection, parseTags, shortQuote } from '../../core/annotations/model';
 import { formatDate } from '../../core/dates';
 import { squashWhitespace, truncateAtWord } from '../../core/text';
 import { AnnotationCommandId } from '../constants';
@@ -34,17 +34,13 @@ function isComment(arg: unknown): arg is AnnotationComment {
   return typeof arg === 'object' && arg !== null && 'annotationId' in arg && 'startEditing' in arg;
 }
 
-function quoteOf(annotation: Annotation, length = 50): string {
-  return truncateAtWord(squashWhitespace(annotation.target.selector[0].exact), length);
-}
-
 /** Opens the reader at an annotation (its note open if asked); an orphan opens its article and says why it is not marked. */
 async function openAnnotation(ctx: AnnotationCommandContext, annotation: Annotation, openNote: boolean): Promise<void> {
   const key = ctx.service.articleOf(annotation);
   const uri = parseUri(key);
   const entry = ctx.corpus.corpus.get(key);
   if (!uri || entry?.kind !== 'article') {
-    void vscode.window.showWarningMessage(`The article of the annotation on “${quoteOf(annotation)}” is not in the corpus (${annotation.target.source}).`);
+    void vscode.window.showWarningMessage(`The article of the annotation on “${shortQuote(annotation, 50)}” is not in the corpus (${annotation.target.source}).`);
     return;
   }
   const placement = await ctx.service.place(key);
@@ -54,7 +50,7 @@ async function openAnnotation(ctx: AnnotationCommandContext, annotation: Annotat
     return;
   }
   await ctx.readers.open(uri);
-  void vscode.window.showWarningMessage(`The text of this annotation is no longer in “${entry.summary.title}”: “${quoteOf(annotation, 120)}”. It is kept, with its note.`);
+  void vscode.window.showWarningMessage(`The text of this annotation is no longer in “${entry.summary.title}”: “${shortQuote(annotation, 120)}”. It is kept, with its note.`);
 }
 
 const COLOUR_SQUARES: Record<PaletteColour, string> = { yellow: '🟨', green: '🟩', blue: '🟦', red: '🟥', purple: '🟪', orange: '🟧' };
@@ -227,7 +223,7 @@ const handlers: Record<AnnotationCommandId, (ctx: AnnotationCommandContext) => (
     const annotation = annotationOf(ctx, arg);
     if (!annotation) return;
     const content = contentOf(annotation);
-    const typed = await vscode.window.showInputBox({ title: `Tags of “${quoteOf(annotation, 40)}”`, prompt: 'Separated by commas', value: content.tags.join(', ') });
+    const typed = await vscode.window.showInputBox({ title: `Tags of “${shortQuote(annotation, 40)}”`, prompt: 'Separated by commas', value: content.tags.join(', ') });
     if (typed !== undefined) await ctx.service.update(annotation.id, { ...content, tags: parseTags(typed) });
   },
   [AnnotationCommandId.Delete]: (ctx) => async (arg) => {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { type AnnotationContent, contentOf } from '../../core/annotations/model';
-import { squashWhitespace, truncateAtWord } from '../../core/text';
+import { type AnnotationContent, contentOf, shortQuote } from '../../core/annotations/model';
 import type { ArticleDocuments } from '../entities/articleDocuments';
 import { Disposable } from '../util/disposable';
 import type { AnnotationService } from './annotationService';
@@ -155,7 +154,7 @@ export class AnnotationComments extends Disposable {
       const comments = [note, ...replies];
       for (const comment of comments) this.threadOf.set(comment, thread);
       // The thread's own state first, then its comments, so that they are drawn with it.
-      thread.label = `${known || !content.colour ? '' : '(not in the settings) '}“${truncateAtWord(squashWhitespace(annotation.target.selector[0].exact), 60)}”`;
+      thread.label = `${known || !content.colour ? '' : '(not in the settings) '}“${shortQuote(annotation, 60)}”`;
       thread.contextValue = readOnly ? 'annotation.readOnly' : 'annotation';
       thread.canReply = !readOnly;
       thread.comments = comments;
@@ -280,8 +279,7 @@ export class AnnotationComments extends Disposable {
 export async function deleteWithUndo(service: AnnotationService, id: string): Promise<void> {
   const removed = await service.remove(id);
   if (!removed) return;
-  const quote = truncateAtWord(squashWhitespace(removed.target.selector[0].exact), 50);
-  const choice = await vscode.window.showInformationMessage(`Deleted the annotation on “${quote}”.`, 'Undo');
+  const choice = await vscode.window.showInformationMessage(`Deleted the annotation on “${shortQuote(removed, 50)}”.`, 'Undo');
   if (choice === 'Undo') await service.restore(id);
 }
 

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { type HighlightColour, paletteColourOf } from '../../core/annotations/colours';
-import { type Annotation, contentOf } from '../../core/annotations/model';
+import { type Annotation, contentOf, shortQuote } from '../../core/annotations/model';
 import type { PlacedAnnotation } from '../../core/annotations/placement';
 import { formatDate } from '../../core/dates';
 import { compareNorwegian, squashWhitespace, truncateAtWord } from '../../core/text';
 import { AnnotationCommandId, ContextKey, ViewId } from '../constants';
+import { fileNameOf } from '../corpus/articleFiles';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { parseUri } from '../util/uri';
@@ -96,7 +97,9 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     const listed: ListedAnnotation[] = [];
     for (const uri of articles) {
       const entry = corpus.get(uri);
-      const title = entry?.kind === 'article' ? entry.summary.title : fileNameOf(uri);
+      const parsed = parseUri(uri);
+      // Not in the corpus (or not a URI: a source that names no article here): its file name, or the source itself.
+      const title = entry?.kind === 'article' ? entry.summary.title : parsed ? fileNameOf(parsed) : uri;
       const { placed, orphans } = await this.service.place(uri);
       for (const { annotation, start } of placed as PlacedAnnotation[]) listed.push({ annotation, uri, title, start });
       for (const { annotation, reason } of orphans) listed.push({ annotation, uri, title, orphanReason: reason });
@@ -189,8 +192,7 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     }
     const { annotation, title, orphanReason } = node.item;
     const { note, tags, colour, replies } = contentOf(annotation);
-    const quote = squashWhitespace(annotation.target.selector[0].exact);
-    const item = new vscode.TreeItem(truncateAtWord(quote, QUOTE_CHARS), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(shortQuote(annotation, QUOTE_CHARS), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.parentId}/${annotation.id}`;
     const noteStart = note.trim() ? truncateAtWord(squashWhitespace(plainText(note)), NOTE_CHARS) : '';
     // By article, the group says which article; otherwise the line does.
@@ -199,7 +201,7 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`$(${note.trim() ? 'comment' : 'circle-filled'}) **`).appendText(colour || 'Highlight').appendMarkdown('**');
     if (tags.length) tooltip.appendMarkdown(' · ').appendText(tags.map((tag) => `#${tag}`).join(' '));
-    tooltip.appendMarkdown('\n\n> ').appendText(truncateAtWord(quote, 400)).appendMarkdown('\n\n');
+    tooltip.appendMarkdown('\n\n> ').appendText(shortQuote(annotation, 400)).appendMarkdown('\n\n');
     if (note.trim()) tooltip.appendText(note.trim()).appendMarkdown('\n\n');
     if (replies.length) tooltip.appendText(`${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`).appendMarkdown('\n\n');
     tooltip.appendMarkdown('*').appendText(title).appendMarkdown('*');
@@ -207,7 +209,7 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     item.tooltip = tooltip;
     item.contextValue = orphanReason ? 'annotation.orphan' : 'annotation';
     item.command = { command: AnnotationCommandId.Open, title: 'Open in Reader', arguments: [annotation.id] };
-    item.accessibilityInformation = { label: `${colour || 'Highlight'}: ${truncateAtWord(quote, QUOTE_CHARS)}${noteStart ? `. Note: ${noteStart}` : ''}` };
+    item.accessibilityInformation = { label: `${colour || 'Highlight'}: ${shortQuote(annotation, QUOTE_CHARS)}${noteStart ? `. Note: ${noteStart}` : ''}` };
     return item;
   }
 }
@@ -226,14 +228,4 @@ function plainText(markdown: string): string {
     .replace(/(\*|_)(.+?)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/^\s*(#+|>|[-*+])\s+/gm, '');
-}
-
-function fileNameOf(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name) || uri;
-  } catch {
-    return name || uri;
-  }
 }
