@@ -115,7 +115,9 @@ async function runMochaFiles(
     console.log(`No test files (${relative(repoRoot, dir)}/**/*${suffix}).`);
     return undefined;
   }
-  const args = ['--enable-source-maps', mochaCliPath, '--reporter', summaryReporterPath, ...options, ...files];
+  // TEST_GREP runs only the tests whose titles match (the integration suite reads it too).
+  const grep = process.env.TEST_GREP ? ['--grep', process.env.TEST_GREP] : [];
+  const args = ['--enable-source-maps', mochaCliPath, '--reporter', summaryReporterPath, ...grep, ...options, ...files];
   try {
     const env = { ...process.env, [SUMMARY_FILE_ENV]: summaryFile };
     await runCommand(process.execPath, args, { env, timeoutMs: STAGE_TIMEOUT_MS });

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { SummaryReporter } from '../harness/summaryReporter';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: SummaryReporter });
+  // TEST_GREP (for a developer running one part: `TEST_GREP=annotations npm run test:integration`).
+  const grep = process.env.TEST_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: SummaryReporter, grep });
   const specs = readdirSync(__dirname).filter((name) => name.endsWith('.spec.js')).sort();
   for (const spec of specs) mocha.addFile(join(__dirname, spec));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
