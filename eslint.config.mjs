@@ -42,6 +42,19 @@ export default tseslint.config(
     },
   },
   {
+    // Node adapters shared by the extension host and the CLI: no VS Code API, so the CLI can use them.
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/node is shared with the CLI: adapt VS Code in src/vscode.' }],
+          patterns: [{ group: ['**/vscode/**', '**/webview/**', '**/cli/**'], message: 'src/node depends only on the core.' }],
+        },
+      ],
+    },
+  },
+  {
     // The webview is a browser bundle: no VS Code API, no Node.
     files: ['src/webview/**/*.ts'],
     rules: {

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CliIO, type ReadOptions, describe, readArticles } from './read';
 import { benchAnnotations, exportAnnotations } from './annotations';
+import { importAnnotations } from './importAnnotations';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
@@ -47,7 +48,16 @@ Commands:
   annotations export --format md|w3c <annotations file> <files or folders...>
                                  A workspace's annotations (.annotated-reader/annotations.json) as
                                  Markdown (per article, quotes in text order with notes and tags)
-                                 or as the W3C JSON-LD collection.
+                                 or as the W3C JSON-LD collection. An entry whose article cannot be
+                                 found is listed as not in the corpus; the exit code is 1 if any
+                                 entry's source is not a usable path.
+
+  annotations import <files...> --into <annotations file>
+                                 Merge W3C annotation collections (a colleague's, a backup) into an
+                                 annotations file, through the extension's store and lock: imports
+                                 at once, or while VS Code has the file open, keep every annotation.
+                                 The newer of two versions of an annotation is kept; a target that
+                                 cannot be read is never changed (exit code 1).
 
   bench                          Time the search index against plain fuse.js on generated corpora.
       --articles <n>[,<n>...]    Sizes (default 1000,10000).
@@ -82,6 +92,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         include: { type: 'string', default: '**/*.txt' },
         'max-size-mb': { type: 'string', default: '2' },
         out: { type: 'string' },
+        into: { type: 'string' },
         kb: { type: 'string', multiple: true, default: [] },
         articles: { type: 'string' },
         limit: { type: 'string', default: '10' },
@@ -139,11 +150,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     return generateCorpus({ count, realistic: values.realistic, out: values.out }, io);
   }
+  if (command === 'annotations' && paths[0] === 'import') {
+    const files = paths.slice(1);
+    if (!values.into || files.length === 0) {
+      io.err('annotated-reader annotations: use "annotations import <files...> --into <annotations file>".');
+      return 2;
+    }
+    return importAnnotations(files, values.into, io);
+  }
   if (command === 'annotations') {
     const [action, file, ...corpus] = paths;
     const format = values.format === 'jsonl' ? undefined : values.format;
     if (action !== 'export' || !file || (format !== 'md' && format !== 'w3c') || (format === 'md' && corpus.length === 0)) {
-      io.err('annotated-reader annotations: use "annotations export --format md|w3c <annotations file> <files or folders...>" (w3c needs no corpus).');
+      io.err('annotated-reader annotations: use "annotations export --format md|w3c <annotations file> <files or folders...>" (w3c needs no corpus), or "annotations import <files...> --into <annotations file>".');
       return 2;
     }
     const read = readOptions('annotations', values, io);

@@ -10,6 +10,7 @@
 import type { Block, BlockKind, InlineKind } from '../core/article';
 import { type HighlightColour, PALETTE, type PaletteColour } from '../core/annotations/colours';
 import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
+import { MAX_ANNOTATION_ID_LENGTH, MAX_COLOUR_NAME_LENGTH, MAX_ENTITY_ID_LENGTH, MAX_ENTITY_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_TAGS, MAX_TAG_LENGTH } from '../core/limits';
 
 /** An entity mention as the reader highlights it. */
 export interface ReaderMention {
@@ -221,12 +222,9 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 const isFraction = (value: unknown): value is number => isNumber(value) && value >= 0 && value <= 1;
 
 const MAX_URI_LENGTH = 8192;
-/** Entity ids are short slugs; a name to add to the knowledge base is a few words. */
-const MAX_ID_LENGTH = 200;
-const MAX_NAME_LENGTH = 200;
 
 const isUri = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_URI_LENGTH;
-const isEntityId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ID_LENGTH && /^[\p{L}\p{N}-]+$/u.test(value);
+const isEntityId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ENTITY_ID_LENGTH && /^[\p{L}\p{N}-]+$/u.test(value);
 const MAX_MARKS = 10_000;
 const isRanges = (value: unknown): value is readonly TextRange[] => Array.isArray(value) && value.length <= MAX_MARKS && value.every((range) => isRange(range));
 const isRange = (value: unknown): value is TextRange =>
@@ -235,17 +233,12 @@ const isRange = (value: unknown): value is TextRange =>
 export const isReaderState: Guard<ReaderState> = (value): value is ReaderState =>
   isRecord(value) && isString(value.uri) && value.uri.length <= MAX_URI_LENGTH && isFraction(value.scroll);
 
-/** Annotation ids are `urn:uuid:…` here, but imported ones may be any IRI. */
-const MAX_ANNOTATION_ID = 300;
-const MAX_NOTE = 20_000;
-const MAX_TAGS = 30;
-const MAX_TAG = 80;
-const MAX_COLOUR_NAME = 80;
-const isAnnotationId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ANNOTATION_ID && !/[\s<>"]/.test(value);
+// The annotation limits are the store's (../core/limits): what the file may hold, a message may carry.
+const isAnnotationId = (value: unknown): value is string => isString(value) && value.length > 0 && value.length <= MAX_ANNOTATION_ID_LENGTH && !/[\s<>"]/.test(value);
 const isTags = (value: unknown): value is readonly string[] =>
-  Array.isArray(value) && value.length <= MAX_TAGS && value.every((tag) => isString(tag) && tag.length <= MAX_TAG);
+  Array.isArray(value) && value.length <= MAX_TAGS && value.every((tag) => isString(tag) && tag.length <= MAX_TAG_LENGTH);
 const isEdit = (value: Record<string, unknown>): boolean =>
-  isString(value.colour) && value.colour.length <= MAX_COLOUR_NAME && isString(value.note) && value.note.length <= MAX_NOTE && isTags(value.tags);
+  isString(value.colour) && value.colour.length <= MAX_COLOUR_NAME_LENGTH && isString(value.note) && value.note.length <= MAX_NOTE_LENGTH && isTags(value.tags);
 const editOf = (value: Record<string, unknown>): AnnotationEdit => ({ colour: value.colour as string, note: value.note as string, tags: [...(value.tags as string[])] });
 
 const isAnnotationTexts = (value: unknown): boolean =>
@@ -273,7 +266,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'webviewDidRequestShowEntity':
       return isEntityId(value.entityId) ? { type: value.type, entityId: value.entityId } : undefined;
     case 'webviewDidRequestAddToKnowledgeBase':
-      return isEntityId(value.entityId) && isString(value.text) && value.text.trim() !== '' && value.text.length <= MAX_NAME_LENGTH
+      return isEntityId(value.entityId) && isString(value.text) && value.text.trim() !== '' && value.text.length <= MAX_ENTITY_NAME_LENGTH
         ? { type: value.type, entityId: value.entityId, text: value.text }
         : undefined;
     case 'webviewDidRequestCreateAnnotation':

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describeRange } from '../../src/core/annotations/anchoring';
 import { type Annotation, contentOf, createAnnotation, editAnnotation, parseCollection, parseTags, textHash, toCollection } from '../../src/core/annotations/model';
 import { toMarkdown, toW3c } from '../../src/core/annotations/export';
-import { AnnotationStore, type Conflict, type StoreFileSystem } from '../../src/core/annotations/store';
+import { AnnotationStore, type Conflict, type FileRead, type StoreFileSystem } from '../../src/core/annotations/store';
 import { repoRoot } from './helpers';
 
 /** Files in memory; `failWrites` makes the next writes fail halfway, leaving a partial file as a crash would. */
@@ -14,8 +14,16 @@ class MemoryFileSystem implements StoreFileSystem {
   /** Each write waits this long, so saves overlap. */
   delayMs = 0;
 
-  async read(path: string): Promise<string | undefined> {
-    return this.files.get(path);
+  private temporaries = 0;
+
+  async read(path: string, maxBytes: number): Promise<FileRead> {
+    const text = this.files.get(path);
+    if (text === undefined) return { kind: 'missing' };
+    const bytes = new TextEncoder().encode(text).length;
+    return bytes > maxBytes ? { kind: 'tooLarge', bytes } : { kind: 'text', text };
+  }
+  temporaryPath(path: string): string {
+    return `${path}.${++this.temporaries}.tmp`;
   }
   async write(path: string, text: string): Promise<void> {
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));

@@ -5,6 +5,7 @@
  * reads the standard can read them. The format is validated by
  * schemas/annotations.schema.json.
  */
+import { MAX_ANNOTATIONS, MAX_ANNOTATION_ID_LENGTH, MAX_COLOUR_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_REPLIES, MAX_TAGS, MAX_TAG_LENGTH } from '../limits';
 import { squashWhitespace, truncateAtWord } from '../text';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
 
@@ -110,11 +111,12 @@ export function editAnnotation(annotation: Annotation, content: AnnotationConten
 function bodiesOf(content: AnnotationContent): AnnotationBody[] {
   const bodies: AnnotationBody[] = [];
   if (content.colour) bodies.push({ type: 'TextualBody', purpose: 'classifying', value: content.colour });
-  if (content.note.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: content.note });
+  // Cut to what is read back (see ../limits): a longer note would be skipped on the next load.
+  if (content.note.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: content.note.slice(0, MAX_NOTE_LENGTH) });
   const tags = new Set(content.tags.map((t) => t.trim().slice(0, MAX_TAG_LENGTH)).filter(Boolean));
   for (const tag of [...tags].slice(0, MAX_TAGS)) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
-  for (const reply of content.replies ?? []) {
-    if (reply.text.trim()) bodies.push({ type: 'TextualBody', purpose: 'replying', format: 'text/markdown', value: reply.text, created: reply.created });
+  for (const reply of (content.replies ?? []).slice(0, MAX_REPLIES)) {
+    if (reply.text.trim()) bodies.push({ type: 'TextualBody', purpose: 'replying', format: 'text/markdown', value: reply.text.slice(0, MAX_NOTE_LENGTH), created: reply.created });
   }
   return bodies;
 }
@@ -134,10 +136,8 @@ export type ParseResult =
       /** Those entries as they were: written back unchanged, so that nothing this version cannot read is lost. */
       readonly unreadable: readonly unknown[];
     }
-  | { readonly ok: false; readonly reason: string };
-
-/** Imported ids may be any IRI; these limits keep them usable in the UI. */
-const MAX_ID_LENGTH = 300;
+  /** `tooLarge`: more annotations than are read (the file is not broken, only not read). */
+  | { readonly ok: false; readonly reason: string; readonly tooLarge?: true };
 
 /**
  * Reads an annotations file. A file that is not JSON, or not a collection,
@@ -156,6 +156,9 @@ export function parseCollection(json: string): ParseResult {
   }
   const items = isRecord(data) && data.type === 'AnnotationCollection' ? data.items : undefined;
   if (!Array.isArray(items)) return { ok: false, reason: 'it is not an AnnotationCollection with "items"' };
+  if (items.length > MAX_ANNOTATIONS) {
+    return { ok: false, tooLarge: true, reason: `it holds ${items.length.toLocaleString('en')} entries, more than the ${MAX_ANNOTATIONS.toLocaleString('en')} an annotations file may hold` };
+  }
   const annotations: Annotation[] = [];
   const skipped: string[] = [];
   const unreadable: unknown[] = [];
@@ -183,10 +186,12 @@ function normalise(item: unknown): unknown {
 function checkAnnotation(item: unknown): string | undefined {
   if (!isRecord(item)) return 'not an object';
   if (typeof item.id !== 'string' || item.id === '') return 'no "id"';
-  if (item.id.length > MAX_ID_LENGTH || /[\s<>"]/.test(item.id)) return 'an "id" that is not an IRI';
+  if (item.id.length > MAX_ANNOTATION_ID_LENGTH || /[\s<>"]/.test(item.id)) return 'an "id" that is not an IRI';
   if (item.type !== 'Annotation') return '"type" is not "Annotation"';
   if (typeof item.created !== 'string' || typeof item.modified !== 'string') return 'no "created" or "modified" time';
   if (!Array.isArray(item.body) || !item.body.every(isBody)) return '"body" is not a list of textual bodies';
+  const over = overLimit(item.body as readonly AnnotationBody[]);
+  if (over) return over;
   const target = item.target;
   if (!isRecord(target) || typeof target.source !== 'string' || typeof target.textHash !== 'string') return '"target" has no "source" or "textHash"';
   const selector = target.selector;
@@ -208,6 +213,21 @@ function checkAnnotation(item: unknown): string | undefined {
   return undefined;
 }
 
+/** What in an annotation's bodies is more than the reader and the store take (see ../limits), if anything. */
+function overLimit(bodies: readonly AnnotationBody[]): string | undefined {
+  let tags = 0;
+  let replies = 0;
+  for (const body of bodies) {
+    if (body.purpose === 'commenting' && body.value.length > MAX_NOTE_LENGTH) return `a note longer than ${MAX_NOTE_LENGTH.toLocaleString('en')} characters`;
+    if (body.purpose === 'replying' && (++replies > MAX_REPLIES || body.value.length > MAX_NOTE_LENGTH)) {
+      return `more than ${MAX_REPLIES.toLocaleString('en')} replies, or a reply longer than ${MAX_NOTE_LENGTH.toLocaleString('en')} characters`;
+    }
+    if (body.purpose === 'tagging' && (++tags > MAX_TAGS || body.value.length > MAX_TAG_LENGTH)) return `more than ${MAX_TAGS} tags, or a tag longer than ${MAX_TAG_LENGTH} characters`;
+    if (body.purpose === 'classifying' && body.value.length > MAX_COLOUR_NAME_LENGTH) return `a colour name longer than ${MAX_COLOUR_NAME_LENGTH} characters`;
+  }
+  return undefined;
+}
+
 function isBody(body: unknown): boolean {
   if (!isRecord(body) || body.type !== 'TextualBody' || typeof body.value !== 'string') return false;
   if (body.purpose === 'replying') return typeof body.created === 'string';
@@ -218,10 +238,6 @@ function isBody(body: unknown): boolean {
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,#]/).map((tag) => tag.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_LENGTH)).filter(Boolean))].slice(0, MAX_TAGS);
 }
-
-/** An annotation has at most this many tags, each at most this long (the reader shows them as chips). */
-export const MAX_TAGS = 30;
-export const MAX_TAG_LENGTH = 80;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,31 +1,50 @@
 /**
  * The annotations file, kept safe: the user's marks are their work.
  *
- * - Saves write a temporary file in the same folder and rename it over the
- *   old one, so an interrupted write leaves the old file whole.
+ * - Saves write a temporary file in the same folder, named uniquely across
+ *   processes, and rename it over the old one, so an interrupted write leaves
+ *   the old file whole.
+ * - Each save reads the file again, merges what changed there, writes and
+ *   renames, all while holding the file system's lock of the file where it
+ *   has one (files on disk: other windows, the CLI): two processes saving at
+ *   once each keep the other's annotations. Without a lock (remote and
+ *   virtual file systems) the merge before the write is all there is.
  * - Saves are queued: one at a time, each writing the model as it is then,
  *   so concurrent edits never lose one.
  * - A file that does not parse is never overwritten: it is copied aside with
  *   a timestamp, the store turns read-only, and the problem names the file.
+ *   A file over the size limit (../limits) is not read and never
+ *   overwritten either.
  * - A change to the file from outside (git checkout, another window) is
  *   merged: per annotation the newer edit wins; an annotation changed here
  *   and there since the last save is a conflict, reported for the UI to ask
  *   about (the newer one is kept meanwhile, the other is not lost: it is
  *   returned with the conflict).
  *
- * The file system is passed in (Node's fs in the CLI and tests, VS Code's in
- * the extension), so this stays free of both.
+ * The file system is passed in (src/node/storeFiles.ts on disk, VS Code's
+ * workspace.fs elsewhere, memory in tests), so this stays free of both.
  */
+import { MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../limits';
 import { type Annotation, parseCollection, toCollection } from './model';
 
+/** A file as read: its text, none, or too large to read (not read). */
+export type FileRead = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'missing' } | { readonly kind: 'tooLarge'; readonly bytes: number };
+
 export interface StoreFileSystem {
-  /** The file's text, or undefined if there is no such file. */
-  read(path: string): Promise<string | undefined>;
+  /** The file's text; `tooLarge`, unread, when it has more than `maxBytes` bytes. */
+  read(path: string, maxBytes: number): Promise<FileRead>;
   write(path: string, text: string): Promise<void>;
   /** Renames `from` to `to`, replacing `to`. */
   rename(from: string, to: string): Promise<void>;
   copy(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
+  /** A path for a temporary file beside `path`, unique across processes (and across machines sharing a folder). */
+  temporaryPath(path: string): string;
+  /**
+   * Runs `work` holding the lock of `path` across processes, and releases it
+   * after. Left out where no lock exists: saves then rely on the merge alone.
+   */
+  withLock?<T>(path: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface Conflict {
@@ -57,7 +76,6 @@ export class AnnotationStore {
   private stateValue: StoreState = { kind: 'ok' };
   /** The text this store last wrote or read: a change event for it is our own. */
   private lastText: string | undefined;
-  private temporaryCount = 0;
 
   constructor(
     private readonly fs: StoreFileSystem,
@@ -65,6 +83,8 @@ export class AnnotationStore {
     private readonly now: () => Date = () => new Date(),
     /** Told of annotations edited here and outside since the last save (also when a save finds the file changed). */
     private readonly onConflicts: (conflicts: readonly Conflict[]) => void = () => undefined,
+    /** The largest file read, in bytes. */
+    private readonly maxBytes = MAX_ANNOTATIONS_FILE_BYTES,
   ) {}
 
   get state(): StoreState {
@@ -81,7 +101,13 @@ export class AnnotationStore {
 
   /** Reads the file; a missing file is an empty collection; a broken one is backed up and makes the store read-only. */
   async load(): Promise<{ skipped: readonly string[] }> {
-    const text = await this.fs.read(this.path);
+    const read = await this.read();
+    if (read.kind === 'tooLarge') {
+      this.stateValue = { kind: 'readOnly', problem: read.problem };
+      this.annotations = new Map();
+      return { skipped: [] };
+    }
+    const text = read.text;
     if (text === undefined) {
       this.annotations = new Map();
       this.stateValue = { kind: 'ok' };
@@ -89,7 +115,8 @@ export class AnnotationStore {
     }
     const parsed = parseCollection(text);
     if (!parsed.ok) {
-      this.stateValue = { kind: 'readOnly', problem: `${this.path} cannot be read: ${parsed.reason}`, backup: await this.backUp() };
+      // Too many entries is not broken: nothing to copy aside.
+      this.stateValue = { kind: 'readOnly', problem: `${this.path} cannot be read: ${parsed.reason}`, backup: parsed.tooLarge ? undefined : await this.backUp() };
       this.annotations = new Map();
       return { skipped: [] };
     }
@@ -134,7 +161,9 @@ export class AnnotationStore {
    */
   async reopen(): Promise<boolean> {
     if (this.stateValue.kind !== 'readOnly') return true;
-    const text = await this.fs.read(this.path);
+    const read = await this.read();
+    if (read.kind === 'tooLarge') return false;
+    const text = read.text;
     if (text !== undefined && !parseCollection(text).ok) return false;
     this.stateValue = { kind: 'ok' };
     // Gone: what this window holds is written back.
@@ -180,7 +209,13 @@ export class AnnotationStore {
   }
 
   private async merge(): Promise<Conflict[]> {
-    const text = await this.fs.read(this.path);
+    const read = await this.read();
+    if (read.kind === 'tooLarge') {
+      // Grown too large outside: left as it is, and this window's annotations are kept aside.
+      this.stateValue = { kind: 'readOnly', problem: read.problem, recovered: await this.saveAside() };
+      return [];
+    }
+    const text = read.text;
     if (text === this.lastText) return [];
     if (text === undefined) {
       // Deleted outside: everything here is kept and written back.
@@ -258,10 +293,21 @@ export class AnnotationStore {
     return done;
   }
 
+  /** Reads the file again, merges what changed there and writes the result: all under the file's lock, where there is one. */
   private async write(): Promise<void> {
     if (this.stateValue.kind === 'readOnly') throw new Error(this.stateValue.problem);
-    // Changed outside since we last read or wrote it (the watcher has not told us yet): merge first, never overwrite.
-    const current = await this.fs.read(this.path);
+    if (this.fs.withLock) await this.fs.withLock(this.path, () => this.writeLocked());
+    else await this.writeLocked();
+  }
+
+  private async writeLocked(): Promise<void> {
+    // Changed outside since we last read or wrote it (the watcher has not told us yet, or another process saved just now): merge first, never overwrite.
+    const read = await this.read();
+    if (read.kind === 'tooLarge') {
+      this.stateValue = { kind: 'readOnly', problem: read.problem, recovered: await this.saveAside() };
+      throw new Error(read.problem);
+    }
+    const current = read.text;
     if (current !== undefined && current !== this.lastText) {
       this.mergeText(current);
       // mergeText may have found the file broken: then nothing is written.
@@ -272,7 +318,11 @@ export class AnnotationStore {
       }
     }
     const text = `${JSON.stringify(toCollection(this.all(), this.unreadable), null, 2)}\n`;
-    const temporary = `${this.path}.${++this.temporaryCount}.tmp`;
+    // Never a file that would not be read back.
+    if (text.length * 3 > this.maxBytes && new TextEncoder().encode(text).length > this.maxBytes) {
+      throw new Error(`${tooLargeMessage(this.path, new TextEncoder().encode(text).length, this.maxBytes, 'an annotations file', 'would be')}; nothing was saved`);
+    }
+    const temporary = this.fs.temporaryPath(this.path);
     try {
       await this.fs.write(temporary, text);
       await this.fs.rename(temporary, this.path);
@@ -283,6 +333,15 @@ export class AnnotationStore {
     this.lastText = text;
     this.dirty.clear();
     this.deleted.clear();
+  }
+
+  /** The file's text (undefined: there is none), or why it is not read. */
+  private async read(): Promise<{ kind: 'text'; text: string | undefined } | { kind: 'tooLarge'; problem: string }> {
+    const read = await this.fs.read(this.path, this.maxBytes);
+    if (read.kind === 'tooLarge') {
+      return { kind: 'tooLarge', problem: tooLargeMessage(this.path, read.bytes, this.maxBytes, 'an annotations file') };
+    }
+    return { kind: 'text', text: read.kind === 'text' ? read.text : undefined };
   }
 
   private assertWritable(): void {

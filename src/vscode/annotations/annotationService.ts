@@ -1,69 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { describeRange } from '../../core/annotations/anchoring';
 import { type HighlightColour, parseColours } from '../../core/annotations/colours';
 import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, textHash } from '../../core/annotations/model';
 import { type Placement, placeAnnotations } from '../../core/annotations/placement';
-import { AnnotationStore, type Conflict, type StoreFileSystem, type StoreState } from '../../core/annotations/store';
+import { AnnotationStore, type Conflict, type StoreState } from '../../core/annotations/store';
 import { config } from '../config';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { parseUri, resolveSettingPath } from '../util/uri';
+import { storeFileSystemFor } from './storeFiles';
 
 /** Sources of sample articles: the bundled corpus moves with each version of the extension. */
 const SAMPLE_SOURCE = 'sample:';
 /** Deleted annotations kept for undo. */
 const UNDO_DEPTH = 50;
-
-/**
- * The store's file system. Files on disk go through Node's fs: its rename
- * replaces the old file in one step, while `workspace.fs.rename` with
- * `overwrite` deletes the old file first (VS Code's file service does), so
- * for a moment there would be no file at all. Other schemes (remote,
- * virtual) go through `workspace.fs`, the only way there.
- */
-const storeFileSystem: StoreFileSystem = {
-  async read(path) {
-    const uri = vscode.Uri.parse(path, true);
-    try {
-      if (uri.scheme === 'file') return await readFile(uri.fsPath, 'utf8');
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return undefined;
-      throw error;
-    }
-  },
-  async write(path, text) {
-    const uri = vscode.Uri.parse(path, true);
-    if (uri.scheme === 'file') {
-      await mkdir(dirname(uri.fsPath), { recursive: true });
-      await writeFile(uri.fsPath, text, 'utf8');
-      return;
-    }
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  },
-  async rename(from, to) {
-    const source = vscode.Uri.parse(from, true);
-    const target = vscode.Uri.parse(to, true);
-    if (source.scheme === 'file' && target.scheme === 'file') await rename(source.fsPath, target.fsPath);
-    else await vscode.workspace.fs.rename(source, target, { overwrite: true });
-  },
-  async copy(from, to) {
-    const source = vscode.Uri.parse(from, true);
-    const target = vscode.Uri.parse(to, true);
-    if (source.scheme === 'file' && target.scheme === 'file') await copyFile(source.fsPath, target.fsPath, constants.COPYFILE_EXCL);
-    else await vscode.workspace.fs.copy(source, target, { overwrite: false });
-  },
-  async remove(path) {
-    const uri = vscode.Uri.parse(path, true);
-    if (uri.scheme === 'file') await rm(uri.fsPath, { force: true });
-    else await vscode.workspace.fs.delete(uri);
-  },
-};
 
 /** An article's annotations as placed in its text now. */
 export interface ArticlePlacement extends Placement {
@@ -164,7 +115,7 @@ export class AnnotationService extends Disposable {
 
   private async loadNow(): Promise<void> {
     const uri = this.resolveFile();
-    const store = new AnnotationStore(storeFileSystem, uri.toString(), undefined, (conflicts) => void this.askAboutConflicts(conflicts));
+    const store = new AnnotationStore(storeFileSystemFor(uri), uri.toString(), undefined, (conflicts) => void this.askAboutConflicts(conflicts));
     // The old store serves until the new one has read the file: nothing is drawn empty meanwhile.
     const { skipped } = await store.load();
     this.store = store;

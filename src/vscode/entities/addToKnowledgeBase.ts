@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type KnowledgeBaseChange, editKnowledgeBase } from '../../core/entities/knowledgeBaseEdit';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '../../core/entities/types';
+import { MAX_ENTITY_NAME_LENGTH } from '../../core/limits';
 import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
 import type { ArticleDocuments } from './articleDocuments';
@@ -14,8 +15,6 @@ export interface AddToKnowledgeBaseArgs {
   /** The article the name was found in: its workspace folder's knowledge base is the one written. */
   readonly uri?: string;
 }
-
-const MAX_NAME_LENGTH = 200;
 
 /**
  * Add to Knowledge Base: asks whether the name is a new entity (its type,
@@ -88,11 +87,11 @@ function parseArgs(arg: unknown): AddToKnowledgeBaseArgs | undefined {
   // An Entities view node: { kind: 'entity', entity: { id, name } }.
   if (record.kind === 'entity' && typeof record.entity === 'object' && record.entity !== null) {
     const entity = record.entity as Record<string, unknown>;
-    return typeof entity.name === 'string' ? { text: entity.name.slice(0, MAX_NAME_LENGTH), entityId: typeof entity.id === 'string' ? entity.id : undefined } : undefined;
+    return typeof entity.name === 'string' ? { text: entity.name.slice(0, MAX_ENTITY_NAME_LENGTH), entityId: typeof entity.id === 'string' ? entity.id : undefined } : undefined;
   }
   if (typeof record.text !== 'string') return undefined;
   return {
-    text: record.text.slice(0, MAX_NAME_LENGTH),
+    text: record.text.slice(0, MAX_ENTITY_NAME_LENGTH),
     entityId: typeof record.entityId === 'string' ? record.entityId : undefined,
     uri: typeof record.uri === 'string' ? record.uri : undefined,
   };
@@ -103,7 +102,7 @@ function fromEditor(documents: ArticleDocuments): AddToKnowledgeBaseArgs | undef
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const uri = editor.document.uri.toString();
-  if (!editor.selection.isEmpty) return { text: editor.document.getText(editor.selection).slice(0, MAX_NAME_LENGTH), uri };
+  if (!editor.selection.isEmpty) return { text: editor.document.getText(editor.selection).slice(0, MAX_ENTITY_NAME_LENGTH), uri };
   const mention = documents.get(editor.document)?.mentionAt(editor.selection.active);
   if (mention) return { text: mention.text, entityId: mention.entityId, uri };
   const word = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/u);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Article } from '../../core/article';
 import { paletteColourOf } from '../../core/annotations/colours';
-import { contentOf, MAX_TAG_LENGTH, MAX_TAGS } from '../../core/annotations/model';
+import { contentOf } from '../../core/annotations/model';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../../core/limits';
 import { formatDate } from '../../core/dates';
 import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
