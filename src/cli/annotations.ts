@@ -1,5 +1,4 @@
 /** `annotated-reader annotations export`: a workspace's annotations as Markdown or as the W3C collection. */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareDatesNewestFirst, formatDate } from '../core/dates';
@@ -9,18 +8,24 @@ import { describeRange } from '../core/annotations/anchoring';
 import { type Annotation, createAnnotation, parseCollection, textHash } from '../core/annotations/model';
 import { placeAnnotations } from '../core/annotations/placement';
 import { generateArticles, random } from '../core/bench/generate';
+import { MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../core/limits';
 import { parseArticle } from '../core/parse';
+import { readBounded } from '../node/storeFiles';
 import { type CliIO, type ReadOptions, describe, readArticles } from './read';
 
 export async function exportAnnotations(format: 'md' | 'w3c', file: string, corpus: readonly string[], options: ReadOptions, io: CliIO): Promise<number> {
-  let json: string;
+  let read;
   try {
-    json = await readFile(file, 'utf8');
+    read = await readBounded(file, MAX_ANNOTATIONS_FILE_BYTES);
   } catch (error) {
     io.err(`${file}: cannot be read: ${describe(error)}`);
     return 1;
   }
-  const parsed = parseCollection(json);
+  if (read.kind !== 'text') {
+    io.err(read.kind === 'missing' ? `${file}: cannot be read: no such file or folder` : `${tooLargeMessage(file, read.bytes, MAX_ANNOTATIONS_FILE_BYTES, 'an annotations file')}.`);
+    return 1;
+  }
+  const parsed = parseCollection(read.text);
   if (!parsed.ok) {
     io.err(`${file}: ${parsed.reason}.`);
     return 1;
@@ -33,26 +38,95 @@ export async function exportAnnotations(format: 'md' | 'w3c', file: string, corp
   // Sources are relative to the workspace folder: the folder that holds `.annotated-reader/`.
   const folder = dirname(file);
   const root = basename(folder) === '.annotated-reader' ? dirname(folder) : folder;
-  const bySource = new Map<string, Annotation[]>();
-  for (const annotation of parsed.annotations) {
-    const source = annotation.target.source;
-    const path = source.startsWith('file:') ? fileURLToPath(source) : source.startsWith('sample:') ? source.slice('sample:'.length) : resolve(root, source);
-    bySource.set(path, [...(bySource.get(path) ?? []), annotation]);
-  }
+  const { bySource, unusable } = annotationsBySource(parsed.annotations, root);
+  for (const { annotation, reason } of unusable) io.err(`${file}: ${annotation.id}: ${reason}; listed as not in the corpus.`);
   const articles: (AnnotatedArticle & { date?: ArticleDate })[] = [];
   for await (const { path, article } of readArticles(corpus, options, io)) {
-    // By path; else (the bundled sample's `sample:<name>`, or a file that moved) by its file name.
-    const key = bySource.has(resolve(path)) ? resolve(path) : [...bySource.keys()].find((source) => basename(source) === basename(path));
-    const annotations = key === undefined ? undefined : bySource.get(key);
-    if (!annotations || key === undefined) continue;
-    bySource.delete(key);
+    const key = bySource.find(path);
+    if (key === undefined) continue;
+    const annotations = bySource.take(key);
     articles.push({ title: article.title, dateLabel: formatDate(article.date), date: article.date, text: article.text, annotations });
   }
   articles.sort((a, b) => compareDatesNewestFirst(a.date as ArticleDate, b.date as ArticleDate) || a.title.localeCompare(b.title, 'nb'));
   // Annotations of files not in the corpus given: listed under their file, none of them placed.
-  for (const [path, annotations] of bySource) articles.push({ title: path, dateLabel: 'not in the corpus given', text: undefined, annotations });
+  for (const [path, annotations] of bySource.rest()) articles.push({ title: path, dateLabel: 'not in the corpus given', text: undefined, annotations });
+  for (const [source, annotations] of groupUnusable(unusable)) articles.push({ title: source, dateLabel: 'not a file this command can read', text: undefined, annotations });
   await io.out(toMarkdown(articles).trimEnd());
-  return 0;
+  // Everything is exported; a source that names no usable file is still a problem the caller should see.
+  return unusable.length ? 1 : 0;
+}
+
+/** The annotations of each article file (by absolute path), in the order of the file; and those whose source names no file here. */
+export interface AnnotationsBySource {
+  /** The key for an article read at `path`: its path, else (the bundled sample's `sample:<name>`, or a file that moved) the first source left with its file name. */
+  find(path: string): string | undefined;
+  /** The annotations of `key`, taken out. */
+  take(key: string): Annotation[];
+  /** The sources not taken, with their annotations. */
+  rest(): IterableIterator<[string, Annotation[]]>;
+}
+
+/**
+ * Groups annotations by their article file, each group in the order of the
+ * annotations file (appended in place: linear in the number of annotations).
+ * A `file:` source that is not a path on this machine (another host, an
+ * encoded slash) is returned as unusable with the reason, never thrown.
+ */
+export function annotationsBySource(annotations: readonly Annotation[], root: string): { bySource: AnnotationsBySource; unusable: { annotation: Annotation; reason: string }[] } {
+  const groups = new Map<string, Annotation[]>();
+  const byName = new Map<string, string[]>();
+  const unusable: { annotation: Annotation; reason: string }[] = [];
+  for (const annotation of annotations) {
+    const path = sourcePath(annotation.target.source, root);
+    if (typeof path !== 'string') {
+      unusable.push({ annotation, reason: path.problem });
+      continue;
+    }
+    const group = groups.get(path);
+    if (group) group.push(annotation);
+    else {
+      groups.set(path, [annotation]);
+      const name = basename(path);
+      const named = byName.get(name);
+      if (named) named.push(path);
+      else byName.set(name, [path]);
+    }
+  }
+  const bySource: AnnotationsBySource = {
+    find(path) {
+      const full = resolve(path);
+      if (groups.has(full)) return full;
+      return byName.get(basename(path))?.find((key) => groups.has(key));
+    },
+    take(key) {
+      const group = groups.get(key) ?? [];
+      groups.delete(key);
+      return group;
+    },
+    rest: () => groups.entries(),
+  };
+  return { bySource, unusable };
+}
+
+/** The file an annotation's source names: a `file:` URI, `sample:<name>` (matched by name), or a path relative to the workspace folder. */
+function sourcePath(source: string, root: string): string | { problem: string } {
+  if (source.startsWith('sample:')) return source.slice('sample:'.length);
+  if (!source.startsWith('file:')) return resolve(root, source);
+  try {
+    return fileURLToPath(source);
+  } catch (error) {
+    return { problem: `its source ${source} is not a file on this machine (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function groupUnusable(unusable: readonly { annotation: Annotation }[]): Map<string, Annotation[]> {
+  const groups = new Map<string, Annotation[]>();
+  for (const { annotation } of unusable) {
+    const group = groups.get(annotation.target.source);
+    if (group) group.push(annotation);
+    else groups.set(annotation.target.source, [annotation]);
+  }
+  return groups;
 }
 
 /**

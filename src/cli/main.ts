@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { type CliIO, type ReadOptions, describe, readArticles } from './read';
 import { benchAnnotations, exportAnnotations } from './annotations';
 import { importAnnotations } from './importAnnotations';
+import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
@@ -70,6 +71,8 @@ Commands:
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
       --json                     Print the figures as one JSON object.
+  bench export                   Time the Markdown export of 10,000, 40,000 and 200,000 annotations
+                                 on one article (printed, not judged: it should grow linearly).
 
 Options:
   -h, --help                     Show this help.
@@ -127,14 +130,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === 'bench') {
     const count = Number(values.articles ?? '10000');
-    if (!['entities', 'annotations'].includes(paths[0]) || paths.length !== 1) {
-      io.err('annotated-reader bench: measure the search (no argument), entities or annotations.');
+    if (!['entities', 'annotations', 'export'].includes(paths[0]) || paths.length !== 1) {
+      io.err('annotated-reader bench: measure the search (no argument), entities, annotations or export.');
       return 2;
     }
     if (!Number.isInteger(count) || count < 1) {
       io.err(`annotated-reader bench: --articles takes a whole number, not "${values.articles}".`);
       return 2;
     }
+    if (paths[0] === 'export') return benchExport({ sizes: EXPORT_BENCH_SIZES, json: values.json, seeds: await readSeeds() }, io);
     if (paths[0] === 'annotations') return benchAnnotations({ count: Number(values.articles ?? '1000'), perArticle: 10, json: values.json, seeds: await readSeeds() }, io);
     return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
   }
