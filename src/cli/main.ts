@@ -18,6 +18,8 @@ import { toBratAnn, toConll } from '../core/entities/formats';
 import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../core/entities/recognizer';
 import { generateArticles } from '../core/bench/generate';
+import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../core/limits';
+import { readBounded } from '../node/storeFiles';
 import { parseArticle } from '../core/parse';
 
 export type { CliIO } from './read';
@@ -239,14 +241,18 @@ async function loadRecognizer(files: readonly string[], io: CliIO): Promise<Reco
 async function loadKnowledgeBase(files: readonly string[], io: CliIO): Promise<{ knowledgeBase: KnowledgeBase; recognizer: Recognizer } | undefined> {
   const layers = [bundledKnowledgeBase().entities];
   for (const file of files) {
-    let json: string;
+    let read;
     try {
-      json = await readFile(file, 'utf8');
+      read = await readBounded(file, MAX_KNOWLEDGE_BASE_BYTES);
     } catch (error) {
       io.err(`${file}: cannot be read: ${describe(error)}`);
       return undefined;
     }
-    const parsed = parseKnowledgeBase(json);
+    if (read.kind !== 'text') {
+      io.err(read.kind === 'missing' ? `${file}: cannot be read: no such file or folder` : `${tooLargeMessage(file, read.bytes, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}; it is not read.`);
+      return undefined;
+    }
+    const parsed = parseKnowledgeBase(read.text);
     for (const issue of parsed.issues) io.err(`${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
     layers.push(parsed.entities);
   }

@@ -3,6 +3,7 @@
  * the user's), and merging them so that the user's entries take precedence.
  * The format is documented by schemas/knowledge-base.schema.json.
  */
+import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_ENTITY_ID_LENGTH, MAX_ENTITY_NAME_LENGTH, MAX_KNOWLEDGE_BASE_BYTES, MAX_KNOWLEDGE_BASE_ENTITIES, tooLargeMessage } from '../limits';
 import { ENTITY_TYPES, type Entity, type EntityType } from './types';
 
 export interface KnowledgeBase {
@@ -25,8 +26,17 @@ export interface ParsedKnowledgeBase {
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const WIKIDATA = /^Q[1-9][0-9]*$/;
 
-/** Reads a knowledge base file's text; never throws. A file that is not JSON at all gives one issue and no entities. */
+/**
+ * Reads a knowledge base file's text; never throws. A file that is not JSON
+ * at all, or larger than MAX_KNOWLEDGE_BASE_BYTES, gives one issue and no
+ * entities; entities past MAX_KNOWLEDGE_BASE_ENTITIES, and entries longer
+ * than the limits of ../limits, are skipped with an issue.
+ */
 export function parseKnowledgeBase(json: string): ParsedKnowledgeBase {
+  // Callers check the file's size before reading it; UTF-16 units never outnumber UTF-8 bytes, so this holds for the text too.
+  if (json.length > MAX_KNOWLEDGE_BASE_BYTES) {
+    return { entities: [], issues: [{ path: '', message: `not read: ${tooLargeMessage('it', json.length, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}` }] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
@@ -39,7 +49,10 @@ export function parseKnowledgeBase(json: string): ParsedKnowledgeBase {
   const entities: Entity[] = [];
   const issues: KnowledgeBaseIssue[] = [];
   const seen = new Set<string>();
-  list.forEach((raw: unknown, index) => {
+  if (list.length > MAX_KNOWLEDGE_BASE_ENTITIES) {
+    issues.push({ path: 'entities', message: `only the first ${MAX_KNOWLEDGE_BASE_ENTITIES.toLocaleString('en')} of ${list.length.toLocaleString('en')} entities are read` });
+  }
+  list.slice(0, MAX_KNOWLEDGE_BASE_ENTITIES).forEach((raw: unknown, index) => {
     const path = `entities[${index}]`;
     const problem = checkEntity(raw);
     if (typeof problem === 'string') {
@@ -60,14 +73,20 @@ function checkEntity(raw: unknown): Entity | string {
   if (!isRecord(raw)) return 'expected an object';
   const { id, name, type, aliases = [], description, wikidata, context } = raw;
   if (typeof id !== 'string' || !ID.test(id)) return '"id" must be lower-case letters, digits and single hyphens';
+  if (id.length > MAX_ENTITY_ID_LENGTH) return `"id" must be at most ${MAX_ENTITY_ID_LENGTH} characters`;
   if (typeof name !== 'string' || name.trim() === '') return `"name" must be a non-empty string (entity "${id}")`;
+  if (name.length > MAX_ENTITY_NAME_LENGTH) return `"name" must be at most ${MAX_ENTITY_NAME_LENGTH} characters (entity "${id}")`;
   if (typeof type !== 'string' || !ENTITY_TYPES.includes(type as EntityType)) {
     return `"type" must be one of ${ENTITY_TYPES.join(', ')} (entity "${id}")`;
   }
   if (!Array.isArray(aliases) || !aliases.every((alias) => typeof alias === 'string' && alias.trim() !== '')) {
     return `"aliases" must be an array of non-empty strings (entity "${id}")`;
   }
+  if (aliases.length > MAX_ALIASES || aliases.some((alias: string) => alias.length > MAX_ENTITY_NAME_LENGTH)) {
+    return `"aliases" must be at most ${MAX_ALIASES} names of at most ${MAX_ENTITY_NAME_LENGTH} characters (entity "${id}")`;
+  }
   if (typeof description !== 'string') return `"description" must be a string (entity "${id}")`;
+  if (description.length > MAX_DESCRIPTION_LENGTH) return `"description" must be at most ${MAX_DESCRIPTION_LENGTH.toLocaleString('en')} characters (entity "${id}")`;
   if (wikidata !== undefined && (typeof wikidata !== 'string' || !WIKIDATA.test(wikidata))) {
     return `"wikidata" must look like "Q7747" (entity "${id}")`;
   }

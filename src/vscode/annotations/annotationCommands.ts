@@ -4,6 +4,7 @@ import type { AnnotatedArticle } from '../../core/annotations/export';
 import { toMarkdown, toW3c } from '../../core/annotations/export';
 import { type Annotation, contentOf, parseCollection, parseTags, shortQuote } from '../../core/annotations/model';
 import { formatDate } from '../../core/dates';
+import { MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../../core/limits';
 import { squashWhitespace, truncateAtWord } from '../../core/text';
 import { AnnotationCommandId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
@@ -155,6 +156,11 @@ async function importAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
   await ctx.service.whenLoaded();
   let text: string;
   try {
+    const { size } = await vscode.workspace.fs.stat(file);
+    if (size > MAX_ANNOTATIONS_FILE_BYTES) {
+      void vscode.window.showErrorMessage(`Cannot import ${tooLargeMessage(displayPath(file), size, MAX_ANNOTATIONS_FILE_BYTES, 'an annotations file')}.`);
+      return;
+    }
     text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(file));
   } catch (error) {
     void vscode.window.showErrorMessage(`Cannot import ${displayPath(file)}: ${error instanceof Error ? error.message : String(error)}`);

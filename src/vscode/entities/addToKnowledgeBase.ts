@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type KnowledgeBaseChange, editKnowledgeBase } from '../../core/entities/knowledgeBaseEdit';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '../../core/entities/types';
-import { MAX_ENTITY_NAME_LENGTH } from '../../core/limits';
+import { MAX_ENTITY_NAME_LENGTH, MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
 import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
 import type { ArticleDocuments } from './articleDocuments';
@@ -48,6 +48,11 @@ export async function addToKnowledgeBase(
 
   let before: string | undefined;
   try {
+    const { size } = await vscode.workspace.fs.stat(file);
+    if (size > MAX_KNOWLEDGE_BASE_BYTES) {
+      void vscode.window.showErrorMessage(`Annotated Reader: ${tooLargeMessage(vscode.workspace.asRelativePath(file), size, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}; nothing was added.`);
+      return;
+    }
     before = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
   } catch (error) {
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {

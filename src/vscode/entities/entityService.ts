@@ -3,6 +3,7 @@ import { bundledKnowledgeBase } from '../../core/entities/bundled';
 import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
 import type { Entity, EntityMention } from '../../core/entities/types';
+import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
 import type { ReaderEntity } from '../../webview/protocol';
 import { config } from '../config';
 import { fileNameOf } from '../corpus/articleFiles';
@@ -155,6 +156,12 @@ export class EntityService extends Disposable {
   private async read(uri: vscode.Uri, required: boolean): Promise<Entity[] | undefined> {
     let text: string;
     try {
+      // Not read at all when over the limit: a large one blocks the host while it is parsed and compiled.
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (size > MAX_KNOWLEDGE_BASE_BYTES) {
+        this.report(uri, `is not used: ${tooLargeMessage('it', size, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}`);
+        return undefined;
+      }
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
       if (!required && error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
