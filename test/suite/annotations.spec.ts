@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -313,6 +315,61 @@ describe('Annotations', () => {
     assert.equal(imported.target.source, 'annotated/kreml.txt', 'named as this workspace names the article');
     api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: imported.id });
     await whenAnnotations('the imported annotation deleted', () => api.annotations.all().length === 1);
+  });
+
+  it('keeps every annotation when CLI imports save into the file this window has open, while it saves too', async () => {
+    await api.annotations.whenSaved();
+    // The reader shows the article (its messages make this window's notes), freshly opened.
+    await closeAllEditors();
+    await renderWhere(() => vscode.commands.executeCommand('annotatedReader.openArticle', article.toString()), () => true, 'the article');
+    // None yet when this test runs alone.
+    const before = await Promise.resolve(vscode.workspace.fs.readFile(annotationsFile)).catch(() => new TextEncoder().encode(''));
+    const countBefore = api.annotations.all().length;
+    const fileText = new TextDecoder().decode(await vscode.workspace.fs.readFile(article));
+    const { start, end } = phraseIn(fileText);
+    const parsed = parseArticle(fileText);
+    assert.ok(parsed.ok);
+    const text = parsed.article.text;
+    const quote = { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) };
+    const imported: string[] = [];
+    const files: vscode.Uri[] = [];
+    for (let p = 0; p < 4; p++) {
+      const items = Array.from({ length: 5 }, (_, n) => ({
+        id: `urn:uuid:00000000-0000-4000-8000-0000000010${p}${n}`,
+        type: 'Annotation',
+        motivation: 'highlighting',
+        created: '2026-01-01T00:00:00.000Z',
+        modified: '2026-01-01T00:00:00.000Z',
+        body: [],
+        target: { source: 'annotated/kreml.txt', textHash: 'fnv1a:00000000', selector: [quote, { type: 'TextPositionSelector', start, end }] },
+      }));
+      imported.push(...items.map((item) => item.id));
+      const file = vscode.Uri.joinPath(folder, `import-${p}.json`);
+      await writeFile(file, JSON.stringify({ type: 'AnnotationCollection', items }));
+      files.push(file);
+    }
+    const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    // The extension host may be Electron: run its binary as plain Node.
+    const runs = files.map(async (file) => {
+      const child = spawn(process.execPath, [cli, 'annotations', 'import', file.fsPath, '--into', annotationsFile.fsPath], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      const [code] = (await once(child, 'close')) as [number | null];
+      return { code, err };
+    });
+    // Meanwhile this window makes notes of its own.
+    const mine = Array.from({ length: 5 }, (_, i) => `Fra dette vinduet ${i}`);
+    for (const note of mine) api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start, end, colour: 'Question', note, tags: [] });
+    for (const { code, err } of await Promise.all(runs)) assert.equal(code, 0, `an import failed: ${err}`);
+    const notes = () => api.annotations.all().flatMap((a) => a.body.filter((body) => body.purpose === 'commenting').map((body) => body.value));
+    await whenAnnotations('every imported annotation and every note of this window', () => imported.every((id) => api.annotations.all().some((a) => a.id === id)) && mine.every((note) => notes().includes(note)));
+    await api.annotations.whenSaved();
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile));
+    for (const id of imported) assert.ok(written.includes(id), `${id} is in the file`);
+    for (const note of mine) assert.ok(written.includes(note), `"${note}" is in the file`);
+    // Back as before, for the next test.
+    await vscode.workspace.fs.writeFile(annotationsFile, before);
+    await whenAnnotations('the file as it was', () => api.annotations.all().length === countBefore);
   });
 
   it('never overwrites an annotations file it cannot read: it keeps a copy and turns read-only', async () => {
