@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRange } from '../../src/core/annotations/anchoring';
@@ -321,6 +322,59 @@ describe('the annotations file', () => {
     assert.equal(fs.files.size, 0);
     await store.put(note('urn:uuid:1', 'Putin'));
     assert.deepEqual(fileIds(fs), ['urn:uuid:1']);
+  });
+});
+
+/** Memory files shared by several stores, as by several windows: each step of a save yields, so saves interleave; `locked` gives them a lock. */
+class SharedFileSystem extends MemoryFileSystem {
+  private held: Promise<void> = Promise.resolve();
+  constructor(readonly locked: boolean) {
+    super();
+    this.delayMs = 0;
+    if (!locked) this.withLock = undefined;
+  }
+  override async read(path: string, maxBytes: number): Promise<FileRead> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return super.read(path, maxBytes);
+  }
+  override async rename(from: string, to: string): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return super.rename(from, to);
+  }
+  withLock?: <T>(path: string, work: () => Promise<T>) => Promise<T> = async <T>(_path: string, work: () => Promise<T>): Promise<T> => {
+    const before = this.held;
+    let release = () => undefined as void;
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    await before;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+}
+
+describe('the annotations file shared by several stores', () => {
+  it('keeps every store’s annotations, however their saves interleave, when saves hold the lock', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 24 }), async (owners) => {
+        const fs = new SharedFileSystem(true);
+        const stores = Array.from({ length: 4 }, () => new AnnotationStore(fs, PATH, now));
+        await Promise.all(stores.map((store) => store.load()));
+        // Each store saves its annotations in the order drawn, all at once.
+        await Promise.all(owners.map((owner, i) => stores[owner].put(note(`urn:uuid:${i}`, 'Putin'))));
+        assert.deepEqual(fileIds(fs), owners.map((_, i) => `urn:uuid:${i}`).sort());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('loses some without the lock (what the lock is for)', async () => {
+    const fs = new SharedFileSystem(false);
+    const stores = [new AnnotationStore(fs, PATH, now), new AnnotationStore(fs, PATH, now)];
+    await Promise.all(stores.map((store) => store.load()));
+    await Promise.all([stores[0].put(note('urn:uuid:a', 'Putin')), stores[1].put(note('urn:uuid:b', 'Putin'))]);
+    assert.equal(fileIds(fs).length, 1, 'both read the empty file, both renamed: the second replaced the first');
   });
 });
 
