@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -9,7 +9,7 @@ import { AnnotationStore, type FileRead, type StoreFileSystem } from '../../src/
 import { parseKnowledgeBase } from '../../src/core/entities/knowledgeBase';
 import * as limits from '../../src/core/limits';
 import { parseWebviewMessage } from '../../src/webview/protocol';
-import { seedsDir } from './helpers';
+import { repoRoot, seedsDir } from './helpers';
 
 /** Files in memory, read with the size limit the store asks for. */
 class MemoryFileSystem implements StoreFileSystem {
@@ -58,6 +58,25 @@ describe('limits on what is read', () => {
     const add = (name: string) => parseWebviewMessage({ type: 'webviewDidRequestAddToKnowledgeBase', entityId: 'putin', text: name });
     assert.ok(add('x'.repeat(limits.MAX_ENTITY_NAME_LENGTH)));
     assert.equal(add('x'.repeat(limits.MAX_ENTITY_NAME_LENGTH + 1)), undefined);
+  });
+
+  it('gives the JSON Schemas the same limits, so VS Code flags an entry that would be skipped', () => {
+    const annotations = JSON.parse(readFileSync(join(repoRoot, 'schemas/annotations.schema.json'), 'utf8'));
+    const annotation = annotations.definitions.annotation.properties;
+    const knowledgeBase = JSON.parse(readFileSync(join(repoRoot, 'schemas/knowledge-base.schema.json'), 'utf8'));
+    const entity = knowledgeBase.definitions.entity.properties;
+    const cases: [string, unknown, number][] = [
+      ['annotations: items', annotations.properties.items.maxItems, limits.MAX_ANNOTATIONS],
+      ['annotation: id', annotation.id.maxLength, limits.MAX_ANNOTATION_ID_LENGTH],
+      ['annotation: a body value (the note, the longest)', annotation.body.items.properties.value.maxLength, limits.MAX_NOTE_LENGTH],
+      ['knowledge base: entities', knowledgeBase.properties.entities.maxItems, limits.MAX_KNOWLEDGE_BASE_ENTITIES],
+      ['entity: id', entity.id.maxLength, limits.MAX_ENTITY_ID_LENGTH],
+      ['entity: name', entity.name.maxLength, limits.MAX_ENTITY_NAME_LENGTH],
+      ['entity: aliases', entity.aliases.maxItems, limits.MAX_ALIASES],
+      ['entity: an alias', entity.aliases.items.maxLength, limits.MAX_ENTITY_NAME_LENGTH],
+      ['entity: description', entity.description.maxLength, limits.MAX_DESCRIPTION_LENGTH],
+    ];
+    for (const [what, schema, limit] of cases) assert.equal(schema, limit, what);
   });
 
   it('names a file over its limit in megabytes', () => {
