@@ -7,6 +7,7 @@ import { describeRange } from '../../src/core/annotations/anchoring';
 import { type Annotation, createAnnotation, parseCollection, textHash, toCollection } from '../../src/core/annotations/model';
 import { AnnotationStore, type FileRead, type StoreFileSystem } from '../../src/core/annotations/store';
 import { parseKnowledgeBase } from '../../src/core/entities/knowledgeBase';
+import { editKnowledgeBase } from '../../src/core/entities/knowledgeBaseEdit';
 import * as limits from '../../src/core/limits';
 import { parseWebviewMessage } from '../../src/webview/protocol';
 import { repoRoot, seedsDir } from './helpers';
@@ -217,6 +218,20 @@ describe('limits on what is read', () => {
         else assert.deepEqual(parsed.issues, []);
       });
     }
+
+    it('refuses an edit that would make an entry the next load skips', () => {
+      const full = entity({ aliases: Array.from({ length: limits.MAX_ALIASES }, (_, i) => `Alias ${i}`) });
+      const file = JSON.stringify({ entities: [full] });
+      const [read] = parseKnowledgeBase(file).entities;
+      const cases: { name: string; result: ReturnType<typeof editKnowledgeBase>; reason: RegExp }[] = [
+        { name: 'an alias past the limit', result: editKnowledgeBase(file, { kind: 'alias', entity: read, alias: 'Putler' }, new Set(['putin'])), reason: /"aliases" must be at most 100 names/ },
+        { name: 'a description too long', result: editKnowledgeBase(file, { kind: 'newEntity', name: 'Kreml', type: 'place', description: 'd'.repeat(limits.MAX_DESCRIPTION_LENGTH + 1) }, new Set(['putin'])), reason: /"description" must be at most 2,000 characters/ },
+      ];
+      for (const c of cases) {
+        assert.equal(c.result.ok, false, c.name);
+        assert.match(c.result.ok ? '' : c.result.reason, c.reason, c.name);
+      }
+    });
 
     it('reads the first entities up to the limit, saying how many there were', () => {
       const list = Array.from({ length: limits.MAX_KNOWLEDGE_BASE_ENTITIES + 2 }, (_, i) => ({ id: `e${i}`, name: `Navn ${i}`, type: 'other', description: '' }));
