@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MAX_KNOWLEDGE_BASE_BYTES } from '../../src/core/limits';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import { activateApi, closeAllEditors, deleteIfExists, workspaceFolder, writeFile } from './helpers';
 
@@ -84,6 +85,12 @@ describe('Entities in article files opened as text', () => {
           entities: [{ id: 'putin-annotert', name: 'Vladimir V. Putin', type: 'person', aliases: ['Vladimir Putin', 'Putin'], description: 'A note of our own.' }],
         }),
       );
+      await waitForHover(/\*\*Vladimir V\. Putin\*\* · Person[\s\S]*A note of our own\./);
+      // Over the size limit: not read at all (it would block the host), so the bundled entry is back.
+      const huge = JSON.stringify({ entities: [{ id: 'putin-stor', name: 'Putin den store', type: 'person', aliases: ['Vladimir Putin', 'Putin'], description: 'Too large to be read.' }] });
+      await writeFile(file, huge + ' '.repeat(MAX_KNOWLEDGE_BASE_BYTES));
+      await waitForHover(/\*\*Vladimir Putin\*\* · Person[\s\S]*President of Russia\./);
+      await writeFile(file, JSON.stringify({ entities: [{ id: 'putin-annotert', name: 'Vladimir V. Putin', type: 'person', aliases: ['Vladimir Putin', 'Putin'], description: 'A note of our own.' }] }));
       await waitForHover(/\*\*Vladimir V\. Putin\*\* · Person[\s\S]*A note of our own\./);
       await writeFile(file, '{ "entities": [ {');
       await waitForHover(/\*\*Vladimir Putin\*\* · Person[\s\S]*President of Russia\./);
