@@ -204,6 +204,24 @@ describe('annotated-reader export', () => {
       assert.ok(err.some((line) => line.includes('mine.kb.json: entities[1]')), err.join('\n'));
     });
 
+    it('reads UTF-16 files with a byte-order mark, and counts broken UTF-8 as the decoder replaces it', async () => {
+      const text = ' date 2022-03 Støre i Ålesund\n\nTekst.';
+      const le = Buffer.from('\ufeff' + text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      writeFileSync(join(dir, 'le.txt'), le);
+      writeFileSync(join(dir, 'be.txt'), be);
+      writeFileSync(join(dir, 'surrogate.txt'), Buffer.concat([Buffer.from(' date 2022-03 Støre '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n\nTekst.')]));
+      const { code, out, err } = await run('export', dir);
+      assert.equal(code, 0);
+      assert.deepEqual(
+        out.map((line) => [JSON.parse(line).path.slice(dir.length + 1), JSON.parse(line).title]),
+        [['be.txt', 'Støre i Ålesund'], ['le.txt', 'Støre i Ålesund'], ['surrogate.txt', 'Støre \uFFFD\uFFFD\uFFFD']],
+      );
+      assert.deepEqual(err, [
+        `${join(dir, 'surrogate.txt')}: warning: The file has 3 invalid UTF-8 sequences (the first at byte 21); they are shown as \uFFFD.`,
+      ]);
+    });
+
     it('exits non-zero when nothing could be read', async () => {
       writeFileSync(join(dir, 'x.txt'), 'no header');
       const { code, out } = await run('export', dir);
