@@ -11,6 +11,7 @@ import { benchAnnotations, exportAnnotations } from './annotations';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
+import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../core/search/query';
 import { bundledKnowledgeBase } from '../core/entities/bundled';
 import { toBratAnn, toConll } from '../core/entities/formats';
 import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
@@ -159,6 +160,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (!Number.isInteger(limit) || limit < 1) {
       io.err(`annotated-reader search: --limit takes a whole number, not "${values.limit}".`);
+      return 2;
+    }
+    const parsedQuery = parseQuery(query);
+    if (hasNothingToSearch(query, parsedQuery)) {
+      for (const problem of parsedQuery.problems) io.err(`annotated-reader search: ${problem}.`);
+      const { message, hint } = nothingToSearchMessage(query);
+      io.err(`annotated-reader search: ${message}. ${hint}`);
       return 2;
     }
     const read = readOptions('search', values, io);

@@ -4,7 +4,7 @@ import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES } from '../../core/entities/types';
 import { EntityMatcher, type NamedEntity } from '../../core/search/entityMatcher';
 import { searchCorpus } from '../../core/search/corpusSearch';
-import { type ParsedQuery, isEmptyQuery } from '../../core/search/query';
+import { type ParsedQuery, hasNothingToSearch, isEmptyQuery, nothingToSearchMessage } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
 import { CommandId } from '../constants';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
@@ -111,6 +111,10 @@ export class SearchQuickPick {
     });
     const { query } = found;
     const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${problem}`, alwaysShow: true }));
+    if (hasNothingToSearch(raw, query)) {
+      const { message, hint } = nothingToSearchMessage(raw);
+      return [...notes, { result: 'none', label: `$(info) ${message}`, detail: hint, alwaysShow: true }];
+    }
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
 
     const articleItems: ResultItem[] = [];
