@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type KnowledgeBaseChange, editKnowledgeBase } from '../../core/entities/knowledgeBaseEdit';
+import { RESTRICTED_ADD_MESSAGE } from '../../core/entities/knowledgeBaseTrust';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '../../core/entities/types';
 import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
@@ -30,6 +31,12 @@ export async function addToKnowledgeBase(
   documents: ArticleDocuments,
   typeOf: (entityId: string) => EntityType | undefined,
 ): Promise<void> {
+  if (!entities.canAdd) {
+    // Hidden from the menus and cards in Restricted Mode; run anyway, it says why it does nothing.
+    const choice = await vscode.window.showInformationMessage(RESTRICTED_ADD_MESSAGE, 'Manage Workspace Trust');
+    if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+    return;
+  }
   const given = parseArgs(arg);
   const found = given ?? fromEditor(documents);
   const text = squashWhitespace(found?.text ?? '');

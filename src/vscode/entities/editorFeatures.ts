@@ -60,7 +60,7 @@ export function registerEditorFeatures(
         card.bold(entity.name).text(` · ${ENTITY_TYPE_NAMES[entity.type]}${entity.known ? '' : ' · not in the knowledge base'}`).markdown('\n\n');
         if (entity.description) card.text(entity.description).markdown('\n\n');
         card.text(`${count} ${count === 1 ? 'mention' : 'mentions'} in this article`);
-        appendCorpusFacts(card, mention.entityId, document.uri.toString(), indexer);
+        appendCorpusFacts(card, mention.entityId, document.uri.toString(), indexer, entities.canAdd);
         return new vscode.Hover(card.build(), article.range(mention.start, mention.end));
       },
     }),
@@ -86,7 +86,8 @@ export function registerEditorFeatures(
 }
 
 /** The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention. */
-function appendCorpusFacts(card: SafeMarkdown, entityId: string, uri: string, indexer: CorpusIndexService): void {
+/** The corpus's facts about an entity; `canAdd` is false in Restricted Mode, where the knowledge base is not written. */
+function appendCorpusFacts(card: SafeMarkdown, entityId: string, uri: string, indexer: CorpusIndexService, canAdd: boolean): void {
   const index = indexer.entities;
   const entity = index.entity(entityId);
   if (!entity) {
@@ -102,7 +103,7 @@ function appendCorpusFacts(card: SafeMarkdown, entityId: string, uri: string, in
   const more = entity.articles - (index.has(uri) ? 1 : 0) - CARD_ARTICLES;
   if (more > 0) card.markdown('\n- ').text(`…and ${plural(more, 'more article', 'more articles')}`);
   card.markdown('\n\n').commandLink({ icon: 'list-tree', text: 'Show all mentions' }, CommandId.ShowEntity, [entityId]);
-  if (!entity.known || entity.type === 'other') {
+  if (canAdd && (!entity.known || entity.type === 'other')) {
     card.text(' · ').commandLink({ icon: 'add', text: 'Add to knowledge base…' }, CommandId.AddToKnowledgeBase, [{ text: entity.name, entityId, uri }]);
   }
 }
