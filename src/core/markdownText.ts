@@ -47,3 +47,12 @@ export function escapeMarkdownText(text: string, options: MarkdownTextOptions): 
     .replace(/\t|[ \t]{2,}/g, (spaces) => '&nbsp;'.repeat(spaces.replace(/\t/g, '    ').length))
     .replace(/\n+/g, '\n\n');
 }
+
+/**
+ * `text` for a label that renders theme icons (quick pick rows: label,
+ * description and detail): each `$(name)` gets the backslash that makes
+ * VS Code show it as text. Nothing else in such labels is markup.
+ */
+export function escapeThemeIcons(text: string): string {
+  return text.replace(THEME_ICON, (icon) => `\\${icon}`);
+}

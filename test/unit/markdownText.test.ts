@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeMarkdownText } from '../../src/core/markdownText';
+import { escapeMarkdownText, escapeThemeIcons } from '../../src/core/markdownText';
 
 /** VS Code's theme-icon syntax, as its renderer finds it (`(\\)?` marks an escaped one). */
 const ICON = /(\\)?\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
@@ -102,4 +102,34 @@ describe('escapeMarkdownText', () => {
       );
     });
   }
+});
+
+describe('escapeThemeIcons (quick pick rows)', () => {
+  /** VS Code's renderLabelWithIcons: an escaped `$(x)` shows as text, any other becomes an icon (⟦icon:x⟧ here). */
+  const renderLabel = (label: string) => label.replace(ICON, (whole, escaped: string | undefined, name: string) => (escaped ? whole.slice(1) : `⟦icon:${name}⟧`));
+
+  const table: [string, string][] = [
+    ['$(zap) Putin', '\\$(zap) Putin'],
+    ['Før $(sync~spin) og $(book)', 'Før \\$(sync~spin) og \\$(book)'],
+    ['$(not an icon) [x](y) *z*', '$(not an icon) [x](y) *z*'],
+    ['Støre', 'Støre'],
+  ];
+  for (const [text, label] of table) {
+    it(`shows ${JSON.stringify(text)} as text in a label`, () => {
+      assert.equal(escapeThemeIcons(text), label);
+      assert.equal(renderLabel(label), text);
+    });
+  }
+
+  it('shows any text as exactly that text, with no icon', () => {
+    const texts = fc.array(fc.oneof(fc.constantFrom('$(zap)', '$(a~spin)', '$', '(', ')', '\\', 'x', ' '), fc.string({ maxLength: 3 })), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        // A backslash the text itself puts before an icon is the one case VS Code reads as an escape: not generated here.
+        fc.pre(!/\\\$\(/.test(text));
+        assert.equal(renderLabel(escapeThemeIcons(text)), text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

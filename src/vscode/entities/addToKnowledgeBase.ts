@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type KnowledgeBaseChange, editKnowledgeBase } from '../../core/entities/knowledgeBaseEdit';
 import { RESTRICTED_ADD_MESSAGE } from '../../core/entities/knowledgeBaseTrust';
+import { escapeThemeIcons } from '../../core/markdownText';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '../../core/entities/types';
 import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
@@ -121,16 +122,16 @@ type ChoiceItem = vscode.QuickPickItem & ({ readonly action: 'new' } | { readonl
 
 async function askForChange(text: string, known: readonly Entity[], guessType: EntityType | undefined): Promise<KnowledgeBaseChange | undefined> {
   const items: ChoiceItem[] = [
-    { action: 'new', label: `$(add) New entity "${text}"…`, detail: 'Give it a type, a canonical name and a description.', alwaysShow: true },
-    { label: `Or add "${text}" as another name of`, kind: vscode.QuickPickItemKind.Separator, action: 'new' },
+    { action: 'new', label: `$(add) New entity "${escapeThemeIcons(text)}"…`, detail: 'Give it a type, a canonical name and a description.', alwaysShow: true },
+    { label: `Or add "${escapeThemeIcons(text)}" as another name of`, kind: vscode.QuickPickItemKind.Separator, action: 'new' },
     ...[...known]
       .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
       .map((entity): ChoiceItem => ({
         action: 'alias',
         entity,
-        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
+        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${escapeThemeIcons(entity.name)}`,
         description: ENTITY_TYPE_NAMES[entity.type],
-        detail: entity.description || undefined,
+        detail: entity.description ? escapeThemeIcons(entity.description) : undefined,
       })),
   ];
   const choice = await vscode.window.showQuickPick(items, {
