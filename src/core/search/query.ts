@@ -104,6 +104,6 @@ export function hasNothingToSearch(raw: string, query: ParsedQuery): boolean {
 export function nothingToSearchMessage(raw: string): { readonly message: string; readonly hint: string } {
   return {
     message: `"${raw.trim()}" has no words to search for`,
-    hint: 'Give a word, a "phrase", @name, type:person or date:2022-01 (for example @Putin or type:person Støre).',
+    hint: 'Give a word, a "phrase", @name, type:person or date:2022-01.',
   };
 }
