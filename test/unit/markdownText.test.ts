@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { escapeMarkdownText, escapeThemeIcons } from '../../src/core/markdownText';
+import { repoRoot } from './helpers';
 
 /** VS Code's theme-icon syntax, as its renderer finds it (`(\\)?` marks an escaped one). */
 const ICON = /(\\)?\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
@@ -131,5 +134,15 @@ describe('escapeThemeIcons (quick pick rows)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('Markdown in the extension', () => {
+  it('is built in one place: no file of src/vscode but util/markdown.ts makes a MarkdownString or appends to one', () => {
+    const root = join(repoRoot, 'src', 'vscode');
+    const offenders = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.ts') && path.split(/[\\/]/).join('/') !== 'util/markdown.ts')
+      .filter((path) => /new vscode\.MarkdownString|\.appendMarkdown\(|\.appendText\(|supportThemeIcons\s*=/.test(readFileSync(join(root, path), 'utf8')));
+    assert.deepEqual(offenders, []);
   });
 });
