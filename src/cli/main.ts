@@ -13,6 +13,7 @@ import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
 import { benchSearch, searchCommand } from './search';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
+import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../core/search/query';
 import { bundledKnowledgeBase } from '../core/entities/bundled';
 import { toBratAnn, toConll } from '../core/entities/formats';
 import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
@@ -184,6 +185,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (!Number.isInteger(limit) || limit < 1) {
       io.err(`annotated-reader search: --limit takes a whole number, not "${values.limit}".`);
+      return 2;
+    }
+    const parsedQuery = parseQuery(query);
+    if (hasNothingToSearch(query, parsedQuery)) {
+      for (const problem of parsedQuery.problems) io.err(`annotated-reader search: ${problem}.`);
+      const { message, hint } = nothingToSearchMessage(query);
+      io.err(`annotated-reader search: ${message}. ${hint}`);
       return 2;
     }
     const read = readOptions('search', values, io);

@@ -3,6 +3,10 @@
  * `[abc]`), matched against `/`-separated relative paths. Used where
  * `workspace.findFiles` cannot help: folders outside the workspace, the CLI.
  */
+
+/** What is wrong with a glob pattern, in words for its author. */
+class GlobError extends SyntaxError {}
+
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   let braceDepth = 0;
@@ -29,18 +33,17 @@ export function globToRegExp(glob: string): RegExp {
       source += '|';
     } else if (ch === '[') {
       const close = glob.indexOf(']', i + 1);
-      if (close < 0) {
-        source += '\\[';
-      } else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = close;
-      }
+      if (close < 0) throw new GlobError('a "[" is never closed');
+      const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      // `[]` and `[!]` would match nothing, or anything including `/`.
+      if (body === '' || body === '^') throw new GlobError(`"[${glob.slice(i + 1, close)}]" has no characters to match`);
+      source += `[${body}]`;
+      i = close;
     } else {
       source += ch.replace(/[.+^$()|\\\]/]/g, '\\$&');
     }
   }
-  if (braceDepth > 0) throw new SyntaxError(`unterminated "{" in ${glob}`);
+  if (braceDepth > 0) throw new GlobError('a "{" is never closed');
   return new RegExp(`^${source}$`, 'u');
 }
 
@@ -52,8 +55,9 @@ export function compileGlob(glob: string): { readonly ok: true; readonly match: 
   let pattern: RegExp;
   try {
     pattern = globToRegExp(glob.trim());
-  } catch {
-    return { ok: false, reason: `"${glob}" is not a valid glob pattern (check its braces and brackets).` };
+  } catch (error) {
+    const why = error instanceof GlobError ? error.message : 'check its braces and brackets';
+    return { ok: false, reason: `"${glob}" is not a valid glob pattern (${why}).` };
   }
   return { ok: true, match: (relativePath) => pattern.test(relativePath.replace(/\\/g, '/')) };
 }

@@ -5,13 +5,13 @@
  */
 
 /** How the bytes of a file were turned into text. */
-export type TextEncodingName = 'utf-8' | 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedText {
   /** The text with any byte-order mark removed. Line endings untouched. */
   readonly text: string;
   readonly encoding: TextEncodingName;
-  /** Whether the file started with a UTF-8 byte-order mark. */
+  /** Whether the file started with a byte-order mark (UTF-8, or the UTF-16 one that told its encoding). */
   readonly hadBom: boolean;
   /** Something the reader should know about how the text was decoded. */
   readonly warning?: string;
@@ -21,31 +21,47 @@ export type DecodeResult = { readonly ok: true; readonly value: DecodedText } | 
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
+// UTF-16 big-endian is decoded by swapping bytes: a Node built with small ICU knows only 'utf-16le'.
+const utf16 = new TextDecoder('utf-16le', { fatal: false });
 const windows1252 = new TextDecoder('windows-1252');
 
 /** How many bytes at the start are examined for NUL bytes, the mark of a binary file. */
 const BINARY_SNIFF_BYTES = 8192;
 
 /**
- * Decodes a file's bytes. UTF-8 is expected. A file that is not valid UTF-8
- * but has no valid multi-byte UTF-8 sequence either is taken as Windows-1252
- * (older Norwegian corpora are often Latin-1); a file that is mostly UTF-8
- * with a few broken sequences is decoded with U+FFFD in their place. Either
- * way the result carries a warning. Binary files are refused.
+ * Decodes a file's bytes. UTF-8 is expected. A file that starts with a
+ * UTF-16 byte-order mark (little- or big-endian) is decoded as UTF-16. A
+ * file that is not valid UTF-8 but has no valid multi-byte UTF-8 sequence
+ * either is taken as Windows-1252 (older Norwegian corpora are often
+ * Latin-1); a file that is mostly UTF-8 with a few broken sequences is
+ * decoded with U+FFFD in their place, counted as the decoder replaces them.
+ * Either way the result carries a warning. Binary files are refused.
  */
 export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'The file is empty.' };
+  if (startsWith(bytes, 0xff, 0xfe, 0x00, 0x00) || startsWith(bytes, 0x00, 0x00, 0xfe, 0xff)) {
+    return { ok: false, reason: 'The file is UTF-32 (it starts with a UTF-32 byte-order mark), which is not read; save it as UTF-8.' };
+  }
+  if (startsWith(bytes, 0xff, 0xfe)) return { ok: true, value: decodeUtf16(bytes.subarray(2), true) };
+  if (startsWith(bytes, 0xfe, 0xff)) return { ok: true, value: decodeUtf16(bytes.subarray(2), false) };
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
-  if (sniff.includes(0)) return { ok: false, reason: 'The file is binary (it contains NUL bytes), not text.' };
+  if (sniff.includes(0)) {
+    return {
+      ok: false,
+      reason: looksLikeUtf16(sniff)
+        ? 'The file looks like UTF-16 without a byte-order mark (every other byte is NUL); save it as UTF-8, or as UTF-16 with a byte-order mark.'
+        : 'The file is binary (it contains NUL bytes), not text.',
+    };
+  }
 
-  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const hadBom = startsWith(bytes, 0xef, 0xbb, 0xbf);
   const body = hadBom ? bytes.subarray(3) : bytes;
   try {
     return { ok: true, value: { text: utf8.decode(body), encoding: 'utf-8', hadBom } };
   } catch {
     // Not valid UTF-8: decide below whether it is damaged UTF-8 or a legacy encoding.
   }
-  const { valid, invalid, firstInvalid } = countUtf8Sequences(body);
+  const { valid, invalid, firstInvalid } = scanUtf8(body);
   if (valid === 0) {
     return {
       ok: true,
@@ -59,41 +75,165 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
   }
   return {
     ok: true,
-    value: {
-      text: utf8Lenient.decode(body),
-      encoding: 'utf-8',
-      hadBom,
-      warning:
-        `The file has ${invalid} invalid UTF-8 ${invalid === 1 ? 'sequence' : 'sequences'} ` +
-        `(the first at byte ${firstInvalid + (hadBom ? 3 : 0)}); ${invalid === 1 ? 'it is' : 'they are'} shown as \uFFFD.`,
-    },
+    value: { text: utf8Lenient.decode(body), encoding: 'utf-8', hadBom, warning: replacedWarning('UTF-8', invalid, firstInvalid + (hadBom ? 3 : 0)) },
   };
 }
 
-/** Counts well-formed multi-byte UTF-8 sequences and invalid bytes. */
-function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((value, i) => bytes[i] === value);
+}
+
+function replacedWarning(encoding: string, invalid: number, firstByte: number): string {
+  return (
+    `The file has ${invalid} invalid ${encoding} ${invalid === 1 ? 'sequence' : 'sequences'} ` +
+    `(the first at byte ${firstByte}); ${invalid === 1 ? 'it is' : 'they are'} shown as \uFFFD.`
+  );
+}
+
+/** Whether NUL bytes sit at (nearly) every other position, as in UTF-16 text of Latin letters. */
+function looksLikeUtf16(sniff: Uint8Array): boolean {
+  const nuls = [0, 0];
+  for (let i = 0; i < sniff.length; i++) if (sniff[i] === 0) nuls[i & 1]++;
+  const half = sniff.length / 2;
+  const oneSide = (many: number, few: number) => many >= half * 0.5 && few <= half * 0.05;
+  return oneSide(nuls[0], nuls[1]) || oneSide(nuls[1], nuls[0]);
+}
+
+/** Decodes UTF-16 (the byte-order mark already removed), with U+FFFD for what is broken, as the WHATWG decoder does. */
+function decodeUtf16(body: Uint8Array, littleEndian: boolean): DecodedText {
+  let le = body;
+  if (!littleEndian) {
+    le = new Uint8Array(body.length);
+    for (let i = 0; i + 1 < body.length; i += 2) {
+      le[i] = body[i + 1];
+      le[i + 1] = body[i];
+    }
+    if (body.length % 2 === 1) le[body.length - 1] = body[body.length - 1];
+  }
+  const encoding = littleEndian ? 'utf-16le' : 'utf-16be';
+  const { invalid, firstInvalid } = scanUtf16(le);
+  const text = utf16.decode(le);
+  return invalid === 0
+    ? { text, encoding, hadBom: true }
+    : { text, encoding, hadBom: true, warning: replacedWarning('UTF-16', invalid, firstInvalid + 2) };
+}
+
+/** What a scan of bytes found: well-formed multi-byte sequences, and the ill-formed ones the decoder replaces with U+FFFD. */
+export interface EncodingScan {
+  /** Well-formed multi-byte sequences (UTF-8) or surrogate pairs (UTF-16). */
+  readonly valid: number;
+  /** How many U+FFFD the WHATWG decoder puts in for broken input. */
+  readonly invalid: number;
+  /** The offset of the first byte of the first ill-formed sequence, -1 if there is none. */
+  readonly firstInvalid: number;
+  /** How many U+FFFD the input itself encodes (not replacements). */
+  readonly literalReplacements: number;
+}
+
+/**
+ * Scans UTF-8 the way the WHATWG (Encoding Standard) decoder reads it, so
+ * that `invalid` is exactly the number of U+FFFD it substitutes: each
+ * maximal subpart of an ill-formed sequence is one replacement. Overlong
+ * forms (`E0 80 AF`, `C0 AF`), encoded surrogates (`ED A0 80`), code points
+ * past U+10FFFF and 5- and 6-byte forms are ill-formed.
+ */
+export function scanUtf8(bytes: Uint8Array): EncodingScan {
   let valid = 0;
   let invalid = 0;
   let firstInvalid = -1;
-  for (let i = 0; i < bytes.length; ) {
+  let literalReplacements = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  let start = 0;
+  let point = 0;
+  const fail = (at: number) => {
+    if (firstInvalid < 0) firstInvalid = at;
+    invalid++;
+  };
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b < 0x80) {
-      i++;
+    if (needed === 0) {
+      if (b < 0x80) continue;
+      if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        point = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        point = b & 0xf;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        point = b & 0x7;
+      } else {
+        fail(i);
+        continue;
+      }
+      start = i;
+      seen = 0;
       continue;
     }
-    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let ok = length > 0 && i + length <= bytes.length;
-    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
-    if (ok) {
+    if (b < lower || b > upper) {
+      // The sequence so far is one replacement; this byte is read again as a new start.
+      fail(start);
+      needed = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      i--;
+      continue;
+    }
+    lower = 0x80;
+    upper = 0xbf;
+    point = (point << 6) | (b & 0x3f);
+    if (++seen === needed) {
       valid++;
-      i += length;
-    } else {
-      if (firstInvalid < 0) firstInvalid = i;
-      invalid++;
-      i++;
+      if (point === 0xfffd) literalReplacements++;
+      needed = 0;
     }
   }
-  return { valid, invalid, firstInvalid };
+  if (needed !== 0) fail(start);
+  return { valid, invalid, firstInvalid, literalReplacements };
+}
+
+/**
+ * Scans little-endian UTF-16 the way the WHATWG decoder reads it: an
+ * unpaired surrogate is one replacement, and an odd last byte (or a lead
+ * surrogate at the end, or both) is one more.
+ */
+export function scanUtf16(le: Uint8Array): EncodingScan {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  let literalReplacements = 0;
+  let lead = -1;
+  const fail = (at: number) => {
+    if (firstInvalid < 0) firstInvalid = at;
+    invalid++;
+  };
+  const units = le.length >> 1;
+  for (let u = 0; u < units; u++) {
+    const code = le[2 * u] | (le[2 * u + 1] << 8);
+    const isLow = code >= 0xdc00 && code <= 0xdfff;
+    if (lead >= 0) {
+      if (isLow) {
+        valid++;
+        lead = -1;
+        continue;
+      }
+      fail(lead);
+      lead = -1;
+    }
+    if (code >= 0xd800 && code <= 0xdbff) lead = 2 * u;
+    else if (isLow) fail(2 * u);
+    else if (code === 0xfffd) literalReplacements++;
+  }
+  if (lead >= 0) fail(lead);
+  else if (le.length % 2 === 1) fail(le.length - 1);
+  return { valid, invalid, firstInvalid, literalReplacements };
 }
 
 /** Normalises line endings to LF (CRLF and lone CR alike). */

@@ -43,6 +43,10 @@ export interface AnnotatedReaderApi {
     /** The corpus's entities, most widely mentioned first. */
     all(): readonly IndexedEntity[];
   };
+  readonly knowledgeBases: {
+    /** Fires when the knowledge bases have been read again (a file changed, a setting changed, trust was granted). */
+    readonly onDidChange: vscode.Event<void>;
+  };
   readonly annotations: {
     /** Resolves when the annotations file has been read. */
     whenLoaded(): Promise<void>;
@@ -127,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         onDidChange: annotations.onDidChange,
       },
       entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.entities.entities() },
+      knowledgeBases: { onDidChange: entities.onDidChange },
       views: {
         articles: articles as vscode.TreeDataProvider<unknown>,
         entities: entitiesView as vscode.TreeDataProvider<unknown>,

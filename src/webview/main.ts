@@ -599,7 +599,7 @@ function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
   if (entity.corpus && entity.corpus.articles > 0) {
     actions.append(linkButton('Show all mentions', () => vscode.postMessage({ type: 'webviewDidRequestShowEntity', entityId: id }), 'List every mention in the Entities view'));
   }
-  if (!entity.known || entity.type === 'other') {
+  if (entity.addable !== false && (!entity.known || entity.type === 'other')) {
     const text = target.textContent ?? '';
     actions.append(
       linkButton('Add to knowledge base…', () => vscode.postMessage({ type: 'webviewDidRequestAddToKnowledgeBase', entityId: id, text }), 'Give this name a type and a canonical name'),

@@ -28,6 +28,8 @@ export interface ReaderEntity {
   readonly description: string;
   /** Whether the knowledge base knows it (else a rule found the name). */
   readonly known: boolean;
+  /** False in Restricted Mode: the knowledge base is not written there, so Add to Knowledge Base is not offered. */
+  readonly addable?: boolean;
   /** What the whole corpus says, once the entity index has it. */
   readonly corpus?: EntityInCorpus;
 }

@@ -52,6 +52,35 @@ describe('Articles view', () => {
     assert.deepEqual(tree[0].children.map((node) => node.label), ['Støre møter Scholz i Berlin']);
   });
 
+  it('reads UTF-16 files with a byte-order mark, and counts broken UTF-8 as the decoder replaces it', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'koding');
+    created.push(folder);
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const bytes = [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe];
+      for (const unit of Array.from(text, (_, i) => text.charCodeAt(i))) bytes.push(...(bigEndian ? [unit >> 8, unit & 0xff] : [unit & 0xff, unit >> 8]));
+      return new Uint8Array(bytes);
+    };
+    const le = vscode.Uri.joinPath(folder, 'le.txt');
+    const be = vscode.Uri.joinPath(folder, 'be.txt');
+    const broken = vscode.Uri.joinPath(folder, 'surrogat.txt');
+    await vscode.workspace.fs.writeFile(le, utf16(' date 2022-03 Støre i Ålesund (LE)\n\nTekst.\n', false));
+    await vscode.workspace.fs.writeFile(be, utf16(' date 2022-03 Støre i Ålesund (BE)\n\nTekst.\n', true));
+    await vscode.workspace.fs.writeFile(broken, new Uint8Array([...new TextEncoder().encode(' date 2022-03 Støre '), 0xed, 0xa0, 0x80, ...new TextEncoder().encode('\n\nTekst.\n')]));
+    const uris = [le, be, broken].map((uri) => uri.toString());
+    const articles = await waitFor(api, 'the three files in the corpus', () => {
+      const found = uris.map((uri) => api.corpus.articles().find((a) => a.uri === uri));
+      return found.every(Boolean) && found;
+    });
+    assert.deepEqual(
+      articles.map((a) => [a?.title, a?.warnings]),
+      [
+        ['Støre i Ålesund (LE)', []],
+        ['Støre i Ålesund (BE)', []],
+        ['Støre \uFFFD\uFFFD\uFFFD', ['The file has 3 invalid UTF-8 sequences (the first at byte 21); they are shown as \uFFFD.']],
+      ],
+    );
+  });
+
   it('follows an edited and then a deleted file', async () => {
     const uri = vscode.Uri.joinPath(workspaceFolder(), 'endres.txt');
     created.push(uri);

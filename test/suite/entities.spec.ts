@@ -27,12 +27,13 @@ describe('Entities in article files opened as text', () => {
 
   async function hoverText(position: vscode.Position): Promise<string> {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    // As the card reads: Markdown escapes and &nbsp; resolved, `**` kept for the name's bold.
     return hovers
       .flatMap((hover) => hover.contents)
       .map((content) => (typeof content === 'string' ? content : content.value))
       .join('\n')
-      // MarkdownString.appendText writes spaces as &nbsp;.
-      .replace(/&nbsp;/g, ' ');
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
   }
 
   it('shows a card for a name: canonical name, type, description, mentions', async () => {

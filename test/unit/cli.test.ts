@@ -204,6 +204,24 @@ describe('annotated-reader export', () => {
       assert.ok(err.some((line) => line.includes('mine.kb.json: entities[1]')), err.join('\n'));
     });
 
+    it('reads UTF-16 files with a byte-order mark, and counts broken UTF-8 as the decoder replaces it', async () => {
+      const text = ' date 2022-03 Støre i Ålesund\n\nTekst.';
+      const le = Buffer.from('\ufeff' + text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      writeFileSync(join(dir, 'le.txt'), le);
+      writeFileSync(join(dir, 'be.txt'), be);
+      writeFileSync(join(dir, 'surrogate.txt'), Buffer.concat([Buffer.from(' date 2022-03 Støre '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n\nTekst.')]));
+      const { code, out, err } = await run('export', dir);
+      assert.equal(code, 0);
+      assert.deepEqual(
+        out.map((line) => [JSON.parse(line).path.slice(dir.length + 1), JSON.parse(line).title]),
+        [['be.txt', 'Støre i Ålesund'], ['le.txt', 'Støre i Ålesund'], ['surrogate.txt', 'Støre \uFFFD\uFFFD\uFFFD']],
+      );
+      assert.deepEqual(err, [
+        `${join(dir, 'surrogate.txt')}: warning: The file has 3 invalid UTF-8 sequences (the first at byte 21); they are shown as \uFFFD.`,
+      ]);
+    });
+
     it('exits non-zero when nothing could be read', async () => {
       writeFileSync(join(dir, 'x.txt'), 'no header');
       const { code, out } = await run('export', dir);
@@ -226,6 +244,9 @@ describe('annotated-reader export', () => {
     [['bench', '--articles', '10,x'], 2, /--articles takes whole numbers separated by commas/],
     [['search', 'Putin'], 2, /give a query and at least one file or folder/],
     [['search', 'Putin', '.', '--limit', '0'], 2, /--limit takes a whole number/],
+    [['search', '@(', seedsDir], 2, /^annotated-reader search: "@\(" has no words to search for\. Give a word, a "phrase", @name/],
+    [['search', 'type:', seedsDir], 2, /type: is not a type[^]*"type:" has no words to search for/],
+    [['search', 'Putin', seedsDir, '--include', '['], 2, /^annotated-reader search: --include: "\[" is not a valid glob pattern \(a "\[" is never closed\)\.$/],
     [['bench', 'entities', '--articles', 'many'], 2, /--articles takes a whole number/],
     [['generate', '--articles', '10'], 2, /name the folder to write with --out/],
     [['annotations', 'export', '--format', 'pdf', 'a.json'], 2, /annotations export --format md\|w3c/],

@@ -24,11 +24,17 @@ describe('globMatcher', () => {
     it(`${matches ? 'matches' : 'does not match'} ${path} with "${glob}"`, () => assert.equal(globMatcher(glob)(path), matches));
   }
 
-  for (const bad of ['**/{node_modules,.git/**', '**/[z-a].txt']) {
-    it(`reports "${bad}" as invalid instead of throwing`, () => {
-      const compiled = compileGlob(bad);
-      assert.equal(compiled.ok, false);
-      assert.match(!compiled.ok ? compiled.reason : '', /is not a valid glob pattern/);
+  const bad: [glob: string, why: string][] = [
+    ['**/{node_modules,.git/**', 'a "{" is never closed'],
+    ['**/[z-a].txt', 'check its braces and brackets'],
+    ['[', 'a "[" is never closed'],
+    ['**/[0-9*.txt', 'a "[" is never closed'],
+    ['**/[].txt', '"[]" has no characters to match'],
+    ['**/[!].txt', '"[!]" has no characters to match'],
+  ];
+  for (const [glob, why] of bad) {
+    it(`reports "${glob}" as invalid, naming it, instead of throwing`, () => {
+      assert.deepEqual(compileGlob(glob), { ok: false, reason: `"${glob}" is not a valid glob pattern (${why}).` });
     });
   }
 });

@@ -5,7 +5,7 @@ import { createRecognizer } from '../../src/core/entities/recognizer';
 import { parseArticle } from '../../src/core/parse';
 import { searchCorpus } from '../../src/core/search/corpusSearch';
 import { EntityMatcher } from '../../src/core/search/entityMatcher';
-import { parseQuery } from '../../src/core/search/query';
+import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/searchIndex';
 import { findMatches, hasPhrase, makeSnippet } from '../../src/core/search/snippet';
 import { readSeed, seedFiles } from './helpers';
@@ -197,6 +197,24 @@ describe('search queries', () => {
       for (const [key, value] of Object.entries(expected)) assert.deepEqual(parsed[key as keyof typeof parsed], value, key);
     });
   }
+});
+
+describe('queries with no words', () => {
+  // Operators without a word: nothing to search for, said plainly (never a hit of no score).
+  for (const raw of ['@(', '@', '"', '""', 'type:', '-', '@"', '@"("', '@- "" -', 'date:', '(', '…']) {
+    it(`says ${JSON.stringify(raw)} has no words to search for, and finds nothing`, () => {
+      const parsed = parseQuery(raw);
+      assert.equal(hasNothingToSearch(raw, parsed), true);
+      assert.deepEqual(parsed.entities, []);
+      const found = searchCorpus(raw, index, entities, { limit: 30, entityLimit: 5 });
+      assert.deepEqual([found.articles.hits.length, found.articles.total, found.entities.length], [0, 0, 0]);
+      assert.equal(nothingToSearchMessage(raw).message, `"${raw}" has no words to search for`);
+    });
+  }
+  for (const raw of ['', '   ', 'Putin', '@Putin', 'type:person', 'date:2022', '"trappe opp"', '@(Putin']) {
+    it(`does not say ${JSON.stringify(raw)} has no words to search for`, () => assert.equal(hasNothingToSearch(raw, parseQuery(raw)), false));
+  }
+  it('still searches the words beside an operator', () => assert.deepEqual(search('Bærum @('), ['bærum']));
 });
 
 describe('entity names in search', () => {

@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { loadArticle } from '../../src/core/load';
-import { compareNorwegian, decodeArticleBytes, normalizeLineEndings, startsUpperCase, wordCharAt, truncateAtWord } from '../../src/core/text';
+import {
+  compareNorwegian,
+  decodeArticleBytes,
+  normalizeLineEndings,
+  scanUtf16,
+  scanUtf8,
+  startsUpperCase,
+  wordCharAt,
+  truncateAtWord,
+} from '../../src/core/text';
 import { readSeedBytes } from './helpers';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -52,6 +62,154 @@ describe('decodeArticleBytes', () => {
     assert.ok(result.ok);
     assert.equal(result.article.title, 'Intenst diplomati - inviterer Russland til nye Nato-møter');
     assert.equal(result.article.warnings.length, 1);
+  });
+});
+
+describe('invalid UTF-8, counted as the decoder replaces it', () => {
+  const lenient = new TextDecoder('utf-8', { fatal: false });
+  const replacements = (text: string) => [...text].filter((c) => c === '\uFFFD').length;
+  // [what, bytes, U+FFFD the WHATWG decoder puts in, offset of the first bad byte]
+  const table: [string, number[], number, number][] = [
+    ['an encoded surrogate', [0xed, 0xa0, 0x80], 3, 0],
+    ['an encoded low surrogate', [0xed, 0xbf, 0xbf], 3, 0],
+    ['a 3-byte overlong slash', [0xe0, 0x80, 0xaf], 3, 0],
+    ['a 2-byte overlong slash', [0xc0, 0xaf], 2, 0],
+    ['a 4-byte overlong', [0xf0, 0x80, 0x80, 0xaf], 4, 0],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 4, 0],
+    ['a truncated 3-byte sequence at the end', [0x41, 0xe2, 0x82], 1, 1],
+    ['a truncated 4-byte sequence before ASCII', [0xf0, 0x9f, 0x98, 0x41], 1, 0],
+    ['a truncated 2-byte sequence before another lead', [0xc3, 0xc3, 0xa5], 1, 0],
+    ['a lone continuation byte', [0x41, 0x80, 0x42], 1, 1],
+    ['three continuation bytes', [0x80, 0xbf, 0x80], 3, 0],
+    ['a 5-byte form', [0xf8, 0x88, 0x80, 0x80, 0x80], 5, 0],
+    ['a 6-byte form', [0xfc, 0x84, 0x80, 0x80, 0x80, 0x80], 6, 0],
+    ['FE and FF', [0x41, 0xfe, 0xff], 2, 1],
+    ['a valid 4-byte sequence', [0xf0, 0x9f, 0x98, 0x80], 0, -1],
+    ['valid æ, ø and å', [0xc3, 0xa6, 0xc3, 0xb8, 0xc3, 0xa5], 0, -1],
+    ['a real U+FFFD', [0xef, 0xbf, 0xbd], 0, -1],
+  ];
+  for (const [what, input, count, first] of table) {
+    it(`counts ${count} for ${what}, the first at byte ${first}`, () => {
+      const scan = scanUtf8(new Uint8Array(input));
+      assert.deepEqual([scan.invalid, scan.firstInvalid], [count, first]);
+      assert.equal(replacements(lenient.decode(new Uint8Array(input))) - scan.literalReplacements, count);
+    });
+  }
+
+  it('warns about an encoded surrogate with the count and where it starts', () => {
+    const result = decodeArticleBytes(new Uint8Array([...utf8(' date 2022-02 Støre '), 0xed, 0xa0, 0x80, ...utf8(' og Jonas')]));
+    assert.ok(result.ok);
+    assert.equal(result.value.encoding, 'utf-8');
+    assert.equal(result.value.text, ' date 2022-02 Støre \uFFFD\uFFFD\uFFFD og Jonas');
+    assert.equal(result.value.warning, 'The file has 3 invalid UTF-8 sequences (the first at byte 21); they are shown as \uFFFD.');
+  });
+
+  it('counts an overlong form, and the byte-order mark in the offset', () => {
+    const result = decodeArticleBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Støre '), 0xe0, 0x80, 0xaf]));
+    assert.ok(result.ok);
+    assert.equal(result.value.warning, 'The file has 3 invalid UTF-8 sequences (the first at byte 10); they are shown as \uFFFD.');
+  });
+
+  // Bytes drawn mostly from the ranges where UTF-8 goes wrong, with whole valid sequences mixed in.
+  const interesting = fc.oneof(
+    fc.integer({ min: 0, max: 255 }).map((b) => [b]),
+    fc.constantFrom(0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xf8, 0xfc, 0xfe).map((b) => [b]),
+    fc.constantFrom([0xc3, 0xb8], [0xef, 0xbf, 0xbd], [0xf0, 0x9f, 0x98, 0x80], [0xed, 0x9f, 0xbf], [0xe2, 0x80, 0x93], [0x41]),
+  );
+  const byteArrays = fc.array(interesting, { maxLength: 40 }).map((parts) => new Uint8Array(parts.flat()));
+
+  it('counts exactly the U+FFFD the WHATWG decoder puts in, for any bytes', () => {
+    fc.assert(
+      fc.property(byteArrays, (bytes) => {
+        const scan = scanUtf8(bytes);
+        assert.equal(scan.invalid, replacements(lenient.decode(bytes)) - scan.literalReplacements);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('names as the first bad byte one before which the bytes are valid UTF-8', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    fc.assert(
+      fc.property(byteArrays, (bytes) => {
+        const scan = scanUtf8(bytes);
+        const valid = (part: Uint8Array) => {
+          try {
+            fatal.decode(part);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        if (scan.firstInvalid < 0) return valid(bytes);
+        return valid(bytes.subarray(0, scan.firstInvalid)) && !valid(bytes);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts exactly the U+FFFD the WHATWG UTF-16 decoder puts in, for any bytes', () => {
+    const utf16 = new TextDecoder('utf-16le', { fatal: false });
+    const units = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfffd, 0x41));
+    const bytes = fc.tuple(fc.array(units, { maxLength: 30 }), fc.boolean()).map(([codes, odd]) => {
+      const out = codes.flatMap((c) => [c & 0xff, c >> 8]);
+      if (odd) out.push(0x41);
+      return new Uint8Array(out);
+    });
+    fc.assert(
+      fc.property(bytes, (input) => {
+        const scan = scanUtf16(input);
+        assert.equal(scan.invalid, replacements(utf16.decode(input)) - scan.literalReplacements);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('UTF-16 files', () => {
+  // A seed with a letter outside the BMP added: a surrogate pair in UTF-16.
+  const article = new TextDecoder().decode(readSeedBytes('004')) + '\nJonas Gahr Støre 😀 var i Ålesund.\n';
+  const utf16le = (text: string) => {
+    const out = [0xff, 0xfe];
+    for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8);
+    return new Uint8Array(out);
+  };
+  const utf16be = (text: string) => {
+    const out = [0xfe, 0xff];
+    for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff);
+    return new Uint8Array(out);
+  };
+
+  for (const [name, encode, encoding] of [['little', utf16le, 'utf-16le'], ['big', utf16be, 'utf-16be']] as const) {
+    it(`decodes ${name}-endian UTF-16 with a byte-order mark, and parses it as an article`, () => {
+      const result = decodeArticleBytes(encode(article));
+      assert.deepEqual(result, { ok: true, value: { text: article, encoding, hadBom: true } });
+      // Parsed like the same article in UTF-8.
+      assert.deepEqual(loadArticle(encode(article)), loadArticle(utf8(article)));
+      const loaded = loadArticle(encode(article));
+      assert.ok(loaded.ok);
+      assert.equal(loaded.article.title, 'Intenst diplomati - inviterer Russland til nye Nato-møter');
+      assert.deepEqual(loaded.article.warnings, []);
+    });
+
+    it(`warns about an unpaired surrogate in ${name}-endian UTF-16, naming its byte`, () => {
+      const result = decodeArticleBytes(encode('Støre \ud800 og Jonas'));
+      assert.ok(result.ok);
+      assert.equal(result.value.text, 'Støre \uFFFD og Jonas');
+      assert.equal(result.value.warning, 'The file has 1 invalid UTF-16 sequence (the first at byte 14); it is shown as \uFFFD.');
+    });
+  }
+
+  it('names UTF-16 without a byte-order mark as UTF-16, not as binary', () => {
+    const result = decodeArticleBytes(utf16le(article).subarray(2));
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.reason : '', /UTF-16 without a byte-order mark/);
+  });
+
+  it('refuses UTF-32, naming it', () => {
+    const result = decodeArticleBytes(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]));
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.reason : '', /UTF-32/);
   });
 });
 

@@ -48,7 +48,8 @@ export function parseQuery(raw: string): ParsedQuery {
     lastWordOpen = false;
     if (quotedEntity !== undefined || entity !== undefined) {
       const name = (quotedEntity ?? entity ?? '').trim();
-      if (name) entities.push(name);
+      // A name needs a letter or digit: `@(` names nothing (and would match any entity loosely).
+      if (hasWordChar(name)) entities.push(name);
     } else if (filter !== undefined) {
       if (filter.toLowerCase() === 'type') {
         const type = TYPE_NAMES[value.toLowerCase()];
@@ -83,4 +84,26 @@ export function foldedWords(text: string): string[] {
 /** Whether a query asks for anything at all (an empty box lists recent articles). */
 export function isEmptyQuery(query: ParsedQuery): boolean {
   return query.words.length === 0 && query.phrases.length === 0 && query.entities.length === 0 && query.types.length === 0 && query.dates.length === 0;
+}
+
+function hasWordChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (wordCharAt(text, i) > 0) return true;
+  return false;
+}
+
+/**
+ * Whether something was typed but nothing in it can be searched for:
+ * operators without a word (`@`, `"`, `type:`, `-`, `@(`). Said plainly,
+ * not answered with the newest articles or a hit of no score.
+ */
+export function hasNothingToSearch(raw: string, query: ParsedQuery): boolean {
+  return raw.trim() !== '' && isEmptyQuery(query);
+}
+
+/** What a query of operators only is told, and what it could say instead. */
+export function nothingToSearchMessage(raw: string): { readonly message: string; readonly hint: string } {
+  return {
+    message: `"${raw.trim()}" has no words to search for`,
+    hint: 'Give a word, a "phrase", @name, type:person or date:2022-01.',
+  };
 }

@@ -3,6 +3,7 @@ import { type AnnotationContent, contentOf, shortQuote } from '../../core/annota
 import type { ArticleDocuments } from '../entities/articleDocuments';
 import { Disposable } from '../util/disposable';
 import type { AnnotationService } from './annotationService';
+import { userMarkdown } from '../util/markdown';
 
 export const COMMENT_CONTROLLER_ID = 'annotatedReader.annotations';
 
@@ -284,9 +285,6 @@ export async function deleteWithUndo(service: AnnotationService, id: string): Pr
 }
 
 function markdown(text: string): vscode.MarkdownString {
-  // The user's own Markdown; no command links, no HTML.
-  const value = new vscode.MarkdownString(text || '*No note.*');
-  value.isTrusted = false;
-  value.supportHtml = false;
-  return value;
+  // The user's own Markdown; no command links, no HTML, no theme icons.
+  return userMarkdown(text || '*No note.*');
 }

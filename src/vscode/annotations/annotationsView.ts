@@ -8,6 +8,7 @@ import { AnnotationCommandId, ContextKey, ViewId } from '../constants';
 import { fileNameOf } from '../corpus/articleFiles';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
+import { SafeMarkdown } from '../util/markdown';
 import { parseUri } from '../util/uri';
 import type { AnnotationService } from './annotationService';
 
@@ -198,15 +199,15 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     // By article, the group says which article; otherwise the line does.
     item.description = this.grouping === 'article' && !orphanReason ? noteStart : [noteStart, title].filter(Boolean).join(' · ');
     item.iconPath = colourIcon(this.service.colours(), colour, note.trim() !== '');
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`$(${note.trim() ? 'comment' : 'circle-filled'}) **`).appendText(colour || 'Highlight').appendMarkdown('**');
-    if (tags.length) tooltip.appendMarkdown(' · ').appendText(tags.map((tag) => `#${tag}`).join(' '));
-    tooltip.appendMarkdown('\n\n> ').appendText(shortQuote(annotation, 400)).appendMarkdown('\n\n');
-    if (note.trim()) tooltip.appendText(note.trim()).appendMarkdown('\n\n');
-    if (replies.length) tooltip.appendText(`${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`).appendMarkdown('\n\n');
-    tooltip.appendMarkdown('*').appendText(title).appendMarkdown('*');
-    if (orphanReason) tooltip.appendMarkdown('\n\n$(warning) ').appendText(`Not placed: ${orphanReason}.`);
-    item.tooltip = tooltip;
+    // Quotes, notes, tags and titles are text from the annotations file and the corpus: taken literally.
+    const tooltip = new SafeMarkdown().icon(note.trim() ? 'comment' : 'circle-filled').markdown(' ').bold(colour || 'Highlight');
+    if (tags.length) tooltip.text(' · ').text(tags.map((tag) => `#${tag}`).join(' '));
+    tooltip.markdown('\n\n> ').text(shortQuote(annotation, 400)).markdown('\n\n');
+    if (note.trim()) tooltip.text(note.trim()).markdown('\n\n');
+    if (replies.length) tooltip.text(`${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`).markdown('\n\n');
+    tooltip.italic(title);
+    if (orphanReason) tooltip.markdown('\n\n').icon('warning').markdown(' ').text(`Not placed: ${orphanReason}.`);
+    item.tooltip = tooltip.build();
     item.contextValue = orphanReason ? 'annotation.orphan' : 'annotation';
     item.command = { command: AnnotationCommandId.Open, title: 'Open in Reader', arguments: [annotation.id] };
     item.accessibilityInformation = { label: `${colour || 'Highlight'}: ${shortQuote(annotation, QUOTE_CHARS)}${noteStart ? `. Note: ${noteStart}` : ''}` };

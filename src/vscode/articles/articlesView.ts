@@ -6,6 +6,7 @@ import { config } from '../config';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
+import { SafeMarkdown } from '../util/markdown';
 
 export type ArticlesNode =
   | { readonly kind: 'year'; readonly key: string; readonly label: string; readonly children: ArticlesNode[] }
@@ -155,23 +156,13 @@ function articleItem(summary: ArticleSummary): vscode.TreeItem {
   item.contextValue = 'article';
   item.command = { command: CommandId.OpenArticle, title: 'Open in Reader', arguments: [summary.uri] };
 
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**');
-  tooltip.appendText(summary.title);
-  tooltip.appendMarkdown('**\n\n');
-  tooltip.appendText([formatDate(summary.date), summary.source, summary.byline].filter(Boolean).join(' · '));
-  if (summary.lead) {
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(summary.lead);
-  }
-  for (const warning of summary.warnings) {
-    tooltip.appendMarkdown('\n\n$(warning) ');
-    tooltip.appendText(warning);
-  }
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(summary.origin === 'sample' ? `${summary.fileName} (sample corpus)` : summary.fileName);
-  tooltip.supportThemeIcons = true;
-  item.tooltip = tooltip;
+  // Titles, leads and file names are the corpus's text: taken literally, icons and links included.
+  const tooltip = new SafeMarkdown().bold(summary.title).markdown('\n\n');
+  tooltip.text([formatDate(summary.date), summary.source, summary.byline].filter(Boolean).join(' · '));
+  if (summary.lead) tooltip.markdown('\n\n').text(summary.lead);
+  for (const warning of summary.warnings) tooltip.markdown('\n\n').icon('warning').markdown(' ').text(warning);
+  tooltip.markdown('\n\n').text(summary.origin === 'sample' ? `${summary.fileName} (sample corpus)` : summary.fileName);
+  item.tooltip = tooltip.build();
   return item;
 }
 

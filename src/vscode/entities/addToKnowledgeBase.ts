@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { type KnowledgeBaseChange, editKnowledgeBase } from '../../core/entities/knowledgeBaseEdit';
+import { RESTRICTED_ADD_MESSAGE } from '../../core/entities/knowledgeBaseTrust';
+import { escapeThemeIcons } from '../../core/markdownText';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '../../core/entities/types';
 import { MAX_ENTITY_NAME_LENGTH, MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
 import { squashWhitespace } from '../../core/text';
@@ -29,6 +31,12 @@ export async function addToKnowledgeBase(
   documents: ArticleDocuments,
   typeOf: (entityId: string) => EntityType | undefined,
 ): Promise<void> {
+  if (!entities.canAdd) {
+    // Hidden from the menus and cards in Restricted Mode; run anyway, it says why it does nothing.
+    const choice = await vscode.window.showInformationMessage(RESTRICTED_ADD_MESSAGE, 'Manage Workspace Trust');
+    if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+    return;
+  }
   const given = parseArgs(arg);
   const found = given ?? fromEditor(documents);
   const text = squashWhitespace(found?.text ?? '');
@@ -118,16 +126,16 @@ type ChoiceItem = vscode.QuickPickItem & ({ readonly action: 'new' } | { readonl
 
 async function askForChange(text: string, known: readonly Entity[], guessType: EntityType | undefined): Promise<KnowledgeBaseChange | undefined> {
   const items: ChoiceItem[] = [
-    { action: 'new', label: `$(add) New entity "${text}"…`, detail: 'Give it a type, a canonical name and a description.', alwaysShow: true },
-    { label: `Or add "${text}" as another name of`, kind: vscode.QuickPickItemKind.Separator, action: 'new' },
+    { action: 'new', label: `$(add) New entity "${escapeThemeIcons(text)}"…`, detail: 'Give it a type, a canonical name and a description.', alwaysShow: true },
+    { label: `Or add "${escapeThemeIcons(text)}" as another name of`, kind: vscode.QuickPickItemKind.Separator, action: 'new' },
     ...[...known]
       .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
       .map((entity): ChoiceItem => ({
         action: 'alias',
         entity,
-        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
+        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${escapeThemeIcons(entity.name)}`,
         description: ENTITY_TYPE_NAMES[entity.type],
-        detail: entity.description || undefined,
+        detail: entity.description ? escapeThemeIcons(entity.description) : undefined,
       })),
   ];
   const choice = await vscode.window.showQuickPick(items, {

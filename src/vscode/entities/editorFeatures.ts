@@ -4,6 +4,7 @@ import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
 import { coordinatesOf } from '../../core/positions';
 import { CommandId } from '../constants';
+import { SafeMarkdown } from '../util/markdown';
 import type { CorpusService } from '../corpus/corpusService';
 import { type ArticleDocuments, rangeIn } from './articleDocuments';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
@@ -54,20 +55,13 @@ export function registerEditorFeatures(
         if (!article || !mention) return undefined;
         const entity = entities.describe([mention])[mention.entityId];
         const count = article.mentions.filter((m) => m.entityId === mention.entityId).length;
-        const card = new vscode.MarkdownString();
-        card.appendMarkdown('**');
-        card.appendText(entity.name);
-        card.appendMarkdown(`** · ${ENTITY_TYPE_NAMES[entity.type]}${entity.known ? '' : ' · not in the knowledge base'}\n\n`);
-        if (entity.description) {
-          card.appendText(entity.description);
-          card.appendMarkdown('\n\n');
-        }
-        card.appendText(`${count} ${count === 1 ? 'mention' : 'mentions'} in this article`);
-        appendCorpusFacts(card, mention.entityId, document.uri.toString(), indexer);
-        // Command links run only this extension's own commands, and only these.
-        card.isTrusted = { enabledCommands: [CommandId.OpenArticle, CommandId.ShowEntity, CommandId.AddToKnowledgeBase] };
-        card.supportThemeIcons = true;
-        return new vscode.Hover(card, article.range(mention.start, mention.end));
+        // Command links run only this extension's own commands, and only these; names and descriptions are text.
+        const card = new SafeMarkdown({ commands: [CommandId.OpenArticle, CommandId.ShowEntity, CommandId.AddToKnowledgeBase] });
+        card.bold(entity.name).text(` · ${ENTITY_TYPE_NAMES[entity.type]}${entity.known ? '' : ' · not in the knowledge base'}`).markdown('\n\n');
+        if (entity.description) card.text(entity.description).markdown('\n\n');
+        card.text(`${count} ${count === 1 ? 'mention' : 'mentions'} in this article`);
+        appendCorpusFacts(card, mention.entityId, document.uri.toString(), indexer, entities.canAdd);
+        return new vscode.Hover(card.build(), article.range(mention.start, mention.end));
       },
     }),
     vscode.languages.registerDocumentSymbolProvider(
@@ -92,38 +86,26 @@ export function registerEditorFeatures(
 }
 
 /** The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention. */
-function appendCorpusFacts(card: vscode.MarkdownString, entityId: string, uri: string, indexer: CorpusIndexService): void {
+/** The corpus's facts about an entity; `canAdd` is false in Restricted Mode, where the knowledge base is not written. */
+function appendCorpusFacts(card: SafeMarkdown, entityId: string, uri: string, indexer: CorpusIndexService, canAdd: boolean): void {
   const index = indexer.entities;
   const entity = index.entity(entityId);
   if (!entity) {
-    if (indexer.progress) card.appendMarkdown('\n\n_Counting mentions in the corpus…_');
+    if (indexer.progress) card.markdown('\n\n').italic('Counting mentions in the corpus…');
     return;
   }
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-  card.appendMarkdown('\n\n');
-  card.appendText(`${plural(entity.articles, 'article', 'articles')}, ${plural(entity.mentions, 'mention', 'mentions')} in the corpus`);
+  card.markdown('\n\n').text(`${plural(entity.articles, 'article', 'articles')}, ${plural(entity.mentions, 'mention', 'mentions')} in the corpus`);
   for (const { uri: other, summary } of indexer.newestMentioning(entityId, uri, CARD_ARTICLES)) {
     const [first] = index.mentionsIn(other, entityId);
-    const link = commandLink(CommandId.OpenArticle, [other, first]);
-    card.appendMarkdown(`\n- [${escapeLinkText(summary.title)}](${link} "Open in the reader at the mention") · `);
-    card.appendText(formatDate(summary.date));
+    card.markdown('\n- ').commandLink({ text: summary.title }, CommandId.OpenArticle, [other, first], 'Open in the reader at the mention').text(` · ${formatDate(summary.date)}`);
   }
   const more = entity.articles - (index.has(uri) ? 1 : 0) - CARD_ARTICLES;
-  if (more > 0) card.appendMarkdown(`\n- …and ${plural(more, 'more article', 'more articles')}`);
-  card.appendMarkdown(`\n\n[$(list-tree) Show all mentions](${commandLink(CommandId.ShowEntity, [entityId])})`);
-  if (!entity.known || entity.type === 'other') {
-    card.appendMarkdown(` · [$(add) Add to knowledge base…](${commandLink(CommandId.AddToKnowledgeBase, [{ text: entity.name, entityId, uri }])})`);
+  if (more > 0) card.markdown('\n- ').text(`…and ${plural(more, 'more article', 'more articles')}`);
+  card.markdown('\n\n').commandLink({ icon: 'list-tree', text: 'Show all mentions' }, CommandId.ShowEntity, [entityId]);
+  if (canAdd && (!entity.known || entity.type === 'other')) {
+    card.text(' · ').commandLink({ icon: 'add', text: 'Add to knowledge base…' }, CommandId.AddToKnowledgeBase, [{ text: entity.name, entityId, uri }]);
   }
-}
-
-function commandLink(command: CommandId, args: unknown[]): string {
-  // `(` and `)` too: Markdown would end the link at an unbalanced one in a name.
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
-}
-
-/** Markdown link text from an article title: brackets and other markup taken literally. */
-function escapeLinkText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 /**

@@ -6,6 +6,7 @@ import { contextAround, foldForMatching } from '../../core/text';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
+import { SafeMarkdown } from '../util/markdown';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { EntityService } from './entityService';
 import { entityIcon } from './entityStyle';
@@ -176,7 +177,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
         const item = new vscode.TreeItem({ label, highlights: [[before.length, before.length + match.length]] }, vscode.TreeItemCollapsibleState.None);
         item.id = `mention:${uri}#${start}`;
         item.description = `${title} · ${date}`;
-        item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(title).appendMarkdown('**\n\n').appendText(date).appendMarkdown('\n\n').appendText(label);
+        item.tooltip = new SafeMarkdown().bold(title).markdown('\n\n').text(date).markdown('\n\n').text(label).build();
         item.iconPath = new vscode.ThemeIcon('quote');
         item.contextValue = 'entityMention';
         item.command = { command: CommandId.OpenArticle, title: 'Open in Reader at the Mention', arguments: [uri, { start, end }] };
@@ -203,12 +204,13 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     item.iconPath = entityIcon(entity.type);
     item.contextValue = entity.known ? 'entity' : 'entityUnknown';
     const known = this.entities.knowledgeBaseEntity(entity.id);
-    const tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(entity.name).appendMarkdown('**\n\n');
-    tooltip.appendText(entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
-    if (known?.description) tooltip.appendMarkdown('\n\n').appendText(known.description);
-    if (known?.aliases.length) tooltip.appendMarkdown('\n\n').appendText(`Also: ${known.aliases.join(', ')}`);
-    tooltip.appendMarkdown('\n\n').appendText(`${articles}, ${mentions}. Expand for the concordance.`);
-    item.tooltip = tooltip;
+    // Names, descriptions and aliases come from the knowledge base: taken literally.
+    const tooltip = new SafeMarkdown().bold(entity.name).markdown('\n\n');
+    tooltip.text(entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
+    if (known?.description) tooltip.markdown('\n\n').text(known.description);
+    if (known?.aliases.length) tooltip.markdown('\n\n').text(`Also: ${known.aliases.join(', ')}`);
+    tooltip.markdown('\n\n').text(`${articles}, ${mentions}. Expand for the concordance.`);
+    item.tooltip = tooltip.build();
     item.accessibilityInformation = { label: `${entity.name}, ${ENTITY_TYPE_NAMES[entity.type]}, ${articles}, ${mentions}` };
     return item;
   }

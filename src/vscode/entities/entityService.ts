@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { bundledKnowledgeBase } from '../../core/entities/bundled';
 import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
+import { heldBackNote, knowledgeBasesToRead } from '../../core/entities/knowledgeBaseTrust';
 import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
 import type { Entity, EntityMention } from '../../core/entities/types';
 import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
@@ -27,7 +28,8 @@ interface KnowledgeBaseFile {
  * `annotatedReader.knowledgeBases`, then each workspace folder's
  * `.annotated-reader/knowledge-base.json`, later ones taking precedence.
  * The files are watched; a file that cannot be read or has bad entries is
- * reported by name, and everything else keeps working.
+ * reported by name, and everything else keeps working. In Restricted Mode a
+ * workspace's own file is not read (the log says so) until trust is granted.
  */
 export class EntityService extends Disposable {
   private knowledgeBase: KnowledgeBase;
@@ -42,6 +44,8 @@ export class EntityService extends Disposable {
   private definedIn = new Map<string, vscode.Uri>();
   /** Problems already reported, so a file is not reported again until it changes. */
   private reported = new Set<string>();
+  /** Workspace knowledge bases held back in Restricted Mode, already noted in the log. */
+  private readonly notedHeldBack = new Set<string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -58,12 +62,25 @@ export class EntityService extends Disposable {
       }),
     );
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()));
+    // Restricted Mode held the workspace's own knowledge base back: read it now.
+    this.register(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.log.info('The workspace is trusted now: reading its knowledge base.');
+        void this.load().catch((error: unknown) => this.log.error('Reloading the knowledge bases failed', error));
+      }),
+    );
+  }
+
+  /** Whether names may be added to a knowledge base here: it writes a workspace's file, which Restricted Mode does not allow. */
+  get canAdd(): boolean {
+    return vscode.workspace.isTrusted;
   }
 
   /** Reads the users' knowledge bases; resolves when they are in use. */
   async load(): Promise<void> {
-    const files = this.userFiles();
+    const { read: files, heldBack } = knowledgeBasesToRead(this.userFiles(), vscode.workspace.isTrusted);
     this.watch(files);
+    await this.noteHeldBack(heldBack);
     const layers: Entity[][] = [];
     const definedIn = new Map<string, vscode.Uri>();
     for (const { uri, required } of files) {
@@ -113,7 +130,7 @@ export class EntityService extends Disposable {
   writableKnowledgeBase(near?: vscode.Uri): vscode.Uri | undefined {
     const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
     if (folder) return vscode.Uri.joinPath(folder.uri, WORKSPACE_KNOWLEDGE_BASE);
-    const [first] = this.userFiles();
+    const [first] = this.userFiles().configured;
     return first?.uri;
   }
 
@@ -128,13 +145,14 @@ export class EntityService extends Disposable {
         type: mention.type,
         description: known?.description ?? '',
         known: known !== undefined,
+        addable: this.canAdd,
       };
     }
     return entities;
   }
 
   /** The configured files (which must exist), then each workspace folder's own (which may not). */
-  private userFiles(): KnowledgeBaseFile[] {
+  private userFiles(): { configured: KnowledgeBaseFile[]; workspace: KnowledgeBaseFile[] } {
     const configured = config.knowledgeBases().flatMap((raw): KnowledgeBaseFile[] => {
       const resolved = resolveSettingPath(raw);
       if (!('uri' in resolved)) {
@@ -150,7 +168,21 @@ export class EntityService extends Disposable {
       required: false,
       watch: new vscode.RelativePattern(folder, WORKSPACE_KNOWLEDGE_BASE),
     }));
-    return [...configured, ...workspace];
+    return { configured, workspace };
+  }
+
+  /** Says once in the log, for each workspace knowledge base that exists, that Restricted Mode holds it back. */
+  private async noteHeldBack(files: readonly KnowledgeBaseFile[]): Promise<void> {
+    for (const { uri } of files) {
+      if (this.notedHeldBack.has(uri.toString())) continue;
+      const exists = await vscode.workspace.fs.stat(uri).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) continue;
+      this.notedHeldBack.add(uri.toString());
+      this.log.info(heldBackNote(vscode.workspace.asRelativePath(uri)));
+    }
   }
 
   private async read(uri: vscode.Uri, required: boolean): Promise<Entity[] | undefined> {

@@ -4,7 +4,8 @@ import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES } from '../../core/entities/types';
 import { EntityMatcher, type NamedEntity } from '../../core/search/entityMatcher';
 import { searchCorpus } from '../../core/search/corpusSearch';
-import { type ParsedQuery, isEmptyQuery } from '../../core/search/query';
+import { escapeThemeIcons } from '../../core/markdownText';
+import { type ParsedQuery, hasNothingToSearch, isEmptyQuery, nothingToSearchMessage } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
 import { CommandId } from '../constants';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
@@ -110,7 +111,11 @@ export class SearchQuickPick {
       entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
     });
     const { query } = found;
-    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${problem}`, alwaysShow: true }));
+    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${escapeThemeIcons(problem)}`, alwaysShow: true }));
+    if (hasNothingToSearch(raw, query)) {
+      const { message, hint } = nothingToSearchMessage(raw);
+      return [...notes, { result: 'none', label: `$(info) ${escapeThemeIcons(message)}`, detail: hint, alwaysShow: true }];
+    }
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
 
     const articleItems: ResultItem[] = [];
@@ -147,9 +152,9 @@ export class SearchQuickPick {
       .map((summary) => ({
         result: 'article',
         summary,
-        label: `$(book) ${summary.title}`,
-        description: [formatDate(summary.date), summary.source].filter(Boolean).join(' · '),
-        detail: summary.lead,
+        label: `$(book) ${escapeThemeIcons(summary.title)}`,
+        description: escapeThemeIcons([formatDate(summary.date), summary.source].filter(Boolean).join(' · ')),
+        detail: summary.lead && escapeThemeIcons(summary.lead),
         alwaysShow: true,
       }));
   }
@@ -171,9 +176,9 @@ export class SearchQuickPick {
       summary,
       match: snippet?.match,
       matches,
-      label: `$(book) ${summary.title}`,
-      description: [formatDate(summary.date), summary.source].filter(Boolean).join(' · '),
-      detail: snippet?.text ?? summary.lead,
+      label: `$(book) ${escapeThemeIcons(summary.title)}`,
+      description: escapeThemeIcons([formatDate(summary.date), summary.source].filter(Boolean).join(' · ')),
+      detail: escapeThemeIcons(snippet?.text ?? summary.lead ?? ''),
       alwaysShow: true,
     };
   }
@@ -185,9 +190,9 @@ export class SearchQuickPick {
     return {
       result: 'entity',
       entity,
-      label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
+      label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${escapeThemeIcons(entity.name)}`,
       description: [ENTITY_TYPE_NAMES[entity.type], counts].filter(Boolean).join(' · '),
-      detail: described?.description || undefined,
+      detail: described?.description ? escapeThemeIcons(described.description) : undefined,
       alwaysShow: true,
     };
   }
