@@ -4,11 +4,12 @@
  * wrapped in spans that carry their offsets.
  */
 import type { Block, InlinePart } from '../core/article';
-import type { EntityType } from '../core/entities/types';
+import { ENTITY_TYPE_NAMES, type EntityType } from '../core/entities/types';
 import { closeNoteEditor } from './annotations/editor';
-import { annotationTexts, setAnnotations } from './annotations/model';
+import { annotationTexts, setAnnotations, truncate } from './annotations/model';
 import { renderAnnotationSummary } from './annotations/summary';
 import { textNode } from './annotations/textOffsets';
+import { caretToggle, drawCaret, stopCaret } from './caret';
 import { button, el, icon } from './dom';
 import { applyHiddenTypes, renderLegend } from './entities/legend';
 import { firstEndingAfter, segments } from './lib/ranges';
@@ -34,6 +35,7 @@ export function render(article: ReaderArticle): void {
   );
   if (position) toolbar.append(el('span', 'position', `${position.index} of ${position.total}`));
   toolbar.append(el('span', 'spacer'));
+  toolbar.append(caretToggle());
   toolbar.append(button('Open Source Text', 'go-to-file', () => host.postMessage({ type: 'webviewDidRequestOpenSource' }), { showLabel: true }));
   header.append(toolbar);
 
@@ -73,8 +75,17 @@ export function render(article: ReaderArticle): void {
     if (node) body.append(node);
   }
 
+  untangleTabStops(body);
+  // Focus goes here when nothing else fits (the last highlight deleted): never to the page body.
+  body.tabIndex = -1;
+  body.setAttribute('aria-label', 'Article');
   state.articleBody = body;
   root.replaceChildren(header, body, ...OVERLAYS);
+  keepHeaderHeight(header);
+  if (state.caret) {
+    if (sameArticle) requestAnimationFrame(drawCaret);
+    else stopCaret();
+  }
   selectionBar.hidden = true;
   selectionToolbar.hidden = true;
   annotationCard.hidden = true;
@@ -181,6 +192,7 @@ function appendText(node: HTMLElement, text: string, start: number, end: number,
     if (from > at) appendMarked(node, text, at, from, tidy);
     const span = entitySpan(mention);
     appendMarked(span, text, from, to);
+    if (span.tabIndex === 0) span.setAttribute('aria-label', `${span.textContent ?? ''}, ${ENTITY_TYPE_NAMES[mention.type]}`);
     node.append(span);
     at = to;
   }
@@ -223,12 +235,51 @@ function appendAnnotated(node: HTMLElement, text: string, start: number, end: nu
     const starting = covering.filter((a) => !state.annotationTabStops.has(a.id));
     if (starting.length) {
       for (const a of starting) state.annotationTabStops.add(a.id);
-      span.tabIndex = 0;
+      makeTabStop(span);
+      span.setAttribute('aria-haspopup', 'dialog');
       span.dataset.first = starting.map((a) => a.id).join(' ');
-      span.setAttribute('aria-label', covering.map((a) => `${a.colour || 'Highlight'}${a.note ? ' with a note' : ''}`).join(', '));
+      const what = covering.map((a) => `${a.colour || 'Highlight'} highlight${a.note ? ' with a note' : ''}`).join(', ');
+      const first = starting[0];
+      span.setAttribute('aria-label', `${truncate(text.slice(first.start, first.end), 80)}, ${what}`);
     }
     span.append(piece);
     node.append(span);
+  }
+}
+
+/**
+ * A name or highlight the keys reach: a button (Enter acts on it, Shift+Enter enters its card),
+ * so screen readers announce its label and that it does something.
+ */
+function makeTabStop(span: HTMLElement): void {
+  span.tabIndex = 0;
+  span.setAttribute('role', 'button');
+  span.setAttribute('aria-keyshortcuts', 'Enter Shift+Enter');
+}
+
+function dropTabStop(span: HTMLElement): void {
+  span.removeAttribute('tabindex');
+  span.removeAttribute('role');
+  span.removeAttribute('aria-keyshortcuts');
+  span.removeAttribute('aria-label');
+}
+
+/**
+ * A highlight's first piece inside a name that is also a tab stop would be a button in a
+ * button: the name gives its tab stop to its next mention that holds none.
+ */
+function untangleTabStops(body: HTMLElement): void {
+  for (const piece of body.querySelectorAll<HTMLElement>('.anno[data-first]')) {
+    const name = piece.parentElement?.closest<HTMLElement>('.entity[tabindex]');
+    if (!name) continue;
+    dropTabStop(name);
+    const next = [...body.querySelectorAll<HTMLElement>('.entity')].find(
+      (node) => node.dataset.entity === name.dataset.entity && node !== name && !node.querySelector('.anno[data-first]') && Number(node.dataset.start) > Number(name.dataset.start),
+    );
+    if (next && !next.hasAttribute('tabindex')) {
+      makeTabStop(next);
+      next.setAttribute('aria-label', `${next.textContent ?? ''}, ${ENTITY_TYPE_NAMES[next.dataset.type as EntityType]}`);
+    }
   }
 }
 
@@ -240,7 +291,7 @@ function entitySpan(mention: ReaderMention): HTMLElement {
   span.dataset.end = String(mention.end);
   if (!state.entityTabStops.has(mention.entityId)) {
     state.entityTabStops.add(mention.entityId);
-    span.tabIndex = 0;
+    makeTabStop(span);
   }
   return span;
 }
@@ -275,6 +326,16 @@ export function renderFailure(fileName: string, reason: string): void {
   if (fileName) box.append(button('Open Source Text', 'go-to-file', () => host.postMessage({ type: 'webviewDidRequestOpenSource' }), { showLabel: true }));
   root.replaceChildren(box);
   root.removeAttribute('aria-busy');
+}
+
+const headerSize = new ResizeObserver((entries) => {
+  for (const entry of entries) document.documentElement.style.setProperty('--reader-header-height', `${Math.ceil((entry.target as HTMLElement).offsetHeight)}px`);
+});
+
+/** The sticky header's height, for `scroll-padding-top`: what the keys bring into view is never under it. */
+function keepHeaderHeight(header: HTMLElement): void {
+  headerSize.disconnect();
+  headerSize.observe(header);
 }
 
 function countHighlights(): Partial<Record<EntityType, number>> {

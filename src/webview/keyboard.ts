@@ -4,23 +4,29 @@
  * that takes a key ends it. Earlier ones win:
  *
  * 1. note editor — every key typed in it is its own (Escape, Ctrl+Enter, Alt+1–9).
- * 2. undo — Ctrl+Z after a delete made here.
- * 3. selection toolbar — 1–9 highlight in that colour, Enter adds a note, Escape closes it.
- * 4. annotation bar — Escape closes the bar of annotations.
- * 5. highlight — Enter edits the focused highlight's note, Delete deletes it.
- * 6. annotations — A and Shift+A move between highlights.
- * 7. Escape — closes a name's card, else clears the selected name, else the search marks.
- * 8. name — Enter marks the focused name's mentions.
- * 9. mentions and matches — n and Shift+N move between them.
+ * 2. card — with focus in a card, Tab and Shift+Tab cycle through it, Escape goes back.
+ * 3. undo — Ctrl+Z after a delete made here.
+ * 4. selection toolbar — 1–9 highlight in that colour, Enter adds a note, Escape closes it.
+ * 5. into a card — Shift+Enter on a focused name or highlight moves focus into its card.
+ * 6. annotation bar — Escape closes the bar of annotations.
+ * 7. highlight — Enter edits the focused highlight's note, Delete deletes it.
+ * 8. annotations — A and Shift+A move between highlights.
+ * 9. caret — F7 turns caret mode on and off; in it arrows, Home and End move the caret and
+ *    with Shift select (caret.ts); Shift+arrows on a focused name or highlight start it there.
+ * 10. Escape — closes a name's card, else clears the selected name, else the search marks.
+ * 11. name — Enter marks the focused name's mentions.
+ * 12. mentions and matches — n and Shift+N move between them.
  *
  * Keys with Alt, Ctrl or ⌘ (other than those above) and keys typed in text fields are left to
  * the page and the workbench.
  */
+import { annotationHover } from './annotations/card';
 import { handleEditorKey, openNoteEditor } from './annotations/editor';
 import { annotationById } from './annotations/model';
 import { moveToAnnotation } from './annotations/navigation';
 import { createFromSelection, hideSelectionToolbar } from './annotations/toolbar';
 import { deleteAnnotation, undoDelete } from './annotations/undo';
+import { handleCaretKey } from './caret';
 import { entityHover } from './entities/card';
 import { clearSelection, moveToMention, selectEntity } from './entities/selection';
 import { dispatchKey, hasCommandModifier, type KeyHandler, stepOf } from './lib/keys';
@@ -40,6 +46,7 @@ function consume(event: KeyboardEvent): true {
 
 export const KEY_HANDLERS: readonly KeyHandler<KeyboardEvent>[] = [
   { name: 'note editor', handle: handleEditorKey },
+  { name: 'card', handle: (event) => entityHover.handleKey(event) || annotationHover.handleKey(event) },
   {
     name: 'undo',
     handle: (event) => {
@@ -70,6 +77,16 @@ export const KEY_HANDLERS: readonly KeyHandler<KeyboardEvent>[] = [
         return true;
       }
       return false;
+    },
+  },
+  {
+    name: 'into a card',
+    handle: (event) => {
+      if (event.key !== 'Enter' || !event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
+      const target = event.target as HTMLElement;
+      const entered = target.matches('.anno[data-first]') ? annotationHover.enter(target) : target.matches('.entity') ? entityHover.enter(target) : undefined;
+      if (entered === undefined) return false;
+      return consume(event);
     },
   },
   {
@@ -105,6 +122,7 @@ export const KEY_HANDLERS: readonly KeyHandler<KeyboardEvent>[] = [
       return true;
     },
   },
+  { name: 'caret', handle: handleCaretKey },
   {
     name: 'Escape',
     handle: (event) => {

@@ -8,7 +8,9 @@ import { annotationHover } from './annotations/card';
 import { closeNoteEditor } from './annotations/editor';
 import { updateAnnotations } from './annotations/navigation';
 import { installSelectionToolbar } from './annotations/toolbar';
+import { installAnnouncer } from './announcer';
 import { render, renderFailure } from './article';
+import { installCaret } from './caret';
 import { entityHover, refreshEntityCard } from './entities/card';
 import { applySettings } from './entities/legend';
 import { installEntityClicks, selectEntity } from './entities/selection';
@@ -91,7 +93,9 @@ document.addEventListener('mousedown', (event) => {
   if (!noteEditor.hidden) closeNoteEditor();
 });
 installSelectionToolbar();
+installCaret();
 installKeyboard();
+installAnnouncer();
 
 const saved = host.getState();
 host.postMessage({ type: 'webviewDidLoad', state: isReaderState(saved) ? saved : undefined });

@@ -1,4 +1,5 @@
 /** The floating bar of a marked set (an entity's mentions, the search matches, the annotations): where you are, and buttons to move and clear. */
+import { announce } from './announcer';
 import { button, el } from './dom';
 import { wrapIndex } from './lib/ranges';
 import { selectionBar } from './overlays';
@@ -18,6 +19,7 @@ export function renderBar(marker: HTMLElement, title: string, index: number, tot
     button('Clear (Escape)', 'close', clear),
   );
   selectionBar.hidden = false;
+  announce(`${title}: ${noun.toLowerCase()} ${index + 1} of ${total}`);
 }
 
 export function hideBar(): void {
@@ -28,7 +30,11 @@ export function hideBar(): void {
 /** Makes `nodes[index]` (wrapping around) the current one of a marked set, scrolling to it if asked; its index. */
 export function makeCurrent(nodes: readonly HTMLElement[], index: number, scroll: boolean): number {
   const current = wrapIndex(index, nodes.length);
-  nodes.forEach((node, i) => node.classList.toggle('current', i === current));
+  nodes.forEach((node, i) => {
+    node.classList.toggle('current', i === current);
+    if (i === current) node.setAttribute('aria-current', 'true');
+    else node.removeAttribute('aria-current');
+  });
   if (scroll) nodes[current].scrollIntoView({ block: 'center', behavior: 'smooth' });
   return current;
 }

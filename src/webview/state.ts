@@ -50,8 +50,20 @@ export const state = {
   deletedHere: [] as string[],
   /** The range the selection toolbar (or a new note) is for. */
   pendingRange: undefined as TextRange | undefined,
+  /**
+   * A change asked of the host whose answer (the annotations drawn again) moves focus and is
+   * announced: onto the new highlight, the edited one, or the one after a deleted one.
+   */
+  awaiting: undefined as
+    | { readonly kind: 'create'; readonly start: number; readonly end: number }
+    | { readonly kind: 'edit' | 'restore'; readonly id: string }
+    | { readonly kind: 'delete'; readonly index: number }
+    | undefined,
   /** Where focus goes back to when the note editor closes. */
   editorReturn: undefined as HTMLElement | undefined,
+
+  /** Caret mode (F7): the selection's ends as offsets into the text, equal when it is only a caret; undefined when off. */
+  caret: undefined as { readonly anchor: number; readonly focus: number } | undefined,
 
   /** The text node of each piece of article text, with the offset it starts at: how a selection becomes offsets. */
   textStarts: new WeakMap<Text, number>(),

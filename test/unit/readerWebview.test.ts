@@ -2,6 +2,7 @@
 // card placement, the keyboard dispatch order and note Markdown. No DOM: they run on Node.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isWordAt, nextChar, nextSentenceEnd, nextWordEnd, previousChar, previousSentenceStart, previousWordStart, snapToRendered } from '../../src/webview/lib/caret';
 import { dispatchKey, type KeyHandler, type KeyPress, stepOf } from '../../src/webview/lib/keys';
 import { inlineTokens, noteParagraphs } from '../../src/webview/lib/markdown';
 import { placement, POPUP_GAP } from '../../src/webview/lib/placement';
@@ -193,5 +194,63 @@ describe('reader webview: note Markdown', () => {
 
   it('splits paragraphs at blank lines and shows list markers', () => {
     assert.deepEqual(noteParagraphs('\nFørste\n- én\n2. to\n \nAndre  \n'), [['Første', '• én', '2. to'], ['Andre']]);
+  });
+});
+
+describe('reader webview: caret moves', () => {
+  const text = 'Støre og Nato-møter på Åsgårdstrand, «Ærlig talt.» Så: 105 minutter.';
+
+  it('moves by word, with æ, ø and å as letters', () => {
+    const ends: number[] = [];
+    for (let at = 0; at < text.length; ) ends.push((at = nextWordEnd(text, at)));
+    // The last move goes past the full stop to the end, where no word is.
+    assert.equal(ends.pop(), text.length);
+    const words = ends.map((end) => text.slice(previousWordStart(text, end), end));
+    assert.deepEqual(words, ['Støre', 'og', 'Nato', 'møter', 'på', 'Åsgårdstrand', 'Ærlig', 'talt', 'Så', '105', 'minutter']);
+  });
+
+  it('moves back by word from inside, at and after a word', () => {
+    const table: [number, number][] = [
+      [text.indexOf('møter') + 2, text.indexOf('møter')],
+      [text.indexOf('møter'), text.indexOf('Nato')],
+      [text.indexOf(' på') + 1, text.indexOf('møter')],
+      [0, 0],
+    ];
+    for (const [from, to] of table) assert.equal(previousWordStart(text, from), to, `from ${from}`);
+  });
+
+  it('steps over a character, a surrogate pair whole', () => {
+    const emoji = 'a😀b';
+    assert.equal(nextChar(emoji, 1), 3);
+    assert.equal(previousChar(emoji, 3), 1);
+    assert.equal(nextChar(emoji, 0), 1);
+    assert.equal(previousChar(emoji, 0), 0);
+    assert.equal(nextChar(emoji, emoji.length), emoji.length);
+    assert.ok(isWordAt('ø', 0) && isWordAt('Å', 0) && isWordAt('æ', 0) && !isWordAt('-', 0) && !isWordAt('«', 0));
+  });
+
+  it('moves by sentence, closing quotes included', () => {
+    assert.equal(nextSentenceEnd(text, 0), text.indexOf('»') + 1);
+    assert.equal(nextSentenceEnd(text, text.indexOf('»') + 1), text.length);
+    assert.equal(previousSentenceStart(text, text.length), text.indexOf('Så'));
+    assert.equal(previousSentenceStart(text, text.indexOf('Så')), 0);
+    assert.equal(nextSentenceEnd('Ingen punktum her', 3), 'Ingen punktum her'.length);
+  });
+
+  it('snaps an offset between rendered pieces to the nearest edge in its direction', () => {
+    const pieces = [
+      { start: 0, end: 10 },
+      { start: 12, end: 20 },
+    ];
+    const table: [number, 1 | -1, number | undefined][] = [
+      [5, 1, 5],
+      [10, 1, 10],
+      [11, 1, 12],
+      [11, -1, 10],
+      [25, 1, 20],
+      [25, -1, 20],
+    ];
+    for (const [offset, towards, expected] of table) assert.equal(snapToRendered(pieces, offset, towards), expected, `${offset} ${towards}`);
+    assert.equal(snapToRendered([], 3, 1), undefined);
   });
 });

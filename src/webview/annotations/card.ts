@@ -1,6 +1,7 @@
 /** A highlight's card (hover or focus): its colour, tags and note, with Edit and Delete. */
 import { inlineTokens, noteParagraphs } from '../lib/markdown';
 import { colourSwatch, el, linkButton, plural } from '../dom';
+import { cardHint } from '../entities/card';
 import { HoverCard } from '../hoverCard';
 import { annotationCard, noteEditor } from '../overlays';
 import { state } from '../state';
@@ -19,6 +20,7 @@ function fillAnnotationCard(card: HTMLElement, target: HTMLElement): boolean {
   for (const item of items) {
     const section = el('section', 'card-annotation');
     const title = el('div', 'card-title');
+    if (parts.length === 0) title.id = 'annotation-card-title';
     title.append(colourSwatch(item.palette), el('strong', undefined, item.colour || 'Highlight'));
     section.append(title);
     if (items.length > 1) section.append(el('blockquote', 'note-quote', truncate(state.shown?.text.slice(item.start, item.end) ?? '', 80)));
@@ -41,6 +43,7 @@ function fillAnnotationCard(card: HTMLElement, target: HTMLElement): boolean {
     }
     parts.push(section);
   }
+  if (document.activeElement === target && !state.annotations.readOnly) parts.push(cardHint());
   card.replaceChildren(...parts);
   return true;
 }

@@ -59,7 +59,10 @@ export function openNoteEditor(target: EditorTarget): void {
     if (target.kind === 'new') {
       state.pendingRange = target.range;
       createFromSelection(edit.colour, edit);
-    } else host.postMessage({ type: 'webviewDidRequestEditAnnotation', id: target.item.id, ...edit });
+    } else {
+      state.awaiting = { kind: 'edit', id: target.item.id };
+      host.postMessage({ type: 'webviewDidRequestEditAnnotation', id: target.item.id, ...edit });
+    }
     closeNoteEditor();
   };
   const actions = el('div', 'note-actions');

@@ -4,7 +4,8 @@ import { colourSwatch, flash } from '../dom';
 import { selectEntity } from '../entities/selection';
 import { wrapIndex } from '../lib/ranges';
 import { hideBar, renderBar } from '../markBar';
-import type { ReaderAnnotations } from '../protocol';
+import { announce } from '../announcer';
+import type { ReaderAnnotation, ReaderAnnotations } from '../protocol';
 import { restoreScroll, scrollFraction } from '../scroll';
 import { state } from '../state';
 import { openNoteEditor } from './editor';
@@ -36,16 +37,52 @@ export function revealAnnotation(id: string, openNote: boolean): boolean {
   return true;
 }
 
-/** New annotations for the article shown: drawn again where the reader is. */
+/** New annotations for the article shown: drawn again where the reader is, focus on the one just changed here. */
 export function updateAnnotations(annotations: ReaderAnnotations): void {
   if (!state.shown) return;
   const keep = scrollFraction();
   const keepEntity = state.selected;
   const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.anno')?.dataset.anno;
+  const before = state.annotationItems;
   state.shown = { ...state.shown, annotations };
   render(state.shown);
   if (keepEntity && state.shown.entities[keepEntity]) selectEntity(keepEntity, { scroll: false });
   restoreScroll(keep);
-  const focus = focusedId ? firstPieceOf(focusedId) : undefined;
-  focus?.focus({ preventScroll: true });
+  const changed = afterChange(before);
+  const focus = changed ?? (focusedId ? firstPieceOf(focusedId) : undefined);
+  if (focus) requestAnimationFrame(() => focus.focus());
+}
+
+/** The element to focus after a change asked for here has come back (and what is announced); undefined while it has not. */
+function afterChange(before: readonly ReaderAnnotation[]): HTMLElement | undefined {
+  const awaiting = state.awaiting;
+  if (!awaiting) return undefined;
+  const items = state.annotationItems;
+  switch (awaiting.kind) {
+    case 'create': {
+      const known = new Set(before.map((item) => item.id));
+      const added = items.filter((a) => !known.has(a.id));
+      const item = added.find((a) => a.start === awaiting.start && a.end === awaiting.end) ?? (added.length === 1 ? added[0] : undefined);
+      if (!item) return undefined;
+      state.awaiting = undefined;
+      announce(`Highlighted as ${item.colour || 'Highlight'}${item.note ? '. Note saved' : ''}`);
+      return firstPieceOf(item.id);
+    }
+    case 'edit':
+    case 'restore': {
+      const item = annotationById(awaiting.id);
+      const old = before.find((a) => a.id === awaiting.id);
+      if (!item || (awaiting.kind === 'restore' && old)) return undefined;
+      state.awaiting = undefined;
+      announce(awaiting.kind === 'restore' ? 'Annotation restored' : old?.note !== item.note ? 'Note saved' : 'Annotation saved');
+      return firstPieceOf(item.id);
+    }
+    case 'delete': {
+      if (items.length >= before.length) return undefined;
+      state.awaiting = undefined;
+      // The next highlight in text order, else the one before, else the article itself.
+      const next = items[Math.min(awaiting.index, items.length - 1)];
+      return (next && firstPieceOf(next.id)) ?? state.articleBody;
+    }
+  }
 }

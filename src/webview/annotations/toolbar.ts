@@ -1,4 +1,5 @@
 /** The selection toolbar: a colour (or its number key) highlights the selected text, Enter adds a note. */
+import { collapseCaret } from '../caret';
 import { button, colourSwatch, el, icon } from '../dom';
 import { noteEditor, placeNear, selectionToolbar } from '../overlays';
 import { host, state } from '../state';
@@ -47,8 +48,10 @@ export function createFromSelection(colour: string, extra: { note?: string; tags
   const range = state.pendingRange ?? selectedRange();
   const { shown } = state;
   if (!shown || !range || state.annotations.readOnly) return;
+  state.awaiting = { kind: 'create', start: range.start, end: range.end };
   host.postMessage({ type: 'webviewDidRequestCreateAnnotation', uri: shown.uri, start: range.start, end: range.end, colour, note: extra.note ?? '', tags: [...(extra.tags ?? [])] });
   window.getSelection()?.removeAllRanges();
+  collapseCaret();
   hideSelectionToolbar();
 }
 

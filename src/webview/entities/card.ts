@@ -19,6 +19,7 @@ function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
   if (!id || !entity || !shown || state.hiddenTypes?.has(entity.type)) return false;
   const count = shown.mentions.filter((m) => m.entityId === id).length;
   const title = el('div', 'card-title');
+  title.id = 'entity-card-title';
   title.append(el('span', `swatch swatch-${entity.type}`), el('strong', undefined, entity.name));
   const kind = el('div', 'card-type', entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
   const parts: HTMLElement[] = [title, kind];
@@ -37,6 +38,7 @@ function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
     );
   }
   parts.push(actions);
+  if (document.activeElement === target) parts.push(cardHint());
   card.replaceChildren(...parts);
   return true;
 }
@@ -60,6 +62,11 @@ function corpusLines(id: string, entity: ReaderEntity): HTMLElement[] {
     lines.push(list);
   }
   return lines;
+}
+
+/** Under a card opened by focus: how to use it from the keyboard. */
+export function cardHint(): HTMLElement {
+  return el('div', 'card-hint', 'Shift+Enter: into this card · Escape: back');
 }
 
 /** New corpus facts: an open card shows them. */

@@ -13,7 +13,7 @@ export function selectEntity(id: string, options: { scroll: boolean; current?: H
   const { shown } = state;
   const entity = shown?.entities[id];
   if (!entity || !shown) return;
-  root.querySelectorAll('.entity.selected').forEach((node) => node.classList.remove('selected', 'current'));
+  unmark();
   state.selected = id;
   const nodes = mentionsOf(id);
   nodes.forEach((node) => node.classList.add('selected'));
@@ -28,9 +28,16 @@ export function selectEntity(id: string, options: { scroll: boolean; current?: H
 
 export function clearSelection(): void {
   if (!state.selected) return;
-  root.querySelectorAll('.entity.selected').forEach((node) => node.classList.remove('selected', 'current'));
+  unmark();
   state.selected = undefined;
   selectionBar.hidden = true;
+}
+
+function unmark(): void {
+  root.querySelectorAll('.entity.selected').forEach((node) => {
+    node.classList.remove('selected', 'current');
+    node.removeAttribute('aria-current');
+  });
 }
 
 /** Moves to the selected entity's mention number `index` (wrapping around). */
