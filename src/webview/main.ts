@@ -6,7 +6,7 @@
  */
 import { annotationHover } from './annotations/card';
 import { closeNoteEditor } from './annotations/editor';
-import { updateAnnotations } from './annotations/navigation';
+import { installHighlightFocusRing, updateAnnotations } from './annotations/navigation';
 import { installSelectionToolbar } from './annotations/toolbar';
 import { installAnnouncer } from './announcer';
 import { render, renderFailure } from './article';
@@ -83,6 +83,7 @@ installScrollSaving();
 entityHover.install();
 installEntityClicks();
 annotationHover.install();
+installHighlightFocusRing();
 
 // A new selection starts: cards would lie over the text being selected.
 document.addEventListener('mousedown', (event) => {

@@ -7,7 +7,7 @@ import { hideBar, renderBar } from '../markBar';
 import { announce } from '../announcer';
 import type { ReaderAnnotation, ReaderAnnotations } from '../protocol';
 import { restoreScroll, scrollFraction } from '../scroll';
-import { state } from '../state';
+import { root, state } from '../state';
 import { openNoteEditor } from './editor';
 import { annotationById, firstPieceOf } from './model';
 
@@ -35,6 +35,21 @@ export function revealAnnotation(id: string, openNote: boolean): boolean {
   state.annotationIndex = state.annotationItems.indexOf(item);
   if (openNote) openNoteEditor({ kind: 'edit', item });
   return true;
+}
+
+/** Keyboard focus on a highlight's tab stop rings every piece of it, not only the first. */
+export function installHighlightFocusRing(): void {
+  const clear = () => root.querySelectorAll('.anno.focus-ring').forEach((node) => node.classList.remove('focus-ring'));
+  root.addEventListener('focusin', (event) => {
+    clear();
+    const piece = (event.target as HTMLElement).closest<HTMLElement>('.anno[data-first]');
+    const id = piece?.matches(':focus-visible') ? (piece.dataset.first ?? '').split(' ')[0] : undefined;
+    if (!id) return;
+    root.querySelectorAll<HTMLElement>('.anno').forEach((node) => {
+      if ((node.dataset.annos ?? '').split(' ').includes(id)) node.classList.add('focus-ring');
+    });
+  });
+  root.addEventListener('focusout', clear);
 }
 
 /** New annotations for the article shown: drawn again where the reader is, focus on the one just changed here. */
