@@ -2,18 +2,24 @@
 // Screenshots go to test-results/screenshots/.
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
-import type { ColorTheme } from '../harness/codeServer';
+import type { FrameLocator, Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
-
-const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
-  { colorTheme: 'Default Light Modern', slug: 'light' },
-  { colorTheme: 'Default Dark Modern', slug: 'dark' },
-  { colorTheme: 'Default High Contrast', slug: 'high-contrast' },
-];
+import {
+  ARTICLE_HEADLINE,
+  click,
+  expand,
+  EXTENSION_READY_TIMEOUT_MS,
+  openArticlesView,
+  readerFrame,
+  runCommand,
+  slugify,
+  THEMES,
+  treeItem,
+  widenSideBar,
+  workbenchPage,
+} from './helpers';
 
 const MONTH = 'February 2022';
-const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning';
 /** The article after ARTICLE_HEADLINE in tree order: the only one in January 2022. */
 const NEXT_HEADLINE = 'Intenst diplomati - inviterer Russland til nye Nato-møter';
 
@@ -25,8 +31,6 @@ const ANNOTATED = [
 ] as const;
 const NOTE = 'Bekreftet av både Paris og Moskva – se **Reuters**.';
 
-/** The extension host may still be starting when the workbench appears. */
-const EXTENSION_READY_TIMEOUT_MS = 60_000;
 
 for (const { colorTheme, slug } of THEMES) {
   describe(`Reader UI in ${colorTheme}`, () => {
@@ -316,58 +320,6 @@ describe('Articles view with no articles', () => {
   });
 });
 
-/** Drags the side bar's edge so that headlines in the tree are readable in the screenshots. */
-async function widenSideBar(page: Page, width: number): Promise<void> {
-  const sideBar = page.locator('.part.sidebar');
-  await sideBar.waitFor();
-  const box = await sideBar.boundingBox();
-  if (!box || box.width >= width) return;
-  const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
-  await page.mouse.move(edge.x + 1, edge.y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, edge.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-/** Runs a command from the command palette by its title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await input.press('Enter');
-}
-
-function workbenchPage(session: WorkbenchSession | undefined): Page {
-  assert.ok(session, 'the workbench did not start');
-  return session.page;
-}
-
-/** Shows the extension's view container (clicking its activity bar item only when it is not shown already). */
-async function openArticlesView(page: Page, expectTree = true): Promise<void> {
-  const articles = page.locator('.sidebar').getByRole('tree', { name: /^Articles/ });
-  if (await articles.isVisible()) return;
-  const activityBarItem = page.locator('.activitybar [aria-label^="Annotated Reader"]').first();
-  await click(activityBarItem, EXTENSION_READY_TIMEOUT_MS);
-  if (expectTree) await articles.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
-}
-
-/** A row of the Articles tree whose accessible name starts with `label`. */
-function treeItem(page: Page, label: string): Locator {
-  return page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(label)}`) });
-}
-
-async function expand(item: Locator): Promise<void> {
-  if ((await item.getAttribute('aria-expanded')) !== 'true') await click(item);
-  await item.and(item.page().locator('[aria-expanded="true"]')).waitFor();
-}
-
-/** The reader panel's own document: a webview's HTML sits two iframes deep in the workbench. */
-function readerFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
-}
-
 /** Selects `phrase` in the reader by dragging the mouse over it, as a person would. */
 async function dragOver(page: Page, reader: FrameLocator, phrase: string): Promise<void> {
   // Away from any name first, so that no hover card lies over the text.
@@ -408,22 +360,6 @@ async function dragOver(page: Page, reader: FrameLocator, phrase: string): Promi
   await page.mouse.down();
   await page.mouse.move(box.x + ends.to.x, box.y + ends.to.y, { steps: 6 });
   await page.mouse.up();
-}
-
-/** Clicks `target`, then moves the pointer onto the status bar before a hover or tooltip can open. */
-async function click(target: Locator, timeout?: number): Promise<void> {
-  await target.click({ timeout });
-  const page = target.page();
-  const statusBar = await page.locator('.statusbar').boundingBox();
-  if (statusBar) await page.mouse.move(statusBar.x + statusBar.width / 2, statusBar.y + statusBar.height / 2);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /**

@@ -32,7 +32,7 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
   <title>Annotated Reader</title>
 </head>
 <body>
-  <div id="reader" class="reader" aria-busy="true"></div>
+  <main id="reader" class="reader" aria-busy="true"></main>
   <script nonce="${nonce}" src="${asset('dist', 'webview', 'reader.js')}"></script>
 </body>
 </html>`;

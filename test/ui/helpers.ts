@@ -1,0 +1,86 @@
+// Shared by the UI tests: the themes, the sample article, and steps through the workbench.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { ColorTheme } from '../harness/codeServer';
+import type { WorkbenchSession } from '../harness/launchWorkbench';
+
+export const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
+  { colorTheme: 'Default Light Modern', slug: 'light' },
+  { colorTheme: 'Default Dark Modern', slug: 'dark' },
+  { colorTheme: 'Default High Contrast', slug: 'high-contrast' },
+];
+
+/** The sample article most tests read. */
+export const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning';
+
+/** The extension host may still be starting when the workbench appears. */
+export const EXTENSION_READY_TIMEOUT_MS = 60_000;
+
+/** Drags the side bar's edge so that headlines in the tree are readable in the screenshots. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const sideBar = page.locator('.part.sidebar');
+  await sideBar.waitFor();
+  const box = await sideBar.boundingBox();
+  if (!box || box.width >= width) return;
+  const edge = { x: box.x + box.width, y: box.y + box.height / 2 };
+  await page.mouse.move(edge.x + 1, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, edge.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Runs a command from the command palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await input.press('Enter');
+}
+
+export function workbenchPage(session: WorkbenchSession | undefined): Page {
+  assert.ok(session, 'the workbench did not start');
+  return session.page;
+}
+
+/** Shows the extension's view container (clicking its activity bar item only when it is not shown already). */
+export async function openArticlesView(page: Page, expectTree = true): Promise<void> {
+  const articles = page.locator('.sidebar').getByRole('tree', { name: /^Articles/ });
+  if (await articles.isVisible()) return;
+  const activityBarItem = page.locator('.activitybar [aria-label^="Annotated Reader"]').first();
+  await click(activityBarItem, EXTENSION_READY_TIMEOUT_MS);
+  if (expectTree) await articles.waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+}
+
+/** A row of the Articles tree whose accessible name starts with `label`. */
+export function treeItem(page: Page, label: string): Locator {
+  return page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(label)}`) });
+}
+
+export async function expand(item: Locator): Promise<void> {
+  if ((await item.getAttribute('aria-expanded')) !== 'true') await click(item);
+  await item.and(item.page().locator('[aria-expanded="true"]')).waitFor();
+}
+
+/** The reader panel's own document: a webview's HTML sits two iframes deep in the workbench. */
+export function readerFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
+}
+
+/** Clicks `target`, then moves the pointer onto the status bar before a hover or tooltip can open. */
+export async function click(target: Locator, timeout?: number): Promise<void> {
+  await target.click({ timeout });
+  const page = target.page();
+  const statusBar = await page.locator('.statusbar').boundingBox();
+  if (statusBar) await page.mouse.move(statusBar.x + statusBar.width / 2, statusBar.y + statusBar.height / 2);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function slugify(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
