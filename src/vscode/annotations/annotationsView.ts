@@ -217,7 +217,7 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
 /** A dot in the colour's theme colour; a speech bubble when there is a note. */
 function colourIcon(colours: readonly HighlightColour[], name: string, hasNote: boolean): vscode.ThemeIcon {
   const palette = paletteColourOf(colours, name);
-  return new vscode.ThemeIcon(hasNote ? 'comment' : 'circle-filled', palette ? new vscode.ThemeColor(`charts.${palette}`) : undefined);
+  return new vscode.ThemeIcon(hasNote ? 'comment' : 'circle-filled', palette ? new vscode.ThemeColor(`annotatedReader.highlight.${palette}`) : undefined);
 }
 
 /** A note's Markdown as the text it reads as, for one line of the view: emphasis and code marks dropped, links as their text. */
