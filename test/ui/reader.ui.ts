@@ -3,14 +3,27 @@
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ColorTheme } from '../harness/codeServer';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
+import { repoRoot } from '../harness/paths';
 
-const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
-  { colorTheme: 'Default Light Modern', slug: 'light' },
-  { colorTheme: 'Default Dark Modern', slug: 'dark' },
-  { colorTheme: 'Default High Contrast', slug: 'high-contrast' },
+/** `kind`: the key of the theme's values in package.json's colour defaults. */
+const THEMES: readonly { colorTheme: ColorTheme; slug: string; kind: string }[] = [
+  { colorTheme: 'Default Light Modern', slug: 'light', kind: 'light' },
+  { colorTheme: 'Default Dark Modern', slug: 'dark', kind: 'dark' },
+  { colorTheme: 'Default High Contrast', slug: 'high-contrast', kind: 'highContrast' },
 ];
+
+/** The theme's value of one of the extension's own colours (package.json contributes.colors), as CSS rgb(). */
+function contributedColour(id: string, kind: string): string {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { colors: { id: string; defaults: Record<string, string> }[] } };
+  const hex = manifest.contributes.colors.find((colour) => colour.id === id)?.defaults[kind];
+  assert.ok(hex && /^#[0-9a-f]{6}$/i.test(hex), `${id} has an opaque value for ${kind}`);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 const MONTH = 'February 2022';
 const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning';
@@ -28,7 +41,7 @@ const NOTE = 'Bekreftet av både Paris og Moskva – se **Reuters**.';
 /** The extension host may still be starting when the workbench appears. */
 const EXTENSION_READY_TIMEOUT_MS = 60_000;
 
-for (const { colorTheme, slug } of THEMES) {
+for (const { colorTheme, slug, kind } of THEMES) {
   describe(`Reader UI in ${colorTheme}`, () => {
     let session: WorkbenchSession | undefined;
 
@@ -211,6 +224,17 @@ for (const { colorTheme, slug } of THEMES) {
         nodes.map((node) => [...node.ownerDocument.querySelectorAll(`.anno[data-anno="${(node as HTMLElement).dataset.anno}"]`)].map((piece) => piece.textContent).join('')),
       );
       assert.deepEqual(texts, [...ANNOTATED], 'each highlight holds exactly the words selected');
+
+      // Drawn in this theme's values of the extension's highlight colours: the ones the unit test keeps
+      // apart from the names' colours (test/unit/highlightColours.test.ts).
+      const drawn = await pieces.evaluateAll((nodes) =>
+        nodes.map((node) => ({ colour: /anno-(\w+)/.exec(node.className)?.[1] ?? '', fill: getComputedStyle(node).backgroundColor, text: getComputedStyle(node).color })),
+      );
+      const capital = (word: string) => word[0].toUpperCase() + word.slice(1);
+      for (const { colour, fill, text } of drawn) {
+        assert.equal(fill, contributedColour(`annotatedReader.highlight${capital(colour)}`, kind), `the ${colour} highlight's fill`);
+        assert.equal(text, contributedColour('annotatedReader.highlightForeground', kind), `the text on the ${colour} highlight`);
+      }
 
       // Hovering shows the note; names inside stay highlighted as names.
       // All three in view (the first near the middle), then the pointer on the one with a note.
