@@ -17,7 +17,8 @@ import { EntitiesView } from './entities/entitiesView';
 import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
 import { type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
-import { SearchQuickPick } from './search/searchQuickPick';
+import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
+import type { IndexStatus } from './corpus/corpusIndexService';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -37,9 +38,16 @@ export interface AnnotatedReaderApi {
     /** Hands the active reader a message as if its webview had sent it (validated as any other); only when the extension runs its tests. */
     receive(message: unknown): void;
   };
+  readonly search: {
+    /** Fires when the Search Corpus box shows new rows or its active row changes. */
+    readonly onDidUpdate: vscode.Event<SearchReport>;
+  };
   readonly entities: {
     /** Resolves when the entity index covers the corpus as it is now. */
     whenIndexed(): Promise<void>;
+    /** Loading, indexing (with counts), empty or ready. */
+    status(): IndexStatus;
+    readonly onDidChangeStatus: vscode.Event<IndexStatus>;
     /** The corpus's entities, most widely mentioned first. */
     all(): readonly IndexedEntity[];
   };
@@ -93,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       documents,
       annotationsView,
       comments,
+      search,
       ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
@@ -126,7 +135,13 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         threads: (uri) => comments.threadsOf(uri),
         onDidChange: annotations.onDidChange,
       },
-      entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.entities.entities() },
+      search: { onDidUpdate: search.onDidUpdate },
+      entities: {
+        whenIndexed: () => indexer.whenIndexed(),
+        status: () => indexer.status,
+        onDidChangeStatus: indexer.onDidChangeStatus,
+        all: () => indexer.entities.entities(),
+      },
       views: {
         articles: articles as vscode.TreeDataProvider<unknown>,
         entities: entitiesView as vscode.TreeDataProvider<unknown>,

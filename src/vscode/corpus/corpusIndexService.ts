@@ -7,6 +7,22 @@ import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import type { CorpusService } from './corpusService';
 
+/**
+ * Where the corpus and its indexes are, for every view that must say so: one
+ * source for the Entities view's welcome and progress and the search box.
+ */
+export type IndexStatus =
+  /** The first load is reading files (`total` unknown while files are still being looked for). */
+  | { readonly phase: 'loading'; readonly read: number; readonly total?: number }
+  /** The articles are read; names and words are being indexed. */
+  | { readonly phase: 'indexing'; readonly done: number; readonly total: number }
+  /** Loaded, and no article was found. */
+  | { readonly phase: 'empty' }
+  /** Loaded and indexed: what the indexes hold is all there is. */
+  | { readonly phase: 'ready' };
+
+export type IndexPhase = IndexStatus['phase'];
+
 /** Files read at once while indexing. */
 const READ_CONCURRENCY = 16;
 /** How long indexing may hold the extension host before it lets other work run. */
@@ -39,6 +55,10 @@ export class CorpusIndexService extends Disposable {
   /** Progress of the current run (`undefined` when it is over), for views to show. */
   readonly onDidChangeProgress = this.onDidChangeProgressEmitter.event;
   private progressValue: { done: number; total: number } | undefined;
+  private statusValue: IndexStatus = { phase: 'loading', read: 0 };
+  private readonly onDidChangeStatusEmitter = this.register(new vscode.EventEmitter<IndexStatus>());
+  /** Fires when `status` changes: its phase, or its counts (twice a second at most while loading or indexing). */
+  readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -47,6 +67,9 @@ export class CorpusIndexService extends Disposable {
   ) {
     super();
     this.register(corpus.corpus.onDidChange(() => this.schedule()));
+    this.register(corpus.onDidChangeState(() => this.updateStatus()));
+    this.register(corpus.onDidChangeLoadProgress(() => this.updateStatus()));
+    this.register(this.onDidChangeProgress(() => this.updateStatus()));
     this.register(
       knowledgeBases.onDidChange(() => {
         // The recogniser changed: everything is indexed again.
@@ -82,6 +105,26 @@ export class CorpusIndexService extends Disposable {
     return this.progressValue;
   }
 
+  /** Loading, indexing (with counts), empty or ready: what views say about the corpus and its names. */
+  get status(): IndexStatus {
+    return this.statusValue;
+  }
+
+  private updateStatus(): void {
+    const next = this.currentStatus();
+    const now = this.statusValue;
+    if (JSON.stringify(next) === JSON.stringify(now)) return;
+    this.statusValue = next;
+    this.onDidChangeStatusEmitter.fire(next);
+  }
+
+  private currentStatus(): IndexStatus {
+    if (this.isDisposed) return this.statusValue;
+    if (this.corpus.state === 'loading') return { phase: 'loading', read: this.corpus.loadProgress?.read ?? 0, total: this.corpus.loadProgress?.total };
+    if (this.running) return { phase: 'indexing', done: this.progressValue?.done ?? 0, total: this.progressValue?.total ?? this.corpus.corpus.articles().length };
+    return this.corpus.state === 'empty' ? { phase: 'empty' } : { phase: 'ready' };
+  }
+
   /** Resolves when the index covers the corpus as it is now. */
   async whenIndexed(): Promise<void> {
     await this.corpus.whenLoaded();
@@ -100,7 +143,9 @@ export class CorpusIndexService extends Disposable {
       .finally(() => {
         this.running = undefined;
         if (this.dirty) this.schedule();
+        else this.updateStatus();
       });
+    this.updateStatus();
   }
 
   private async run(): Promise<void> {

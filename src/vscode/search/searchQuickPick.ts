@@ -7,11 +7,12 @@ import { searchCorpus } from '../../core/search/corpusSearch';
 import { type ParsedQuery, isEmptyQuery } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
 import { CommandId } from '../constants';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
+import type { CorpusIndexService, IndexPhase, IndexStatus } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
-import { ENTITY_TYPE_STYLE } from '../entities/entityStyle';
+import { entityIcon } from '../entities/entityStyle';
 import type { ReaderManager } from '../reader/readerManager';
+import { Disposable } from '../util/disposable';
 
 /** Articles listed per query (their snippets are read from the files). */
 const ARTICLE_RESULTS = 30;
@@ -32,6 +33,21 @@ type ResultItem = vscode.QuickPickItem &
     | { readonly result: 'none' }
   );
 
+/** What the search box shows after it has changed, for tests and other extensions. */
+export interface SearchReport {
+  /** `results`: new rows were shown; `active`: the active row changed (the user moved it). */
+  readonly reason: 'results' | 'active';
+  readonly query: string;
+  readonly busy: boolean;
+  /** The corpus and index as the rows were made. */
+  readonly phase: IndexPhase;
+  readonly rows: readonly { readonly label: string; readonly detail?: string; readonly key?: string; readonly separator: boolean }[];
+  /** The key (article URI or entity id) of the active row. */
+  readonly active?: string;
+}
+
+const inProgress = (status: IndexStatus) => status.phase === 'loading' || status.phase === 'indexing';
+
 /**
  * Search Corpus: a quick pick over the whole corpus. Results follow every
  * keystroke from the search index; each article shows its headline, date
@@ -39,13 +55,19 @@ type ResultItem = vscode.QuickPickItem &
  * with the matched words highlighted. Entities are results too (Enter shows
  * the entity's concordance). An empty box lists the newest articles.
  */
-export class SearchQuickPick {
+export class SearchQuickPick extends Disposable {
+  private readonly onDidUpdateEmitter = this.register(new vscode.EventEmitter<SearchReport>());
+  /** Fires when the box shows new rows or its active row changes. */
+  readonly onDidUpdate = this.onDidUpdateEmitter.event;
+
   constructor(
     private readonly corpus: CorpusService,
     private readonly indexer: CorpusIndexService,
     private readonly knowledgeBases: EntityService,
     private readonly readers: ReaderManager,
-  ) {}
+  ) {
+    super();
+  }
 
   async show(initial = ''): Promise<void> {
     const pick = vscode.window.createQuickPick<ResultItem>();
@@ -59,50 +81,99 @@ export class SearchQuickPick {
     let matcher = this.entityMatcher();
     let matcherGeneration = this.indexer.entities.generation;
     let sequence = 0;
+    let updating = false;
     const keyOf = (item: ResultItem | undefined) => (item?.result === 'article' ? item.summary.uri : item?.result === 'entity' ? item.entity.id : undefined);
+    // The top result is active unless the user has moved to another row (then that row, while it is
+    // listed). VS Code makes the first row active whenever the items change, so the active row is set
+    // with every new set of items. It also reports back each such change, by the row's position, and a
+    // report can arrive after the next items are set (then naming whatever row is at that position now):
+    // as many reports as sets of items are VS Code's; a later change to a result row is the user's.
+    let activeSet: ResultItem | undefined;
+    let userMoved = false;
+    let echoes = 0;
+    /** From a keystroke until its results are shown: active rows reported then are VS Code's (it filters by label). */
+    let awaitingResults = true;
+    const report = (reason: SearchReport['reason'], phase: IndexPhase) =>
+      this.onDidUpdateEmitter.fire({
+        reason,
+        query: pick.value,
+        busy: pick.busy,
+        phase,
+        rows: pick.items.map((item) => ({ label: item.label, detail: item.detail, key: keyOf(item), separator: item.kind === vscode.QuickPickItemKind.Separator })),
+        active: keyOf(pick.activeItems[0]),
+      });
     const update = async (sameQuery = false) => {
       const mine = ++sequence;
+      if (!sameQuery) {
+        userMoved = false;
+        awaitingResults = true;
+      }
+      updating = true;
       pick.busy = true;
       try {
-        // When the index grows under the same query, the result the user is on stays active,
-        // and the entities known by name catch up with it.
-        const activeKey = sameQuery ? keyOf(pick.activeItems[0]) : undefined;
+        const activeKey = userMoved ? keyOf(pick.activeItems[0]) : undefined;
+        // When the index grows under the same query, the entities known by name catch up with it.
         if (sameQuery && matcherGeneration !== this.indexer.entities.generation) {
           matcher = this.entityMatcher();
           matcherGeneration = this.indexer.entities.generation;
         }
-        const items = await this.results(pick.value, matcher, () => mine !== sequence);
+        const status = this.indexer.status;
+        const items = await this.results(pick.value, matcher, status, () => mine !== sequence);
         if (!items) return;
         if (mine !== sequence) return; // typed on since
         pick.items = items;
+        echoes++;
         const keep = activeKey === undefined ? undefined : items.find((item) => keyOf(item) === activeKey);
-        const first = keep ?? items.find((item) => item.result !== 'none');
-        pick.activeItems = first ? [first] : [];
+        if (!keep) userMoved = false;
+        activeSet = keep ?? items.find((item) => item.result !== 'none');
+        pick.activeItems = activeSet ? [activeSet] : [];
+        awaitingResults = false;
+        updating = false;
+        pick.busy = inProgress(this.indexer.status);
+        report('results', status.phase);
       } finally {
-        if (mine === sequence) pick.busy = false;
+        if (mine === sequence) {
+          updating = false;
+          pick.busy = inProgress(this.indexer.status);
+        }
       }
     };
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue(() => void update()),
+      pick.onDidChangeActive(([item]) => {
+        if (echoes > 0) {
+          echoes--;
+          return;
+        }
+        if (awaitingResults || item === undefined || item.result === 'none' || keyOf(item) === keyOf(activeSet)) return;
+        userMoved = true;
+        activeSet = item;
+        report('active', this.indexer.status.phase);
+      }),
       pick.onDidAccept(() => {
         const [item] = pick.activeItems;
         if (!item || item.result === 'none') return;
         pick.hide();
         void this.open(item);
       }),
-      // The index fills in the background: results follow it while the box is open.
+      // The corpus loads and the index fills in the background: the rows follow them while the box is open.
       this.indexer.onDidChange(() => void update(true)),
+      this.indexer.onDidChangeStatus(() => void update(true)),
+      this.corpus.corpus.onDidChange(() => {
+        if (this.indexer.status.phase === 'loading') void update(true);
+      }),
     ];
     pick.onDidHide(() => {
       disposables.forEach((d) => d.dispose());
       pick.dispose();
     });
+    pick.busy = updating || inProgress(this.indexer.status);
     pick.show();
     await update();
   }
 
   /** The items for a query; undefined when `stale()` says the user has typed on (the rest is not worth reading). */
-  private async results(raw: string, matcher: EntityMatcher, stale: () => boolean): Promise<ResultItem[] | undefined> {
+  private async results(raw: string, matcher: EntityMatcher, status: IndexStatus, stale: () => boolean): Promise<ResultItem[] | undefined> {
     // Quoted phrases are checked on the texts: more candidates are read, as only some have the phrase.
     const phrases = raw.includes('"');
     const found = searchCorpus(raw, this.indexer.search, matcher, {
@@ -110,7 +181,9 @@ export class SearchQuickPick {
       entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
     });
     const { query } = found;
-    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${problem}`, alwaysShow: true }));
+    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: problem, iconPath: new vscode.ThemeIcon('warning'), alwaysShow: true }));
+    const loading = loadingNote(status);
+    if (loading) notes.push(loading);
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
 
     const articleItems: ResultItem[] = [];
@@ -124,18 +197,17 @@ export class SearchQuickPick {
     }
     // With phrases the count of articles having all the words says nothing about the phrase: not shown.
     if (!query.phrases.length && found.articles.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
-      articleItems.push({ result: 'none', label: `$(info) ${found.articles.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, alwaysShow: true });
+      articleItems.push({ result: 'none', label: `${found.articles.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, iconPath: new vscode.ThemeIcon('info'), alwaysShow: true });
     }
     // Entities the corpus mentions (the knowledge base also knows places no article names).
     const entityItems = found.entities.filter((entity) => this.indexer.entities.entity(entity.id)).map((entity) => this.entityItem(entity));
-    const progress = this.indexer.progress;
-    if (progress) notes.push({ result: 'none', label: `$(sync~spin) Still indexing: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles searched so far`, alwaysShow: true });
     const separator = (label: string): ResultItem => ({ result: 'none', label, kind: vscode.QuickPickItemKind.Separator, alwaysShow: true });
     const entitiesFirst = query.types.length > 0 || query.entities.length > 0;
     const articleSection = articleItems.length ? [separator('Articles'), ...articleItems] : [];
     const entitySection = entityItems.length ? [separator('Entities'), ...entityItems] : [];
     const sections = entitiesFirst ? [...entitySection, ...articleSection] : [...articleSection, ...entitySection];
-    if (sections.length === 0) notes.push({ result: 'none', label: '$(search-stop) No articles match', detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
+    // Only an index that covers the corpus can say that nothing matches.
+    if (sections.length === 0 && !loading) notes.push({ result: 'none', label: 'No articles match', iconPath: new vscode.ThemeIcon('search-stop'), detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
     return [...notes, ...sections];
   }
 
@@ -147,7 +219,8 @@ export class SearchQuickPick {
       .map((summary) => ({
         result: 'article',
         summary,
-        label: `$(book) ${summary.title}`,
+        label: summary.title,
+        iconPath: new vscode.ThemeIcon('book'),
         description: [formatDate(summary.date), summary.source].filter(Boolean).join(' · '),
         detail: summary.lead,
         alwaysShow: true,
@@ -171,7 +244,8 @@ export class SearchQuickPick {
       summary,
       match: snippet?.match,
       matches,
-      label: `$(book) ${summary.title}`,
+      label: summary.title,
+      iconPath: new vscode.ThemeIcon('book'),
       description: [formatDate(summary.date), summary.source].filter(Boolean).join(' · '),
       detail: snippet?.text ?? summary.lead,
       alwaysShow: true,
@@ -185,7 +259,8 @@ export class SearchQuickPick {
     return {
       result: 'entity',
       entity,
-      label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${entity.name}`,
+      label: entity.name,
+      iconPath: entityIcon(entity.type),
       description: [ENTITY_TYPE_NAMES[entity.type], counts].filter(Boolean).join(' · '),
       detail: described?.description || undefined,
       alwaysShow: true,
@@ -214,4 +289,28 @@ export class SearchQuickPick {
     if (item.result !== 'article') return;
     await this.readers.open(vscode.Uri.parse(item.summary.uri, true), { reveal: item.match, marks: item.matches });
   }
+}
+
+/**
+ * The row that says the corpus is still loading or being indexed, with how
+ * far it has got (the results so far are listed below it); none once the
+ * index covers the corpus.
+ */
+function loadingNote(status: IndexStatus): ResultItem | undefined {
+  const count = (n: number) => n.toLocaleString('en');
+  if (status.phase === 'loading') {
+    const label =
+      status.total === undefined ? 'Loading the corpus… looking for article files' : `Loading the corpus… ${count(status.read)} of ${count(status.total)} files read`;
+    return { result: 'none', label, iconPath: new vscode.ThemeIcon('loading~spin'), detail: 'Results appear as the articles are indexed.', alwaysShow: true };
+  }
+  if (status.phase === 'indexing') {
+    return {
+      result: 'none',
+      label: `Indexing… ${count(status.done)} of ${count(status.total)} articles`,
+      iconPath: new vscode.ThemeIcon('loading~spin'),
+      detail: 'The results so far; more appear as the index grows.',
+      alwaysShow: true,
+    };
+  }
+  return undefined;
 }
