@@ -58,9 +58,10 @@ const COLOUR_SQUARES: Record<PaletteColour, string> = { yellow: '🟨', green: '
 async function pickColour(ctx: AnnotationCommandContext, current?: string): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
     ctx.service.colours().map((colour, index) => ({
-      // Quick picks cannot colour an icon: a coloured square says which colour it is.
-      label: `${COLOUR_SQUARES[colour.colour]} ${colour.name}`,
-      description: `${colour.colour}${colour.name === current ? ' · current' : ''}`,
+      // Quick picks cannot colour an icon: a coloured square says which colour it is, after the name
+      // (a screen reader reads the label first, and it should hear the name, not "yellow square").
+      label: colour.name,
+      description: `${COLOUR_SQUARES[colour.colour]} ${colour.colour}${colour.name === current ? ' · current' : ''}`,
       detail: undefined,
       name: colour.name,
       picked: colour.name === current,
