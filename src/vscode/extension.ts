@@ -72,6 +72,8 @@ export interface AnnotatedReaderApi {
     readonly entities: vscode.TreeDataProvider<unknown>;
     /** The Annotations view's data. */
     readonly annotations: vscode.TreeDataProvider<unknown>;
+    /** What the Entities view shows about the corpus: the phase its welcome content follows, its message, whether its progress bar runs. */
+    entitiesState(): { readonly phase: string | undefined; readonly message: string | undefined; readonly progress: boolean };
   };
 }
 
@@ -146,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         articles: articles as vscode.TreeDataProvider<unknown>,
         entities: entitiesView as vscode.TreeDataProvider<unknown>,
         annotations: annotationsView as vscode.TreeDataProvider<unknown>,
+        entitiesState: () => entitiesView.state,
       },
     };
   } catch (error) {

@@ -121,7 +121,12 @@ export class CorpusIndexService extends Disposable {
   private currentStatus(): IndexStatus {
     if (this.isDisposed) return this.statusValue;
     if (this.corpus.state === 'loading') return { phase: 'loading', read: this.corpus.loadProgress?.read ?? 0, total: this.corpus.loadProgress?.total };
-    if (this.running) return { phase: 'indexing', done: this.progressValue?.done ?? 0, total: this.progressValue?.total ?? this.corpus.corpus.articles().length };
+    if (this.running) {
+      if (this.progressValue) return { phase: 'indexing', ...this.progressValue };
+      // A run about to start: the articles it will index (none when files were only removed).
+      const todo = this.corpus.corpus.articles().filter((article) => this.indexedFrom.get(article.uri) !== article).length;
+      return { phase: 'indexing', done: 0, total: todo };
+    }
     return this.corpus.state === 'empty' ? { phase: 'empty' } : { phase: 'ready' };
   }
 
@@ -217,6 +222,8 @@ export class CorpusIndexService extends Disposable {
       if (todo.length >= STATUS_PROGRESS_MIN_ARTICLES) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Annotated Reader' }, work);
       } else await work();
+      // The last count too (all of them), whatever the rate limit left out.
+      report(true);
     } finally {
       this.progressValue = undefined;
       this.onDidChangeProgressEmitter.fire(undefined);
