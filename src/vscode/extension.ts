@@ -104,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       annotationsView,
       comments,
       search,
-      ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents }),
+      ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
