@@ -164,6 +164,8 @@ for (const { colorTheme, slug, kind } of THEMES) {
       const first = rows.filter({ hasText: 'Intenst diplomati' }).first();
       await first.waitFor();
       assert.match(await first.innerText(), /January 2022[\s\S]*Stoltenberg/);
+      // A screen reader reads the row's name: the headline first, not its icon's name ("book Intenst…").
+      assert.match((await first.getAttribute('aria-label')) ?? '', /^Intenst diplomati/);
       await session?.screenshot(`search-${slug}`);
       await input.press('Enter');
       const reader = readerFrame(page);
