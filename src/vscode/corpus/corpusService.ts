@@ -329,7 +329,8 @@ export class CorpusService extends Disposable {
     this.pending.set(change.uri.toString(), change);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
-      this.applying = this.applying.then(() => this.applyPending());
+      // A batch that fails is logged; the next one still runs (a rejected chain would stop every later batch).
+      this.applying = this.applying.then(() => this.applyPending()).catch((error: unknown) => this.log.error('Applying file changes failed', error));
     }, WATCH_DEBOUNCE_MS);
   }
 
@@ -362,7 +363,14 @@ export class CorpusService extends Disposable {
       // Created: only a folder (moved, renamed or copied in) needs work here.
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
       if (!stat || !(stat.type & vscode.FileType.Directory)) return;
-      const files = await this.walk(uri, (path) => root.includes(joinRelative(root, uri, path)), (path) => root.excludes(joinRelative(root, uri, path)));
+      let files: vscode.Uri[];
+      try {
+        files = await this.walk(uri, (path) => root.includes(joinRelative(root, uri, path)), (path) => root.excludes(joinRelative(root, uri, path)));
+      } catch (error) {
+        // Gone again before it could be read (moved on or deleted): its deletion is in this or the next batch.
+        this.log.info(`Skipping ${uri.fsPath}: ${describeError(error)}`);
+        return;
+      }
       for (const file of files) await read(file, root.origin);
     });
     if (generation !== this.generation) return;
