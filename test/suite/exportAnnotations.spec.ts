@@ -43,7 +43,8 @@ describe('Export Annotations', () => {
     annotationsFile = vscode.Uri.parse(api.annotations.file() ?? '', true);
     before_ = await Promise.resolve(vscode.workspace.fs.readFile(annotationsFile)).catch(() => undefined);
     // One annotation on a sample article, brought in as a colleague's file would be.
-    const seed = api.corpus.articles()[0];
+    const seed = api.corpus.articles().find((a) => a.origin === 'sample');
+    assert.ok(seed, 'a sample article');
     const parsed = parseArticle(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(seed.uri, true))));
     assert.ok(parsed.ok);
     const text = parsed.article.text;

@@ -179,8 +179,9 @@ export function moveIn(name: string, files: Record<string, string>): vscode.Uri 
 /** Resolves when the corpus index reaches `phase` (at once if it is there), listening before `action` runs. */
 export async function statusReaches(api: AnnotatedReaderApi, phase: IndexPhase, action: () => unknown = () => undefined, timeoutMs = 60_000): Promise<IndexStatus> {
   let listener: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const reached = new Promise<IndexStatus>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the corpus index did not reach "${phase}" within ${timeoutMs} ms (it is ${api.entities.status().phase})`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`the corpus index did not reach "${phase}" within ${timeoutMs} ms (it is ${api.entities.status().phase})`)), timeoutMs);
     listener = api.entities.onDidChangeStatus((status) => {
       if (status.phase !== phase) return;
       clearTimeout(timer);
@@ -192,6 +193,7 @@ export async function statusReaches(api: AnnotatedReaderApi, phase: IndexPhase, 
     const now = api.entities.status();
     return now.phase === phase ? now : await reached;
   } finally {
+    clearTimeout(timer);
     listener?.dispose();
   }
 }

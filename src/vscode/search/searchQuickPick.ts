@@ -42,7 +42,7 @@ export interface SearchReport {
   /** The corpus and index as the rows were made. */
   readonly phase: IndexPhase;
   readonly rows: readonly { readonly label: string; readonly detail?: string; readonly key?: string; readonly separator: boolean }[];
-  /** The key (article URI or entity id) of the active row. */
+  /** The key (article URI or entity id) of the active row: the one Enter opens. */
   readonly active?: string;
 }
 
@@ -81,7 +81,6 @@ export class SearchQuickPick extends Disposable {
     let matcher = this.entityMatcher();
     let matcherGeneration = this.indexer.entities.generation;
     let sequence = 0;
-    let updating = false;
     const keyOf = (item: ResultItem | undefined) => (item?.result === 'article' ? item.summary.uri : item?.result === 'entity' ? item.entity.id : undefined);
     // The top result is active unless the user has moved to another row (then that row, while it is
     // listed). VS Code makes the first row active whenever the items change, so the active row is set
@@ -103,7 +102,7 @@ export class SearchQuickPick extends Disposable {
         busy: pick.busy,
         phase,
         rows: pick.items.map((item) => ({ label: item.label, detail: item.detail, key: keyOf(item), separator: item.kind === vscode.QuickPickItemKind.Separator })),
-        active: keyOf(pick.activeItems[0]),
+        active: keyOf(activeSet),
       });
     const update = async (sameQuery = false) => {
       const mine = ++sequence;
@@ -111,10 +110,9 @@ export class SearchQuickPick extends Disposable {
         userMoved = false;
         awaitingResults = true;
       }
-      updating = true;
       pick.busy = true;
       try {
-        const activeKey = userMoved ? keyOf(pick.activeItems[0]) : undefined;
+        const activeKey = userMoved ? keyOf(activeSet) : undefined;
         // When the index grows under the same query, the entities known by name catch up with it.
         if (sameQuery && matcherGeneration !== this.indexer.entities.generation) {
           matcher = this.entityMatcher();
@@ -133,14 +131,10 @@ export class SearchQuickPick extends Disposable {
         // A report lost on the way must not keep every later move from counting.
         if (unconfirmed.length > 4) unconfirmed.shift();
         awaitingResults = false;
-        updating = false;
         pick.busy = inProgress(this.indexer.status);
         report('results', status.phase);
       } finally {
-        if (mine === sequence) {
-          updating = false;
-          pick.busy = inProgress(this.indexer.status);
-        }
+        if (mine === sequence) pick.busy = inProgress(this.indexer.status);
       }
     };
     const disposables: vscode.Disposable[] = [
@@ -173,7 +167,7 @@ export class SearchQuickPick extends Disposable {
       disposables.forEach((d) => d.dispose());
       pick.dispose();
     });
-    pick.busy = updating || inProgress(this.indexer.status);
+    pick.busy = inProgress(this.indexer.status);
     pick.show();
     await update();
   }
