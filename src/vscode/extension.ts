@@ -18,7 +18,7 @@ import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
 import { type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
-import type { IndexStatus } from './corpus/corpusIndexService';
+import type { IndexStatus } from '../core/indexStatus';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {

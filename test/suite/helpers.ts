@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import type { IndexPhase, IndexStatus } from '../../src/vscode/corpus/corpusIndexService';
+import type { IndexPhase, IndexStatus } from '../../src/core/indexStatus';
 import type { RenderReport, RevealReport } from '../../src/vscode/reader/readerManager';
 
 export async function activateApi(): Promise<AnnotatedReaderApi> {

@@ -2,26 +2,12 @@ import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
 import type { ArticleSummary } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
+import type { IndexStatus } from '../../core/indexStatus';
 import { SearchIndex } from '../../core/search/searchIndex';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import type { CorpusService } from './corpusService';
 
-/**
- * Where the corpus and its indexes are, for every view that must say so: one
- * source for the Entities view's welcome and progress and the search box.
- */
-export type IndexStatus =
-  /** The first load is reading files (`total` unknown while files are still being looked for). */
-  | { readonly phase: 'loading'; readonly read: number; readonly total?: number }
-  /** The articles are read; names and words are being indexed. */
-  | { readonly phase: 'indexing'; readonly done: number; readonly total: number }
-  /** Loaded, and no article was found. */
-  | { readonly phase: 'empty' }
-  /** Loaded and indexed: what the indexes hold is all there is. */
-  | { readonly phase: 'ready' };
-
-export type IndexPhase = IndexStatus['phase'];
 
 /** Files read at once while indexing. */
 const READ_CONCURRENCY = 16;

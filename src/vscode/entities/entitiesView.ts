@@ -6,7 +6,8 @@ import { contextAround, foldForMatching } from '../../core/text';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
-import type { CorpusIndexService, IndexPhase, IndexStatus } from '../corpus/corpusIndexService';
+import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { EntityService } from './entityService';
 import { entityIcon } from './entityStyle';
 
@@ -86,7 +87,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
       this.phase = status.phase;
       void vscode.commands.executeCommand('setContext', ContextKey.EntitiesState, status.phase);
     }
-    const busy = status.phase === 'loading' || status.phase === 'indexing';
+    const busy = inProgress(status);
     if (busy && !this.endProgress) {
       let end!: () => void;
       const ended = new Promise<void>((resolve) => (end = resolve));
@@ -311,12 +312,11 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
   }
 
   private showProgress(): void {
-    const status = this.indexer.status;
-    const count = (n: number) => n.toLocaleString('en');
-    if (status.phase === 'loading' && status.total !== undefined) this.treeView.message = `Reading the corpus: ${count(status.read)} of ${count(status.total)} files…`;
-    else if (status.phase === 'indexing') this.treeView.message = `Finding names: ${count(status.done)} of ${count(status.total)} articles…`;
+    const progress = progressLine(this.indexer.status, 'names');
+    if (progress) this.treeView.message = progress;
     else if (this.filterText && this.roots.length === 0) this.treeView.message = `No names match “${this.filterText}”.`;
     // Loading before the files are counted, an empty corpus, no names: the welcome content says so.
     else this.treeView.message = undefined;
   }
+
 }

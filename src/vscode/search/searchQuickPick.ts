@@ -7,7 +7,8 @@ import { searchCorpus } from '../../core/search/corpusSearch';
 import { type ParsedQuery, isEmptyQuery } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
 import { CommandId } from '../constants';
-import type { CorpusIndexService, IndexPhase, IndexStatus } from '../corpus/corpusIndexService';
+import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
 import { entityIcon } from '../entities/entityStyle';
@@ -45,8 +46,6 @@ export interface SearchReport {
   /** The key (article URI or entity id) of the active row: the one Enter opens. */
   readonly active?: string;
 }
-
-const inProgress = (status: IndexStatus) => status.phase === 'loading' || status.phase === 'indexing';
 
 /**
  * Search Corpus: a quick pick over the whole corpus. Results follow every
@@ -297,20 +296,8 @@ export class SearchQuickPick extends Disposable {
  * index covers the corpus.
  */
 function loadingNote(status: IndexStatus): ResultItem | undefined {
-  const count = (n: number) => n.toLocaleString('en');
-  if (status.phase === 'loading') {
-    const label =
-      status.total === undefined ? 'Loading the corpus… looking for article files' : `Loading the corpus… ${count(status.read)} of ${count(status.total)} files read`;
-    return { result: 'none', label, iconPath: new vscode.ThemeIcon('loading~spin'), detail: 'Results appear as the articles are indexed.', alwaysShow: true };
-  }
-  if (status.phase === 'indexing') {
-    return {
-      result: 'none',
-      label: `Indexing… ${count(status.done)} of ${count(status.total)} articles`,
-      iconPath: new vscode.ThemeIcon('loading~spin'),
-      detail: 'The results so far; more appear as the index grows.',
-      alwaysShow: true,
-    };
-  }
-  return undefined;
+  const label = progressLine(status, 'search');
+  if (label === undefined) return undefined;
+  const detail = status.phase === 'loading' ? 'Results appear as the articles are indexed.' : 'The results so far; more appear as the index grows.';
+  return { result: 'none', label, iconPath: new vscode.ThemeIcon('loading~spin'), detail, alwaysShow: true };
 }
