@@ -55,6 +55,8 @@ export const READER_VIEW_TYPE = 'annotatedReader.reader';
 export const enum ContextKey {
   /** `loading`, `empty` or `ready`: drives the Articles view's welcome content. */
   CorpusState = 'annotatedReader.corpusState',
+  /** `loading`, `indexing`, `empty` or `ready` (the corpus index's phase): drives the Entities view's welcome content. */
+  EntitiesState = 'annotatedReader.entitiesState',
   /** Whether the Entities view has a filter: shows its Clear Filter button. */
   EntitiesFiltered = 'annotatedReader.entitiesFiltered',
   /** `article`, `tag` or `colour`: how the Annotations view groups. */

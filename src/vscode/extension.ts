@@ -17,7 +17,8 @@ import { EntitiesView } from './entities/entitiesView';
 import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
 import { type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
-import { SearchQuickPick } from './search/searchQuickPick';
+import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
+import type { IndexStatus } from '../core/indexStatus';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -37,9 +38,16 @@ export interface AnnotatedReaderApi {
     /** Hands the active reader a message as if its webview had sent it (validated as any other); only when the extension runs its tests. */
     receive(message: unknown): void;
   };
+  readonly search: {
+    /** Fires when the Search Corpus box shows new rows or its active row changes. */
+    readonly onDidUpdate: vscode.Event<SearchReport>;
+  };
   readonly entities: {
     /** Resolves when the entity index covers the corpus as it is now. */
     whenIndexed(): Promise<void>;
+    /** Loading, indexing (with counts), empty or ready. */
+    status(): IndexStatus;
+    readonly onDidChangeStatus: vscode.Event<IndexStatus>;
     /** The corpus's entities, most widely mentioned first. */
     all(): readonly IndexedEntity[];
   };
@@ -68,6 +76,8 @@ export interface AnnotatedReaderApi {
     readonly entities: vscode.TreeDataProvider<unknown>;
     /** The Annotations view's data. */
     readonly annotations: vscode.TreeDataProvider<unknown>;
+    /** What the Entities view shows about the corpus: the phase its welcome content follows, its message, whether its progress bar runs. */
+    entitiesState(): { readonly phase: string | undefined; readonly message: string | undefined; readonly progress: boolean };
   };
 }
 
@@ -97,7 +107,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       documents,
       annotationsView,
       comments,
-      ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents }),
+      search,
+      ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
@@ -130,12 +141,19 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         threads: (uri) => comments.threadsOf(uri),
         onDidChange: annotations.onDidChange,
       },
-      entities: { whenIndexed: () => indexer.whenIndexed(), all: () => indexer.entities.entities() },
+      search: { onDidUpdate: search.onDidUpdate },
+      entities: {
+        whenIndexed: () => indexer.whenIndexed(),
+        status: () => indexer.status,
+        onDidChangeStatus: indexer.onDidChangeStatus,
+        all: () => indexer.entities.entities(),
+      },
       knowledgeBases: { onDidChange: entities.onDidChange },
       views: {
         articles: articles as vscode.TreeDataProvider<unknown>,
         entities: entitiesView as vscode.TreeDataProvider<unknown>,
         annotations: annotationsView as vscode.TreeDataProvider<unknown>,
+        entitiesState: () => entitiesView.state,
       },
     };
   } catch (error) {

@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import type { IndexPhase, IndexStatus } from '../../src/core/indexStatus';
 import type { RenderReport, RevealReport } from '../../src/vscode/reader/readerManager';
 
 export async function activateApi(): Promise<AnnotatedReaderApi> {
@@ -148,4 +152,58 @@ export function readerTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('annotatedReader.reader'));
+}
+
+/** An article file's text: a header line with the date and headline, then the body. */
+export function article(date: string, title: string, body: string): string {
+  return ` date ${date} ${title}\n\n${body}\n`;
+}
+
+/**
+ * Writes `files` into a new folder outside the workspace and moves it in:
+ * one change for the watcher, so the corpus takes them in one batch and the
+ * index grows over them (while a test watches the views).
+ */
+export function moveIn(name: string, files: Record<string, string>): vscode.Uri {
+  const staging = mkdtempSync(join(tmpdir(), 'annotated-reader-staging-'));
+  const folder = join(staging, name);
+  mkdirSync(folder);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
+  const target = vscode.Uri.joinPath(workspaceFolder(), name);
+  renameSync(folder, target.fsPath);
+  rmSync(staging, { recursive: true, force: true });
+  return target;
+}
+
+
+/** Resolves when the corpus index reaches `phase` (at once if it is there), listening before `action` runs. */
+export async function statusReaches(api: AnnotatedReaderApi, phase: IndexPhase, action: () => unknown = () => undefined, timeoutMs = 60_000): Promise<IndexStatus> {
+  let listener: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reached = new Promise<IndexStatus>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the corpus index did not reach "${phase}" within ${timeoutMs} ms (it is ${api.entities.status().phase})`)), timeoutMs);
+    listener = api.entities.onDidChangeStatus((status) => {
+      if (status.phase !== phase) return;
+      clearTimeout(timer);
+      resolve(status);
+    });
+  });
+  try {
+    await action();
+    const now = api.entities.status();
+    return now.phase === phase ? now : await reached;
+  } finally {
+    clearTimeout(timer);
+    listener?.dispose();
+  }
+}
+
+/** Deletes folders a test moved in and resolves once the corpus has dropped their articles and the index is ready again. */
+export async function removeAndSettle(api: AnnotatedReaderApi, folders: readonly vscode.Uri[]): Promise<void> {
+  if (folders.length === 0) return;
+  for (const folder of folders) await deleteIfExists(folder);
+  const prefixes = folders.map((folder) => `${folder.toString()}/`);
+  await waitFor(api, 'the removed articles to leave the corpus', () => !api.corpus.articles().some((a) => prefixes.some((prefix) => a.uri.startsWith(prefix))), 60_000);
+  await statusReaches(api, 'ready');
+  await api.entities.whenIndexed();
 }

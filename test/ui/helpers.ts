@@ -4,10 +4,11 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { ColorTheme } from '../harness/codeServer';
 import type { WorkbenchSession } from '../harness/launchWorkbench';
 
-export const THEMES: readonly { colorTheme: ColorTheme; slug: string }[] = [
-  { colorTheme: 'Default Light Modern', slug: 'light' },
-  { colorTheme: 'Default Dark Modern', slug: 'dark' },
-  { colorTheme: 'Default High Contrast', slug: 'high-contrast' },
+/** `kind`: the key of the theme's values in package.json's colour defaults. */
+export const THEMES: readonly { colorTheme: ColorTheme; slug: string; kind: string }[] = [
+  { colorTheme: 'Default Light Modern', slug: 'light', kind: 'light' },
+  { colorTheme: 'Default Dark Modern', slug: 'dark', kind: 'dark' },
+  { colorTheme: 'Default High Contrast', slug: 'high-contrast', kind: 'highContrast' },
 ];
 
 /** The sample article most tests read. */

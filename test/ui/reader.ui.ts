@@ -2,8 +2,11 @@
 // Screenshots go to test-results/screenshots/.
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
+import { repoRoot } from '../harness/paths';
 import {
   ARTICLE_HEADLINE,
   click,
@@ -19,6 +22,15 @@ import {
   workbenchPage,
 } from './helpers';
 
+/** The theme's value of one of the extension's own colours (package.json contributes.colors), as CSS rgb(). */
+function contributedColour(id: string, kind: string): string {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { colors: { id: string; defaults: Record<string, string> }[] } };
+  const hex = manifest.contributes.colors.find((colour) => colour.id === id)?.defaults[kind];
+  assert.ok(hex && /^#[0-9a-f]{6}$/i.test(hex), `${id} has an opaque value for ${kind}`);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 const MONTH = 'February 2022';
 /** The article after ARTICLE_HEADLINE in tree order: the only one in January 2022. */
 const NEXT_HEADLINE = 'Intenst diplomati - inviterer Russland til nye Nato-møter';
@@ -32,7 +44,7 @@ const ANNOTATED = [
 const NOTE = 'Bekreftet av både Paris og Moskva – se **Reuters**.';
 
 
-for (const { colorTheme, slug } of THEMES) {
+for (const { colorTheme, slug, kind } of THEMES) {
   describe(`Reader UI in ${colorTheme}`, () => {
     let session: WorkbenchSession | undefined;
 
@@ -155,6 +167,8 @@ for (const { colorTheme, slug } of THEMES) {
       const first = rows.filter({ hasText: 'Intenst diplomati' }).first();
       await first.waitFor();
       assert.match(await first.innerText(), /January 2022[\s\S]*Stoltenberg/);
+      // A screen reader reads the row's name: the headline first, not its icon's name ("book Intenst…").
+      assert.match((await first.getAttribute('aria-label')) ?? '', /^Intenst diplomati/);
       await session?.screenshot(`search-${slug}`);
       await input.press('Enter');
       const reader = readerFrame(page);
@@ -215,6 +229,17 @@ for (const { colorTheme, slug } of THEMES) {
         nodes.map((node) => [...node.ownerDocument.querySelectorAll(`.anno[data-anno="${(node as HTMLElement).dataset.anno}"]`)].map((piece) => piece.textContent).join('')),
       );
       assert.deepEqual(texts, [...ANNOTATED], 'each highlight holds exactly the words selected');
+
+      // Drawn in this theme's values of the extension's highlight colours: the ones the unit test keeps
+      // apart from the names' colours (test/unit/highlightColours.test.ts).
+      const drawn = await pieces.evaluateAll((nodes) =>
+        nodes.map((node) => ({ colour: /anno-(\w+)/.exec(node.className)?.[1] ?? '', fill: getComputedStyle(node).backgroundColor, text: getComputedStyle(node).color })),
+      );
+      const capital = (word: string) => word[0].toUpperCase() + word.slice(1);
+      for (const { colour, fill, text } of drawn) {
+        assert.equal(fill, contributedColour(`annotatedReader.highlight${capital(colour)}`, kind), `the ${colour} highlight's fill`);
+        assert.equal(text, contributedColour('annotatedReader.highlightForeground', kind), `the text on the ${colour} highlight`);
+      }
 
       // Hovering shows the note; names inside stay highlighted as names.
       // All three in view (the first near the middle), then the pointer on the one with a note.

@@ -54,3 +54,18 @@ export function parseColours(value: unknown): { colours: readonly HighlightColou
 export function paletteColourOf(colours: readonly HighlightColour[], name: string): PaletteColour | undefined {
   return colours.find((c) => c.name === name)?.colour;
 }
+
+/**
+ * The theme colour a palette colour is drawn in (package.json
+ * `contributes.colors`): `annotatedReader.highlightGreen` for `green`. One
+ * dot only: webviews get a theme colour as `--vscode-` + its id with the
+ * first dot made a dash, so a second dot would end up in the variable's name.
+ */
+export function highlightColourId(colour: PaletteColour | 'foreground'): string {
+  return `annotatedReader.highlight${colour[0].toUpperCase()}${colour.slice(1)}`;
+}
+
+/** The CSS variable a webview gets for `highlightColourId(colour)`. */
+export function highlightCssVariable(colour: PaletteColour | 'foreground'): string {
+  return `--vscode-${highlightColourId(colour).replace('.', '-')}`;
+}

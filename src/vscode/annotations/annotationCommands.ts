@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { PaletteColour } from '../../core/annotations/colours';
 import type { AnnotatedArticle } from '../../core/annotations/export';
@@ -22,7 +23,12 @@ export interface AnnotationCommandContext {
   readonly readers: ReaderManager;
   readonly corpus: CorpusService;
   readonly documents: ArticleDocuments;
+  /** Remembers the folder of the last export (across workspaces). */
+  readonly globalState: vscode.Memento;
 }
+
+/** Where the last export went (a folder URI), suggested for the next one. */
+const LAST_EXPORT_FOLDER = 'annotatedReader.lastExportFolder';
 
 /** The annotation a command is about: a view node, or an id (from a command link or the tests). */
 function annotationOf(ctx: AnnotationCommandContext, arg: unknown): Annotation | undefined {
@@ -59,9 +65,10 @@ const COLOUR_SQUARES: Record<PaletteColour, string> = { yellow: '🟨', green: '
 async function pickColour(ctx: AnnotationCommandContext, current?: string): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
     ctx.service.colours().map((colour, index) => ({
-      // Quick picks cannot colour an icon: a coloured square says which colour it is.
-      label: `${COLOUR_SQUARES[colour.colour]} ${colour.name}`,
-      description: `${colour.colour}${colour.name === current ? ' · current' : ''}`,
+      // Quick picks cannot colour an icon: a coloured square says which colour it is, after the name
+      // (a screen reader reads the label first, and it should hear the name, not "yellow square").
+      label: colour.name,
+      description: `${COLOUR_SQUARES[colour.colour]} ${colour.colour}${colour.name === current ? ' · current' : ''}`,
       detail: undefined,
       name: colour.name,
       picked: colour.name === current,
@@ -85,6 +92,8 @@ async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
     return;
   }
   let scope: readonly string[] = [...all.keys()];
+  /** Asked for one article (not all, which may happen to be one). */
+  let single = false;
   if (article) {
     // Asked for one article (its context menu).
     if (!all.has(article)) {
@@ -92,6 +101,7 @@ async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
       return;
     }
     scope = [article];
+    single = true;
   } else if (active && all.has(active) && all.size > 1) {
     const title = ctx.corpus.corpus.get(active);
     const choice = await vscode.window.showQuickPick(
@@ -102,7 +112,10 @@ async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
       { title: 'Export Annotations' },
     );
     if (!choice) return;
-    if (!choice.all) scope = [active];
+    if (!choice.all) {
+      scope = [active];
+      single = true;
+    }
   }
   const format = await vscode.window.showQuickPick(
     [
@@ -112,11 +125,12 @@ async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
     { title: 'Export Annotations: Format' },
   );
   if (!format) return;
-  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  // The save dialog asks before replacing a file; it starts outside the corpus: where the last export
+  // went, else the home folder.
   const target = await vscode.window.showSaveDialog({
     title: 'Export Annotations',
     saveLabel: 'Export',
-    defaultUri: base ? vscode.Uri.joinPath(base, `annotations.${format.extension}`) : undefined,
+    defaultUri: vscode.Uri.joinPath(exportFolder(ctx), exportFileName(single ? scope[0] : undefined, format.extension)),
     filters: format.extension === 'md' ? { Markdown: ['md'] } : { 'JSON-LD': ['jsonld', 'json'] },
   });
   if (!target) return;
@@ -143,8 +157,36 @@ async function exportAnnotations(ctx: AnnotationCommandContext, arg: unknown): P
     text = toMarkdown(articles);
   } else text = toW3c(annotations);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  const open = await vscode.window.showInformationMessage(`Exported ${annotations.length} annotations to ${displayPath(target)}.`, 'Open');
-  if (open) await vscode.commands.executeCommand('vscode.open', target);
+  const folder = vscode.Uri.joinPath(target, '..');
+  await ctx.globalState.update(LAST_EXPORT_FOLDER, folder.toString());
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const count = `${annotations.length.toLocaleString('en')} ${annotations.length === 1 ? 'annotation' : 'annotations'}`;
+  const reveal = revealAction(target);
+  const actions = reveal ? ['Open', reveal] : ['Open'];
+  const choice = await vscode.window.showInformationMessage(`Exported ${count} to ${name} in ${displayPath(folder)}.`, ...actions);
+  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+  else if (choice && choice === reveal) await vscode.commands.executeCommand('revealFileInOS', target);
+}
+
+/** The folder the save dialog starts in: the last export's, else the home folder (never the corpus). */
+function exportFolder(ctx: AnnotationCommandContext): vscode.Uri {
+  const remembered = ctx.globalState.get<string>(LAST_EXPORT_FOLDER);
+  const uri = remembered ? parseUri(remembered) : undefined;
+  return uri ?? vscode.Uri.file(homedir());
+}
+
+/** `annotations.md`, or for one article `<its file name>-annotations.md`. */
+function exportFileName(article: string | undefined, extension: string): string {
+  const one = article === undefined ? undefined : parseUri(article);
+  const base = one ? one.path.slice(one.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '') : '';
+  return base ? `${base}-annotations.${extension}` : `annotations.${extension}`;
+}
+
+/** The name of the command that shows a file in the system's file manager, where there is one for this file. */
+function revealAction(file: vscode.Uri): string | undefined {
+  // Only a desktop window on the same machine as the file can open the system's file manager there.
+  if (file.scheme !== 'file' || vscode.env.uiKind !== vscode.UIKind.Desktop || vscode.env.remoteName) return undefined;
+  return process.platform === 'darwin' ? 'Reveal in Finder' : process.platform === 'win32' ? 'Reveal in File Explorer' : 'Open Containing Folder';
 }
 
 async function importAnnotations(ctx: AnnotationCommandContext, arg: unknown): Promise<void> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type HighlightColour, paletteColourOf } from '../../core/annotations/colours';
+import { type HighlightColour, highlightColourId, paletteColourOf } from '../../core/annotations/colours';
 import { type Annotation, contentOf, shortQuote } from '../../core/annotations/model';
 import type { PlacedAnnotation } from '../../core/annotations/placement';
 import { formatDate } from '../../core/dates';
@@ -218,7 +218,7 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
 /** A dot in the colour's theme colour; a speech bubble when there is a note. */
 function colourIcon(colours: readonly HighlightColour[], name: string, hasNote: boolean): vscode.ThemeIcon {
   const palette = paletteColourOf(colours, name);
-  return new vscode.ThemeIcon(hasNote ? 'comment' : 'circle-filled', palette ? new vscode.ThemeColor(`charts.${palette}`) : undefined);
+  return new vscode.ThemeIcon(hasNote ? 'comment' : 'circle-filled', palette ? new vscode.ThemeColor(highlightColourId(palette)) : undefined);
 }
 
 /** A note's Markdown as the text it reads as, for one line of the view: emphasis and code marks dropped, links as their text. */

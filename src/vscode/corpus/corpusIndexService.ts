@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
 import type { ArticleSummary } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
+import type { IndexStatus } from '../../core/indexStatus';
 import { SearchIndex } from '../../core/search/searchIndex';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import type { CorpusService } from './corpusService';
+
 
 /** Files read at once while indexing. */
 const READ_CONCURRENCY = 16;
@@ -39,6 +41,10 @@ export class CorpusIndexService extends Disposable {
   /** Progress of the current run (`undefined` when it is over), for views to show. */
   readonly onDidChangeProgress = this.onDidChangeProgressEmitter.event;
   private progressValue: { done: number; total: number } | undefined;
+  private statusValue: IndexStatus = { phase: 'loading', read: 0 };
+  private readonly onDidChangeStatusEmitter = this.register(new vscode.EventEmitter<IndexStatus>());
+  /** Fires when `status` changes: its phase, or its counts (twice a second at most while loading or indexing). */
+  readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -47,6 +53,9 @@ export class CorpusIndexService extends Disposable {
   ) {
     super();
     this.register(corpus.corpus.onDidChange(() => this.schedule()));
+    this.register(corpus.onDidChangeState(() => this.updateStatus()));
+    this.register(corpus.onDidChangeLoadProgress(() => this.updateStatus()));
+    this.register(this.onDidChangeProgress(() => this.updateStatus()));
     this.register(
       knowledgeBases.onDidChange(() => {
         // The recogniser changed: everything is indexed again.
@@ -82,6 +91,31 @@ export class CorpusIndexService extends Disposable {
     return this.progressValue;
   }
 
+  /** Loading, indexing (with counts), empty or ready: what views say about the corpus and its names. */
+  get status(): IndexStatus {
+    return this.statusValue;
+  }
+
+  private updateStatus(): void {
+    const next = this.currentStatus();
+    const now = this.statusValue;
+    if (JSON.stringify(next) === JSON.stringify(now)) return;
+    this.statusValue = next;
+    this.onDidChangeStatusEmitter.fire(next);
+  }
+
+  private currentStatus(): IndexStatus {
+    if (this.isDisposed) return this.statusValue;
+    if (this.corpus.state === 'loading') return { phase: 'loading', read: this.corpus.loadProgress?.read ?? 0, total: this.corpus.loadProgress?.total };
+    if (this.running) {
+      if (this.progressValue) return { phase: 'indexing', ...this.progressValue };
+      // A run about to start: the articles it will index (none when files were only removed).
+      const todo = this.corpus.corpus.articles().filter((article) => this.indexedFrom.get(article.uri) !== article).length;
+      return { phase: 'indexing', done: 0, total: todo };
+    }
+    return this.corpus.state === 'empty' ? { phase: 'empty' } : { phase: 'ready' };
+  }
+
   /** Resolves when the index covers the corpus as it is now. */
   async whenIndexed(): Promise<void> {
     await this.corpus.whenLoaded();
@@ -100,7 +134,9 @@ export class CorpusIndexService extends Disposable {
       .finally(() => {
         this.running = undefined;
         if (this.dirty) this.schedule();
+        else this.updateStatus();
       });
+    this.updateStatus();
   }
 
   private async run(): Promise<void> {
@@ -172,6 +208,8 @@ export class CorpusIndexService extends Disposable {
       if (todo.length >= STATUS_PROGRESS_MIN_ARTICLES) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Annotated Reader' }, work);
       } else await work();
+      // The last count too (all of them), whatever the rate limit left out.
+      report(true);
     } finally {
       this.progressValue = undefined;
       this.onDidChangeProgressEmitter.fire(undefined);

@@ -45,6 +45,14 @@ const WATCH_DEBOUNCE_MS = 250;
 const PROGRESSIVE_FILL_MS = 1000;
 /** Loads that take longer than this show their progress in the status bar too. */
 const STATUS_PROGRESS_DELAY_MS = 800;
+/** Listeners hear how far a load has read at most this often. */
+const LOAD_PROGRESS_INTERVAL_MS = 500;
+
+/** How far a load has got: files read of the files found (`total` is undefined while files are still being looked for). */
+export interface LoadProgress {
+  readonly read: number;
+  readonly total?: number;
+}
 
 /**
  * Finds the article files (workspace folders, configured folders, the
@@ -56,6 +64,11 @@ export class CorpusService extends Disposable {
   private stateValue: CorpusState = 'loading';
   private readonly onDidChangeStateEmitter = this.register(new vscode.EventEmitter<CorpusState>());
   readonly onDidChangeState = this.onDidChangeStateEmitter.event;
+  private loadProgressValue: LoadProgress | undefined;
+  private progressOwner: symbol | undefined;
+  private readonly onDidChangeLoadProgressEmitter = this.register(new vscode.EventEmitter<LoadProgress | undefined>());
+  /** Fires as a load reads files (twice a second at most) and with `undefined` when it is over. */
+  readonly onDidChangeLoadProgress = this.onDidChangeLoadProgressEmitter.event;
 
   private generation = 0;
   private currentLoad: Promise<void> = Promise.resolve();
@@ -85,6 +98,11 @@ export class CorpusService extends Disposable {
 
   get state(): CorpusState {
     return this.stateValue;
+  }
+
+  /** How far the load in progress has read, while one is going. */
+  get loadProgress(): LoadProgress | undefined {
+    return this.loadProgressValue;
   }
 
   /** Resolves when no load is in progress any more (a load superseded by a newer one is waited past). */
@@ -124,6 +142,7 @@ export class CorpusService extends Disposable {
     const done = await this.withProgress(async (report) => {
       const { candidates, problems } = await this.discover(settings);
       if (generation !== this.generation) return undefined;
+      report(0, candidates.length);
       const entries: CorpusEntry[] = [...problems];
       let read = 0;
       let lastFill = Date.now();
@@ -310,7 +329,8 @@ export class CorpusService extends Disposable {
     this.pending.set(change.uri.toString(), change);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => {
-      this.applying = this.applying.then(() => this.applyPending());
+      // A batch that fails is logged; the next one still runs (a rejected chain would stop every later batch).
+      this.applying = this.applying.then(() => this.applyPending()).catch((error: unknown) => this.log.error('Applying file changes failed', error));
     }, WATCH_DEBOUNCE_MS);
   }
 
@@ -343,7 +363,14 @@ export class CorpusService extends Disposable {
       // Created: only a folder (moved, renamed or copied in) needs work here.
       const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
       if (!stat || !(stat.type & vscode.FileType.Directory)) return;
-      const files = await this.walk(uri, (path) => root.includes(joinRelative(root, uri, path)), (path) => root.excludes(joinRelative(root, uri, path)));
+      let files: vscode.Uri[];
+      try {
+        files = await this.walk(uri, (path) => root.includes(joinRelative(root, uri, path)), (path) => root.excludes(joinRelative(root, uri, path)));
+      } catch (error) {
+        // Gone again before it could be read (moved on or deleted): its deletion is in this or the next batch.
+        this.log.info(`Skipping ${uri.fsPath}: ${describeError(error)}`);
+        return;
+      }
       for (const file of files) await read(file, root.origin);
     });
     if (generation !== this.generation) return;
@@ -395,13 +422,30 @@ export class CorpusService extends Disposable {
         },
       );
     }, STATUS_PROGRESS_DELAY_MS);
+    let told = 0;
+    // A newer load (a reload superseding this one) owns the progress from then on.
+    const mine = Symbol('load');
+    this.progressOwner = mine;
+    const report = (done: number, total: number) => {
+      counter?.(done, total);
+      if (this.progressOwner !== mine) return;
+      this.loadProgressValue = { read: done, total };
+      // The first count (files found) and the last are told at once, the rest at a bounded rate.
+      if (done !== 0 && done !== total && Date.now() - told < LOAD_PROGRESS_INTERVAL_MS) return;
+      told = Date.now();
+      this.onDidChangeLoadProgressEmitter.fire(this.loadProgressValue);
+    };
+    this.loadProgressValue = { read: 0 };
+    this.onDidChangeLoadProgressEmitter.fire(this.loadProgressValue);
     try {
-      return await vscode.window.withProgress({ location: { viewId: ViewId.Articles } }, () =>
-        task((done, total) => counter?.(done, total)),
-      );
+      return await vscode.window.withProgress({ location: { viewId: ViewId.Articles } }, () => task(report));
     } finally {
       clearTimeout(timer);
       finish();
+      if (this.progressOwner === mine) {
+        this.loadProgressValue = undefined;
+        this.onDidChangeLoadProgressEmitter.fire(undefined);
+      }
     }
   }
 }

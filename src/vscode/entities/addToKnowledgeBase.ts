@@ -8,7 +8,7 @@ import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
 import type { ArticleDocuments } from './articleDocuments';
 import type { EntityService } from './entityService';
-import { ENTITY_TYPE_STYLE } from './entityStyle';
+import { entityIcon } from './entityStyle';
 
 /** What the command is given: a name (from the reader or the Entities view), or nothing (the editor's selection or the name at the cursor). */
 export interface AddToKnowledgeBaseArgs {
@@ -126,14 +126,15 @@ type ChoiceItem = vscode.QuickPickItem & ({ readonly action: 'new' } | { readonl
 
 async function askForChange(text: string, known: readonly Entity[], guessType: EntityType | undefined): Promise<KnowledgeBaseChange | undefined> {
   const items: ChoiceItem[] = [
-    { action: 'new', label: `$(add) New entity "${escapeThemeIcons(text)}"…`, detail: 'Give it a type, a canonical name and a description.', alwaysShow: true },
+    { action: 'new', label: `New entity "${escapeThemeIcons(text)}"…`, iconPath: new vscode.ThemeIcon('add'), detail: 'Give it a type, a canonical name and a description.', alwaysShow: true },
     { label: `Or add "${escapeThemeIcons(text)}" as another name of`, kind: vscode.QuickPickItemKind.Separator, action: 'new' },
     ...[...known]
       .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
       .map((entity): ChoiceItem => ({
         action: 'alias',
         entity,
-        label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${escapeThemeIcons(entity.name)}`,
+        label: escapeThemeIcons(entity.name),
+        iconPath: entityIcon(entity.type),
         description: ENTITY_TYPE_NAMES[entity.type],
         detail: entity.description ? escapeThemeIcons(entity.description) : undefined,
       })),
@@ -147,7 +148,7 @@ async function askForChange(text: string, known: readonly Entity[], guessType: E
   if (!choice) return undefined;
   if (choice.action === 'alias') return { kind: 'alias', entity: choice.entity, alias: text };
 
-  const typeItems = ENTITY_TYPES.map((type) => ({ type, label: `$(${ENTITY_TYPE_STYLE[type].icon}) ${ENTITY_TYPE_NAMES[type]}`, picked: type === guessType }));
+  const typeItems = ENTITY_TYPES.map((type) => ({ type, label: ENTITY_TYPE_NAMES[type], iconPath: entityIcon(type), picked: type === guessType }));
   const ordered = guessType ? [...typeItems.filter((item) => item.type === guessType), ...typeItems.filter((item) => item.type !== guessType)] : typeItems;
   const type = await vscode.window.showQuickPick(ordered, { title: `Type of "${text}" (step 1 of 3)`, placeHolder: 'What kind of name is it?' });
   if (!type) return undefined;

@@ -7,6 +7,7 @@ import { CommandId, ContextKey, ViewId } from '../constants';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { SafeMarkdown } from '../util/markdown';
+import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { EntityService } from './entityService';
 import { entityIcon } from './entityStyle';
@@ -51,6 +52,10 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
   /** How many concordance lines each expanded entity shows. */
   private readonly mentionLimits = new Map<string, number>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The phase told to the welcome content (context key annotatedReader.entitiesState). */
+  private phase: IndexPhase | undefined;
+  /** Ends the progress bar on the view, while one is shown. */
+  private endProgress: (() => void) | undefined;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -60,9 +65,40 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     super();
     this.treeView = this.register(vscode.window.createTreeView(ViewId.Entities, { treeDataProvider: this, showCollapseAll: true }));
     this.register(indexer.onDidChange(() => this.scheduleRebuild()));
-    this.register(indexer.onDidChangeProgress((progress) => this.showProgress(progress)));
+    this.register(indexer.onDidChangeProgress(() => this.showProgress()));
+    this.register(indexer.onDidChangeStatus((status) => this.showStatus(status)));
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
+    this.register({ dispose: () => this.endProgress?.() });
     this.rebuild();
+    this.showStatus(indexer.status);
+  }
+
+  /** What the view shows about the corpus: its phase (for the welcome content), its message, and whether its progress bar runs. */
+  get state(): { readonly phase: IndexPhase | undefined; readonly message: string | undefined; readonly progress: boolean } {
+    return { phase: this.phase, message: this.treeView.message, progress: this.endProgress !== undefined };
+  }
+
+  /**
+   * The welcome content follows the phase (loading, indexing, empty, ready with
+   * no names); while the corpus loads or is indexed the view's progress bar
+   * runs and its message counts how far it has got.
+   */
+  private showStatus(status: IndexStatus): void {
+    if (status.phase !== this.phase) {
+      this.phase = status.phase;
+      void vscode.commands.executeCommand('setContext', ContextKey.EntitiesState, status.phase);
+    }
+    const busy = inProgress(status);
+    if (busy && !this.endProgress) {
+      let end!: () => void;
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      this.endProgress = () => {
+        this.endProgress = undefined;
+        end();
+      };
+      void vscode.window.withProgress({ location: { viewId: ViewId.Entities } }, () => ended);
+    } else if (!busy) this.endProgress?.();
+    this.showProgress();
   }
 
   get filter(): string {
@@ -273,13 +309,16 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     const byType = this.indexer.entities.topByType(ENTITIES_PER_TYPE, folded ? (name) => name.includes(folded) : undefined);
     this.roots = [...byType].map(([type, { entities, total }]) => ({ kind: 'type', type, entities, total }));
     this.treeView.description = this.filterText ? `“${this.filterText}”` : undefined;
-    this.showProgress(this.indexer.progress);
+    this.showProgress();
     this.onDidChangeTreeDataEmitter.fire(undefined);
   }
 
-  private showProgress(progress: { done: number; total: number } | undefined): void {
-    if (progress) this.treeView.message = `Finding names: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles…`;
+  private showProgress(): void {
+    const progress = progressLine(this.indexer.status, 'names');
+    if (progress) this.treeView.message = progress;
     else if (this.filterText && this.roots.length === 0) this.treeView.message = `No names match “${this.filterText}”.`;
+    // Loading before the files are counted, an empty corpus, no names: the welcome content says so.
     else this.treeView.message = undefined;
   }
+
 }

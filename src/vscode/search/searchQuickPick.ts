@@ -8,11 +8,13 @@ import { escapeThemeIcons } from '../../core/markdownText';
 import { type ParsedQuery, hasNothingToSearch, isEmptyQuery, nothingToSearchMessage } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
 import { CommandId } from '../constants';
+import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
-import { ENTITY_TYPE_STYLE } from '../entities/entityStyle';
+import { entityIcon } from '../entities/entityStyle';
 import type { ReaderManager } from '../reader/readerManager';
+import { Disposable } from '../util/disposable';
 
 /** Articles listed per query (their snippets are read from the files). */
 const ARTICLE_RESULTS = 30;
@@ -33,6 +35,19 @@ type ResultItem = vscode.QuickPickItem &
     | { readonly result: 'none' }
   );
 
+/** What the search box shows after it has changed, for tests and other extensions. */
+export interface SearchReport {
+  /** `results`: new rows were shown; `active`: the active row changed (the user moved it). */
+  readonly reason: 'results' | 'active';
+  readonly query: string;
+  readonly busy: boolean;
+  /** The corpus and index as the rows were made. */
+  readonly phase: IndexPhase;
+  readonly rows: readonly { readonly label: string; readonly detail?: string; readonly key?: string; readonly separator: boolean }[];
+  /** The key (article URI or entity id) of the active row: the one Enter opens. */
+  readonly active?: string;
+}
+
 /**
  * Search Corpus: a quick pick over the whole corpus. Results follow every
  * keystroke from the search index; each article shows its headline, date
@@ -40,13 +55,19 @@ type ResultItem = vscode.QuickPickItem &
  * with the matched words highlighted. Entities are results too (Enter shows
  * the entity's concordance). An empty box lists the newest articles.
  */
-export class SearchQuickPick {
+export class SearchQuickPick extends Disposable {
+  private readonly onDidUpdateEmitter = this.register(new vscode.EventEmitter<SearchReport>());
+  /** Fires when the box shows new rows or its active row changes. */
+  readonly onDidUpdate = this.onDidUpdateEmitter.event;
+
   constructor(
     private readonly corpus: CorpusService,
     private readonly indexer: CorpusIndexService,
     private readonly knowledgeBases: EntityService,
     private readonly readers: ReaderManager,
-  ) {}
+  ) {
+    super();
+  }
 
   async show(initial = ''): Promise<void> {
     const pick = vscode.window.createQuickPick<ResultItem>();
@@ -61,49 +82,98 @@ export class SearchQuickPick {
     let matcherGeneration = this.indexer.entities.generation;
     let sequence = 0;
     const keyOf = (item: ResultItem | undefined) => (item?.result === 'article' ? item.summary.uri : item?.result === 'entity' ? item.entity.id : undefined);
+    // The top result is active unless the user has moved to another row (then that row, while it is
+    // listed). VS Code makes the first row active whenever the items change, so the active row is set
+    // with every new set of items; VS Code then reports the active row back, often twice (its first row,
+    // then ours), by position, and a report can arrive after the next items are set, naming whatever row
+    // is now at that position (pick.activeItems follows these reports, so it can be wrong). So the row
+    // the box opens is kept here: the one set, or the one the user moved to. Reports are VS Code's until
+    // one names the position of the row last set; a later change to a result row is the user's.
+    let activeSet: ResultItem | undefined;
+    let userMoved = false;
+    /** Positions of the rows set active whose report has not come back yet, oldest first. */
+    const unconfirmed: number[] = [];
+    /** From a keystroke until its results are shown: active rows reported then are VS Code's (it filters by label). */
+    let awaitingResults = true;
+    const report = (reason: SearchReport['reason'], phase: IndexPhase) =>
+      this.onDidUpdateEmitter.fire({
+        reason,
+        query: pick.value,
+        busy: pick.busy,
+        phase,
+        rows: pick.items.map((item) => ({ label: item.label, detail: item.detail, key: keyOf(item), separator: item.kind === vscode.QuickPickItemKind.Separator })),
+        active: keyOf(activeSet),
+      });
     const update = async (sameQuery = false) => {
       const mine = ++sequence;
+      if (!sameQuery) {
+        userMoved = false;
+        awaitingResults = true;
+      }
       pick.busy = true;
       try {
-        // When the index grows under the same query, the result the user is on stays active,
-        // and the entities known by name catch up with it.
-        const activeKey = sameQuery ? keyOf(pick.activeItems[0]) : undefined;
+        const activeKey = userMoved ? keyOf(activeSet) : undefined;
+        // When the index grows under the same query, the entities known by name catch up with it.
         if (sameQuery && matcherGeneration !== this.indexer.entities.generation) {
           matcher = this.entityMatcher();
           matcherGeneration = this.indexer.entities.generation;
         }
-        const items = await this.results(pick.value, matcher, () => mine !== sequence);
+        const status = this.indexer.status;
+        const items = await this.results(pick.value, matcher, status, () => mine !== sequence);
         if (!items) return;
         if (mine !== sequence) return; // typed on since
         pick.items = items;
         const keep = activeKey === undefined ? undefined : items.find((item) => keyOf(item) === activeKey);
-        const first = keep ?? items.find((item) => item.result !== 'none');
-        pick.activeItems = first ? [first] : [];
+        if (!keep) userMoved = false;
+        activeSet = keep ?? items.find((item) => item.result !== 'none');
+        pick.activeItems = activeSet ? [activeSet] : [];
+        unconfirmed.push(activeSet ? items.indexOf(activeSet) : -1);
+        // A report lost on the way must not keep every later move from counting.
+        if (unconfirmed.length > 4) unconfirmed.shift();
+        awaitingResults = false;
+        pick.busy = inProgress(this.indexer.status);
+        report('results', status.phase);
       } finally {
-        if (mine === sequence) pick.busy = false;
+        if (mine === sequence) pick.busy = inProgress(this.indexer.status);
       }
     };
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue(() => void update()),
+      pick.onDidChangeActive(([item]) => {
+        if (unconfirmed.length > 0) {
+          const at = unconfirmed.indexOf(item ? pick.items.indexOf(item) : -1);
+          if (at >= 0) unconfirmed.splice(0, at + 1);
+          return;
+        }
+        if (awaitingResults || item === undefined || item.result === 'none' || keyOf(item) === keyOf(activeSet)) return;
+        userMoved = true;
+        activeSet = item;
+        report('active', this.indexer.status.phase);
+      }),
       pick.onDidAccept(() => {
-        const [item] = pick.activeItems;
+        const item = activeSet;
         if (!item || item.result === 'none') return;
         pick.hide();
         void this.open(item);
       }),
-      // The index fills in the background: results follow it while the box is open.
+      // The corpus loads and the index fills in the background: the rows follow them while the box is open.
       this.indexer.onDidChange(() => void update(true)),
+      this.indexer.onDidChangeStatus(() => void update(true)),
+      this.corpus.corpus.onDidChange(() => {
+        if (this.indexer.status.phase === 'loading') void update(true);
+      }),
     ];
     pick.onDidHide(() => {
       disposables.forEach((d) => d.dispose());
       pick.dispose();
     });
+    pick.busy = inProgress(this.indexer.status);
     pick.show();
     await update();
   }
 
   /** The items for a query; undefined when `stale()` says the user has typed on (the rest is not worth reading). */
-  private async results(raw: string, matcher: EntityMatcher, stale: () => boolean): Promise<ResultItem[] | undefined> {
+  private async results(raw: string, matcher: EntityMatcher, status: IndexStatus, stale: () => boolean): Promise<ResultItem[] | undefined> {
     // Quoted phrases are checked on the texts: more candidates are read, as only some have the phrase.
     const phrases = raw.includes('"');
     const found = searchCorpus(raw, this.indexer.search, matcher, {
@@ -111,11 +181,13 @@ export class SearchQuickPick {
       entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
     });
     const { query } = found;
-    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: `$(warning) ${escapeThemeIcons(problem)}`, alwaysShow: true }));
+    const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: escapeThemeIcons(problem), iconPath: new vscode.ThemeIcon('warning'), alwaysShow: true }));
     if (hasNothingToSearch(raw, query)) {
       const { message, hint } = nothingToSearchMessage(raw);
-      return [...notes, { result: 'none', label: `$(info) ${escapeThemeIcons(message)}`, detail: hint, alwaysShow: true }];
+      return [...notes, { result: 'none', label: escapeThemeIcons(message), iconPath: new vscode.ThemeIcon('info'), detail: hint, alwaysShow: true }];
     }
+    const loading = loadingNote(status);
+    if (loading) notes.push(loading);
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
 
     const articleItems: ResultItem[] = [];
@@ -129,18 +201,17 @@ export class SearchQuickPick {
     }
     // With phrases the count of articles having all the words says nothing about the phrase: not shown.
     if (!query.phrases.length && found.articles.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
-      articleItems.push({ result: 'none', label: `$(info) ${found.articles.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, alwaysShow: true });
+      articleItems.push({ result: 'none', label: `${found.articles.total.toLocaleString('en')} articles match; the best ${ARTICLE_RESULTS} are shown`, iconPath: new vscode.ThemeIcon('info'), alwaysShow: true });
     }
     // Entities the corpus mentions (the knowledge base also knows places no article names).
     const entityItems = found.entities.filter((entity) => this.indexer.entities.entity(entity.id)).map((entity) => this.entityItem(entity));
-    const progress = this.indexer.progress;
-    if (progress) notes.push({ result: 'none', label: `$(sync~spin) Still indexing: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles searched so far`, alwaysShow: true });
     const separator = (label: string): ResultItem => ({ result: 'none', label, kind: vscode.QuickPickItemKind.Separator, alwaysShow: true });
     const entitiesFirst = query.types.length > 0 || query.entities.length > 0;
     const articleSection = articleItems.length ? [separator('Articles'), ...articleItems] : [];
     const entitySection = entityItems.length ? [separator('Entities'), ...entityItems] : [];
     const sections = entitiesFirst ? [...entitySection, ...articleSection] : [...articleSection, ...entitySection];
-    if (sections.length === 0) notes.push({ result: 'none', label: '$(search-stop) No articles match', detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
+    // Only an index that covers the corpus can say that nothing matches.
+    if (sections.length === 0 && !loading) notes.push({ result: 'none', label: 'No articles match', iconPath: new vscode.ThemeIcon('search-stop'), detail: 'Check the spelling of names, or search fewer words.', alwaysShow: true });
     return [...notes, ...sections];
   }
 
@@ -152,7 +223,8 @@ export class SearchQuickPick {
       .map((summary) => ({
         result: 'article',
         summary,
-        label: `$(book) ${escapeThemeIcons(summary.title)}`,
+        label: escapeThemeIcons(summary.title),
+        iconPath: new vscode.ThemeIcon('book'),
         description: escapeThemeIcons([formatDate(summary.date), summary.source].filter(Boolean).join(' · ')),
         detail: summary.lead && escapeThemeIcons(summary.lead),
         alwaysShow: true,
@@ -176,7 +248,8 @@ export class SearchQuickPick {
       summary,
       match: snippet?.match,
       matches,
-      label: `$(book) ${escapeThemeIcons(summary.title)}`,
+      label: escapeThemeIcons(summary.title),
+      iconPath: new vscode.ThemeIcon('book'),
       description: escapeThemeIcons([formatDate(summary.date), summary.source].filter(Boolean).join(' · ')),
       detail: escapeThemeIcons(snippet?.text ?? summary.lead ?? ''),
       alwaysShow: true,
@@ -190,7 +263,8 @@ export class SearchQuickPick {
     return {
       result: 'entity',
       entity,
-      label: `$(${ENTITY_TYPE_STYLE[entity.type].icon}) ${escapeThemeIcons(entity.name)}`,
+      label: escapeThemeIcons(entity.name),
+      iconPath: entityIcon(entity.type),
       description: [ENTITY_TYPE_NAMES[entity.type], counts].filter(Boolean).join(' · '),
       detail: described?.description ? escapeThemeIcons(described.description) : undefined,
       alwaysShow: true,
@@ -219,4 +293,16 @@ export class SearchQuickPick {
     if (item.result !== 'article') return;
     await this.readers.open(vscode.Uri.parse(item.summary.uri, true), { reveal: item.match, marks: item.matches });
   }
+}
+
+/**
+ * The row that says the corpus is still loading or being indexed, with how
+ * far it has got (the results so far are listed below it); none once the
+ * index covers the corpus.
+ */
+function loadingNote(status: IndexStatus): ResultItem | undefined {
+  const label = progressLine(status, 'search');
+  if (label === undefined) return undefined;
+  const detail = status.phase === 'loading' ? 'Results appear as the articles are indexed.' : 'The results so far; more appear as the index grows.';
+  return { result: 'none', label, iconPath: new vscode.ThemeIcon('loading~spin'), detail, alwaysShow: true };
 }
