@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { type CliIO, type ReadOptions, describe, readArticles } from './read';
 import { benchAnnotations, exportAnnotations } from './annotations';
 import { benchSearch, searchCommand } from './search';
+import { benchCards } from './benchCards';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
 import { bundledKnowledgeBase } from '../core/entities/bundled';
@@ -33,6 +34,8 @@ Commands:
       --max-size-mb <n>          Skip files larger than this (default 2).
 
   generate --out <folder>        Write a generated corpus (the benchmarks' own) as article files.
+  bench cards                    Time describing an open article's entities (the hover cards' corpus
+                                 facts) in a large corpus (--articles, default 100000).
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
 
@@ -57,6 +60,8 @@ Commands:
   bench entities                 Time parsing and entity recognition on a generated corpus.
   bench annotations              Time anchoring annotations after edits (inserted text, changed
                                  letters, deleted quotes) on generated articles (--articles, default 1000).
+  bench cards                    Time describing an open article's entities (the hover cards' corpus
+                                 facts) in a large corpus (--articles, default 100000).
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
       --json                     Print the figures as one JSON object.
@@ -116,14 +121,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === 'bench') {
     const count = Number(values.articles ?? '10000');
-    if (!['entities', 'annotations'].includes(paths[0]) || paths.length !== 1) {
-      io.err('annotated-reader bench: measure the search (no argument), entities or annotations.');
+    if (!['entities', 'annotations', 'cards'].includes(paths[0]) || paths.length !== 1) {
+      io.err('annotated-reader bench: measure the search (no argument), entities, annotations or cards.');
       return 2;
     }
     if (!Number.isInteger(count) || count < 1) {
       io.err(`annotated-reader bench: --articles takes a whole number, not "${values.articles}".`);
       return 2;
     }
+    if (paths[0] === 'cards') return benchCards({ count: Number(values.articles ?? '100000'), json: values.json, seeds: await readSeeds() }, io);
     if (paths[0] === 'annotations') return benchAnnotations({ count: Number(values.articles ?? '1000'), perArticle: 10, json: values.json, seeds: await readSeeds() }, io);
     return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
   }
