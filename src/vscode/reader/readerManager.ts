@@ -3,6 +3,7 @@ import type { Article } from '../../core/article';
 import { paletteColourOf } from '../../core/annotations/colours';
 import { contentOf, MAX_TAG_LENGTH, MAX_TAGS } from '../../core/annotations/model';
 import { formatDate } from '../../core/dates';
+import { RateLimited } from '../../core/rateLimit';
 import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
 import {
@@ -68,6 +69,8 @@ const TAB_TITLE_CHARS = 48;
 const CARD_ARTICLES = 5;
 /** Search matches sent to the reader at most (the protocol refuses more). */
 const MAX_MARKS = 10_000;
+/** While the corpus is indexed, readers are sent its growing counts at most this often (and once more when it settles). */
+const ENTITY_UPDATE_INTERVAL_MS = 1000;
 
 /**
  * Owns the reader panels: one reused tab by default, or one per article
@@ -121,7 +124,10 @@ export class ReaderManager extends Disposable {
     );
     this.register(corpus.corpus.onDidChange(() => this.refreshChanged()));
     this.register(entities.onDidChange(() => [...this.panels].forEach((panel) => panel.reload())));
-    this.register(indexer.onDidChange(() => [...this.panels].forEach((panel) => panel.postEntities())));
+    // Every progress report changes the counts: readers hear of them at a bounded rate while indexing, and at once when it settles.
+    const entityUpdates = new RateLimited(() => [...this.panels].forEach((panel) => panel.postEntities()), ENTITY_UPDATE_INTERVAL_MS);
+    this.register({ dispose: () => entityUpdates.dispose() });
+    this.register(indexer.onDidChange(() => (indexer.progress ? entityUpdates.request() : entityUpdates.flush())));
     this.register(annotations.onDidChange(() => [...this.panels].forEach((panel) => panel.postAnnotations())));
     this.register({ dispose: () => [...this.panels].forEach((panel) => panel.dispose()) });
   }
@@ -314,6 +320,8 @@ export class ReaderPanel extends Disposable {
   /** The mentions of the article shown, for updating its cards. */
   private shownMentions: readonly EntityMention[] = [];
   private loads = 0;
+  /** The counts changed while the tab was hidden: sent when it shows again. */
+  private entitiesStale = false;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -332,6 +340,7 @@ export class ReaderPanel extends Disposable {
     this.register(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.active) manager.didBecomeActive(this);
+        if (webviewPanel.visible && this.entitiesStale) this.postEntities();
       }),
     );
   }
@@ -393,6 +402,9 @@ export class ReaderPanel extends Disposable {
   /** Sends the shown article's entities again: the corpus-wide counts changed. */
   postEntities(): void {
     if (!this.current || !this.ready || this.shownMentions.length === 0) return;
+    // A hidden tab is not worked for: it is sent the counts when it shows.
+    this.entitiesStale = !this.panel.visible;
+    if (this.entitiesStale) return;
     void this.post({ type: 'didUpdateEntities', uri: this.current.toString(), entities: this.manager.describeEntities(this.current, this.shownMentions) });
   }
 
@@ -445,6 +457,7 @@ export class ReaderPanel extends Disposable {
     this.pendingAnnotation = undefined;
     this.postedUri = uri.toString();
     this.postedAnnotations = JSON.stringify(article.annotations);
+    this.entitiesStale = false;
     await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks, annotationId: annotation?.id, openNote: annotation?.openNote });
   }
 
