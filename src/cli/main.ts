@@ -34,8 +34,6 @@ Commands:
       --max-size-mb <n>          Skip files larger than this (default 2).
 
   generate --out <folder>        Write a generated corpus (the benchmarks' own) as article files.
-  bench cards                    Time describing an open article's entities (the hover cards' corpus
-                                 facts) in a large corpus (--articles, default 100000).
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
 
