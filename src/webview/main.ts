@@ -836,7 +836,7 @@ function saveState(): void {
 
 /** The article body: selections inside it can be annotated. */
 let articleBody: HTMLElement | undefined;
-let annotationState: ReaderAnnotations = { items: [], orphans: [], colours: [] };
+let annotationState: ReaderAnnotations = { items: [], review: [], orphans: [], colours: [] };
 /** In text order. */
 let annotationItems: readonly ReaderAnnotation[] = [];
 /** Annotations that already have a tab stop (their first piece). */
@@ -900,7 +900,7 @@ function colourSwatch(palette: string | undefined): HTMLElement {
 
 /** The header's line about annotations: counts by colour (a legend), orphans, and read-only state. */
 function renderAnnotationSummary(annotations: ReaderAnnotations): HTMLElement | undefined {
-  if (annotations.items.length === 0 && annotations.orphans.length === 0 && !annotations.readOnly) return undefined;
+  if (annotations.items.length === 0 && annotations.review.length === 0 && annotations.orphans.length === 0 && !annotations.readOnly) return undefined;
   const box = el('div', 'annotation-summary');
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'Your annotations');
@@ -927,6 +927,7 @@ function renderAnnotationSummary(annotations: ReaderAnnotations): HTMLElement | 
     line.append(icon('lock'), document.createTextNode(` Annotations are read-only: ${annotations.readOnly}`));
     box.append(line);
   }
+  if (annotations.review.length) box.append(renderReview(annotations));
   if (annotations.orphans.length) {
     const details = el('details', 'annotation-orphans');
     const summary = el('summary');
@@ -947,6 +948,37 @@ function renderAnnotationSummary(annotations: ReaderAnnotations): HTMLElement | 
     box.append(details);
   }
   return box;
+}
+
+/**
+ * Annotations whose place is uncertain after the article changed: not drawn
+ * as highlights; each offered with the words found, to show, accept (the
+ * annotation moves there) or dismiss (it is listed as not found).
+ */
+function renderReview(annotations: ReaderAnnotations): HTMLElement {
+  const details = el('details', 'annotation-orphans annotation-review');
+  // Open: these wait for the user's word.
+  details.open = true;
+  const summary = el('summary');
+  summary.append(icon('question'), document.createTextNode(` ${plural(annotations.review.length, 'annotation needs', 'annotations need')} review: the article changed`));
+  details.append(summary);
+  for (const entry of annotations.review) {
+    const item = el('div', 'orphan');
+    const quote = el('blockquote', 'orphan-quote');
+    quote.append(colourSwatch(entry.palette), document.createTextNode(` ${entry.quote}`));
+    item.append(quote);
+    if (entry.note) item.append(el('p', 'orphan-note', entry.note));
+    const suggestion = entry.suggestion;
+    const found = suggestion && shown ? shown.text.slice(suggestion.start, suggestion.end) : undefined;
+    item.append(el('p', 'orphan-note', found !== undefined ? `Uncertain (${entry.reason}). Suggested: “${found}”` : `Not placed: ${entry.reason}.`));
+    if (suggestion) item.append(linkButton('Show', () => reveal(suggestion), 'Scroll to the suggested words'));
+    if (!annotations.readOnly) {
+      if (suggestion) item.append(linkButton('Accept', () => vscode.postMessage({ type: 'webviewDidRequestAcceptSuggestion', id: entry.id }), 'Move the annotation to the suggested words'));
+      item.append(linkButton('Dismiss', () => vscode.postMessage({ type: 'webviewDidRequestDismissSuggestion', id: entry.id }), 'Do not suggest a place; list it as not found'));
+    }
+    details.append(item);
+  }
+  return details;
 }
 
 // -- selection → offsets --

@@ -128,7 +128,7 @@ export class ReaderManager extends Disposable {
     const entityUpdates = new RateLimited(() => [...this.panels].forEach((panel) => panel.postEntities()), ENTITY_UPDATE_INTERVAL_MS);
     this.register({ dispose: () => entityUpdates.dispose() });
     this.register(indexer.onDidChange(() => (indexer.progress ? entityUpdates.request() : entityUpdates.flush())));
-    this.register(annotations.onDidChange(() => [...this.panels].forEach((panel) => panel.postAnnotations())));
+    this.register(annotations.onDidChange(() => [...this.panels].forEach((panel) => void panel.postAnnotations())));
     this.register({ dispose: () => [...this.panels].forEach((panel) => panel.dispose()) });
   }
 
@@ -203,8 +203,8 @@ export class ReaderManager extends Disposable {
     return this.entities.recognize(text);
   }
 
-  /** Builds what the webview is sent for an article. */
-  toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): ReaderArticle {
+  /** Builds what the webview is sent for an article (its annotations placed off the host's thread when the article is large). */
+  async toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): Promise<ReaderArticle> {
     const total = this.corpus.corpus.articles().length;
     const mentions = this.entities.recognize(article.text);
     const index = this.corpus.corpus.indexOf(uri.toString());
@@ -223,14 +223,14 @@ export class ReaderManager extends Disposable {
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
       mentions: mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId })),
       entities: this.describeEntities(uri, mentions),
-      annotations: this.describeAnnotations(uri, article.text),
+      annotations: await this.describeAnnotations(uri, article.text),
     };
   }
 
-  /** The article's annotations as the reader draws them: placed in `text` (the text shown), and the orphans. */
-  describeAnnotations(uri: vscode.Uri, text: string): ReaderAnnotations {
+  /** The article's annotations as the reader draws them: placed in `text` (the text shown), those to review, and the orphans. */
+  async describeAnnotations(uri: vscode.Uri, text: string): Promise<ReaderAnnotations> {
     const colours = this.annotations.colours();
-    const { placed, orphans } = this.annotations.placeIn(uri.toString(), text);
+    const { placed, review, orphans } = await this.annotations.placeIn(uri.toString(), text);
     return {
       items: placed.map(({ annotation, start, end }) => {
         const content = contentOf(annotation);
@@ -245,6 +245,18 @@ export class ReaderManager extends Disposable {
           tags: content.tags.slice(0, MAX_TAGS).map((tag) => tag.slice(0, MAX_TAG_LENGTH)),
           replies: content.replies.length,
           modifiedLabel: formatDay(annotation.modified),
+        };
+      }),
+      review: review.map(({ annotation, reason, suggestion }) => {
+        const content = contentOf(annotation);
+        return {
+          id: annotation.id,
+          quote: annotation.target.selector[0].exact,
+          colour: content.colour,
+          palette: paletteColourOf(colours, content.colour),
+          note: content.note,
+          reason,
+          ...(suggestion ? { suggestion: { start: suggestion.start, end: suggestion.end } } : {}),
         };
       }),
       orphans: orphans.map(({ annotation }) => {
@@ -389,9 +401,12 @@ export class ReaderPanel extends Disposable {
   }
 
   /** Sends the shown article's annotations again: they changed. */
-  postAnnotations(): void {
+  async postAnnotations(): Promise<void> {
     if (!this.current || !this.ready || this.shownText === undefined || this.postedUri !== this.current.toString()) return;
-    const annotations = this.manager.describeAnnotations(this.current, this.shownText);
+    const uri = this.current;
+    const annotations = await this.manager.describeAnnotations(uri, this.shownText);
+    // Another article (or another version of this one) was shown meanwhile: its own load sends its annotations.
+    if (this.isDisposed || this.current?.toString() !== uri.toString() || this.postedUri !== uri.toString()) return;
     // Most changes (a corpus change, another article's annotation) leave this article's as they were: nothing to redraw.
     const key = JSON.stringify(annotations);
     if (key === this.postedAnnotations) return;
@@ -442,7 +457,8 @@ export class ReaderPanel extends Disposable {
     }
     this.panel.title = truncateAtWord(outcome.article.title, TAB_TITLE_CHARS);
     const fileName = fileNameOf(uri);
-    const article = this.manager.toReaderArticle(uri, fileName, outcome.article);
+    const article = await this.manager.toReaderArticle(uri, fileName, outcome.article);
+    if (this.isDisposed || sequence !== this.loads) return;
     this.shownMentions = this.manager.entitiesOf(outcome.article.text);
     this.shownText = outcome.article.text;
     // Taken before posting: a `show` while the message is on its way sets new ones for its own load.
@@ -520,6 +536,12 @@ export class ReaderPanel extends Disposable {
         break;
       case 'webviewDidRequestRestoreAnnotation':
         void this.manager.annotations.restore(message.id);
+        break;
+      case 'webviewDidRequestAcceptSuggestion':
+        if (this.manager.annotations.get(message.id)) void this.manager.annotations.acceptSuggestion(message.id);
+        break;
+      case 'webviewDidRequestDismissSuggestion':
+        this.manager.annotations.dismissSuggestion(message.id);
         break;
       case 'webviewDidReveal':
         if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId, marked: message.marked });
