@@ -48,6 +48,8 @@ const testExternal = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electr
 
 const builds = [
   { ...nodeCommon, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Places a large article's annotations off the extension host's thread.
+  { ...nodeCommon, entryPoints: ['src/vscode/annotations/placementWorker.ts'], outfile: 'dist/placementWorker.js' },
   {
     ...nodeCommon,
     entryPoints: ['src/cli/main.ts'],

@@ -213,6 +213,7 @@ export async function benchAnnotations(options: { count: number; perArticle: num
     let right = 0;
     let repeat = 0;
     let orphaned = 0;
+    let review = 0;
     let total = 0;
     bodies.forEach((text, index) => {
       const plans = planned[index];
@@ -224,12 +225,14 @@ export async function benchAnnotations(options: { count: number; perArticle: num
       );
       times.push(performance.now() - started);
       const found = new Map(placement.placed.map((placed) => [placed.annotation.id, [placed.start, placed.end] as [number, number]]));
+      const reviewed = new Set(placement.review.map((item) => item.annotation.id));
       for (const plan of plans) {
         if (plan.ambiguous) continue;
         total++;
         const wanted = expect(plan);
         const got = found.get(plan.annotation.id);
-        if (wanted === 'orphan' ? got === undefined : got !== undefined && got[0] === wanted[0] && got[1] === wanted[1]) right++;
+        if (reviewed.has(plan.annotation.id)) review++;
+        else if (wanted === 'orphan' ? got === undefined : got !== undefined && got[0] === wanted[0] && got[1] === wanted[1]) right++;
         // Placed on the very words it quotes, in another place whose context agrees (a paragraph the article repeats): not a wrong passage, not the same one.
         else if (got !== undefined && edited.slice(got[0], got[1]) === plan.annotation.target.selector[0].exact) repeat++;
         // Not placed though its words are there (safe: kept, listed as not found).
@@ -246,25 +249,118 @@ export async function benchAnnotations(options: { count: number; perArticle: num
       right: Number((right / total).toFixed(4)),
       repeat: Number((repeat / total).toFixed(4)),
       orphaned: Number((orphaned / total).toFixed(4)),
-      /** Placed on other words: the harmful outcome. */
-      misplaced: Number(((total - right - repeat - orphaned) / total).toFixed(4)),
+      /** Not placed, offered to the user with a suggestion (or none): safe, and said. */
+      review: Number((review / total).toFixed(4)),
+      /** Placed on other words without a word to the user: the harmful outcome. */
+      misplaced: Number(((total - right - repeat - orphaned - review) / total).toFixed(4)),
     };
-    withinBudget &&= figures.p95Ms <= ANCHOR_BUDGET_P95_MS;
+    withinBudget &&= figures.p95Ms <= ANCHOR_BUDGET_P95_MS && figures.misplaced === 0;
     results.push(figures);
   }
   const ambiguous = planned.flat().filter((plan) => plan.ambiguous).length;
-  const report = { benchmark: 'annotations', articles: bodies.length, perArticle: options.perArticle, ambiguous, budgetP95Ms: ANCHOR_BUDGET_P95_MS, results, withinBudget };
+  const large = benchLargeArticle(options.seeds, inserted);
+  withinBudget &&= large.ms <= LARGE_BUDGET_MS && large.misplaced === 0;
+  const report = { benchmark: 'annotations', articles: bodies.length, perArticle: options.perArticle, ambiguous, budgetP95Ms: ANCHOR_BUDGET_P95_MS, results, large, withinBudget };
   if (options.json) await io.out(JSON.stringify(report));
   else {
     await io.out(`${bodies.length.toLocaleString('en')} generated articles, ${options.perArticle} annotations each; time to place one article's annotations:`);
     for (const r of results) {
-      await io.out(`  ${r.scenario.padEnd(32)} p50 ${String(r.p50Ms).padStart(6)} ms  p95 ${String(r.p95Ms).padStart(6)} ms  max ${String(r.maxMs).padStart(6)} ms  right ${(r.right * 100).toFixed(1)} %  on a repeat ${(r.repeat * 100).toFixed(1)} %  orphaned ${(r.orphaned * 100).toFixed(1)} %  misplaced ${(r.misplaced * 100).toFixed(1)} %`);
+      await io.out(`  ${r.scenario.padEnd(32)} p50 ${String(r.p50Ms).padStart(6)} ms  p95 ${String(r.p95Ms).padStart(6)} ms  max ${String(r.maxMs).padStart(6)} ms  right ${(r.right * 100).toFixed(1)} %  on a repeat ${(r.repeat * 100).toFixed(1)} %  orphaned ${(r.orphaned * 100).toFixed(1)} %  needs review ${(r.review * 100).toFixed(2)} %  misplaced ${(r.misplaced * 100).toFixed(2)} %`);
     }
     await io.out(`  (${ambiguous} of ${planned.flat().length} quotes occur twice with the same context in their article and are not counted; "on a repeat": placed on the same words where the article repeats them.)`);
+    await io.out(
+      `  large article: ${(large.chars / 1e6).toFixed(1)} MB, ${large.annotations} annotations, one letter lost in each quote, a paragraph inserted before: ${large.ms} ms in all (budget ${LARGE_BUDGET_MS} ms); right ${(large.right * 100).toFixed(1)} %  needs review ${(large.review * 100).toFixed(1)} %  orphaned ${(large.orphaned * 100).toFixed(1)} %  misplaced ${(large.misplaced * 100).toFixed(1)} %`,
+    );
     await io.out(`${withinBudget ? 'Within budget' : 'OVER BUDGET'} (p95 ${ANCHOR_BUDGET_P95_MS} ms an article).`);
   }
   return withinBudget ? 0 : 1;
 }
+
+/**
+ * The large, edited article: generated bodies joined to 1 MB, 100 quotes of
+ * one to twelve words spread over it, each losing one letter in its middle,
+ * then a paragraph inserted before everything. Placed once, as opening it
+ * (or exporting it) does; the time is for all 100.
+ */
+function benchLargeArticle(seeds: readonly string[], inserted: string) {
+  // The realistic vocabulary: made-up words, so the article does not repeat the seeds' paragraphs a hundred times over.
+  const parts: string[] = [];
+  let length = 0;
+  for (const generated of generateArticles(seeds, { count: 10_000, seed: 5, realistic: true })) {
+    const parsed = parseArticle(generated.text);
+    if (!parsed.ok) continue;
+    parts.push(parsed.article.text);
+    length += parsed.article.text.length + 2;
+    if (length >= LARGE_ARTICLE_CHARS) break;
+  }
+  const text = parts.join('\n\n');
+  const next = random(11);
+  const plans: { annotation: Annotation; start: number; end: number }[] = [];
+  for (let n = 0; n < LARGE_ANNOTATIONS; n++) {
+    // Spread out (one per hundredth of the text), so no two quotes overlap and each edit touches one quote.
+    let start = Math.floor(((n + next() * 0.5) * text.length) / LARGE_ANNOTATIONS);
+    let end = start;
+    // A passage whose words and context occur twice (a paragraph the generated text repeats) is not counted: the next word is tried.
+    for (let tries = 0; tries < 50; tries++) {
+      while (start > 0 && /\S/.test(text[start - 1])) start--;
+      end = start;
+      for (let words = 1 + Math.floor(next() * 12); words > 0 && end < text.length; words--) {
+        while (end < text.length && /\s/.test(text[end])) end++;
+        while (end < text.length && /\S/.test(text[end])) end++;
+      }
+      const whole = text.slice(Math.max(0, start - 32), end + 32);
+      if (text.indexOf(whole) === text.lastIndexOf(whole)) break;
+      start = end + 1;
+    }
+    const annotation = createAnnotation({
+      id: `urn:uuid:large-${n}`,
+      now: new Date(0),
+      source: 'large.txt',
+      textHash: textHash(text),
+      selectors: describeRange(text, start, end),
+      content: { note: '', tags: [], colour: 'Key claim' },
+    });
+    plans.push({ annotation, start, end });
+  }
+  // One letter lost in the middle of each quote (from the end, so earlier offsets hold), then the paragraph before.
+  let edited = text;
+  const lost: { start: number; end: number }[] = [];
+  for (const plan of [...plans].reverse()) {
+    let middle = (plan.start + plan.end) >> 1;
+    while (middle < plan.end && !/\p{L}/u.test(edited[middle])) middle++;
+    if (middle < plan.end) {
+      edited = edited.slice(0, middle) + edited.slice(middle + 1);
+      lost.unshift({ start: plan.start, end: plan.end - 1 });
+    } else lost.unshift({ start: plan.start, end: plan.end });
+  }
+  // Offsets after the losses: each quote moves back by the letters lost before it.
+  const wanted = lost.map((range, i) => ({ start: range.start - i + inserted.length, end: range.end - i + inserted.length }));
+  edited = inserted + edited;
+  const started = performance.now();
+  const placement = placeAnnotations(
+    edited,
+    plans.map((plan) => plan.annotation),
+  );
+  const ms = Math.round(performance.now() - started);
+  const found = new Map(placement.placed.map((placed) => [placed.annotation.id, placed]));
+  const reviewed = new Set(placement.review.map((item) => item.annotation.id));
+  let right = 0;
+  let review = 0;
+  let orphaned = 0;
+  plans.forEach((plan, i) => {
+    const got = found.get(plan.annotation.id);
+    if (got && got.start === wanted[i].start && got.end === wanted[i].end) right++;
+    else if (reviewed.has(plan.annotation.id)) review++;
+    else if (!got) orphaned++;
+  });
+  const share = (n: number) => Number((n / plans.length).toFixed(4));
+  return { chars: edited.length, annotations: plans.length, ms, right: share(right), review: share(review), orphaned: share(orphaned), misplaced: share(plans.length - right - review - orphaned) };
+}
+
+const LARGE_ARTICLE_CHARS = 1_000_000;
+const LARGE_ANNOTATIONS = 100;
+/** Placing the large article's 100 annotations: once, off the extension host's thread, but still bounded. */
+const LARGE_BUDGET_MS = 1000;
 
 /**
  * Placing an article's annotations runs on the extension host when the

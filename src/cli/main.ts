@@ -11,6 +11,7 @@ import { benchAnnotations, exportAnnotations } from './annotations';
 import { importAnnotations } from './importAnnotations';
 import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
 import { benchSearch, searchCommand } from './search';
+import { benchCards } from './benchCards';
 import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
 import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../core/search/query';
@@ -71,6 +72,8 @@ Commands:
   bench entities                 Time parsing and entity recognition on a generated corpus.
   bench annotations              Time anchoring annotations after edits (inserted text, changed
                                  letters, deleted quotes) on generated articles (--articles, default 1000).
+  bench cards                    Time describing an open article's entities (the hover cards' corpus
+                                 facts) in a large corpus (--articles, default 100000).
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
       --json                     Print the figures as one JSON object.
@@ -133,8 +136,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === 'bench') {
     const count = Number(values.articles ?? '10000');
-    if (!['entities', 'annotations', 'export'].includes(paths[0]) || paths.length !== 1) {
-      io.err('annotated-reader bench: measure the search (no argument), entities, annotations or export.');
+    if (!['entities', 'annotations', 'export', 'cards'].includes(paths[0]) || paths.length !== 1) {
+      io.err('annotated-reader bench: measure the search (no argument), entities, annotations, export or cards.');
       return 2;
     }
     if (!Number.isInteger(count) || count < 1) {
@@ -142,6 +145,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     }
     if (paths[0] === 'export') return benchExport({ sizes: EXPORT_BENCH_SIZES, json: values.json, seeds: await readSeeds() }, io);
+    if (paths[0] === 'cards') return benchCards({ count: Number(values.articles ?? '100000'), json: values.json, seeds: await readSeeds() }, io);
     if (paths[0] === 'annotations') return benchAnnotations({ count: Number(values.articles ?? '1000'), perArticle: 10, json: values.json, seeds: await readSeeds() }, io);
     return benchEntities({ count, realistic: values.realistic, json: values.json }, io);
   }

@@ -34,6 +34,8 @@ export const enum AnnotationCommandId {
   Export = 'annotatedReader.exportAnnotations',
   Import = 'annotatedReader.importAnnotations',
   OpenFile = 'annotatedReader.openAnnotationsFile',
+  AcceptSuggestion = 'annotatedReader.acceptAnnotationSuggestion',
+  DismissSuggestion = 'annotatedReader.dismissAnnotationSuggestion',
   CommentCreate = 'annotatedReader.comments.create',
   CommentReply = 'annotatedReader.comments.reply',
   CommentEdit = 'annotatedReader.comments.edit',

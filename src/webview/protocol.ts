@@ -114,9 +114,22 @@ export interface ReaderOrphan {
   readonly note: string;
 }
 
+/**
+ * An annotation of this article whose place is uncertain after the text
+ * changed (an approximate match, two places that fit, a search cut short):
+ * not drawn as a highlight; offered with the place found, to accept or dismiss.
+ */
+export interface ReaderReview extends ReaderOrphan {
+  readonly reason: string;
+  /** The words it may now quote; none if nowhere was found in time. */
+  readonly suggestion?: TextRange;
+}
+
 export interface ReaderAnnotations {
   /** In text order. */
   readonly items: readonly ReaderAnnotation[];
+  /** Needing the user's word, in text order of their suggestions. */
+  readonly review: readonly ReaderReview[];
   readonly orphans: readonly ReaderOrphan[];
   /** The colours the user named, for the toolbar (number keys 1-9 in this order). */
   readonly colours: readonly HighlightColour[];
@@ -203,6 +216,10 @@ export type WebviewMessage =
   | { readonly type: 'webviewDidRequestDeleteAnnotation'; readonly id: string }
   /** Undo of a delete made in this reader. */
   | { readonly type: 'webviewDidRequestRestoreAnnotation'; readonly id: string }
+  /** Move an annotation that needs review to its suggested place. */
+  | { readonly type: 'webviewDidRequestAcceptSuggestion'; readonly id: string }
+  /** Stop offering an annotation's suggested place (it is listed as not found). */
+  | { readonly type: 'webviewDidRequestDismissSuggestion'; readonly id: string }
   /** The reader brought a range into view (after `reveal` or `didReveal`), marking the entity there if any. */
   | {
       readonly type: 'webviewDidReveal';
@@ -279,6 +296,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isAnnotationId(value.id) && isEdit(value) ? { type: value.type, id: value.id, ...editOf(value) } : undefined;
     case 'webviewDidRequestDeleteAnnotation':
     case 'webviewDidRequestRestoreAnnotation':
+    case 'webviewDidRequestAcceptSuggestion':
+    case 'webviewDidRequestDismissSuggestion':
       return isAnnotationId(value.id) ? { type: value.type, id: value.id } : undefined;
     case 'webviewDidReveal':
       return isUri(value.uri) && isRange(value.range) && (value.entityId === undefined || isEntityId(value.entityId)) && isNumber(value.marked) && value.marked >= 0
@@ -338,12 +357,17 @@ const isReaderAnnotation = (value: unknown): boolean =>
 const isOrphan = (value: unknown): boolean =>
   isRecord(value) && isAnnotationId(value.id) && isString(value.quote) && isString(value.colour) && isPalette(value.palette) && isString(value.note);
 
+const isReview = (value: unknown): boolean =>
+  isOrphan(value) && isRecord(value) && isString(value.reason) && (value.suggestion === undefined || (isRange(value.suggestion) && value.suggestion.end > value.suggestion.start));
+
 const isColour = (value: unknown): boolean => isRecord(value) && isString(value.name) && PALETTE.includes(value.colour as PaletteColour);
 
 const isAnnotations = (value: unknown): value is ReaderAnnotations =>
   isRecord(value) &&
   Array.isArray(value.items) &&
   value.items.every(isReaderAnnotation) &&
+  Array.isArray(value.review) &&
+  value.review.every(isReview) &&
   Array.isArray(value.orphans) &&
   value.orphans.every(isOrphan) &&
   Array.isArray(value.colours) &&

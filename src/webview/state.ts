@@ -38,7 +38,7 @@ export const state = {
   entityTabStops: new Set<string>(),
 
   /** The article's annotations as sent, and their items in text order. */
-  annotations: { items: [], orphans: [], colours: [] } as ReaderAnnotations,
+  annotations: { items: [], review: [], orphans: [], colours: [] } as ReaderAnnotations,
   annotationItems: [] as readonly ReaderAnnotation[],
   /** Annotations that already have a tab stop (their first piece). */
   annotationTabStops: new Set<string>(),

@@ -240,7 +240,7 @@ describe('annotated-reader export', () => {
     [['export', '.', '--include', '**/{a,b'], 2, /--include: "\*\*\/\{a,b" is not a valid glob pattern/],
     [['export', '.', '--max-size-mb', 'lots'], 2, /--max-size-mb takes a positive number/],
     [['export', '.', '--format', 'brat'], 2, /name a folder with --out/],
-    [['bench', 'words'], 2, /measure the search \(no argument\), entities, annotations or export/],
+    [['bench', 'words'], 2, /measure the search \(no argument\), entities, annotations, export or cards/],
     [['bench', '--articles', '10,x'], 2, /--articles takes whole numbers separated by commas/],
     [['search', 'Putin'], 2, /give a query and at least one file or folder/],
     [['search', 'Putin', '.', '--limit', '0'], 2, /--limit takes a whole number/],

@@ -30,6 +30,9 @@ describe('reader protocol validation', () => {
     ['an edit of an id with spaces', { type: 'webviewDidRequestEditAnnotation', id: 'a b', colour: 'Question', note: '', tags: [] }, false],
     ['a delete', { type: 'webviewDidRequestDeleteAnnotation', id: 'urn:uuid:1' }, true],
     ['a delete without an id', { type: 'webviewDidRequestDeleteAnnotation' }, false],
+    ['accepting a suggested place', { type: 'webviewDidRequestAcceptSuggestion', id: 'urn:uuid:1' }, true],
+    ['dismissing a suggested place', { type: 'webviewDidRequestDismissSuggestion', id: 'urn:uuid:1' }, true],
+    ['accepting a suggestion with a broken id', { type: 'webviewDidRequestAcceptSuggestion', id: 'a b' }, false],
     ['an undo', { type: 'webviewDidRequestRestoreAnnotation', id: 'urn:uuid:1' }, true],
     ['a reveal report', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 }, entityId: 'x', marked: 0 }, true],
     ['a reveal report without its count of matches', { type: 'webviewDidReveal', uri: 'file:///a.txt', range: { start: 3, end: 8 } }, false],
@@ -64,7 +67,7 @@ describe('reader protocol validation', () => {
   });
 
   const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'] };
-  const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } }, annotations: { items: [], orphans: [], colours: [{ name: 'Key claim', colour: 'yellow' }] } };
+  const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } }, annotations: { items: [], review: [], orphans: [], colours: [{ name: 'Key claim', colour: 'yellow' }] } };
   const annotation = { id: 'urn:uuid:1', start: 0, end: 1, colour: 'Key claim', palette: 'yellow', note: 'N', tags: ['t'], replies: 0, modifiedLabel: '1 March 2026' };
   const fromHost: [string, unknown, boolean][] = [
     ['an article', { type: 'didLoadArticle', article, settings }, true],
@@ -74,9 +77,12 @@ describe('reader protocol validation', () => {
     ['settings with an unknown entity type', { type: 'didChangeSettings', settings: { ...settings, highlight: ['planet'] } }, false],
     ['an article with a mention of an unknown type', { type: 'didLoadArticle', article: { ...article, mentions: [{ start: 0, end: 1, type: 'planet', entityId: 't' }] }, settings }, false],
     ['an article without annotations', { type: 'didLoadArticle', article: { ...article, annotations: undefined }, settings }, false],
-    ['annotations', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [annotation], orphans: [{ id: 'urn:uuid:2', quote: 'q', colour: 'Gone', note: '' }], colours: [], readOnly: 'broken' } }, true],
-    ['annotations in a colour outside the palette', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [{ ...annotation, palette: 'url(x)' }], orphans: [], colours: [] } }, false],
-    ['annotations with a backwards range', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [{ ...annotation, start: 2, end: 1 }], orphans: [], colours: [] } }, false],
+    ['annotations', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [annotation], review: [], orphans: [{ id: 'urn:uuid:2', quote: 'q', colour: 'Gone', note: '' }], colours: [], readOnly: 'broken' } }, true],
+    ['annotations needing review, with and without a suggested place', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [], review: [{ id: 'urn:uuid:3', quote: 'q', colour: 'Key claim', note: '', reason: 'r', suggestion: { start: 2, end: 5 } }, { id: 'urn:uuid:4', quote: 'q', colour: 'Key claim', note: '', reason: 'r' }], orphans: [], colours: [] } }, true],
+    ['annotations needing review with an empty suggestion', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [], review: [{ id: 'urn:uuid:3', quote: 'q', colour: 'Key claim', note: '', reason: 'r', suggestion: { start: 2, end: 2 } }], orphans: [], colours: [] } }, false],
+    ['annotations needing review without a reason', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [], review: [{ id: 'urn:uuid:3', quote: 'q', colour: 'Key claim', note: '' }], orphans: [], colours: [] } }, false],
+    ['annotations in a colour outside the palette', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [{ ...annotation, palette: 'url(x)' }], review: [], orphans: [], colours: [] } }, false],
+    ['annotations with a backwards range', { type: 'didUpdateAnnotations', uri: 'u', annotations: { items: [{ ...annotation, start: 2, end: 1 }], review: [], orphans: [], colours: [] } }, false],
     ['an article to open at an annotation', { type: 'didLoadArticle', article, settings, reveal: { start: 0, end: 1 }, annotationId: 'urn:uuid:1', openNote: true }, true],
     ['a failure', { type: 'didFailToLoad', uri: 'u', fileName: 'f', reason: 'r' }, true],
     ['an article to open at a range', { type: 'didLoadArticle', article, settings, reveal: { start: 0, end: 1 } }, true],

@@ -15,14 +15,19 @@ export interface AnnotatedArticle {
   readonly annotations: readonly Annotation[];
 }
 
-/** Markdown of the articles' annotations; annotations that no longer anchor are listed last under each article, as orphans. */
+/** Markdown of the articles' annotations; those whose place is uncertain, then those that no longer anchor, are listed last under each article. */
 export function toMarkdown(articles: readonly AnnotatedArticle[]): string {
   const out: string[] = [];
   for (const article of articles) {
     if (article.annotations.length === 0) continue;
     out.push(`## ${escapeMarkdown(article.title)}`, '', `*${article.dateLabel}*`, '');
-    const { placed, orphans } = placeAnnotations(article.text, article.annotations);
+    const { placed, review, orphans } = placeAnnotations(article.text, article.annotations);
     for (const { annotation } of placed) out.push(...entry(annotation));
+    if (review.length) {
+      // Not placed without the user's word: listed, never put in text order as if they were where they seem to be.
+      out.push('**Needs review (the article changed; the place found is uncertain):**', '');
+      for (const { annotation } of review) out.push(...entry(annotation));
+    }
     if (orphans.length) {
       out.push('**No longer found in the article:**', '');
       for (const { annotation } of orphans) out.push(...entry(annotation));

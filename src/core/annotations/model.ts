@@ -108,6 +108,11 @@ export function editAnnotation(annotation: Annotation, content: AnnotationConten
   return { ...annotation, motivation: content.note.trim() ? 'commenting' : 'highlighting', modified: now.toISOString(), body: bodiesOf({ ...content, replies }) };
 }
 
+/** The annotation anchored anew (the user accepted a suggested place): its selectors and text hash of the text now, its modified time now; note, tags and colour kept. */
+export function reanchorAnnotation(annotation: Annotation, selectors: Selectors, hash: string, now: Date): Annotation {
+  return { ...annotation, modified: now.toISOString(), target: { ...annotation.target, textHash: hash, selector: [selectors.quote, selectors.position] } };
+}
+
 function bodiesOf(content: AnnotationContent): AnnotationBody[] {
   const bodies: AnnotationBody[] = [];
   if (content.colour) bodies.push({ type: 'TextualBody', purpose: 'classifying', value: content.colour });

@@ -7,10 +7,15 @@
  * Compact, because a corpus of 10,000 articles has hundreds of thousands of
  * mentions and, with names the knowledge base does not know, up to a
  * hundred thousand entities: each entity is a number with its counts in
- * typed arrays, and each article one `Int32Array` of groups
- * `[entity, type, count, start, end, start, end, …]`. Which articles
- * mention an entity is found by a scan of those arrays (about a millisecond
- * at 10,000 articles) instead of a set kept per entity.
+ * typed arrays, and each article a number with one `Int32Array` of groups
+ * `[entity, type, count, slot, start, end, start, end, …]`. Each entity
+ * keeps the numbers of the articles that mention it (`slot` is the
+ * article's place in that list, so an article leaves it in constant time),
+ * and the few that come first in the caller's order (the newest, for the
+ * hover cards), kept as articles come and go. Which articles mention an
+ * entity was once found by scanning every article: at 100,000 articles,
+ * describing one article's entities took most of a second, and the reader
+ * did it on every progress report while indexing.
  */
 import { compareNorwegian, detach, foldForMatching } from '../text';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -35,10 +40,35 @@ const STATS = 2 + TYPE_COUNT;
 const ARTICLES = 0;
 const MENTIONS = 1;
 const VOTES = 2;
+/** Integers before an article's spans of one entity: entity, type, count, slot. */
+const HEADER = 4;
+/** How many of each entity's first articles (in the caller's order) are kept: enough for a hover card's five plus the article shown. */
+export const FIRST_KEPT = 8;
 
-export class EntityIndex {
-  private readonly byArticle = new Map<string, Int32Array>();
+export interface EntityIndexOptions<T> {
+  /** The order of `firstMentioning` (the corpus's tree order, by what `set` was given); without one, the order of indexing. */
+  readonly compare?: (a: T, b: T) => number;
+  /** How many of each entity's first articles are kept (default `FIRST_KEPT`); questions for fewer are answered from them. */
+  readonly kept?: number;
+}
+
+export class EntityIndex<T = undefined> {
+  /** Article numbers by URI; a number's URI, groups and order key. */
+  private readonly articleNumbers = new Map<string, number>();
+  private uris: string[] = [];
+  private packs: (Int32Array | undefined)[] = [];
+  private infos: (T | undefined)[] = [];
+  private freeArticles: number[] = [];
   private readonly numbers = new Map<string, number>();
+  /** Per entity, the numbers of the articles that mention it (in no order). */
+  private lists: number[][] = [];
+  /**
+   * Per entity, its first `kept` articles in the caller's order, best
+   * first, or undefined when an article among them left and the next one is
+   * not known (found again when asked for).
+   */
+  private firsts: (number[] | undefined)[] = [];
+  private readonly compareArticles: (a: number, b: number) => number;
   private ids: string[] = [];
   private names: string[] = [];
   private folded: (string | undefined)[] = [];
@@ -48,9 +78,19 @@ export class EntityIndex {
   private free: number[] = [];
   private version = 0;
 
+  private readonly compare: ((a: T, b: T) => number) | undefined;
+  private readonly kept: number;
+
+  constructor(options: EntityIndexOptions<T> = {}) {
+    const compare = options.compare;
+    this.compare = compare;
+    this.kept = Math.max(1, options.kept ?? FIRST_KEPT);
+    this.compareArticles = compare ? (a, b) => compare(this.infos[a] as T, this.infos[b] as T) || a - b : (a, b) => a - b;
+  }
+
   /** How many articles are indexed. */
   get size(): number {
-    return this.byArticle.size;
+    return this.articleNumbers.size;
   }
 
   /** Changes with every update, so views can tell whether what they show is current. */
@@ -59,12 +99,17 @@ export class EntityIndex {
   }
 
   has(uri: string): boolean {
-    return this.byArticle.has(uri);
+    return this.articleNumbers.has(uri);
   }
 
-  /** Records (or replaces) an article's mentions. */
-  set(uri: string, mentions: readonly EntityMention[]): void {
-    this.remove(uri);
+  /** Records (or replaces) an article's mentions; `info` is what the order of `firstMentioning` compares. */
+  set(uri: string, mentions: readonly EntityMention[], info?: T): void {
+    // Indexed again in the same place of the order (the knowledge base changed, not the article's date or title):
+    // it leaves its entities' first articles and comes back to the same places, rather than making them be found again.
+    const previous = this.articleNumbers.get(uri);
+    const samePlace = previous !== undefined && (this.infos[previous] === info || (this.compare !== undefined && this.compare(this.infos[previous] as T, info as T) === 0));
+    const left = samePlace ? [] : undefined;
+    this.remove(uri, left);
     // Group the mentions by entity, in order of first mention.
     const groups = new Map<number, { type: number; spans: number[] }>();
     for (const mention of mentions) {
@@ -74,22 +119,35 @@ export class EntityIndex {
       else groups.set(entity, { type: ENTITY_TYPES.indexOf(mention.type), spans: [mention.start, mention.end] });
     }
     let length = 0;
-    for (const group of groups.values()) length += 3 + group.spans.length;
+    for (const group of groups.values()) length += HEADER + group.spans.length;
     const packed = new Int32Array(length);
+    const article = this.freeArticles.pop() ?? this.uris.length;
+    this.articleNumbers.set(uri, article);
+    this.uris[article] = uri;
+    this.packs[article] = packed;
+    this.infos[article] = info;
     let at = 0;
     for (const [entity, { type, spans }] of groups) {
       const count = spans.length / 2;
+      const list = this.lists[entity];
       packed[at] = entity;
       packed[at + 1] = type;
       packed[at + 2] = count;
-      packed.set(spans, at + 3);
-      at += 3 + spans.length;
+      packed[at + 3] = list.length;
+      list.push(article);
+      packed.set(spans, at + HEADER);
+      at += HEADER + spans.length;
       const base = entity * STATS;
       this.stats[base + ARTICLES]++;
       this.stats[base + MENTIONS] += count;
       this.stats[base + VOTES + type] += count;
+      this.keepFirst(entity, article);
     }
-    this.byArticle.set(uri, packed);
+    // Entities it no longer mentions: their next first article is unknown until asked for.
+    for (const entity of left ?? []) {
+      const first = this.firsts[entity];
+      if (first && !first.includes(article) && this.lists[entity].length > first.length) this.firsts[entity] = undefined;
+    }
     this.version++;
   }
 
@@ -101,7 +159,13 @@ export class EntityIndex {
   }
 
   clear(): void {
-    this.byArticle.clear();
+    this.articleNumbers.clear();
+    this.uris = [];
+    this.packs = [];
+    this.infos = [];
+    this.freeArticles = [];
+    this.lists = [];
+    this.firsts = [];
     this.numbers.clear();
     this.ids = [];
     this.names = [];
@@ -114,7 +178,7 @@ export class EntityIndex {
 
   /** The indexed articles' URIs. */
   articleUris(): IterableIterator<string> {
-    return this.byArticle.keys();
+    return this.articleNumbers.keys();
   }
 
   entity(id: string): IndexedEntity | undefined {
@@ -165,33 +229,88 @@ export class EntityIndex {
     return (this.folded[entity] ??= foldForMatching(this.names[entity]));
   }
 
-  /** The URIs of the articles that mention an entity (in no particular order). */
+  /** The URIs of the articles that mention an entity (in no particular order): its own list, not a scan of the corpus. */
   articlesMentioning(id: string): string[] {
     const entity = this.numbers.get(id);
+    if (entity === undefined) return [];
+    return this.lists[entity].map((article) => this.uris[article]);
+  }
+
+  /**
+   * The first `limit` articles mentioning an entity in the order given to
+   * the constructor (the newest, for the hover cards), other than
+   * `excluding`. Up to `kept - 1` come from the list kept as articles
+   * are indexed; more, or after one of those left, take one pass over the
+   * entity's articles.
+   */
+  firstMentioning(id: string, excluding: string | undefined, limit: number): string[] {
+    const entity = this.numbers.get(id);
+    if (entity === undefined || limit <= 0) return [];
+    const skip = excluding === undefined ? undefined : this.articleNumbers.get(excluding);
+    let first = limit < this.kept ? this.firsts[entity] : undefined;
+    if (!first) {
+      first = this.rankFirst(this.lists[entity], Math.max(limit + 1, this.kept));
+      // The first of a longer ranking are the first `kept` too.
+      this.firsts[entity] = first.slice(0, this.kept);
+    }
     const result: string[] = [];
-    if (entity === undefined) return result;
-    for (const [uri, packed] of this.byArticle) if (findGroup(packed, entity) >= 0) result.push(uri);
+    for (const article of first) {
+      if (article === skip) continue;
+      if (result.length === limit) break;
+      result.push(this.uris[article]);
+    }
     return result;
   }
 
   /** Where an article mentions an entity, in text order. */
   mentionsIn(uri: string, id: string): { start: number; end: number }[] {
-    const packed = this.byArticle.get(uri);
+    const article = this.articleNumbers.get(uri);
+    const packed = article === undefined ? undefined : this.packs[article];
     const entity = this.numbers.get(id);
     const result: { start: number; end: number }[] = [];
     if (!packed || entity === undefined) return result;
     const at = findGroup(packed, entity);
     if (at < 0) return result;
-    for (let i = 0; i < packed[at + 2]; i++) result.push({ start: packed[at + 3 + 2 * i], end: packed[at + 4 + 2 * i] });
+    for (let i = 0; i < packed[at + 2]; i++) result.push({ start: packed[at + HEADER + 2 * i], end: packed[at + HEADER + 1 + 2 * i] });
     return result;
   }
 
   /** The entities an article mentions, with how often, in order of first mention. */
   entitiesIn(uri: string): { id: string; count: number }[] {
-    const packed = this.byArticle.get(uri);
+    const article = this.articleNumbers.get(uri);
+    const packed = article === undefined ? undefined : this.packs[article];
     const result: { id: string; count: number }[] = [];
-    for (let at = 0; packed && at < packed.length; at += 3 + 2 * packed[at + 2]) result.push({ id: this.ids[packed[at]], count: packed[at + 2] });
+    for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) result.push({ id: this.ids[packed[at]], count: packed[at + 2] });
     return result;
+  }
+
+  /** The first `limit` of `articles` in order, best first: one pass, each kept in a sorted list of at most `limit`. */
+  private rankFirst(articles: readonly number[], limit: number): number[] {
+    const best: number[] = [];
+    for (const article of articles) insertBounded(best, article, limit, this.compareArticles);
+    return best;
+  }
+
+  /** An article now mentions `entity`: among its first ones if it comes before the last kept (or fewer are kept than it has). */
+  private keepFirst(entity: number, article: number): void {
+    const first = this.firsts[entity];
+    if (first) insertBounded(first, article, this.kept, this.compareArticles);
+  }
+
+  /**
+   * An article no longer mentions `entity`: gone from its first ones; if it
+   * was one, the next is unknown until asked for, unless it is coming back
+   * to the same place (`left` collects those entities, for `set` to settle).
+   */
+  private dropFirst(entity: number, article: number, left: number[] | undefined): void {
+    const first = this.firsts[entity];
+    if (!first) return;
+    const at = first.indexOf(article);
+    if (at < 0) return;
+    first.splice(at, 1);
+    if (left) left.push(entity);
+    // The next in order is not among those kept: found again when asked for, if the entity has more articles.
+    else if (this.lists[entity].length > first.length) this.firsts[entity] = undefined;
   }
 
   /** The number of the mention's entity, registering it if new. */
@@ -222,16 +341,29 @@ export class EntityIndex {
     this.folded[entity] = undefined;
     this.known[entity] = mention.source === 'rule' ? 0 : 1;
     this.stats.fill(0, entity * STATS, (entity + 1) * STATS);
+    this.lists[entity] = [];
+    this.firsts[entity] = [];
     return entity;
   }
 
-  private remove(uri: string): boolean {
-    const packed = this.byArticle.get(uri);
-    if (!packed) return false;
-    this.byArticle.delete(uri);
-    for (let at = 0; at < packed.length; at += 3 + 2 * packed[at + 2]) {
+  private remove(uri: string, left?: number[]): boolean {
+    const article = this.articleNumbers.get(uri);
+    if (article === undefined) return false;
+    const packed = this.packs[article] as Int32Array;
+    this.articleNumbers.delete(uri);
+    for (let at = 0; at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = packed[at];
       const count = packed[at + 2];
+      // Out of the entity's list: the last article there takes its slot.
+      const list = this.lists[entity];
+      const slot = packed[at + 3];
+      const moved = list.pop() as number;
+      if (moved !== article) {
+        list[slot] = moved;
+        const movedPack = this.packs[moved] as Int32Array;
+        movedPack[findGroup(movedPack, entity) + 3] = slot;
+      }
+      this.dropFirst(entity, article, left);
       const base = entity * STATS;
       this.stats[base + ARTICLES]--;
       this.stats[base + MENTIONS] -= count;
@@ -240,9 +372,15 @@ export class EntityIndex {
         this.numbers.delete(this.ids[entity]);
         this.ids[entity] = '';
         this.names[entity] = '';
+        this.lists[entity] = [];
+        this.firsts[entity] = undefined;
         this.free.push(entity);
       }
     }
+    this.uris[article] = '';
+    this.packs[article] = undefined;
+    this.infos[article] = undefined;
+    this.freeArticles.push(article);
     return true;
   }
 
@@ -302,8 +440,17 @@ function pushBounded(heap: number[], item: number, limit: number, worse: (a: num
 
 /** Where an entity's group starts in an article's array, or -1. */
 function findGroup(packed: Int32Array, entity: number): number {
-  for (let at = 0; at < packed.length; at += 3 + 2 * packed[at + 2]) if (packed[at] === entity) return at;
+  for (let at = 0; at < packed.length; at += HEADER + 2 * packed[at + 2]) if (packed[at] === entity) return at;
   return -1;
+}
+
+/** Puts `item` into `sorted` (best first by `compare`), keeping at most `limit`. */
+function insertBounded(sorted: number[], item: number, limit: number, compare: (a: number, b: number) => number): void {
+  if (sorted.length === limit && compare(item, sorted[limit - 1]) >= 0) return;
+  let at = sorted.length;
+  while (at > 0 && compare(item, sorted[at - 1]) < 0) at--;
+  sorted.splice(at, 0, item);
+  if (sorted.length > limit) sorted.pop();
 }
 
 function byReach(a: IndexedEntity, b: IndexedEntity): number {

@@ -30,9 +30,10 @@ export interface AnnotationCommandContext {
 /** Where the last export went (a folder URI), suggested for the next one. */
 const LAST_EXPORT_FOLDER = 'annotatedReader.lastExportFolder';
 
-/** The annotation a command is about: a view node, or an id (from a command link or the tests). */
+/** The annotation a command is about: a view node, a comment, or an id (from a command link or the tests). */
 function annotationOf(ctx: AnnotationCommandContext, arg: unknown): Annotation | undefined {
   if (typeof arg === 'string') return ctx.service.get(arg);
+  if (isComment(arg)) return ctx.service.get(arg.annotationId);
   const node = arg as AnnotationsNode | undefined;
   return node?.kind === 'annotation' ? ctx.service.get(node.item.annotation.id) : undefined;
 }
@@ -54,6 +55,12 @@ async function openAnnotation(ctx: AnnotationCommandContext, annotation: Annotat
   const placed = placement.placed.find((p) => p.annotation.id === annotation.id);
   if (placed) {
     await ctx.readers.open(uri, { reveal: { start: placed.start, end: placed.end }, annotationId: annotation.id, openNote });
+    return;
+  }
+  const review = placement.review.find((r) => r.annotation.id === annotation.id);
+  if (review) {
+    // Not placed: the reader shows where it may now be, to accept or dismiss.
+    await ctx.readers.open(uri, review.suggestion ? { reveal: review.suggestion } : {});
     return;
   }
   await ctx.readers.open(uri);
@@ -294,6 +301,17 @@ const handlers: Record<AnnotationCommandId, (ctx: AnnotationCommandContext) => (
     } catch {
       void vscode.window.showInformationMessage(`There is no annotations file yet; it is made at ${displayPath(file)} with the first annotation.`);
     }
+  },
+  [AnnotationCommandId.AcceptSuggestion]: (ctx) => async (arg) => {
+    const annotation = annotationOf(ctx, arg);
+    if (!annotation) return;
+    if (!(await ctx.service.acceptSuggestion(annotation.id))) {
+      void vscode.window.showWarningMessage(`Annotated Reader: there is no suggested place for the annotation on “${shortQuote(annotation, 50)}” any more (the article changed again).`);
+    }
+  },
+  [AnnotationCommandId.DismissSuggestion]: (ctx) => (arg) => {
+    const annotation = annotationOf(ctx, arg);
+    if (annotation) ctx.service.dismissSuggestion(annotation.id);
   },
   [AnnotationCommandId.CommentCreate]: (ctx) => (reply) => ctx.comments.reply(reply as vscode.CommentReply),
   [AnnotationCommandId.CommentReply]: (ctx) => (reply) => ctx.comments.reply(reply as vscode.CommentReply),

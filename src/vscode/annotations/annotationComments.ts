@@ -117,11 +117,23 @@ export class AnnotationComments extends Disposable {
     );
   }
 
+  private readonly syncs = new Map<string, number>();
+
   private sync(document: vscode.TextDocument): void {
+    void this.syncNow(document);
+  }
+
+  private async syncNow(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
+    const sequence = (this.syncs.get(key) ?? 0) + 1;
+    this.syncs.set(key, sequence);
     const article = this.documents.get(document);
-    const placed = article ? this.service.placeIn(key, article.article.text).placed : [];
-    if (!article || placed.length === 0) {
+    // Placed off the host's thread for a large article: a newer edit (or close) meanwhile makes this sync moot.
+    const placement = article ? await this.service.placeIn(key, article.article.text) : undefined;
+    if (this.isDisposed || this.syncs.get(key) !== sequence || document.isClosed) return;
+    const placed = placement?.placed ?? [];
+    const review = (placement?.review ?? []).filter((item) => item.suggestion);
+    if (!article || placed.length + review.length === 0) {
       this.clear(key);
       return;
     }
@@ -159,6 +171,27 @@ export class AnnotationComments extends Disposable {
       thread.contextValue = readOnly ? 'annotation.readOnly' : 'annotation';
       thread.canReply = !readOnly;
       thread.comments = comments;
+    }
+    // An uncertain place: a thread at the suggested words, not a highlight; its comment accepts or dismisses it.
+    for (const { annotation, reason, suggestion } of review) {
+      if (!suggestion) continue;
+      seen.add(annotation.id);
+      const content = contentOf(annotation);
+      const range = article.range(suggestion.start, suggestion.end);
+      let thread = threads.get(annotation.id);
+      if (!thread) {
+        thread = this.controller.createCommentThread(document.uri, range, []);
+        thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+        threads.set(annotation.id, thread);
+        this.annotationOf.set(thread, annotation.id);
+      } else if (!thread.range?.isEqual(range)) thread.range = range;
+      const text = [`**Needs review:** ${reason}. Is this where the annotation on “${escapeMarkdown(shortQuote(annotation, 80))}” belongs now?`, content.note.trim() ? `\n\n${content.note}` : ''].join('');
+      const comment = new AnnotationComment(annotation.id, undefined, text, { name: `Suggested place · ${content.colour || 'Highlight'}` }, new Date(annotation.modified), 'uncertain', readOnly ? 'suggestion.readOnly' : 'suggestion');
+      this.threadOf.set(comment, thread);
+      thread.label = `Needs review: “${shortQuote(annotation, 60)}”`;
+      thread.contextValue = 'review';
+      thread.canReply = false;
+      thread.comments = [comment];
     }
     for (const [id, thread] of threads) {
       if (!seen.has(id)) {
@@ -282,6 +315,11 @@ export async function deleteWithUndo(service: AnnotationService, id: string): Pr
   if (!removed) return;
   const choice = await vscode.window.showInformationMessage(`Deleted the annotation on “${shortQuote(removed, 50)}”.`, 'Undo');
   if (choice === 'Undo') await service.restore(id);
+}
+
+/** Article text in Markdown: taken literally. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
 function markdown(text: string): vscode.MarkdownString {

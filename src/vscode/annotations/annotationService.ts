@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeRange } from '../../core/annotations/anchoring';
 import { type HighlightColour, parseColours } from '../../core/annotations/colours';
-import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, textHash } from '../../core/annotations/model';
+import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, reanchorAnnotation, textHash } from '../../core/annotations/model';
 import { type Placement, placeAnnotations } from '../../core/annotations/placement';
 import { AnnotationStore, type Conflict, type StoreState } from '../../core/annotations/store';
 import { config } from '../config';
 import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { parseUri, resolveSettingPath } from '../util/uri';
+import { PlacementRunner } from './placementRunner';
 import { storeFileSystemFor } from './storeFiles';
 
 /** Sources of sample articles: the bundled corpus moves with each version of the extension. */
@@ -35,7 +36,10 @@ export class AnnotationService extends Disposable {
   private outsideTimer: ReturnType<typeof setTimeout> | undefined;
   /** Annotations by the article they belong to (a URI string), rebuilt when annotations or the corpus change. */
   private byArticle: Map<string, Annotation[]> | undefined;
-  private readonly placements = new Map<string, { text: string; version: number; placement: Placement }>();
+  private readonly placements = new Map<string, { text: string; version: number; placement: Promise<Placement> }>();
+  private readonly runner: PlacementRunner;
+  /** Suggested places the user dismissed this session: those annotations are listed as not found instead. */
+  private readonly dismissed = new Set<string>();
   private version = 0;
   private readonly deleted: Annotation[] = [];
   private colourList: readonly HighlightColour[] = [];
@@ -51,6 +55,8 @@ export class AnnotationService extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    // A worker thread needs the extension on disk (not so in a web extension host: there, slices in this thread).
+    this.runner = this.register(new PlacementRunner(extensionUri.scheme === 'file' ? extensionUri.fsPath : '', log));
     this.readColours();
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -278,13 +284,18 @@ export class AnnotationService extends Disposable {
     return this.articles().get(uri) ?? [];
   }
 
-  /** The article's annotations placed in `text` (its text now), cached until either changes. */
-  placeIn(uri: string, text: string): ArticlePlacement {
-    const cached = this.placements.get(uri);
-    if (cached && cached.text === text && cached.version === this.version) return { uri, ...cached.placement };
-    const placement = placeAnnotations(text, this.forArticle(uri));
-    this.placements.set(uri, { text, version: this.version, placement });
-    return { uri, ...placement };
+  /**
+   * The article's annotations placed in `text` (its text now), cached until
+   * either changes. Never blocks the extension host: a large article is
+   * placed in a worker thread, a small one in slices.
+   */
+  async placeIn(uri: string, text: string): Promise<ArticlePlacement> {
+    let cached = this.placements.get(uri);
+    if (!cached || cached.text !== text || cached.version !== this.version) {
+      cached = { text, version: this.version, placement: this.runner.place(text, this.forArticle(uri)) };
+      this.placements.set(uri, cached);
+    }
+    return { uri, ...this.withDismissals(await cached.placement) };
   }
 
   /** The article's annotations placed in its text as read now (every one an orphan when it cannot be read). */
@@ -293,6 +304,43 @@ export class AnnotationService extends Disposable {
     const outcome = parsed && this.corpus.corpus.get(uri) ? await this.corpus.readArticle(parsed) : undefined;
     if (outcome?.kind === 'article') return this.placeIn(uri, outcome.article.text);
     return { uri, ...placeAnnotations(undefined, this.forArticle(uri)) };
+  }
+
+  /** Suggestions the user dismissed are no longer offered: those annotations are orphans, saying why. */
+  private withDismissals(placement: Placement): Placement {
+    if (!placement.review.some(({ annotation }) => this.dismissed.has(annotation.id))) return placement;
+    const dismissed = placement.review.filter(({ annotation }) => this.dismissed.has(annotation.id));
+    return {
+      placed: placement.placed,
+      review: placement.review.filter(({ annotation }) => !this.dismissed.has(annotation.id)),
+      orphans: [...placement.orphans, ...dismissed.map(({ annotation }) => ({ annotation, reason: 'its suggested place was dismissed' }))],
+    };
+  }
+
+  /**
+   * Re-anchors an annotation that needs review to its suggested place in the
+   * article's text now (the user accepted it): its selectors describe those
+   * words from now on; note, tags and colour are kept.
+   */
+  async acceptSuggestion(id: string): Promise<boolean> {
+    const annotation = this.get(id);
+    if (!annotation) return false;
+    const uri = this.articleOf(annotation);
+    const parsed = parseUri(uri);
+    const outcome = parsed && this.corpus.corpus.get(uri) ? await this.corpus.readArticle(parsed) : undefined;
+    if (outcome?.kind !== 'article') return false;
+    const text = outcome.article.text;
+    const item = (await this.placeIn(uri, text)).review.find((entry) => entry.annotation.id === id);
+    if (!item?.suggestion) return false;
+    this.dismissed.delete(id);
+    return this.put(reanchorAnnotation(annotation, describeRange(text, item.suggestion.start, item.suggestion.end), textHash(text), new Date()));
+  }
+
+  /** Stops offering an annotation's suggested place (for this session): it is listed as not found, its quote and note kept. */
+  dismissSuggestion(id: string): void {
+    if (!this.get(id) || this.dismissed.has(id)) return;
+    this.dismissed.add(id);
+    this.changed();
   }
 
   // ---- edits ----

@@ -20,9 +20,12 @@ export interface ListedAnnotation {
   /** The article it belongs to (a URI string) and that article's headline. */
   readonly uri: string;
   readonly title: string;
-  /** Where it anchors now; undefined for an orphan. */
+  /** Where it anchors now; undefined for an orphan or one needing review. */
   readonly start?: number;
   readonly orphanReason?: string;
+  /** Why its place is uncertain (it needs review), and whether a place was suggested. */
+  readonly reviewReason?: string;
+  readonly suggested?: boolean;
 }
 
 export type AnnotationsNode =
@@ -101,8 +104,9 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
       const parsed = parseUri(uri);
       // Not in the corpus (or not a URI: a source that names no article here): its file name, or the source itself.
       const title = entry?.kind === 'article' ? entry.summary.title : parsed ? fileNameOf(parsed) : uri;
-      const { placed, orphans } = await this.service.place(uri);
+      const { placed, review, orphans } = await this.service.place(uri);
       for (const { annotation, start } of placed as PlacedAnnotation[]) listed.push({ annotation, uri, title, start });
+      for (const { annotation, reason, suggestion } of review) listed.push({ annotation, uri, title, reviewReason: reason, suggested: suggestion !== undefined });
       for (const { annotation, reason } of orphans) listed.push({ annotation, uri, title, orphanReason: reason });
     }
     this.updateMessage(listed);
@@ -128,7 +132,8 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
 
   private groups(listed: readonly ListedAnnotation[]): AnnotationsNode[] {
     const placed = listed.filter((item) => item.start !== undefined);
-    const orphans = listed.filter((item) => item.start === undefined);
+    const review = listed.filter((item) => item.reviewReason !== undefined);
+    const orphans = listed.filter((item) => item.start === undefined && item.reviewReason === undefined);
     const groups: AnnotationsNode[] = [];
     if (this.grouping === 'article') {
       const byArticle = new Map<string, ListedAnnotation[]>();
@@ -165,6 +170,17 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
         groups.push({ kind: 'group', id: `colour:${name}`, label: name || 'No colour', description: String(items.length), icon: colourIcon(colours, name, false), items });
       }
     }
+    if (review.length) {
+      groups.push({
+        kind: 'group',
+        id: 'review',
+        label: 'Needs review',
+        description: String(review.length),
+        icon: new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground')),
+        items: review,
+        tooltip: 'Their articles changed, and where these annotations now belong is uncertain. They are not drawn until you accept a suggested place (or dismiss it); quote and note are kept either way.',
+      });
+    }
     if (orphans.length) {
       groups.push({
         kind: 'group',
@@ -186,18 +202,18 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
       item.description = node.description;
       item.iconPath = node.icon;
       item.tooltip = node.tooltip;
-      item.contextValue = node.id === 'orphans' ? 'orphans' : 'group';
+      item.contextValue = node.id === 'orphans' || node.id === 'review' ? node.id : 'group';
       const count = `${node.items.length} ${node.items.length === 1 ? 'annotation' : 'annotations'}`;
       item.accessibilityInformation = { label: [node.label, node.description, count].filter(Boolean).join(', ') };
       return item;
     }
-    const { annotation, title, orphanReason } = node.item;
+    const { annotation, title, orphanReason, reviewReason, suggested } = node.item;
     const { note, tags, colour, replies } = contentOf(annotation);
     const item = new vscode.TreeItem(shortQuote(annotation, QUOTE_CHARS), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.parentId}/${annotation.id}`;
     const noteStart = note.trim() ? truncateAtWord(squashWhitespace(plainText(note)), NOTE_CHARS) : '';
     // By article, the group says which article; otherwise the line does.
-    item.description = this.grouping === 'article' && !orphanReason ? noteStart : [noteStart, title].filter(Boolean).join(' · ');
+    item.description = this.grouping === 'article' && !orphanReason && !reviewReason ? noteStart : [noteStart, title].filter(Boolean).join(' · ');
     item.iconPath = colourIcon(this.service.colours(), colour, note.trim() !== '');
     // Quotes, notes, tags and titles are text from the annotations file and the corpus: taken literally.
     const tooltip = new SafeMarkdown().icon(note.trim() ? 'comment' : 'circle-filled').markdown(' ').bold(colour || 'Highlight');
@@ -207,8 +223,11 @@ export class AnnotationsView extends Disposable implements vscode.TreeDataProvid
     if (replies.length) tooltip.text(`${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`).markdown('\n\n');
     tooltip.italic(title);
     if (orphanReason) tooltip.markdown('\n\n').icon('warning').markdown(' ').text(`Not placed: ${orphanReason}.`);
+    if (reviewReason) {
+      tooltip.markdown('\n\n').icon('question').markdown(' ').text(`Needs review: ${reviewReason}. ${suggested ? 'Open it to see the suggested place; accept it, or dismiss it.' : 'No place was found in time; dismiss to list it as not found.'}`);
+    }
     item.tooltip = tooltip.build();
-    item.contextValue = orphanReason ? 'annotation.orphan' : 'annotation';
+    item.contextValue = reviewReason ? (suggested ? 'annotation.review' : 'annotation.reviewNone') : orphanReason ? 'annotation.orphan' : 'annotation';
     item.command = { command: AnnotationCommandId.Open, title: 'Open in Reader', arguments: [annotation.id] };
     item.accessibilityInformation = { label: `${colour || 'Highlight'}: ${shortQuote(annotation, QUOTE_CHARS)}${noteStart ? `. Note: ${noteStart}` : ''}` };
     return item;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
-import type { ArticleSummary } from '../../core/corpus';
+import { type ArticleSummary, compareArticles } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
 import type { IndexStatus } from '../../core/indexStatus';
 import { SearchIndex } from '../../core/search/searchIndex';
@@ -28,7 +28,8 @@ const NOTIFY_INTERVAL_MS = 500;
  * keeps summaries, not texts.
  */
 export class CorpusIndexService extends Disposable {
-  readonly entities = new EntityIndex();
+  /** Each article indexed with its corpus entry, whose tree order ranks an entity's newest articles. */
+  readonly entities = new EntityIndex<ArticleSummary>({ compare: compareArticles });
   readonly search = new SearchIndex();
   /** The corpus entry each indexed article was indexed from: a new entry object means the file changed. */
   private readonly indexedFrom = new Map<string, ArticleSummary>();
@@ -67,23 +68,22 @@ export class CorpusIndexService extends Disposable {
 
   /**
    * The newest articles (in tree order) that mention an entity, other than
-   * `excluding`: one pass over its articles, no sorting of them all (an
-   * entity may be named in thousands).
+   * `excluding`: kept by the index as articles are indexed (an entity may
+   * be named in tens of thousands), only those still in the corpus.
    */
   newestMentioning(entityId: string, excluding: string, limit: number): { uri: string; summary: ArticleSummary }[] {
     const corpus = this.corpus.corpus;
-    const best: { uri: string; summary: ArticleSummary; place: number }[] = [];
-    for (const uri of this.entities.articlesMentioning(entityId)) {
-      if (uri === excluding) continue;
-      const place = corpus.indexOf(uri);
-      const entry = place < 0 ? undefined : corpus.get(uri);
-      if (entry?.kind !== 'article') continue;
-      if (best.length === limit && place >= best[best.length - 1].place) continue;
-      best.push({ uri, summary: entry.summary, place });
-      best.sort((a, b) => a.place - b.place);
-      if (best.length > limit) best.pop();
+    let result: { uri: string; summary: ArticleSummary }[];
+    // Articles gone from the corpus stay indexed until the next run: ask for more if some were.
+    for (let asked = limit; ; asked *= 2) {
+      const uris = this.entities.firstMentioning(entityId, excluding, asked);
+      result = [];
+      for (const uri of uris) {
+        const entry = corpus.get(uri);
+        if (entry?.kind === 'article' && result.length < limit) result.push({ uri, summary: entry.summary });
+      }
+      if (result.length === limit || uris.length < asked) return result;
     }
-    return best.map(({ uri, summary }) => ({ uri, summary }));
   }
 
   /** Indexing progress, while a run is going. */
@@ -187,7 +187,7 @@ export class CorpusIndexService extends Disposable {
         if (outcome.kind === 'article') {
           const { article } = outcome;
           const mentions = this.knowledgeBases.recognize(article.text);
-          this.entities.set(summary.uri, mentions);
+          this.entities.set(summary.uri, mentions, summary);
           this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.map((m) => m.entityId) });
         } else {
           this.entities.delete(summary.uri);

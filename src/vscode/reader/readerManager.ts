@@ -4,6 +4,7 @@ import { paletteColourOf } from '../../core/annotations/colours';
 import { contentOf } from '../../core/annotations/model';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../core/limits';
 import { formatDate } from '../../core/dates';
+import { RateLimited } from '../../core/rateLimit';
 import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
 import {
@@ -69,6 +70,8 @@ const TAB_TITLE_CHARS = 48;
 const CARD_ARTICLES = 5;
 /** Search matches sent to the reader at most (the protocol refuses more). */
 const MAX_MARKS = 10_000;
+/** While the corpus is indexed, readers are sent its growing counts at most this often (and once more when it settles). */
+const ENTITY_UPDATE_INTERVAL_MS = 1000;
 
 /**
  * Owns the reader panels: one reused tab by default, or one per article
@@ -122,8 +125,11 @@ export class ReaderManager extends Disposable {
     );
     this.register(corpus.corpus.onDidChange(() => this.refreshChanged()));
     this.register(entities.onDidChange(() => [...this.panels].forEach((panel) => panel.reload())));
-    this.register(indexer.onDidChange(() => [...this.panels].forEach((panel) => panel.postEntities())));
-    this.register(annotations.onDidChange(() => [...this.panels].forEach((panel) => panel.postAnnotations())));
+    // Every progress report changes the counts: readers hear of them at a bounded rate while indexing, and at once when it settles.
+    const entityUpdates = new RateLimited(() => [...this.panels].forEach((panel) => panel.postEntities()), ENTITY_UPDATE_INTERVAL_MS);
+    this.register({ dispose: () => entityUpdates.dispose() });
+    this.register(indexer.onDidChange(() => (indexer.progress ? entityUpdates.request() : entityUpdates.flush())));
+    this.register(annotations.onDidChange(() => [...this.panels].forEach((panel) => void panel.postAnnotations())));
     this.register({ dispose: () => [...this.panels].forEach((panel) => panel.dispose()) });
   }
 
@@ -198,8 +204,8 @@ export class ReaderManager extends Disposable {
     return this.entities.recognize(text);
   }
 
-  /** Builds what the webview is sent for an article. */
-  toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): ReaderArticle {
+  /** Builds what the webview is sent for an article (its annotations placed off the host's thread when the article is large). */
+  async toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): Promise<ReaderArticle> {
     const total = this.corpus.corpus.articles().length;
     const mentions = this.entities.recognize(article.text);
     const index = this.corpus.corpus.indexOf(uri.toString());
@@ -218,14 +224,14 @@ export class ReaderManager extends Disposable {
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
       mentions: mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId })),
       entities: this.describeEntities(uri, mentions),
-      annotations: this.describeAnnotations(uri, article.text),
+      annotations: await this.describeAnnotations(uri, article.text),
     };
   }
 
-  /** The article's annotations as the reader draws them: placed in `text` (the text shown), and the orphans. */
-  describeAnnotations(uri: vscode.Uri, text: string): ReaderAnnotations {
+  /** The article's annotations as the reader draws them: placed in `text` (the text shown), those to review, and the orphans. */
+  async describeAnnotations(uri: vscode.Uri, text: string): Promise<ReaderAnnotations> {
     const colours = this.annotations.colours();
-    const { placed, orphans } = this.annotations.placeIn(uri.toString(), text);
+    const { placed, review, orphans } = await this.annotations.placeIn(uri.toString(), text);
     return {
       items: placed.map(({ annotation, start, end }) => {
         const content = contentOf(annotation);
@@ -240,6 +246,18 @@ export class ReaderManager extends Disposable {
           tags: content.tags.slice(0, MAX_TAGS).map((tag) => tag.slice(0, MAX_TAG_LENGTH)),
           replies: content.replies.length,
           modifiedLabel: formatDay(annotation.modified),
+        };
+      }),
+      review: review.map(({ annotation, reason, suggestion }) => {
+        const content = contentOf(annotation);
+        return {
+          id: annotation.id,
+          quote: annotation.target.selector[0].exact,
+          colour: content.colour,
+          palette: paletteColourOf(colours, content.colour),
+          note: content.note,
+          reason,
+          ...(suggestion ? { suggestion: { start: suggestion.start, end: suggestion.end } } : {}),
         };
       }),
       orphans: orphans.map(({ annotation }) => {
@@ -315,6 +333,8 @@ export class ReaderPanel extends Disposable {
   /** The mentions of the article shown, for updating its cards. */
   private shownMentions: readonly EntityMention[] = [];
   private loads = 0;
+  /** The counts changed while the tab was hidden: sent when it shows again. */
+  private entitiesStale = false;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -333,6 +353,7 @@ export class ReaderPanel extends Disposable {
     this.register(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.active) manager.didBecomeActive(this);
+        if (webviewPanel.visible && this.entitiesStale) this.postEntities();
       }),
     );
   }
@@ -381,9 +402,12 @@ export class ReaderPanel extends Disposable {
   }
 
   /** Sends the shown article's annotations again: they changed. */
-  postAnnotations(): void {
+  async postAnnotations(): Promise<void> {
     if (!this.current || !this.ready || this.shownText === undefined || this.postedUri !== this.current.toString()) return;
-    const annotations = this.manager.describeAnnotations(this.current, this.shownText);
+    const uri = this.current;
+    const annotations = await this.manager.describeAnnotations(uri, this.shownText);
+    // Another article (or another version of this one) was shown meanwhile: its own load sends its annotations.
+    if (this.isDisposed || this.current?.toString() !== uri.toString() || this.postedUri !== uri.toString()) return;
     // Most changes (a corpus change, another article's annotation) leave this article's as they were: nothing to redraw.
     const key = JSON.stringify(annotations);
     if (key === this.postedAnnotations) return;
@@ -394,6 +418,9 @@ export class ReaderPanel extends Disposable {
   /** Sends the shown article's entities again: the corpus-wide counts changed. */
   postEntities(): void {
     if (!this.current || !this.ready || this.shownMentions.length === 0) return;
+    // A hidden tab is not worked for: it is sent the counts when it shows.
+    this.entitiesStale = !this.panel.visible;
+    if (this.entitiesStale) return;
     void this.post({ type: 'didUpdateEntities', uri: this.current.toString(), entities: this.manager.describeEntities(this.current, this.shownMentions) });
   }
 
@@ -431,7 +458,8 @@ export class ReaderPanel extends Disposable {
     }
     this.panel.title = truncateAtWord(outcome.article.title, TAB_TITLE_CHARS);
     const fileName = fileNameOf(uri);
-    const article = this.manager.toReaderArticle(uri, fileName, outcome.article);
+    const article = await this.manager.toReaderArticle(uri, fileName, outcome.article);
+    if (this.isDisposed || sequence !== this.loads) return;
     this.shownMentions = this.manager.entitiesOf(outcome.article.text);
     this.shownText = outcome.article.text;
     // Taken before posting: a `show` while the message is on its way sets new ones for its own load.
@@ -446,6 +474,7 @@ export class ReaderPanel extends Disposable {
     this.pendingAnnotation = undefined;
     this.postedUri = uri.toString();
     this.postedAnnotations = JSON.stringify(article.annotations);
+    this.entitiesStale = false;
     await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks, annotationId: annotation?.id, openNote: annotation?.openNote });
   }
 
@@ -508,6 +537,12 @@ export class ReaderPanel extends Disposable {
         break;
       case 'webviewDidRequestRestoreAnnotation':
         void this.manager.annotations.restore(message.id);
+        break;
+      case 'webviewDidRequestAcceptSuggestion':
+        if (this.manager.annotations.get(message.id)) void this.manager.annotations.acceptSuggestion(message.id);
+        break;
+      case 'webviewDidRequestDismissSuggestion':
+        this.manager.annotations.dismissSuggestion(message.id);
         break;
       case 'webviewDidReveal':
         if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId, marked: message.marked });

@@ -1,10 +1,11 @@
-/** The header's line about annotations: counts by colour (a legend), orphans, and read-only state. */
+/** The header's line about annotations: counts by colour (a legend), those needing review, orphans, and read-only state. */
 import { colourSwatch, el, icon, linkButton, plural } from '../dom';
 import type { ReaderAnnotations } from '../protocol';
+import { renderReview } from './review';
 import { deleteAnnotation } from './undo';
 
 export function renderAnnotationSummary(annotations: ReaderAnnotations): HTMLElement | undefined {
-  if (annotations.items.length === 0 && annotations.orphans.length === 0 && !annotations.readOnly) return undefined;
+  if (annotations.items.length === 0 && annotations.review.length === 0 && annotations.orphans.length === 0 && !annotations.readOnly) return undefined;
   const box = el('div', 'annotation-summary');
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'Your annotations');
@@ -31,6 +32,7 @@ export function renderAnnotationSummary(annotations: ReaderAnnotations): HTMLEle
     line.append(icon('lock'), document.createTextNode(` Annotations are read-only: ${annotations.readOnly}`));
     box.append(line);
   }
+  if (annotations.review.length) box.append(renderReview(annotations));
   if (annotations.orphans.length) {
     const details = el('details', 'annotation-orphans');
     const summary = el('summary');
