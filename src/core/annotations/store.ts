@@ -317,6 +317,8 @@ export class AnnotationStore {
         throw new Error(state.problem);
       }
     }
+    // What this text holds: an edit or deletion made while it is being written is still to save afterwards.
+    const written = new Map(this.annotations);
     const text = `${JSON.stringify(toCollection(this.all(), this.unreadable), null, 2)}\n`;
     // Never a file that would not be read back.
     if (text.length * 3 > this.maxBytes && new TextEncoder().encode(text).length > this.maxBytes) {
@@ -331,8 +333,9 @@ export class AnnotationStore {
       throw error;
     }
     this.lastText = text;
-    this.dirty.clear();
-    this.deleted.clear();
+    // Only what was written is saved; the rest stays marked, or the next merge would take it as changed outside.
+    for (const id of this.dirty) if (this.annotations.get(id) === written.get(id)) this.dirty.delete(id);
+    for (const id of this.deleted) if (!written.has(id)) this.deleted.delete(id);
   }
 
   /** The file's text (undefined: there is none), or why it is not read. */
