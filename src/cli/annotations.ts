@@ -7,7 +7,7 @@ import { type AnnotatedArticle, toMarkdown, toW3c } from '../core/annotations/ex
 import { describeRange } from '../core/annotations/anchoring';
 import { type Annotation, createAnnotation, parseCollection, textHash } from '../core/annotations/model';
 import { placeAnnotations } from '../core/annotations/placement';
-import { generateArticles, random } from '../core/bench/generate';
+import { generateArticles, random, randomWordRun } from '../core/bench/generate';
 import { MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../core/limits';
 import { parseArticle } from '../core/parse';
 import { readBounded } from '../node/storeFiles';
@@ -148,15 +148,7 @@ export async function benchAnnotations(options: { count: number; perArticle: num
   type Planned = { annotation: Annotation; start: number; end: number; ambiguous: boolean };
   const planned: Planned[][] = bodies.map((text, index) =>
     Array.from({ length: options.perArticle }, (_, n) => {
-      // A run of one to twelve words from a random word start.
-      let start = Math.floor(next() * (text.length - 1));
-      while (start > 0 && /\S/.test(text[start - 1])) start--;
-      let end = start;
-      for (let words = 1 + Math.floor(next() * 12); words > 0 && end < text.length; words--) {
-        while (end < text.length && /\s/.test(text[end])) end++;
-        while (end < text.length && /\S/.test(text[end])) end++;
-      }
-      if (end <= start) end = Math.min(text.length, start + 1);
+      const { start, end } = randomWordRun(text, next);
       const annotation = createAnnotation({
         id: `urn:uuid:${index}-${n}`,
         now: new Date(0),

@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { describeRange } from '../core/annotations/anchoring';
 import { toMarkdown } from '../core/annotations/export';
 import { type Annotation, createAnnotation, textHash } from '../core/annotations/model';
-import { generateArticles, random } from '../core/bench/generate';
+import { generateArticles, random, randomWordRun } from '../core/bench/generate';
 import { parseArticle } from '../core/parse';
 import { annotationsBySource } from './annotations';
 import type { CliIO } from './read';
@@ -60,14 +60,7 @@ function manyAnnotations(text: string, source: string, count: number): Annotatio
   const now = new Date(0);
   const annotations: Annotation[] = [];
   for (let n = 0; n < count; n++) {
-    let start = Math.floor(next() * (text.length - 1));
-    while (start > 0 && /\S/.test(text[start - 1])) start--;
-    let end = start;
-    for (let words = 1 + Math.floor(next() * 12); words > 0 && end < text.length; words--) {
-      while (end < text.length && /\s/.test(text[end])) end++;
-      while (end < text.length && /\S/.test(text[end])) end++;
-    }
-    if (end <= start) end = Math.min(text.length, start + 1);
+    const { start, end } = randomWordRun(text, next);
     annotations.push(
       createAnnotation({ id: `urn:uuid:${n}`, now, source, textHash: hash, selectors: describeRange(text, start, end), content: { note: n % 3 ? '' : `Notat ${n}`, tags: n % 5 ? [] : ['krig'], colour: 'Key claim' } }),
     );

@@ -67,3 +67,16 @@ export function* generateArticles(seedTexts: readonly string[], options: Generat
 function capitalise(word: string): string {
   return word.charAt(0).toLocaleUpperCase('nb') + word.slice(1);
 }
+
+/** A run of one to twelve words of `text` from a random word start, drawn with `next` (two draws): where a benchmark puts an annotation. */
+export function randomWordRun(text: string, next: () => number): { start: number; end: number } {
+  let start = Math.floor(next() * (text.length - 1));
+  while (start > 0 && /\S/.test(text[start - 1])) start--;
+  let end = start;
+  for (let words = 1 + Math.floor(next() * 12); words > 0 && end < text.length; words--) {
+    while (end < text.length && /\s/.test(text[end])) end++;
+    while (end < text.length && /\S/.test(text[end])) end++;
+  }
+  if (end <= start) end = Math.min(text.length, start + 1);
+  return { start, end };
+}
