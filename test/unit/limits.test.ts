@@ -5,40 +5,13 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { describeRange } from '../../src/core/annotations/anchoring';
 import { type Annotation, createAnnotation, parseCollection, textHash, toCollection } from '../../src/core/annotations/model';
-import { AnnotationStore, type FileRead, type StoreFileSystem } from '../../src/core/annotations/store';
+import { AnnotationStore } from '../../src/core/annotations/store';
 import { parseKnowledgeBase } from '../../src/core/entities/knowledgeBase';
 import { editKnowledgeBase } from '../../src/core/entities/knowledgeBaseEdit';
 import * as limits from '../../src/core/limits';
 import { parseWebviewMessage } from '../../src/webview/protocol';
 import { repoRoot, seedsDir } from './helpers';
-
-/** Files in memory, read with the size limit the store asks for. */
-class MemoryFileSystem implements StoreFileSystem {
-  readonly files = new Map<string, string>();
-  private temporaries = 0;
-  async read(path: string, maxBytes: number): Promise<FileRead> {
-    const text = this.files.get(path);
-    if (text === undefined) return { kind: 'missing' };
-    const bytes = new TextEncoder().encode(text).length;
-    return bytes > maxBytes ? { kind: 'tooLarge', bytes } : { kind: 'text', text };
-  }
-  async write(path: string, text: string): Promise<void> {
-    this.files.set(path, text);
-  }
-  async rename(from: string, to: string): Promise<void> {
-    this.files.set(to, this.files.get(from) as string);
-    this.files.delete(from);
-  }
-  async copy(from: string, to: string): Promise<void> {
-    this.files.set(to, this.files.get(from) as string);
-  }
-  async remove(path: string): Promise<void> {
-    this.files.delete(path);
-  }
-  temporaryPath(path: string): string {
-    return `${path}.${++this.temporaries}.tmp`;
-  }
-}
+import { MemoryFileSystem } from './memoryFileSystem';
 
 const PATH = '/ws/.annotated-reader/annotations.json';
 const text = 'Putin og Macron er enige om et møte. Stoltenberg advarer.';
