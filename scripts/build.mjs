@@ -4,6 +4,7 @@
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,7 +83,9 @@ if (!production) {
 }
 
 function copyAssets() {
-  const codicons = join(root, 'node_modules/@vscode/codicons/dist');
+  // Resolved as Node resolves packages, so that a build in a copy of the repo without its own node_modules
+  // (StrykerJS's sandbox) finds them too.
+  const codicons = dirname(createRequire(join(root, 'package.json')).resolve('@vscode/codicons/dist/codicon.css'));
   const target = join(root, 'dist/webview/codicons');
   mkdirSync(target, { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(target, file));
