@@ -70,6 +70,7 @@ if (!production) {
     ...find('test/unit', ['.test.ts']),
     ...find('test/suite', ['.spec.ts', 'index.ts']),
     ...find('test/ui', ['.ui.ts']),
+    ...find('test/package', ['.pkg.ts']),
     ...find('test/harness', ['.ts']),
   ];
   builds.push({
