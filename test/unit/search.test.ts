@@ -182,6 +182,71 @@ describe('search over the seeds', () => {
   });
 });
 
+describe('index upkeep', () => {
+  const date = { year: 2022, month: 1 };
+  /** Scores of a search over documents n (for each n in `keep`), in an index that had `total` and lost the rest. */
+  function scoresAfterRemovals(total: number, removed: number): readonly { key: string; score: number }[] {
+    const local = new SearchIndex();
+    for (let n = 0; n < total; n++) local.add(`d${n}`, { title: `Sak ${n}`, text: n % 3 ? 'felles ord her' : 'felles ord og sjelden', date });
+    for (let n = 0; n < removed; n++) assert.equal(local.remove(`d${n}`), true);
+    assert.equal(local.size, total - removed);
+    return local.search(parseQuery('felles sjelden'), { limit: 1000 }).hits;
+  }
+  /** The same search over a fresh index of only the documents left. */
+  function scoresFresh(total: number, removed: number): readonly { key: string; score: number }[] {
+    const local = new SearchIndex();
+    for (let n = removed; n < total; n++) local.add(`d${n}`, { title: `Sak ${n}`, text: n % 3 ? 'felles ord her' : 'felles ord og sjelden', date });
+    return local.search(parseQuery('felles sjelden'), { limit: 1000 }).hits;
+  }
+
+  it('weighs words as a fresh index would once more than 64 removed documents (and a quarter) are compacted away', () => {
+    // 65 of 100 removed: compacted, the document frequencies are those of the 35 left.
+    assert.deepEqual(scoresAfterRemovals(100, 65), scoresFresh(100, 65));
+  });
+
+  it('keeps the removed documents\' weights until then (64 removed: not yet compacted)', () => {
+    const stale = scoresAfterRemovals(100, 64);
+    assert.deepEqual(stale.map((hit) => hit.key), scoresFresh(100, 64).map((hit) => hit.key), 'the same documents, in the same order');
+    assert.notDeepEqual(stale, scoresFresh(100, 64), 'the weights drift a little before compaction, as documented');
+  });
+
+  it('says whether a document was there to remove', () => {
+    const local = new SearchIndex();
+    local.add('a', { title: 'A', text: 'ord', date });
+    assert.equal(local.remove('a'), true);
+    assert.equal(local.remove('a'), false);
+    assert.equal(local.remove('b'), false);
+    assert.equal(local.size, 0);
+  });
+
+  it('finds nothing for an empty query, and nothing in an index whose documents are all gone', () => {
+    const local = new SearchIndex();
+    local.add('a', { title: 'A', text: 'ord', date });
+    assert.deepEqual(local.search(parseQuery('')), { hits: [], total: 0, terms: new Set() });
+    assert.deepEqual(local.search(parseQuery('   ')).hits, []);
+    local.remove('a');
+    assert.deepEqual(local.search(parseQuery('ord')).hits, []);
+  });
+
+  it('lists filter-only results newest first, then in the order indexed', () => {
+    const local = new SearchIndex();
+    const add = (key: string, year: number, month: number) => local.add(key, { title: key, text: 'tekst', date: { year, month }, entityIds: ['e'] });
+    add('eldst', 2020, 1);
+    add('nyest', 2023, 5);
+    add('midt-a', 2021, 3);
+    add('midt-b', 2021, 3);
+    add('nesten-nyest', 2023, 4);
+    assert.deepEqual(local.search(parseQuery('@e'), { resolveEntity: (name) => [name] }).hits.map((hit) => hit.key), ['nyest', 'nesten-nyest', 'midt-a', 'midt-b', 'eldst']);
+    assert.deepEqual(local.search(parseQuery('date:2021')).hits.map((hit) => hit.key), ['midt-a', 'midt-b']);
+  });
+
+  it('counts the words it holds', () => {
+    const local = new SearchIndex();
+    local.add('a', { title: 'To ord', text: 'to ord og ett til', date });
+    assert.equal(local.vocabularySize, 5, 'to, ord, og, ett, til');
+  });
+});
+
 describe('type filters', () => {
   const run = (raw: string) => searchCorpus(raw, index, entities, { limit: 20, entityLimit: 5 });
 
@@ -227,6 +292,25 @@ describe('search queries', () => {
     ['date:2022-13 x', { dates: [], problems: ['date:2022-13 is not a date (use date:2022 or date:2022-01)'] }],
     ['type:planet x', { types: [], problems: ['type:planet is not a type (person, organization, place, event, other)'] }],
     ['type:pers', { types: [], problems: [] }],
+    // Dates at their limits: months 1 to 12, four-digit years, nothing before or after.
+    ['date:2022-12', { dates: [{ year: 2022, month: 12 }], problems: [] }],
+    ['date:2022-1 x', { dates: [{ year: 2022, month: 1 }], problems: [] }],
+    ['date:2022-0 x', { dates: [], problems: ['date:2022-0 is not a date (use date:2022 or date:2022-01)'] }],
+    ['date:x2022 x', { dates: [], problems: ['date:x2022 is not a date (use date:2022 or date:2022-01)'] }],
+    ['date:2022x x', { dates: [], problems: ['date:2022x is not a date (use date:2022 or date:2022-01)'] }],
+    ['date:202', { dates: [], problems: [] }],
+    ['type: x', { types: [], problems: ['type: is not a type (person, organization, place, event, other)'] }],
+    ['x type:', { types: [], problems: ['type: is not a type (person, organization, place, event, other)'] }],
+    // Whether the last word is still being typed: only a word at the very end, with no space or mark after it.
+    ['Putin', { words: ['putin'], lastWordOpen: true }],
+    ['Putin.', { words: ['putin'], lastWordOpen: false }],
+    ['Putin date:2022', { words: ['putin'], lastWordOpen: false }],
+    ['Putin "trappe opp"', { words: ['putin'], lastWordOpen: false }],
+    ['"trappe opp', { words: [], phrases: [['trappe', 'opp']], lastWordOpen: false }],
+    ['@Putin', { words: [], entities: ['Putin'], lastWordOpen: false }],
+    ['@"Jens Stoltenberg" Nato', { words: ['nato'], entities: ['Jens Stoltenberg'], lastWordOpen: true }],
+    ['@', { words: [], entities: [], lastWordOpen: false }],
+    ['', { words: [], phrases: [], entities: [], types: [], dates: [], problems: [], lastWordOpen: false }],
   ];
   for (const [raw, expected] of cases) {
     it(`reads ${JSON.stringify(raw)}`, () => {
