@@ -57,6 +57,8 @@ describe('Corpus', () => {
   it('finds neighbours in tree order', () => {
     const corpus = new Corpus();
     corpus.reset([article('u:1', 'A', 2022, 1), article('u:2', 'B', 2022, 2), article('u:3', 'C', 2022, 3)]);
+    assert.equal(corpus.neighbour('u:3', 1)?.uri, 'u:2', 'from the first article in tree order');
+    assert.equal(corpus.neighbour('u:3', -1), undefined);
     assert.equal(corpus.neighbour('u:2', 1)?.uri, 'u:1');
     assert.equal(corpus.neighbour('u:2', -1)?.uri, 'u:3');
     assert.equal(corpus.neighbour('u:1', 1), undefined);

@@ -89,4 +89,33 @@ describe('Markdown export escapes', () => {
       assert.equal(exportOf(text)[4], `> ${written}`);
     });
   }
+
+  it('a note as written, trimmed, and tags as code without their backticks', () => {
+    const text = 'Putin og Macron er enige.';
+    const annotation = createAnnotation({
+      id: 'urn:uuid:00000000-0000-4000-8000-000000000002',
+      now: NOW,
+      source: 'a.txt',
+      textHash: textHash(text),
+      selectors: describeRange(text, 0, 5),
+      content: { note: '  Et *notat*, i Markdown.  \n', tags: ['krig', 'a`b'], colour: '' },
+    });
+    const empty = { title: 'Uten merknader', dateLabel: '2 March 2026', text: 'Tekst.', annotations: [] };
+    assert.deepEqual(toMarkdown([empty, { title: 'Med', dateLabel: '1 March 2026', text, annotations: [annotation] }]).split('\n'), [
+      '## Med',
+      '',
+      '*1 March 2026*',
+      '',
+      '> Putin',
+      '',
+      'Et *notat*, i Markdown.',
+      '',
+      '`#krig` `#ab`',
+      '',
+    ]);
+  });
+
+  it('nothing for articles without annotations', () => {
+    assert.equal(toMarkdown([{ title: 'Tom', dateLabel: '1 March 2026', text: 'Tekst.', annotations: [] }]), '\n');
+  });
 });

@@ -123,4 +123,48 @@ describe('parser limits, at the limit and one past it', () => {
       assert.equal(box.parts.filter((part) => part.kind === 'infoboxParagraph').length, found || 1);
     });
   }
+
+  // [header date, the day parsed or why it is refused]: the last day of each kind of month, and the day after.
+  const days: [string, number | RegExp][] = [
+    ['2022-01-01', 1],
+    ['2022-01-00', /no day 0\./],
+    ['2022-01-31', 31],
+    ['2022-01-32', /no day 32\./],
+    ['2022-04-30', 30],
+    ['2022-04-31', /no day 31\./],
+    ['2022-02-28', 28],
+    ['2022-02-29', /no day 29\./],
+    ['2024-02-29', 29],
+    ['2024-02-30', /no day 30\./],
+    ['2000-02-29', 29],
+    ['1900-02-29', /no day 29\./],
+  ];
+  for (const [date, expected] of days) {
+    it(`${typeof expected === 'number' ? 'reads' : 'refuses'} the header date ${date}`, () => {
+      const result = parseArticle(` date ${date} Overskrift her\n\nTekst.`);
+      if (typeof expected === 'number') {
+        assert.ok(result.ok, result.ok ? '' : result.reason);
+        assert.equal(result.article.date.day, expected);
+      } else {
+        assert.equal(result.ok, false);
+        assert.match(result.ok ? '' : result.reason, expected);
+      }
+    });
+  }
+
+  // [paragraph length, the block it makes]: a paragraph closed by a photo credit, with no caption label, is a
+  // caption while shorter than 400 characters.
+  const credited: [number, BlockKind][] = [
+    [399, 'caption'],
+    [400, 'paragraph'],
+  ];
+  for (const [length, kind] of credited) {
+    it(`takes a credited paragraph of ${length} characters for a ${kind}`, () => {
+      const credit = ' Foto: Ola Nordmann / NTB';
+      const body = `Folk i gata. ${'Mange var ute i dag i sola. '.repeat(20)}`.slice(0, length - credit.length - 1).trimEnd();
+      const paragraph = `${body}${'.'.padStart(length - credit.length - body.length, 'a')}${credit}`;
+      assert.equal(paragraph.length, length);
+      assert.equal(kindOf(paragraph), kind);
+    });
+  }
 });
