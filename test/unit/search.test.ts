@@ -310,6 +310,12 @@ describe('search queries', () => {
     ['@Putin', { words: [], entities: ['Putin'], lastWordOpen: false }],
     ['@"Jens Stoltenberg" Nato', { words: ['nato'], entities: ['Jens Stoltenberg'], lastWordOpen: true }],
     ['@', { words: [], entities: [], lastWordOpen: false }],
+    ['@"  " x', { words: ['x'], entities: [] }],
+    // A quoted single word is a word; an empty quote is nothing; a run of marks is no word.
+    ['"Putin" Nato', { words: ['putin', 'nato'], phrases: [] }],
+    ['"" Nato', { words: ['nato'], phrases: [] }],
+    ['Nato ...', { words: ['nato'], lastWordOpen: false }],
+    ['Nato –', { words: ['nato'], lastWordOpen: false }],
     ['', { words: [], phrases: [], entities: [], types: [], dates: [], problems: [], lastWordOpen: false }],
   ];
   for (const [raw, expected] of cases) {
