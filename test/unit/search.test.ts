@@ -240,6 +240,38 @@ describe('index upkeep', () => {
     assert.deepEqual(local.search(parseQuery('date:2021')).hits.map((hit) => hit.key), ['midt-a', 'midt-b']);
   });
 
+  it('finds by prefix a word first indexed after the sorted list of words was made', () => {
+    const local = new SearchIndex();
+    local.add('a', { title: 'A', text: 'diplomati', date });
+    assert.deepEqual(local.search(parseQuery('dip')).hits.map((hit) => hit.key), ['a'], 'the first prefix search sorts the words');
+    local.add('b', { title: 'B', text: 'kvantefysikk', date });
+    // Three letters: too short for near spellings, so only the prefix finds it.
+    const found = local.search(parseQuery('kva'));
+    assert.deepEqual(found.hits.map((hit) => hit.key), ['b']);
+    assert.deepEqual([...found.terms], ['kvantefysikk']);
+  });
+
+  // [query, hits, terms matched]: near spellings for words of four letters or more that the corpus lacks,
+  // and beside a word it has, only spellings nearly the same.
+  const near: [string, string[], string[]][] = [
+    ['Oslp ', ['oslo'], ['oslo']],
+    ['Olo ', [], []],
+    ['Bergn ', ['oslo'], ['bergen']],
+    ['Russlnd ', ['sanksjoner'], ['russland']],
+    ['sanksjoner ', ['sanksjoner'], ['sanksjoner']],
+  ];
+  for (const [query, hits, terms] of near) {
+    it(`matches ${JSON.stringify(query)} with ${terms.length ? terms.join(', ') : 'nothing'}`, () => {
+      const local = new SearchIndex();
+      local.add('oslo', { title: 'oslo', text: 'Oslo og Bergen', date });
+      local.add('sanksjoner', { title: 's', text: 'sanksjoner mot Russland', date });
+      local.add('operasjoner', { title: 'o', text: 'operasjoner i Ukraina', date });
+      const found = local.search(parseQuery(query));
+      assert.deepEqual(found.hits.map((hit) => hit.key), hits);
+      assert.deepEqual([...found.terms].sort(), terms);
+    });
+  }
+
   it('counts the words it holds', () => {
     const local = new SearchIndex();
     local.add('a', { title: 'To ord', text: 'to ord og ett til', date });
