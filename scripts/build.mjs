@@ -4,6 +4,7 @@
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,6 +72,7 @@ if (!production) {
     ...find('test/unit', ['.test.ts']),
     ...find('test/suite', ['.spec.ts', 'index.ts']),
     ...find('test/ui', ['.ui.ts']),
+    ...find('test/package', ['.pkg.ts']),
     ...find('test/harness', ['.ts']),
   ];
   builds.push({
@@ -84,7 +86,9 @@ if (!production) {
 }
 
 function copyAssets() {
-  const codicons = join(root, 'node_modules/@vscode/codicons/dist');
+  // Resolved as Node resolves packages, so that a build in a copy of the repo without its own node_modules
+  // (StrykerJS's sandbox) finds them too.
+  const codicons = dirname(createRequire(join(root, 'package.json')).resolve('@vscode/codicons/dist/codicon.css'));
   const target = join(root, 'dist/webview/codicons');
   mkdirSync(target, { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(target, file));

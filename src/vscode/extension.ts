@@ -16,7 +16,7 @@ import { registerEditorFeatures } from './entities/editorFeatures';
 import { EntitiesView } from './entities/entitiesView';
 import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
-import { type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
+import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
 
@@ -35,8 +35,11 @@ export interface AnnotatedReaderApi {
     readonly onDidRender: vscode.Event<RenderReport>;
     /** Fires when a reader has brought a range into view (opened at a mention). */
     readonly onDidReveal: vscode.Event<RevealReport>;
-    /** Hands the active reader a message as if its webview had sent it (validated as any other); only when the extension runs its tests. */
-    receive(message: unknown): void;
+    /**
+     * Hands the active reader a message as if its webview had sent it (validated as any other); only when the
+     * extension runs its tests. Resolves when the reader has acted on it, or has ignored it (and why).
+     */
+    receive(message: unknown): Promise<MessageOutcome>;
   };
   readonly search: {
     /** Fires when the Search Corpus box shows new rows or its active row changes. */
@@ -128,8 +131,9 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         onDidRender: readers.onDidRender,
         onDidReveal: readers.onDidReveal,
         // Only for the integration tests: other extensions do not get to act as the reader's webview.
-        receive: (message) => {
-          if (context.extensionMode === vscode.ExtensionMode.Test) readers.active?.receive(message);
+        receive: async (message) => {
+          if (context.extensionMode !== vscode.ExtensionMode.Test) return { handled: false, reason: 'Only the integration tests may do this.' };
+          return (await readers.active?.receive(message)) ?? { handled: false, reason: 'No reader is open.' };
         },
       },
       annotations: {

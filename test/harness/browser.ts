@@ -26,6 +26,13 @@ export function launchChromium(options: BrowserOptions = {}): Promise<Browser> {
   });
 }
 
+/**
+ * How long one step of a UI test (a click, a wait for the reader's headline) may take before it fails. Only a
+ * stuck run gets near it: a busy machine makes the workbench slower, so steps wait for what it shows, with a
+ * roomy limit rather than Playwright's 30 s.
+ */
+export const UI_STEP_TIMEOUT_MS = 90_000;
+
 export interface PageOptions {
   /** Default: 1400 x 900. */
   viewport?: { width: number; height: number };
@@ -37,5 +44,6 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
     viewport: options.viewport ?? { width: 1400, height: 900 },
     deviceScaleFactor: 1,
   });
+  context.setDefaultTimeout(UI_STEP_TIMEOUT_MS);
   return context.newPage();
 }

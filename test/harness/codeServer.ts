@@ -9,7 +9,7 @@ import { childEnv, killProcessTree, killProcessTreeSync, onProcessExit } from '.
 import type { Toolchain } from './provision';
 
 const HOST = '127.0.0.1';
-const STARTUP_TIMEOUT_MS = 60_000;
+const STARTUP_TIMEOUT_MS = 120_000;
 
 export type ColorTheme = 'Default Dark Modern' | 'Default Light Modern' | 'Default High Contrast';
 

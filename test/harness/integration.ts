@@ -12,7 +12,7 @@ import { SUMMARY_FILE_ENV } from './summary';
 import { formatWorkbenchLog } from './workbenchLog';
 import { createTemporaryWorkspace } from './workspace';
 
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_TIMEOUT_MS = 20 * 60_000;
 
 export interface IntegrationOptions {
   toolchain: Toolchain;

@@ -12,7 +12,7 @@ import { provision } from './provision';
 import { createTemporaryWorkspace, SAMPLE_CORPUS_SETTINGS } from './workspace';
 
 /** How long the workbench may take to appear after the page starts loading. */
-const WORKBENCH_LOAD_TIMEOUT_MS = 60_000;
+const WORKBENCH_LOAD_TIMEOUT_MS = 120_000;
 
 export interface WorkbenchOptions {
   colorTheme: ColorTheme;

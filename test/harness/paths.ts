@@ -24,6 +24,8 @@ export const integrationSuiteDir = join(repoRoot, 'out', 'test', 'suite');
 
 export const unitTestsDir = join(repoRoot, 'out', 'test', 'unit');
 export const uiTestsDir = join(repoRoot, 'out', 'test', 'ui');
+/** The `package` stage's checks of the .vsix as installed (test/package). */
+export const packageTestsDir = join(repoRoot, 'out', 'test', 'package');
 export const summaryReporterPath = join(repoRoot, 'out', 'test', 'harness', 'summaryReporter.js');
 export const mochaCliPath = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
 

@@ -84,6 +84,11 @@ function aptRefusal(): string | undefined {
   return undefined;
 }
 
+/** Makes sure Node 24 alone is installed (for tools that need a newer Node than the one running npm, such as StrykerJS). */
+export function provisionNode(): Promise<Pick<Toolchain, 'nodeBinDir' | 'nodeExecutable'>> {
+  return ensureNode();
+}
+
 async function ensureNode(): Promise<Pick<Toolchain, 'nodeBinDir' | 'nodeExecutable'>> {
   const dir = join(cacheDir(), `node-${NODE_VERSION}`);
   // The npm registry publishes Node's official binaries as node-<platform>-<arch> (bin/node, include/node).

@@ -1,19 +1,26 @@
 // `npm test` (after the build): node out/test/harness/testAll.js [unit|integration|ui ...]
-// Runs the stages in order (all three by default), keeps going after a failing stage, and ends with a
+// Runs the stages in order (all four by default), keeps going after a failing stage, and ends with a
 // per-stage table and, as the very last line, `N passed, N failed` (read by CI).
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runIntegrationTests } from './integration';
-import { mochaCliPath, repoRoot, summaryReporterPath, testResultsDir, uiTestsDir, unitTestsDir } from './paths';
+import { mochaCliPath, packageTestsDir, repoRoot, summaryReporterPath, testResultsDir, uiTestsDir, unitTestsDir } from './paths';
 import { CommandFailedError, exitOnSignals, runCommand } from './processes';
 import { provision, type Toolchain } from './provision';
 import { readTestSummary, SUMMARY_FILE_ENV, type TestSummary } from './summary';
 
-const STAGES = ['unit', 'integration', 'ui'] as const;
+const STAGES = ['unit', 'integration', 'ui', 'package'] as const;
 type Stage = (typeof STAGES)[number];
 
+/**
+ * Per-test timeout of the unit tests: a limit for a stuck test only. Mocha's default of 2 s is exceeded by
+ * the CLI's benchmark tests when another process keeps the machine busy.
+ */
+const UNIT_TEST_TIMEOUT_MS = 60_000;
 /** Per-test timeout of the UI tests, which drive a whole workbench. */
 const UI_TEST_TIMEOUT_MS = 3 * 60_000;
+/** Per-test timeout of the package checks (packaging, installing, and a workbench on the installed copy). */
+const PACKAGE_TEST_TIMEOUT_MS = 5 * 60_000;
 /** A mocha stage still running after this is stuck: it is killed and counts as crashed. */
 const STAGE_TIMEOUT_MS = 30 * 60_000;
 
@@ -33,12 +40,17 @@ type Provisioned = { toolchain: Toolchain } | { error: string };
 type StageRunner = (summaryFile: string, toolchain: () => Toolchain) => Promise<number | undefined>;
 
 const STAGE_RUNNERS: Record<Stage, StageRunner> = {
-  unit: (summaryFile) => runMochaFiles(unitTestsDir, '.test.js', summaryFile),
+  unit: (summaryFile) => runMochaFiles(unitTestsDir, '.test.js', summaryFile, ['--timeout', String(UNIT_TEST_TIMEOUT_MS)]),
   integration: (summaryFile, toolchain) => runIntegrationTests({ toolchain: toolchain(), summaryFile }),
   ui: (summaryFile, toolchain) => {
     toolchain(); // Fail here, not in every test, when provisioning failed.
     // --exit: end the process after the run even if a failed hook left a workbench open; exiting stops it.
     return runMochaFiles(uiTestsDir, '.ui.js', summaryFile, ['--timeout', String(UI_TEST_TIMEOUT_MS), '--exit']);
+  },
+  // The .vsix as a user installs it: packaged, installed into code-server, activated (test/package).
+  package: (summaryFile, toolchain) => {
+    toolchain();
+    return runMochaFiles(packageTestsDir, '.pkg.js', summaryFile, ['--timeout', String(PACKAGE_TEST_TIMEOUT_MS), '--exit']);
   },
 };
 

@@ -37,8 +37,11 @@ describe('Annotations', () => {
 
   const rows = (parent?: unknown) => rowsOf(api.views.annotations, parent);
 
-  /** Resolves when `condition` holds, checking after each change of the annotations. */
-  async function whenAnnotations<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  /**
+   * Resolves when `condition` holds, checking after each change of the annotations, and every 250 ms for what
+   * follows them with no event of its own (the comment threads on an open file); fails after `timeoutMs`.
+   */
+  async function whenAnnotations<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await condition();
@@ -101,15 +104,9 @@ describe('Annotations', () => {
     );
     assert.equal(created.annotations[0].text, PHRASE, 'the reader highlights exactly the selected words');
 
-    // Saved as a W3C Web Annotation in the workspace's file.
-    const saved = await whenAnnotations('the annotations file written', async () => {
-      try {
-        const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile)));
-        return json.items?.length === 1 && json;
-      } catch {
-        return false;
-      }
-    });
+    // Saved as a W3C Web Annotation in the workspace's file (the save was queued when the reader was told).
+    await api.annotations.whenSaved();
+    const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile)));
     assert.equal(saved.type, 'AnnotationCollection');
     assert.equal(saved.items.length, 1);
     const [quote, position] = saved.items[0].target.selector;
@@ -145,7 +142,7 @@ describe('Annotations', () => {
     assert.deepEqual(thread.comments, ['Hvem sitter i *disse* samtalene?']);
 
     // Edited in the reader: the thread follows.
-    api.reader.receive({ type: 'webviewDidRequestEditAnnotation', id, colour: 'Evidence', note: 'Forhandlingene i Moskva.', tags: [] });
+    assert.deepEqual(await api.reader.receive({ type: 'webviewDidRequestEditAnnotation', id, colour: 'Evidence', note: 'Forhandlingene i Moskva.', tags: [] }), { handled: true });
     await whenAnnotations('the edited note in the comment thread', () => api.annotations.threads(article.toString())[0]?.comments[0] === 'Forhandlingene i Moskva.');
 
     // Someone edits the article: a new paragraph before the annotated words, and a word changed after them.
@@ -219,8 +216,8 @@ describe('Annotations', () => {
     assert.equal(api.annotations.all().length, before + 1);
     const made = api.annotations.all().find((a) => a.body.some((body) => body.value === 'Overskriften'));
     assert.equal(made?.target.selector[0].exact, document.getText(line).trim());
-    api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: made?.id });
-    await whenAnnotations('the paragraph annotation deleted', () => api.annotations.all().length === before);
+    assert.deepEqual(await api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: made?.id }), { handled: true });
+    assert.equal(api.annotations.all().length, before, 'the paragraph annotation deleted');
 
     // Close the text editor; the reader stays for the next test.
     const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === article.toString());
@@ -247,9 +244,11 @@ describe('Annotations', () => {
   });
 
   it('ignores a request to annotate text of an article the reader does not show', async () => {
-    api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: 'file:///etc/passwd', start: 0, end: 4, colour: 'Question', note: '', tags: [] });
-    api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start: 0, end: 10_000_000, colour: 'Question', note: '', tags: [] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The reader reports what it did with each message: these it refuses, saying why.
+    const elsewhere = await api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: 'file:///etc/passwd', start: 0, end: 4, colour: 'Question', note: '', tags: [] });
+    const pastTheEnd = await api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start: 0, end: 10_000_000, colour: 'Question', note: '', tags: [] });
+    const refused = { handled: false, reason: 'Ignored a request to annotate text that is not shown.' };
+    assert.deepEqual([elsewhere, pastTheEnd], [refused, refused]);
     assert.equal(api.annotations.all().length, 1);
   });
 
@@ -313,8 +312,8 @@ describe('Annotations', () => {
     const imported = api.annotations.all().find((a) => a.id === foreign.items[0].id);
     assert.ok(imported, 'imported');
     assert.equal(imported.target.source, 'annotated/kreml.txt', 'named as this workspace names the article');
-    api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: imported.id });
-    await whenAnnotations('the imported annotation deleted', () => api.annotations.all().length === 1);
+    assert.deepEqual(await api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: imported.id }), { handled: true });
+    assert.equal(api.annotations.all().length, 1, 'the imported annotation deleted');
   });
 
   it('keeps every annotation when CLI imports save into the file this window has open, while it saves too', async () => {
@@ -381,8 +380,9 @@ describe('Annotations', () => {
     await api.annotations.reload();
     // A new annotation is refused, and the file stays as it is.
     const { start, end } = phraseIn(original);
-    api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start, end, colour: 'Question', note: '', tags: [] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const outcome = await api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start, end, colour: 'Question', note: '', tags: [] });
+    assert.deepEqual(outcome, { handled: false, reason: 'The annotation was not saved.' }, 'the reader reports the annotation refused');
+    await api.annotations.whenSaved();
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile)), broken);
     const names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(annotationsFile, '..'))).map(([name]) => name);
     const copy = names.find((name) => name.startsWith('annotations.json.') && name.endsWith('.corrupt'));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { MAX_KNOWLEDGE_BASE_BYTES } from '../../src/core/limits';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, deleteIfExists, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, until, workspaceFolder, writeFile } from './helpers';
 
 describe('Entities in article files opened as text', () => {
   let api: AnnotatedReaderApi;
@@ -72,13 +72,14 @@ describe('Entities in article files opened as text', () => {
 
   it("uses the workspace's own knowledge base first, and survives a broken one", async () => {
     const file = vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader', 'knowledge-base.json');
-    const waitForHover = async (pattern: RegExp) => {
-      for (let i = 0; i < 50; i++) {
-        if (pattern.test(await hoverText(positionOf('Vladimir Putin')))) return;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      assert.fail(`the hover never matched ${pattern}: ${await hoverText(positionOf('Vladimir Putin'))}`);
-    };
+    // A changed knowledge base is read again and the corpus indexed again, after which the Entities view
+    // redraws: the hover is looked at again each time it does.
+    const waitForHover = (pattern: RegExp) =>
+      until(
+        `the hover to match ${pattern}`,
+        async () => pattern.test(await hoverText(positionOf('Vladimir Putin'))),
+        [api.views.entities.onDidChangeTreeData as vscode.Event<unknown>],
+      );
     try {
       await writeFile(
         file,

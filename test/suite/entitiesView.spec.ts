@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, deleteIfExists, nextReveal, type Row, rowsOf, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, nextReveal, type Row, rowsOf, until, waitFor, workspaceFolder, writeFile } from './helpers';
 
 /** The corpus's articles whose text names Putin, counted from the files themselves (not from the index). */
 async function articlesNamingPutin(api: AnnotatedReaderApi): Promise<number> {
@@ -28,19 +28,21 @@ describe('The Entities view', () => {
 
   /**
    * Vladimir Putin's row. The view redraws a moment after the index changes
-   * (an earlier test's files came and went), so it is looked for until the
-   * redraw is done.
+   * (an earlier test's files came and went), so it is looked for again each
+   * time the view reports a redraw.
    */
   async function putinRow(): Promise<Row> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const people = (await rows()).find((row) => row.label === 'People');
-      const putin = people && (await rows(people.node)).find((row) => row.label === 'Vladimir Putin');
-      if (putin) return putin;
-      assert.ok(Date.now() < deadline, people ? 'Vladimir Putin under People' : 'a People group');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return until(
+      'Vladimir Putin under People',
+      async () => {
+        const people = (await rows()).find((row) => row.label === 'People');
+        return people && (await rows(people.node)).find((row) => row.label === 'Vladimir Putin');
+      },
+      [viewChanged()],
+    );
   }
+
+  const viewChanged = () => api.views.entities.onDidChangeTreeData as vscode.Event<unknown>;
 
   it('groups names by type, the types in a fixed order', async () => {
     const labels = (await rows()).map((row) => row.label);
@@ -149,16 +151,17 @@ describe('Add to Knowledge Base', () => {
   /**
    * Accepts each step the command shows (a pick, then input boxes) until it
    * finishes: an accept sent while no quick input is open does nothing, so
-   * a slow workbench only costs more rounds.
+   * it is sent again, paced, until the command reports it is done. A slow
+   * workbench costs more rounds, never a failure; the limit is the test's.
    */
   async function acceptAllSteps(command: Thenable<unknown>): Promise<void> {
     let finished = false;
-    void Promise.resolve(command).finally(() => (finished = true));
-    for (let round = 0; round < 60 && !finished; round++) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+    const done = Promise.resolve(command).finally(() => (finished = true));
+    while (!finished) {
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 300))]);
       if (!finished) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     }
-    await command;
+    await done;
   }
 
   it('writes a new entity to the workspace knowledge base, and the name is known from then on', async () => {
@@ -172,12 +175,12 @@ describe('Add to Knowledge Base', () => {
     const file = vscode.Uri.joinPath(folder(), 'knowledge-base.json');
     const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { entities: { id: string; name: string; type: string }[] };
     assert.deepEqual(written.entities.map((entity) => [entity.id, entity.name, entity.type]), [['ingrid-nordstrand', 'Ingrid Nordstrand', 'person']]);
-    for (let i = 0; i < 50 && !api.entities.all().some((entity) => entity.id === 'ingrid-nordstrand'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await api.entities.whenIndexed();
-    }
-    const after = api.entities.all().find((entity) => entity.id === 'ingrid-nordstrand');
-    assert.ok(after, 'the index knows the new entity');
+    // The knowledge base is read again, the corpus indexed again, and the Entities view redrawn: checked at each redraw.
+    const after = await until(
+      'the index to know the new entity',
+      () => api.entities.all().find((entity) => entity.id === 'ingrid-nordstrand'),
+      [api.views.entities.onDidChangeTreeData as vscode.Event<unknown>],
+    );
     assert.equal(after.known, true);
   });
 });

@@ -22,8 +22,64 @@ export function workspaceFolder(): vscode.Uri {
   return folder.uri;
 }
 
+/**
+ * How long a wait for what the product reports may take before the test fails. Only a stuck run gets near it:
+ * a busy machine makes the product slower, never silent, so waits are for events, with a roomy limit.
+ */
+export const WAIT_LIMIT_MS = 60_000;
+
+/**
+ * Resolves with the value of `condition` once it holds: checked now and after each of `events` fires, never
+ * on a timer. For conditions that only those events can change; fails after `timeoutMs`.
+ */
+export async function until<T>(
+  what: string,
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
+  events: readonly vscode.Event<unknown>[],
+  timeoutMs = WAIT_LIMIT_MS,
+): Promise<T> {
+  const listeners: vscode.Disposable[] = [];
+  let last: unknown;
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      let checking = false;
+      let again = false;
+      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last seen: ${String(last)})`)), timeoutMs);
+      // One check at a time; an event during a check asks for one more after it.
+      const check = async (): Promise<void> => {
+        if (checking) {
+          again = true;
+          return;
+        }
+        checking = true;
+        try {
+          do {
+            again = false;
+            const value = await condition();
+            last = value;
+            if (value) {
+              clearTimeout(timer);
+              resolve(value);
+              return;
+            }
+          } while (again);
+        } catch (error) {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        } finally {
+          checking = false;
+        }
+      };
+      for (const event of events) listeners.push(event(() => void check()));
+      void check();
+    });
+  } finally {
+    for (const listener of listeners) listener.dispose();
+  }
+}
+
 /** Resolves when `condition` holds, checking after every corpus change; fails after `timeoutMs`. */
-export async function waitFor<T>(api: AnnotatedReaderApi, what: string, condition: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(api: AnnotatedReaderApi, what: string, condition: () => T | undefined | false, timeoutMs = WAIT_LIMIT_MS): Promise<T> {
   const now = condition();
   if (now) return now;
   return new Promise<T>((resolve, reject) => {
@@ -48,7 +104,7 @@ export async function renderOf(
   uri: string,
   action: () => unknown,
   condition: (report: RenderReport) => boolean = () => true,
-  timeoutMs = 20_000,
+  timeoutMs = WAIT_LIMIT_MS,
 ): Promise<RenderReport> {
   let listener: vscode.Disposable | undefined;
   const rendered = new Promise<RenderReport>((resolve, reject) => {
@@ -69,7 +125,7 @@ export async function renderOf(
 }
 
 /** The next report of a reader bringing a range into view (of `uri`, if given); listening starts at once. */
-export function nextReveal(api: AnnotatedReaderApi, what: string, uri?: string, timeoutMs = 20_000): Promise<RevealReport> {
+export function nextReveal(api: AnnotatedReaderApi, what: string, uri?: string, timeoutMs = WAIT_LIMIT_MS): Promise<RevealReport> {
   return new Promise<RevealReport>((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();

@@ -9,7 +9,8 @@ import { SummaryReporter } from '../harness/summaryReporter';
 export async function run(): Promise<void> {
   // TEST_GREP (for a developer running one part: `TEST_GREP=annotations npm run test:integration`).
   const grep = process.env.TEST_GREP || undefined;
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: SummaryReporter, grep });
+  // A limit for a stuck test only: each wait inside has its own (WAIT_LIMIT_MS in helpers.ts), and a test waits for several.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 5 * 60_000, color: false, reporter: SummaryReporter, grep });
   const specs = readdirSync(__dirname).filter((name) => name.endsWith('.spec.js')).sort();
   for (const spec of specs) mocha.addFile(join(__dirname, spec));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -18,13 +18,17 @@ describe('Search Corpus', () => {
   async function searchAndAccept(query: string): Promise<RevealReport> {
     const revealed = nextReveal(api, `a match for "${query}"`);
     // The command resolves once the first results are shown; the first is selected. An accept sent
-    // before the quick pick has focus does nothing, so it is sent until the reader answers.
+    // before the quick pick has focus does nothing, so it is sent again, paced, until the reader reports
+    // the reveal (whose own limit ends a stuck run).
     await vscode.commands.executeCommand('annotatedReader.search', query);
     let done = false;
-    void revealed.finally(() => (done = true)).catch(() => undefined);
-    for (let round = 0; round < 30 && !done; round++) {
+    const settled = revealed.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    while (!done) {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 500))]);
     }
     return revealed;
   }

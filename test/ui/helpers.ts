@@ -1,6 +1,7 @@
 // Shared by the UI tests: the themes, the sample article, and steps through the workbench.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { UI_STEP_TIMEOUT_MS } from '../harness/browser';
 import type { ColorTheme } from '../harness/codeServer';
 import type { WorkbenchSession } from '../harness/launchWorkbench';
 
@@ -14,8 +15,8 @@ export const THEMES: readonly { colorTheme: ColorTheme; slug: string; kind: stri
 /** The sample article most tests read. */
 export const ARTICLE_HEADLINE = 'Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning';
 
-/** The extension host may still be starting when the workbench appears. */
-export const EXTENSION_READY_TIMEOUT_MS = 60_000;
+/** The extension host may still be starting when the workbench appears (slowly, on a busy machine). */
+export const EXTENSION_READY_TIMEOUT_MS = UI_STEP_TIMEOUT_MS;
 
 /** Drags the side bar's edge so that headlines in the tree are readable in the screenshots. */
 export async function widenSideBar(page: Page, width: number): Promise<void> {

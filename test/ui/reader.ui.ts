@@ -285,14 +285,18 @@ for (const { colorTheme, slug, kind } of THEMES) {
       const page = workbenchPage(session);
       const headline = readerFrame(page).locator('h1.headline');
       await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor();
-      const scrolled = await headline.evaluate(async (node) => {
+      // The reader saves its scroll position a moment after scrolling stops; the saved state reaches the
+      // workbench through the webview's host frame, where the test listens for it.
+      const host = page.frameLocator('iframe.webview').first().locator('body');
+      await host.evaluate(recordStateSaves);
+      const scrolled = await headline.evaluate((node) => {
         const view = node.ownerDocument.defaultView as Window;
-        view.scrollTo(0, 600);
-        // The reader saves its scroll position 150 ms after scrolling stops.
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        view.scrollTo(0, view.scrollY === 600 ? 640 : 600);
         return view.scrollY;
       });
       assert.ok(scrolled > 500, `the reader scrolled to ${scrolled}`);
+      const saved = await host.evaluate(nextScrolledStateSave);
+      assert.ok(saved.scroll > 0, `the reader saved its state: ${JSON.stringify(saved)}`);
 
       // Reload as a person would, through the command (it lets the workbench save its editors first).
       const reloaded = page.waitForEvent('load', { timeout: EXTENSION_READY_TIMEOUT_MS });
@@ -302,8 +306,8 @@ for (const { colorTheme, slug, kind } of THEMES) {
       await headline.filter({ hasText: ARTICLE_HEADLINE }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
       const restored = await headline.evaluate(async (node) => {
         const view = node.ownerDocument.defaultView as Window;
-        // Scrolling is restored in the frame after rendering.
-        for (let i = 0; i < 20 && view.scrollY === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        // Scrolling is restored in the frame after rendering: wait for that scroll if it has not happened yet.
+        if (view.scrollY === 0) await new Promise((resolve) => view.addEventListener('scroll', resolve, { once: true }));
         return view.scrollY;
       });
       assert.ok(Math.abs(restored - scrolled) < 40, `restored to ${restored}, was ${scrolled}`);
@@ -311,6 +315,42 @@ for (const { colorTheme, slug, kind } of THEMES) {
       assert.equal(await readerFrame(page).locator('.anno[data-first]').count(), 3);
     });
   });
+}
+
+/** A webview state the reader saved, as it reached the workbench. */
+interface SavedState {
+  uri?: string;
+  scroll: number;
+}
+
+/**
+ * In the webview's host frame: records each state its page saves (`vscode.setState`), which the frame passes
+ * on to the workbench as a 'do-update-state' message on its message port.
+ */
+function recordStateSaves(): void {
+  const frame = window as Window & { stateSaves?: SavedState[] };
+  frame.stateSaves = [];
+  const post = MessagePort.prototype.postMessage;
+  if ((post as { recording?: boolean }).recording) return;
+  const recording = function (this: MessagePort, message: unknown, ...rest: unknown[]) {
+    const { channel, data } = (message ?? {}) as { channel?: string; data?: unknown };
+    if (channel === 'do-update-state' && typeof data === 'string') {
+      frame.stateSaves?.push(JSON.parse(data) as SavedState);
+      frame.dispatchEvent(new Event('annotated-reader-state-saved'));
+    }
+    return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+  };
+  MessagePort.prototype.postMessage = Object.assign(recording, { recording: true }) as typeof post;
+}
+
+/** In the webview's host frame: the first state saved since `recordStateSaves` with the page scrolled down. */
+async function nextScrolledStateSave(): Promise<SavedState> {
+  const frame = window as Window & { stateSaves?: SavedState[] };
+  for (;;) {
+    const saved = frame.stateSaves?.find((state) => state.scroll > 0);
+    if (saved) return saved;
+    await new Promise((resolve) => frame.addEventListener('annotated-reader-state-saved', resolve, { once: true }));
+  }
 }
 
 describe('Articles view with no articles', () => {

@@ -76,7 +76,7 @@ describe('anchoring annotations', () => {
 
   it('finds the right one of many one-word quotes', () => {
     const count = article.split('Putin').length - 1;
-    assert.ok(count >= 5);
+    assert.equal(count, 8, 'Putin in seed 000');
     for (let occurrence = 0; occurrence < count; occurrence++) {
       const { start, after } = reanchor(article, 'Putin', (t) => `Ny ingress. ${t}`, occurrence);
       let expected = -1;

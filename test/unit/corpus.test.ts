@@ -57,6 +57,8 @@ describe('Corpus', () => {
   it('finds neighbours in tree order', () => {
     const corpus = new Corpus();
     corpus.reset([article('u:1', 'A', 2022, 1), article('u:2', 'B', 2022, 2), article('u:3', 'C', 2022, 3)]);
+    assert.equal(corpus.neighbour('u:3', 1)?.uri, 'u:2', 'from the first article in tree order');
+    assert.equal(corpus.neighbour('u:3', -1), undefined);
     assert.equal(corpus.neighbour('u:2', 1)?.uri, 'u:1');
     assert.equal(corpus.neighbour('u:2', -1)?.uri, 'u:3');
     assert.equal(corpus.neighbour('u:1', 1), undefined);
@@ -95,8 +97,30 @@ describe('Corpus', () => {
     assert.equal(entry.summary.month, '2022-02');
     assert.equal(entry.summary.source, 'VG');
     assert.equal(entry.summary.byline, 'NTB, Runa Fjellanger og Kyrre Lien');
-    assert.ok(entry.summary.lead && entry.summary.lead.length <= 280 && entry.summary.lead.startsWith('Frankrikes president'));
+    // The whole lead: at 208 characters it is under the 280 of a summary.
+    assert.equal(
+      entry.summary.lead,
+      'Frankrikes president Emmanuel Macron har gjort nok et forsøk på å nå gjennom til Russlands president Vladimir Putin. Samtidig varsles det at de russiske styrkene i Hviterussland blir i landet på ubestemt tid.',
+    );
   });
+
+  // [the lead's length, the summary's lead]: kept whole up to 280 characters, then cut at a word.
+  const leads: [number, (lead: string) => string][] = [
+    [280, (lead) => lead],
+    [281, (lead) => `${lead.slice(0, lead.lastIndexOf(' ', 278))}…`],
+  ];
+  for (const [length, expected] of leads) {
+    it(`keeps a lead of ${length} characters ${length > 280 ? 'cut at a word' : 'whole'} in the summary`, () => {
+      // Words of nine letters and a space: a lead of exactly `length` characters, with a full stop.
+      const words = Array.from({ length: Math.ceil(length / 10) }, (_, i) => `${String.fromCharCode(97 + (i % 26))}ordordord`).join(' ');
+      const lead = `${words.slice(0, length - 1)}.`.replace(/^./, 'A');
+      assert.equal(lead.length, length);
+      const result = parseArticle(` date 2022-03 Overskrift her\n\n${lead}`);
+      assert.ok(result.ok);
+      assert.equal(result.article.lead, lead, 'the lead as parsed');
+      assert.equal(summarize('file:///a.txt', 'a.txt', 'workspace', result.article).lead, expected(lead));
+    });
+  }
 
   it('formats dates in English', () => {
     assert.equal(formatMonth(2022, 2), 'February 2022');

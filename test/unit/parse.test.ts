@@ -316,7 +316,9 @@ describe('parseArticle on edge cases', () => {
   it('shortens a title with no sentence end to 200 characters', () => {
     const long = Array.from({ length: 60 }, (_, i) => `ord${i}`).join(' ');
     const article = parse(` date 2022-03 ${long}`);
-    assert.ok(article.title.length <= 200 && article.title.endsWith('…'), article.title);
+    // Cut at the last space before the 200th character: 35 words, then the ellipsis (200 characters in all).
+    assert.equal(article.title, `${Array.from({ length: 35 }, (_, i) => `ord${i}`).join(' ')}…`);
+    assert.equal(article.title.length, 200);
   });
 
   it('does not take "Date of meeting" for a broken header', () => {

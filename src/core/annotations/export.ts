@@ -53,9 +53,10 @@ export function toW3c(annotations: readonly Annotation[]): string {
 
 /**
  * Quoted article text is text: the characters that would start emphasis,
- * code, links or HTML are escaped, and a line start that would make a list
- * or a heading (`- `, `1. `, `#`). The rest stays readable as it is.
+ * code, links, HTML, entities (`&lt;`), table cells or strikethrough are
+ * escaped, and a line start that would make a list or a heading (`- `,
+ * `1. `, `1) `, `#`). The rest stays readable as it is.
  */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/^(\s*)([#+-]|\d+(?=\.\s))/, '$1\\$2');
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/^(\s*)([#+-]|\d+(?=[.)]\s))/, '$1\\$2');
 }

@@ -42,6 +42,11 @@ export interface RenderReport {
   readonly annotations: readonly { readonly id: string; readonly text: string }[];
 }
 
+/** What became of a message from a reader's webview: acted on, or ignored and why (reported to the integration tests). */
+export type MessageOutcome = { readonly handled: true } | { readonly handled: false; readonly reason: string };
+
+const HANDLED: MessageOutcome = { handled: true };
+
 /** How the reader is asked to open an article. */
 export interface OpenOptions {
   readonly newTab?: boolean;
@@ -349,7 +354,7 @@ export class ReaderPanel extends Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: readerResourceRoots(extensionUri) };
     panel.webview.html = readerHtml(panel.webview, extensionUri);
     this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)));
     this.register(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.active) manager.didBecomeActive(this);
@@ -478,13 +483,13 @@ export class ReaderPanel extends Disposable {
     await this.post({ type: 'didLoadArticle', article, settings: readerSettings(), scroll, reveal, marks, annotationId: annotation?.id, openNote: annotation?.openNote });
   }
 
-  /** A message from the webview (or, in tests, one handed in as if it were): checked before anything is done. */
-  receive(raw: unknown): void {
+  /**
+   * A message from the webview (or, in tests, one handed in as if it were): checked before anything is done.
+   * Resolves when it has been acted on (an annotation saved), or at once when it is ignored, saying why.
+   */
+  async receive(raw: unknown): Promise<MessageOutcome> {
     const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.manager.log.warn('Ignored a malformed message from the reader webview.');
-      return;
-    }
+    if (!message) return this.ignore('Ignored a malformed message from the reader webview.');
     switch (message.type) {
       case 'webviewDidLoad':
         this.ready = true;
@@ -508,8 +513,8 @@ export class ReaderPanel extends Disposable {
         // Only an article of the corpus: a webview never names an arbitrary file.
         const entry = this.manager.corpus.corpus.get(message.uri);
         const uri = entry?.kind === 'article' ? parseUri(message.uri) : undefined;
-        if (uri) void this.manager.openAtEntity(uri, message.entityId);
-        else this.manager.log.warn('Ignored a request to open an article that is not in the corpus.');
+        if (!uri) return this.ignore('Ignored a request to open an article that is not in the corpus.');
+        void this.manager.openAtEntity(uri, message.entityId);
         break;
       }
       case 'webviewDidRequestShowEntity':
@@ -523,20 +528,22 @@ export class ReaderPanel extends Disposable {
         const text = this.shownText;
         // `current` moves to the next article before its text is read: a request for the old one is dropped then.
         if (!this.current || message.uri !== this.postedUri || message.uri !== this.current.toString() || text === undefined || message.end > text.length) {
-          this.manager.log.warn('Ignored a request to annotate text that is not shown.');
-          break;
+          return this.ignore('Ignored a request to annotate text that is not shown.');
         }
-        void this.manager.annotations.create(this.current, text, message.start, message.end, content(message));
+        // The service says why when it refuses (annotations read-only, a failed save).
+        if (!(await this.manager.annotations.create(this.current, text, message.start, message.end, content(message)))) return { handled: false, reason: 'The annotation was not saved.' };
         break;
       }
       case 'webviewDidRequestEditAnnotation':
-        if (this.manager.annotations.get(message.id)) void this.manager.annotations.update(message.id, content(message));
+        if (!this.manager.annotations.get(message.id)) return { handled: false, reason: 'No such annotation.' };
+        if (!(await this.manager.annotations.update(message.id, content(message)))) return { handled: false, reason: 'The annotation was not saved.' };
         break;
       case 'webviewDidRequestDeleteAnnotation':
-        if (this.manager.annotations.get(message.id)) void this.manager.annotations.remove(message.id);
+        if (!this.manager.annotations.get(message.id)) return { handled: false, reason: 'No such annotation.' };
+        if (!(await this.manager.annotations.remove(message.id))) return { handled: false, reason: 'The annotation was not deleted.' };
         break;
       case 'webviewDidRequestRestoreAnnotation':
-        void this.manager.annotations.restore(message.id);
+        if (!(await this.manager.annotations.restore(message.id))) return { handled: false, reason: 'The annotation was not put back.' };
         break;
       case 'webviewDidRequestAcceptSuggestion':
         if (this.manager.annotations.get(message.id)) void this.manager.annotations.acceptSuggestion(message.id);
@@ -548,6 +555,12 @@ export class ReaderPanel extends Disposable {
         if (message.uri === this.current?.toString()) this.manager.didReveal({ uri: message.uri, range: message.range, entityId: message.entityId, marked: message.marked });
         break;
     }
+    return HANDLED;
+  }
+
+  private ignore(reason: string): MessageOutcome {
+    this.manager.log.warn(reason);
+    return { handled: false, reason };
   }
 
   private async post(message: HostMessage): Promise<void> {
