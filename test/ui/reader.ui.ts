@@ -289,14 +289,18 @@ for (const { colorTheme, slug, kind } of THEMES) {
       // workbench through the webview's host frame, where the test listens for it.
       const host = page.frameLocator('iframe.webview').first().locator('body');
       await host.evaluate(recordStateSaves);
-      const scrolled = await headline.evaluate((node) => {
+      const { scrolled, fraction } = await headline.evaluate((node) => {
         const view = node.ownerDocument.defaultView as Window;
         view.scrollTo(0, view.scrollY === 600 ? 640 : 600);
-        return view.scrollY;
+        const max = node.ownerDocument.documentElement.scrollHeight - view.innerHeight;
+        return { scrolled: view.scrollY, fraction: view.scrollY / max };
       });
       assert.ok(scrolled > 500, `the reader scrolled to ${scrolled}`);
-      const saved = await host.evaluate(nextScrolledStateSave);
-      assert.ok(saved.scroll > 0, `the reader saved its state: ${JSON.stringify(saved)}`);
+      // The save of this position, not an earlier one (a smooth scroll of the test before may still be saving).
+      const saved = await host.evaluate(nextStateSaveAt, fraction);
+      assert.ok(Math.abs(saved.scroll - fraction) < 0.005, `the reader saved its state: ${JSON.stringify(saved)}`);
+      // The host frame has passed the state on to the workbench, which takes it at once; the reload below goes
+      // through the command palette, long after that.
 
       // Reload as a person would, through the command (it lets the workbench save its editors first).
       const reloaded = page.waitForEvent('load', { timeout: EXTENSION_READY_TIMEOUT_MS });
@@ -343,11 +347,11 @@ function recordStateSaves(): void {
   MessagePort.prototype.postMessage = Object.assign(recording, { recording: true }) as typeof post;
 }
 
-/** In the webview's host frame: the first state saved since `recordStateSaves` with the page scrolled down. */
-async function nextScrolledStateSave(): Promise<SavedState> {
+/** In the webview's host frame: the first state saved since `recordStateSaves` at the scroll fraction given. */
+async function nextStateSaveAt(_body: Element, fraction: number): Promise<SavedState> {
   const frame = window as Window & { stateSaves?: SavedState[] };
   for (;;) {
-    const saved = frame.stateSaves?.find((state) => state.scroll > 0);
+    const saved = frame.stateSaves?.find((state) => Math.abs(state.scroll - fraction) < 0.005);
     if (saved) return saved;
     await new Promise((resolve) => frame.addEventListener('annotated-reader-state-saved', resolve, { once: true }));
   }
