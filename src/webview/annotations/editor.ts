@@ -1,5 +1,6 @@
 /** The note editor: a new annotation with a note, or an edit of one (colour, note, tags). */
 import { parseTags } from '../../core/annotations/model';
+import { MAX_NOTE_LENGTH } from '../../core/limits';
 import { colourSwatch, el, icon } from '../dom';
 import { noteEditor, placeNear } from '../overlays';
 import type { AnnotationEdit, ReaderAnnotation, TextRange } from '../protocol';
@@ -46,7 +47,8 @@ export function openNoteEditor(target: EditorTarget): void {
   note.id = 'note-text';
   noteLabel.htmlFor = note.id;
   note.rows = 5;
-  note.maxLength = 20_000;
+  // The protocol's limit: a longer note's message would be refused by the host, and the note lost.
+  note.maxLength = MAX_NOTE_LENGTH;
   note.value = target.kind === 'edit' ? target.item.note : '';
   const tagsLabel = el('label', 'note-label', 'Tags, separated by commas');
   const tags = el('input', 'note-tags');
