@@ -123,6 +123,9 @@ export function closeNoteEditor(): void {
   noteEditor.hidden = true;
   noteEditor.replaceChildren();
   editorKeys = undefined;
-  state.editorReturn?.focus({ preventScroll: true });
+  // The highlight it was opened from, or the one drawn in its place if the article was drawn again meanwhile.
+  const back = state.editorReturn;
+  const to = back && !back.isConnected ? (firstPieceOf((back.dataset.first ?? '').split(' ')[0]) ?? state.articleBody) : back;
+  to?.focus({ preventScroll: true });
   state.editorReturn = undefined;
 }
