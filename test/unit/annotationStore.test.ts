@@ -327,6 +327,20 @@ describe('the annotations file', () => {
     assert.deepEqual(fileIds(fs), ['urn:uuid:x', 'urn:uuid:z'], 'y stays deleted');
   });
 
+  it('never writes more entries than a load reads back: the save fails, the file and the new annotation are kept', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now, undefined, undefined, 2);
+    await store.load();
+    await store.put(note('urn:uuid:a', 'Putin'));
+    await store.put(note('urn:uuid:b', 'Macron'));
+    await assert.rejects(store.put(note('urn:uuid:c', 'Stoltenberg')), /would hold 3 entries, more than the 2 an annotations file may hold; nothing was saved/);
+    assert.deepEqual(fileIds(fs), ['urn:uuid:a', 'urn:uuid:b'], 'the file as it was');
+    assert.equal(store.state.kind, 'ok');
+    // Room again: the one that could not be saved is written with the next save.
+    await store.delete('urn:uuid:a');
+    assert.deepEqual(fileIds(fs), ['urn:uuid:b', 'urn:uuid:c']);
+  });
+
   it('starts empty without a file, and writes one on the first annotation', async () => {
     const fs = new MemoryFileSystem();
     const store = new AnnotationStore(fs, PATH, now);
