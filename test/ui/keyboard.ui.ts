@@ -220,6 +220,25 @@ for (const { colorTheme, slug } of THEMES) {
       await page.keyboard.press('Escape');
       await highlight.and(reader.locator(':focus')).waitFor();
     });
+
+    it('leaves focus in the note editor when it is clicked in caret mode', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      // Still in caret mode: a word selected from the caret, and Enter for a note.
+      await reader.locator('.reader-caret:not([hidden])').waitFor();
+      await page.keyboard.press('Shift+Control+ArrowRight');
+      await reader.locator('.selection-toolbar:not([hidden])').waitFor();
+      await page.keyboard.press('Enter');
+      await reader.locator('.note-editor textarea:focus').waitFor();
+      // The mouse, once: a click into the tags field, then typing there.
+      const tags = reader.locator('.note-editor input.note-tags');
+      await tags.click();
+      await page.keyboard.type('klikket');
+      assert.equal(await tags.inputValue(), 'klikket');
+      assert.equal(await tags.evaluate((node) => node === node.ownerDocument.activeElement), true, 'the tags field has focus');
+      await page.keyboard.press('Escape');
+      await reader.locator('.note-editor').waitFor({ state: 'hidden' });
+    });
   });
 }
 
