@@ -238,6 +238,8 @@ for (const { colorTheme, slug } of THEMES) {
       assert.equal(await tags.evaluate((node) => node === node.ownerDocument.activeElement), true, 'the tags field has focus');
       await page.keyboard.press('Escape');
       await reader.locator('.note-editor').waitFor({ state: 'hidden' });
+      // Cancelled: focus is back in the article, not on the page.
+      await reader.locator('article.article:focus, article.article :focus').waitFor();
     });
   });
 }

@@ -17,7 +17,9 @@ export function openNoteEditor(target: EditorTarget): void {
   if (!shown || state.annotations.readOnly) return;
   annotationHover.hide();
   hideSelectionToolbar();
-  state.editorReturn = target.kind === 'edit' ? firstPieceOf(target.item.id) : undefined;
+  // Where focus goes back to: the highlight edited, or for a new one what had focus in the article (the caret's place), else the article.
+  const active = document.activeElement as HTMLElement | null;
+  state.editorReturn = target.kind === 'edit' ? firstPieceOf(target.item.id) : active && state.articleBody?.contains(active) ? active : state.articleBody;
   const colours = state.annotations.colours;
   let colour = target.kind === 'edit' ? target.item.colour : (colours[0]?.name ?? '');
   const heading = el('div', 'card-title');
