@@ -241,6 +241,27 @@ for (const { colorTheme, slug } of THEMES) {
       // Cancelled: focus is back in the article, not on the page.
       await reader.locator('article.article:focus, article.article :focus').waitFor();
     });
+
+    it('keeps focus on the bar\'s Next button pressed with Enter', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      await page.keyboard.press('F7');
+      await announced(reader, 'Caret mode off');
+      const name = reader.locator('.entity[role="button"]:focus');
+      for (let i = 0; i < 10 && (await name.count()) === 0; i++) await page.keyboard.press('Tab');
+      await name.waitFor();
+      await page.keyboard.press('Enter');
+      const bar = reader.locator('.selection-bar:not([hidden])');
+      await bar.filter({ hasText: /1 of \d+/ }).waitFor();
+      // The bar's button, given focus as Tab would give it (the names between are many).
+      const next = bar.getByRole('button', { name: 'Next Mention (N)' });
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await announced(reader, /: mention \d+ of \d+$/);
+      await next.and(reader.locator(':focus')).waitFor();
+      await page.keyboard.press('Enter');
+      await next.and(reader.locator(':focus')).waitFor();
+    });
   });
 }
 
