@@ -5,15 +5,17 @@
  */
 import type { Block, InlinePart } from '../core/article';
 import { ENTITY_TYPE_NAMES, type EntityType } from '../core/entities/types';
+import { annotationHover } from './annotations/card';
 import { closeNoteEditor } from './annotations/editor';
 import { annotationTexts, setAnnotations, truncate } from './annotations/model';
 import { renderAnnotationSummary } from './annotations/summary';
 import { textNode } from './annotations/textOffsets';
 import { caretToggle, drawCaret, stopCaret } from './caret';
 import { button, el, icon } from './dom';
+import { entityHover } from './entities/card';
 import { applyHiddenTypes, renderLegend } from './entities/legend';
 import { firstEndingAfter, segments } from './lib/ranges';
-import { annotationCard, OVERLAYS, selectionBar, selectionToolbar } from './overlays';
+import { OVERLAYS, selectionBar, selectionToolbar } from './overlays';
 import type { ReaderArticle, ReaderMention, RenderCounts } from './protocol';
 import { host, root, state } from './state';
 
@@ -80,15 +82,23 @@ export function render(article: ReaderArticle): void {
   body.tabIndex = -1;
   body.setAttribute('aria-label', 'Article');
   state.articleBody = body;
-  root.replaceChildren(header, body, ...OVERLAYS);
+  // The overlays stay where they are when they are in place: moving them back after the article would take focus
+  // from a note being written or a card entered (the article is drawn again when its annotations change elsewhere).
+  if (OVERLAYS.every((overlay) => overlay.parentNode === root)) {
+    for (const child of [...root.childNodes]) if (!OVERLAYS.includes(child as HTMLElement)) child.remove();
+    root.prepend(header, body);
+  } else root.replaceChildren(header, body, ...OVERLAYS);
   keepHeaderHeight(header);
   if (state.caret) {
-    if (sameArticle) requestAnimationFrame(drawCaret);
+    // Not while focus is in a note being written or a card: setting the selection would take it away.
+    if (sameArticle) requestAnimationFrame(() => OVERLAYS.some((overlay) => overlay.contains(document.activeElement)) || drawCaret());
     else stopCaret();
   }
   selectionBar.hidden = true;
   selectionToolbar.hidden = true;
-  annotationCard.hidden = true;
+  // Its annotations may have changed: closed (focus in it goes to the highlight drawn again). A name's card stays, on the name drawn again.
+  annotationHover.hide();
+  entityHover.afterRender();
   // A note being written stays open while the same article is drawn again (its annotations changed elsewhere).
   if (!sameArticle) closeNoteEditor();
   root.removeAttribute('aria-busy');

@@ -203,8 +203,9 @@ function byLine(key: string, extend: boolean): number | undefined {
 
 /** A click in caret mode puts the caret there. */
 export function installCaret(): void {
-  document.addEventListener('mouseup', () => {
-    if (!state.caret) return;
+  document.addEventListener('mouseup', (event) => {
+    // Only a click in the article: one in the note editor or a card would move the caret to the article's end and take focus with it.
+    if (!state.caret || !state.articleBody?.contains(event.target as Node)) return;
     const selection = window.getSelection();
     if (!selection?.anchorNode || !selection.focusNode) return;
     const anchor = offsetOf(selection.anchorNode, selection.anchorOffset);

@@ -5,7 +5,7 @@
  * and Shift+Tab cycle through its buttons, Escape goes back to the target.
  */
 import { placeNear } from './overlays';
-import { root } from './state';
+import { root, state } from './state';
 
 const FOCUSABLE = 'button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
@@ -22,6 +22,8 @@ export class HoverCard {
     private readonly where: 'above' | 'below',
     /** Whether the card may open now. */
     private readonly allowed: () => boolean = () => true,
+    /** The element drawn in place of `old` when the article was drawn again, if there is one. */
+    private readonly relocate: (old: HTMLElement) => HTMLElement | undefined = () => undefined,
   ) {}
 
   /** Listens to the pointer and focus in the reader. */
@@ -55,18 +57,33 @@ export class HoverCard {
 
   show(target: HTMLElement): void {
     window.clearTimeout(this.timer);
+    // Filled again (new corpus facts while focus is in it): focus stays on the same button, not on the page.
+    const focused = this.hasFocus() ? (document.activeElement as HTMLElement) : undefined;
+    const at = focused ? this.focusables().indexOf(focused) : -1;
     if (!this.fill(this.node, target)) return;
     this.target?.removeAttribute('aria-describedby');
     this.target = target;
     this.node.hidden = false;
     placeNear(this.node, target.getBoundingClientRect(), this.where);
     target.setAttribute('aria-describedby', this.node.id);
+    if (focused && !this.hasFocus()) {
+      const items = this.focusables();
+      (items.find((item) => sameControl(item, focused)) ?? items[Math.min(at, items.length - 1)] ?? target).focus({ preventScroll: true });
+    }
+  }
+
+  /** After the article was drawn again: an open card follows its target to the element drawn in its place, or closes. */
+  afterRender(): void {
+    if (this.node.hidden || !this.target || this.target.isConnected) return;
+    const target = this.relocate(this.target);
+    if (target) this.show(target);
+    else this.hide();
   }
 
   hide(): void {
     window.clearTimeout(this.timer);
-    // Focus in the card goes back to what it is about, never to the page.
-    if (this.hasFocus()) this.target?.focus({ preventScroll: true });
+    // Focus in the card goes back to what it is about (as drawn now), never to the page.
+    if (this.hasFocus()) (this.currentTarget() ?? state.articleBody)?.focus({ preventScroll: true });
     this.node.hidden = true;
     this.target?.removeAttribute('aria-describedby');
     this.target = undefined;
@@ -95,8 +112,7 @@ export class HoverCard {
   handleKey(event: KeyboardEvent): boolean {
     if (!this.hasFocus()) return false;
     if (event.key === 'Escape') {
-      const target = this.target;
-      target?.focus({ preventScroll: true });
+      (this.currentTarget() ?? state.articleBody)?.focus({ preventScroll: true });
       event.preventDefault();
       event.stopPropagation();
       return true;
@@ -113,7 +129,19 @@ export class HoverCard {
     return false;
   }
 
+  /** The target, or the element drawn in its place if the article was drawn again since. */
+  private currentTarget(): HTMLElement | undefined {
+    const target = this.target;
+    if (!target || target.isConnected) return target;
+    return this.relocate(target);
+  }
+
   private focusables(): HTMLElement[] {
     return [...this.node.querySelectorAll<HTMLElement>(FOCUSABLE)];
   }
+}
+
+/** The same button or link of a card filled again: the same text and tooltip. */
+function sameControl(a: HTMLElement, b: HTMLElement): boolean {
+  return a.tagName === b.tagName && a.textContent === b.textContent && a.title === b.title;
 }

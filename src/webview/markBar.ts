@@ -10,6 +10,8 @@ export type MarkedNoun = 'Mention' | 'Match' | 'Annotation';
 export function renderBar(marker: HTMLElement, title: string, index: number, total: number, noun: MarkedNoun, move: (index: number) => void, clear: () => void): void {
   const key = noun === 'Annotation' ? 'A' : 'N';
   state.annotationBarShown = noun === 'Annotation';
+  // A button of the bar pressed from the keyboard keeps focus: the bar is drawn anew, and so is that button.
+  const focused = selectionBar.contains(document.activeElement) ? document.activeElement?.getAttribute('aria-label') : undefined;
   const label = el('span', 'selection-label');
   label.append(marker, el('strong', undefined, title), document.createTextNode(` ${index + 1} of ${total}`));
   selectionBar.replaceChildren(
@@ -19,6 +21,7 @@ export function renderBar(marker: HTMLElement, title: string, index: number, tot
     button('Clear (Escape)', 'close', clear),
   );
   selectionBar.hidden = false;
+  if (focused) [...selectionBar.querySelectorAll<HTMLElement>('button')].find((node) => node.getAttribute('aria-label') === focused)?.focus({ preventScroll: true });
   announce(`${title}: ${noun.toLowerCase()} ${index + 1} of ${total}`);
 }
 

@@ -30,6 +30,8 @@ export interface WorkbenchOptions {
 
 export interface WorkbenchSession {
   readonly page: Page;
+  /** The workspace folder open in the workbench (removed by `close`). */
+  readonly workspacePath: string;
   /** Saves the page to test-results/screenshots/<name>.png; returns the file's path. */
   screenshot(name: string): Promise<string>;
   /** Resolves with the extension's output channel once a line matches `pattern` (checked on every change to the logs). */
@@ -81,7 +83,7 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
 
     await page.goto(server.workbenchUrl(workspace.path, { extensionDevelopmentPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_LOAD_TIMEOUT_MS });
-    return { page, screenshot: (name) => saveScreenshot(page, name), waitForExtensionLog: (pattern, timeoutMs) => waitForExtensionLog(userDataDir, pattern, timeoutMs), close };
+    return { page, workspacePath: workspace.path, screenshot: (name) => saveScreenshot(page, name), waitForExtensionLog: (pattern, timeoutMs) => waitForExtensionLog(userDataDir, pattern, timeoutMs), close };
   } catch (error) {
     await close();
     throw error;

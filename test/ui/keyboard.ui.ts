@@ -2,7 +2,7 @@
 // and of what a screen reader is given, checked with axe-core, in the three themes.
 // Screenshots go to test-results/screenshots/.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
@@ -185,7 +185,99 @@ for (const { colorTheme, slug } of THEMES) {
       await name.waitFor();
       assert.equal(await name.getAttribute('aria-current'), 'true');
     });
+
+    it('keeps focus in the note being written, and goes from a card to its highlight, when another window changes the annotations', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      assert.ok(session);
+      const file = join(session.workspacePath, '.annotated-reader', 'annotations.json');
+      // From the focused name: its first word, highlighted with the first colour.
+      await reader.locator('.entity[role="button"]:focus').waitFor();
+      await page.keyboard.press('Shift+Control+ArrowRight');
+      await reader.locator('.selection-toolbar:not([hidden])').waitFor();
+      await page.keyboard.press('1');
+      const highlight = reader.locator('.anno[data-first]');
+      await highlight.and(reader.locator(':focus')).waitFor();
+      await announced(reader, /^Highlighted as /);
+
+      // Into its card; then another window saves a tag on it: the reader draws the article again.
+      await page.keyboard.press('Shift+Enter');
+      await reader.locator('.annotation-card:not([hidden])').getByRole('button', { name: 'Add note' }).and(reader.locator(':focus')).waitFor();
+      await changeOutside(reader, file, 'fra-et-annet-vindu');
+      // The card is closed (what it showed changed): focus is on the highlight as drawn now, not on the page.
+      await highlight.and(reader.locator(':focus')).waitFor();
+
+      // Writing a note when another window saves: the editor keeps focus, and what is typed stays in it.
+      await page.keyboard.press('Enter');
+      const note = reader.locator('.note-editor textarea');
+      await note.and(reader.locator(':focus')).waitFor();
+      await page.keyboard.type('Første del');
+      await changeOutside(reader, file, 'enda-en');
+      await page.keyboard.type(', andre del');
+      assert.equal(await note.inputValue(), 'Første del, andre del');
+      assert.equal(await note.evaluate((node) => node === node.ownerDocument.activeElement), true, 'the note still has focus');
+      // Cancelled: back on the highlight drawn in the old one's place.
+      await page.keyboard.press('Escape');
+      await highlight.and(reader.locator(':focus')).waitFor();
+    });
+
+    it('leaves focus in the note editor when it is clicked in caret mode', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      // Still in caret mode: a word selected from the caret, and Enter for a note.
+      await reader.locator('.reader-caret:not([hidden])').waitFor();
+      await page.keyboard.press('Shift+Control+ArrowRight');
+      await reader.locator('.selection-toolbar:not([hidden])').waitFor();
+      await page.keyboard.press('Enter');
+      await reader.locator('.note-editor textarea:focus').waitFor();
+      // The mouse, once: a click into the tags field, then typing there.
+      const tags = reader.locator('.note-editor input.note-tags');
+      await tags.click();
+      await page.keyboard.type('klikket');
+      assert.equal(await tags.inputValue(), 'klikket');
+      assert.equal(await tags.evaluate((node) => node === node.ownerDocument.activeElement), true, 'the tags field has focus');
+      await page.keyboard.press('Escape');
+      await reader.locator('.note-editor').waitFor({ state: 'hidden' });
+      // Cancelled: focus is back in the article, not on the page.
+      await reader.locator('article.article:focus, article.article :focus').waitFor();
+    });
+
+    it('keeps focus on the bar\'s Next button pressed with Enter', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      await page.keyboard.press('F7');
+      await announced(reader, 'Caret mode off');
+      const name = reader.locator('.entity[role="button"]:focus');
+      for (let i = 0; i < 10 && (await name.count()) === 0; i++) await page.keyboard.press('Tab');
+      await name.waitFor();
+      await page.keyboard.press('Enter');
+      const bar = reader.locator('.selection-bar:not([hidden])');
+      await bar.filter({ hasText: /1 of \d+/ }).waitFor();
+      // The bar's button, given focus as Tab would give it (the names between are many).
+      const next = bar.getByRole('button', { name: 'Next Mention (N)' });
+      await next.focus();
+      await page.keyboard.press('Enter');
+      await announced(reader, /: mention \d+ of \d+$/);
+      await next.and(reader.locator(':focus')).waitFor();
+      await page.keyboard.press('Enter');
+      await next.and(reader.locator(':focus')).waitFor();
+    });
   });
+}
+
+/**
+ * Another window adds `tag` to the first annotation of the annotations file (replacing the file in one
+ * step, as a save does); resolves once the reader has drawn its highlights again.
+ */
+async function changeOutside(reader: FrameLocator, file: string, tag: string): Promise<void> {
+  await reader.locator('.anno[data-first]').first().evaluate((node) => ((node as HTMLElement).dataset.drawnBefore = 'true'));
+  const collection = JSON.parse(readFileSync(file, 'utf8')) as { items: { body: unknown[]; modified: string }[] };
+  const [first] = collection.items;
+  first.body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  first.modified = new Date(Date.parse(first.modified) + 60_000).toISOString();
+  writeFileSync(`${file}.outside.tmp`, JSON.stringify(collection, null, 2));
+  renameSync(`${file}.outside.tmp`, file);
+  await reader.locator('.anno[data-first]:not([data-drawn-before])').waitFor();
 }
 
 /**

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import type { Locator, Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
+import { runCommand } from './helpers';
 
 const EXTENSION_READY_TIMEOUT_MS = 60_000;
 /** A description that tries a theme icon, a command link and HTML. */
@@ -75,12 +76,3 @@ async function openEntitiesView(page: Page): Promise<Locator> {
   return entities;
 }
 
-/** Runs a command from the command palette by its title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await input.press('Enter');
-}

@@ -273,6 +273,28 @@ describe('the annotations file', () => {
     assert.equal(fs.files.get(PATH), outside, 'left as the other window wrote it');
   });
 
+  /**
+   * The store's next save: `during` runs while it is writing (its text already built), and right after
+   * its rename another window saves `theirs`. Resolves once both are done.
+   */
+  async function saveInterleaved(fs: MemoryFileSystem, save: () => Promise<unknown>, during: () => Promise<unknown>, theirs: readonly Annotation[]): Promise<void> {
+    const write = fs.write.bind(fs);
+    const rename = fs.rename.bind(fs);
+    let inside: Promise<unknown> | undefined;
+    fs.write = async (path, written) => {
+      await write(path, written);
+      inside ??= during();
+    };
+    let renamed = false;
+    fs.rename = async (from, to) => {
+      await rename(from, to);
+      if (!renamed) fs.files.set(PATH, JSON.stringify(toCollection(theirs)));
+      renamed = true;
+    };
+    await save();
+    await inside;
+  }
+
   it('keeps an annotation made while a save is writing, when another window saves before the next save', async () => {
     const fs = new MemoryFileSystem();
     const store = new AnnotationStore(fs, PATH, now);
@@ -280,23 +302,8 @@ describe('the annotations file', () => {
     const x = note('urn:uuid:x', 'Putin');
     const y = note('urn:uuid:y', 'Macron');
     const z = note('urn:uuid:z', 'Stoltenberg');
-    const write = fs.write.bind(fs);
-    const rename = fs.rename.bind(fs);
-    let second: Promise<void> | undefined;
-    // y is made while x's save is on its way to disk (its text already built without y).
-    fs.write = async (path, written) => {
-      await write(path, written);
-      second ??= store.put(y);
-    };
-    // Right after x's save, another window saves: it read x and adds z.
-    let renamed = false;
-    fs.rename = async (from, to) => {
-      await rename(from, to);
-      if (!renamed) fs.files.set(PATH, JSON.stringify(toCollection([x, z])));
-      renamed = true;
-    };
-    await store.put(x);
-    await second;
+    // y is made while x's save is on its way to disk; right after it another window saves: it read x and adds z.
+    await saveInterleaved(fs, () => store.put(x), () => store.put(y), [x, z]);
     assert.deepEqual(store.all().map((a) => a.id).sort(), ['urn:uuid:x', 'urn:uuid:y', 'urn:uuid:z'], 'y is still held here');
     assert.deepEqual(fileIds(fs), ['urn:uuid:x', 'urn:uuid:y', 'urn:uuid:z'], 'and saved with the other window’s z');
   });
@@ -309,22 +316,22 @@ describe('the annotations file', () => {
     const y = note('urn:uuid:y', 'Macron');
     const z = note('urn:uuid:z', 'Stoltenberg');
     await store.put(y);
-    const write = fs.write.bind(fs);
-    const rename = fs.rename.bind(fs);
-    let deleting: Promise<unknown> | undefined;
-    fs.write = async (path, written) => {
-      await write(path, written);
-      deleting ??= store.delete(y.id);
-    };
-    let renamed = false;
-    fs.rename = async (from, to) => {
-      await rename(from, to);
-      if (!renamed) fs.files.set(PATH, JSON.stringify(toCollection([x, y, z])));
-      renamed = true;
-    };
-    await store.put(x);
-    await deleting;
+    await saveInterleaved(fs, () => store.put(x), () => store.delete(y.id), [x, y, z]);
     assert.deepEqual(fileIds(fs), ['urn:uuid:x', 'urn:uuid:z'], 'y stays deleted');
+  });
+
+  it('never writes more entries than a load reads back: the save fails, the file and the new annotation are kept', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new AnnotationStore(fs, PATH, now, undefined, undefined, 2);
+    await store.load();
+    await store.put(note('urn:uuid:a', 'Putin'));
+    await store.put(note('urn:uuid:b', 'Macron'));
+    await assert.rejects(store.put(note('urn:uuid:c', 'Stoltenberg')), /would hold 3 entries, more than the 2 an annotations file may hold; nothing was saved/);
+    assert.deepEqual(fileIds(fs), ['urn:uuid:a', 'urn:uuid:b'], 'the file as it was');
+    assert.equal(store.state.kind, 'ok');
+    // Room again: the one that could not be saved is written with the next save.
+    await store.delete('urn:uuid:a');
+    assert.deepEqual(fileIds(fs), ['urn:uuid:b', 'urn:uuid:c']);
   });
 
   it('starts empty without a file, and writes one on the first annotation', async () => {

@@ -24,7 +24,7 @@
  * The file system is passed in (src/node/storeFiles.ts on disk, VS Code's
  * workspace.fs elsewhere, memory in tests), so this stays free of both.
  */
-import { MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../limits';
+import { MAX_ANNOTATIONS, MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../limits';
 import { type Annotation, parseCollection, toCollection } from './model';
 
 /** A file as read: its text, none, or too large to read (not read). */
@@ -85,6 +85,8 @@ export class AnnotationStore {
     private readonly onConflicts: (conflicts: readonly Conflict[]) => void = () => undefined,
     /** The largest file read, in bytes. */
     private readonly maxBytes = MAX_ANNOTATIONS_FILE_BYTES,
+    /** The most entries a file read may hold. */
+    private readonly maxEntries = MAX_ANNOTATIONS,
   ) {}
 
   get state(): StoreState {
@@ -316,6 +318,11 @@ export class AnnotationStore {
         this.stateValue = { ...state, backup: await this.backUp(), recovered: await this.saveAside() };
         throw new Error(state.problem);
       }
+    }
+    // Never more entries than are read back: the next load would find the file too large and make annotations read-only.
+    const entries = this.annotations.size + this.unreadable.length;
+    if (entries > this.maxEntries) {
+      throw new Error(`${this.path} would hold ${entries.toLocaleString('en')} entries, more than the ${this.maxEntries.toLocaleString('en')} an annotations file may hold; nothing was saved`);
     }
     // What this text holds: an edit or deletion made while it is being written is still to save afterwards.
     const written = new Map(this.annotations);

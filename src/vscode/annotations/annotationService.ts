@@ -134,7 +134,7 @@ export class AnnotationService extends Disposable {
     this.log.info(`Annotations: ${store.all().length} in ${uri.toString(true)}`);
     if (skipped.length) {
       void vscode.window.showWarningMessage(
-        `Annotated Reader skipped ${skipped.length} broken ${skipped.length === 1 ? 'entry' : 'entries'} of ${displayPath(uri)} (see the output). They stay in the file until an annotation is saved.`,
+        `Annotated Reader skipped ${skipped.length} broken ${skipped.length === 1 ? 'entry' : 'entries'} of ${displayPath(uri)} (see the output). They are kept in the file as they are, also when annotations are saved.`,
       );
       for (const reason of skipped) this.log.warn(`${uri.toString(true)}: ${reason}`);
     }

@@ -6,11 +6,18 @@ import { HoverCard } from '../hoverCard';
 import { annotationCard, noteEditor } from '../overlays';
 import { state } from '../state';
 import { openNoteEditor } from './editor';
-import { annotationsAt, truncate } from './model';
+import { annotationsAt, firstPieceOf, truncate } from './model';
 import { deleteAnnotation } from './undo';
 
 // Above the text: the entity card goes below it, so both can show. Not while a note is being written.
-export const annotationHover = new HoverCard(annotationCard, '.anno', fillAnnotationCard, 'above', () => noteEditor.hidden === true);
+export const annotationHover = new HoverCard(
+  annotationCard,
+  '.anno',
+  fillAnnotationCard,
+  'above',
+  () => noteEditor.hidden === true,
+  (old) => firstPieceOf(old.dataset.anno ?? ''),
+);
 
 function fillAnnotationCard(card: HTMLElement, target: HTMLElement): boolean {
   // Every annotation over this text, innermost first: one that others cover entirely is reachable here too.

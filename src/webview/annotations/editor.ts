@@ -1,5 +1,6 @@
 /** The note editor: a new annotation with a note, or an edit of one (colour, note, tags). */
 import { parseTags } from '../../core/annotations/model';
+import { MAX_NOTE_LENGTH } from '../../core/limits';
 import { colourSwatch, el, icon } from '../dom';
 import { noteEditor, placeNear } from '../overlays';
 import type { AnnotationEdit, ReaderAnnotation, TextRange } from '../protocol';
@@ -16,7 +17,9 @@ export function openNoteEditor(target: EditorTarget): void {
   if (!shown || state.annotations.readOnly) return;
   annotationHover.hide();
   hideSelectionToolbar();
-  state.editorReturn = target.kind === 'edit' ? firstPieceOf(target.item.id) : undefined;
+  // Where focus goes back to: the highlight edited, or for a new one what had focus in the article (the caret's place), else the article.
+  const active = document.activeElement as HTMLElement | null;
+  state.editorReturn = target.kind === 'edit' ? firstPieceOf(target.item.id) : active && state.articleBody?.contains(active) ? active : state.articleBody;
   const colours = state.annotations.colours;
   let colour = target.kind === 'edit' ? target.item.colour : (colours[0]?.name ?? '');
   const heading = el('div', 'card-title');
@@ -46,7 +49,8 @@ export function openNoteEditor(target: EditorTarget): void {
   note.id = 'note-text';
   noteLabel.htmlFor = note.id;
   note.rows = 5;
-  note.maxLength = 20_000;
+  // The protocol's limit: a longer note's message would be refused by the host, and the note lost.
+  note.maxLength = MAX_NOTE_LENGTH;
   note.value = target.kind === 'edit' ? target.item.note : '';
   const tagsLabel = el('label', 'note-label', 'Tags, separated by commas');
   const tags = el('input', 'note-tags');
@@ -121,6 +125,9 @@ export function closeNoteEditor(): void {
   noteEditor.hidden = true;
   noteEditor.replaceChildren();
   editorKeys = undefined;
-  state.editorReturn?.focus({ preventScroll: true });
+  // The highlight it was opened from, or the one drawn in its place if the article was drawn again meanwhile.
+  const back = state.editorReturn;
+  const to = back && !back.isConnected ? (firstPieceOf((back.dataset.first ?? '').split(' ')[0]) ?? state.articleBody) : back;
+  to?.focus({ preventScroll: true });
   state.editorReturn = undefined;
 }

@@ -4,13 +4,15 @@ import { el, linkButton, plural } from '../dom';
 import { HoverCard } from '../hoverCard';
 import { entityCard } from '../overlays';
 import type { ReaderEntity } from '../protocol';
-import { host, state } from '../state';
+import { host, root, state } from '../state';
 import { selectEntity } from './selection';
 
 /** Other articles listed in a card. */
 const CARD_ARTICLES = 5;
 
-export const entityHover = new HoverCard(entityCard, '.entity', fillEntityCard, 'below');
+export const entityHover = new HoverCard(entityCard, '.entity', fillEntityCard, 'below', undefined, (old) =>
+  [...root.querySelectorAll<HTMLElement>('.entity')].find((node) => node.dataset.entity === old.dataset.entity && node.dataset.start === old.dataset.start),
+);
 
 function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
   const id = target.dataset.entity;
