@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseArticle } from '../../src/core/parse';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, deleteIfExists, renderOf, rowsOf, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, renderOf, rowsOf, waitFor, whenAnnotations, workspaceFolder, writeFile } from './helpers';
 
 const SEED = '003_d7dba20fcdf5f498.txt';
 
@@ -14,25 +14,6 @@ describe('Annotations needing review', () => {
   let article: vscode.Uri;
   let original: string;
 
-  /** Resolves when `condition` holds, checking after each change of the annotations (and now and then, for the view's own reading). */
-  async function whenAnnotations<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await condition();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const listener = api.annotations.onDidChange(() => {
-          listener.dispose();
-          resolve();
-        });
-        setTimeout(() => {
-          listener.dispose();
-          resolve();
-        }, 250);
-      });
-    }
-  }
 
   const textOf = (file: string) => {
     const parsed = parseArticle(file);
@@ -54,7 +35,7 @@ describe('Annotations needing review', () => {
     // Deleted through the reader (still open: it takes the message), so that the next spec finds the file as it was.
     const ours = () => api.annotations.all().filter((a) => a.target.source.includes('review.txt'));
     for (const annotation of ours()) api.reader.receive({ type: 'webviewDidRequestDeleteAnnotation', id: annotation.id });
-    await whenAnnotations('this spec\'s annotations deleted', () => ours().length === 0);
+    await whenAnnotations(api, 'this spec\'s annotations deleted', () => ours().length === 0);
     await api.annotations.whenSaved();
     await closeAllEditors();
     await deleteIfExists(folder);
@@ -87,7 +68,7 @@ describe('Annotations needing review', () => {
     assert.ok(!reviewed.annotations.some((a) => a.id === id), 'not drawn while its place is uncertain');
 
     // The Annotations view lists it under Needs review, with the suggestion to accept.
-    const group = await whenAnnotations('the Needs review group', async () => (await rowsOf(api.views.annotations)).find((row) => row.label === 'Needs review'));
+    const group = await whenAnnotations(api, 'the Needs review group', async () => (await rowsOf(api.views.annotations)).find((row) => row.label === 'Needs review'));
     const [row] = await rowsOf(api.views.annotations, group.node);
     assert.equal(row.item.contextValue, 'annotation.review');
 
@@ -101,6 +82,6 @@ describe('Annotations needing review', () => {
     assert.equal(accepted.annotations.find((a) => a.id === id)?.text, expected);
     const moved = api.annotations.all().find((a) => a.id === id);
     assert.equal(moved?.target.selector[0].exact, expected, 'anchored anew: the selectors quote the words now');
-    await whenAnnotations('the Needs review group gone', async () => !(await rowsOf(api.views.annotations)).some((row) => row.label === 'Needs review'));
+    await whenAnnotations(api, 'the Needs review group gone', async () => !(await rowsOf(api.views.annotations)).some((row) => row.label === 'Needs review'));
   });
 });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { parseArticle } from '../../src/core/parse';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RenderReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, closeAllEditors, deleteIfExists, nextReveal, renderOf, rowsOf, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, nextReveal, renderOf, rowsOf, waitFor, whenAnnotations, workspaceFolder, writeFile } from './helpers';
 
 /** A sample article copied into the workspace, so that the test can edit it. */
 const SEED = '002_debcdf1280f749c5.txt';
@@ -37,28 +37,6 @@ describe('Annotations', () => {
 
   const rows = (parent?: unknown) => rowsOf(api.views.annotations, parent);
 
-  /**
-   * Resolves when `condition` holds, checking after each change of the annotations, and every 250 ms for what
-   * follows them with no event of its own (the comment threads on an open file); fails after `timeoutMs`.
-   */
-  async function whenAnnotations<T>(what: string, condition: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await condition();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const listener = api.annotations.onDidChange(() => {
-          listener.dispose();
-          resolve();
-        });
-        setTimeout(() => {
-          listener.dispose();
-          resolve();
-        }, 250);
-      });
-    }
-  }
 
   before(async () => {
     api = await activateApi();
@@ -118,7 +96,7 @@ describe('Annotations', () => {
     assert.match(id, /^urn:uuid:[0-9a-f-]{36}$/);
 
     // The Annotations view: the article, then the quote with the start of the note.
-    const groups = await whenAnnotations('the article in the Annotations view', async () => {
+    const groups = await whenAnnotations(api, 'the article in the Annotations view', async () => {
       const found = await rows();
       return found.length > 0 && found;
     });
@@ -133,7 +111,7 @@ describe('Annotations', () => {
     const document = await vscode.workspace.openTextDocument(article);
     // Beside the reader, as Open Source Text does: the reader stays visible.
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-    const [thread] = await whenAnnotations('a comment thread on the article file', () => {
+    const [thread] = await whenAnnotations(api, 'a comment thread on the article file', () => {
       const threads = api.annotations.threads(article.toString());
       return threads.length > 0 && threads;
     });
@@ -143,7 +121,7 @@ describe('Annotations', () => {
 
     // Edited in the reader: the thread follows.
     assert.deepEqual(await api.reader.receive({ type: 'webviewDidRequestEditAnnotation', id, colour: 'Evidence', note: 'Forhandlingene i Moskva.', tags: [] }), { handled: true });
-    await whenAnnotations('the edited note in the comment thread', () => api.annotations.threads(article.toString())[0]?.comments[0] === 'Forhandlingene i Moskva.');
+    await whenAnnotations(api, 'the edited note in the comment thread', () => api.annotations.threads(article.toString())[0]?.comments[0] === 'Forhandlingene i Moskva.');
 
     // Someone edits the article: a new paragraph before the annotated words, and a word changed after them.
     const edited = original.replace(/\n\n/, '\n\nEt nytt avsnitt, skrevet inn senere, skyver resten av teksten nedover.\n\n').replace(/ skal gi resultater\./, ' skal gi gode resultater.');
@@ -152,7 +130,7 @@ describe('Annotations', () => {
     assert.equal(shifted.annotations[0].text, PHRASE, 'still on the same words after the edit');
 
     // The comment thread moved with its words.
-    await whenAnnotations('the thread on the moved words', () => {
+    await whenAnnotations(api, 'the thread on the moved words', () => {
       const [moved] = api.annotations.threads(article.toString());
       return moved && document.getText(moved.range) === PHRASE && moved.range.start.line > thread.range.start.line;
     });
@@ -179,7 +157,7 @@ describe('Annotations', () => {
     assert.ok(annotation, 'the annotation from the first test');
     const document = await vscode.workspace.openTextDocument(article);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-    const [info] = await whenAnnotations('the thread', () => {
+    const [info] = await whenAnnotations(api, 'the thread', () => {
       const threads = api.annotations.threads(article.toString());
       return threads.length > 0 && threads;
     });
@@ -190,7 +168,7 @@ describe('Annotations', () => {
       replied.body.filter((body) => body.purpose === 'replying').map((body) => body.value),
       ['Kilde: Élysée-palasset.'],
     );
-    await whenAnnotations('the reply in the thread', () => api.annotations.threads(article.toString())[0]?.comments.length === 2);
+    await whenAnnotations(api, 'the reply in the thread', () => api.annotations.threads(article.toString())[0]?.comments.length === 2);
 
     // Edit the note there: the pencil, new text, Save.
     const [note] = api.annotations.threads(article.toString())[0].thread.comments;
@@ -258,7 +236,7 @@ describe('Annotations', () => {
     const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(article));
     const gone = await renderWhere(() => writeFile(article, current.replace(PHRASE, 'forhandlingene')), (report) => report.annotations.length === 0, 'the article without the words');
     assert.deepEqual(gone.annotations, []);
-    const orphans = await whenAnnotations('the Not found group', async () => (await rows()).find((row) => row.label === 'Not found in their articles'));
+    const orphans = await whenAnnotations(api, 'the Not found group', async () => (await rows()).find((row) => row.label === 'Not found in their articles'));
     const [orphan] = await rows(orphans.node);
     assert.equal(orphan.label, PHRASE, 'it keeps its quote');
     assert.equal(orphan.item.contextValue, 'annotation.orphan');
@@ -361,14 +339,14 @@ describe('Annotations', () => {
     for (const note of mine) api.reader.receive({ type: 'webviewDidRequestCreateAnnotation', uri: article.toString(), start, end, colour: 'Question', note, tags: [] });
     for (const { code, err } of await Promise.all(runs)) assert.equal(code, 0, `an import failed: ${err}`);
     const notes = () => api.annotations.all().flatMap((a) => a.body.filter((body) => body.purpose === 'commenting').map((body) => body.value));
-    await whenAnnotations('every imported annotation and every note of this window', () => imported.every((id) => api.annotations.all().some((a) => a.id === id)) && mine.every((note) => notes().includes(note)));
+    await whenAnnotations(api, 'every imported annotation and every note of this window', () => imported.every((id) => api.annotations.all().some((a) => a.id === id)) && mine.every((note) => notes().includes(note)));
     await api.annotations.whenSaved();
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(annotationsFile));
     for (const id of imported) assert.ok(written.includes(id), `${id} is in the file`);
     for (const note of mine) assert.ok(written.includes(note), `"${note}" is in the file`);
     // Back as before, for the next test.
     await vscode.workspace.fs.writeFile(annotationsFile, before);
-    await whenAnnotations('the file as it was', () => api.annotations.all().length === countBefore);
+    await whenAnnotations(api, 'the file as it was', () => api.annotations.all().length === countBefore);
   });
 
   it('never overwrites an annotations file it cannot read: it keeps a copy and turns read-only', async () => {
@@ -390,6 +368,6 @@ describe('Annotations', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(annotationsFile, '..', copy))), broken);
     // Fixed outside: read again, writable again.
     await vscode.workspace.fs.writeFile(annotationsFile, before);
-    await whenAnnotations('the fixed file read again', () => api.annotations.all().length === 1);
+    await whenAnnotations(api, 'the fixed file read again', () => api.annotations.all().length === 1);
   });
 });

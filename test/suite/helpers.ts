@@ -29,6 +29,34 @@ export function workspaceFolder(): vscode.Uri {
 export const WAIT_LIMIT_MS = 60_000;
 
 /**
+ * Resolves when `condition` holds, checking after each change of the annotations, and every 250 ms for what
+ * follows them with no event of its own (the comment threads on an open file); fails after `timeoutMs`.
+ */
+export async function whenAnnotations<T>(
+  api: AnnotatedReaderApi,
+  what: string,
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = WAIT_LIMIT_MS,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise<void>((resolve) => {
+      const listener = api.annotations.onDidChange(() => {
+        listener.dispose();
+        resolve();
+      });
+      setTimeout(() => {
+        listener.dispose();
+        resolve();
+      }, 250);
+    });
+  }
+}
+
+/**
  * Resolves with the value of `condition` once it holds: checked now and after each of `events` fires, never
  * on a timer. For conditions that only those events can change; fails after `timeoutMs`.
  */

@@ -146,13 +146,7 @@ export class AnnotationComments extends Disposable {
       seen.add(annotation.id);
       const content = contentOf(annotation);
       const range = article.range(start, end);
-      let thread = threads.get(annotation.id);
-      if (!thread) {
-        thread = this.controller.createCommentThread(document.uri, range, []);
-        thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
-        threads.set(annotation.id, thread);
-        this.annotationOf.set(thread, annotation.id);
-      } else if (!thread.range?.isEqual(range)) thread.range = range;
+      const thread = this.threadAt(threads, annotation.id, document.uri, range);
       // A comment being edited is left alone until it is saved or cancelled.
       if (thread.comments.some((comment) => comment.mode === vscode.CommentMode.Editing)) continue;
       const known = colours.some((c) => c.name === content.colour);
@@ -178,13 +172,7 @@ export class AnnotationComments extends Disposable {
       seen.add(annotation.id);
       const content = contentOf(annotation);
       const range = article.range(suggestion.start, suggestion.end);
-      let thread = threads.get(annotation.id);
-      if (!thread) {
-        thread = this.controller.createCommentThread(document.uri, range, []);
-        thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
-        threads.set(annotation.id, thread);
-        this.annotationOf.set(thread, annotation.id);
-      } else if (!thread.range?.isEqual(range)) thread.range = range;
+      const thread = this.threadAt(threads, annotation.id, document.uri, range);
       const text = [`**Needs review:** ${reason}. Is this where the annotation on “${escapeMarkdown(shortQuote(annotation, 80))}” belongs now?`, content.note.trim() ? `\n\n${content.note}` : ''].join('');
       const comment = new AnnotationComment(annotation.id, undefined, text, { name: `Suggested place · ${content.colour || 'Highlight'}` }, new Date(annotation.modified), 'uncertain', readOnly ? 'suggestion.readOnly' : 'suggestion');
       this.threadOf.set(comment, thread);
@@ -199,6 +187,18 @@ export class AnnotationComments extends Disposable {
         threads.delete(id);
       }
     }
+  }
+
+  /** The annotation's thread in `threads`, made if it has none yet, at `range`. */
+  private threadAt(threads: Map<string, vscode.CommentThread>, id: string, uri: vscode.Uri, range: vscode.Range): vscode.CommentThread {
+    let thread = threads.get(id);
+    if (!thread) {
+      thread = this.controller.createCommentThread(uri, range, []);
+      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+      threads.set(id, thread);
+      this.annotationOf.set(thread, id);
+    } else if (!thread.range?.isEqual(range)) thread.range = range;
+    return thread;
   }
 
   private clear(key: string): void {
