@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildGazetteer } from './gazetteer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -46,6 +47,9 @@ const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20
 
 /** Test and harness code runs from out/, never ships, and keeps its test libraries external. */
 const testExternal = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'];
+
+// The recogniser's word lists, made from data packages before anything that bundles them.
+await buildGazetteer(root);
 
 const builds = [
   { ...nodeCommon, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

