@@ -141,7 +141,7 @@ describe('names the knowledge base does not know', () => {
     { name: 'a person who speaks', text: 'Samtidig sa Kari Nordmann at det var stille.', expected: [['Kari Nordmann', 'person']] },
     { name: 'places after a preposition', text: 'Mange flyktet fra Lviv og Tromsø i helgen.', expected: [['Lviv', 'place'], ['Tromsø', 'place']] },
     { name: 'one type for a name used twice', text: 'Han bor i Narvik. Narvik er stille.', expected: [['Narvik', 'place'], ['Narvik', 'place']] },
-    { name: 'a name with a linking word', text: 'Flommen rammet Møre og Romsdal i natt.', expected: [['Møre og Romsdal', 'other']] },
+    { name: 'a name with a linking word', text: 'Flommen rammet Møre og Romsdal i natt.', expected: [['Møre og Romsdal', 'place']] },
     { name: 'an organisation in lower case after a genitive', text: 'Veien ble stengt av Statens vegvesen i går.', expected: [['Statens vegvesen', 'organization']] },
     { name: 'an organisation by its ending', text: 'Det sier Helsedirektoratet til avisen.', expected: [['Helsedirektoratet', 'organization']] },
     { name: 'an acronym', text: 'Rådet kom fra FHI og NHO i går.', expected: [['FHI', 'organization'], ['NHO', 'organization']] },
@@ -151,14 +151,59 @@ describe('names the knowledge base does not know', () => {
     { name: 'no caption label', text: 'TRENER: Ola trente i parken.', expected: [] },
     { name: 'no month or weekday names', text: 'Han kom Mandag, i Februar.', expected: [] },
     {
+      name: 'people after a role glued to the name at a sentence start',
+      text: 'Landslagssjef Ståle Solbakken tok ut troppen. Manager Pep Guardiola var fornøyd.',
+      expected: [['Ståle Solbakken', 'person'], ['Pep Guardiola', 'person']],
+    },
+    {
+      name: 'names after the noun they stand beside',
+      text: 'Ekstremværet Ingolf rammet kysten. Oljeserviceselskapet Ryfylke Brønnservice gikk konkurs.',
+      expected: [['Ingolf', 'event'], ['Ryfylke Brønnservice', 'organization']],
+    },
+    {
+      name: 'institutions whose names end in a lower-case word',
+      text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',
+      expected: [['Oslo tingrett', 'organization'], ['Norsk kulturråd', 'organization'], ['Meteorologisk institutt', 'organization']],
+    },
+    {
+      name: 'institutions named `X i Y`',
+      text: 'Hun forsker ved Universitetet i Bergen. Statsforvalteren i Møre og Romsdal avslo søknaden.',
+      expected: [['Universitetet i Bergen', 'organization'], ['Statsforvalteren i Møre og Romsdal', 'organization']],
+    },
+    {
+      name: 'facilities',
+      text: 'Kampen spilles på Ullevaal stadion, og konserten er på Akershus festning.',
+      expected: [['Ullevaal stadion', 'place'], ['Akershus festning', 'place']],
+    },
+    { name: 'two places joined by og', text: 'Flyet gikk mellom Sandnes og Aberdeen.', expected: [['Sandnes', 'place'], ['Aberdeen', 'place']] },
+    { name: 'a company by its designator', text: 'Aksjen i Ryfylke Brønnservice ASA falt.', expected: [['Ryfylke Brønnservice ASA', 'organization']] },
+    { name: 'a person by a given name', text: 'I fjor ledet Marit Dahl arbeidet.', expected: [['Marit Dahl', 'person']] },
+    {
       name: 'a sentence-initial name that also stands mid-sentence',
       text: 'Olena er 65 år. Kona til Olena vil bli.',
-      expected: [['Olena', 'other'], ['Olena', 'other']],
+      expected: [['Olena', 'person'], ['Olena', 'person']],
     },
   ];
   for (const c of cases) {
     it(`finds ${c.name}`, () => assert.deepEqual(rules(c.text), c.expected));
   }
+
+  it('links a surname alone to the person named in full before it, with the genitive', () => {
+    const found = withRules
+      .recognize('Trener Kari Holmsletten var fornøyd. Etter kampen sa Holmsletten at laget spilte godt, og Holmslettens lag leder serien.')
+      .filter((m) => m.source === 'rule')
+      .map((m) => [m.text, m.type, m.canonical]);
+    assert.deepEqual(found, [
+      ['Kari Holmsletten', 'person', 'Kari Holmsletten'],
+      ['Holmsletten', 'person', 'Kari Holmsletten'],
+      ['Holmslettens', 'person', 'Kari Holmsletten'],
+    ]);
+  });
+
+  it('links no surname that two people in the text share', () => {
+    const found = withRules.recognize('Kari Holmsletten og Per Holmsletten kom. Holmsletten vant.').filter((m) => m.source === 'rule');
+    assert.equal(found.find((m) => m.text === 'Holmsletten')?.canonical, 'Holmsletten');
+  });
 
   it('gives a name the same entity every time it occurs', () => {
     const ids = withRules.recognize('Lviv er stille. Mange reiste til Lviv.').filter((m) => m.source === 'rule').map((m) => m.entityId);

@@ -111,4 +111,8 @@ describe('names found by rules alone (an empty knowledge base) against the gold 
     assert.ok(precision >= 0.9, `precision ${precision}`);
     assert.ok(recall >= 0.9, `recall ${recall}`);
   });
+
+  it('types at least 0.8 of the names whose span it finds right, with no knowledge base', () => {
+    assert.ok(typed / truePositives >= 0.8, `type right for ${typed / truePositives}`);
+  });
 });

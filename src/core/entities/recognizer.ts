@@ -9,7 +9,7 @@
  */
 import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
-import { findNames } from './names';
+import { findNames, type NameCandidate, namesAroundKnown } from './names';
 import { compilePhrases, type PhraseMatcher } from './phrases';
 import type { Entity, EntityMention } from './types';
 
@@ -34,6 +34,7 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
   const phrases = compilePhrases(forms.keys());
   const surnames = shortForms(knowledgeBase.entities);
   const cache = new Map<string, readonly EntityMention[]>();
+  const slugs = new Map<string, string>();
 
   const recognize = (text: string): readonly EntityMention[] => {
     const cached = cache.get(text);
@@ -44,8 +45,14 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
       return cached;
     }
     const mentions = findMentions(text, phrases, forms);
-    const known = addShortForms(text, mentions, knowledgeBase, surnames);
-    const all = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
+    let known = addShortForms(text, mentions, knowledgeBase, surnames);
+    let around: EntityMention[] = [];
+    if (options.unknownNames !== false) {
+      // `Oslo tingrett`, `Universitetet i Bergen`: the known place is part of an institution's name.
+      around = namesAroundKnown(text, known).map((name) => ruleMention(name, slugs));
+      if (around.length) known = known.filter((k) => !around.some((a) => a.start <= k.start && k.end <= a.end));
+    }
+    const all = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, [...known, ...around], slugs)].sort((a, b) => a.start - b.start);
     cache.set(text, all);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return all;
@@ -170,14 +177,52 @@ function surname(name: string): string | undefined {
 }
 
 /** Names found by rules, each linked to an entity of its own, shared by its repetitions in the text. */
-function unknownNames(text: string, known: readonly EntityMention[]): EntityMention[] {
-  return findNames(text, known).map((name) => {
-    const canonical = squashWhitespace(name.text);
-    return { start: name.start, end: name.end, text: name.text, type: name.type, entityId: `unknown-${slug(canonical)}`, canonical, source: 'rule' };
+function unknownNames(text: string, known: readonly EntityMention[], slugs: Map<string, string>): EntityMention[] {
+  return linkSurnames(findNames(text, known).map((name) => ruleMention(name, slugs)));
+}
+
+/**
+ * A person the rules found by full name (`Kari Hansen`) is named again by the surname alone (`Hansen`,
+ * `Hansens`): those later mentions become that person, whatever type their own cues gave, unless two
+ * people in the text share the surname.
+ */
+function linkSurnames(mentions: EntityMention[]): EntityMention[] {
+  const people = new Map<string, { mention: EntityMention } | null>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const short = surname(m.canonical);
+    if (!short) continue;
+    const seen = people.get(short);
+    if (seen === undefined) people.set(short, { mention: m });
+    else if (seen && seen.mention.entityId !== m.entityId) people.set(short, null);
+  }
+  if (people.size === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.canonical.includes(' ')) return m;
+    const full = people.get(m.canonical) ?? (m.canonical.endsWith('s') ? people.get(m.canonical.slice(0, -1)) : undefined);
+    if (!full || full.mention.start > m.start) return m;
+    return { ...m, type: 'person', entityId: full.mention.entityId, canonical: full.mention.canonical };
   });
 }
 
-function slug(name: string): string {
+function ruleMention(name: NameCandidate, slugs: Map<string, string>): EntityMention {
+  const canonical = squashWhitespace(name.text);
+  return { start: name.start, end: name.end, text: name.text, type: name.type, entityId: `unknown-${slug(slugs, canonical)}`, canonical, source: 'rule' };
+}
+
+/** Rule-found names repeat across a corpus, and making a slug costs more than looking it up: each recogniser keeps its own. */
+const MAX_SLUGS = 50_000;
+
+function slug(slugs: Map<string, string>, name: string): string {
+  let made = slugs.get(name);
+  if (made === undefined) {
+    if (slugs.size >= MAX_SLUGS) slugs.clear();
+    slugs.set(name, (made = makeSlug(name)));
+  }
+  return made;
+}
+
+function makeSlug(name: string): string {
   // Letters of other scripts stay (`Путин`): dropping them would give every such name one id.
   return name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 }

@@ -1,0 +1,84 @@
+/**
+ * The words around a name that tell what it is, as Norwegian builds them: titles and roles (mostly
+ * compounds ending in a role noun: `landslagssjef`, `konsernsjef`, `sametingspresident`), the noun a
+ * name stands in apposition to (`selskapet Equinor`, `stormen Ingolf`, `Ekstremværet Ingolf`), the
+ * lower-case word that ends an institution's or a facility's name (`Oslo tingrett`, `Ullevaal stadion`),
+ * the head of `X i Y` names (`Universitetet i Bergen`, `Statsforvalteren i Møre og Romsdal`) and company
+ * and club designators (`AS`, `ASA`, `FK`). Word classes, matched by their endings, not lists of names.
+ */
+import type { EntityType } from './types';
+
+/** Role nouns, in the indefinite or definite form, alone or as the end of a compound (`hovedtrener`). */
+const ROLE =
+  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|kaptein|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot)(?:en)?$/u;
+/** Short titles that are whole words, not compound ends. */
+const TITLES = new Set(['kong', 'kongen', 'dronning', 'dronningen', 'prins', 'prinsesse', 'kronprins', 'kronprinsesse', 'pave', 'paven', 'fru', 'frøken', 'herr', 'dr', 'sir', 'lord', 'lady', 'mr', 'mrs', 'ms']);
+
+/** Whether the lower-cased word is a title or a role that may stand before a person's name. */
+export function isRole(folded: string): boolean {
+  return TITLES.has(folded) || (folded.length >= 4 && ROLE.test(folded));
+}
+
+/** Heads of nouns that stand in apposition before a name (`selskapet Equinor`), by the type they give it. */
+const APPOSITION_HEADS: readonly (readonly [RegExp, EntityType])[] = [
+  [/(?:selskap|konsern|firma|bedrift|bank|klubb|lag|parti|organisasjon|forening|forbund|avis|kanal|byrå|etat|institutt|stiftelse|fond|kjede|rederi|verft|butikk|restaurant|plattform|tjeneste|nettsted|app|start-up|oppstartsselskap|gruppe|band|kor|orkester|teater|museum|universitet|høgskole|skole|sykehus|foretak|tilsyn|direktorat|departement|kommune|fylkeskommune|domstol|tingrett|lagmannsrett|menighet|sameie|borettslag|aksjeselskap|konsulentselskap)(?:et|en|a|ene)?$/u, 'organization'],
+  [/(?:by|bydel|bygd|kommune|fylke|land|øy|dal|fjord|elv|innsjø|vann|fjell|tind|bre|tettsted|landsby|region|grend|halvøy|nes|vik|havn|gate|vei|plass|torg|park|stadion|arena|hall|festning|slott|bru|tunnel|kirke|kapell|gård|hytte|holme|skjær|sund)(?:en|et|a|ene)?$/u, 'place'],
+  [/(?:storm|uvær|ekstremvær|orkan|syklon|festival|konferanse|rettssak|sak|mesterskap|turnering|cup|messe|konsert|operasjon|aksjon|valg|kampanje|uke|dag|jubileum|streik|ulykke|skred|flom|brann)(?:en|et|a|ene)?$/u, 'event'],
+  [/(?:bok|roman|diktsamling|film|serie|dokumentar|album|singel|låt|sang|forestilling|musikal|opera|utstilling|maleri|skulptur|app|program|produkt|modell|skip|båt|fartøy|fly|lov|forskrift|rapport|avtale|plan|prosjekt|spill|tidsskrift|podkast)(?:en|et|a|ene)?$/u, 'other'],
+];
+
+/** The type a lower-case noun gives a name in apposition after it (`klubben Viking`), or nothing. */
+export function appositionType(folded: string): EntityType | undefined {
+  if (folded.length < 3) return undefined;
+  if (isRole(folded)) return 'person';
+  for (const [head, type] of APPOSITION_HEADS) if (head.test(folded)) return type;
+  return undefined;
+}
+
+/**
+ * A capitalised word at a sentence start that is a common noun in the definite form, standing before the
+ * name it describes: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`, `Klubben Viking`.
+ */
+export function isDefiniteNoun(folded: string): boolean {
+  return folded.length >= 5 && /(?:et|en|a|ene)$/u.test(folded) && !/(?:sen|son)$/u.test(folded) && appositionType(folded) !== undefined;
+}
+
+/** A lower-case word that ends an institution's name (`Oslo tingrett`, `Norsk kulturråd`, `Meteorologisk institutt`). */
+const ORGANIZATION_TAIL =
+  /^(?:tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|sykehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|nett|havn|lufthavn|barnehage|skole|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet)$/u;
+/** A lower-case word that ends a facility's or a place's name (`Ullevaal stadion`, `Akershus festning`). */
+const FACILITY_TAIL =
+  /^(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd|kommune)$/u;
+
+/** The type a lower-case word gives the capitalised name it ends, or nothing when it is no such word. */
+export function tailType(word: string): EntityType | undefined {
+  if (FACILITY_TAIL.test(word) && word !== 'kommune') return 'place';
+  if (ORGANIZATION_TAIL.test(word)) return 'organization';
+  return undefined;
+}
+
+/** Heads of `X i Y` names: `Universitetet i Bergen`, `Høgskolen i Innlandet`, `Statsforvalteren i Vestland`. */
+const ORGANIZATION_HEAD =
+  /(?:universitet(?:et)?|høgskolen|høyskolen|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten)$/iu;
+
+/** Whether a name that starts with `word` is an institution's (`Helse Vest`, `Universitetet i Bergen`). */
+export function isOrganizationHead(word: string): boolean {
+  return ORGANIZATION_HEAD.test(word);
+}
+
+/**
+ * Institutions whose name is `<head> i <place>` (`Universitetet i Bergen`, `Statsforvalteren i Vestland`);
+ * others are only said to be there (`Utenriksdepartementet i Ukraina` is a ministry and a country).
+ */
+const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet)$/iu;
+
+export function isNamedWithPlace(word: string): boolean {
+  return NAMED_WITH_PLACE.test(word);
+}
+
+/** Company and club designators after a name: `Equinor ASA`, `Molde FK`, `Tromsø IL`. */
+export const DESIGNATORS = new Set(['AS', 'ASA', 'SA', 'BA', 'ANS', 'DA', 'FK', 'IL', 'BK', 'IF', 'SK', 'FC', 'IK', 'TIL', 'Ltd', 'Inc', 'GmbH', 'AB', 'Oy', 'NV', 'BV', 'plc', 'LLC', 'Corp']);
+
+/** One-word names ending like an organisation: `Utenriksdepartementet`, `Fiskeridirektoratet`, `Arbeiderpartiet`, `Sametinget`. */
+export const ORGANIZATION_ENDING =
+  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|ASA|AS)$/u;
