@@ -55,6 +55,8 @@ const builds = [
   { ...nodeCommon, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Places a large article's annotations off the extension host's thread.
   { ...nodeCommon, entryPoints: ['src/vscode/annotations/placementWorker.ts'], outfile: 'dist/placementWorker.js' },
+  // Recognises names for the corpus index off the extension host's thread.
+  { ...nodeCommon, entryPoints: ['src/vscode/entities/recognitionWorker.ts'], outfile: 'dist/recognitionWorker.js' },
   {
     ...nodeCommon,
     entryPoints: ['src/cli/main.ts'],

@@ -16,6 +16,7 @@ import { registerEditorFeatures } from './entities/editorFeatures';
 import { EntitiesView } from './entities/entitiesView';
 import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
+import { RecognitionRunner } from './entities/recognitionRunner';
 import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
@@ -53,6 +54,10 @@ export interface AnnotatedReaderApi {
     readonly onDidChangeStatus: vscode.Event<IndexStatus>;
     /** The corpus's entities, most widely mentioned first. */
     all(): readonly IndexedEntity[];
+    /** The entities the index holds for one article, with their mention counts. */
+    inArticle(uri: string): readonly { readonly id: string; readonly count: number }[];
+    /** How many texts the corpus index has had recognised in its worker thread. */
+    recognizedInWorker(): number;
   };
   readonly knowledgeBases: {
     /** Fires when the knowledge bases have been read again (a file changed, a setting changed, trust was granted). */
@@ -91,7 +96,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const corpus = new CorpusService(context.extensionUri, log);
     const articles = new ArticlesView(corpus);
     const entities = new EntityService(log);
-    const indexer = new CorpusIndexService(corpus, entities, log);
+    const recognition = new RecognitionRunner(context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : '', entities, log);
+    const indexer = new CorpusIndexService(corpus, entities, recognition, log);
     const entitiesView = new EntitiesView(corpus, indexer, entities);
     const annotations = new AnnotationService(corpus, context.extensionUri, context.globalStorageUri, log);
     const readers = new ReaderManager(context.extensionUri, corpus, entities, indexer, annotations, log);
@@ -102,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     context.subscriptions.push(
       corpus,
       entities,
+      recognition,
       indexer,
       articles,
       entitiesView,
@@ -151,6 +158,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         status: () => indexer.status,
         onDidChangeStatus: indexer.onDidChangeStatus,
         all: () => indexer.entities.entities(),
+        inArticle: (uri) => indexer.entities.entitiesIn(uri),
+        recognizedInWorker: () => recognition.inWorker,
       },
       knowledgeBases: { onDidChange: entities.onDidChange },
       views: {

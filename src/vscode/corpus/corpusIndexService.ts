@@ -5,6 +5,7 @@ import { EntityIndex } from '../../core/entities/entityIndex';
 import type { IndexStatus } from '../../core/indexStatus';
 import { SearchIndex } from '../../core/search/searchIndex';
 import type { EntityService } from '../entities/entityService';
+import type { RecognitionRunner } from '../entities/recognitionRunner';
 import { Disposable } from '../util/disposable';
 import type { CorpusService } from './corpusService';
 
@@ -49,7 +50,8 @@ export class CorpusIndexService extends Disposable {
 
   constructor(
     private readonly corpus: CorpusService,
-    private readonly knowledgeBases: EntityService,
+    knowledgeBases: EntityService,
+    private readonly recognition: RecognitionRunner,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -186,7 +188,9 @@ export class CorpusIndexService extends Disposable {
         if (this.dirty || this.isDisposed) return;
         if (outcome.kind === 'article') {
           const { article } = outcome;
-          const mentions = this.knowledgeBases.recognize(article.text);
+          // In the worker thread: the extension host only files the answer.
+          const mentions = await this.recognition.recognize(article.text);
+          if (this.dirty || this.isDisposed) return;
           this.entities.set(summary.uri, mentions, summary);
           this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.map((m) => m.entityId) });
         } else {

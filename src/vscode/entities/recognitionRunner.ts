@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type * as vscode from 'vscode';
+import type { Entity, EntityMention } from '../../core/entities/types';
+import { Disposable } from '../util/disposable';
+import type { EntityService } from './entityService';
+
+export type RecognitionRequest =
+  | { readonly type: 'knowledgeBase'; readonly generation: number; readonly entities: readonly Entity[] }
+  | { readonly type: 'recognize'; readonly id: number; readonly generation: number; readonly texts: readonly string[] };
+
+export interface RecognitionReply {
+  readonly id: number;
+  readonly generation: number;
+  /** Undefined when the worker did not have the knowledge base of the request's generation. */
+  readonly mentions: readonly (readonly EntityMention[])[] | undefined;
+}
+
+/** Texts sent to the worker in one message: enough to make a message's cost small beside the work. */
+const BATCH_TEXTS = 32;
+/** Batches on their way at once: the worker always has the next one when it finishes a batch. */
+const IN_FLIGHT = 2;
+/** Results kept by content hash, for articles indexed again unchanged (touched, moved, in two folders). */
+const CACHE_ENTRIES = 20_000;
+
+interface Pending {
+  readonly text: string;
+  readonly key: string;
+  readonly resolve: (mentions: readonly EntityMention[]) => void;
+}
+
+/**
+ * Recognises names for the corpus index in a worker thread (started when first needed, kept for the
+ * next), so that indexing a large corpus leaves the extension host free; the reader and the editor
+ * recognise their one article here, at once, through `EntityService`. Results are cached by the SHA-1 of
+ * the text until the knowledge base changes. Where a worker cannot be started, or fails, texts are
+ * recognised here.
+ */
+export class RecognitionRunner extends Disposable {
+  private worker: Worker | undefined;
+  private workerFailed = false;
+  private generation = 0;
+  private sentGeneration = -1;
+  private nextId = 0;
+  private queue: Pending[] = [];
+  private readonly inFlight = new Map<number, { generation: number; batch: Pending[] }>();
+  private readonly cache = new Map<string, readonly EntityMention[]>();
+  /** Texts recognised in the worker so far (for tests and the log). */
+  inWorker = 0;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly entities: EntityService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register({ dispose: () => void this.worker?.terminate() });
+    this.register(
+      entities.onDidChange(() => {
+        // Results for the old knowledge base are dropped as they come; what is waiting goes with the new one.
+        this.generation++;
+        this.cache.clear();
+        this.requeueInFlight();
+        this.pump();
+      }),
+    );
+  }
+
+  /** The mentions in `text`, by the knowledge base in use when they are answered. */
+  recognize(text: string): Promise<readonly EntityMention[]> {
+    const key = createHash('sha1').update(text).digest('base64');
+    const cached = this.cache.get(key);
+    if (cached) return Promise.resolve(cached);
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(this.here(key, text));
+    return new Promise((resolve) => {
+      this.queue.push({ text, key, resolve });
+      this.pump();
+    });
+  }
+
+  private here(key: string, text: string): readonly EntityMention[] {
+    const mentions = this.entities.recognize(text);
+    this.remember(key, mentions);
+    return mentions;
+  }
+
+  private remember(key: string, mentions: readonly EntityMention[]): void {
+    if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, mentions);
+  }
+
+  private pump(): void {
+    const worker = this.worker;
+    if (!worker) {
+      // No worker (any more): what waits is recognised here.
+      for (const pending of this.queue.splice(0)) pending.resolve(this.here(pending.key, pending.text));
+      return;
+    }
+    if (this.sentGeneration !== this.generation) {
+      const request: RecognitionRequest = { type: 'knowledgeBase', generation: this.generation, entities: this.entities.entities() };
+      worker.postMessage(request);
+      this.sentGeneration = this.generation;
+    }
+    while (this.inFlight.size < IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, BATCH_TEXTS);
+      const id = ++this.nextId;
+      this.inFlight.set(id, { generation: this.generation, batch });
+      const request: RecognitionRequest = { type: 'recognize', id, generation: this.generation, texts: batch.map((p) => p.text) };
+      worker.postMessage(request);
+    }
+  }
+
+  private requeueInFlight(): void {
+    const batches = [...this.inFlight.values()].map((flight) => flight.batch);
+    this.inFlight.clear();
+    this.queue.unshift(...batches.flat());
+  }
+
+  private answer(reply: RecognitionReply): void {
+    const flight = this.inFlight.get(reply.id);
+    if (!flight) return; // requeued after a knowledge-base change
+    this.inFlight.delete(reply.id);
+    if (!reply.mentions || reply.generation !== this.generation || flight.generation !== this.generation) {
+      this.queue.unshift(...flight.batch);
+    } else {
+      this.inWorker += flight.batch.length;
+      flight.batch.forEach((pending, i) => {
+        const mentions = (reply.mentions as readonly (readonly EntityMention[])[])[i];
+        this.remember(pending.key, mentions);
+        pending.resolve(mentions);
+      });
+    }
+    this.pump();
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.workerFailed || this.isDisposed || !this.extensionPath) return this.worker;
+    try {
+      const worker = new Worker(join(this.extensionPath, 'dist', 'recognitionWorker.js'));
+      worker.on('message', (reply: RecognitionReply) => this.answer(reply));
+      const fail = (error: unknown) => {
+        if (this.worker !== worker) return;
+        this.workerFailed = true;
+        this.worker = undefined;
+        this.log.warn(`Recognising names in a worker thread failed; recognising them here instead. ${error instanceof Error ? error.message : String(error)}`);
+        this.requeueInFlight();
+        this.pump();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!this.isDisposed) fail(new Error(`the worker stopped (exit code ${code})`));
+      });
+      // An idle worker does not keep the extension host alive.
+      worker.unref();
+      this.worker = worker;
+    } catch (error) {
+      this.workerFailed = true;
+      this.log.warn(`No worker thread for recognising names: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return this.worker;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The worker thread that finds the names in articles while the corpus is indexed, so that the extension
+ * host stays free. It holds a recogniser for the knowledge base it was last sent and answers each batch
+ * of texts with their mentions, tagged with the knowledge base's generation (the host drops answers for
+ * an older one).
+ */
+import { parentPort } from 'node:worker_threads';
+import { mergeKnowledgeBases } from '../../core/entities/knowledgeBase';
+import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
+import type { RecognitionReply, RecognitionRequest } from './recognitionRunner';
+
+let recognizer: Recognizer | undefined;
+let generation = -1;
+
+parentPort?.on('message', (request: RecognitionRequest) => {
+  if (request.type === 'knowledgeBase') {
+    recognizer = createRecognizer(mergeKnowledgeBases(request.entities));
+    generation = request.generation;
+    return;
+  }
+  if (!recognizer || request.generation !== generation) {
+    // Sent before the knowledge base it was meant for: the host asks again.
+    const reply: RecognitionReply = { id: request.id, generation, mentions: undefined };
+    parentPort?.postMessage(reply);
+    return;
+  }
+  const active = recognizer;
+  const reply: RecognitionReply = { id: request.id, generation, mentions: request.texts.map((text) => active.recognize(text)) };
+  parentPort?.postMessage(reply);
+});
