@@ -148,7 +148,19 @@ describe('names the knowledge base does not know', () => {
     { name: 'a person in a photo credit', text: 'Folk i gata. Foto: Ola Nordmann / NTB', expected: [['Ola Nordmann', 'person']] },
     { name: 'a place in a compound', text: 'Kampene i Luhansk-regionen fortsetter.', expected: [['Luhansk', 'place']] },
     { name: 'no sentence-initial common words', text: 'Samtidig kom det regn. Også i dag. Ukrainske sivilister venter.', expected: [] },
-    { name: 'no caption label', text: 'TRENER: Ola trente i parken.', expected: [] },
+    { name: 'no caption label, and the first name after it', text: 'TRENER: Ola trente i parken.', expected: [['Ola', 'person']] },
+    { name: 'a known place at a sentence start, but not a noun that is a place too', text: 'Tromsø vant. Kampen endte 2–1.', expected: [['Tromsø', 'place']] },
+    {
+      name: 'people by their age or a role after a comma',
+      text: 'Det sa Ingvild Sørbø (45) i går. Også Tor Eriksrud, daglig leder i bedriften, var der.',
+      expected: [['Ingvild Sørbø', 'person'], ['Tor Eriksrud', 'person']],
+    },
+    { name: 'an abbreviation inside a name', text: 'Hun ble sendt til St. Olavs hospital i natt.', expected: [['St. Olavs hospital', 'organization']] },
+    {
+      name: 'a work’s title in guillemets, after the noun for the work',
+      text: 'Romanen kom i fjor, og filmen «Når isen går» hadde premiere i Tromsø. – Dette er stort, sa hun «Jeg gleder meg».',
+      expected: [['Når isen går', 'other'], ['Tromsø', 'place']],
+    },
     { name: 'no month or weekday names', text: 'Han kom Mandag, i Februar.', expected: [] },
     {
       name: 'people after a role glued to the name at a sentence start',

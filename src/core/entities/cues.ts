@@ -45,7 +45,7 @@ export function isDefiniteNoun(folded: string): boolean {
 
 /** A lower-case word that ends an institution's name (`Oslo tingrett`, `Norsk kulturråd`, `Meteorologisk institutt`). */
 const ORGANIZATION_TAIL =
-  /^(?:tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|sykehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|nett|havn|lufthavn|barnehage|skole|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet)$/u;
+  /^(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|sykehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|nett|havn|lufthavn|barnehage|skole|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet)$/u;
 /** A lower-case word that ends a facility's or a place's name (`Ullevaal stadion`, `Akershus festning`). */
 const FACILITY_TAIL =
   /^(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd|kommune)$/u;
@@ -78,6 +78,10 @@ export function isNamedWithPlace(word: string): boolean {
 
 /** Company and club designators after a name: `Equinor ASA`, `Molde FK`, `Tromsø IL`. */
 export const DESIGNATORS = new Set(['AS', 'ASA', 'SA', 'BA', 'ANS', 'DA', 'FK', 'IL', 'BK', 'IF', 'SK', 'FC', 'IK', 'TIL', 'Ltd', 'Inc', 'GmbH', 'AB', 'Oy', 'NV', 'BV', 'plc', 'LLC', 'Corp']);
+
+/** The last word of a longer name that makes it an institution's, in lower case: `Norsk Utenrikspolitisk Institutt`, `Norges Bank`. */
+export const ORGANIZATION_WORD_ENDING =
+  /^(?:institutt|instituttet|universitet|universitetet|direktorat|direktoratet|tilsyn|tilsynet|forbund|forbundet|parti|partiet|bank|banken|råd|rådet|departement|departementet|kommune|fylkeskommune|sykehus|sykehuset|hospital|høgskole|høgskolen|akademi|akademiet|forening|foreningen|selskap|selskapet|stiftelse|stiftelsen|senter|senteret|group|holding|energy|bank|service|services|consulting|technologies|systems|media|press|news|airlines|airways|university|institute|council|agency|association|foundation|federation|union|ministry|press service)$/u;
 
 /** One-word names ending like an organisation: `Utenriksdepartementet`, `Fiskeridirektoratet`, `Arbeiderpartiet`, `Sametinget`. */
 export const ORGANIZATION_ENDING =

@@ -39,9 +39,16 @@ function normalCase(name: string): string {
     .join(' ');
 }
 
+/** Looked up as written (`USA`, `Sogn og Fjordane`), and in normal case when written in capitals (`OSLO`). */
+function has(set: ReadonlySet<string>, name: string): boolean {
+  if (set.has(name)) return true;
+  const normal = normalCase(name);
+  return normal !== name && set.has(normal);
+}
+
 export const gazetteer: Gazetteer = {
-  isGivenName: (word) => loaded().given.has(normalCase(word)),
-  isSurname: (word) => loaded().surnames.has(normalCase(word)),
-  isCountry: (name) => loaded().countries.has(normalCase(name)),
-  isPlace: (name) => loaded().places.has(normalCase(name)),
+  isGivenName: (word) => has(loaded().given, word),
+  isSurname: (word) => has(loaded().surnames, word),
+  isCountry: (name) => has(loaded().countries, name),
+  isPlace: (name) => has(loaded().places, name),
 };

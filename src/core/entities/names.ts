@@ -10,7 +10,7 @@
  * a suffix such as `-departementet`), or is `other`.
  */
 import { squashWhitespace, startsUpperCase, wordCharAt, wordEnd } from '../text';
-import { appositionType, DESIGNATORS, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, tailType } from './cues';
+import { appositionType, DESIGNATORS, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
 import { gazetteer } from './gazetteer';
 import type { EntityType } from './types';
 
@@ -59,6 +59,9 @@ interface Word {
   readonly suffix?: string;
 }
 
+/** Capitalised abbreviations whose full stop ends no sentence. */
+const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct']);
+
 /** Punctuation that starts a new sentence for the word after it (closing quotes do not). */
 const SENTENCE_BREAKS = new Set(['.', '!', '?', ':', '–', '—', '«', '\n']);
 /** The same as character codes, for the scanner. */
@@ -94,7 +97,8 @@ function words(text: string, lowerRuns: Set<number>): Word[] {
       if (SENTENCE_BREAK_CODES.has(code)) {
         const previous = result[result.length - 1];
         // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
-        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.text.length === 1 && previous.capitalised;
+        // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`.
+        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
         if (!initial) sentenceStart = true;
       }
       i++;
@@ -255,7 +259,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (!isName(span, first, midSentence, lowerCase)) continue;
     const start = span[0].start;
     const end = span[span.length - 1].end;
-    let type = typeOf(span, all, i - span.length + 1, i);
+    let type = typeOf(text, span, all, i - span.length + 1, i);
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
     if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) type = previous.type;
@@ -339,7 +343,10 @@ function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<str
   if (SENTENCE_STARTERS.has(folded) && single) return false;
   if (!single) return !SENTENCE_STARTERS.has(folded) || span.length > 2;
   if (lowerCase.has(folded)) return false;
-  return midSentence.has(head) || isAllCaps(head);
+  // Seen as a name elsewhere in the text, or known as one: a place, a country, a first name.
+  // (Not a place that looks like a noun's definite form: `Kampen`, `Haugen` and `Sentrum` are places too.)
+  const definite = /(?:en|et|a|ene|ane|um)$/u.test(folded);
+  return midSentence.has(head) || isAllCaps(head) || (!definite && known(head, gazetteer.isPlace)) || known(head, gazetteer.isCountry) || gazetteer.isGivenName(head);
 }
 
 /** `Bergens` → `Bergen` when the stem is in the gazetteer (a genitive -s); otherwise the word. */
@@ -352,7 +359,16 @@ function isSurnameLike(word: string): boolean {
   return known(word, gazetteer.isSurname) || /\p{Ll}(?:sen|ssen|son|sson|sdottir|stad|heim)s?$/u.test(word);
 }
 
-function typeOf(span: readonly Word[], all: readonly Word[], from: number, to: number): EntityType {
+/** After a name: its bearer's age (`Kari Hansen (45)`), or a role set off by a comma (`Kari Hansen, daglig leder i …`). */
+function personAfter(text: string, end: number): boolean {
+  const code = text.charCodeAt(end);
+  if (code === 32) return /^ \(\d{1,3}\)/u.test(text.slice(end, end + 6));
+  if (code !== 44) return false;
+  const words = /^, ((?:\p{Ll}+ ){0,3}\p{Ll}+)/u.exec(text.slice(end, end + 60));
+  return words !== null && words[1].split(' ').some(isRole);
+}
+
+function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number): EntityType {
   const name = span.map((w) => w.text).join(' ');
   const previous = all[from - 1];
   const before = previous?.text.toLowerCase();
@@ -360,34 +376,40 @@ function typeOf(span: readonly Word[], all: readonly Word[], from: number, to: n
   const first = span[0].text;
   const last = span[span.length - 1].text;
   const suffix = span[span.length - 1].suffix ?? '';
-  // What the name's own words say first: `Equinor ASA`, `Oslo tingrett`, `Ullevaal stadion`, `Utenriksdepartementet`.
+  const isKnownPlace = (word: string) => known(word, gazetteer.isCountry) || known(word, gazetteer.isPlace);
+  // What the name's own words say first: `Equinor ASA`, `Oslo tingrett`, `Ullevaal stadion`, `Utenriksdepartementet`,
+  // `Norsk Utenrikspolitisk Institutt`.
   if (span.length > 1 && DESIGNATORS.has(last)) return 'organization';
   const tail = span.length > 1 && !span[span.length - 1].capitalised ? tailType(last) : undefined;
   if (tail) return tail;
-  if (ORGANIZATION_ENDING.test(last)) return 'organization';
+  if (ORGANIZATION_ENDING.test(last) || (span.length > 1 && ORGANIZATION_WORD_ENDING.test(last.toLowerCase()))) return 'organization';
   // `Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Helse Vest`.
   if (span.length > 1 && isOrganizationHead(first)) return 'organization';
   if (PLACE_ENDING.test(suffix)) return 'place';
-  // Photo credits: `Foto: Ola Nordmann / NTB`.
-  if (before === 'foto' || previous?.text === '/') return span.length > 1 && !isAllCaps(span[0].text) ? 'person' : 'organization';
+  // Photo credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`.
+  if (before === 'foto' || previous?.text === '/') return span.length > 1 && (!isAllCaps(first) || gazetteer.isGivenName(first)) ? 'person' : 'organization';
   // The words before: a title or role (`landslagssjef Ståle Solbakken`), a noun in apposition (`stormen Ingolf`).
   if (before && isRole(before)) return 'person';
   // (A lower-case noun, or the capitalised one that starts the sentence: `Ekstremværet Ingolf`.)
   const apposition = previous && before && (!previous.capitalised || previous.sentenceStart) ? appositionType(before) : undefined;
   if (apposition) return apposition;
-  // The gazetteer: countries and places (also in upper case: `OSLO`), then people's names.
-  if (known(name, gazetteer.isCountry) || known(name, gazetteer.isPlace)) return 'place';
+  // The gazetteer: countries and places (also in upper case: `OSLO`, `USA`), then people's names.
+  if (isKnownPlace(name)) return 'place';
   if (isAllCaps(name.replace(/ /g, '')) && name.length <= 6) return 'organization';
   // `Russlands president`, `Frankrikes utenriksminister`: a country's office holder.
   if (after && isRole(after) && /\p{Ll}s$/u.test(last) && span.length === 1) return 'place';
+  if (personAfter(text, span[span.length - 1].end)) return 'person';
   const speaks = (after && SPEECH_VERBS.has(after)) || (before && SPEECH_VERBS.has(before));
-  if (span.length > 1 && (gazetteer.isGivenName(first) || isSurnameLike(last))) return 'person';
-  if (span.length === 1 && (known(first, gazetteer.isGivenName) || (speaks && isSurnameLike(first)))) return 'person';
+  // A first name before other capitalised words is a person, whatever the surname (many are places: `Per Strand`).
+  if (span.length > 1 && (gazetteer.isGivenName(first) || (isSurnameLike(last) && !span.some((w) => isKnownPlace(w.text))))) return 'person';
+  // One word: a first name, or someone speaking (`sa Hansen`).
+  if (span.length === 1 && known(first, gazetteer.isGivenName)) return 'person';
   if (speaks) return 'person';
   if (PLACE_ENDING.test(last)) return 'place';
   if (before && PLACE_PREPOSITIONS.has(before) && span.length <= 3) return 'place';
-  // Two or three capitalised words that nothing else explains are most often a person's name in news text.
-  if (span.length > 1 && span.length <= 3 && span.every((w) => w.capitalised && !isAllCaps(w.text))) return 'person';
+  // Two or three capitalised words that nothing else explains, none of them a place, are most often a person's
+  // name in news text.
+  if (span.length > 1 && span.length <= 3 && span.every((w) => w.capitalised && !isAllCaps(w.text) && !isKnownPlace(w.text))) return 'person';
   return 'other';
 }
 
@@ -416,6 +438,22 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       type = 'organization';
     }
     if (type) found.push({ start, end, text: text.slice(start, end), type });
+  }
+  return found;
+}
+
+/**
+ * Titles of works in guillemets after the noun for the work (`romanen «Når isen går»`, `filmen «Kon-Tiki»`):
+ * the words inside are one name of type `other`, whatever capitals they have.
+ */
+export function worksInQuotes(text: string): NameCandidate[] {
+  const found: NameCandidate[] = [];
+  if (text.indexOf('«') < 0) return found;
+  for (const match of text.matchAll(/(\p{Ll}+)\s+«(\p{Lu}[^»\n]{0,79})»/gu)) {
+    if (appositionType(match[1]) !== 'other') continue;
+    const start = (match.index ?? 0) + match[0].indexOf('«') + 1;
+    const title = match[2].replace(/[\s.,!?]+$/u, '');
+    found.push({ start, end: start + title.length, text: title, type: 'other' });
   }
   return found;
 }

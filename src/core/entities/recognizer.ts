@@ -9,7 +9,8 @@
  */
 import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
-import { findNames, type NameCandidate, namesAroundKnown } from './names';
+import { gazetteer } from './gazetteer';
+import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
 import { compilePhrases, type PhraseMatcher } from './phrases';
 import type { Entity, EntityMention } from './types';
 
@@ -49,8 +50,12 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
     let around: EntityMention[] = [];
     if (options.unknownNames !== false) {
       // `Oslo tingrett`, `Universitetet i Bergen`: the known place is part of an institution's name.
-      around = namesAroundKnown(text, known).map((name) => ruleMention(name, slugs));
-      if (around.length) known = known.filter((k) => !around.some((a) => a.start <= k.start && k.end <= a.end));
+      around = [...namesAroundKnown(text, known), ...worksInQuotes(text)].map((name) => ruleMention(name, slugs));
+      if (around.length) {
+        known = known.filter((k) => !around.some((a) => a.start < k.end && k.start < a.end));
+        // A work's title holds no other names (`«Min mors hender»`): the first of two overlapping ones stays.
+        around = around.sort((a, b) => a.start - b.start).filter((a, i, all) => i === 0 || all[i - 1].end <= a.start);
+      }
     }
     const all = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, [...known, ...around], slugs)].sort((a, b) => a.start - b.start);
     cache.set(text, all);
@@ -191,7 +196,8 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     const short = surname(m.canonical);
-    if (!short) continue;
+    // A place is no surname to link (`Russland` of a misread `Nato Russland`).
+    if (!short || gazetteer.isPlace(short) || gazetteer.isCountry(short)) continue;
     const seen = people.get(short);
     if (seen === undefined) people.set(short, { mention: m });
     else if (seen && seen.mention.entityId !== m.entityId) people.set(short, null);
