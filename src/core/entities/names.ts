@@ -448,12 +448,15 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
  */
 export function worksInQuotes(text: string): NameCandidate[] {
   const found: NameCandidate[] = [];
-  if (text.indexOf('«') < 0) return found;
-  for (const match of text.matchAll(/(\p{Ll}+)\s+«(\p{Lu}[^»\n]{0,79})»/gu)) {
-    if (appositionType(match[1]) !== 'other') continue;
-    const start = (match.index ?? 0) + match[0].indexOf('«') + 1;
-    const title = match[2].replace(/[\s.,!?]+$/u, '');
-    found.push({ start, end: start + title.length, text: title, type: 'other' });
+  // From each opening guillemet: most texts have a few, quotes of speech among them.
+  for (let open = text.indexOf('«'); open >= 0; open = text.indexOf('«', open + 1)) {
+    const close = text.indexOf('»', open + 1);
+    if (close < 0 || close - open > 81 || !startsUpperCase(text[open + 1] ?? '')) continue;
+    const title = text.slice(open + 1, close).replace(/[\s.,!?]+$/u, '');
+    if (title.includes('\n')) continue;
+    const noun = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, open - 40), open));
+    if (!noun || appositionType(noun[1]) !== 'other') continue;
+    found.push({ start: open + 1, end: open + 1 + title.length, text: title, type: 'other' });
   }
   return found;
 }
