@@ -38,10 +38,12 @@ export function applyHiddenTypes(): void {
   });
 }
 
-/** The settings' highlighted types, font and line length. */
+/** The settings' highlighted types, how names are drawn, font and line length. */
 export function applySettings(settings: ReaderSettings): void {
   state.hiddenTypes = new Set(ENTITY_TYPES.filter((type) => !settings.highlight.includes(type)));
   applyHiddenTypes();
+  // reader.css draws names underlined; `tint` brings back the fill on every name.
+  root.classList.toggle('entity-style-tint', settings.entityStyle === 'tint');
   const style = document.documentElement.style;
   style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   style.setProperty('--reader-line-length', `${settings.lineLength}ch`);
