@@ -207,14 +207,21 @@ for (const { colorTheme, slug } of THEMES) {
       await session?.screenshot(`names-annotated-${slug}`);
     });
 
-    it('tints every name again when the setting says tint, at once in the open reader', async () => {
+    it('tints every name again when the setting says tint, at once in the open reader, keeping the legend\'s toggles', async () => {
       const s = session;
       assert.ok(s);
       const reader = readerFrame(s.page);
       const settings = join(s.workspacePath, '.vscode', 'settings.json');
       const macron = reader.locator('.entity-person', { hasText: 'Emmanuel Macron' }).first();
+      // Places turned off in the legend stay off through the change.
+      await reader.locator('.legend-item', { hasText: 'Places' }).click();
+      await reader.locator('#reader.hide-place').waitFor();
       writeFileSync(settings, JSON.stringify({ ...SAMPLE_CORPUS_SETTINGS, 'annotatedReader.reader.entityStyle': 'tint' }, null, 2));
       await reader.locator('#reader.entity-style-tint').waitFor();
+      assert.equal(await reader.locator('#reader.hide-place').count(), 1, 'the legend\'s toggles are kept');
+      assert.equal(await reader.locator('.legend-item', { hasText: 'Places' }).getAttribute('aria-pressed'), 'false');
+      await reader.locator('.legend-item', { hasText: 'Places' }).click();
+      await reader.locator('#reader:not(.hide-place)').waitFor();
       await pointerAway(reader);
       const tinted = await lookOf(macron);
       if (highContrast) {
