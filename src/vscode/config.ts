@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../core/corpus';
 import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
+import { ENTITY_STYLES, type EntityStyle } from '../webview/protocol';
 import { CONFIG_SECTION } from './constants';
 
 /** `auto` shows the sample articles only while no other articles are found. */
@@ -20,6 +21,7 @@ export interface ReaderConfig {
   readonly fontFamily: string;
   readonly lineLength: number;
   readonly openInNewTab: boolean;
+  readonly entityStyle: EntityStyle;
 }
 
 /** Typed access to the extension's settings; the only place that reads them. */
@@ -56,6 +58,7 @@ export const config = {
       fontFamily: typeof c.get('fontFamily') === 'string' ? (c.get<string>('fontFamily') ?? '') : '',
       lineLength: clamp(c.get('lineLength'), 30, 200, 72),
       openInNewTab: c.get('openInNewTab') === true,
+      entityStyle: oneOf(c.get('entityStyle'), ENTITY_STYLES, 'underline'),
       highlight: Array.isArray(c.get('highlightEntities'))
         ? ENTITY_TYPES.filter((type) => (c.get<unknown[]>('highlightEntities') ?? []).includes(type))
         : [...ENTITY_TYPES],

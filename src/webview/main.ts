@@ -58,7 +58,7 @@ function receive(message: HostMessage): void {
       break;
     case 'didChangeSettings': {
       const keep = scrollFraction();
-      applySettings(message.settings);
+      applySettings(message.settings, true);
       restoreScroll(keep);
       break;
     }

@@ -55,6 +55,13 @@ export interface TextRange {
   readonly end: number;
 }
 
+/**
+ * How names are drawn: `underline` (a thin line in the type's colour, the tint only on hover, focus
+ * and marked mentions) lets the text lead; `tint` fills every name, as earlier versions did.
+ */
+export const ENTITY_STYLES = ['underline', 'tint'] as const;
+export type EntityStyle = (typeof ENTITY_STYLES)[number];
+
 export interface ReaderSettings {
   readonly fontSize: number;
   /** Empty: the workbench font. */
@@ -63,6 +70,7 @@ export interface ReaderSettings {
   readonly lineLength: number;
   /** Entity types highlighted when an article opens. */
   readonly highlight: readonly EntityType[];
+  readonly entityStyle: EntityStyle;
 }
 
 /** What the reader shows of an article. */
@@ -322,7 +330,8 @@ const isSettings: Guard<ReaderSettings> = (value): value is ReaderSettings =>
   isString(value.fontFamily) &&
   isNumber(value.lineLength) &&
   Array.isArray(value.highlight) &&
-  value.highlight.every(isEntityType);
+  value.highlight.every(isEntityType) &&
+  ENTITY_STYLES.includes(value.entityStyle as EntityStyle);
 
 const isMention = (value: unknown): boolean => isRecord(value) && isEntityType(value.type) && isString(value.entityId) && isSpan(value);
 

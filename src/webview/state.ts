@@ -26,6 +26,8 @@ export const state = {
   articleBody: undefined as HTMLElement | undefined,
   /** Entity types the legend has turned off; starts from the setting. */
   hiddenTypes: undefined as Set<EntityType> | undefined,
+  /** The setting the legend last started from (`highlightEntities`, joined). */
+  highlightSetting: undefined as string | undefined,
 
   /** Search matches of the article shown, in text order, and the current one. */
   marks: [] as readonly TextRange[],

@@ -86,3 +86,44 @@ export function slugify(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** Selects `phrase` in the reader by dragging the mouse over it, as a person would. */
+export async function dragOver(page: Page, reader: FrameLocator, phrase: string): Promise<void> {
+  // Away from any name first, so that no hover card lies over the text.
+  await reader.locator('.meta').hover();
+  await reader.locator('.entity-card:not([hidden]), .annotation-card:not([hidden])').first().waitFor({ state: 'detached' });
+  const paragraph = reader.locator('p', { hasText: phrase }).first();
+  await paragraph.scrollIntoViewIfNeeded();
+  const ends = await paragraph.evaluate((node, wanted) => {
+    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const texts: [Text, number][] = [];
+    let text = '';
+    while (walker.nextNode()) {
+      texts.push([walker.currentNode as Text, text.length]);
+      text += walker.currentNode.textContent ?? '';
+    }
+    const at = text.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the paragraph`);
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      const found = [...texts].reverse().find(([piece, start]) => (end ? start < offset : start <= offset) && start + piece.length >= offset);
+      if (!found) throw new Error(`no text at ${offset}`);
+      return [found[0], offset - found[1]];
+    };
+    const range = node.ownerDocument.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + wanted.length, true));
+    const rects = range.getClientRects();
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const box = node.getBoundingClientRect();
+    return {
+      from: { x: first.left - box.left + 1, y: first.top - box.top + first.height / 2 },
+      to: { x: last.right - box.left - 1, y: last.top - box.top + last.height / 2 },
+    };
+  }, phrase);
+  const box = await paragraph.boundingBox();
+  assert.ok(box, 'the paragraph is on screen');
+  await page.mouse.move(box.x + ends.from.x, box.y + ends.from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + ends.to.x, box.y + ends.to.y, { steps: 6 });
+  await page.mouse.up();
+}

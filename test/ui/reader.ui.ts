@@ -4,12 +4,13 @@ import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
 import { repoRoot } from '../harness/paths';
+import { highlightContrasts } from './contrast';
 import {
   ARTICLE_HEADLINE,
   click,
+  dragOver,
   expand,
   EXTENSION_READY_TIMEOUT_MS,
   openArticlesView,
@@ -388,93 +389,3 @@ describe('Articles view with no articles', () => {
     await treeItem(page, MONTH).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
   });
 });
-
-/** Selects `phrase` in the reader by dragging the mouse over it, as a person would. */
-async function dragOver(page: Page, reader: FrameLocator, phrase: string): Promise<void> {
-  // Away from any name first, so that no hover card lies over the text.
-  await reader.locator('.meta').hover();
-  await reader.locator('.entity-card:not([hidden]), .annotation-card:not([hidden])').first().waitFor({ state: 'detached' });
-  const paragraph = reader.locator('p', { hasText: phrase }).first();
-  await paragraph.scrollIntoViewIfNeeded();
-  const ends = await paragraph.evaluate((node, wanted) => {
-    const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-    const texts: [Text, number][] = [];
-    let text = '';
-    while (walker.nextNode()) {
-      texts.push([walker.currentNode as Text, text.length]);
-      text += walker.currentNode.textContent ?? '';
-    }
-    const at = text.indexOf(wanted);
-    if (at < 0) throw new Error(`"${wanted}" is not in the paragraph`);
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      const found = [...texts].reverse().find(([piece, start]) => (end ? start < offset : start <= offset) && start + piece.length >= offset);
-      if (!found) throw new Error(`no text at ${offset}`);
-      return [found[0], offset - found[1]];
-    };
-    const range = node.ownerDocument.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + wanted.length, true));
-    const rects = range.getClientRects();
-    const first = rects[0];
-    const last = rects[rects.length - 1];
-    const box = node.getBoundingClientRect();
-    return {
-      from: { x: first.left - box.left + 1, y: first.top - box.top + first.height / 2 },
-      to: { x: last.right - box.left - 1, y: last.top - box.top + last.height / 2 },
-    };
-  }, phrase);
-  const box = await paragraph.boundingBox();
-  assert.ok(box, 'the paragraph is on screen');
-  await page.mouse.move(box.x + ends.from.x, box.y + ends.from.y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + ends.to.x, box.y + ends.to.y, { steps: 6 });
-  await page.mouse.up();
-}
-
-/**
- * In the page: the lowest contrast ratio (WCAG) of text over its highlight,
- * per entity type, the highlight blended over the page background.
- */
-function highlightContrasts(nodes: Element[]): Record<string, number> {
-  type Rgba = [number, number, number, number];
-  const parse = (css: string): Rgba | undefined => {
-    const rgb = /rgba?\(([^)]+)\)/.exec(css);
-    if (rgb) {
-      const [r, g, b, a = 1] = rgb[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-      return [r / 255, g / 255, b / 255, a];
-    }
-    const srgb = /color\(srgb ([^)]+)\)/.exec(css);
-    if (srgb) {
-      const [r, g, b, a = 1] = srgb[1].split(/[\s/]+/).filter(Boolean).map(Number);
-      return [r, g, b, a];
-    }
-    return undefined;
-  };
-  const over = (top: Rgba, bottom: Rgba): Rgba => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1) as Rgba;
-  const luminance = ([r, g, b]: Rgba) => {
-    const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  };
-  const hex = (css: string): Rgba | undefined => {
-    const m = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(css.trim());
-    return m ? [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16) / 255).concat(m[2] ? parseInt(m[2], 16) / 255 : 1) as Rgba : undefined;
-  };
-  // The page's own background, else the editor background the webview is given.
-  const page =
-    [document.body, document.documentElement].map((node) => parse(getComputedStyle(node).backgroundColor)).find((c) => c !== undefined && c[3] > 0) ??
-    hex(getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background'));
-  if (!page) throw new Error('no page background to measure against');
-  const result: Record<string, number> = {};
-  for (const node of nodes) {
-    const style = getComputedStyle(node);
-    const text = parse(style.color);
-    const highlight = parse(style.backgroundColor) ?? [0, 0, 0, 0];
-    if (!text) continue;
-    const background = over(highlight, page);
-    const [light, dark] = [luminance(over(text, background)), luminance(background)].sort((a, b) => b - a);
-    const ratio = (light + 0.05) / (dark + 0.05);
-    const type = (node as HTMLElement).dataset.type ?? 'unknown';
-    result[type] = Math.min(result[type] ?? Infinity, ratio);
-  }
-  return result;
-}

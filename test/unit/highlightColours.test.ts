@@ -82,11 +82,17 @@ function colour(css: string): Rgba {
   return parsed;
 }
 
-/** The share of a name's colour in its tint, as reader.css draws `.entity`. */
-function nameTintShare(): number {
-  const rule = /\n\.entity \{[^}]*background: color-mix\(in srgb, var\(--entity-color\) (\d+)%, transparent\)/.exec(css);
-  assert.ok(rule, 'reader.css tints .entity with color-mix');
-  return Number(rule[1]) / 100;
+/**
+ * The shares of a name's colour in the tints reader.css draws on `.entity` (under the pointer, on focus,
+ * on marked mentions and in the `tint` style): each is checked against the highlights.
+ */
+function nameTintShares(): number[] {
+  const shares = new Set<number>();
+  for (const rule of css.matchAll(/\n([^{}]*\.entity[^{}]*)\{([^}]*)\}/g)) {
+    for (const mix of rule[2].matchAll(/background: color-mix\(in srgb, var\(--entity-color\) (\d+)%, transparent\)/g)) shares.add(Number(mix[1]) / 100);
+  }
+  assert.ok(shares.size > 0, 'reader.css tints .entity with color-mix');
+  return [...shares].sort();
 }
 
 describe('highlight colours against the names’ colours', () => {
@@ -100,11 +106,11 @@ describe('highlight colours against the names’ colours', () => {
     describe(theme.name, () => {
       const background = colour(theme.background);
       const text = themeColour(highlightColourId('foreground'), theme.kind);
-      const share = nameTintShare();
+      const shares = nameTintShares();
       const looks = ENTITY_TYPES.flatMap((type) => {
         const entity = colour(theme.entities[type]);
         const line = { look: `${type} underline`, colour: over(entity, background) };
-        return theme.nameTint ? [line, { look: `${type} tint`, colour: tint(entity, share, background) }] : [line];
+        return theme.nameTint ? [line, ...shares.map((share) => ({ look: `${type} tint ${share * 100}%`, colour: tint(entity, share, background) }))] : [line];
       });
       const fills = PALETTE.map((name) => ({ name, fill: over(themeColour(highlightColourId(name), theme.kind), background) }));
 
@@ -119,9 +125,11 @@ describe('highlight colours against the names’ colours', () => {
           // A name inside the highlight: its tint over the fill, the text still readable.
           if (theme.nameTint) {
             for (const type of ENTITY_TYPES) {
-              const under = tint(colour(theme.entities[type]), share, fill);
-              const ratio = contrastRatio(text, under);
-              assert.ok(ratio >= MIN_CONTRAST, `a ${type} name in the ${name} highlight: ${ratio.toFixed(2)}:1`);
+              for (const share of shares) {
+                const under = tint(colour(theme.entities[type]), share, fill);
+                const ratio = contrastRatio(text, under);
+                assert.ok(ratio >= MIN_CONTRAST, `a ${type} name tinted ${share * 100}% in the ${name} highlight: ${ratio.toFixed(2)}:1`);
+              }
             }
           }
           const fromPage = colourDistance(fill, background);

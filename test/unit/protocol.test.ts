@@ -66,7 +66,7 @@ describe('reader protocol validation', () => {
     });
   });
 
-  const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'] };
+  const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'], entityStyle: 'underline' };
   const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } }, annotations: { items: [], review: [], orphans: [], colours: [{ name: 'Key claim', colour: 'yellow' }] } };
   const annotation = { id: 'urn:uuid:1', start: 0, end: 1, colour: 'Key claim', palette: 'yellow', note: 'N', tags: ['t'], replies: 0, modifiedLabel: '1 March 2026' };
   const fromHost: [string, unknown, boolean][] = [
@@ -74,6 +74,9 @@ describe('reader protocol validation', () => {
     ['an article with a block running backwards', { type: 'didLoadArticle', article: { ...article, blocks: [{ kind: 'headline', start: 2, end: 1, parts: [] }] }, settings }, false],
     ['settings', { type: 'didChangeSettings', settings }, true],
     ['settings without a font size', { type: 'didChangeSettings', settings: { fontFamily: '', lineLength: 72, highlight: [] } }, false],
+    ['settings asking for tinted names', { type: 'didChangeSettings', settings: { ...settings, entityStyle: 'tint' } }, true],
+    ['settings with an unknown entity style', { type: 'didChangeSettings', settings: { ...settings, entityStyle: 'url(x)' } }, false],
+    ['settings without an entity style', { type: 'didChangeSettings', settings: { ...settings, entityStyle: undefined } }, false],
     ['settings with an unknown entity type', { type: 'didChangeSettings', settings: { ...settings, highlight: ['planet'] } }, false],
     ['an article with a mention of an unknown type', { type: 'didLoadArticle', article: { ...article, mentions: [{ start: 0, end: 1, type: 'planet', entityId: 't' }] }, settings }, false],
     ['an article without annotations', { type: 'didLoadArticle', article: { ...article, annotations: undefined }, settings }, false],

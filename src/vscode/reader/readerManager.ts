@@ -579,6 +579,6 @@ function formatDay(iso: string): string {
 }
 
 function readerSettings(): ReaderSettings {
-  const { fontSize, fontFamily, lineLength, highlight } = config.reader();
-  return { fontSize, fontFamily, lineLength, highlight };
+  const { fontSize, fontFamily, lineLength, highlight, entityStyle } = config.reader();
+  return { fontSize, fontFamily, lineLength, highlight, entityStyle };
 }

@@ -38,10 +38,20 @@ export function applyHiddenTypes(): void {
   });
 }
 
-/** The settings' highlighted types, font and line length. */
-export function applySettings(settings: ReaderSettings): void {
-  state.hiddenTypes = new Set(ENTITY_TYPES.filter((type) => !settings.highlight.includes(type)));
+/**
+ * The settings' highlighted types, how names are drawn, font and line length. An article opens with
+ * the legend as the setting says; a change to another setting (`keepToggles`) leaves the legend's
+ * toggles as the reader set them.
+ */
+export function applySettings(settings: ReaderSettings, keepToggles = false): void {
+  const highlight = settings.highlight.join(',');
+  if (!keepToggles || highlight !== state.highlightSetting) {
+    state.hiddenTypes = new Set(ENTITY_TYPES.filter((type) => !settings.highlight.includes(type)));
+  }
+  state.highlightSetting = highlight;
   applyHiddenTypes();
+  // reader.css draws names underlined; `tint` brings back the fill on every name.
+  root.classList.toggle('entity-style-tint', settings.entityStyle === 'tint');
   const style = document.documentElement.style;
   style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   style.setProperty('--reader-line-length', `${settings.lineLength}ch`);
