@@ -95,11 +95,6 @@ export class EntityService extends Disposable {
     this.onDidChangeEmitter.fire();
   }
 
-  /** The merged knowledge base's entities, for a recogniser elsewhere (the indexing worker). */
-  entities(): readonly Entity[] {
-    return this.knowledgeBase.entities;
-  }
-
   /** The mentions in an article's text (cached per text). */
   recognize(text: string): readonly EntityMention[] {
     return this.recognizer.recognize(text);

@@ -99,7 +99,7 @@ export class RecognitionRunner extends Disposable {
       return;
     }
     if (this.sentGeneration !== this.generation) {
-      const request: RecognitionRequest = { type: 'knowledgeBase', generation: this.generation, entities: this.entities.entities() };
+      const request: RecognitionRequest = { type: 'knowledgeBase', generation: this.generation, entities: this.entities.knowledgeBaseEntities() };
       worker.postMessage(request);
       this.sentGeneration = this.generation;
     }
