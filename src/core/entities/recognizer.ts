@@ -11,6 +11,7 @@ import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
 import { findNames } from './names';
 import { compilePhrases, type PhraseMatcher } from './phrases';
+import { withoutNotNames } from './corrections';
 import type { Entity, EntityMention } from './types';
 
 export interface Recognizer {
@@ -45,7 +46,9 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
     }
     const mentions = findMentions(text, phrases, forms);
     const known = addShortForms(text, mentions, knowledgeBase, surnames);
-    const all = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
+    const found = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
+    // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
+    const all = withoutNotNames(found, knowledgeBase.notNames);
     cache.set(text, all);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return all;
