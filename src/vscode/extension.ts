@@ -16,6 +16,7 @@ import { registerEditorFeatures } from './entities/editorFeatures';
 import { EntitiesView } from './entities/entitiesView';
 import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
+import { NameAtCursor } from './entities/nameAtCursor';
 import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
@@ -115,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
+      new NameAtCursor(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();

@@ -72,6 +72,12 @@ describe('corrections, as the recogniser then sees the corpus', () => {
       check: (found) => assert.deepEqual(found.filter(([text]) => text.startsWith('L')), [['Lundun', 'place', 'london'], ['London', 'place', 'london']]),
     },
     {
+      name: 'a merge into a name the rules found makes it an entity with both names',
+      corrections: [{ kind: 'merge', forms: ['Guardiola'], target: { id: 'unknown-pep-guardiola', name: 'Pep Guardiola', type: 'person', aliases: [], description: '' } }],
+      text: 'Guardiola kom. Pep Guardiola sa.',
+      check: (found) => assert.deepEqual(found, [['Guardiola', 'person', 'pep-guardiola'], ['Pep Guardiola', 'person', 'pep-guardiola']]),
+    },
+    {
       name: 'not a name: a form the rules found is no mention',
       corrections: [{ kind: 'notName', forms: ['Manager Pep Guardiola'] }],
       text: GUARDIOLA,

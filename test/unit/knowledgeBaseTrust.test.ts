@@ -41,6 +41,12 @@ describe('knowledge bases and workspace trust', () => {
     );
     assert.deepEqual(entries.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'view/item/context']);
     for (const [menu, when] of entries) assert.match(when, /(^|&& )isWorkspaceTrusted( &&|$)/, menu);
+    // The corrections write the same file: offered in the same menus, only in a trusted workspace.
+    for (const command of ['changeEntityType', 'fixEntityName', 'mergeEntity', 'markNotAName']) {
+      const menus = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) => items.filter((item) => item.command === `annotatedReader.${command}`).map((item) => [menu, item.when ?? ''] as const));
+      assert.deepEqual(menus.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'view/item/context'], command);
+      for (const [menu, when] of menus) assert.match(when, /(^|&& )isWorkspaceTrusted( &&|$)/, `${command} in ${menu}`);
+    }
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('annotatedReader.knowledgeBases'));
   });

@@ -26,7 +26,11 @@ export type Correction =
   | { readonly kind: 'changeType'; readonly entityId: string; readonly name: string; readonly type: EntityType }
   /** `wrong` is the mention's text, `right` the text it should have been (see `locateFix`). */
   | { readonly kind: 'fixSpan'; readonly entityId: string; readonly wrong: string; readonly right: string; readonly type: EntityType }
-  /** `forms` (a mention's text, or an entity's names) become names of `target`; `source`, an entity of the file being edited, is folded into it. */
+  /**
+   * `forms` (a mention's text, or an entity's names) become names of `target`;
+   * `sourceId`, an entity of the file being edited, is folded into it. A
+   * target the rules found (not in `knowledgeBase`) becomes an entity.
+   */
   | { readonly kind: 'merge'; readonly forms: readonly string[]; readonly target: Entity; readonly sourceId?: string }
   | { readonly kind: 'notName'; readonly forms: readonly string[] };
 
@@ -91,6 +95,11 @@ export function applyCorrection(text: string | undefined, correction: Correction
     case 'merge': {
       const { target } = correction;
       if (correction.sourceId === target.id) return { ok: false, reason: `it cannot be merged into itself` };
+      if (!knowledgeBase.byId(target.id)) {
+        // A name the rules found: it becomes an entity, with the merged names as aliases.
+        const aliases = correction.forms.map((form) => squashWhitespace(form)).filter(validForm);
+        return editKnowledgeBase(text, { kind: 'newEntity', name: squashWhitespace(target.name), type: target.type, description: '', aliases }, taken);
+      }
       const targetEntry = entryOf(entries, target);
       const aliases = (Array.isArray(targetEntry.aliases) ? targetEntry.aliases : (targetEntry.aliases = [])) as unknown[];
       const forms = [...new Set(correction.forms.map((form) => squashWhitespace(form)))].filter(validForm);
