@@ -113,6 +113,7 @@ describe('Corrections', () => {
       () => undefined,
       (report) => (report.highlights[newType] ?? 0) === (shown.highlights[newType] ?? 0) + 2 && (report.highlights[before.type] ?? 0) === (shown.highlights[before.type] ?? 0) - 2,
     );
+    void rendered.catch(() => undefined); // awaited below; a failure before that is the test's
     // Accepting the one step: the type offered first.
     await acceptUntil(Promise.resolve(vscode.commands.executeCommand('annotatedReader.changeEntityType', row.node)));
     // The command resolves once the knowledge bases are read again: the hover knows at once, with no wait.
@@ -136,6 +137,7 @@ describe('Corrections', () => {
     assert.match(await hoverAt(editor.document, 'Brynhild Sørvik'), /Brynhild Sørvik\*\*/);
 
     const rendered = renderOf(api, uri.toString(), () => undefined, (report) => total(report) === total(shown) - 2);
+    void rendered.catch(() => undefined); // awaited below; a failure before that is the test's
     await vscode.commands.executeCommand('annotatedReader.markNotAName');
     assert.equal(await hoverAt(editor.document, 'Brynhild Sørvik'), '', 'no card on a text that is not a name');
     await rendered;
