@@ -200,11 +200,25 @@ describe('notNames in a knowledge-base file', () => {
     assert.deepEqual([...(mergeKnowledgeBaseFiles(later, earlier).notNames ?? [])], ['Lundun', 'Ingolf']);
   });
 
-  it('drops exactly the mentions with a marked text, white space squashed', () => {
-    const mention = (text: string): EntityMention => ({ start: 0, end: text.length, text, type: 'other', entityId: 'x', canonical: text, source: 'rule' });
-    const list = [mention('Manager Pep\nGuardiola'), mention('Pep Guardiola'), mention('Manager')];
-    assert.deepEqual(withoutNotNames(list, new Set(['Manager Pep Guardiola'])).map((m) => m.text), ['Pep Guardiola', 'Manager']);
-    assert.equal(withoutNotNames(list, new Set()), list);
+  it('drops exactly the mentions with a marked text, white space squashed, keeping the names inside them', () => {
+    const mention = (text: string, start = 0): EntityMention => ({ start, end: start + text.length, text, type: 'other', entityId: 'x', canonical: text, source: 'rule' });
+    const list = [mention('Manager Pep\nGuardiola', 0), mention('Pep Guardiola', 30), mention('Manager', 50)];
+    const base = mergeKnowledgeBaseFiles({ entities: [{ id: 'pep', name: 'Pep', type: 'person', aliases: [], description: '' }] });
+    const marked = (...names: string[]): KnowledgeBase => ({ ...base, notNames: new Set(names) });
+    // `Pep` inside the dropped mention is a name of the knowledge base: it stays a mention, at its place.
+    assert.deepEqual(
+      withoutNotNames(list, marked('Manager Pep Guardiola')).map((m) => [m.text, m.start, m.entityId]),
+      [['Pep', 8, 'pep'], ['Pep Guardiola', 30, 'x'], ['Manager', 50, 'x']],
+    );
+    assert.deepEqual(withoutNotNames(list, marked('Manager Pep Guardiola', 'Pep')).map((m) => m.text), ['Pep Guardiola', 'Manager']);
+    assert.equal(withoutNotNames(list, marked()), list);
+  });
+
+  it('leaves the right part of a wrong knowledge-base name: Emmanuel Macron fixed to Macron', () => {
+    const macron: Entity = { id: 'macron', name: 'Emmanuel Macron', type: 'person', aliases: ['Macron'], description: '' };
+    const kb = mergeKnowledgeBaseFiles({ entities: [macron] }, { entities: [], notNames: ['Emmanuel Macron'] });
+    const found = createRecognizer(kb, { unknownNames: false }).recognize('Presidenten Emmanuel Macron kom. Macron sa lite.');
+    assert.deepEqual(found.map((m) => [m.text, m.start, m.entityId]), [['Macron', 21, 'macron'], ['Macron', 33, 'macron']]);
   });
 });
 

@@ -48,7 +48,7 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
     const known = addShortForms(text, mentions, knowledgeBase, surnames);
     const found = options.unknownNames === false ? known : [...known, ...unknownNames(text, known)].sort((a, b) => a.start - b.start);
     // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
-    const all = withoutNotNames(found, knowledgeBase.notNames);
+    const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return all;
