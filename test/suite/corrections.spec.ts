@@ -21,6 +21,7 @@ describe('Corrections', () => {
     'kaldheim.txt': ['Kaldheim vil ha ny bru', 'Det mener Torvald Kaldheim, som har skrevet til kommunen.\n\n– Brua er for smal, sier Torvald Kaldheim.'],
     'sorvik.txt': ['Sørvik er skeptisk', 'Dette svarer Brynhild Sørvik på kritikken.\n\n– Vi venter, sier Brynhild Sørvik.'],
     'eikrem.txt': ['Eikrem tar over', 'Styret har valgt Gunnvor Eikrem som ny leder.\n\n– Jeg gleder meg, sier Gunnvor Eikrem.'],
+    'eikrem-2.txt': ['Ny leder på plass', 'Dette sier Gunvor Eikrem om den nye jobben.'],
   };
 
   before(async () => {
@@ -164,5 +165,24 @@ describe('Corrections', () => {
     await acceptUntil(rendered);
     const document = await vscode.workspace.openTextDocument(uri);
     assert.match(await hoverAt(document, 'Gunnvor Eikrem'), new RegExp(`Gunnvor Eikrem\\*\\* · ${ENTITY_TYPE_NAMES[newType]}\\n`));
+  });
+
+  it('merges a misspelt name into the entity it names, from the Entities view: both link to one entity at once', async () => {
+    const misspelt = await found('Gunvor Eikrem');
+    await found('Gunnvor Eikrem');
+    const group = (await rowsOf(api.views.entities)).find((row) => row.label === ENTITY_TYPE_PLURALS[misspelt.type]);
+    assert.ok(group, `the ${misspelt.type} group`);
+    const row = (await rowsOf(api.views.entities, group.node)).find((r) => r.label === 'Gunvor Eikrem');
+    assert.ok(row, 'Gunvor Eikrem in the Entities view');
+    const document = await vscode.workspace.openTextDocument(file('eikrem-2.txt'));
+    // Merge Into…: entities sharing a word with the name are offered first, so the first row is Gunnvor Eikrem.
+    await acceptUntil(Promise.resolve(vscode.commands.executeCommand('annotatedReader.mergeEntity', row.node)));
+    assert.match(await hoverAt(document, 'Gunvor Eikrem'), /^\*\*Gunnvor Eikrem\*\* · /);
+    const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(knowledgeBase()))) as { entities: { name: string; aliases: string[] }[] };
+    assert.deepEqual(written.entities.map((entity) => [entity.name, entity.aliases]), [['Gunnvor Eikrem', ['Gunvor Eikrem']]]);
+    const merged = await until('the index to count both spellings as one entity', () => api.entities.all().find((entity) => entity.name === 'Gunnvor Eikrem' && entity.known && entity.articles === 2), [
+      api.entities.onDidChangeStatus as vscode.Event<unknown>,
+    ]);
+    assert.equal(merged.mentions, 3);
   });
 });

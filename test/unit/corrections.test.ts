@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
-import { type Correction, applyCorrection, locateFix, withoutNotNames } from '../../src/core/entities/corrections';
+import { type Correction, applyCorrection, locateFix, nameDistance, withoutNotNames } from '../../src/core/entities/corrections';
 import { type KnowledgeBase, mergeKnowledgeBaseFiles, parseKnowledgeBase } from '../../src/core/entities/knowledgeBase';
 import { editKnowledgeBase } from '../../src/core/entities/knowledgeBaseEdit';
 import { createRecognizer } from '../../src/core/entities/recognizer';
@@ -258,5 +258,20 @@ describe('locating a fixed span', () => {
         return 'start' in found && sentence.slice(found.start, found.end) === right && found.start < end && found.end > start;
       }),
     );
+  });
+});
+
+describe('how far apart two names are', () => {
+  const cases: [string, string, number][] = [
+    ['Gunvor Eikrem', 'Gunnvor Eikrem', 1],
+    ['Gunvor Eikrem', 'Eikrem', 7],
+    ['Støre', 'Stoere', 0],
+    ['Jonas  Gahr Støre', 'jonas gahr store', 0],
+    ['', 'Oslo', 4],
+  ];
+  for (const [a, b, distance] of cases) it(`puts "${a}" ${distance} from "${b}"`, () => assert.equal(nameDistance(a, b), distance));
+
+  it('is symmetric, and zero from a name to itself', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => nameDistance(a, b) === nameDistance(b, a) && nameDistance(a, a) === 0));
   });
 });

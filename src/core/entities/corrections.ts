@@ -16,7 +16,7 @@
  * correction wins.
  */
 import { MAX_ENTITY_NAME_LENGTH } from '../limits';
-import { squashWhitespace } from '../text';
+import { foldForMatching, squashWhitespace } from '../text';
 import type { KnowledgeBase } from './knowledgeBase';
 import { type EditResult, allowNames, editKnowledgeBase, finishKnowledgeBaseText, openKnowledgeBaseText } from './knowledgeBaseEdit';
 import { ENTITY_TYPE_NAMES, type Entity, type EntityMention, type EntityType } from './types';
@@ -210,6 +210,23 @@ export function locateFix(text: string, start: number, end: number, right: strin
   if (!best) return { problem: `"${wanted}" must be words of the text around "${squashWhitespace(text.slice(start, end))}", overlapping it.` };
   if (best.start === start && best.end === end) return { problem: 'That is the name as it was found: change part of it.' };
   return { start: best.start, end: best.end };
+}
+
+/**
+ * How far apart two names are, for offering the likeliest entity to merge
+ * into first: the edit distance of their folded forms (`Gunvor Eikrem` is 1
+ * from `Gunnvor Eikrem`, 7 from `Eikrem`).
+ */
+export function nameDistance(a: string, b: string): number {
+  const x = foldForMatching(squashWhitespace(a));
+  const y = foldForMatching(squashWhitespace(b));
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[y.length];
 }
 
 function escapeRegExp(text: string): string {

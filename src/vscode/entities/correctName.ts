@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { type Correction, applyCorrection, describeCorrection, locateFix } from '../../core/entities/corrections';
+import { type Correction, applyCorrection, describeCorrection, locateFix, nameDistance } from '../../core/entities/corrections';
 import { RESTRICTED_CORRECTION_MESSAGE } from '../../core/entities/knowledgeBaseTrust';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityMention, type EntityType } from '../../core/entities/types';
 import { escapeThemeIcons } from '../../core/markdownText';
-import { squashWhitespace } from '../../core/text';
+import { foldForMatching, squashWhitespace } from '../../core/text';
 import { config } from '../config';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
@@ -184,8 +184,16 @@ async function askCorrection(kind: CorrectionKind, subject: Subject, services: C
       const forms = subject.whole && subject.known ? [subject.known.name, ...subject.known.aliases] : [text];
       return { kind, forms, target, ...(subject.whole && subject.known ? { sourceId: subject.known.id } : {}) };
     }
-    case 'notName':
-      return { kind, forms: subject.whole && subject.known ? [subject.known.name, ...subject.known.aliases] : [text] };
+    case 'notName': {
+      const forms = subject.whole && subject.known ? [subject.known.name, ...subject.known.aliases] : [text];
+      // An entity's every name is more than the one text the user looked at: they confirm it.
+      if (forms.length > 1) {
+        const listed = forms.slice(0, 8).map((form) => `"${form}"`).join(', ') + (forms.length > 8 ? ` and ${forms.length - 8} more` : '');
+        const choice = await vscode.window.showWarningMessage(`Never take ${listed} for a name?`, { modal: true, detail: `All ${forms.length} names of ${subject.known?.name ?? text} are written to your knowledge base as not names.` }, 'Not a Name');
+        if (choice !== 'Not a Name') return undefined;
+      }
+      return { kind, forms };
+    }
   }
 }
 
@@ -213,10 +221,18 @@ async function pickTarget(subject: Subject, services: CorrectionServices): Promi
     detail: entity.description ? escapeThemeIcons(entity.description) : undefined,
   });
   const byName = (a: Entity, b: Entity) => a.name.localeCompare(b.name, 'nb');
+  // Entities sharing a word with the name (`Stoltenberg` and `Jens Stoltenberg`) come first.
+  const words = new Set(foldForMatching(subject.text).split(/\s+/).filter((word) => word.length >= 3));
+  const related = (entity: Entity) => [entity.name, ...entity.aliases].some((form) => foldForMatching(form).split(/\s+/).some((word) => words.has(word)));
+  const section = (label: string, entities: readonly Entity[], rule: boolean, order = byName): TargetItem[] =>
+    entities.length ? [{ label, kind: vscode.QuickPickItemKind.Separator }, ...[...entities].sort(order).map((entity) => item(entity, rule))] : [];
+  // Of those, the closest spelling first.
+  const closest = (a: Entity, b: Entity) => nameDistance(subject.text, a.name) - nameDistance(subject.text, b.name) || byName(a, b);
   const items: TargetItem[] = [
-    ...(found.length ? [{ label: 'In the corpus', kind: vscode.QuickPickItemKind.Separator }, ...found.sort(byName).map((entity) => item(entity, true))] : []),
-    { label: 'In the knowledge base', kind: vscode.QuickPickItemKind.Separator },
-    ...known.sort(byName).map((entity) => item(entity, false)),
+    ...section('Sharing a word', found.filter(related), true, closest),
+    ...section('Sharing a word, in the knowledge base', known.filter(related), false, closest),
+    ...section('In the corpus', found.filter((entity) => !related(entity)), true),
+    ...section('In the knowledge base', known.filter((entity) => !related(entity)), false),
   ];
   const choice = await vscode.window.showQuickPick(items, {
     title: `Merge "${subject.text}" Into…`,
