@@ -17,7 +17,7 @@ import { compileGlob } from '../core/glob';
 import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../core/search/query';
 import { bundledKnowledgeBase } from '../core/entities/bundled';
 import { toBratAnn, toConll } from '../core/entities/formats';
-import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
+import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../core/entities/recognizer';
 import { generateArticles } from '../core/bench/generate';
 import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../core/limits';
@@ -251,7 +251,7 @@ async function loadRecognizer(files: readonly string[], io: CliIO): Promise<Reco
 
 /** The bundled knowledge base with the user's `--kb` files over it, and a recogniser of it. */
 async function loadKnowledgeBase(files: readonly string[], io: CliIO): Promise<{ knowledgeBase: KnowledgeBase; recognizer: Recognizer } | undefined> {
-  const layers = [bundledKnowledgeBase().entities];
+  const layers: KnowledgeBaseLayer[] = [bundledKnowledgeBase()];
   for (const file of files) {
     let read;
     try {
@@ -266,9 +266,9 @@ async function loadKnowledgeBase(files: readonly string[], io: CliIO): Promise<{
     }
     const parsed = parseKnowledgeBase(read.text);
     for (const issue of parsed.issues) io.err(`${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
-    layers.push(parsed.entities);
+    layers.push(parsed);
   }
-  const knowledgeBase = mergeKnowledgeBases(...layers);
+  const knowledgeBase = mergeKnowledgeBaseFiles(...layers);
   return { knowledgeBase, recognizer: createRecognizer(knowledgeBase) };
 }
 

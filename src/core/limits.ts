@@ -43,6 +43,8 @@ export const MAX_ENTITY_ID_LENGTH = 200;
 export const MAX_ENTITY_NAME_LENGTH = 200;
 export const MAX_ALIASES = 100;
 export const MAX_DESCRIPTION_LENGTH = 2_000;
+/** Surface forms a knowledge base marks as never a name (`notNames`), each at most MAX_ENTITY_NAME_LENGTH characters. */
+export const MAX_NOT_NAMES = 50_000;
 
 /** `a.json is 70.2 MB, more than the 64 MB an annotations file may be`: the message for a file over its limit (`what`: `an annotations file`). */
 export function tooLargeMessage(file: string, bytes: number, limit: number, what: string, verb = 'is'): string {

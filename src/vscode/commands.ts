@@ -5,6 +5,7 @@ import { config } from './config';
 import { CommandId, EXTENSION_ID, ViewId } from './constants';
 import type { CorpusService } from './corpus/corpusService';
 import { addToKnowledgeBase } from './entities/addToKnowledgeBase';
+import { correctName } from './entities/correctName';
 import type { ArticleDocuments } from './entities/articleDocuments';
 import type { EntitiesView } from './entities/entitiesView';
 import type { CorpusIndexService } from './corpus/corpusIndexService';
@@ -114,6 +115,12 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
 
   [CommandId.AddToKnowledgeBase]: (ctx) => (arg) =>
     addToKnowledgeBase(arg, ctx.entities, ctx.documents, (id) => ctx.indexer.entities.entity(id)?.type ?? ctx.entities.knowledgeBaseEntity(id)?.type),
+
+  [CommandId.CorrectName]: (ctx) => (arg) => correctName(undefined, arg, ctx),
+  [CommandId.ChangeEntityType]: (ctx) => (arg) => correctName('changeType', arg, ctx),
+  [CommandId.FixEntityName]: (ctx) => (arg) => correctName('fixSpan', arg, ctx),
+  [CommandId.MergeEntity]: (ctx) => (arg) => correctName('merge', arg, ctx),
+  [CommandId.MarkNotAName]: (ctx) => (arg) => correctName('notName', arg, ctx),
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -18,6 +18,11 @@ export const enum CommandId {
   ClearEntitiesFilter = 'annotatedReader.clearEntitiesFilter',
   ShowMoreMentions = 'annotatedReader.showMoreMentions',
   AddToKnowledgeBase = 'annotatedReader.addToKnowledgeBase',
+  CorrectName = 'annotatedReader.correctName',
+  ChangeEntityType = 'annotatedReader.changeEntityType',
+  FixEntityName = 'annotatedReader.fixEntityName',
+  MergeEntity = 'annotatedReader.mergeEntity',
+  MarkNotAName = 'annotatedReader.markNotAName',
 }
 
 /** The Annotations view's and the comment threads' commands (registered in annotations/annotationCommands.ts). */
@@ -67,6 +72,8 @@ export const enum ContextKey {
   HasAnnotations = 'annotatedReader.hasAnnotations',
   /** Whether the active text editor holds an article file. */
   EditorIsArticle = 'annotatedReader.editorIsArticle',
+  /** Whether the active text editor's cursor is on a highlighted name: the corrections are offered then. */
+  EditorHasName = 'annotatedReader.editorHasName',
 }
 
 export const CONFIG_SECTION = 'annotatedReader';

@@ -16,6 +16,7 @@ import { registerEditorFeatures } from './entities/editorFeatures';
 import { EntitiesView } from './entities/entitiesView';
 import { CorpusIndexService } from './corpus/corpusIndexService';
 import { EntityService } from './entities/entityService';
+import { NameAtCursor } from './entities/nameAtCursor';
 import { RecognitionRunner } from './entities/recognitionRunner';
 import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
@@ -122,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
+      new NameAtCursor(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
     void corpus.reload();

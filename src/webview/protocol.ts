@@ -28,7 +28,7 @@ export interface ReaderEntity {
   readonly description: string;
   /** Whether the knowledge base knows it (else a rule found the name). */
   readonly known: boolean;
-  /** False in Restricted Mode: the knowledge base is not written there, so Add to Knowledge Base is not offered. */
+  /** False in Restricted Mode: the knowledge base is not written there, so Add to Knowledge Base and Correct are not offered. */
   readonly addable?: boolean;
   /** What the whole corpus says, once the entity index has it. */
   readonly corpus?: EntityInCorpus;
@@ -218,6 +218,8 @@ export type WebviewMessage =
   | { readonly type: 'webviewDidRequestShowEntity'; readonly entityId: string }
   /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
   | { readonly type: 'webviewDidRequestAddToKnowledgeBase'; readonly entityId: string; readonly text: string }
+  /** "Correct…" in a hover card: change the type of the mention at `[start, end)`, fix its span, merge it or mark it as not a name. */
+  | { readonly type: 'webviewDidRequestCorrectName'; readonly entityId: string; readonly start: number; readonly end: number }
   /** The user highlighted `[start, end)` of the article shown (toolbar, number keys or note editor). */
   | ({ readonly type: 'webviewDidRequestCreateAnnotation'; readonly uri: string; readonly start: number; readonly end: number } & AnnotationEdit)
   | ({ readonly type: 'webviewDidRequestEditAnnotation'; readonly id: string } & AnnotationEdit)
@@ -295,6 +297,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'webviewDidRequestAddToKnowledgeBase':
       return isEntityId(value.entityId) && isString(value.text) && value.text.trim() !== '' && value.text.length <= MAX_ENTITY_NAME_LENGTH
         ? { type: value.type, entityId: value.entityId, text: value.text }
+        : undefined;
+    case 'webviewDidRequestCorrectName':
+      return isEntityId(value.entityId) && isRange(value) && value.end > value.start
+        ? { type: value.type, entityId: value.entityId, start: value.start as number, end: value.end as number }
         : undefined;
     case 'webviewDidRequestCreateAnnotation':
       return isUri(value.uri) && isRange(value) && value.end > value.start && isEdit(value)

@@ -262,6 +262,50 @@ for (const { colorTheme, slug } of THEMES) {
       await page.keyboard.press('Enter');
       await next.and(reader.locator(':focus')).waitFor();
     });
+
+    it('reaches Correct… in a name\'s card from the keyboard, and fixes the name there: checked as it is typed, the reader redrawn', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      // Last of these tests: the quick pick takes focus from the reader, and the correction changes the names.
+      // A name of two words or more is given focus as Tab would give it.
+      await reader.locator('.entity[role="button"]', { hasText: / / }).first().focus();
+      const name = reader.locator('.entity[role="button"]:focus');
+      await name.waitFor();
+      const text = ((await name.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+      const lastWord = text.split(' ').at(-1) as string;
+      await page.keyboard.press('Shift+Enter');
+      const card = reader.locator('.entity-card:not([hidden])');
+      await card.locator(':focus').waitFor();
+      const correct = card.getByRole('button', { name: 'Correct…' });
+      for (let i = 0; i < 12 && !(await correct.evaluate((node) => node === node.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+      await correct.and(reader.locator(':focus')).waitFor();
+      await page.keyboard.press('Enter');
+      // The host checked the mention and asks which correction: the four, each a row of a titled quick pick.
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-title', { hasText: `Correct "${text}"` }).waitFor();
+      for (const row of ['Change Type…', 'Fix Name…', 'Merge Into…', 'Not a Name']) await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+      await session?.screenshot(`correct-name-${slug}`);
+
+      // Fix Name…: the box holds the name as found; what is typed is checked against the text around it.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await widget.locator('.quick-input-title', { hasText: `Fix Name "${text}"` }).waitFor();
+      const input = widget.locator('input');
+      await input.and(page.locator(':focus')).waitFor();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text.slice(0, -1));
+      await widget.locator('.quick-input-message', { hasText: 'must be words of the text around' }).waitFor();
+      await session?.screenshot(`fix-name-invalid-${slug}`);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(lastWord);
+      await widget.locator('.quick-input-message', { hasText: 'must be words' }).waitFor({ state: 'detached' });
+      await page.keyboard.press('Enter');
+      // Written and read again: the reader draws the article with the wrong form no longer a name, the right one still one.
+      await widget.waitFor({ state: 'hidden' });
+      await reader.locator('.entity', { hasText: new RegExp(`^\\s*${text.replace(/ /g, '\\s+')}\\s*$`) }).first().waitFor({ state: 'detached' });
+      await reader.locator('.entity', { hasText: new RegExp(`^${lastWord}$`) }).first().waitFor();
+      await session?.screenshot(`fix-name-done-${slug}`);
+    });
   });
 }
 

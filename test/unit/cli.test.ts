@@ -208,6 +208,16 @@ describe('annotated-reader export', () => {
       assert.ok(err.some((line) => line.includes('mine.kb.json: entities[1]')), err.join('\n'));
     });
 
+    it('honours the corrections of a knowledge base: its notNames are never a name', async () => {
+      const kb = join(dir, 'corrections.kb.json');
+      writeFileSync(kb, JSON.stringify({ entities: [], notNames: ['Putin', 7] }));
+      writeFileSync(join(dir, 'b.txt'), ' date 2022-03 Overskrift\n\nPutin kom til Berlin.');
+      const { code, out, err } = await run('export', join(dir, 'b.txt'), '--kb', kb);
+      assert.equal(code, 0);
+      assert.deepEqual(JSON.parse(out[0]).entities.map((e: { canonical: string }) => e.canonical), ['Berlin']);
+      assert.ok(err.some((line) => line.includes('corrections.kb.json: notNames[1]')), err.join('\n'));
+    });
+
     it('reads UTF-16 files with a byte-order mark, and counts broken UTF-8 as the decoder replaces it', async () => {
       const text = ' date 2022-03 Støre i Ålesund\n\nTekst.';
       const le = Buffer.from('\ufeff' + text, 'utf16le');

@@ -41,6 +41,16 @@ describe('knowledge bases and workspace trust', () => {
     );
     assert.deepEqual(entries.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'view/item/context']);
     for (const [menu, when] of entries) assert.match(when, /(^|&& )isWorkspaceTrusted( &&|$)/, menu);
+    // The corrections write the same file: offered in the same menus, only in a trusted workspace.
+    for (const command of ['changeEntityType', 'fixEntityName', 'mergeEntity', 'markNotAName']) {
+      const menus = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) => items.filter((item) => item.command === `annotatedReader.${command}`).map((item) => [menu, item.when ?? ''] as const));
+      assert.deepEqual(menus.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'view/item/context'], command);
+      for (const [menu, when] of menus) assert.match(when, /(^|&& )isWorkspaceTrusted( &&|$)/, `${command} in ${menu}`);
+      // On the Entities view's entities (rule-found or known), not on its type groups or concordance lines.
+      const [, itemPattern] = /viewItem =~ \/(.+?)\/ /.exec(menus.find(([menu]) => menu === 'view/item/context')?.[1] ?? '') ?? [];
+      const onItem = new RegExp(itemPattern);
+      assert.deepEqual(['entity', 'entityUnknown', 'entityType', 'entityMention', 'moreEntities'].map((value) => onItem.test(value)), [true, true, false, false, false], command);
+    }
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('annotatedReader.knowledgeBases'));
   });

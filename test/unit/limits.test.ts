@@ -49,6 +49,8 @@ describe('limits on what is read', () => {
       ['entity: aliases', entity.aliases.maxItems, limits.MAX_ALIASES],
       ['entity: an alias', entity.aliases.items.maxLength, limits.MAX_ENTITY_NAME_LENGTH],
       ['entity: description', entity.description.maxLength, limits.MAX_DESCRIPTION_LENGTH],
+      ['knowledge base: notNames', knowledgeBase.properties.notNames.maxItems, limits.MAX_NOT_NAMES],
+      ['knowledge base: a not-name', knowledgeBase.properties.notNames.items.maxLength, limits.MAX_ENTITY_NAME_LENGTH],
     ];
     for (const [what, schema, limit] of cases) assert.equal(schema, limit, what);
   });

@@ -3,12 +3,15 @@
  * the user's), and merging them so that the user's entries take precedence.
  * The format is documented by schemas/knowledge-base.schema.json.
  */
-import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_ENTITY_ID_LENGTH, MAX_ENTITY_NAME_LENGTH, MAX_KNOWLEDGE_BASE_BYTES, MAX_KNOWLEDGE_BASE_ENTITIES, tooLargeMessage } from '../limits';
+import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_ENTITY_ID_LENGTH, MAX_ENTITY_NAME_LENGTH, MAX_KNOWLEDGE_BASE_BYTES, MAX_KNOWLEDGE_BASE_ENTITIES, MAX_NOT_NAMES, tooLargeMessage } from '../limits';
+import { squashWhitespace } from '../text';
 import { ENTITY_TYPES, type Entity, type EntityType } from './types';
 
 export interface KnowledgeBase {
   readonly entities: readonly Entity[];
   byId(id: string): Entity | undefined;
+  /** Surface forms that are never a mention (see corrections.ts), white space squashed. */
+  readonly notNames?: ReadonlySet<string>;
 }
 
 export interface KnowledgeBaseIssue {
@@ -19,6 +22,8 @@ export interface KnowledgeBaseIssue {
 
 export interface ParsedKnowledgeBase {
   readonly entities: Entity[];
+  /** The file's `notNames`: surface forms the user marked as never a name. */
+  readonly notNames: string[];
   /** Entries that were skipped, and why. The rest of the file is still used. */
   readonly issues: KnowledgeBaseIssue[];
 }
@@ -35,16 +40,16 @@ const WIKIDATA = /^Q[1-9][0-9]*$/;
 export function parseKnowledgeBase(json: string): ParsedKnowledgeBase {
   // Callers check the file's size before reading it; UTF-16 units never outnumber UTF-8 bytes, so this holds for the text too.
   if (json.length > MAX_KNOWLEDGE_BASE_BYTES) {
-    return { entities: [], issues: [{ path: '', message: `not read: ${tooLargeMessage('it', json.length, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}` }] };
+    return { entities: [], notNames: [], issues: [{ path: '', message: `not read: ${tooLargeMessage('it', json.length, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}` }] };
   }
   let data: unknown;
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (error) {
-    return { entities: [], issues: [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { entities: [], notNames: [], issues: [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
   }
   const list = isRecord(data) ? data.entities : undefined;
-  if (!Array.isArray(list)) return { entities: [], issues: [{ path: 'entities', message: 'expected an "entities" array' }] };
+  if (!Array.isArray(list)) return { entities: [], notNames: [], issues: [{ path: 'entities', message: 'expected an "entities" array' }] };
 
   const entities: Entity[] = [];
   const issues: KnowledgeBaseIssue[] = [];
@@ -66,7 +71,26 @@ export function parseKnowledgeBase(json: string): ParsedKnowledgeBase {
     seen.add(problem.id);
     entities.push(problem);
   });
-  return { entities, issues };
+  return { entities, notNames: readNotNames((data as Record<string, unknown>).notNames, issues), issues };
+}
+
+/** The optional top-level `notNames`: bad entries are skipped with an issue, as bad entities are. */
+function readNotNames(raw: unknown, issues: KnowledgeBaseIssue[]): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.push({ path: 'notNames', message: 'expected an array of names' });
+    return [];
+  }
+  if (raw.length > MAX_NOT_NAMES) {
+    issues.push({ path: 'notNames', message: `only the first ${MAX_NOT_NAMES.toLocaleString('en')} of ${raw.length.toLocaleString('en')} names are read` });
+  }
+  const names: string[] = [];
+  raw.slice(0, MAX_NOT_NAMES).forEach((name: unknown, index) => {
+    if (typeof name !== 'string' || name.trim() === '') issues.push({ path: `notNames[${index}]`, message: 'must be a non-empty string' });
+    else if (name.length > MAX_ENTITY_NAME_LENGTH) issues.push({ path: `notNames[${index}]`, message: `must be at most ${MAX_ENTITY_NAME_LENGTH} characters` });
+    else names.push(name.trim());
+  });
+  return names;
 }
 
 function checkEntity(raw: unknown): Entity | string {
@@ -130,6 +154,28 @@ export function mergeKnowledgeBases(...layers: readonly (readonly Entity[])[]): 
     .sort((a, b) => (layerOf.get(b.id) ?? 0) - (layerOf.get(a.id) ?? 0));
   const index = new Map(entities.map((entity) => [entity.id, entity]));
   return { entities, byId: (id) => index.get(id) };
+}
+
+/** One knowledge base file's contribution to the merge: its entities and its `notNames`. */
+export interface KnowledgeBaseLayer {
+  readonly entities: readonly Entity[];
+  readonly notNames?: readonly string[];
+}
+
+/**
+ * As `mergeKnowledgeBases`, with each file's `notNames`: a form marked as not
+ * a name stays so unless a later file gives it to an entity (later files take
+ * precedence here too).
+ */
+export function mergeKnowledgeBaseFiles(...layers: readonly KnowledgeBaseLayer[]): KnowledgeBase {
+  const merged = mergeKnowledgeBases(...layers.map((layer) => layer.entities));
+  const notNames = new Set<string>();
+  layers.forEach((layer, index) => {
+    if (!layer.notNames?.length) return;
+    const later = new Set(layers.slice(index + 1).flatMap((next) => next.entities.flatMap((entity) => [entity.name, ...entity.aliases].map((form) => squashWhitespace(form)))));
+    for (const form of layer.notNames) if (!later.has(squashWhitespace(form))) notNames.add(squashWhitespace(form));
+  });
+  return notNames.size ? { ...merged, notNames } : merged;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@
  * kept as it was (other entities, unknown fields); a file that is not a
  * knowledge base is never rewritten.
  */
+import { squashWhitespace } from '../text';
 import { parseKnowledgeBase } from './knowledgeBase';
 import type { Entity, EntityType } from './types';
 
@@ -20,22 +21,10 @@ export type EditResult = { readonly ok: true; readonly text: string; readonly en
  * so a new entity's id does not replace another file's entity.
  */
 export function editKnowledgeBase(text: string | undefined, change: KnowledgeBaseChange, takenIds: ReadonlySet<string>): EditResult {
-  let data: Record<string, unknown>;
-  if (text === undefined || text.trim() === '') data = { version: 1, entities: [] };
-  else {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (error) {
-      return { ok: false, reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it first` };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Array.isArray((parsed as Record<string, unknown>).entities)) {
-      return { ok: false, reason: 'it has no "entities" array, so it is not a knowledge base' };
-    }
-    data = parsed as Record<string, unknown>;
-  }
+  const file = openKnowledgeBaseText(text);
+  if (!file.ok) return file;
+  const { data, indent } = file;
   const entries = data.entities as unknown[];
-  const indent = text && /^\{\s*\n(\s+)"/.exec(text)?.[1] ? (/^\{\s*\n(\s+)"/.exec(text) as RegExpExecArray)[1] : '  ';
 
   if (change.kind === 'newEntity') {
     const name = change.name.trim();
@@ -44,7 +33,8 @@ export function editKnowledgeBase(text: string | undefined, change: KnowledgeBas
     const id = uniqueId(name, (candidate) => takenIds.has(candidate) || fileIds.has(candidate));
     const aliases = [...new Set((change.aliases ?? []).map((alias) => alias.trim()).filter((alias) => alias !== '' && alias !== name))];
     entries.push({ id, name, type: change.type, aliases, description: change.description.trim() });
-    return finish(data, indent, id);
+    allowNames(data, [name, ...aliases]);
+    return finishKnowledgeBaseText(data, indent, id);
   }
 
   const alias = change.alias.trim();
@@ -60,17 +50,45 @@ export function editKnowledgeBase(text: string | undefined, change: KnowledgeBas
     if (name === alias || aliases.includes(alias)) return { ok: false, reason: `"${alias}" is already a name of ${name}` };
     entries.push({ id, name, type, aliases: [...aliases, alias], description, ...(wikidata ? { wikidata } : {}), ...(context?.length ? { context: [...context] } : {}) });
   }
-  return finish(data, indent, change.entity.id);
+  allowNames(data, [alias]);
+  return finishKnowledgeBaseText(data, indent, change.entity.id);
 }
 
-function finish(data: Record<string, unknown>, indent: string, entityId: string): EditResult {
+/** A knowledge-base file's JSON, ready to change; `undefined` or blank text is a new file. */
+export type OpenedKnowledgeBase = { readonly ok: true; readonly data: Record<string, unknown>; readonly indent: string } | { readonly ok: false; readonly reason: string };
+
+/** Reads a knowledge-base file's text for an edit: refused (with the reason) unless it is JSON with an `"entities"` array. */
+export function openKnowledgeBaseText(text: string | undefined): OpenedKnowledgeBase {
+  if (text === undefined || text.trim() === '') return { ok: true, data: { version: 1, entities: [] }, indent: '  ' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it first` };
+  }
+  if (!isRecord(parsed) || !Array.isArray(parsed.entities)) {
+    return { ok: false, reason: 'it has no "entities" array, so it is not a knowledge base' };
+  }
+  return { ok: true, data: parsed, indent: /^\{\s*\n(\s+)"/.exec(text)?.[1] ?? '  ' };
+}
+
+/** Names given to an entity are names again: they leave the file's `notNames` (the last correction wins). */
+export function allowNames(data: Record<string, unknown>, names: readonly string[]): void {
+  if (!Array.isArray(data.notNames)) return;
+  const allowed = new Set(names.map((name) => squashWhitespace(name)));
+  data.notNames = data.notNames.filter((entry) => typeof entry !== 'string' || !allowed.has(squashWhitespace(entry)));
+  if ((data.notNames as unknown[]).length === 0) delete data.notNames;
+}
+
+/** The edited file's text, checked: what we write must read back, with `entityId` in it (if given). */
+export function finishKnowledgeBaseText(data: Record<string, unknown>, indent: string, entityId: string | undefined): EditResult {
   const text = `${JSON.stringify(data, null, indent)}\n`;
   // What we write must read back: never leave a file the extension itself would reject.
   const check = parseKnowledgeBase(text);
-  if (!check.entities.some((entity) => entity.id === entityId)) {
+  if (entityId !== undefined && !check.entities.some((entity) => entity.id === entityId)) {
     return { ok: false, reason: check.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') || 'the new entry did not read back' };
   }
-  return { ok: true, text, entityId };
+  return { ok: true, text, entityId: entityId ?? '' };
 }
 
 /** An id for a new entity: its name in lower-case ASCII with hyphens, numbered if taken. */

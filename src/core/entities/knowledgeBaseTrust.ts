@@ -30,3 +30,7 @@ export function heldBackNote(path: string): string {
 /** What Add to Knowledge Base says when it is run in Restricted Mode anyway (from the Command Palette or a keybinding). */
 export const RESTRICTED_ADD_MESSAGE =
   'Adding to the knowledge base writes to the workspace, which Restricted Mode does not allow. Trust this workspace (Manage Workspace Trust) to add names.';
+
+/** What a correction (Change Type, Fix Name, Merge Into, Not a Name) says when it is run in Restricted Mode anyway. */
+export const RESTRICTED_CORRECTION_MESSAGE =
+  'Corrections are written to the workspace\'s knowledge base, which Restricted Mode does not allow. Trust this workspace (Manage Workspace Trust) to correct names.';

@@ -12,6 +12,7 @@ import { squashWhitespace } from '../text';
 import { gazetteer } from './gazetteer';
 import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
 import { compilePhrases, type PhraseMatcher } from './phrases';
+import { withoutNotNames } from './corrections';
 import type { Entity, EntityMention } from './types';
 
 export interface Recognizer {
@@ -57,7 +58,9 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
         around = around.sort((a, b) => a.start - b.start).filter((a, i, all) => i === 0 || all[i - 1].end <= a.start);
       }
     }
-    const all = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, [...known, ...around], slugs)].sort((a, b) => a.start - b.start);
+    const found = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, [...known, ...around], slugs)].sort((a, b) => a.start - b.start);
+    // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
+    const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return all;

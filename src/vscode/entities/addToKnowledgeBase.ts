@@ -3,12 +3,13 @@ import { type KnowledgeBaseChange, editKnowledgeBase } from '../../core/entities
 import { RESTRICTED_ADD_MESSAGE } from '../../core/entities/knowledgeBaseTrust';
 import { escapeThemeIcons } from '../../core/markdownText';
 import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '../../core/entities/types';
-import { MAX_ENTITY_NAME_LENGTH, MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
+import { MAX_ENTITY_NAME_LENGTH } from '../../core/limits';
 import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
 import type { ArticleDocuments } from './articleDocuments';
 import type { EntityService } from './entityService';
 import { entityIcon } from './entityStyle';
+import { editKnowledgeBaseFile } from './knowledgeBaseFile';
 
 /** What the command is given: a name (from the reader or the Entities view), or nothing (the editor's selection or the name at the cursor). */
 export interface AddToKnowledgeBaseArgs {
@@ -54,38 +55,8 @@ export async function addToKnowledgeBase(
   const change = await askForChange(text, entities.knowledgeBaseEntities(), guessType);
   if (!change) return;
 
-  let before: string | undefined;
-  try {
-    const { size } = await vscode.workspace.fs.stat(file);
-    if (size > MAX_KNOWLEDGE_BASE_BYTES) {
-      void vscode.window.showErrorMessage(`Annotated Reader: ${tooLargeMessage(vscode.workspace.asRelativePath(file), size, MAX_KNOWLEDGE_BASE_BYTES, 'a knowledge base')}; nothing was added.`);
-      return;
-    }
-    before = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  } catch (error) {
-    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-      void vscode.window.showErrorMessage(`Annotated Reader: ${vscode.workspace.asRelativePath(file)} cannot be read (${errorText(error)}); nothing was added.`);
-      return;
-    }
-  }
-  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === file.toString());
-  if (open?.isDirty) {
-    void vscode.window.showErrorMessage(`Annotated Reader: ${vscode.workspace.asRelativePath(file)} has unsaved changes. Save or revert them, then add the name again.`);
-    return;
-  }
-  const result = editKnowledgeBase(before, change, new Set(entities.knowledgeBaseEntities().map((entity) => entity.id)));
-  if (!result.ok) {
-    void vscode.window.showErrorMessage(`Annotated Reader: ${vscode.workspace.asRelativePath(file)} was not changed: ${result.reason}.`, 'Open File').then((choice) => {
-      if (choice) void vscode.window.showTextDocument(file);
-    });
-    return;
-  }
-  try {
-    await writeReplacing(file, result.text);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Annotated Reader: could not write ${vscode.workspace.asRelativePath(file)} (${errorText(error)}).`);
-    return;
-  }
+  const taken = new Set(entities.knowledgeBaseEntities().map((entity) => entity.id));
+  if (!(await editKnowledgeBaseFile(file, (before) => editKnowledgeBase(before, change, taken), 'nothing was added'))) return;
   if (!target) await config.addKnowledgeBase(file.scheme === 'file' ? file.fsPath : file.toString());
   await entities.load();
   const what = change.kind === 'alias' ? `"${change.alias}" as a name of ${change.entity.name}` : `${change.name} (${ENTITY_TYPE_NAMES[change.type].toLowerCase()})`;
@@ -168,28 +139,11 @@ async function askForChange(text: string, known: readonly Entity[], guessType: E
 }
 
 /** Without a workspace or a configured file: the user picks where their knowledge base lives. */
-async function chooseNewFile(): Promise<vscode.Uri | undefined> {
+export async function chooseNewFile(): Promise<vscode.Uri | undefined> {
   const choice = await vscode.window.showInformationMessage(
     'There is no workspace folder to keep a knowledge base in. Choose a file for your knowledge base? It is added to the setting annotatedReader.knowledgeBases.',
     'Choose File…',
   );
   if (!choice) return undefined;
   return vscode.window.showSaveDialog({ title: 'Knowledge Base File', saveLabel: 'Use as Knowledge Base', filters: { 'Knowledge base': ['kb.json', 'json'] } });
-}
-
-/** Writes next to the file, then renames over it: a failed write never leaves half a file. */
-async function writeReplacing(file: vscode.Uri, text: string): Promise<void> {
-  const temporary = file.with({ path: `${file.path}.${process.pid}-${Date.now()}.tmp` });
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(temporary, file, { overwrite: true });
-  } catch (error) {
-    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
-    throw error;
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { bundledKnowledgeBase } from '../../core/entities/bundled';
-import { type KnowledgeBase, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
+import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
 import { heldBackNote, knowledgeBasesToRead } from '../../core/entities/knowledgeBaseTrust';
 import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
 import type { Entity, EntityMention } from '../../core/entities/types';
@@ -81,16 +81,16 @@ export class EntityService extends Disposable {
     const { read: files, heldBack } = knowledgeBasesToRead(this.userFiles(), vscode.workspace.isTrusted);
     this.watch(files);
     await this.noteHeldBack(heldBack);
-    const layers: Entity[][] = [];
+    const layers: KnowledgeBaseLayer[] = [];
     const definedIn = new Map<string, vscode.Uri>();
     for (const { uri, required } of files) {
-      const entities = await this.read(uri, required);
-      if (!entities) continue;
-      layers.push(entities);
-      for (const entity of entities) definedIn.set(entity.id, uri);
+      const layer = await this.read(uri, required);
+      if (!layer) continue;
+      layers.push(layer);
+      for (const entity of layer.entities) definedIn.set(entity.id, uri);
     }
     this.definedIn = definedIn;
-    this.knowledgeBase = mergeKnowledgeBases(this.bundled, ...layers);
+    this.knowledgeBase = mergeKnowledgeBaseFiles({ entities: this.bundled }, ...layers);
     this.recognizer = createRecognizer(this.knowledgeBase);
     this.onDidChangeEmitter.fire();
   }
@@ -116,6 +116,16 @@ export class EntityService extends Disposable {
     } catch {
       return undefined;
     }
+  }
+
+  /** The merged knowledge base, as the recogniser uses it. */
+  get merged(): KnowledgeBase {
+    return this.knowledgeBase;
+  }
+
+  /** The user file that defines an entity (the last one, which wins); undefined for bundled and rule-found entities. */
+  fileOf(id: string): vscode.Uri | undefined {
+    return this.definedIn.get(id);
   }
 
   /** Every entity of the merged knowledge base. */
@@ -185,7 +195,7 @@ export class EntityService extends Disposable {
     }
   }
 
-  private async read(uri: vscode.Uri, required: boolean): Promise<Entity[] | undefined> {
+  private async read(uri: vscode.Uri, required: boolean): Promise<KnowledgeBaseLayer | undefined> {
     let text: string;
     try {
       // Not read at all when over the limit: a large one blocks the host while it is parsed and compiled.
@@ -208,8 +218,8 @@ export class EntityService extends Disposable {
     } else {
       this.reported.delete(uri.toString());
     }
-    this.log.info(`Knowledge base ${uri.fsPath}: ${parsed.entities.length} entities.`);
-    return parsed.entities;
+    this.log.info(`Knowledge base ${uri.fsPath}: ${parsed.entities.length} entities${parsed.notNames.length ? `, ${parsed.notNames.length} marked as not names` : ''}.`);
+    return parsed;
   }
 
   /** Tells the user once what is wrong with a file, with a way to open it. */

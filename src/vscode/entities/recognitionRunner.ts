@@ -7,7 +7,7 @@ import { Disposable } from '../util/disposable';
 import type { EntityService } from './entityService';
 
 export type RecognitionRequest =
-  | { readonly type: 'knowledgeBase'; readonly generation: number; readonly entities: readonly Entity[] }
+  | { readonly type: 'knowledgeBase'; readonly generation: number; readonly entities: readonly Entity[]; readonly notNames: readonly string[] }
   | { readonly type: 'recognize'; readonly id: number; readonly generation: number; readonly texts: readonly string[] };
 
 export interface RecognitionReply {
@@ -99,7 +99,7 @@ export class RecognitionRunner extends Disposable {
       return;
     }
     if (this.sentGeneration !== this.generation) {
-      const request: RecognitionRequest = { type: 'knowledgeBase', generation: this.generation, entities: this.entities.knowledgeBaseEntities() };
+      const request: RecognitionRequest = { type: 'knowledgeBase', generation: this.generation, entities: this.entities.knowledgeBaseEntities(), notNames: [...(this.entities.merged.notNames ?? [])] };
       worker.postMessage(request);
       this.sentGeneration = this.generation;
     }

@@ -5,7 +5,7 @@
  * an older one).
  */
 import { parentPort } from 'node:worker_threads';
-import { mergeKnowledgeBases } from '../../core/entities/knowledgeBase';
+import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
 import type { RecognitionReply, RecognitionRequest } from './recognitionRunner';
 
@@ -14,7 +14,8 @@ let generation = -1;
 
 parentPort?.on('message', (request: RecognitionRequest) => {
   if (request.type === 'knowledgeBase') {
-    recognizer = createRecognizer(mergeKnowledgeBases(request.entities));
+    // One layer: the host sends the knowledge base already merged, and its names marked as not names.
+    recognizer = createRecognizer(mergeKnowledgeBaseFiles({ entities: request.entities, notNames: request.notNames }));
     generation = request.generation;
     return;
   }

@@ -523,6 +523,15 @@ export class ReaderPanel extends Disposable {
       case 'webviewDidRequestAddToKnowledgeBase':
         void vscode.commands.executeCommand(CommandId.AddToKnowledgeBase, { text: message.text, entityId: message.entityId });
         break;
+      case 'webviewDidRequestCorrectName': {
+        // Only a mention of the article shown, as the recogniser finds it there now.
+        const text = this.shownText;
+        const shown = this.current && text !== undefined && this.postedUri === this.current.toString();
+        const mention = shown ? this.manager.entitiesOf(text).find((m) => m.start === message.start && m.end === message.end && m.entityId === message.entityId) : undefined;
+        if (!this.current || !mention) return this.ignore('Ignored a request to correct a name that is not shown.');
+        void vscode.commands.executeCommand(CommandId.CorrectName, { uri: this.current.toString(), start: mention.start, end: mention.end, entityId: mention.entityId });
+        break;
+      }
       case 'webviewDidRequestCreateAnnotation': {
         // Only on the article shown, and only a range of the text it was sent.
         const text = this.shownText;

@@ -39,6 +39,13 @@ function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
       linkButton('Add to knowledge base…', () => host.postMessage({ type: 'webviewDidRequestAddToKnowledgeBase', entityId: id, text }), 'Give this name a type and a canonical name'),
     );
   }
+  const start = Number(target.dataset.start);
+  const end = Number(target.dataset.end);
+  if (entity.addable !== false && Number.isInteger(start) && Number.isInteger(end)) {
+    actions.append(
+      linkButton('Correct…', () => host.postMessage({ type: 'webviewDidRequestCorrectName', entityId: id, start, end }), 'Change the type, fix the name, merge it into another entity or mark it as not a name'),
+    );
+  }
   parts.push(actions);
   if (document.activeElement === target) parts.push(cardHint());
   card.replaceChildren(...parts);
