@@ -38,7 +38,8 @@ function mentions(file: string | undefined, text: string): [string, string, stri
     .map((m) => [m.text, m.type, m.entityId]);
 }
 
-const GUARDIOLA = 'Manager Pep Guardiola var fornøyd. – Vi spilte godt, sa Pep Guardiola etter kampen i London.';
+// A descriptor the rules do not know stays glued to the name: the kind of wrong span a user fixes.
+const GUARDIOLA = 'Sjakkgeniet Pep Guardiola var fornøyd. – Vi spilte godt, sa Pep Guardiola etter kampen i London.';
 const PUTIN = 'Vladimir Putin talte i Moskva. Putin sa lite.';
 
 describe('corrections, as the recogniser then sees the corpus', () => {
@@ -59,7 +60,7 @@ describe('corrections, as the recogniser then sees the corpus', () => {
     },
     {
       name: 'a fixed span: the right name is found, the wrong one nowhere',
-      corrections: [{ kind: 'fixSpan', entityId: 'unknown-manager-pep-guardiola', wrong: 'Manager Pep Guardiola', right: 'Pep Guardiola', type: 'person' }],
+      corrections: [{ kind: 'fixSpan', entityId: 'unknown-sjakkgeniet-pep-guardiola', wrong: 'Sjakkgeniet Pep Guardiola', right: 'Pep Guardiola', type: 'person' }],
       text: GUARDIOLA,
       check: (found) => {
         assert.deepEqual(found.filter(([text]) => text.includes('Guardiola')), [['Pep Guardiola', 'person', 'pep-guardiola'], ['Pep Guardiola', 'person', 'pep-guardiola']]);
@@ -79,9 +80,9 @@ describe('corrections, as the recogniser then sees the corpus', () => {
     },
     {
       name: 'not a name: a form the rules found is no mention',
-      corrections: [{ kind: 'notName', forms: ['Manager Pep Guardiola'] }],
+      corrections: [{ kind: 'notName', forms: ['Sjakkgeniet Pep Guardiola'] }],
       text: GUARDIOLA,
-      check: (found) => assert.ok(!found.some(([text]) => text === 'Manager Pep Guardiola'), JSON.stringify(found)),
+      check: (found) => assert.ok(!found.some(([text]) => text === 'Sjakkgeniet Pep Guardiola'), JSON.stringify(found)),
     },
     {
       name: 'not a name: a form of the knowledge base is no mention, its other forms still are',
@@ -107,7 +108,7 @@ describe('corrections, as the recogniser then sees the corpus', () => {
   }
 
   it('finds the uncorrected names as before (the cases above test a change)', () => {
-    assert.ok(mentions(undefined, GUARDIOLA).some(([text]) => text === 'Manager Pep Guardiola'));
+    assert.ok(mentions(undefined, GUARDIOLA).some(([text]) => text === 'Sjakkgeniet Pep Guardiola'));
     assert.ok(mentions(undefined, PUTIN).some(([text, type]) => text === 'Putin' && type === 'person'));
   });
 });
