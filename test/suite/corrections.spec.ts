@@ -4,7 +4,7 @@ import { ENTITY_TYPES, ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType }
 import { parseArticle } from '../../src/core/parse';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RenderReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, article, closeAllEditors, deleteIfExists, renderOf, rowsOf, until, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, article, closeAllEditors, deleteIfExists, hoverTextAt, renderOf, rowsOf, until, waitFor, workspaceFolder, writeFile } from './helpers';
 
 /**
  * Corrections, in the real extension host: each one is written to the
@@ -62,14 +62,7 @@ describe('Corrections', () => {
 
   /** The card the editor's hover shows at the first `text` of a document, as it reads. */
   async function hoverAt(document: vscode.TextDocument, text: string): Promise<string> {
-    const position = document.positionAt(document.getText().indexOf(text) + 1);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-    return hovers
-      .flatMap((hover) => hover.contents)
-      .map((content) => (typeof content === 'string' ? content : content.value))
-      .join('\n')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    return hoverTextAt(document.uri, document.positionAt(document.getText().indexOf(text) + 1));
   }
 
   /** Opens the reader on an article, resolving with its first render. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { MAX_KNOWLEDGE_BASE_BYTES } from '../../src/core/limits';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, deleteIfExists, until, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, hoverTextAt, until, workspaceFolder, writeFile } from './helpers';
 
 describe('Entities in article files opened as text', () => {
   let api: AnnotatedReaderApi;
@@ -26,14 +26,7 @@ describe('Entities in article files opened as text', () => {
   }
 
   async function hoverText(position: vscode.Position): Promise<string> {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-    // As the card reads: Markdown escapes and &nbsp; resolved, `**` kept for the name's bold.
-    return hovers
-      .flatMap((hover) => hover.contents)
-      .map((content) => (typeof content === 'string' ? content : content.value))
-      .join('\n')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    return hoverTextAt(document.uri, position);
   }
 
   it('shows a card for a name: canonical name, type, description, mentions', async () => {

@@ -291,3 +291,14 @@ export async function removeAndSettle(api: AnnotatedReaderApi, folders: readonly
   await statusReaches(api, 'ready');
   await api.entities.whenIndexed();
 }
+
+/** The editor's hover at a position, as the card reads: Markdown escapes and `&nbsp;` resolved, `**` kept for the name's bold. */
+export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
