@@ -70,9 +70,15 @@ export async function correctName(kind: CorrectionKind | undefined, arg: unknown
     void vscode.window.showInformationMessage('Put the cursor on a highlighted name in an article (or pick one in the Entities view) to correct it.');
     return;
   }
-  const chosen = kind ?? (await askKind(subject));
-  if (!chosen) return;
-  const correction = await askCorrection(chosen, subject, services);
+  const asked = kind ? { kind, release: () => undefined } : await askKind(subject);
+  if (!asked) return;
+  const chosen = asked.kind;
+  // The next step is asked for while the first is still shown, then the first is let go: the next one takes
+  // its place in one hand-over. Closing it first hands focus back to the reader for a moment, and a webview
+  // taking it back late closes the next step (seen on a busy machine).
+  const asking = askCorrection(chosen, subject, services);
+  asked.release();
+  const correction = await asking;
   if (!correction) return;
 
   // A type is changed where the user's entity is defined; everything else goes to the workspace's own file.
@@ -139,12 +145,31 @@ async function firstOccurrence(id: string, services: CorrectionServices): Promis
   return undefined;
 }
 
-async function askKind(subject: Subject): Promise<CorrectionKind | undefined> {
-  const choice = await vscode.window.showQuickPick(
-    KINDS.map((k) => ({ correction: k.kind, label: k.label, iconPath: new vscode.ThemeIcon(k.icon), detail: k.detail })),
-    { title: `Correct "${subject.text}"`, placeHolder: `${ENTITY_TYPE_NAMES[subject.type]}${subject.known ? '' : ', found by the rules'}: what is wrong with it?` },
-  );
-  return choice?.correction;
+type KindItem = vscode.QuickPickItem & { readonly correction: CorrectionKind };
+
+/** Which correction; the quick pick stays open (busy) after the choice, until `release`. */
+function askKind(subject: Subject): Promise<{ readonly kind: CorrectionKind; readonly release: () => void } | undefined> {
+  const pick = vscode.window.createQuickPick<KindItem>();
+  pick.title = `Correct "${subject.text}"`;
+  pick.placeholder = `${ENTITY_TYPE_NAMES[subject.type]}${subject.known ? '' : ', found by the rules'}: what is wrong with it?`;
+  pick.items = KINDS.map((k) => ({ correction: k.kind, label: k.label, iconPath: new vscode.ThemeIcon(k.icon), detail: k.detail }));
+  return new Promise((resolve) => {
+    let chosen = false;
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      if (!item || chosen) return;
+      chosen = true;
+      pick.busy = true;
+      pick.enabled = false;
+      resolve({ kind: item.correction, release: () => pick.dispose() });
+    });
+    pick.onDidHide(() => {
+      if (chosen) return;
+      pick.dispose();
+      resolve(undefined);
+    });
+    pick.show();
+  });
 }
 
 async function askCorrection(kind: CorrectionKind, subject: Subject, services: CorrectionServices): Promise<Correction | undefined> {
