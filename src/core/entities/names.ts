@@ -109,12 +109,13 @@ function words(text: string, lowerRuns: Set<number>): Word[] {
     // hashed as the scan goes, for `lowerCase` in findNames.
     let hash = 0x811c9dc5;
     let runLower = isLowerAt(text, i);
-    for (let k = i; k < i + width; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    // Only runs that start in lower case are hashed.
+    if (runLower) for (let k = i; k < i + width; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
     let end = i + width;
     for (let j = end; j < length; ) {
       const next = wordCharAt(text, j);
       if (next > 0) {
-        for (let k = j; k < j + next; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+        if (runLower) for (let k = j; k < j + next; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
         end = j += next;
       } else if (CONNECTOR_CODES.has(text.charCodeAt(j))) {
         if (runLower) lowerRuns.add(hash >>> 0);
