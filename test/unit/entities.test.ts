@@ -288,3 +288,16 @@ describe('reading knowledge base files', () => {
     assert.deepEqual(found('Vladimir Putin kom.', mergeKnowledgeBases(base, user)), [['Vladimir Putin', 'Vladimir V. Putin']]);
   });
 });
+
+describe('ids of names the rules found', () => {
+  const recognizer = createRecognizer(mergeKnowledgeBases([]));
+  const idOf = (text: string) => recognizer.recognize(text).find((m) => m.source === 'rule')?.entityId;
+  const cases: [string, string, string][] = [
+    ['ASCII', 'Det sa Kari Nordmann i går.', 'unknown-kari-nordmann'],
+    ['æ, ø and å', 'Det sa Ærlend Øye-Ås i går.', 'unknown-aerlend-oye-as'],
+    ['accents', 'Det sa José Müller i går.', 'unknown-jose-muller'],
+    ['other scripts', 'Det sa Путин Иванов i går.', 'unknown-путин-иванов'],
+    ['an initial and a full stop', 'Det sa Jakub M. Godzimirski i går.', 'unknown-jakub-m-godzimirski'],
+  ];
+  for (const [name, text, id] of cases) it(`are slugs of the name, for ${name}`, () => assert.equal(idOf(text), id));
+});

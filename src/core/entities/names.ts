@@ -11,7 +11,7 @@
  */
 import { squashWhitespace, startsUpperCase, wordCharAt, wordEnd } from '../text';
 import { appositionType, DESIGNATORS, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
-import { gazetteer } from './gazetteer';
+import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import type { EntityType } from './types';
 
 // Words are folded with plain `toLowerCase`: Norwegian has no locale-specific
@@ -347,17 +347,15 @@ function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<str
   // Seen as a name elsewhere in the text, or known as one: a place, a country, a first name.
   // (Not a place that looks like a noun's definite form: `Kampen`, `Haugen` and `Sentrum` are places too.)
   const definite = /(?:en|et|a|ene|ane|um)$/u.test(folded);
-  return midSentence.has(head) || isAllCaps(head) || (!definite && known(head, gazetteer.isPlace)) || known(head, gazetteer.isCountry) || gazetteer.isGivenName(head);
+  if (midSentence.has(head) || isAllCaps(head)) return true;
+  const kinds = kindsOf(head);
+  return (!definite && (kinds & PLACE) !== 0) || (kinds & (COUNTRY | GIVEN_NAME)) !== 0;
 }
 
-/** `Bergens` → `Bergen` when the stem is in the gazetteer (a genitive -s); otherwise the word. */
-function known(word: string, lookup: (word: string) => boolean): boolean {
-  return lookup(word) || (/\p{Ll}s$/u.test(word) && lookup(word.slice(0, -1)));
-}
 
 /** Surnames as Norwegian and Nordic names build them: `Hansen`, `Johansson`, `Solbakken` are in the lists, `-sen` also as an ending. */
-function isSurnameLike(word: string): boolean {
-  return known(word, gazetteer.isSurname) || /\p{Ll}(?:sen|ssen|son|sson|sdottir|stad|heim)s?$/u.test(word);
+function isSurnameLike(word: string, kinds: number): boolean {
+  return (kinds & SURNAME) !== 0 || /\p{Ll}(?:sen|ssen|son|sson|sdottir|stad|heim)s?$/u.test(word);
 }
 
 /** After a name: its bearer's age (`Kari Hansen (45)`), or a role set off by a comma (`Kari Hansen, daglig leder i …`). */
@@ -369,15 +367,23 @@ function personAfter(text: string, end: number): boolean {
   return words !== null && words[1].split(' ').some(isRole);
 }
 
+/** What the gazetteer knows a word as, or its stem for a genitive (`Bergens`, `Hansens`). */
+function kindsOf(word: string): number {
+  const kinds = gazetteer.kinds(word);
+  return kinds !== 0 || !/\p{Ll}s$/u.test(word) ? kinds : gazetteer.kinds(word.slice(0, -1));
+}
+
 function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number): EntityType {
-  const name = span.map((w) => w.text).join(' ');
+  const name = span.length === 1 ? span[0].text : span.map((w) => w.text).join(' ');
   const previous = all[from - 1];
   const before = previous?.text.toLowerCase();
   const after = all[to + 1]?.text.toLowerCase();
   const first = span[0].text;
   const last = span[span.length - 1].text;
   const suffix = span[span.length - 1].suffix ?? '';
-  const isKnownPlace = (word: string) => known(word, gazetteer.isCountry) || known(word, gazetteer.isPlace);
+  // Each word looked up once, whatever is asked of it below.
+  const wordKinds = span.length === 1 ? [kindsOf(name)] : span.map((w) => kindsOf(w.text));
+  const placeWord = wordKinds.some((kinds) => (kinds & (COUNTRY | PLACE)) !== 0);
   // What the name's own words say first: `Equinor ASA`, `Oslo tingrett`, `Ullevaal stadion`, `Utenriksdepartementet`,
   // `Norsk Utenrikspolitisk Institutt`.
   if (span.length > 1 && DESIGNATORS.has(last)) return 'organization';
@@ -395,22 +401,22 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const apposition = previous && before && (!previous.capitalised || previous.sentenceStart) ? appositionType(before) : undefined;
   if (apposition) return apposition;
   // The gazetteer: countries and places (also in upper case: `OSLO`, `USA`), then people's names.
-  if (isKnownPlace(name)) return 'place';
+  if ((span.length === 1 ? wordKinds[0] : kindsOf(name)) & (COUNTRY | PLACE)) return 'place';
   if (isAllCaps(name.replace(/ /g, '')) && name.length <= 6) return 'organization';
   // `Russlands president`, `Frankrikes utenriksminister`: a country's office holder.
   if (after && isRole(after) && /\p{Ll}s$/u.test(last) && span.length === 1) return 'place';
   if (personAfter(text, span[span.length - 1].end)) return 'person';
   const speaks = (after && SPEECH_VERBS.has(after)) || (before && SPEECH_VERBS.has(before));
   // A first name before other capitalised words is a person, whatever the surname (many are places: `Per Strand`).
-  if (span.length > 1 && (gazetteer.isGivenName(first) || (isSurnameLike(last) && !span.some((w) => isKnownPlace(w.text))))) return 'person';
+  if (span.length > 1 && ((wordKinds[0] & GIVEN_NAME) !== 0 || (isSurnameLike(last, wordKinds[wordKinds.length - 1]) && !placeWord))) return 'person';
   // One word: a first name, or someone speaking (`sa Hansen`).
-  if (span.length === 1 && known(first, gazetteer.isGivenName)) return 'person';
+  if (span.length === 1 && (wordKinds[0] & GIVEN_NAME) !== 0) return 'person';
   if (speaks) return 'person';
   if (PLACE_ENDING.test(last)) return 'place';
   if (before && PLACE_PREPOSITIONS.has(before) && span.length <= 3) return 'place';
   // Two or three capitalised words that nothing else explains, none of them a place, are most often a person's
   // name in news text.
-  if (span.length > 1 && span.length <= 3 && span.every((w) => w.capitalised && !isAllCaps(w.text) && !isKnownPlace(w.text))) return 'person';
+  if (span.length > 1 && span.length <= 3 && !placeWord && span.every((w) => w.capitalised && !isAllCaps(w.text))) return 'person';
   return 'other';
 }
 

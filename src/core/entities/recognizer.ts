@@ -232,6 +232,27 @@ function slug(slugs: Map<string, string>, name: string): string {
 }
 
 function makeSlug(name: string): string {
+  // Most names are ASCII letters, digits, æ, ø and å: built in one pass (the same slug as below).
+  const lower = name.toLowerCase();
+  let slug = '';
+  let dash = false;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    let part: string | undefined;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) part = lower[i];
+    else if (code === 0xe6) part = 'ae';
+    else if (code === 0xf8 || code === 0xe5) part = code === 0xf8 ? 'o' : 'a';
+    else if (code >= 128) return slowSlug(name);
+    if (part === undefined) dash = slug !== '';
+    else {
+      slug += dash ? `-${part}` : part;
+      dash = false;
+    }
+  }
+  return slug;
+}
+
+function slowSlug(name: string): string {
   // Letters of other scripts stay (`Путин`): dropping them would give every such name one id.
   return name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 }
