@@ -66,12 +66,13 @@ describe('Entities in article files opened as text', () => {
   it("uses the workspace's own knowledge base first, and survives a broken one", async () => {
     const file = vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader', 'knowledge-base.json');
     // A changed knowledge base is read again and the corpus indexed again, after which the Entities view
-    // redraws: the hover is looked at again each time it does.
+    // redraws: the hover is looked at again after each of those (which of them comes last depends on the
+    // machine's load: the names are found in a worker thread).
     const waitForHover = (pattern: RegExp) =>
       until(
         `the hover to match ${pattern}`,
         async () => pattern.test(await hoverText(positionOf('Vladimir Putin'))),
-        [api.views.entities.onDidChangeTreeData as vscode.Event<unknown>],
+        [api.knowledgeBases.onDidChange, api.entities.onDidChangeStatus as vscode.Event<unknown>, api.views.entities.onDidChangeTreeData as vscode.Event<unknown>],
       );
     try {
       await writeFile(
