@@ -10,7 +10,7 @@ import type { EntityType } from './types';
 
 /** Role nouns, in the indefinite or definite form, alone or as the end of a compound (`hovedtrener`). */
 const ROLE =
-  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|kaptein|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot)(?:en)?$/u;
+  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot)(?:en)?$/u;
 /** Short titles that are whole words, not compound ends. */
 const TITLES = new Set(['kong', 'kongen', 'dronning', 'dronningen', 'prins', 'prinsesse', 'kronprins', 'kronprinsesse', 'pave', 'paven', 'fru', 'frøken', 'herr', 'dr', 'sir', 'lord', 'lady', 'mr', 'mrs', 'ms']);
 
@@ -45,14 +45,14 @@ export function isDefiniteNoun(folded: string): boolean {
 
 /** A lower-case word that ends an institution's name (`Oslo tingrett`, `Norsk kulturråd`, `Meteorologisk institutt`). */
 const ORGANIZATION_TAIL =
-  /^(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|sykehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|nett|havn|lufthavn|barnehage|skole|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet)$/u;
+  /^(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|sykehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|nett|barnehage|skole|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet)$/u;
 /** A lower-case word that ends a facility's or a place's name (`Ullevaal stadion`, `Akershus festning`). */
 const FACILITY_TAIL =
-  /^(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd|kommune)$/u;
+  /^(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd)$/u;
 
 /** The type a lower-case word gives the capitalised name it ends, or nothing when it is no such word. */
 export function tailType(word: string): EntityType | undefined {
-  if (FACILITY_TAIL.test(word) && word !== 'kommune') return 'place';
+  if (FACILITY_TAIL.test(word)) return 'place';
   if (ORGANIZATION_TAIL.test(word)) return 'organization';
   return undefined;
 }
@@ -81,7 +81,7 @@ export const DESIGNATORS = new Set(['AS', 'ASA', 'SA', 'BA', 'ANS', 'DA', 'FK', 
 
 /** The last word of a longer name that makes it an institution's, in lower case: `Norsk Utenrikspolitisk Institutt`, `Norges Bank`. */
 export const ORGANIZATION_WORD_ENDING =
-  /^(?:institutt|instituttet|universitet|universitetet|direktorat|direktoratet|tilsyn|tilsynet|forbund|forbundet|parti|partiet|bank|banken|råd|rådet|departement|departementet|kommune|fylkeskommune|sykehus|sykehuset|hospital|høgskole|høgskolen|akademi|akademiet|forening|foreningen|selskap|selskapet|stiftelse|stiftelsen|senter|senteret|group|holding|energy|bank|service|services|consulting|technologies|systems|media|press|news|airlines|airways|university|institute|council|agency|association|foundation|federation|union|ministry|press service)$/u;
+  /^(?:institutt|instituttet|universitet|universitetet|direktorat|direktoratet|tilsyn|tilsynet|forbund|forbundet|parti|partiet|bank|banken|råd|rådet|departement|departementet|kommune|fylkeskommune|sykehus|sykehuset|hospital|høgskole|høgskolen|akademi|akademiet|forening|foreningen|selskap|selskapet|stiftelse|stiftelsen|senter|senteret|group|holding|energy|service|services|consulting|technologies|systems|media|press|news|airlines|airways|university|institute|council|agency|association|foundation|federation|union|ministry|press service)$/u;
 
 /** One-word names ending like an organisation: `Utenriksdepartementet`, `Fiskeridirektoratet`, `Arbeiderpartiet`, `Sametinget`. */
 export const ORGANIZATION_ENDING =

@@ -441,7 +441,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
     const afterI = k.start >= 4 && text.charCodeAt(k.start - 1) === 32 && text.charCodeAt(k.start - 2) === 105 && text.charCodeAt(k.start - 3) === 32;
     const head = afterI ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;
     if (head && isNamedWithPlace(head[1])) {
-      start = k.start - head[0].length + (head[0].length - head[1].length - 3);
+      start = k.start - head[1].length - ' i '.length;
       type = 'organization';
     }
     if (type) found.push({ start, end, text: text.slice(start, end), type });

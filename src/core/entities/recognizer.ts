@@ -9,7 +9,7 @@
  */
 import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
-import { gazetteer } from './gazetteer';
+import { COUNTRY, gazetteer, PLACE } from './gazetteer';
 import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
 import { compilePhrases, type PhraseMatcher } from './phrases';
 import { withoutNotNames } from './corrections';
@@ -200,7 +200,7 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
     if (m.type !== 'person') continue;
     const short = surname(m.canonical);
     // A place is no surname to link (`Russland` of a misread `Nato Russland`).
-    if (!short || gazetteer.isPlace(short) || gazetteer.isCountry(short)) continue;
+    if (!short || (gazetteer.kinds(short) & (PLACE | COUNTRY)) !== 0) continue;
     const seen = people.get(short);
     if (seen === undefined) people.set(short, { mention: m });
     else if (seen && seen.mention.entityId !== m.entityId) people.set(short, null);
