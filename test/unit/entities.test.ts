@@ -217,6 +217,38 @@ describe('names the knowledge base does not know', () => {
     assert.equal(found.find((m) => m.text === 'Holmsletten')?.canonical, 'Holmsletten');
   });
 
+  const evidence: { text: string; name: string; type: string; strong: boolean }[] = [
+    { text: 'Det sa Brita Vestbø i går.', name: 'Brita Vestbø', type: 'person', strong: true },
+    { text: 'Laget møtte trener Vestbø i går.', name: 'Vestbø', type: 'person', strong: true },
+    { text: 'Aksjen i Ryfylke Brønnservice ASA falt.', name: 'Ryfylke Brønnservice ASA', type: 'organization', strong: true },
+    { text: 'Saken kommer opp i Oslo tingrett nå.', name: 'Oslo tingrett', type: 'organization', strong: true },
+    { text: 'Rådet kom fra NHOX i går.', name: 'NHOX', type: 'organization', strong: false },
+    { text: 'Mange reiste fra Vestbø i helgen.', name: 'Vestbø', type: 'place', strong: false },
+    { text: 'Bak dem kom Lorem Ipsum.', name: 'Lorem Ipsum', type: 'person', strong: false },
+  ];
+  for (const c of evidence) {
+    it(`types ${c.name} in "${c.text}" as ${c.type} from ${c.strong ? 'strong' : 'weak'} evidence`, () => {
+      const found = withRules.recognize(c.text).filter((m) => m.source === 'rule');
+      assert.deepEqual(
+        found.map((m) => [m.text, m.type, m.strong === true]),
+        [[c.name, c.type, c.strong]],
+      );
+    });
+  }
+
+  it('gives a name used twice the type strong evidence gave it, over the commoner weak guess', () => {
+    // `fra Vestbø` twice guesses a place; `sa Vestbø` once is a person speaking.
+    const found = withRules.recognize('Hun kom fra Vestbø. Han reiste fra Vestbø. Det sa Vestbø selv.').filter((m) => m.source === 'rule');
+    assert.deepEqual(
+      found.map((m) => [m.text, m.type, m.strong === true]),
+      [
+        ['Vestbø', 'person', true],
+        ['Vestbø', 'person', true],
+        ['Vestbø', 'person', true],
+      ],
+    );
+  });
+
   it('gives a name the same entity every time it occurs', () => {
     const ids = withRules.recognize('Lviv er stille. Mange reiste til Lviv.').filter((m) => m.source === 'rule').map((m) => m.entityId);
     assert.deepEqual(ids, ['unknown-lviv', 'unknown-lviv']);

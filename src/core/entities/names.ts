@@ -12,7 +12,7 @@
 import { squashWhitespace, startsUpperCase, wordCharAt, wordEnd } from '../text';
 import { appositionType, DESIGNATORS, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
-import type { EntityType } from './types';
+import { ENTITY_TYPES, type EntityType } from './types';
 
 // Words are folded with plain `toLowerCase`: Norwegian has no locale-specific
 // case rules, and the locale-aware form goes through ICU on every call.
@@ -22,6 +22,8 @@ export interface NameCandidate {
   readonly end: number;
   readonly text: string;
   readonly type: EntityType;
+  /** The type came from strong evidence (see `typeOf`): it carries to the name's other mentions in the corpus. */
+  readonly strong: boolean;
 }
 
 /** Lower-case words that may stand inside a name (`Møre og Romsdal`, `Universitetet i Oslo`, `Ludwig van Beethoven`); see `joins`. */
@@ -260,32 +262,45 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (!isName(span, first, midSentence, lowerCase)) continue;
     const start = span[0].start;
     const end = span[span.length - 1].end;
-    let type = typeOf(text, span, all, i - span.length + 1, i);
+    let { type, strong } = typeOf(text, span, all, i - span.length + 1, i);
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
-    if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) type = previous.type;
-    names.push({ start, end, text: text.slice(start, end), type });
+    if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) ({ type, strong } = previous);
+    names.push({ start, end, text: text.slice(start, end), type, strong });
   }
   return unifyTypes(names);
 }
 
-/** A name used several times in a text is one kind of thing: the commonest type its cues gave, `other` only if nothing else. */
+/**
+ * A name used several times in a text is one kind of thing: the type strong evidence gave it most often
+ * (`trener Vestbø` once types every `Vestbø` as a person), else the commonest type its cues gave, `other`
+ * only if nothing else.
+ */
 function unifyTypes(names: NameCandidate[]): NameCandidate[] {
+  // Per name, votes per type: strong ones weigh more than all weak ones together.
   const votes = new Map<string, Map<EntityType, number>>();
   for (const name of names) {
     if (name.type === 'other') continue;
     const key = squashWhitespace(name.text);
-    const counts = votes.get(key) ?? new Map<EntityType, number>();
-    counts.set(name.type, (counts.get(name.type) ?? 0) + 1);
-    votes.set(key, counts);
+    let counts = votes.get(key);
+    if (!counts) votes.set(key, (counts = new Map<EntityType, number>()));
+    counts.set(name.type, (counts.get(name.type) ?? 0) + (name.strong ? STRONG_VOTE : 1));
   }
   return names.map((name) => {
     const counts = votes.get(squashWhitespace(name.text));
     if (!counts) return name;
-    const [type] = [...counts].sort((a, b) => b[1] - a[1])[0];
-    return type === name.type ? name : { ...name, type };
+    let type = name.type;
+    let best = 0;
+    for (const [candidate, count] of counts) {
+      if (count > best) [type, best] = [candidate, count];
+    }
+    const strong = best >= STRONG_VOTE;
+    return type === name.type && strong === name.strong ? name : { ...name, type, strong };
   });
 }
+
+/** A strong vote outweighs any number of weak ones in an article. */
+const STRONG_VOTE = 1 << 16;
 
 /**
  * Whether the lower-case word `all[j]` links the name begun at `all[start]`
@@ -373,7 +388,23 @@ function kindsOf(word: string): number {
   return kinds !== 0 || !/\p{Ll}s$/u.test(word) ? kinds : gazetteer.kinds(word.slice(0, -1));
 }
 
-function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number): EntityType {
+/** A type and whether it came from strong evidence; one object per case, made once. */
+interface Typed {
+  readonly type: EntityType;
+  readonly strong: boolean;
+}
+
+const TYPED = new Map<string, Typed>(ENTITY_TYPES.flatMap((type) => [[`${type}+`, { type, strong: true }], [type, { type, strong: false }]]));
+const strong = (type: EntityType): Typed => TYPED.get(`${type}+`) as Typed;
+const weak = (type: EntityType): Typed => TYPED.get(type) as Typed;
+
+/**
+ * The type of the name `span` (`all[from..to]`). Strong evidence is the name's own words (`ASA`,
+ * `tingrett`, `-departementet`, a first name), a title or noun before it, a speech verb, a known place:
+ * what a careful reader would type the name by in any article. Weak evidence is a guess from the
+ * shape (two capitalised words, a preposition of place), which a strong type elsewhere overrides.
+ */
+function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number): Typed {
   const name = span.length === 1 ? span[0].text : span.map((w) => w.text).join(' ');
   const previous = all[from - 1];
   const before = previous?.text.toLowerCase();
@@ -386,38 +417,39 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const placeWord = wordKinds.some((kinds) => (kinds & (COUNTRY | PLACE)) !== 0);
   // What the name's own words say first: `Equinor ASA`, `Oslo tingrett`, `Ullevaal stadion`, `Utenriksdepartementet`,
   // `Norsk Utenrikspolitisk Institutt`.
-  if (span.length > 1 && DESIGNATORS.has(last)) return 'organization';
+  if (span.length > 1 && DESIGNATORS.has(last)) return strong('organization');
   const tail = span.length > 1 && !span[span.length - 1].capitalised ? tailType(last) : undefined;
-  if (tail) return tail;
-  if (ORGANIZATION_ENDING.test(last) || (span.length > 1 && ORGANIZATION_WORD_ENDING.test(last.toLowerCase()))) return 'organization';
+  if (tail) return strong(tail);
+  if (ORGANIZATION_ENDING.test(last) || (span.length > 1 && ORGANIZATION_WORD_ENDING.test(last.toLowerCase()))) return strong('organization');
   // `Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Helse Vest`.
-  if (span.length > 1 && isOrganizationHead(first)) return 'organization';
-  if (PLACE_ENDING.test(suffix)) return 'place';
+  if (span.length > 1 && isOrganizationHead(first)) return strong('organization');
+  if (PLACE_ENDING.test(suffix)) return strong('place');
   // Photo credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`.
-  if (before === 'foto' || previous?.text === '/') return span.length > 1 && (!isAllCaps(first) || gazetteer.isGivenName(first)) ? 'person' : 'organization';
+  if (before === 'foto' || previous?.text === '/') return strong(span.length > 1 && (!isAllCaps(first) || gazetteer.isGivenName(first)) ? 'person' : 'organization');
   // The words before: a title or role (`landslagssjef Ståle Solbakken`), a noun in apposition (`stormen Ingolf`).
-  if (before && isRole(before)) return 'person';
+  if (before && isRole(before)) return strong('person');
   // (A lower-case noun, or the capitalised one that starts the sentence: `Ekstremværet Ingolf`.)
   const apposition = previous && before && (!previous.capitalised || previous.sentenceStart) ? appositionType(before) : undefined;
-  if (apposition) return apposition;
+  if (apposition) return strong(apposition);
   // The gazetteer: countries and places (also in upper case: `OSLO`, `USA`), then people's names.
-  if ((span.length === 1 ? wordKinds[0] : kindsOf(name)) & (COUNTRY | PLACE)) return 'place';
-  if (isAllCaps(name.replace(/ /g, '')) && name.length <= 6) return 'organization';
+  if ((span.length === 1 ? wordKinds[0] : kindsOf(name)) & (COUNTRY | PLACE)) return strong('place');
+  if (isAllCaps(name.replace(/ /g, '')) && name.length <= 6) return weak('organization');
   // `Russlands president`, `Frankrikes utenriksminister`: a country's office holder.
-  if (after && isRole(after) && /\p{Ll}s$/u.test(last) && span.length === 1) return 'place';
-  if (personAfter(text, span[span.length - 1].end)) return 'person';
+  if (after && isRole(after) && /\p{Ll}s$/u.test(last) && span.length === 1) return weak('place');
+  if (personAfter(text, span[span.length - 1].end)) return strong('person');
   const speaks = (after && SPEECH_VERBS.has(after)) || (before && SPEECH_VERBS.has(before));
   // A first name before other capitalised words is a person, whatever the surname (many are places: `Per Strand`).
-  if (span.length > 1 && ((wordKinds[0] & GIVEN_NAME) !== 0 || (isSurnameLike(last, wordKinds[wordKinds.length - 1]) && !placeWord))) return 'person';
+  if (span.length > 1 && (wordKinds[0] & GIVEN_NAME) !== 0) return strong('person');
+  if (span.length > 1 && isSurnameLike(last, wordKinds[wordKinds.length - 1]) && !placeWord) return weak('person');
   // One word: a first name, or someone speaking (`sa Hansen`).
-  if (span.length === 1 && (wordKinds[0] & GIVEN_NAME) !== 0) return 'person';
-  if (speaks) return 'person';
-  if (PLACE_ENDING.test(last)) return 'place';
-  if (before && PLACE_PREPOSITIONS.has(before) && span.length <= 3) return 'place';
+  if (span.length === 1 && (wordKinds[0] & GIVEN_NAME) !== 0) return strong('person');
+  if (speaks) return strong('person');
+  if (PLACE_ENDING.test(last)) return strong('place');
+  if (before && PLACE_PREPOSITIONS.has(before) && span.length <= 3) return weak('place');
   // Two or three capitalised words that nothing else explains, none of them a place, are most often a person's
   // name in news text.
-  if (span.length > 1 && span.length <= 3 && !placeWord && span.every((w) => w.capitalised && !isAllCaps(w.text))) return 'person';
-  return 'other';
+  if (span.length > 1 && span.length <= 3 && !placeWord && span.every((w) => w.capitalised && !isAllCaps(w.text))) return weak('person');
+  return weak('other');
 }
 
 /**
@@ -444,7 +476,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       start = k.start - head[1].length - ' i '.length;
       type = 'organization';
     }
-    if (type) found.push({ start, end, text: text.slice(start, end), type });
+    if (type) found.push({ start, end, text: text.slice(start, end), type, strong: true });
   }
   return found;
 }
@@ -463,7 +495,7 @@ export function worksInQuotes(text: string): NameCandidate[] {
     if (title.includes('\n')) continue;
     const noun = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, open - 40), open));
     if (!noun || appositionType(noun[1]) !== 'other') continue;
-    found.push({ start: open + 1, end: open + 1 + title.length, text: title, type: 'other' });
+    found.push({ start: open + 1, end: open + 1 + title.length, text: title, type: 'other', strong: true });
   }
   return found;
 }

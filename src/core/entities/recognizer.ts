@@ -210,13 +210,17 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
     if (m.canonical.includes(' ')) return m;
     const full = people.get(m.canonical) ?? (m.canonical.endsWith('s') ? people.get(m.canonical.slice(0, -1)) : undefined);
     if (!full || full.mention.start > m.start) return m;
-    return { ...m, type: 'person', entityId: full.mention.entityId, canonical: full.mention.canonical };
+    const linked: EntityMention = { ...m, type: 'person', entityId: full.mention.entityId, canonical: full.mention.canonical };
+    return full.mention.strong ? { ...linked, strong: true } : linked;
   });
 }
 
 function ruleMention(name: NameCandidate, slugs: Map<string, string>): EntityMention {
   const canonical = squashWhitespace(name.text);
-  return { start: name.start, end: name.end, text: name.text, type: name.type, entityId: `unknown-${slug(slugs, canonical)}`, canonical, source: 'rule' };
+  const entityId = `unknown-${slug(slugs, canonical)}`;
+  return name.strong
+    ? { start: name.start, end: name.end, text: name.text, type: name.type, entityId, canonical, source: 'rule', strong: true }
+    : { start: name.start, end: name.end, text: name.text, type: name.type, entityId, canonical, source: 'rule' };
 }
 
 /** Rule-found names repeat across a corpus, and making a slug costs more than looking it up: each recogniser keeps its own. */

@@ -41,4 +41,10 @@ export interface EntityMention {
    * names the knowledge base does not know (its `entityId` starts `unknown-`).
    */
   readonly source: 'knowledgeBase' | 'shortForm' | 'rule';
+  /**
+   * Rule-found names only: the type came from strong evidence in this text (a first name, a title or
+   * role, a speech verb, the name's own words such as `ASA` or `tingrett`). The corpus index lets such a
+   * type carry to the name's mentions in other articles, where the cues were weaker.
+   */
+  readonly strong?: true;
 }
