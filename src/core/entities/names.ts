@@ -8,14 +8,16 @@
  * capitalised in mid-sentence elsewhere in the text. The type comes from cues
  * around the name (a title before it, `sa` after it, a preposition of place,
  * a suffix such as `-departementet`), or is `other`.
+ *
+ * What the rules ask of single words comes from `wordFacts.ts`, worked out
+ * once per distinct word; the words themselves from the scan in `scan.ts`.
  */
-import { squashWhitespace, startsUpperCase, wordCharAt, wordEnd } from '../text';
-import { appositionType, DESIGNATORS, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { squashWhitespace, startsUpperCase } from '../text';
+import { LowerCaseRuns, type Word, words } from './scan';
+import { appositionType, isNamedWithPlace, isRole, tailType } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import { ENTITY_TYPES, type EntityType } from './types';
-
-// Words are folded with plain `toLowerCase`: Norwegian has no locale-specific
-// case rules, and the locale-aware form goes through ICU on every call.
+import { factsOf, isAllCaps, PLACE_ENDING, type WordFacts } from './wordFacts';
 
 export interface NameCandidate {
   readonly start: number;
@@ -24,139 +26,6 @@ export interface NameCandidate {
   readonly type: EntityType;
   /** The type came from strong evidence (see `typeOf`): it carries to the name's other mentions in the corpus. */
   readonly strong: boolean;
-}
-
-/** Lower-case words that may stand inside a name (`Møre og Romsdal`, `Universitetet i Oslo`, `Ludwig van Beethoven`); see `joins`. */
-const LINKING_WORDS = new Set(['og', 'i', 'for', 'av', 'de', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'al', 'bin']);
-/** Verbs of saying right after or before a name: the name is someone speaking. */
-const SPEECH_VERBS = new Set(['sa', 'sier', 'uttalte', 'forteller', 'fortalte', 'skriver', 'skrev', 'mener', 'mente', 'understreket', 'påpekte']);
-/** Prepositions of place before a name (not `til` or `mot`: `sa til Olena`, `mot Putin`). */
-const PLACE_PREPOSITIONS = new Set(['i', 'fra', 'ved', 'nær', 'utenfor', 'gjennom']);
-/** Word endings of places (`Grodno-regionen`). */
-const PLACE_ENDING = /(?:-regionen|-området|fylke|byen|landet|-provinsen|-oblast)$/u;
-/** Words that start sentences but are not names, even when nothing else decides. */
-const SENTENCE_STARTERS = new Set([
-  'samtidig', 'også', 'det', 'den', 'de', 'dette', 'disse', 'han', 'hun', 'vi', 'jeg', 'du', 'men', 'og', 'i', 'på', 'etter', 'før',
-  'ifølge', 'selv', 'dessuten', 'derfor', 'da', 'når', 'som', 'om', 'hvis', 'her', 'der', 'nå', 'mens', 'under', 'over', 'fra', 'til',
-  'med', 'uten', 'for', 'av', 'ved', 'ifølge', 'ja', 'nei', 'alle', 'mange', 'flere', 'noen', 'ingen', 'hva', 'hvem', 'hvor',
-  'hvorfor', 'hvordan', 'bilder', 'foto', 'info', 'publisert', 'oppdatert', 'les', 'se', 'vis', 'mer', 'president', 'statsminister',
-  'utenriksminister', 'kona', 'mannen', 'begge', 'både', 'omtrent', 'over', 'amerikanske', 'russiske', 'franske', 'tyske',
-]);
-/** Capitalised adjectives of nationality and the like (`Ukrainske sivilister`, a typo's `det Ukrainske militæret`). */
-const ADJECTIVE_ENDING = /(?:ske|isk)$/u;
-const MONTHS_AND_DAYS = new Set([
-  'januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember',
-  'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag',
-]);
-
-interface Word {
-  readonly text: string;
-  /** Starts with an upper-case letter. */
-  readonly capitalised: boolean;
-  readonly start: number;
-  readonly end: number;
-  /** First word of a sentence, a paragraph, a quote or a caption after its label. */
-  readonly sentenceStart: boolean;
-  /** What followed the name in a compound: `-regionen` of `Grodno-regionen`. */
-  readonly suffix?: string;
-}
-
-/** Capitalised abbreviations whose full stop ends no sentence. */
-const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct']);
-
-/** Punctuation that starts a new sentence for the word after it (closing quotes do not). */
-const SENTENCE_BREAKS = new Set(['.', '!', '?', ':', '–', '—', '«', '\n']);
-/** The same as character codes, for the scanner. */
-const SENTENCE_BREAK_CODES = new Set([...SENTENCE_BREAKS].map((char) => char.charCodeAt(0)));
-/** Characters that may join the letters of one word: `Jean-Yves`, `O'Neill`, `A.S.`. */
-const CONNECTOR_CODES = new Set(["'", '’', '.', '-'].map((char) => char.charCodeAt(0)));
-const FULL_STOP = 46;
-
-/**
- * The words that matter for names, with their offsets, in one hand-written scan. A word is
- * letters, digits and marks, with apostrophes, full stops and hyphens inside
- * it. A hyphenated compound is cut at its first hyphen when a lower-case part
- * follows (`Grodno-regionen` → `Grodno`); `Jean-Yves` stays whole.
- */
-function words(text: string, lowerRuns: Set<number>): Word[] {
-  const result: Word[] = [];
-  // Only capitalised words and their neighbours are kept: the rules look no
-  // further. A run of lower-case words between is kept as one gap (a word
-  // with no text), so words on either side of it are not taken as neighbours.
-  // The last lower-case word is kept (as offsets, made a word only if a capitalised one follows).
-  let pendingStart = -1;
-  let pendingEnd = -1;
-  let pendingSentenceStart = false;
-  let skippedStart = -1; // lower-case words before the pending one, dropped
-  let skippedEnd = -1;
-  let sentenceStart = true;
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const width = wordCharAt(text, i);
-    if (width === 0) {
-      const code = text.charCodeAt(i);
-      if (SENTENCE_BREAK_CODES.has(code)) {
-        const previous = result[result.length - 1];
-        // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
-        // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`.
-        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
-        if (!initial) sentenceStart = true;
-      }
-      i++;
-      continue;
-    }
-    const start = i;
-    // The word's runs of letters (between hyphens, full stops, apostrophes) that start in lower case are
-    // hashed as the scan goes, for `lowerCase` in findNames.
-    let hash = 0x811c9dc5;
-    let runLower = isLowerAt(text, i);
-    // Only runs that start in lower case are hashed.
-    if (runLower) for (let k = i; k < i + width; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-    let end = i + width;
-    for (let j = end; j < length; ) {
-      const next = wordCharAt(text, j);
-      if (next > 0) {
-        if (runLower) for (let k = j; k < j + next; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-        end = j += next;
-      } else if (CONNECTOR_CODES.has(text.charCodeAt(j))) {
-        if (runLower) lowerRuns.add(hash >>> 0);
-        j++;
-        hash = 0x811c9dc5;
-        runLower = isLowerAt(text, j);
-      } else break;
-    }
-    if (runLower) lowerRuns.add(hash >>> 0);
-    i = end;
-    const first = text.charCodeAt(start);
-    const capitalised = first < 128 ? first >= 65 && first <= 90 : startsUpperCase(text[start] + (width === 2 ? text[start + 1] : ''));
-    if (!capitalised) {
-      const wasStart = sentenceStart;
-      sentenceStart = false;
-      const last = result[result.length - 1];
-      if (last?.capitalised && pendingStart < 0 && skippedStart < 0) result.push({ text: text.slice(start, end), capitalised, start, end, sentenceStart: wasStart });
-      else {
-        if (pendingStart >= 0) {
-          if (skippedStart < 0) skippedStart = pendingStart;
-          skippedEnd = pendingEnd;
-        }
-        pendingStart = start;
-        pendingEnd = end;
-        pendingSentenceStart = wasStart;
-      }
-      continue;
-    }
-    if (skippedStart >= 0) result.push({ text: '', capitalised: false, start: skippedStart, end: skippedEnd, sentenceStart: false });
-    if (pendingStart >= 0) result.push({ text: text.slice(pendingStart, pendingEnd), capitalised: false, start: pendingStart, end: pendingEnd, sentenceStart: pendingSentenceStart });
-    skippedStart = pendingStart = -1;
-    const token = text.slice(start, end);
-    const hyphen = token.indexOf('-');
-    const compound = hyphen > 0 && !startsUpperCase(token.slice(hyphen + 1));
-    const name = compound ? token.slice(0, hyphen) : token;
-    result.push({ text: name, capitalised, start, end: start + name.length, sentenceStart, suffix: compound ? token.slice(hyphen) : undefined });
-    sentenceStart = false;
-  }
-  return result;
 }
 
 /** Whether the character at `index` is a lower-case letter (ASCII at once, others by case mapping). */
@@ -168,28 +37,56 @@ function isLowerAt(text: string, index: number): boolean {
   return char !== char.toUpperCase();
 }
 
-/** Whether `word` occurs in `text` as a whole word (æ, ø and å being letters). */
-function occursAsWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (wordCharAt(text, at - 1) === 0 && wordCharAt(text, at + word.length) === 0) return true;
+/** Filled by each text's word scan (recognition handles one text at a time). */
+const LOWER_RUNS = new LowerCaseRuns();
+/** Numbers each text, for the marks it leaves on word facts (`seenMidSentence`). */
+let textNumber = 0;
+
+/** The facts of a word (looked up by the scan). */
+function facts(w: Word): WordFacts {
+  return w.facts;
+}
+
+/** What stands between two words of a name and ends it: a line break or a comma, semicolon, colon, bracket or slash. */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    // \n , ; : ( ) /
+    if (code === 10 || code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 47) return true;
   }
   return false;
 }
 
-/** FNV-1a over `text[start, end)`. */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+/** The text's words and the evidence gathered from all of them, for the rules. */
+interface Context {
+  readonly text: string;
+  readonly all: readonly Word[];
+  readonly known: readonly { start: number; end: number }[];
+  readonly textNumber: number;
+  /** Capitalised words seen outside `X og Y`: names in their own right, so `og` next to them makes a list (made when first asked). */
+  standalone: Set<string> | undefined;
+  /** The text's names and capitalised words, for telling `Russlands` (a genitive of `Russland`) from `Jens` (made when first asked). */
+  stems: Set<string> | undefined;
 }
 
+function standaloneWords(context: Context): Set<string> {
+  if (context.standalone) return context.standalone;
+  const { all } = context;
+  const standalone = new Set<string>();
+  all.forEach((w, k) => {
+    if (w.capitalised && all[k - 1]?.text !== 'og' && all[k + 1]?.text !== 'og') standalone.add(w.text);
+  });
+  return (context.standalone = standalone);
+}
 
-/** `NATO`, `KYIV`, `TV2`: at least two upper-case letters and nothing in lower case. */
-function isAllCaps(word: string): boolean {
-  // Most words fail on their second character; only the rest need the Unicode patterns.
-  const second = word.charCodeAt(1);
-  if (second >= 97 && second <= 122) return false;
-  return /^[\p{Lu}\p{N}.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+function isGenitive(context: Context, w: Word): boolean {
+  if (!facts(w).genitiveShape) return false;
+  if (!context.stems) {
+    const stems = new Set<string>(context.known.map((k) => context.text.slice(k.start, k.end)));
+    for (const word of context.all) if (word.capitalised) stems.add(word.text);
+    context.stems = stems;
+  }
+  return context.stems.has(w.text.slice(0, -1));
 }
 
 /**
@@ -197,69 +94,53 @@ function isAllCaps(word: string): boolean {
  * already found).
  */
 export function findNames(text: string, known: readonly { start: number; end: number }[]): NameCandidate[] {
-  const lowerRuns = new Set<number>();
-  const all = words(text, lowerRuns);
+  const all = words(text, LOWER_RUNS);
   const mask = new Uint8Array(text.length + 1);
   for (const k of known) mask.fill(1, k.start, k.end);
   const covered = (w: Word) => mask[w.start] === 1 || mask[w.end - 1] === 1;
-  // Evidence from the whole text, gathered in one pass over its capitalised words:
-  // - midSentence: seen capitalised in mid-sentence, evidence for the same word at a sentence start;
-  // - standalone: seen outside `X og Y`, a name in its own right, so `og` next to it makes a list;
-  // - stems: names in the text, for telling `Russlands` (a genitive of `Russland`) from `Jens`.
-  const midSentence = new Set<string>();
-  const standalone = new Set<string>();
-  const stems = new Set<string>(known.map((k) => text.slice(k.start, k.end)));
-  all.forEach((w, k) => {
-    if (!w.capitalised) return;
-    stems.add(w.text);
-    if (!w.sentenceStart) midSentence.add(w.text);
-    if (all[k - 1]?.text !== 'og' && all[k + 1]?.text !== 'og') standalone.add(w.text);
-  });
-  // Whether a sentence's capitalised first word also occurs in lower case (`Samtidig` … `samtidig`):
-  // asked of a few words per text, so each is looked up in the text when first asked.
-  const lowerCase = {
-    has(word: string): boolean {
-      // A word of one run of letters is looked up among the text's; one with a hyphen or a full stop is searched for.
-      if (wordEnd(word, 0) !== word.length) return occursAsWord(text, word);
-      return lowerRuns.has(hashOf(word, 0, word.length));
-    },
-  };
+  // A word seen capitalised in mid-sentence is evidence for the same word at a sentence start.
+  const context: Context = { text, all, known, textNumber: ++textNumber, standalone: undefined, stems: undefined };
+  for (const w of all) if (w.capitalised && !w.sentenceStart) facts(w).seenMidSentence = context.textNumber;
+  // Whether a sentence's capitalised first word also occurs in lower case (`Samtidig` … `samtidig`).
+  const lowerCase = LOWER_RUNS;
 
   const names: NameCandidate[] = [];
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
-    if (!first.capitalised || covered(first) || isLabel(text, first)) continue;
+    if (!first.capitalised || covered(first)) continue;
+    const firstFacts = facts(first);
+    if (isLabel(text, first, firstFacts)) continue;
     // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`.
-    const folded = first.text.toLowerCase();
     const nextWord = all[i + 1];
-    if (first.sentenceStart && nextWord?.capitalised && (SENTENCE_STARTERS.has(folded) || lowerCase.has(folded))) continue;
+    if (first.sentenceStart && nextWord?.capitalised && (firstFacts.starter || lowerCase.has(firstFacts.folded))) continue;
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
-    if (nextWord?.capitalised && !nextWord.sentenceStart && isRole(folded) && !gazetteer.isGivenName(first.text)) continue;
+    if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
     // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`.
-    if (first.sentenceStart && nextWord?.capitalised && isDefiniteNoun(folded) && !gazetteer.isPlace(first.text) && !gazetteer.isGivenName(first.text)) continue;
+    if (first.sentenceStart && nextWord?.capitalised && firstFacts.definiteNoun && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name
     // elsewhere or the head of an institution's name (`Universitetet i Bergen`).
-    if (first.sentenceStart && nextWord && LINKING_WORDS.has(nextWord.text) && !midSentence.has(first.text) && !(nextWord.text === 'i' && isNamedWithPlace(first.text))) continue;
+    if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace)) continue;
     // Extend over capitalised words, and lower-case linking words between capitalised ones.
     let last = i;
     for (let j = i + 1; j < all.length; j++) {
       const w = all[j];
-      if (w.sentenceStart || covered(w) || !sameLine(text, all[j - 1], w) || /[,;:()/]/.test(text.slice(all[j - 1].end, w.start))) break;
+      if (w.sentenceStart || covered(w) || breaksBetween(text, all[j - 1].end, w.start)) break;
       // `Russlands Vladimir Putin`: a genitive (its stem seen in the text) ends a name; `Jens Stoltenberg` goes on.
-      if (isGenitive(all[j - 1].text, stems) && w.capitalised) break;
+      if (w.capitalised && isGenitive(context, all[j - 1])) break;
       if (w.capitalised) last = j;
-      else if (/^\p{N}+$/u.test(w.text) && isAllCaps(all[j - 1].text) && all[j - 1].text.length <= 3) last = j; // `TV 2`
-      else if (!(joins(all, i, j, standalone) && j + 1 < all.length && all[j + 1].capitalised && !all[j + 1].sentenceStart)) break;
+      else if (facts(w).number && facts(all[j - 1]).allCaps && all[j - 1].text.length <= 3) last = j; // `TV 2`
+      else if (!(joins(context, i, j) && j + 1 < all.length && all[j + 1].capitalised && !all[j + 1].sentenceStart)) break;
     }
     // `Statens vegvesen`, `Oslo tingrett`, `Meteorologisk institutt`, `Ullevaal stadion`: a lower-case word that
-    // ends an institution's or a facility's name.
+    // ends an institution's or a facility's name, one space after it.
     const next = all[last + 1];
-    if (next && !next.capitalised && !next.sentenceStart && sameLine(text, all[last], next) && /^ $/u.test(text.slice(all[last].end, next.start))) {
-      if (tailType(next.text) || (last === i && /s$/u.test(first.text) && ORGANIZATION_ENDING.test(next.text))) last++;
+    if (next && !next.capitalised && !next.sentenceStart && next.start === all[last].end + 1 && text.charCodeAt(all[last].end) === 32) {
+      const nextFacts = facts(next);
+      if (nextFacts.tailType || (last === i && first.text.endsWith('s') && nextFacts.organizationEnding)) last++;
     }
     const span = all.slice(i, last + 1);
     i = last;
-    if (!isName(span, first, midSentence, lowerCase)) continue;
+    if (!isName(context, span, first)) continue;
     const start = span[0].start;
     const end = span[span.length - 1].end;
     let { type, strong } = typeOf(text, span, all, i - span.length + 1, i);
@@ -277,17 +158,18 @@ export function findNames(text: string, known: readonly { start: number; end: nu
  * only if nothing else.
  */
 function unifyTypes(names: NameCandidate[]): NameCandidate[] {
+  if (names.length < 2) return names;
   // Per name, votes per type: strong ones weigh more than all weak ones together.
+  const keys = names.map((name) => squashWhitespace(name.text));
   const votes = new Map<string, Map<EntityType, number>>();
-  for (const name of names) {
-    if (name.type === 'other') continue;
-    const key = squashWhitespace(name.text);
-    let counts = votes.get(key);
-    if (!counts) votes.set(key, (counts = new Map<EntityType, number>()));
+  names.forEach((name, k) => {
+    if (name.type === 'other') return;
+    let counts = votes.get(keys[k]);
+    if (!counts) votes.set(keys[k], (counts = new Map<EntityType, number>()));
     counts.set(name.type, (counts.get(name.type) ?? 0) + (name.strong ? STRONG_VOTE : 1));
-  }
-  return names.map((name) => {
-    const counts = votes.get(squashWhitespace(name.text));
+  });
+  return names.map((name, k) => {
+    const counts = votes.get(keys[k]);
     if (!counts) return name;
     let type = name.type;
     let best = 0;
@@ -309,68 +191,59 @@ const STRONG_VOTE = 1 << 16;
  * (`Putin og Macron`), and not in a list after a preposition of place
  * (`fra Lviv og Tromsø`) or between acronyms (`FHI og NHO`).
  */
-function joins(all: readonly Word[], start: number, j: number, standalone: ReadonlySet<string>): boolean {
+function joins(context: Context, start: number, j: number): boolean {
+  const { all } = context;
   const word = all[j].text;
-  if (!LINKING_WORDS.has(word)) return false;
+  if (!facts(all[j]).linking) return false;
   // `Universitetet i Oslo`, but `Kharkiv i Ukraina`, `Putin i Kreml`.
-  if (word === 'i') return ORGANIZATION_ENDING.test(all[j - 1].text) || isNamedWithPlace(all[j - 1].text);
+  if (word === 'i') return facts(all[j - 1]).organizationEnding || facts(all[j - 1]).namedWithPlace;
   if (word !== 'og') return true;
   // `Møre og Romsdal`, also inside a longer name (`Statsforvalteren i Møre og Romsdal`).
   if (all[j + 1] && gazetteer.isPlace(`${all[j - 1].text} og ${all[j + 1].text}`)) return true;
-  const before = all[start - 1]?.text.toLowerCase();
-  if (before && PLACE_PREPOSITIONS.has(before)) return false;
+  const before = all[start - 1];
+  if (before && facts(before).placePreposition) return false;
   // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people.
   if (j - 1 !== start || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
-  const left = all[j - 1].text;
-  const right = all[j + 1]?.text ?? '';
+  const left = facts(all[j - 1]);
+  const right = all[j + 1] ? facts(all[j + 1]) : factsOf('');
   // `Sandnes og Aberdeen`: two places, or two first names, are two names.
-  const known = (word: string) => gazetteer.isPlace(word) || gazetteer.isCountry(word) || gazetteer.isGivenName(word);
-  return !isAllCaps(left) && !isAllCaps(right) && !standalone.has(left) && !standalone.has(right) && !known(left) && !known(right);
-}
-
-function isGenitive(word: string, stems: ReadonlySet<string>): boolean {
-  return /\p{Ll}s$/u.test(word) && stems.has(word.slice(0, -1));
-}
-
-function sameLine(text: string, a: Word, b: Word): boolean {
-  return !text.slice(a.end, b.start).includes('\n');
+  const known = (word: WordFacts) => (word.kinds & (PLACE | COUNTRY | GIVEN_NAME)) !== 0;
+  if (left.allCaps || right.allCaps || known(left) || known(right)) return false;
+  const standalone = standaloneWords(context);
+  return !standalone.has(left.text) && !standalone.has(right.text);
 }
 
 /** An upper-case caption label (`HOLDT AVSTANDEN:` at a paragraph start) is no name. */
-function isLabel(text: string, word: Word): boolean {
-  if (!isAllCaps(word.text)) return false;
+function isLabel(text: string, word: Word, wordFacts: WordFacts): boolean {
+  if (!wordFacts.allCaps) return false;
   const lineStart = text.lastIndexOf('\n', word.start) + 1;
   return /^[\p{Lu}\p{M}\p{N} '’&./-]*:/u.test(text.slice(lineStart, lineStart + 60)) && text.slice(lineStart, word.start).indexOf(':') < 0;
 }
 
-function isName(span: readonly Word[], first: Word, midSentence: ReadonlySet<string>, lowerCase: { has(word: string): boolean }): boolean {
-  const head = first.text;
-  const folded = head.toLowerCase();
+function isName(context: Context, span: readonly Word[], first: Word): boolean {
+  const head = facts(first);
   // `T` of `T-banestasjon`: one letter is an initial at most, never a name alone.
-  if (span.length === 1 && [...head].length < 2) return false;
-  if (MONTHS_AND_DAYS.has(folded)) return false;
+  if (span.length === 1 && head.oneLetter) return false;
+  if (head.month) return false;
   const single = span.length === 1;
   // Capitalised adjectives (`Ukrainske sivilister`) are not names.
-  if (single && ADJECTIVE_ENDING.test(folded) && !isAllCaps(head)) return false;
+  if (single && head.adjective && !head.allCaps) return false;
   // `i Den trilaterale kontaktgruppe`: a function word is no name even when capitalised.
-  if (single && SENTENCE_STARTERS.has(folded)) return false;
+  if (single && head.starter) return false;
   if (!first.sentenceStart) return true;
   // At a sentence start a word needs more evidence.
-  if (SENTENCE_STARTERS.has(folded) && single) return false;
-  if (!single) return !SENTENCE_STARTERS.has(folded) || span.length > 2;
-  if (lowerCase.has(folded)) return false;
+  if (!single) return !head.starter || span.length > 2;
+  if (LOWER_RUNS.has(head.folded)) return false;
   // Seen as a name elsewhere in the text, or known as one: a place, a country, a first name.
   // (Not a place that looks like a noun's definite form: `Kampen`, `Haugen` and `Sentrum` are places too.)
-  const definite = /(?:en|et|a|ene|ane|um)$/u.test(folded);
-  if (midSentence.has(head) || isAllCaps(head)) return true;
-  const kinds = kindsOf(head);
-  return (!definite && (kinds & PLACE) !== 0) || (kinds & (COUNTRY | GIVEN_NAME)) !== 0;
+  if (head.seenMidSentence === context.textNumber || head.allCaps) return true;
+  const kinds = head.kindsOrStem;
+  return (!head.definiteShape && (kinds & PLACE) !== 0) || (kinds & (COUNTRY | GIVEN_NAME)) !== 0;
 }
 
-
 /** Surnames as Norwegian and Nordic names build them: `Hansen`, `Johansson`, `Solbakken` are in the lists, `-sen` also as an ending. */
-function isSurnameLike(word: string, kinds: number): boolean {
-  return (kinds & SURNAME) !== 0 || /\p{Ll}(?:sen|ssen|son|sson|sdottir|stad|heim)s?$/u.test(word);
+function isSurnameLike(word: WordFacts): boolean {
+  return (word.kindsOrStem & SURNAME) !== 0 || word.surnameShape;
 }
 
 /** After a name: its bearer's age (`Kari Hansen (45)`), or a role set off by a comma (`Kari Hansen, daglig leder i …`). */
@@ -380,12 +253,6 @@ function personAfter(text: string, end: number): boolean {
   if (code !== 44) return false;
   const words = /^, ((?:\p{Ll}+ ){0,3}\p{Ll}+)/u.exec(text.slice(end, end + 60));
   return words !== null && words[1].split(' ').some(isRole);
-}
-
-/** What the gazetteer knows a word as, or its stem for a genitive (`Bergens`, `Hansens`). */
-function kindsOf(word: string): number {
-  const kinds = gazetteer.kinds(word);
-  return kinds !== 0 || !/\p{Ll}s$/u.test(word) ? kinds : gazetteer.kinds(word.slice(0, -1));
 }
 
 /** A type and whether it came from strong evidence; one object per case, made once. */
@@ -405,51 +272,57 @@ const weak = (type: EntityType): Typed => TYPED.get(type) as Typed;
  * shape (two capitalised words, a preposition of place), which a strong type elsewhere overrides.
  */
 function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number): Typed {
-  const name = span.length === 1 ? span[0].text : span.map((w) => w.text).join(' ');
+  const single = span.length === 1;
   const previous = all[from - 1];
-  const before = previous?.text.toLowerCase();
-  const after = all[to + 1]?.text.toLowerCase();
-  const first = span[0].text;
-  const last = span[span.length - 1].text;
-  const suffix = span[span.length - 1].suffix ?? '';
-  // Each word looked up once, whatever is asked of it below.
-  const wordKinds = span.length === 1 ? [kindsOf(name)] : span.map((w) => kindsOf(w.text));
-  const placeWord = wordKinds.some((kinds) => (kinds & (COUNTRY | PLACE)) !== 0);
+  const before = previous && previous.text !== '' ? facts(previous) : undefined;
+  const after = all[to + 1] && all[to + 1].text !== '' ? facts(all[to + 1]) : undefined;
+  const first = facts(span[0]);
+  const lastWord = span[span.length - 1];
+  const last = facts(lastWord);
+  const suffix = lastWord.suffix;
+  const placeWord = span.some((w) => (facts(w).kindsOrStem & (COUNTRY | PLACE)) !== 0);
   // What the name's own words say first: `Equinor ASA`, `Oslo tingrett`, `Ullevaal stadion`, `Utenriksdepartementet`,
   // `Norsk Utenrikspolitisk Institutt`.
-  if (span.length > 1 && DESIGNATORS.has(last)) return strong('organization');
-  const tail = span.length > 1 && !span[span.length - 1].capitalised ? tailType(last) : undefined;
+  if (!single && last.designator) return strong('organization');
+  const tail = !single && !lastWord.capitalised ? last.tailType : undefined;
   if (tail) return strong(tail);
-  if (ORGANIZATION_ENDING.test(last) || (span.length > 1 && ORGANIZATION_WORD_ENDING.test(last.toLowerCase()))) return strong('organization');
+  if (last.organizationEnding || (!single && last.organizationWord)) return strong('organization');
   // `Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Helse Vest`.
-  if (span.length > 1 && isOrganizationHead(first)) return strong('organization');
-  if (PLACE_ENDING.test(suffix)) return strong('place');
+  if (!single && first.organizationHead) return strong('organization');
+  if (suffix !== undefined && PLACE_ENDING.test(suffix)) return strong('place');
   // Photo credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`.
-  if (before === 'foto' || previous?.text === '/') return strong(span.length > 1 && (!isAllCaps(first) || gazetteer.isGivenName(first)) ? 'person' : 'organization');
+  if (before?.folded === 'foto' || previous?.text === '/') return strong(!single && (!first.allCaps || (first.kinds & GIVEN_NAME) !== 0) ? 'person' : 'organization');
   // The words before: a title or role (`landslagssjef Ståle Solbakken`), a noun in apposition (`stormen Ingolf`).
-  if (before && isRole(before)) return strong('person');
+  if (before?.role) return strong('person');
   // (A lower-case noun, or the capitalised one that starts the sentence: `Ekstremværet Ingolf`.)
-  const apposition = previous && before && (!previous.capitalised || previous.sentenceStart) ? appositionType(before) : undefined;
+  const apposition = before && (!previous.capitalised || previous.sentenceStart) ? before.appositionType : undefined;
   if (apposition) return strong(apposition);
   // The gazetteer: countries and places (also in upper case: `OSLO`, `USA`), then people's names.
-  if ((span.length === 1 ? wordKinds[0] : kindsOf(name)) & (COUNTRY | PLACE)) return strong('place');
-  if (isAllCaps(name.replace(/ /g, '')) && name.length <= 6) return weak('organization');
+  const name = single ? first.text : span.map((w) => w.text).join(' ');
+  if ((single ? first.kindsOrStem : kindsOfName(name)) & (COUNTRY | PLACE)) return strong('place');
+  if (name.length <= 6 && (single ? first.allCaps : isAllCaps(name.replace(/ /g, '')))) return weak('organization');
   // `Russlands president`, `Frankrikes utenriksminister`: a country's office holder.
-  if (after && isRole(after) && /\p{Ll}s$/u.test(last) && span.length === 1) return weak('place');
-  if (personAfter(text, span[span.length - 1].end)) return strong('person');
-  const speaks = (after && SPEECH_VERBS.has(after)) || (before && SPEECH_VERBS.has(before));
+  if (single && after?.role && last.genitiveShape) return weak('place');
+  if (personAfter(text, lastWord.end)) return strong('person');
+  const speaks = after?.speech || before?.speech;
   // A first name before other capitalised words is a person, whatever the surname (many are places: `Per Strand`).
-  if (span.length > 1 && (wordKinds[0] & GIVEN_NAME) !== 0) return strong('person');
-  if (span.length > 1 && isSurnameLike(last, wordKinds[wordKinds.length - 1]) && !placeWord) return weak('person');
+  if (!single && (first.kindsOrStem & GIVEN_NAME) !== 0) return strong('person');
+  if (!single && isSurnameLike(last) && !placeWord) return weak('person');
   // One word: a first name, or someone speaking (`sa Hansen`).
-  if (span.length === 1 && (wordKinds[0] & GIVEN_NAME) !== 0) return strong('person');
+  if (single && (first.kindsOrStem & GIVEN_NAME) !== 0) return strong('person');
   if (speaks) return strong('person');
-  if (PLACE_ENDING.test(last)) return strong('place');
-  if (before && PLACE_PREPOSITIONS.has(before) && span.length <= 3) return weak('place');
+  if (last.placeEnding) return strong('place');
+  if (before?.placePreposition && span.length <= 3) return weak('place');
   // Two or three capitalised words that nothing else explains, none of them a place, are most often a person's
   // name in news text.
-  if (span.length > 1 && span.length <= 3 && !placeWord && span.every((w) => w.capitalised && !isAllCaps(w.text))) return weak('person');
+  if (!single && span.length <= 3 && !placeWord && span.every((w) => w.capitalised && !facts(w).allCaps)) return weak('person');
   return weak('other');
+}
+
+/** What the gazetteer knows a name of several words as, or its genitive's stem (`Møre og Romsdals`). */
+function kindsOfName(name: string): number {
+  const kinds = gazetteer.kinds(name);
+  return kinds !== 0 || !/\p{Ll}s$/u.test(name) ? kinds : gazetteer.kinds(name.slice(0, -1));
 }
 
 /**

@@ -1,0 +1,242 @@
+/**
+ * The word scan behind the name rules (`names.ts`): one pass over a text's
+ * characters that keeps only what the rules look at, the capitalised words
+ * and their neighbours, and remembers which runs of letters occur in lower
+ * case (to tell `Samtidig` at a sentence start from a name).
+ *
+ * Recognition reads every character of the corpus, so this is its hottest
+ * loop: each character's class (letter, digit or mark; upper or lower case;
+ * a sentence break; a connector inside a word) comes from a table decided
+ * once per code unit, not from a call or a pattern per character.
+ */
+import { startsUpperCase, wordCharAt, wordEnd } from '../text';
+import { factsAt, FNV_OFFSET, FNV_PRIME, type WordFacts } from './wordFacts';
+
+export interface Word {
+  readonly text: string;
+  /** Starts with an upper-case letter. */
+  readonly capitalised: boolean;
+  readonly start: number;
+  readonly end: number;
+  /** First word of a sentence, a paragraph, a quote or a caption after its label. */
+  readonly sentenceStart: boolean;
+  /** What followed the name in a compound: `-regionen` of `Grodno-regionen`. */
+  readonly suffix: string | undefined;
+  /** What the rules know of the word (`wordFacts.ts`); `text` is its `text`. */
+  readonly facts: WordFacts;
+}
+
+/** Capitalised abbreviations whose full stop ends no sentence. */
+const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct']);
+
+// Character classes, as bits; 0 is "not yet decided".
+/** A letter, digit or mark (as `wordCharAt` counts them). */
+const WORD = 1;
+/** An upper-case letter (`\p{Lu}`). */
+const UPPER = 2;
+/** A letter with an upper-case form of its own (`a`, `ø`, `ß`). */
+const LOWER = 4;
+/** Punctuation that starts a new sentence for the word after it (closing quotes do not). */
+const BREAK = 8;
+/** Joins the letters of one word: `Jean-Yves`, `O'Neill`, `A.S.`. */
+const CONNECTOR = 16;
+/** A high surrogate: the code point decides (the slow path). */
+const SURROGATE = 32;
+const DECIDED = 128;
+
+const CLASSES = new Uint8Array(0x10000);
+
+function decide(code: number): number {
+  if (code >= 0xd800 && code <= 0xdbff) return DECIDED | SURROGATE;
+  const char = String.fromCharCode(code);
+  let bits = DECIDED;
+  if (wordCharAt(char, 0) > 0) bits |= WORD;
+  if (startsUpperCase(char)) bits |= UPPER;
+  if (char !== char.toUpperCase()) bits |= LOWER;
+  if ('.!?:–—«\n'.includes(char)) bits |= BREAK;
+  if ("'’.-".includes(char)) bits |= CONNECTOR;
+  return bits;
+}
+
+for (let code = 0; code < 128; code++) CLASSES[code] = decide(code);
+
+function classAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code !== code) return DECIDED; // past the end
+  const bits = CLASSES[code];
+  return bits !== 0 ? bits : (CLASSES[code] = decide(code));
+}
+
+const FULL_STOP = 46;
+const HYPHEN = 45;
+
+/**
+ * Which runs of letters (between hyphens, full stops and apostrophes) that start in lower case occur in
+ * the text, as a Bloom filter of their hashes, checked against the text itself when it says yes: the
+ * question is asked of a few words per text, the filter is filled by every lower-case word.
+ */
+export class LowerCaseRuns {
+  private readonly bits = new Int32Array(BLOOM_WORDS);
+  private text = '';
+
+  reset(text: string): void {
+    this.bits.fill(0);
+    this.text = text;
+  }
+
+  /** Adds a run's FNV-1a hash (unsigned). */
+  add(hash: number): void {
+    this.bits[(hash >>> 5) & (BLOOM_WORDS - 1)] |= 1 << (hash & 31);
+  }
+
+  /** Whether `word` (folded to lower case) occurs in the text as a run that starts in lower case. */
+  has(word: string): boolean {
+    // A word of more than one run (`nord-norge`) is searched for as it stands.
+    if (wordEnd(word, 0) !== word.length) return occursAsWord(this.text, word);
+    if ((classAt(word, 0) & LOWER) === 0) return false;
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+    hash >>>= 0;
+    if ((this.bits[(hash >>> 5) & (BLOOM_WORDS - 1)] & (1 << (hash & 31))) === 0) return false;
+    return occursAsRun(this.text, word);
+  }
+}
+
+/** 2^16 bits: a text's few hundred lower-case runs leave nearly all clear. */
+const BLOOM_WORDS = 2048;
+
+/** Whether `word` occurs in `text` as a whole word (æ, ø and å being letters). */
+export function occursAsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (wordCharAt(text, at - 1) === 0 && wordCharAt(text, at + word.length) === 0) return true;
+  }
+  return false;
+}
+
+/** Whether `word` (one run of letters) occurs in `text` as a run: a word, or a part of one between connectors. */
+function occursAsRun(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (wordCharAt(text, at + word.length) !== 0) continue;
+    // (A letter written as a surrogate pair before it is a letter too.)
+    if (at > 0 && (wordCharAt(text, at - 1) !== 0 || (at >= 2 && wordCharAt(text, at - 2) === 2))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The gap left for lower-case words between kept ones: no word. */
+const GAP = factsAt('', 0, 0, FNV_OFFSET);
+
+function word(text: string, start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined): Word {
+  const facts = factsAt(text, start, end, hash);
+  return { text: facts.text, capitalised, start, end, sentenceStart, suffix, facts };
+}
+
+/**
+ * The words that matter for names, with their offsets. A word is letters,
+ * digits and marks, with apostrophes, full stops and hyphens inside it. A
+ * hyphenated compound is cut at its first hyphen when a lower-case part
+ * follows (`Grodno-regionen` → `Grodno`); `Jean-Yves` stays whole. Fills
+ * `lowerRuns` as it goes.
+ */
+export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
+  lowerRuns.reset(text);
+  const result: Word[] = [];
+  // Only capitalised words and their neighbours are kept: the rules look no
+  // further. A run of lower-case words between is kept as one gap (a word
+  // with no text), so words on either side of it are not taken as neighbours.
+  // The last lower-case word is kept (as offsets, made a word only if a capitalised one follows).
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  let pendingSentenceStart = false;
+  let pendingHash = 0;
+  let skippedStart = -1; // lower-case words before the pending one, dropped
+  let skippedEnd = -1;
+  let sentenceStart = true;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let bits = classAt(text, i);
+    let width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, i) : 0;
+    if (width === 0) {
+      if ((bits & BREAK) !== 0) {
+        const previous = result[result.length - 1];
+        // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
+        // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`.
+        const initial =
+          text.charCodeAt(i) === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
+        if (!initial) sentenceStart = true;
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    const capitalised = width === 1 ? (bits & UPPER) !== 0 : startsUpperCase(text.slice(i, i + 2));
+    // Runs that start in lower case are hashed as the scan goes, for `lowerRuns`; the whole word is
+    // hashed too (to the last letter, and to the first hyphen), for the table of word facts.
+    let runLower = (bits & LOWER) !== 0;
+    let hash = FNV_OFFSET;
+    let wordHash = FNV_OFFSET;
+    let hashToEnd = FNV_OFFSET;
+    let hashToHyphen = FNV_OFFSET;
+    let hyphen = -1;
+    let end = i;
+    let j = i;
+    for (;;) {
+      if (width > 0) {
+        const code = text.charCodeAt(j);
+        wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
+        if (runLower) hash = Math.imul(hash ^ code, FNV_PRIME);
+        if (width === 2) {
+          const low = text.charCodeAt(j + 1);
+          wordHash = Math.imul(wordHash ^ low, FNV_PRIME);
+          if (runLower) hash = Math.imul(hash ^ low, FNV_PRIME);
+        }
+        hashToEnd = wordHash;
+        end = j += width;
+      } else if ((bits & CONNECTOR) !== 0) {
+        if (runLower) lowerRuns.add(hash >>> 0);
+        const code = text.charCodeAt(j);
+        if (hyphen < 0 && code === HYPHEN) {
+          hyphen = j;
+          hashToHyphen = wordHash;
+        }
+        wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
+        j++;
+        hash = FNV_OFFSET;
+        runLower = (classAt(text, j) & LOWER) !== 0;
+      } else break;
+      if (j >= length) break;
+      bits = classAt(text, j);
+      width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, j) : 0;
+    }
+    if (runLower) lowerRuns.add(hash >>> 0);
+    i = end;
+    if (!capitalised) {
+      const wasStart = sentenceStart;
+      sentenceStart = false;
+      const last = result[result.length - 1];
+      if (last?.capitalised && pendingStart < 0 && skippedStart < 0) result.push(word(text, start, end, hashToEnd, false, wasStart, undefined));
+      else {
+        if (pendingStart >= 0) {
+          if (skippedStart < 0) skippedStart = pendingStart;
+          skippedEnd = pendingEnd;
+        }
+        pendingStart = start;
+        pendingEnd = end;
+        pendingSentenceStart = wasStart;
+        pendingHash = hashToEnd;
+      }
+      continue;
+    }
+    if (skippedStart >= 0) result.push({ text: '', capitalised: false, start: skippedStart, end: skippedEnd, sentenceStart: false, suffix: undefined, facts: GAP });
+    if (pendingStart >= 0) result.push(word(text, pendingStart, pendingEnd, pendingHash, false, pendingSentenceStart, undefined));
+    skippedStart = pendingStart = -1;
+    // A hyphen inside the word (not one it ends on) before a part that starts in lower case.
+    const compound = hyphen > 0 && hyphen < end && !startsUpperCase(text.slice(hyphen + 1, hyphen + 3));
+    if (compound) result.push(word(text, start, hyphen, hashToHyphen, capitalised, sentenceStart, text.slice(hyphen, end)));
+    else result.push(word(text, start, end, hashToEnd, capitalised, sentenceStart, undefined));
+    sentenceStart = false;
+  }
+  return result;
+}
