@@ -13,7 +13,7 @@
  * once per distinct word; the words themselves from the scan in `scan.ts`.
  */
 import { squashWhitespace, startsUpperCase } from '../text';
-import { LowerCaseRuns, type Word, words } from './scan';
+import { scanText, type TextScan, type Word } from './scan';
 import { appositionType, isNamedWithPlace, isRole, tailType } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import { ENTITY_TYPES, type EntityType } from './types';
@@ -37,8 +37,6 @@ function isLowerAt(text: string, index: number): boolean {
   return char !== char.toUpperCase();
 }
 
-/** Filled by each text's word scan (recognition handles one text at a time). */
-const LOWER_RUNS = new LowerCaseRuns();
 /** Numbers each text, for the marks it leaves on word facts (`seenMidSentence`). */
 let textNumber = 0;
 
@@ -62,6 +60,7 @@ interface Context {
   readonly text: string;
   readonly all: readonly Word[];
   readonly known: readonly { start: number; end: number }[];
+  readonly scan: TextScan;
   readonly textNumber: number;
   /** Capitalised words seen outside `X og Y`: names in their own right, so `og` next to them makes a list (made when first asked). */
   standalone: Set<string> | undefined;
@@ -91,18 +90,16 @@ function isGenitive(context: Context, w: Word): boolean {
 
 /**
  * Names in `text` outside the spans in `known` (what the knowledge base
- * already found).
+ * already found); `scan` is the text's scan, if the caller has made it.
  */
-export function findNames(text: string, known: readonly { start: number; end: number }[]): NameCandidate[] {
-  const all = words(text, LOWER_RUNS);
+export function findNames(text: string, known: readonly { start: number; end: number }[], scan: TextScan = scanText(text)): NameCandidate[] {
+  const all = scan.words;
   const mask = new Uint8Array(text.length + 1);
   for (const k of known) mask.fill(1, k.start, k.end);
   const covered = (w: Word) => mask[w.start] === 1 || mask[w.end - 1] === 1;
   // A word seen capitalised in mid-sentence is evidence for the same word at a sentence start.
-  const context: Context = { text, all, known, textNumber: ++textNumber, standalone: undefined, stems: undefined };
+  const context: Context = { text, all, known, scan, textNumber: ++textNumber, standalone: undefined, stems: undefined };
   for (const w of all) if (w.capitalised && !w.sentenceStart) facts(w).seenMidSentence = context.textNumber;
-  // Whether a sentence's capitalised first word also occurs in lower case (`Samtidig` … `samtidig`).
-  const lowerCase = LOWER_RUNS;
 
   const names: NameCandidate[] = [];
   for (let i = 0; i < all.length; i++) {
@@ -112,7 +109,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (isLabel(text, first, firstFacts)) continue;
     // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`.
     const nextWord = all[i + 1];
-    if (first.sentenceStart && nextWord?.capitalised && (firstFacts.starter || lowerCase.has(firstFacts.folded))) continue;
+    if (first.sentenceStart && nextWord?.capitalised && (firstFacts.starter || scan.hasLowerCase(firstFacts.folded))) continue;
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
     if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
     // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`.
@@ -233,7 +230,7 @@ function isName(context: Context, span: readonly Word[], first: Word): boolean {
   if (!first.sentenceStart) return true;
   // At a sentence start a word needs more evidence.
   if (!single) return !head.starter || span.length > 2;
-  if (LOWER_RUNS.has(head.folded)) return false;
+  if (context.scan.hasLowerCase(head.folded)) return false;
   // Seen as a name elsewhere in the text, or known as one: a place, a country, a first name.
   // (Not a place that looks like a noun's definite form: `Kampen`, `Haugen` and `Sentrum` are places too.)
   if (head.seenMidSentence === context.textNumber || head.allCaps) return true;

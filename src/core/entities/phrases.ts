@@ -5,15 +5,16 @@
  * `'s` or `'` (or with a typographic apostrophe).
  *
  * One regular expression of all the phrases, anchored by Unicode
- * look-arounds, had to be tried at every character of the text, and small
- * Unicode patterns per first word cost more to compile than to run. Instead
- * the scan visits only the starts of words that begin like a phrase (found
- * by the engine's own search for their first letters): the word there (or
- * the word without a genitive `s`) selects the few phrases that begin with it, which
- * are compared character by character, longest first. Leftmost match first,
- * then on from its end.
+ * look-arounds, had to be tried at every character of the text. Instead the
+ * matcher visits the runs of letters the text's scan found (`scan.ts`, the
+ * same scan the name rules use): a run that begins like a phrase selects,
+ * by its hash (or its hash without a genitive `s`), the few phrases that
+ * begin with that word, which are compared character by character, longest
+ * first. Leftmost match first, then on from its end.
  */
 import { squashWhitespace, wordCharAt, wordEnd } from '../text';
+import { scanText, type TextScan } from './scan';
+import { hashOf } from './wordFacts';
 
 export interface PhraseMatch {
   readonly start: number;
@@ -23,8 +24,8 @@ export interface PhraseMatch {
 }
 
 export interface PhraseMatcher {
-  /** The phrases in `text`, leftmost first, none overlapping. */
-  find(text: string): PhraseMatch[];
+  /** The phrases in `text`, leftmost first, none overlapping; `scan` is the text's scan, if the caller has made it. */
+  find(text: string, scan?: TextScan): PhraseMatch[];
 }
 
 export function compilePhrases(phrases: Iterable<string>): PhraseMatcher {
@@ -38,25 +39,33 @@ export function compilePhrases(phrases: Iterable<string>): PhraseMatcher {
   }
   // Longest first, so that `Jens Stoltenberg` wins over `Jens`.
   for (const group of byFirstWord.values()) group.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // The first characters of all phrases, as a character class: the engine's own scan skips
-  // the characters that start no phrase, which are nearly all of them.
-  const initials = new Set([...byFirstWord.keys()].map((word) => word.charCodeAt(0)));
-  const codes = [...initials].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('');
-  const candidates = new RegExp(`[${codes}]`, 'g');
+  // The groups by the hash of their first word; words whose hashes collide share a group (the
+  // comparison tells them apart), longest phrase first.
+  const byHash = new Map<number, string[]>();
+  for (const [word, group] of byFirstWord) {
+    const hash = hashOf(word, 0, word.length);
+    const shared = byHash.get(hash);
+    byHash.set(hash, shared ? [...shared, ...group].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)) : group);
+  }
+  // Which first code units start a phrase: most runs start none.
+  const initials = new Uint8Array(0x10000);
+  for (const word of byFirstWord.keys()) initials[word.charCodeAt(0)] = 1;
 
-  const find = (text: string): PhraseMatch[] => {
+  const find = (text: string, scan: TextScan = scanText(text)): PhraseMatch[] => {
     const found: PhraseMatch[] = [];
     if (byFirstWord.size === 0) return found;
-    candidates.lastIndex = 0;
-    for (let candidate = candidates.exec(text); candidate; candidate = candidates.exec(text)) {
-      const i = candidate.index;
-      if (wordCharAt(text, i - 1) !== 0) continue; // inside a word
-      const word = leadingWord(text, i);
-      const match = matchAt(text, i, byFirstWord.get(word)) ?? (word.endsWith('s') ? matchAt(text, i, byFirstWord.get(word.slice(0, -1))) : undefined);
+    const { runStarts, runEnds, runHashes, runStems } = scan;
+    let from = 0;
+    for (let r = 0; r < scan.runCount; r++) {
+      const i = runStarts[r];
+      // (A run starts a word or follows a hyphen, a full stop or an apostrophe in one: never inside letters.)
+      if (i < from || initials[text.charCodeAt(i)] === 0) continue;
+      const end = runEnds[r];
+      const match = matchAt(text, i, byHash.get(runHashes[r])) ?? (text.charCodeAt(end - 1) === 115 ? matchAt(text, i, byHash.get(runStems[r])) : undefined);
       if (match) {
         found.push(match);
-        candidates.lastIndex = match.end;
-      } else candidates.lastIndex = i + word.length;
+        from = match.end;
+      }
     }
     return found;
   };

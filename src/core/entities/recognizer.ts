@@ -12,6 +12,8 @@ import { squashWhitespace } from '../text';
 import { COUNTRY, gazetteer, PLACE } from './gazetteer';
 import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
 import { compilePhrases, type PhraseMatcher } from './phrases';
+import { scanText, type TextScan } from './scan';
+import { factsOf } from './wordFacts';
 import { withoutNotNames } from './corrections';
 import type { Entity, EntityMention } from './types';
 
@@ -36,7 +38,6 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
   const phrases = compilePhrases(forms.keys());
   const surnames = shortForms(knowledgeBase.entities);
   const cache = new Map<string, readonly EntityMention[]>();
-  const slugs = new Map<string, string>();
 
   const recognize = (text: string): readonly EntityMention[] => {
     const cached = cache.get(text);
@@ -46,19 +47,21 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
       cache.set(text, cached);
       return cached;
     }
-    const mentions = findMentions(text, phrases, forms);
-    let known = addShortForms(text, mentions, knowledgeBase, surnames);
+    // One scan of the text serves the phrase matchers and the name rules.
+    const scan = scanText(text);
+    const mentions = findMentions(text, scan, phrases, forms);
+    let known = addShortForms(text, scan, mentions, knowledgeBase, surnames);
     let around: EntityMention[] = [];
     if (options.unknownNames !== false) {
       // `Oslo tingrett`, `Universitetet i Bergen`: the known place is part of an institution's name.
-      around = [...namesAroundKnown(text, known), ...worksInQuotes(text)].map((name) => ruleMention(name, slugs));
+      around = [...namesAroundKnown(text, known), ...worksInQuotes(text)].map(ruleMention);
       if (around.length) {
         known = known.filter((k) => !around.some((a) => a.start < k.end && k.start < a.end));
         // A work's title holds no other names (`«Min mors hender»`): the first of two overlapping ones stays.
         around = around.sort((a, b) => a.start - b.start).filter((a, i, all) => i === 0 || all[i - 1].end <= a.start);
       }
     }
-    const found = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, [...known, ...around], slugs)].sort((a, b) => a.start - b.start);
+    const found = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, scan, [...known, ...around])].sort((a, b) => a.start - b.start);
     // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
     const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
@@ -91,9 +94,9 @@ function surfaceForms(entities: readonly Entity[]): Map<string, Entity[]> {
   return forms;
 }
 
-function findMentions(text: string, phrases: PhraseMatcher, forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
+function findMentions(text: string, scan: TextScan, phrases: PhraseMatcher, forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
   const found: { start: number; end: number; candidates: readonly Entity[] }[] = [];
-  for (const match of phrases.find(text)) {
+  for (const match of phrases.find(text, scan)) {
     const candidates = forms.get(match.phrase);
     if (candidates) found.push({ start: match.start, end: match.end, candidates });
   }
@@ -150,7 +153,7 @@ function shortForms(entities: readonly Entity[]): ShortForms {
  * named in the article share the surname. One pass of a phrase matcher compiled
  * once for all the knowledge base's surnames.
  */
-function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: KnowledgeBase, forms: ShortForms): readonly EntityMention[] {
+function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], knowledgeBase: KnowledgeBase, forms: ShortForms): readonly EntityMention[] {
   const active = new Map<string, { entity: Entity; after: number } | null>();
   for (const found of mentions) {
     const surnames = forms.byEntity.get(found.entityId);
@@ -166,7 +169,7 @@ function addShortForms(text: string, mentions: EntityMention[], knowledgeBase: K
   const mask = new Uint8Array(text.length + 1);
   for (const m of mentions) mask.fill(1, m.start, m.end);
   const added: EntityMention[] = [];
-  for (const match of forms.phrases.find(text)) {
+  for (const match of forms.phrases.find(text, scan)) {
     const form = active.get(match.phrase);
     if (!form || match.start < form.after || mask[match.start] === 1 || mask[match.end - 1] === 1) continue;
     added.push(mention(text, match.start, match.end, form.entity, 'shortForm'));
@@ -185,8 +188,8 @@ function surname(name: string): string | undefined {
 }
 
 /** Names found by rules, each linked to an entity of its own, shared by its repetitions in the text. */
-function unknownNames(text: string, known: readonly EntityMention[], slugs: Map<string, string>): EntityMention[] {
-  return linkSurnames(findNames(text, known).map((name) => ruleMention(name, slugs)));
+function unknownNames(text: string, scan: TextScan, known: readonly EntityMention[]): EntityMention[] {
+  return linkSurnames(findNames(text, known, scan).map(ruleMention));
 }
 
 /**
@@ -215,24 +218,22 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
   });
 }
 
-function ruleMention(name: NameCandidate, slugs: Map<string, string>): EntityMention {
+function ruleMention(name: NameCandidate): EntityMention {
   const canonical = squashWhitespace(name.text);
-  const entityId = `unknown-${slug(slugs, canonical)}`;
+  const entityId = ruleId(canonical);
   return name.strong
     ? { start: name.start, end: name.end, text: name.text, type: name.type, entityId, canonical, source: 'rule', strong: true }
     : { start: name.start, end: name.end, text: name.text, type: name.type, entityId, canonical, source: 'rule' };
 }
 
-/** Rule-found names repeat across a corpus, and making a slug costs more than looking it up: each recogniser keeps its own. */
-const MAX_SLUGS = 50_000;
-
-function slug(slugs: Map<string, string>, name: string): string {
-  let made = slugs.get(name);
-  if (made === undefined) {
-    if (slugs.size >= MAX_SLUGS) slugs.clear();
-    slugs.set(name, (made = makeSlug(name)));
-  }
-  return made;
+/**
+ * The id of a name the rules found: `unknown-` and its slug. Rule-found names repeat across a corpus, and
+ * making the id costs more than looking it up: it is kept with the name's word facts (one-word names are
+ * there already, from the scan).
+ */
+function ruleId(name: string): string {
+  const facts = factsOf(name);
+  return (facts.ruleId ??= `unknown-${makeSlug(name)}`);
 }
 
 function makeSlug(name: string): string {

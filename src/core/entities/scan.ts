@@ -71,33 +71,64 @@ const FULL_STOP = 46;
 const HYPHEN = 45;
 
 /**
- * Which runs of letters (between hyphens, full stops and apostrophes) that start in lower case occur in
- * the text, as a Bloom filter of their hashes, checked against the text itself when it says yes: the
- * question is asked of a few words per text, the filter is filled by every lower-case word.
+ * One text's scan: its words (see `words`), every run of letters in it (the letters, digits and marks
+ * between anything else, hyphens and apostrophes included), for the phrase matcher, and which runs that
+ * start in lower case occur, for the name rules. The runs and the lower-case filter are scratch space,
+ * kept for the next text: recognition handles one text at a time, and the scan's results are used before
+ * the next one starts.
  */
-export class LowerCaseRuns {
-  private readonly bits = new Int32Array(BLOOM_WORDS);
-  private text = '';
+export class TextScan {
+  text = '';
+  words: Word[] = [];
+  /** How many runs; their starts, ends, FNV-1a hashes, and the hashes without their last code unit (for a genitive `s`). */
+  runCount = 0;
+  runStarts = new Int32Array(1024);
+  runEnds = new Int32Array(1024);
+  runHashes = new Int32Array(1024);
+  runStems = new Int32Array(1024);
+  /** Runs that start in lower case, as a Bloom filter of their hashes, checked against the text when it says yes. */
+  private readonly lowerCase = new Int32Array(BLOOM_WORDS);
 
   reset(text: string): void {
-    this.bits.fill(0);
     this.text = text;
+    this.words = [];
+    this.runCount = 0;
+    this.lowerCase.fill(0);
   }
 
-  /** Adds a run's FNV-1a hash (unsigned). */
-  add(hash: number): void {
-    this.bits[(hash >>> 5) & (BLOOM_WORDS - 1)] |= 1 << (hash & 31);
+  addRun(start: number, end: number, hash: number, stem: number): void {
+    const at = this.runCount++;
+    if (at === this.runStarts.length) {
+      const grow = (array: Int32Array) => {
+        const larger = new Int32Array(array.length * 2);
+        larger.set(array);
+        return larger;
+      };
+      this.runStarts = grow(this.runStarts);
+      this.runEnds = grow(this.runEnds);
+      this.runHashes = grow(this.runHashes);
+      this.runStems = grow(this.runStems);
+    }
+    this.runStarts[at] = start;
+    this.runEnds[at] = end;
+    this.runHashes[at] = hash;
+    this.runStems[at] = stem;
+  }
+
+  /** Adds a lower-case run's FNV-1a hash. */
+  addLowerCase(hash: number): void {
+    this.lowerCase[(hash >>> 5) & (BLOOM_WORDS - 1)] |= 1 << (hash & 31);
   }
 
   /** Whether `word` (folded to lower case) occurs in the text as a run that starts in lower case. */
-  has(word: string): boolean {
+  hasLowerCase(word: string): boolean {
     // A word of more than one run (`nord-norge`) is searched for as it stands.
     if (wordEnd(word, 0) !== word.length) return occursAsWord(this.text, word);
     if ((classAt(word, 0) & LOWER) === 0) return false;
     let hash = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
     hash >>>= 0;
-    if ((this.bits[(hash >>> 5) & (BLOOM_WORDS - 1)] & (1 << (hash & 31))) === 0) return false;
+    if ((this.lowerCase[(hash >>> 5) & (BLOOM_WORDS - 1)] & (1 << (hash & 31))) === 0) return false;
     return occursAsRun(this.text, word);
   }
 }
@@ -136,12 +167,13 @@ function word(text: string, start: number, end: number, hash: number, capitalise
  * The words that matter for names, with their offsets. A word is letters,
  * digits and marks, with apostrophes, full stops and hyphens inside it. A
  * hyphenated compound is cut at its first hyphen when a lower-case part
- * follows (`Grodno-regionen` → `Grodno`); `Jean-Yves` stays whole. Fills
- * `lowerRuns` as it goes.
+ * follows (`Grodno-regionen` → `Grodno`); `Jean-Yves` stays whole. The
+ * runs and lower-case runs are gathered as it goes.
  */
-export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
-  lowerRuns.reset(text);
-  const result: Word[] = [];
+export function scanText(text: string): TextScan {
+  const scan = SCAN;
+  scan.reset(text);
+  const result = scan.words;
   // Only capitalised words and their neighbours are kept: the rules look no
   // further. A run of lower-case words between is kept as one gap (a word
   // with no text), so words on either side of it are not taken as neighbours.
@@ -172,10 +204,13 @@ export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
     }
     const start = i;
     const capitalised = width === 1 ? (bits & UPPER) !== 0 : startsUpperCase(text.slice(i, i + 2));
-    // Runs that start in lower case are hashed as the scan goes, for `lowerRuns`; the whole word is
+    // Each run is hashed as the scan goes (and those that start in lower case noted); the whole word is
     // hashed too (to the last letter, and to the first hyphen), for the table of word facts.
     let runLower = (bits & LOWER) !== 0;
+    let runStart = i;
+    let runEnd = i;
     let hash = FNV_OFFSET;
+    let stem = FNV_OFFSET;
     let wordHash = FNV_OFFSET;
     let hashToEnd = FNV_OFFSET;
     let hashToHyphen = FNV_OFFSET;
@@ -186,16 +221,19 @@ export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
       if (width > 0) {
         const code = text.charCodeAt(j);
         wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
-        if (runLower) hash = Math.imul(hash ^ code, FNV_PRIME);
+        stem = hash;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
         if (width === 2) {
           const low = text.charCodeAt(j + 1);
           wordHash = Math.imul(wordHash ^ low, FNV_PRIME);
-          if (runLower) hash = Math.imul(hash ^ low, FNV_PRIME);
+          stem = hash;
+          hash = Math.imul(hash ^ low, FNV_PRIME);
         }
         hashToEnd = wordHash;
-        end = j += width;
+        end = runEnd = j += width;
       } else if ((bits & CONNECTOR) !== 0) {
-        if (runLower) lowerRuns.add(hash >>> 0);
+        if (runEnd > runStart) scan.addRun(runStart, runEnd, hash, stem);
+        if (runLower) scan.addLowerCase(hash >>> 0);
         const code = text.charCodeAt(j);
         if (hyphen < 0 && code === HYPHEN) {
           hyphen = j;
@@ -203,6 +241,7 @@ export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
         }
         wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
         j++;
+        runStart = runEnd = j;
         hash = FNV_OFFSET;
         runLower = (classAt(text, j) & LOWER) !== 0;
       } else break;
@@ -210,7 +249,8 @@ export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
       bits = classAt(text, j);
       width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, j) : 0;
     }
-    if (runLower) lowerRuns.add(hash >>> 0);
+    if (runEnd > runStart) scan.addRun(runStart, runEnd, hash, stem);
+    if (runLower) scan.addLowerCase(hash >>> 0);
     i = end;
     if (!capitalised) {
       const wasStart = sentenceStart;
@@ -238,5 +278,7 @@ export function words(text: string, lowerRuns: LowerCaseRuns): Word[] {
     else result.push(word(text, start, end, hashToEnd, capitalised, sentenceStart, undefined));
     sentenceStart = false;
   }
-  return result;
+  return scan;
 }
+
+const SCAN = new TextScan();

@@ -270,8 +270,7 @@ export function factsAt(text: string, start: number, end: number, hash: number):
     slot = (slot + 1) & (CAPACITY - 1);
   }
   if (count >= MAX_WORDS) {
-    slots = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
-    count = 0;
+    forgetWords();
     return factsAt(text, start, end, hash);
   }
   const facts = new WordFacts(text.slice(start, end));
@@ -279,6 +278,12 @@ export function factsAt(text: string, start: number, end: number, hash: number):
   slots[slot] = facts;
   count++;
   return facts;
+}
+
+/** Forgets every word: the next text starts a cold table (for benchmarks that measure a first pass over a corpus). */
+export function forgetWords(): void {
+  slots = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
+  count = 0;
 }
 
 /** The facts of `word`, made on first sight. */
