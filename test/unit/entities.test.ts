@@ -20,7 +20,7 @@ function entity(id: string, name: string, type: EntityType, aliases: string[] = 
 describe('the bundled knowledge base', () => {
   it('parses without issues', () => {
     assert.deepEqual(bundled.issues, []);
-    assert.equal(bundled.entities.length, 85);
+    assert.equal(bundled.entities.length, 95);
   });
 
   it('gives every entity a one-sentence English description', () => {
@@ -47,6 +47,11 @@ describe('recognising knowledge-base entities', () => {
       expected: [['Donbass', 'Donbas'], ['Nato', 'Nato'], ['Ukraina', 'Ukraina'], ['Putin', 'Vladimir Putin'], ['Nupi', 'Norsk Utenrikspolitisk Institutt']],
     },
     { name: 'the longest match', text: 'Jens Stoltenberg sa', expected: [['Jens Stoltenberg', 'Jens Stoltenberg']] },
+    {
+      name: 'party letters in brackets after a name, and only there',
+      text: 'Kari Dahl (H) og Per Lie (Sp) møtte Ola (V). Kari H. Nilsen skrev H og V, figur(H) og (R ).',
+      expected: [['H', 'Høyre'], ['Sp', 'Senterpartiet'], ['V', 'Venstre']],
+    },
     { name: 'a compound name of the knowledge base over its parts', text: 'medlemmene av Nato Russland-rådet', expected: [['Nato Russland-rådet', 'Nato-Russland-rådet']] },
     {
       name: 'variant spellings',

@@ -35,7 +35,9 @@ export interface RecognizerOptions {
 
 export function createRecognizer(knowledgeBase: KnowledgeBase, options: RecognizerOptions = {}): Recognizer {
   const forms = surfaceForms(knowledgeBase.entities);
-  const phrases = compilePhrases(forms.keys());
+  // A form of one character (`H` for Høyre) names the entity only in brackets after a name, `Kari Dahl (H)`:
+  // anywhere else it is an initial or a letter.
+  const phrases = compilePhrases([...forms.keys()].filter((form) => [...form].length > 1));
   const surnames = shortForms(knowledgeBase.entities);
   const cache = new Map<string, readonly EntityMention[]>();
 
@@ -49,7 +51,7 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
     }
     // One scan of the text serves the phrase matchers and the name rules.
     const scan = scanText(text);
-    const mentions = findMentions(text, scan, phrases, forms);
+    const mentions = withBracketed(text, findMentions(text, scan, phrases, forms), forms);
     let known = addShortForms(text, scan, mentions, knowledgeBase, surnames);
     let around: EntityMention[] = [];
     if (options.unknownNames !== false) {
@@ -104,6 +106,20 @@ function findMentions(text: string, scan: TextScan, phrases: PhraseMatcher, form
   return found.map(({ start, end, candidates }) =>
     mention(text, start, end, candidates.length === 1 ? candidates[0] : choose(text, start, end, candidates, settled), 'knowledgeBase'),
   );
+}
+
+/**
+ * Adds forms of one letter in brackets, `(H)`, `(V)`, to `mentions`: party letters after a politician's
+ * name, as Norwegian news writes them.
+ */
+function withBracketed(text: string, mentions: EntityMention[], forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
+  let added: EntityMention[] | undefined;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    if (text.charCodeAt(open + 2) !== 41 || text.charCodeAt(open - 1) !== 32) continue; // `Name (X)`
+    const candidates = forms.get(text[open + 1]);
+    if (candidates) (added ??= []).push(mention(text, open + 1, open + 2, candidates[0], 'knowledgeBase'));
+  }
+  return added ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
 
 /** How far (in characters, within the paragraph) a context mention may be from a shared name. */
