@@ -4,85 +4,34 @@
 // articles from them. The figures printed here are the ones quoted for the product; the floors sit just below
 // what the recogniser reaches, so that a regression fails.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
 import { mergeKnowledgeBases } from '../../src/core/entities/knowledgeBase';
 import { createRecognizer } from '../../src/core/entities/recognizer';
-import { loadArticle } from '../../src/core/load';
+import { add, empty, figures, goldFiles, scoreArticle, table, type Scores } from './entityScoring';
 import { repoRoot } from './helpers';
-
-interface GoldMention {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly type: string;
-}
-
-interface Scores {
-  /** Gold mentions, mentions found, and found with the gold's exact span. */
-  gold: number;
-  found: number;
-  spans: number;
-  /** Of those with the right span, how many have the right type too. */
-  typed: number;
-}
 
 const HELD_OUT = join(repoRoot, 'test/fixtures/entities/heldout');
 
 /** The floors: precision and recall of spans, and the share of right spans with the right type. */
 const FLOORS = { precision: 0.85, recall: 0.85, typeAccuracy: 0.76 };
 
-const empty = (): Scores => ({ gold: 0, found: 0, spans: 0, typed: 0 });
-
-function add(into: Scores, from: Scores): void {
-  into.gold += from.gold;
-  into.found += from.found;
-  into.spans += from.spans;
-  into.typed += from.typed;
-}
-
-function figures(s: Scores): { precision: number; recall: number; typeAccuracy: number } {
-  return { precision: s.spans / Math.max(1, s.found), recall: s.spans / Math.max(1, s.gold), typeAccuracy: s.typed / Math.max(1, s.spans) };
-}
-
-function row(name: string, s: Scores): string {
-  const f = figures(s);
-  return `${name.padEnd(20)} ${String(s.gold).padStart(5)} ${f.precision.toFixed(3)} ${f.recall.toFixed(3)} ${f.typeAccuracy.toFixed(3)}`;
-}
-
 describe('entities on held-out articles nobody tuned on', () => {
   const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
   const byDomain = new Map<string, Scores>();
   const total = empty();
-  const golds = existsSync(HELD_OUT) ? readdirSync(HELD_OUT).filter((name) => name.endsWith('.gold.json')).sort() : [];
+  const golds = goldFiles(HELD_OUT);
 
   before(() => {
     for (const name of golds) {
-      const gold = JSON.parse(readFileSync(join(HELD_OUT, name), 'utf8')) as { file: string; domain: string; mentions: GoldMention[] };
-      const loaded = loadArticle(readFileSync(join(HELD_OUT, gold.file)));
-      assert.ok(loaded.ok, gold.file);
-      const text = loaded.article.text;
-      const truth = new Map(gold.mentions.map((m) => [`${m.start}:${m.end}`, m]));
-      for (const m of gold.mentions) assert.equal(text.slice(m.start, m.end), m.text, `${gold.file}: the gold offsets fit the text`);
-      const scores = empty();
-      scores.gold = truth.size;
-      const found = recognizer.recognize(text);
-      scores.found = found.length;
-      for (const mention of found) {
-        const key = `${mention.start}:${mention.end}`;
-        const match = truth.get(key);
-        if (!match) continue;
-        scores.spans++;
-        if (match.type === mention.type) scores.typed++;
-      }
+      // Only the counts are kept: the errors of these articles are never printed.
+      const { gold, scores } = scoreArticle(recognizer, HELD_OUT, name);
       const domain = byDomain.get(gold.domain) ?? empty();
       add(domain, scores);
       byDomain.set(gold.domain, domain);
       add(total, scores);
     }
-    const lines = [...byDomain].map(([domain, s]) => row(domain, s));
-    console.log(`      ${'domain'.padEnd(20)}  gold  prec recall  type\n      ${lines.join('\n      ')}\n      ${row('all', total)}`);
+    console.log(table('domain', byDomain, total));
   });
 
   it('has at least 12 articles from several domains', () => {
