@@ -10,7 +10,7 @@ import type { EntityType } from './types';
 
 /** Role nouns, in the indefinite or definite form, alone or as the end of a compound (`hovedtrener`). */
 const ROLE =
-  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot)(?:en)?$/u;
+  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot|innbytter|bostyrer|bassist|trommeslager|gitarist|vokalist|postdoktor|amanuensis|anmelder|mekler|psykiater|spiss|målvakt|vakt|meteorolog|jordmor|fullmektig|tillitsvalgt|sangerinne|statsadvokat)(?:en)?$/u;
 /** Short titles that are whole words, not compound ends. */
 const TITLES = new Set(['kong', 'kongen', 'dronning', 'dronningen', 'prins', 'prinsesse', 'kronprins', 'kronprinsesse', 'pave', 'paven', 'fru', 'frøken', 'herr', 'dr', 'sir', 'lord', 'lady', 'mr', 'mrs', 'ms']);
 
@@ -21,18 +21,26 @@ export function isRole(folded: string): boolean {
 
 /** Heads of nouns that stand in apposition before a name (`selskapet Equinor`), by the type they give it. */
 const APPOSITION_HEADS: readonly (readonly [RegExp, EntityType])[] = [
-  [/(?:selskap|konsern|firma|bedrift|bank|klubb|lag|parti|organisasjon|forening|forbund|avis|kanal|byrå|etat|institutt|stiftelse|fond|kjede|rederi|verft|butikk|restaurant|plattform|tjeneste|nettsted|app|start-up|oppstartsselskap|gruppe|band|kor|orkester|teater|museum|universitet|høgskole|skole|sykehus|foretak|tilsyn|direktorat|departement|kommune|fylkeskommune|domstol|tingrett|lagmannsrett|menighet|sameie|borettslag|aksjeselskap|konsulentselskap)(?:et|en|a|ene)?$/u, 'organization'],
-  [/(?:by|bydel|bygd|kommune|fylke|land|øy|dal|fjord|elv|innsjø|vann|fjell|tind|bre|tettsted|landsby|region|grend|halvøy|nes|vik|havn|gate|vei|plass|torg|park|stadion|arena|hall|festning|slott|bru|tunnel|kirke|kapell|gård|hytte|holme|skjær|sund)(?:en|et|a|ene)?$/u, 'place'],
-  [/(?:storm|uvær|ekstremvær|orkan|syklon|festival|konferanse|rettssak|sak|mesterskap|turnering|cup|messe|konsert|operasjon|aksjon|valg|kampanje|uke|dag|jubileum|streik|ulykke|skred|flom|brann)(?:en|et|a|ene)?$/u, 'event'],
-  [/(?:bok|roman|diktsamling|film|serie|dokumentar|album|singel|låt|sang|forestilling|musikal|opera|utstilling|maleri|skulptur|app|program|produkt|modell|skip|båt|fartøy|fly|lov|forskrift|rapport|avtale|plan|prosjekt|spill|tidsskrift|podkast)(?:en|et|a|ene)?$/u, 'other'],
+  [/(selskap|konsern|firma|bedrift|bank|klubb|lag|parti|organisasjon|forening|forbund|avis|kanal|byrå|etat|institutt|stiftelse|fond|kjede|rederi|verft|butikk|restaurant|plattform|tjeneste|nettsted|app|start-up|oppstartsselskap|gruppe|band|kor|orkester|teater|museum|universitet|høgskole|skole|sykehus|foretak|tilsyn|direktorat|departement|kommune|fylkeskommune|domstol|tingrett|lagmannsrett|menighet|sameie|borettslag|aksjeselskap|konsulentselskap|tidsskrift|magasin|nettavis|plateselskap|flyselskap|fondet|investor)(?:et|en|a|ene|n|ne)?$/u, 'organization'],
+  [/(by|bydel|bygd|kommune|fylke|land|øy|dal|fjord|elv|innsjø|vann|fjell|tind|bre|tettsted|landsby|region|grend|halvøy|nes|vik|havn|gate|vei|plass|torg|park|stadion|arena|hall|festning|slott|bru|tunnel|kirke|kapell|gård|hytte|holme|skjær|sund|lokalitet|øysamfunn|grende)(?:en|et|a|ene|n|ne)?$/u, 'place'],
+  [/(storm|uvær|ekstremvær|orkan|syklon|festival|konferanse|rettssak|sak|mesterskap|turnering|cup|messe|konsert|operasjon|aksjon|valg|kampanje|uke|dag|jubileum|streik|ulykke|skred|flom|brann|konkurranse|pitchekonkurranse|teknologikonferanse|toppmøte|lekene|renn)(?:en|et|a|ene|n|ne)?$/u, 'event'],
+  [/(bok|roman|diktsamling|film|serie|dokumentar|album|singel|låt|sang|hit|forestilling|musikal|opera|utstilling|maleri|skulptur|app|program|produkt|modell|skip|båt|fartøy|fly|lov|forskrift|rapport|avtale|plan|prosjekt|spill|podkast|drone|robot|brønnbåt)(?:en|et|a|ene|n|ne)?$/u, 'other'],
 ];
 
-/** The type a lower-case noun gives a name in apposition after it (`klubben Viking`), or nothing. */
+/** The type a lower-case noun gives a name in apposition after it (`klubben Viking`), or nothing: the longest head decides (`fartøyet` is a vessel, not an island). */
 export function appositionType(folded: string): EntityType | undefined {
   if (folded.length < 3) return undefined;
   if (isRole(folded)) return 'person';
-  for (const [head, type] of APPOSITION_HEADS) if (head.test(folded)) return type;
-  return undefined;
+  let best: EntityType | undefined;
+  let bestLength = 0;
+  for (const [head, type] of APPOSITION_HEADS) {
+    const match = head.exec(folded);
+    if (match && match[1].length > bestLength) {
+      best = type;
+      bestLength = match[1].length;
+    }
+  }
+  return best;
 }
 
 /**
@@ -43,18 +51,24 @@ export function isDefiniteNoun(folded: string): boolean {
   return folded.length >= 5 && /(?:et|en|a|ene)$/u.test(folded) && !/(?:sen|son)$/u.test(folded) && appositionType(folded) !== undefined;
 }
 
-/** A lower-case word that ends an institution's name (`Oslo tingrett`, `Norsk kulturråd`, `Meteorologisk institutt`). */
+/** A lower-case word that ends an institution's name (`Oslo tingrett`, `Norsk kulturråd`, `Meteorologisk institutt`), also as a compound's end (`forskningsråd`). */
 const ORGANIZATION_TAIL =
-  /^(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|sykehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|nett|barnehage|skole|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet)$/u;
-/** A lower-case word that ends a facility's or a place's name (`Ullevaal stadion`, `Akershus festning`). */
+  /(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|universitetssjukehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|barnehage|skole|skule|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet|politistasjon|statsadvokatembeter|embete|børs|skiklubb|idrettslag)$/u;
+/** A lower-case word that ends a facility's or a place's name (`Ullevaal stadion`, `Akershus festning`), also as a compound's end (`skistadion`). */
 const FACILITY_TAIL =
-  /^(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd)$/u;
+  /(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd|sykehus|sjukehus|fengsel|tinghus|rådhus|kraftverk|hotell|kino)$/u;
 
 /** The type a lower-case word gives the capitalised name it ends, or nothing when it is no such word. */
 export function tailType(word: string): EntityType | undefined {
-  if (FACILITY_TAIL.test(word)) return 'place';
-  if (ORGANIZATION_TAIL.test(word)) return 'organization';
-  return undefined;
+  // Short words only as themselves: `vann` ends `Mjøsa vann`, but no word merely ending in `-dal` does.
+  if (word.length < 3) return undefined;
+  const facility = FACILITY_TAIL.exec(word);
+  const organization = ORGANIZATION_TAIL.exec(word);
+  // The longer ending decides (`universitetssykehus` is an institution, `sykehus` a building).
+  const facilityLength = facility && (facility[0].length === word.length || facility[0].length >= 4) ? facility[0].length : 0;
+  const organizationLength = organization && (organization[0].length === word.length || organization[0].length >= 4) ? organization[0].length : 0;
+  if (facilityLength === 0 && organizationLength === 0) return undefined;
+  return organizationLength > facilityLength ? 'organization' : 'place';
 }
 
 /** Heads of `X i Y` names: `Universitetet i Bergen`, `Høgskolen i Innlandet`, `Statsforvalteren i Vestland`. */
@@ -81,8 +95,11 @@ export const DESIGNATORS = new Set(['AS', 'ASA', 'SA', 'BA', 'ANS', 'DA', 'FK', 
 
 /** The last word of a longer name that makes it an institution's, in lower case: `Norsk Utenrikspolitisk Institutt`, `Norges Bank`. */
 export const ORGANIZATION_WORD_ENDING =
-  /^(?:institutt|instituttet|universitet|universitetet|direktorat|direktoratet|tilsyn|tilsynet|forbund|forbundet|parti|partiet|bank|banken|råd|rådet|departement|departementet|kommune|fylkeskommune|sykehus|sykehuset|hospital|høgskole|høgskolen|akademi|akademiet|forening|foreningen|selskap|selskapet|stiftelse|stiftelsen|senter|senteret|group|holding|energy|service|services|consulting|technologies|systems|media|press|news|airlines|airways|university|institute|council|agency|association|foundation|federation|union|ministry|press service)$/u;
+  /^(?:institutt|instituttet|universitet|universitetet|direktorat|direktoratet|tilsyn|tilsynet|forbund|forbundet|parti|partiet|bank|banken|råd|rådet|departement|departementet|kommune|fylkeskommune|sykehus|sykehuset|hospital|høgskole|høgskolen|akademi|akademiet|forening|foreningen|selskap|selskapet|stiftelse|stiftelsen|senter|senteret|group|holding|energy|service|services|consulting|technologies|systems|media|press|news|airlines|airways|university|institute|council|agency|association|foundation|federation|union|ministry|press service|energi|kraft|sjømat|robotics|recordings|records|luftfart|gruppen|tidende|aftenblad|dagblad|budstikke|avis|avisen|posten|klubb|klub|skiklubb|skiforbund|børs|universität|université|universidad|capital|ventures|partners|invest|labs|studios|forlag|flyverforening|fiskerforbund)$/u;
 
 /** One-word names ending like an organisation: `Utenriksdepartementet`, `Fiskeridirektoratet`, `Arbeiderpartiet`, `Sametinget`. */
 export const ORGANIZATION_ENDING =
-  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|ASA|AS)$/u;
+  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|gruppen|konsernet|bladet|avisen|posten|forsvaret|revisjonen|\p{Ll}{3}rett|\p{Ll}{3}nett|ASA|AS)$/u;
+
+/** Names of events by their ending: `Eliteserien`, `Spellemannprisen`, `Øyafestivalen`, `Arendalsuka`, `Conference League`, `Oslo Innovation Week`. */
+export const EVENT_ENDING = /(?:serien|ligaen|prisen|festivalen|festival|uka|uken|cupen|mesterskapet|lekene|rennet|league|cup|week|championship|games|open|summit|expo)$/u;

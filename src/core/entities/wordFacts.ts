@@ -6,7 +6,7 @@
  * cost a gazetteer lookup or a pattern; now a word costs one lookup here,
  * and each answer is worked out the first time it is asked.
  */
-import { appositionType, DESIGNATORS, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { appositionType, DESIGNATORS, EVENT_ENDING, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
 import { gazetteer } from './gazetteer';
 import type { EntityType } from './types';
 
@@ -14,11 +14,14 @@ import type { EntityType } from './types';
 // case rules, and the locale-aware form goes through ICU on every call.
 
 /** Lower-case words that may stand inside a name (`Møre og Romsdal`, `Universitetet i Oslo`, `Ludwig van Beethoven`). */
-export const LINKING_WORDS = new Set(['og', 'i', 'for', 'av', 'de', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'al', 'bin']);
+export const LINKING_WORDS = new Set(['og', 'i', 'for', 'av', 'de', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'al', 'bin', 'of']);
 /** Verbs of saying right after or before a name: the name is someone speaking. */
-const SPEECH_VERBS = new Set(['sa', 'sier', 'uttalte', 'forteller', 'fortalte', 'skriver', 'skrev', 'mener', 'mente', 'understreket', 'påpekte']);
+export const SPEECH_VERBS = new Set([
+  'sa', 'sier', 'uttalte', 'forteller', 'fortalte', 'skriver', 'skrev', 'mener', 'mente', 'understreker', 'understreket', 'påpeker', 'påpekte',
+  'opplyser', 'opplyste', 'melder', 'meldte', 'bekrefter', 'bekreftet', 'forklarer', 'forklarte', 'legger', 'svarer', 'svarte',
+]);
 /** Prepositions of place before a name (not `til` or `mot`: `sa til Olena`, `mot Putin`). */
-const PLACE_PREPOSITIONS = new Set(['i', 'fra', 'ved', 'nær', 'utenfor', 'gjennom']);
+const PLACE_PREPOSITIONS = new Set(['i', 'fra', 'ved', 'nær', 'utenfor', 'gjennom', 'på', 'langs', 'over', 'mellom', 'rundt']);
 /** Word endings of places (`Grodno-regionen`). */
 export const PLACE_ENDING = /(?:-regionen|-området|fylke|byen|landet|-provinsen|-oblast)$/u;
 /** Words that start sentences but are not names, even when nothing else decides. */
@@ -29,6 +32,11 @@ const SENTENCE_STARTERS = new Set([
   'hvorfor', 'hvordan', 'bilder', 'foto', 'info', 'publisert', 'oppdatert', 'les', 'se', 'vis', 'mer', 'president', 'statsminister',
   'utenriksminister', 'kona', 'mannen', 'begge', 'både', 'omtrent', 'over', 'amerikanske', 'russiske', 'franske', 'tyske',
 ]);
+/** Endings of landforms, waters and ways, in a one-word name (`Finnmarksvidda`, `Hallingdalselva`, `Dovrebanen`). */
+const LANDFORM_ENDING = /\p{L}{2}(?:fjellet|fjell|vidda|heia|neset|elva|lågen|parken|dalen|øya|jávri|jávre|vatnet|vannet|fjorden|sjøen|breen|tinden|toppen|holmen|bukta|sundet|odden|banen|myra|havet)$/u;
+/** Roads: `E6`, `E39` (and `Rv`, `Fv` before a number, as in `Rv. 7`). */
+const ROAD = /^(?:E\d{1,3}|Rv|Fv|Ev)$/u;
+
 /** Capitalised adjectives of nationality and the like (`Ukrainske sivilister`, a typo's `det Ukrainske militæret`). */
 const ADJECTIVE_ENDING = /(?:ske|isk)$/u;
 const MONTHS_AND_DAYS = new Set([
@@ -71,6 +79,9 @@ const PLACE_PREPOSITION = 1 << 16;
 const NUMBER = 1 << 17;
 const ONE_LETTER = 1 << 18;
 const LINKING = 1 << 19;
+const EVENT_END = 1 << 20;
+const LANDFORM = 1 << 21;
+const ROAD_NAME = 1 << 22;
 
 const UNDECIDED = -1;
 
@@ -215,6 +226,21 @@ export class WordFacts {
   /** A lower-case word that may stand inside a name, as written. */
   get linking(): boolean {
     return this.known(LINKING) ? this.yes(LINKING) : this.answer(LINKING, LINKING_WORDS.has(this.text));
+  }
+
+  /** Ends like an event's name (`Eliteserien`, `Spellemannprisen`, `League`), in any case. */
+  get eventEnding(): boolean {
+    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDING.test(this.folded));
+  }
+
+  /** A one-word name of a landform, a water or a way (`Finnmarksvidda`, `Dovrebanen`). */
+  get landform(): boolean {
+    return this.known(LANDFORM) ? this.yes(LANDFORM) : this.answer(LANDFORM, LANDFORM_ENDING.test(this.folded));
+  }
+
+  /** A road's name or its start (`E6`; `Rv` of `Rv. 7`). */
+  get road(): boolean {
+    return this.known(ROAD_NAME) ? this.yes(ROAD_NAME) : this.answer(ROAD_NAME, ROAD.test(this.text));
   }
 
   /** The type the word gives a name it ends (`tingrett`, `stadion`), as written. */
