@@ -73,7 +73,7 @@ export function tailType(word: string): EntityType | undefined {
 
 /** Heads of `X i Y` names: `Universitetet i Bergen`, `Høgskolen i Innlandet`, `Statsforvalteren i Vestland`. */
 const ORGANIZATION_HEAD =
-  /(?:universitet(?:et)?|høgskolen|høyskolen|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten)$/iu;
+  /(?:universitet(?:et)?|høgskolen|høyskolen|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten|spesialenheten|enheten|senter|forum|komiteen|kommisjonen|utvalget|institutt)$/iu;
 
 /** Whether a name that starts with `word` is an institution's (`Helse Vest`, `Universitetet i Bergen`). */
 export function isOrganizationHead(word: string): boolean {

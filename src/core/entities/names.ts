@@ -122,10 +122,12 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     for (let j = i + 1; j < all.length; j++) {
       const w = all[j];
       if (w.sentenceStart || covered(w) || breaksBetween(text, all[j - 1].end, w.start)) break;
+      // A compound ends a name: `Viking-kaptein Ibrahim Sesay`, `Glimt-spissen Mads Østergaard`.
+      if (all[j - 1].suffix !== undefined) break;
       // `Russlands Vladimir Putin`: a genitive (its stem seen in the text) ends a name; `Jens Stoltenberg` goes on.
       if (w.capitalised && isGenitive(context, all[j - 1])) break;
       if (w.capitalised) last = j;
-      else if (facts(w).number && facts(all[j - 1]).allCaps && all[j - 1].text.length <= 3) last = j; // `TV 2`
+      else if (facts(w).number && ((facts(all[j - 1]).allCaps && all[j - 1].text.length <= 3) || facts(all[j - 1]).road)) last = j; // `TV 2`, `Rv. 7`
       else if (!(joins(context, i, j) && j + 1 < all.length && all[j + 1].capitalised && !all[j + 1].sentenceStart)) break;
     }
     // `Statens vegvesen`, `Oslo tingrett`, `Meteorologisk institutt`, `Ullevaal stadion`: a lower-case word that
@@ -135,18 +137,61 @@ export function findNames(text: string, known: readonly { start: number; end: nu
       const nextFacts = facts(next);
       if (nextFacts.tailType || (last === i && first.text.endsWith('s') && nextFacts.organizationEnding)) last++;
     }
+    // Words after the last capitalised one that belong to an institution's name: `Nærings- og
+    // fiskeridepartementet`, `Institutt for arktisk og marin biologi`.
+    let end = all[last].end;
+    let institution = false;
+    const coordinated = COORDINATED.exec(text.slice(end, end + 60));
+    if (coordinated) {
+      end += coordinated[0].length;
+      const word = factsOf(coordinated[1]);
+      institution = word.organizationEnding || word.organizationWord || word.tailType === 'organization';
+    } else if (isInstitutionHead(facts(all[last]))) {
+      const purpose = purposeEnd(text, end);
+      if (purpose > end) {
+        end = purpose;
+        institution = true;
+      }
+    }
+    while (last + 1 < all.length && all[last + 1].start < end) last++;
     const span = all.slice(i, last + 1);
     i = last;
     if (!isName(context, span, first)) continue;
     const start = span[0].start;
-    const end = span[span.length - 1].end;
-    let { type, strong } = typeOf(text, span, all, i - span.length + 1, i);
+    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i);
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
     if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) ({ type, strong } = previous);
     names.push({ start, end, text: text.slice(start, end), type, strong });
   }
   return unifyTypes(names);
+}
+
+/** The rest of a name after a word cut before `- og`: `Kommunal- og distriktsdepartementet`, `Helse- og omsorgsdepartementet`. */
+const COORDINATED = /^- (?:og|eller) ([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)/u;
+/** Words that end an institution's `for …` (`Institutt for teknisk kybernetikk ved NTNU`). */
+const PURPOSE_STOPS = new Set(['ved', 'i', 'på', 'til', 'som', 'med', 'fra', 'under', 'etter', 'mot', 'om', 'har', 'er', 'var', 'og', 'eller', 'sier', 'sa', 'mener', 'skal', 'vil', 'kan']);
+
+/** Words that head an institution named for its purpose: `Institutt for …`, `Spesialenheten for …`, `Senter for …`. */
+function isInstitutionHead(word: WordFacts): boolean {
+  return word.organizationHead || word.organizationEnding || word.organizationWord || word.tailType === 'organization';
+}
+
+/** Where the lower-case words of `for …` after an institution's head end (`for arktisk og marin biologi`), or `end` itself. */
+function purposeEnd(text: string, end: number): number {
+  const purpose = /^ for ((?:\p{Ll}+)(?: \p{Ll}+){0,5})/u.exec(text.slice(end, end + 90));
+  if (!purpose) return end;
+  const words = purpose[1].split(' ');
+  let taken = 0;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k];
+    // `og` joins two words of the purpose (`arktisk og marin`), never the name to what follows.
+    if (PURPOSE_STOPS.has(word) && !(word === 'og' && taken > 0 && k + 1 < words.length && !PURPOSE_STOPS.has(words[k + 1]))) break;
+    if (word !== 'og') taken = k + 1;
+  }
+  if (taken === 0) return end;
+  // (Never ending on `og`: `taken` counts to the last other word.)
+  return end + ' for'.length + words.slice(0, taken).reduce((sum, word) => sum + 1 + word.length, 0);
 }
 
 /**
@@ -192,8 +237,8 @@ function joins(context: Context, start: number, j: number): boolean {
   const { all } = context;
   const word = all[j].text;
   if (!facts(all[j]).linking) return false;
-  // `Universitetet i Oslo`, but `Kharkiv i Ukraina`, `Putin i Kreml`.
-  if (word === 'i') return facts(all[j - 1]).organizationEnding || facts(all[j - 1]).namedWithPlace;
+  // `Universitetet i Oslo`, `Mo i Rana`, but `Kharkiv i Ukraina`, `Putin i Kreml`.
+  if (word === 'i') return facts(all[j - 1]).organizationEnding || facts(all[j - 1]).namedWithPlace || (all[j + 1] !== undefined && gazetteer.isPlace(`${all[j - 1].text} i ${all[j + 1].text}`));
   if (word !== 'og') return true;
   // `Møre og Romsdal`, also inside a longer name (`Statsforvalteren i Møre og Romsdal`).
   if (all[j + 1] && gazetteer.isPlace(`${all[j - 1].text} og ${all[j + 1].text}`)) return true;
@@ -373,21 +418,72 @@ function kindsOfName(name: string): number {
 
 /**
  * Institutions and facilities named after a place the knowledge base knows: `Oslo tingrett`, `Bergen
- * kommune`, `Universitetet i Bergen`. The place's mention is part of the larger name, which these rules
- * find and type; the recogniser puts them in place of the place.
+ * kommune`, `Universitetet i Bergen`, `Norges Skiforbund`, `Bergens Tidende`, `Oslo Børs`, `Innovasjon
+ * Norge`, `Helse Bergen`, and regions named from a country (`Nord-Norge`). The known name is part of the
+ * larger one, which these rules find and type; the recogniser puts them in place of the known name.
  */
-export function namesAroundKnown(text: string, known: readonly { start: number; end: number }[]): NameCandidate[] {
+export function namesAroundKnown(text: string, known: readonly { start: number; end: number; text: string; type: EntityType; canonical: string }[]): NameCandidate[] {
   const found: NameCandidate[] = [];
+  const covered = (at: number) => known.some((k) => k.start <= at && at < k.end);
   for (const k of known) {
+    if (k.type === 'person') continue;
     let start = k.start;
     let end = k.end;
     let type: EntityType | undefined;
+    const place = k.type === 'place';
+    // `Nord-Norge`, `Sør-Norges`: a region of a known country or place.
+    if (place && text.charCodeAt(k.start - 1) === 45) {
+      const region = /(?:^|[^\p{L}\p{N}-])((?:Nord|Sør|Øst|Vest|Midt|Nordvest|Nordøst|Sørvest|Sørøst|Indre|Ytre)-)$/u.exec(text.slice(Math.max(0, k.start - 12), k.start));
+      if (region) {
+        start = k.start - region[1].length;
+        type = 'place';
+      }
+    }
     // Cheap tests first: most mentions have neither a lower-case word after them nor ` i ` before them.
     const tail = text.charCodeAt(k.end) === 32 && isLowerAt(text, k.end + 1) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
     const tailKind = tail ? tailType(tail[1]) : undefined;
     if (tail && tailKind) {
       end = k.end + tail[0].length;
       type = tailKind;
+      // `Oslo lufthavn Gardermoen`: a facility's own name after it.
+      const own = tailKind === 'place' ? /^ (\p{Lu}\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(end, end + 40)) : null;
+      if (own && !covered(end + 1)) end += own[0].length;
+    } else if (text.charCodeAt(k.end) === 32 && !covered(k.end + 1)) {
+      // `Oslo Børs`, `Norges Skiforbund`, `Bergens Tidende`: capitalised words after the known name.
+      const words = /^(?: \p{Lu}[\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)?){1,3}/u.exec(text.slice(k.end, k.end + 60));
+      if (words) {
+        const parts = words[0].slice(1).split(' ');
+        // Stop before another known name, and at a first name (`i Oslo Kari Hansen …` is two names).
+        let taken = 0;
+        let length = 0;
+        for (const part of parts) {
+          const facts = factsOf(part);
+          if (covered(k.end + length + 1) || (facts.kinds & GIVEN_NAME) !== 0 || facts.month || facts.starter || facts.allCaps) break;
+          length += 1 + part.length;
+          taken++;
+        }
+        const last = taken > 0 ? factsOf(parts[taken - 1]) : undefined;
+        const genitive = k.text !== k.canonical && /s$/u.test(text.slice(k.start, k.end));
+        const institution = last !== undefined && (last.organizationWord || last.organizationEnding || last.designator || last.tailType === 'organization');
+        // After a genitive (`Norges`) only an institution's word: `Russlands Vladimir Putin` is two names.
+        if (last && (!genitive || institution || last.eventEnding)) {
+          end = k.end + length;
+          type = last.eventEnding ? 'event' : last.tailType === 'place' ? 'place' : 'organization';
+        }
+      }
+    }
+    // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place.
+    if (place && type === undefined && text.charCodeAt(k.start - 1) === 32) {
+      const word = /(?:^|[^\p{L}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, k.start - 30), k.start));
+      if (word && !covered(k.start - 2)) {
+        const facts = factsOf(word[1]);
+        const sentenceStart = /(?:^|[.!?:–—«\n]\s*)$/u.test(text.slice(Math.max(0, k.start - word[1].length - 4), k.start - word[1].length - 1));
+        const fit = (facts.kinds & (GIVEN_NAME | PLACE | COUNTRY)) === 0 && !facts.role && !facts.starter && !facts.month && !facts.genitiveShape && !facts.adjective;
+        if (fit && (!sentenceStart || facts.organizationHead)) {
+          start = k.start - word[1].length - 1;
+          type = 'organization';
+        }
+      }
     }
     const afterI = k.start >= 4 && text.charCodeAt(k.start - 1) === 32 && text.charCodeAt(k.start - 2) === 105 && text.charCodeAt(k.start - 3) === 32;
     const head = afterI ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;

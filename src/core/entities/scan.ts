@@ -27,7 +27,7 @@ export interface Word {
 }
 
 /** Capitalised abbreviations whose full stop ends no sentence. */
-const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct']);
+const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct', 'Rv', 'Fv', 'Ev']);
 
 // Character classes, as bits; 0 is "not yet decided".
 /** A letter, digit or mark (as `wordCharAt` counts them). */
