@@ -8,7 +8,7 @@
  * mentions and, with names the knowledge base does not know, up to a
  * hundred thousand entities: each entity is a number with its counts in
  * typed arrays, and each article a number with one `Int32Array` of groups
- * `[entity, type, count, slot, start, end, start, end, …]`. Each entity
+ * `[entity, type (and how many were typed on strong evidence), count, slot, start, end, start, end, …]`. Each entity
  * keeps the numbers of the articles that mention it (`slot` is the
  * article's place in that list, so an article leaves it in constant time),
  * and the few that come first in the caller's order (the newest, for the
@@ -16,6 +16,12 @@
  * entity was once found by scanning every article: at 100,000 articles,
  * describing one article's entities took most of a second, and the reader
  * did it on every progress report while indexing.
+ *
+ * An entity's corpus type is the one most of its mentions were given, with
+ * mentions typed on strong evidence (`EntityMention.strong`: a first name, a
+ * title, `sa X`) outvoting the rest: a rule-found name typed a person by
+ * `trener Vestbø` in one article is a person in the articles that only say
+ * `fra Vestbø` (see `carryCorpusTypes`).
  */
 import { compareNorwegian, detach, foldForMatching } from '../text';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -35,13 +41,20 @@ export interface IndexedEntity {
 
 const TYPE_COUNT = ENTITY_TYPES.length;
 const OTHER = ENTITY_TYPES.indexOf('other');
-/** Per-entity integers: articles, mentions, then mentions per type. */
-const STATS = 2 + TYPE_COUNT;
+/** Per-entity integers: articles, mentions, then mentions per type, then mentions per type typed on strong evidence. */
+const STATS = 2 + 2 * TYPE_COUNT;
 const ARTICLES = 0;
 const MENTIONS = 1;
 const VOTES = 2;
-/** Integers before an article's spans of one entity: entity, type, count, slot. */
+const STRONG_VOTES = 2 + TYPE_COUNT;
+/**
+ * Integers before an article's spans of one entity: entity, type and strong
+ * count (`type | strong << TYPE_BITS`: how many of its mentions there were
+ * typed on strong evidence), count, slot.
+ */
 const HEADER = 4;
+const TYPE_BITS = 3;
+const TYPE_MASK = (1 << TYPE_BITS) - 1;
 /** How many of each entity's first articles (in the caller's order) are kept: enough for a hover card's five plus the article shown. */
 export const FIRST_KEPT = 8;
 
@@ -77,6 +90,8 @@ export class EntityIndex<T = undefined> {
   /** Entity numbers no longer used, for reuse. */
   private free: number[] = [];
   private version = 0;
+  /** Changes when some entity's corpus type may have changed (`typeOf`): an entity came, went, or its votes moved it. */
+  private typesVersion = 0;
 
   private readonly compare: ((a: T, b: T) => number) | undefined;
   private readonly kept: number;
@@ -98,6 +113,24 @@ export class EntityIndex<T = undefined> {
     return this.version;
   }
 
+  /**
+   * Changes when the answer of `typeOf` may have changed for some entity, and
+   * only then: views that show mentions in their corpus types redraw on it.
+   */
+  get typeGeneration(): number {
+    return this.typesVersion;
+  }
+
+  /**
+   * An entity's corpus type: the type its mentions typed on strong evidence
+   * were given most often, if any were; else the commonest type it was given,
+   * `other` only if nothing else. Undefined when no article mentions it.
+   */
+  typeOf(id: string): EntityType | undefined {
+    const entity = this.numbers.get(id);
+    return entity === undefined ? undefined : ENTITY_TYPES[this.typeIndex(entity)];
+  }
+
   has(uri: string): boolean {
     return this.articleNumbers.has(uri);
   }
@@ -109,14 +142,18 @@ export class EntityIndex<T = undefined> {
     const previous = this.articleNumbers.get(uri);
     const samePlace = previous !== undefined && (this.infos[previous] === info || (this.compare !== undefined && this.compare(this.infos[previous] as T, info as T) === 0));
     const left = samePlace ? [] : undefined;
-    this.remove(uri, left);
+    // Each entity's corpus type before the change, to tell whether `typeOf` moved.
+    const typesBefore = new Map<number, number>();
+    this.remove(uri, left, typesBefore);
     // Group the mentions by entity, in order of first mention.
-    const groups = new Map<number, { type: number; spans: number[] }>();
+    const groups = new Map<number, { type: number; strong: number; spans: number[] }>();
     for (const mention of mentions) {
-      const entity = this.number(mention);
+      const entity = this.number(mention, typesBefore);
       const group = groups.get(entity);
-      if (group) group.spans.push(mention.start, mention.end);
-      else groups.set(entity, { type: ENTITY_TYPES.indexOf(mention.type), spans: [mention.start, mention.end] });
+      if (group) {
+        group.spans.push(mention.start, mention.end);
+        if (mention.strong) group.strong++;
+      } else groups.set(entity, { type: ENTITY_TYPES.indexOf(mention.type), strong: mention.strong ? 1 : 0, spans: [mention.start, mention.end] });
     }
     let length = 0;
     for (const group of groups.values()) length += HEADER + group.spans.length;
@@ -127,11 +164,11 @@ export class EntityIndex<T = undefined> {
     this.packs[article] = packed;
     this.infos[article] = info;
     let at = 0;
-    for (const [entity, { type, spans }] of groups) {
+    for (const [entity, { type, strong, spans }] of groups) {
       const count = spans.length / 2;
       const list = this.lists[entity];
       packed[at] = entity;
-      packed[at + 1] = type;
+      packed[at + 1] = type | (strong << TYPE_BITS);
       packed[at + 2] = count;
       packed[at + 3] = list.length;
       list.push(article);
@@ -141,8 +178,10 @@ export class EntityIndex<T = undefined> {
       this.stats[base + ARTICLES]++;
       this.stats[base + MENTIONS] += count;
       this.stats[base + VOTES + type] += count;
+      this.stats[base + STRONG_VOTES + type] += strong;
       this.keepFirst(entity, article);
     }
+    this.settleTypes(typesBefore);
     // Entities it no longer mentions: their next first article is unknown until asked for.
     for (const entity of left ?? []) {
       const first = this.firsts[entity];
@@ -153,8 +192,12 @@ export class EntityIndex<T = undefined> {
 
   /** Forgets an article; whether it was indexed. */
   delete(uri: string): boolean {
-    const removed = this.remove(uri);
-    if (removed) this.version++;
+    const typesBefore = new Map<number, number>();
+    const removed = this.remove(uri, undefined, typesBefore);
+    if (removed) {
+      this.settleTypes(typesBefore);
+      this.version++;
+    }
     return removed;
   }
 
@@ -174,6 +217,7 @@ export class EntityIndex<T = undefined> {
     this.stats = new Int32Array(64 * STATS);
     this.free = [];
     this.version++;
+    this.typesVersion++;
   }
 
   /** The indexed articles' URIs. */
@@ -313,10 +357,11 @@ export class EntityIndex<T = undefined> {
     else if (this.lists[entity].length > first.length) this.firsts[entity] = undefined;
   }
 
-  /** The number of the mention's entity, registering it if new. */
-  private number(mention: EntityMention): number {
+  /** The number of the mention's entity, registering it if new; `typesBefore` gets the corpus type of one already known. */
+  private number(mention: EntityMention, typesBefore: Map<number, number>): number {
     const existing = this.numbers.get(mention.entityId);
     if (existing !== undefined) {
+      if (!typesBefore.has(existing)) typesBefore.set(existing, this.typeIndex(existing));
       // The knowledge base may have renamed it since: the latest article indexed says how it is called.
       if (this.names[existing] !== mention.canonical) {
         this.names[existing] = detach(mention.canonical);
@@ -335,6 +380,8 @@ export class EntityIndex<T = undefined> {
       this.stats = stats;
     }
     this.numbers.set(mention.entityId, entity);
+    // A new entity has a corpus type now.
+    this.typesVersion++;
     // Detached: a name sliced from an article's text would keep the whole text alive.
     this.ids[entity] = detach(mention.entityId);
     this.names[entity] = detach(mention.canonical);
@@ -346,7 +393,8 @@ export class EntityIndex<T = undefined> {
     return entity;
   }
 
-  private remove(uri: string, left?: number[]): boolean {
+  /** Takes an article's mentions and votes back; `typesBefore` gets each of its entities' corpus type before. */
+  private remove(uri: string, left: number[] | undefined, typesBefore: Map<number, number>): boolean {
     const article = this.articleNumbers.get(uri);
     if (article === undefined) return false;
     const packed = this.packs[article] as Int32Array;
@@ -364,11 +412,17 @@ export class EntityIndex<T = undefined> {
         movedPack[findGroup(movedPack, entity) + 3] = slot;
       }
       this.dropFirst(entity, article, left);
+      if (!typesBefore.has(entity)) typesBefore.set(entity, this.typeIndex(entity));
       const base = entity * STATS;
+      const type = packed[at + 1] & TYPE_MASK;
       this.stats[base + ARTICLES]--;
       this.stats[base + MENTIONS] -= count;
-      this.stats[base + VOTES + packed[at + 1]] -= count;
+      this.stats[base + VOTES + type] -= count;
+      this.stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
       if (this.stats[base + ARTICLES] === 0) {
+        // Gone: it has no corpus type any more (and its number may go to another entity at once).
+        typesBefore.delete(entity);
+        this.typesVersion++;
         this.numbers.delete(this.ids[entity]);
         this.ids[entity] = '';
         this.names[entity] = '';
@@ -384,9 +438,32 @@ export class EntityIndex<T = undefined> {
     return true;
   }
 
-  /** The commonest type an entity was given (rule-found names may differ between articles); `other` only if nothing else. */
+  /** Moves `typeGeneration` if an entity still indexed has another corpus type than before the change. */
+  private settleTypes(typesBefore: ReadonlyMap<number, number>): void {
+    for (const [entity, before] of typesBefore) {
+      if (this.stats[entity * STATS + ARTICLES] > 0 && this.typeIndex(entity) !== before) {
+        this.typesVersion++;
+        return;
+      }
+    }
+  }
+
+  /**
+   * The type an entity's mentions typed on strong evidence were given most
+   * often, if any were; else the commonest type it was given (rule-found
+   * names may differ between articles), `other` only if nothing else.
+   */
   private typeIndex(entity: number): number {
     const base = entity * STATS;
+    let strongest = -1;
+    let strongVotes = 0;
+    for (let t = 0; t < TYPE_COUNT; t++) {
+      if (this.stats[base + STRONG_VOTES + t] > strongVotes) {
+        strongest = t;
+        strongVotes = this.stats[base + STRONG_VOTES + t];
+      }
+    }
+    if (strongest >= 0) return strongest;
     let type = OTHER;
     let votes = 0;
     for (let t = 0; t < TYPE_COUNT; t++) {
