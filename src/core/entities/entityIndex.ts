@@ -319,12 +319,20 @@ export class EntityIndex<T = undefined> {
     return result;
   }
 
-  /** The entities an article mentions, with how often, in order of first mention. */
-  entitiesIn(uri: string): { id: string; count: number }[] {
+  /**
+   * The entities an article mentions, in order of first mention, with how
+   * often and the type its mentions are shown in: a rule-found name's corpus
+   * type (`carryCorpusTypes`), a known one's own.
+   */
+  entitiesIn(uri: string): { id: string; count: number; type: EntityType }[] {
     const article = this.articleNumbers.get(uri);
     const packed = article === undefined ? undefined : this.packs[article];
-    const result: { id: string; count: number }[] = [];
-    for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) result.push({ id: this.ids[packed[at]], count: packed[at + 2] });
+    const result: { id: string; count: number; type: EntityType }[] = [];
+    for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) {
+      const entity = packed[at];
+      const type = this.known[entity] === 1 ? packed[at + 1] & TYPE_MASK : this.typeIndex(entity);
+      result.push({ id: this.ids[entity], count: packed[at + 2], type: ENTITY_TYPES[type] });
+    }
     return result;
   }
 
