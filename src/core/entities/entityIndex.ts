@@ -87,6 +87,11 @@ export class EntityIndex<T = undefined> {
   private folded: (string | undefined)[] = [];
   private known = new Uint8Array(64);
   private stats = new Int32Array(64 * STATS);
+  /** Per entity, its corpus type (an index into ENTITY_TYPES), kept as its votes change. */
+  private types = new Uint8Array(64);
+  /** Entities whose votes the update under way changed (marked, so each is listed once): their types are settled at its end. */
+  private touchedMarks = new Uint8Array(64);
+  private touched: number[] = [];
   /** Entity numbers no longer used, for reuse. */
   private free: number[] = [];
   private version = 0;
@@ -142,13 +147,11 @@ export class EntityIndex<T = undefined> {
     const previous = this.articleNumbers.get(uri);
     const samePlace = previous !== undefined && (this.infos[previous] === info || (this.compare !== undefined && this.compare(this.infos[previous] as T, info as T) === 0));
     const left = samePlace ? [] : undefined;
-    // Each entity's corpus type before the change, to tell whether `typeOf` moved.
-    const typesBefore = new Map<number, number>();
-    this.remove(uri, left, typesBefore);
+    this.remove(uri, left);
     // Group the mentions by entity, in order of first mention.
     const groups = new Map<number, { type: number; strong: number; spans: number[] }>();
     for (const mention of mentions) {
-      const entity = this.number(mention, typesBefore);
+      const entity = this.number(mention);
       const group = groups.get(entity);
       if (group) {
         group.spans.push(mention.start, mention.end);
@@ -179,9 +182,10 @@ export class EntityIndex<T = undefined> {
       this.stats[base + MENTIONS] += count;
       this.stats[base + VOTES + type] += count;
       this.stats[base + STRONG_VOTES + type] += strong;
+      this.touch(entity);
       this.keepFirst(entity, article);
     }
-    this.settleTypes(typesBefore);
+    this.settleTypes();
     // Entities it no longer mentions: their next first article is unknown until asked for.
     for (const entity of left ?? []) {
       const first = this.firsts[entity];
@@ -192,10 +196,9 @@ export class EntityIndex<T = undefined> {
 
   /** Forgets an article; whether it was indexed. */
   delete(uri: string): boolean {
-    const typesBefore = new Map<number, number>();
-    const removed = this.remove(uri, undefined, typesBefore);
+    const removed = this.remove(uri);
     if (removed) {
-      this.settleTypes(typesBefore);
+      this.settleTypes();
       this.version++;
     }
     return removed;
@@ -215,6 +218,9 @@ export class EntityIndex<T = undefined> {
     this.folded = [];
     this.known = new Uint8Array(64);
     this.stats = new Int32Array(64 * STATS);
+    this.types = new Uint8Array(64);
+    this.touchedMarks = new Uint8Array(64);
+    this.touched = [];
     this.free = [];
     this.version++;
     this.typesVersion++;
@@ -365,11 +371,10 @@ export class EntityIndex<T = undefined> {
     else if (this.lists[entity].length > first.length) this.firsts[entity] = undefined;
   }
 
-  /** The number of the mention's entity, registering it if new; `typesBefore` gets the corpus type of one already known. */
-  private number(mention: EntityMention, typesBefore: Map<number, number>): number {
+  /** The number of the mention's entity, registering it if new. */
+  private number(mention: EntityMention): number {
     const existing = this.numbers.get(mention.entityId);
     if (existing !== undefined) {
-      if (!typesBefore.has(existing)) typesBefore.set(existing, this.typeIndex(existing));
       // The knowledge base may have renamed it since: the latest article indexed says how it is called.
       if (this.names[existing] !== mention.canonical) {
         this.names[existing] = detach(mention.canonical);
@@ -386,6 +391,12 @@ export class EntityIndex<T = undefined> {
       const stats = new Int32Array(known.length * STATS);
       stats.set(this.stats);
       this.stats = stats;
+      const types = new Uint8Array(known.length);
+      types.set(this.types);
+      this.types = types;
+      const marks = new Uint8Array(known.length);
+      marks.set(this.touchedMarks);
+      this.touchedMarks = marks;
     }
     this.numbers.set(mention.entityId, entity);
     // A new entity has a corpus type now.
@@ -401,8 +412,8 @@ export class EntityIndex<T = undefined> {
     return entity;
   }
 
-  /** Takes an article's mentions and votes back; `typesBefore` gets each of its entities' corpus type before. */
-  private remove(uri: string, left: number[] | undefined, typesBefore: Map<number, number>): boolean {
+  /** Takes an article's mentions and votes back (its entities' types are settled by the caller). */
+  private remove(uri: string, left?: number[]): boolean {
     const article = this.articleNumbers.get(uri);
     if (article === undefined) return false;
     const packed = this.packs[article] as Int32Array;
@@ -420,7 +431,7 @@ export class EntityIndex<T = undefined> {
         movedPack[findGroup(movedPack, entity) + 3] = slot;
       }
       this.dropFirst(entity, article, left);
-      if (!typesBefore.has(entity)) typesBefore.set(entity, this.typeIndex(entity));
+      this.touch(entity);
       const base = entity * STATS;
       const type = packed[at + 1] & TYPE_MASK;
       this.stats[base + ARTICLES]--;
@@ -429,7 +440,6 @@ export class EntityIndex<T = undefined> {
       this.stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
       if (this.stats[base + ARTICLES] === 0) {
         // Gone: it has no corpus type any more (and its number may go to another entity at once).
-        typesBefore.delete(entity);
         this.typesVersion++;
         this.numbers.delete(this.ids[entity]);
         this.ids[entity] = '';
@@ -446,14 +456,31 @@ export class EntityIndex<T = undefined> {
     return true;
   }
 
-  /** Moves `typeGeneration` if an entity still indexed has another corpus type than before the change. */
-  private settleTypes(typesBefore: ReadonlyMap<number, number>): void {
-    for (const [entity, before] of typesBefore) {
-      if (this.stats[entity * STATS + ARTICLES] > 0 && this.typeIndex(entity) !== before) {
-        this.typesVersion++;
-        return;
-      }
+  /** An entity's votes change in the update under way. */
+  private touch(entity: number): void {
+    if (this.touchedMarks[entity] === 1) return;
+    this.touchedMarks[entity] = 1;
+    this.touched.push(entity);
+  }
+
+  /** At the end of an update, the corpus types of the entities it touched; `typeGeneration` moves if one is another than before. */
+  private settleTypes(): void {
+    let changed = false;
+    for (const entity of this.touched) {
+      this.touchedMarks[entity] = 0;
+      if (this.stats[entity * STATS + ARTICLES] === 0) continue;
+      const type = this.countedType(entity);
+      if (type === this.types[entity]) continue;
+      this.types[entity] = type;
+      changed = true;
     }
+    this.touched.length = 0;
+    if (changed) this.typesVersion++;
+  }
+
+  /** An entity's corpus type, as last settled. */
+  private typeIndex(entity: number): number {
+    return this.types[entity];
   }
 
   /**
@@ -461,7 +488,7 @@ export class EntityIndex<T = undefined> {
    * often, if any were; else the commonest type it was given (rule-found
    * names may differ between articles), `other` only if nothing else.
    */
-  private typeIndex(entity: number): number {
+  private countedType(entity: number): number {
     const base = entity * STATS;
     let strongest = -1;
     let strongVotes = 0;
