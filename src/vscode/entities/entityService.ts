@@ -30,10 +30,12 @@ export interface CorpusTypeSource extends CorpusTypes {
 
 /**
  * The knowledge bases and the recogniser, for every feature that shows
- * entities, and the one way mentions reach what the user sees (`mentionsIn`:
- * the reader, its hover cards, the editor's highlights, hovers and outline,
- * the corrections): each rule-found name in its corpus type, once the corpus
- * index is wired in. The knowledge bases: the bundled knowledge base, then the files named in
+ * entities, and the one way mentions reach what the user sees (`mentionsIn`,
+ * for the reader and its hover cards, the editor's highlights, hovers and
+ * outline, and the corrections): each rule-found name in its corpus type,
+ * once the corpus index is wired in (`useCorpusTypes`).
+ *
+ * The knowledge bases: the bundled one, then the files named in
  * `annotatedReader.knowledgeBases`, then each workspace folder's
  * `.annotated-reader/knowledge-base.json`, later ones taking precedence.
  * The files are watched; a file that cannot be read or has bad entries is
