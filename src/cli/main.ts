@@ -4,19 +4,18 @@
  *   annotated-reader export | search | generate | bench (see USAGE)
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CliIO, type ReadOptions, describe, readArticles } from './read';
+import { type CliIO, type ReadOptions, describe } from './read';
+import { exportArticles } from './exportArticles';
 import { benchAnnotations, exportAnnotations } from './annotations';
 import { importAnnotations } from './importAnnotations';
 import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
 import { benchSearch, searchCommand } from './search';
 import { benchCards } from './benchCards';
-import { flattenParts, monthKey } from '../core/article';
 import { compileGlob } from '../core/glob';
 import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../core/search/query';
 import { bundledKnowledgeBase } from '../core/entities/bundled';
-import { toBratAnn, toConll } from '../core/entities/formats';
 import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../core/entities/knowledgeBase';
 import { type Recognizer, createRecognizer } from '../core/entities/recognizer';
 import { forgetWords } from '../core/entities/wordFacts';
@@ -31,6 +30,8 @@ const USAGE = `Usage: annotated-reader <command> [options]
 
 Commands:
   export <files or folders...>   Export every article with its parts and entities.
+                                 A name the rules find has one type in all of them: the one
+                                 strong evidence (a first name, a title, "sa X") gives it anywhere.
       --format jsonl             One JSON object per article on standard output (the default).
       --format brat              A .txt and an .ann file per article in --out (brat standoff).
       --format conll             Tokens with BIO entity tags on standard output.
@@ -273,45 +274,6 @@ async function loadKnowledgeBase(files: readonly string[], io: CliIO): Promise<{
   return { knowledgeBase, recognizer: createRecognizer(knowledgeBase) };
 }
 
-interface ExportOptions extends ReadOptions {
-  readonly format: 'jsonl' | 'brat' | 'conll';
-  readonly out?: string;
-  readonly recognizer: Recognizer;
-}
-
-async function exportArticles(paths: readonly string[], options: ExportOptions, io: CliIO): Promise<number> {
-  const { format, out, recognizer } = options;
-  if (out) await mkdir(out, { recursive: true });
-  const usedNames = new Set<string>();
-  let exported = 0;
-  for await (const { path, article } of readArticles(paths, options, io)) {
-    const entities = recognizer.recognize(article.text);
-    if (format === 'jsonl') {
-      await io.out(
-        JSON.stringify({
-          path,
-          date: monthKey(article.date),
-          title: article.title,
-          byline: article.byline?.text ?? null,
-          source: article.source ?? null,
-          text: article.text,
-          parts: flattenParts(article),
-          entities: entities.map(({ start, end, text, type, entityId, canonical }) => ({ start, end, text, type, entityId, canonical })),
-        }),
-      );
-    } else if (format === 'conll') {
-      await io.out(`-DOCSTART-\tO\n\n${toConll(article.text, entities)}`);
-    } else if (out) {
-      const name = uniqueName(basename(path).replace(/\.[^.]*$/, ''), usedNames);
-      await writeFile(join(out, `${name}.txt`), article.text);
-      await writeFile(join(out, `${name}.ann`), toBratAnn(article.text, entities));
-    }
-    exported++;
-  }
-  if (exported === 0) io.err('annotated-reader export: no article could be read.');
-  return exported === 0 ? 1 : 0;
-}
-
 /** The named files, and the matching files in the named folders, in name order. */
 /**
  * Budgets of the entity benchmark, in MB of article text a second on one core of this 2-core machine. of this 2-core machine. Recognition's budget comes from
@@ -417,15 +379,6 @@ async function packageRoot(): Promise<string> {
     if (join(dir, '..') === dir) throw new Error('cannot find the annotated-reader package folder (for its seeds/)');
   }
 }
-
-/** `name`, or `name-2`, `name-3`… when two articles in different folders share a file name. */
-function uniqueName(name: string, used: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; used.has(candidate); n++) candidate = `${name}-${n}`;
-  used.add(candidate);
-  return candidate;
-}
-
 
 /** Standard output with back-pressure, so a large export does not pile up in memory. */
 function stdoutLine(line: string): Promise<void> | void {

@@ -10,6 +10,7 @@ import { ArticlesView } from './articles/articlesView';
 import { registerCommands } from './commands';
 import { CorpusService } from './corpus/corpusService';
 import type { IndexedEntity } from '../core/entities/entityIndex';
+import type { EntityType } from '../core/entities/types';
 import { ArticleDocuments } from './entities/articleDocuments';
 import { EditorDecorations } from './entities/editorDecorations';
 import { registerEditorFeatures } from './entities/editorFeatures';
@@ -55,8 +56,8 @@ export interface AnnotatedReaderApi {
     readonly onDidChangeStatus: vscode.Event<IndexStatus>;
     /** The corpus's entities, most widely mentioned first. */
     all(): readonly IndexedEntity[];
-    /** The entities the index holds for one article, with their mention counts. */
-    inArticle(uri: string): readonly { readonly id: string; readonly count: number }[];
+    /** The entities the index holds for one article, with their mention counts and the type they are shown in (a rule-found name's corpus type). */
+    inArticle(uri: string): readonly { readonly id: string; readonly count: number; readonly type: EntityType }[];
     /** How many texts the corpus index has had recognised in its worker thread. */
     recognizedInWorker(): number;
   };
@@ -99,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const entities = new EntityService(log);
     const recognition = new RecognitionRunner(context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : '', entities, log);
     const indexer = new CorpusIndexService(corpus, entities, recognition, log);
+    // What users see of rule-found names takes the corpus's type of each.
+    entities.useCorpusTypes(indexer.entities, indexer.onDidChange);
     const entitiesView = new EntitiesView(corpus, indexer, entities);
     const annotations = new AnnotationService(corpus, context.extensionUri, context.globalStorageUri, log);
     const readers = new ReaderManager(context.extensionUri, corpus, entities, indexer, annotations, log);

@@ -51,7 +51,16 @@ function receive(message: HostMessage): void {
       reveal(message.range, message.annotationId ? { id: message.annotationId, openNote: message.openNote ?? false } : undefined);
       break;
     case 'didUpdateEntities':
-      if (state.shown?.uri === message.uri) {
+      if (state.shown?.uri !== message.uri) break;
+      if (message.mentions) {
+        // Names to colour otherwise (the corpus typed a rule-found name otherwise): drawn again where the reader was.
+        const keep = scrollFraction();
+        const keepEntity = state.selected;
+        entityHover.hide();
+        render({ ...state.shown, entities: message.entities, mentions: message.mentions });
+        if (keepEntity && message.entities[keepEntity]) selectEntity(keepEntity, { scroll: false });
+        restoreScroll(keep);
+      } else {
         state.shown = { ...state.shown, entities: message.entities };
         refreshEntityCard();
       }

@@ -188,8 +188,11 @@ export type HostMessage =
     }
   /** The shown article's annotations changed (here, in the editor's comments, or in the file). */
   | { readonly type: 'didUpdateAnnotations'; readonly uri: string; readonly annotations: ReaderAnnotations }
-  /** New corpus-wide facts about the shown article's entities (the index moved on). */
-  | { readonly type: 'didUpdateEntities'; readonly uri: string; readonly entities: Readonly<Record<string, ReaderEntity>> }
+  /**
+   * New corpus-wide facts about the shown article's entities (the index moved on); with `mentions` when they
+   * are to be highlighted otherwise (the corpus typed a rule-found name otherwise), in text order, none overlapping.
+   */
+  | { readonly type: 'didUpdateEntities'; readonly uri: string; readonly entities: Readonly<Record<string, ReaderEntity>>; readonly mentions?: readonly ReaderMention[] }
   | { readonly type: 'didFailToLoad'; readonly uri: string; readonly fileName: string; readonly reason: string };
 
 // ---- webview to host ----
@@ -424,7 +427,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     case 'didUpdateAnnotations':
       return isUri(value.uri) && isAnnotations(value.annotations) ? (value as HostMessage) : undefined;
     case 'didUpdateEntities':
-      return isUri(value.uri) && isEntities(value.entities) ? (value as HostMessage) : undefined;
+      return isUri(value.uri) && isEntities(value.entities) && (value.mentions === undefined || (Array.isArray(value.mentions) && value.mentions.every(isMention))) ? (value as HostMessage) : undefined;
     case 'didChangeSettings':
       return isSettings(value.settings) ? (value as HostMessage) : undefined;
     case 'didFailToLoad':

@@ -218,6 +218,23 @@ describe('annotated-reader export', () => {
       assert.ok(err.some((line) => line.includes('corrections.kb.json: notNames[1]')), err.join('\n'));
     });
 
+    it('gives a name the rules find its type across the files, as the reader does: trener Vestbø in one makes fra Vestbø a person in the other', async () => {
+      writeFileSync(join(dir, 'a-fra.txt'), ' date 2031-04 Bussen kom sent\n\nLaget reiste hjem fra Vestbø i går kveld.\n');
+      writeFileSync(join(dir, 'b-trener.txt'), ' date 2031-04 Seier på hjemmebane\n\n– Vi var gode i dag, sa trener Vestbø etter kampen.\n');
+      const typesOf = (lines: string[]) =>
+        lines.map((line) => (JSON.parse(line) as { entities: { text: string; type: string; entityId: string }[] }).entities.map((e) => [e.text, e.type, e.entityId]));
+      // Alone, the weak article's Vestbø is a guess of a place.
+      const alone = await run('export', join(dir, 'a-fra.txt'));
+      assert.deepEqual(typesOf(alone.out), [[['Vestbø', 'place', 'unknown-vestbo']]]);
+      // With the strong article in the export, the file before it (written first) is typed by it too.
+      const both = await run('export', dir);
+      assert.equal(both.code, 0);
+      assert.deepEqual(both.err, []);
+      assert.deepEqual(typesOf(both.out), [[['Vestbø', 'person', 'unknown-vestbo']], [['Vestbø', 'person', 'unknown-vestbo']]]);
+      const conll = await run('export', dir, '--format', 'conll');
+      assert.match(conll.out[0], /^Vestbø\tB-PER$/m);
+    });
+
     it('reads UTF-16 files with a byte-order mark, and counts broken UTF-8 as the decoder replaces it', async () => {
       const text = ' date 2022-03 Støre i Ålesund\n\nTekst.';
       const le = Buffer.from('\ufeff' + text, 'utf16le');

@@ -20,7 +20,7 @@ describe('the entity index', () => {
     );
     assert.deepEqual([...index.articlesMentioning('putin')].sort(), ['a', 'b']);
     assert.deepEqual(index.mentionsIn('a', 'putin'), [{ start: 0, end: 5 }, { start: 10, end: 15 }]);
-    assert.deepEqual(index.entitiesIn('c'), [{ id: 'oslo', count: 1 }, { id: 'macron', count: 1 }]);
+    assert.deepEqual(index.entitiesIn('c'), [{ id: 'oslo', count: 1, type: 'place' }, { id: 'macron', count: 1, type: 'person' }]);
     assert.equal(index.size, 3);
   });
 

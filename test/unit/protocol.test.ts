@@ -99,6 +99,9 @@ describe('reader protocol validation', () => {
     ['a reveal with search matches', { type: 'didReveal', uri: 'u', range: { start: 0, end: 1 }, marks: [{ start: 0, end: 1 }, { start: 4, end: 9 }] }, true],
     ['a reveal with a broken match', { type: 'didReveal', uri: 'u', range: { start: 0, end: 1 }, marks: [{ start: 4 }] }, false],
     ['entity updates with corpus facts', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: true, corpus: { articles: 2, mentions: 5, others: [{ uri: 'file:///b.txt', title: 'B', dateLabel: 'March 2022' }] } } } }, true],
+    ['entity updates with mentions to colour otherwise', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: false } }, mentions: [{ start: 4, end: 10, type: 'person', entityId: 't' }] }, true],
+    ['entity updates with a mention of no known type', { type: 'didUpdateEntities', uri: 'u', entities: {}, mentions: [{ start: 4, end: 10, type: 'surname', entityId: 't' }] }, false],
+    ['entity updates with mentions that are no list', { type: 'didUpdateEntities', uri: 'u', entities: {}, mentions: { start: 4, end: 10, type: 'person', entityId: 't' } }, false],
     ['entity updates with a broken link', { type: 'didUpdateEntities', uri: 'u', entities: { t: { name: 'T', type: 'person', description: '', known: true, corpus: { articles: 2, mentions: 5, others: [{ uri: 7 }] } } } }, false],
   ];
   for (const [name, message, valid] of fromHost) {

@@ -8,7 +8,7 @@
  * mentions and, with names the knowledge base does not know, up to a
  * hundred thousand entities: each entity is a number with its counts in
  * typed arrays, and each article a number with one `Int32Array` of groups
- * `[entity, type, count, slot, start, end, start, end, …]`. Each entity
+ * `[entity, type (and how many were typed on strong evidence), count, slot, start, end, start, end, …]`. Each entity
  * keeps the numbers of the articles that mention it (`slot` is the
  * article's place in that list, so an article leaves it in constant time),
  * and the few that come first in the caller's order (the newest, for the
@@ -16,6 +16,12 @@
  * entity was once found by scanning every article: at 100,000 articles,
  * describing one article's entities took most of a second, and the reader
  * did it on every progress report while indexing.
+ *
+ * An entity's corpus type is the one most of its mentions were given, with
+ * mentions typed on strong evidence (`EntityMention.strong`: a first name, a
+ * title, `sa X`) outvoting the rest: a rule-found name typed a person by
+ * `trener Vestbø` in one article is a person in the articles that only say
+ * `fra Vestbø` (see `carryCorpusTypes`).
  */
 import { compareNorwegian, detach, foldForMatching } from '../text';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -35,13 +41,22 @@ export interface IndexedEntity {
 
 const TYPE_COUNT = ENTITY_TYPES.length;
 const OTHER = ENTITY_TYPES.indexOf('other');
-/** Per-entity integers: articles, mentions, then mentions per type. */
-const STATS = 2 + TYPE_COUNT;
+/** Per-entity integers: articles, mentions, then mentions per type, then mentions per type typed on strong evidence. */
+const STATS = 2 + 2 * TYPE_COUNT;
 const ARTICLES = 0;
 const MENTIONS = 1;
 const VOTES = 2;
-/** Integers before an article's spans of one entity: entity, type, count, slot. */
+const STRONG_VOTES = 2 + TYPE_COUNT;
+/** A cached corpus type (`types`): the type's index (`TYPE_MASK`), and this bit when strong evidence gave it. */
+const STRONG_TYPE = 8;
+/**
+ * Integers before an article's spans of one entity: entity, type and strong
+ * count (`type | strong << TYPE_BITS`: how many of its mentions there were
+ * typed on strong evidence), count, slot.
+ */
 const HEADER = 4;
+const TYPE_BITS = 3;
+const TYPE_MASK = (1 << TYPE_BITS) - 1;
 /** How many of each entity's first articles (in the caller's order) are kept: enough for a hover card's five plus the article shown. */
 export const FIRST_KEPT = 8;
 
@@ -74,9 +89,16 @@ export class EntityIndex<T = undefined> {
   private folded: (string | undefined)[] = [];
   private known = new Uint8Array(64);
   private stats = new Int32Array(64 * STATS);
+  /** Per entity, its corpus type (an index into ENTITY_TYPES), kept as its votes change. */
+  private types = new Uint8Array(64);
+  /** Entities whose votes the update under way changed (marked, so each is listed once): their types are settled at its end. */
+  private touchedMarks = new Uint8Array(64);
+  private touched: number[] = [];
   /** Entity numbers no longer used, for reuse. */
   private free: number[] = [];
   private version = 0;
+  /** Changes when some entity's corpus type may have changed (`typeOf`): an entity came, went, or its votes moved it. */
+  private typesVersion = 0;
 
   private readonly compare: ((a: T, b: T) => number) | undefined;
   private readonly kept: number;
@@ -98,6 +120,30 @@ export class EntityIndex<T = undefined> {
     return this.version;
   }
 
+  /**
+   * Changes when the answer of `typeOf` may have changed for some entity, and
+   * only then: views that show mentions in their corpus types redraw on it.
+   */
+  get typeGeneration(): number {
+    return this.typesVersion;
+  }
+
+  /**
+   * An entity's corpus type: the type its mentions typed on strong evidence
+   * were given most often, if any were; else the commonest type it was given,
+   * `other` only if nothing else. Undefined when no article mentions it.
+   */
+  typeOf(id: string): EntityType | undefined {
+    const entity = this.numbers.get(id);
+    return entity === undefined ? undefined : ENTITY_TYPES[this.typeIndex(entity)];
+  }
+
+  /** The type an entity's mentions typed on strong evidence were given most often, or undefined when none was. */
+  strongTypeOf(id: string): EntityType | undefined {
+    const entity = this.numbers.get(id);
+    return entity === undefined || (this.types[entity] & STRONG_TYPE) === 0 ? undefined : ENTITY_TYPES[this.typeIndex(entity)];
+  }
+
   has(uri: string): boolean {
     return this.articleNumbers.has(uri);
   }
@@ -111,12 +157,14 @@ export class EntityIndex<T = undefined> {
     const left = samePlace ? [] : undefined;
     this.remove(uri, left);
     // Group the mentions by entity, in order of first mention.
-    const groups = new Map<number, { type: number; spans: number[] }>();
+    const groups = new Map<number, { type: number; strong: number; spans: number[] }>();
     for (const mention of mentions) {
       const entity = this.number(mention);
       const group = groups.get(entity);
-      if (group) group.spans.push(mention.start, mention.end);
-      else groups.set(entity, { type: ENTITY_TYPES.indexOf(mention.type), spans: [mention.start, mention.end] });
+      if (group) {
+        group.spans.push(mention.start, mention.end);
+        if (mention.strong) group.strong++;
+      } else groups.set(entity, { type: ENTITY_TYPES.indexOf(mention.type), strong: mention.strong ? 1 : 0, spans: [mention.start, mention.end] });
     }
     let length = 0;
     for (const group of groups.values()) length += HEADER + group.spans.length;
@@ -127,11 +175,11 @@ export class EntityIndex<T = undefined> {
     this.packs[article] = packed;
     this.infos[article] = info;
     let at = 0;
-    for (const [entity, { type, spans }] of groups) {
+    for (const [entity, { type, strong, spans }] of groups) {
       const count = spans.length / 2;
       const list = this.lists[entity];
       packed[at] = entity;
-      packed[at + 1] = type;
+      packed[at + 1] = type | (strong << TYPE_BITS);
       packed[at + 2] = count;
       packed[at + 3] = list.length;
       list.push(article);
@@ -141,8 +189,11 @@ export class EntityIndex<T = undefined> {
       this.stats[base + ARTICLES]++;
       this.stats[base + MENTIONS] += count;
       this.stats[base + VOTES + type] += count;
+      this.stats[base + STRONG_VOTES + type] += strong;
+      this.touch(entity);
       this.keepFirst(entity, article);
     }
+    this.settleTypes();
     // Entities it no longer mentions: their next first article is unknown until asked for.
     for (const entity of left ?? []) {
       const first = this.firsts[entity];
@@ -154,7 +205,10 @@ export class EntityIndex<T = undefined> {
   /** Forgets an article; whether it was indexed. */
   delete(uri: string): boolean {
     const removed = this.remove(uri);
-    if (removed) this.version++;
+    if (removed) {
+      this.settleTypes();
+      this.version++;
+    }
     return removed;
   }
 
@@ -172,8 +226,12 @@ export class EntityIndex<T = undefined> {
     this.folded = [];
     this.known = new Uint8Array(64);
     this.stats = new Int32Array(64 * STATS);
+    this.types = new Uint8Array(64);
+    this.touchedMarks = new Uint8Array(64);
+    this.touched = [];
     this.free = [];
     this.version++;
+    this.typesVersion++;
   }
 
   /** The indexed articles' URIs. */
@@ -275,12 +333,20 @@ export class EntityIndex<T = undefined> {
     return result;
   }
 
-  /** The entities an article mentions, with how often, in order of first mention. */
-  entitiesIn(uri: string): { id: string; count: number }[] {
+  /**
+   * The entities an article mentions, in order of first mention, with how
+   * often and the type its mentions are shown in: a rule-found name's corpus
+   * type (`carryCorpusTypes`), a known one's own.
+   */
+  entitiesIn(uri: string): { id: string; count: number; type: EntityType }[] {
     const article = this.articleNumbers.get(uri);
     const packed = article === undefined ? undefined : this.packs[article];
-    const result: { id: string; count: number }[] = [];
-    for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) result.push({ id: this.ids[packed[at]], count: packed[at + 2] });
+    const result: { id: string; count: number; type: EntityType }[] = [];
+    for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) {
+      const entity = packed[at];
+      const type = this.known[entity] === 1 ? packed[at + 1] & TYPE_MASK : this.typeIndex(entity);
+      result.push({ id: this.ids[entity], count: packed[at + 2], type: ENTITY_TYPES[type] });
+    }
     return result;
   }
 
@@ -333,8 +399,16 @@ export class EntityIndex<T = undefined> {
       const stats = new Int32Array(known.length * STATS);
       stats.set(this.stats);
       this.stats = stats;
+      const types = new Uint8Array(known.length);
+      types.set(this.types);
+      this.types = types;
+      const marks = new Uint8Array(known.length);
+      marks.set(this.touchedMarks);
+      this.touchedMarks = marks;
     }
     this.numbers.set(mention.entityId, entity);
+    // A new entity has a corpus type now.
+    this.typesVersion++;
     // Detached: a name sliced from an article's text would keep the whole text alive.
     this.ids[entity] = detach(mention.entityId);
     this.names[entity] = detach(mention.canonical);
@@ -346,6 +420,7 @@ export class EntityIndex<T = undefined> {
     return entity;
   }
 
+  /** Takes an article's mentions and votes back (its entities' types are settled by the caller). */
   private remove(uri: string, left?: number[]): boolean {
     const article = this.articleNumbers.get(uri);
     if (article === undefined) return false;
@@ -364,11 +439,16 @@ export class EntityIndex<T = undefined> {
         movedPack[findGroup(movedPack, entity) + 3] = slot;
       }
       this.dropFirst(entity, article, left);
+      this.touch(entity);
       const base = entity * STATS;
+      const type = packed[at + 1] & TYPE_MASK;
       this.stats[base + ARTICLES]--;
       this.stats[base + MENTIONS] -= count;
-      this.stats[base + VOTES + packed[at + 1]] -= count;
+      this.stats[base + VOTES + type] -= count;
+      this.stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
       if (this.stats[base + ARTICLES] === 0) {
+        // Gone: it has no corpus type any more (and its number may go to another entity at once).
+        this.typesVersion++;
         this.numbers.delete(this.ids[entity]);
         this.ids[entity] = '';
         this.names[entity] = '';
@@ -384,9 +464,49 @@ export class EntityIndex<T = undefined> {
     return true;
   }
 
-  /** The commonest type an entity was given (rule-found names may differ between articles); `other` only if nothing else. */
+  /** An entity's votes change in the update under way. */
+  private touch(entity: number): void {
+    if (this.touchedMarks[entity] === 1) return;
+    this.touchedMarks[entity] = 1;
+    this.touched.push(entity);
+  }
+
+  /** At the end of an update, the corpus types of the entities it touched; `typeGeneration` moves if one is another than before. */
+  private settleTypes(): void {
+    let changed = false;
+    for (const entity of this.touched) {
+      this.touchedMarks[entity] = 0;
+      if (this.stats[entity * STATS + ARTICLES] === 0) continue;
+      const type = this.countedType(entity);
+      if (type === this.types[entity]) continue;
+      this.types[entity] = type;
+      changed = true;
+    }
+    this.touched.length = 0;
+    if (changed) this.typesVersion++;
+  }
+
+  /** An entity's corpus type, as last settled. */
   private typeIndex(entity: number): number {
+    return this.types[entity] & TYPE_MASK;
+  }
+
+  /**
+   * The type an entity's mentions typed on strong evidence were given most
+   * often, if any were; else the commonest type it was given (rule-found
+   * names may differ between articles), `other` only if nothing else.
+   */
+  private countedType(entity: number): number {
     const base = entity * STATS;
+    let strongest = -1;
+    let strongVotes = 0;
+    for (let t = 0; t < TYPE_COUNT; t++) {
+      if (this.stats[base + STRONG_VOTES + t] > strongVotes) {
+        strongest = t;
+        strongVotes = this.stats[base + STRONG_VOTES + t];
+      }
+    }
+    if (strongest >= 0) return strongest | STRONG_TYPE;
     let type = OTHER;
     let votes = 0;
     for (let t = 0; t < TYPE_COUNT; t++) {

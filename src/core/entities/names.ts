@@ -102,6 +102,8 @@ export function findNames(text: string, known: readonly { start: number; end: nu
   for (const w of all) if (w.capitalised && !w.sentenceStart) facts(w).seenMidSentence = context.textNumber;
 
   const names: NameCandidate[] = [];
+  /** Where the last person named with a role ends, or -1. */
+  let employee = -1;
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
     if (!first.capitalised || covered(first)) continue;
@@ -158,11 +160,15 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     i = last;
     if (!isName(context, span, first)) continue;
     const start = span[0].start;
-    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i);
+    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee);
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
-    if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) ({ type, strong } = previous);
+    // (A guess: `USA og Nato` are of different kinds.)
+    if (type === 'other' && previous && /^\s+(?:og|eller)\s+$/u.test(text.slice(previous.end, start))) ({ type, strong } = { type: previous.type, strong: false });
     names.push({ start, end, text: text.slice(start, end), type, strong });
+    // A person named with a role before (`konsernsjef Siri Opsahl`): an employer may follow (`i Havgul Energi`).
+    const roleBefore = all[i - span.length]?.facts;
+    employee = type === 'person' && roleBefore !== undefined && roleBefore.role ? end : -1;
   }
   return unifyTypes(names);
 }
@@ -319,7 +325,7 @@ const weak = (type: EntityType): Typed => TYPED.get(type) as Typed;
  * what a careful reader would type the name by in any article. Weak evidence is a guess from the
  * shape (two capitalised words, a preposition of place), which a strong type elsewhere overrides.
  */
-function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number): Typed {
+function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number, employee: number): Typed {
   const single = span.length === 1;
   const previous = all[from - 1];
   const lastWord = span[span.length - 1];
@@ -370,7 +376,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   // `Pilotene i Widerøe`, `Aksjen i Fjordgruppen`, `gründerne bak Kaldvann Robotics`: a company's people and shares.
   if (MEMBERS_OF.test(lineBefore)) return strong('organization');
   // Someone's employer: `konsernsjef Siri Opsahl i Havgul Energi` (a known place is the place, above).
-  if ((before?.text === 'i' || before?.text === 'hos') && all[from - 2]?.capitalised && all[from - 2].end === previous.start - 1) return strong('organization');
+  if ((before?.text === 'i' || before?.text === 'hos') && employee >= 0 && employee === previous.start - 1) return strong('organization');
   // `Rv. 7`, `E6`: roads; `til E24` after a speech verb is a paper.
   if (first.road && !(before?.text === 'til' && SPOKEN_TO.test(lineBefore))) return strong('place');
   // A compound with a role or a club's word after it (`Viking-kaptein`, `Glimt-treneren`, `Viking-supportere`): a club.

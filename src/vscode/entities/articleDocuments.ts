@@ -23,9 +23,9 @@ export function rangeIn(coordinates: ArticleCoordinates): (start: number, end: n
   return (start, end) => new vscode.Range(position(start), position(end));
 }
 
-/** Parses open article documents, once per version. */
+/** Parses open article documents, once per version; their mentions are typed again when the corpus types change. */
 export class ArticleDocuments implements vscode.Disposable {
-  private cache = new WeakMap<vscode.TextDocument, { version: number; value: ArticleDocument | undefined }>();
+  private cache = new WeakMap<vscode.TextDocument, { version: number; types: number; value: ArticleDocument | undefined }>();
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly entities: EntityService) {
@@ -40,9 +40,17 @@ export class ArticleDocuments implements vscode.Disposable {
   /** The article in `document`, or undefined when the document is not an article. */
   get(document: vscode.TextDocument): ArticleDocument | undefined {
     const cached = this.cache.get(document);
-    if (cached?.version === document.version) return cached.value;
+    const types = this.entities.corpusTypeGeneration;
+    if (cached?.version === document.version) {
+      if (cached.types === types || !cached.value) return cached.value;
+      // The corpus typed some rule-found names otherwise: the same parse, its mentions typed again.
+      const { article, coordinates } = cached.value;
+      const value = this.documentOf(article, coordinates);
+      this.cache.set(document, { version: document.version, types, value });
+      return value;
+    }
     const value = this.parse(document.getText());
-    this.cache.set(document, { version: document.version, value });
+    this.cache.set(document, { version: document.version, types, value });
     return value;
   }
 
@@ -52,8 +60,11 @@ export class ArticleDocuments implements vscode.Disposable {
     const result = parseArticle(text);
     if (!result.ok) return undefined;
     const { article } = result;
-    const coordinates = coordinatesOf(article);
-    const mentions = this.entities.recognize(article.text);
+    return this.documentOf(article, coordinatesOf(article));
+  }
+
+  private documentOf(article: Article, coordinates: ArticleCoordinates): ArticleDocument {
+    const mentions = this.entities.mentionsIn(article.text);
     return {
       article,
       mentions,

@@ -112,7 +112,7 @@ async function resolveSubject(arg: unknown, services: CorrectionServices): Promi
     const outcome = await services.corpus.readArticle(uri);
     if (outcome.kind !== 'article') return undefined;
     const { text } = outcome.article;
-    const mention = services.entities.recognize(text).find((m) => m.start === record.start && m.end === record.end && m.entityId === record.entityId);
+    const mention = services.entities.mentionsIn(text).find((m) => m.start === record.start && m.end === record.end && m.entityId === record.entityId);
     return mention && fromMention(mention, uri, text, services);
   }
   const editor = vscode.window.activeTextEditor;

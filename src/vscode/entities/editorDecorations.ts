@@ -49,6 +49,8 @@ export class EditorDecorations extends Disposable {
       }),
     );
     this.register(entities.onDidChange(() => this.updateAll()));
+    // The corpus typed some rule-found names otherwise: their colour follows.
+    this.register(entities.onDidChangeCorpusTypes(() => this.updateAll()));
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (config.affects(event, 'editor.highlightEntities')) this.updateAll();

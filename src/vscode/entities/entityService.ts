@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { bundledKnowledgeBase } from '../../core/entities/bundled';
+import { type CorpusTypes, carryCorpusTypes } from '../../core/entities/corpusTypes';
 import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
 import { heldBackNote, knowledgeBasesToRead } from '../../core/entities/knowledgeBaseTrust';
 import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
@@ -22,9 +23,19 @@ interface KnowledgeBaseFile {
   readonly watch: vscode.RelativePattern;
 }
 
+/** The corpus's types of rule-found names, and whether they changed since it was last asked (the corpus index). */
+export interface CorpusTypeSource extends CorpusTypes {
+  readonly typeGeneration: number;
+}
+
 /**
  * The knowledge bases and the recogniser, for every feature that shows
- * entities: the bundled knowledge base, then the files named in
+ * entities, and the one way mentions reach what the user sees (`mentionsIn`,
+ * for the reader and its hover cards, the editor's highlights, hovers and
+ * outline, and the corrections): each rule-found name in its corpus type,
+ * once the corpus index is wired in (`useCorpusTypes`).
+ *
+ * The knowledge bases: the bundled one, then the files named in
  * `annotatedReader.knowledgeBases`, then each workspace folder's
  * `.annotated-reader/knowledge-base.json`, later ones taking precedence.
  * The files are watched; a file that cannot be read or has bad entries is
@@ -46,6 +57,12 @@ export class EntityService extends Disposable {
   private reported = new Set<string>();
   /** Workspace knowledge bases held back in Restricted Mode, already noted in the log. */
   private readonly notedHeldBack = new Set<string>();
+  private corpusTypes: CorpusTypeSource | undefined;
+  /** The corpus types' generation last told of. */
+  private toldTypes = 0;
+  private readonly onDidChangeCorpusTypesEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the corpus gave rule-found names other types: `mentionsIn` may type them otherwise. */
+  readonly onDidChangeCorpusTypes = this.onDidChangeCorpusTypesEmitter.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -95,9 +112,37 @@ export class EntityService extends Disposable {
     this.onDidChangeEmitter.fire();
   }
 
-  /** The mentions in an article's text (cached per text). */
+  /** The mentions in an article's text as the recogniser finds them (cached per text): what the corpus index is given. */
   recognize(text: string): readonly EntityMention[] {
     return this.recognizer.recognize(text);
+  }
+
+  /** The mentions in an article's text as the user is shown them: each rule-found name in its corpus type. */
+  mentionsIn(text: string): readonly EntityMention[] {
+    const mentions = this.recognizer.recognize(text);
+    return this.corpusTypes ? carryCorpusTypes(mentions, this.corpusTypes) : mentions;
+  }
+
+  /** Changes when `mentionsIn` may type some rule-found name otherwise: for caches of its answers. */
+  get corpusTypeGeneration(): number {
+    return this.corpusTypes?.typeGeneration ?? 0;
+  }
+
+  /**
+   * Types rule-found names as `types` (the corpus index) does from now on;
+   * `changed` fires when it may have moved on, and `onDidChangeCorpusTypes`
+   * follows when its types did.
+   */
+  useCorpusTypes(types: CorpusTypeSource, changed: vscode.Event<unknown>): void {
+    this.corpusTypes = types;
+    this.toldTypes = types.typeGeneration;
+    this.register(
+      changed(() => {
+        if (this.corpusTypes !== types || types.typeGeneration === this.toldTypes) return;
+        this.toldTypes = types.typeGeneration;
+        this.onDidChangeCorpusTypesEmitter.fire();
+      }),
+    );
   }
 
   /** The merged knowledge base's entity with this id. */

@@ -14,6 +14,7 @@ import {
   type ReaderAnnotations,
   type ReaderArticle,
   type ReaderEntity,
+  type ReaderMention,
   type ReaderSettings,
   type RenderCounts,
   type TextRange,
@@ -204,15 +205,14 @@ export class ReaderManager extends Disposable {
     if (this.lastActive === panel) this.lastActive = [...this.panels][0];
   }
 
-  /** The mentions in a text (cached per text by the recogniser). */
+  /** The mentions in a text as the user is shown them, each rule-found name in its corpus type (cached per text by the recogniser). */
   entitiesOf(text: string): readonly EntityMention[] {
-    return this.entities.recognize(text);
+    return this.entities.mentionsIn(text);
   }
 
-  /** Builds what the webview is sent for an article (its annotations placed off the host's thread when the article is large). */
-  async toReaderArticle(uri: vscode.Uri, fileName: string, article: Article): Promise<ReaderArticle> {
+  /** Builds what the webview is sent for an article and its `mentions` (its annotations placed off the host's thread when the article is large). */
+  async toReaderArticle(uri: vscode.Uri, fileName: string, article: Article, mentions: readonly EntityMention[]): Promise<ReaderArticle> {
     const total = this.corpus.corpus.articles().length;
-    const mentions = this.entities.recognize(article.text);
     const index = this.corpus.corpus.indexOf(uri.toString());
     const entry = this.corpus.corpus.get(uri.toString());
     return {
@@ -227,7 +227,7 @@ export class ReaderManager extends Disposable {
       warnings: article.warnings,
       position: index < 0 ? undefined : { index: index + 1, total },
       isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
-      mentions: mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId })),
+      mentions: readerMentions(mentions),
       entities: this.describeEntities(uri, mentions),
       annotations: await this.describeAnnotations(uri, article.text),
     };
@@ -422,11 +422,16 @@ export class ReaderPanel extends Disposable {
 
   /** Sends the shown article's entities again: the corpus-wide counts changed. */
   postEntities(): void {
-    if (!this.current || !this.ready || this.shownMentions.length === 0) return;
+    if (!this.current || !this.ready || this.shownText === undefined || this.shownMentions.length === 0) return;
     // A hidden tab is not worked for: it is sent the counts when it shows.
     this.entitiesStale = !this.panel.visible;
     if (this.entitiesStale) return;
-    void this.post({ type: 'didUpdateEntities', uri: this.current.toString(), entities: this.manager.describeEntities(this.current, this.shownMentions) });
+    // The corpus may type a rule-found name otherwise now (strong evidence in an article just indexed): the mentions go again, to be coloured so.
+    const mentions = this.manager.entitiesOf(this.shownText);
+    const retyped = !sameMentions(mentions, this.shownMentions);
+    this.shownMentions = mentions;
+    const entities = this.manager.describeEntities(this.current, mentions);
+    void this.post({ type: 'didUpdateEntities', uri: this.current.toString(), entities, ...(retyped ? { mentions: readerMentions(mentions) } : {}) });
   }
 
   /** Shows the current article again (the knowledge bases changed). */
@@ -463,9 +468,10 @@ export class ReaderPanel extends Disposable {
     }
     this.panel.title = truncateAtWord(outcome.article.title, TAB_TITLE_CHARS);
     const fileName = fileNameOf(uri);
-    const article = await this.manager.toReaderArticle(uri, fileName, outcome.article);
+    const mentions = this.manager.entitiesOf(outcome.article.text);
+    const article = await this.manager.toReaderArticle(uri, fileName, outcome.article, mentions);
     if (this.isDisposed || sequence !== this.loads) return;
-    this.shownMentions = this.manager.entitiesOf(outcome.article.text);
+    this.shownMentions = mentions;
     this.shownText = outcome.article.text;
     // Taken before posting: a `show` while the message is on its way sets new ones for its own load.
     const fits = (range: TextRange) => range.end <= article.text.length;
@@ -590,4 +596,16 @@ function formatDay(iso: string): string {
 function readerSettings(): ReaderSettings {
   const { fontSize, fontFamily, lineLength, highlight, entityStyle } = config.reader();
   return { fontSize, fontFamily, lineLength, highlight, entityStyle };
+}
+
+/** Mentions as the reader highlights them. */
+function readerMentions(mentions: readonly EntityMention[]): ReaderMention[] {
+  return mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId }));
+}
+
+/** Whether two lists of mentions highlight the same spans as the same entities in the same types. */
+function sameMentions(a: readonly EntityMention[], b: readonly EntityMention[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.type === b[i].type && m.entityId === b[i].entityId);
 }
