@@ -195,6 +195,25 @@ describe('names the knowledge base does not know', () => {
     { name: 'two places joined by og', text: 'Flyet gikk mellom Sandnes og Aberdeen.', expected: [['Sandnes', 'place'], ['Aberdeen', 'place']] },
     { name: 'a company by its designator', text: 'Aksjen i Ryfylke Brønnservice ASA falt.', expected: [['Ryfylke Brønnservice ASA', 'organization']] },
     { name: 'a person by a given name', text: 'I fjor ledet Marit Dahl arbeidet.', expected: [['Marit Dahl', 'person']] },
+    { name: 'the agency after a credit\'s slash', text: 'Folk i gata. Foto: Per Lien / Scanpixa', expected: [['Per Lien', 'person'], ['Scanpixa', 'organization']] },
+    { name: 'a dateline\'s place', text: 'VARDØYA (NTB): Det blåste.', expected: [['VARDØYA', 'place']] },
+    { name: 'whom a quote is said to', text: '– Det er bra, sier Hilde Rustad til Fjordabladet.', expected: [['Hilde Rustad', 'person'], ['Fjordabladet', 'organization']] },
+    { name: 'an employer after a person with a role', text: 'Det sier konsernsjef Marit Dahl i Brekkeverket.', expected: [['Marit Dahl', 'person'], ['Brekkeverket', 'organization']] },
+    { name: 'roads', text: 'Vegvesenet stengte E6 og Rv. 7 i natt.', expected: [['E6', 'place'], ['Rv. 7', 'place']] },
+    { name: 'events by their ending', text: 'Laget vant Kystserien og spiller i Conference League.', expected: [['Kystserien', 'event'], ['Conference League', 'event']] },
+    { name: 'a landform by its ending', text: 'Reinen beiter på Sennavidda om vinteren.', expected: [['Sennavidda', 'place']] },
+    {
+      name: 'a known place inside a larger name',
+      text: 'Kari Dahl fikk penger fra Norges Roforbund og Innovasjon Norge, og aksjen steg på Oslo Børs. Det regnet i Nord-Norge.',
+      expected: [['Kari Dahl', 'person'], ['Norges Roforbund', 'organization'], ['Innovasjon Norge', 'organization'], ['Oslo Børs', 'organization'], ['Nord-Norge', 'place']],
+    },
+    { name: 'a genitive country before a person stays two names', text: 'Møtet med Russlands Pjotr Ivanov var kort.', expected: [['Pjotr Ivanov', 'person']] },
+    { name: 'a club before a role in a compound, and the person after it', text: 'I går scoret Glimtar-kaptein Ola Vik to mål.', expected: [['Glimtar', 'organization'], ['Ola Vik', 'person']] },
+    { name: 'a coordinated institution', text: 'Saken ligger hos Kultur- og likestillingsdepartementet nå.', expected: [['Kultur- og likestillingsdepartementet', 'organization']] },
+    { name: 'an institution named for its purpose', text: 'Hun forsker ved Senter for fornybar energi ved NTNU.', expected: [['Senter for fornybar energi', 'organization'], ['NTNU', 'organization']] },
+    { name: 'a place of the form X i Y', text: 'Hun kom fra Mo i Rana i fjor.', expected: [['Mo i Rana', 'place']] },
+    { name: 'an event in guillemets after its noun', text: 'Ekstremværet «Berit» traff kysten.', expected: [['Berit', 'event']] },
+    { name: 'no common noun of capitals before a compound part, and no numeral', text: 'De fant DNA-spor på kniven.\n\nTre år senere kom dommen.', expected: [] },
     {
       name: 'a sentence-initial name that also stands mid-sentence',
       text: 'Olena er 65 år. Kona til Olena vil bli.',
@@ -214,6 +233,19 @@ describe('names the knowledge base does not know', () => {
       ['Kari Holmsletten', 'person', 'Kari Holmsletten'],
       ['Holmsletten', 'person', 'Kari Holmsletten'],
       ['Holmslettens', 'person', 'Kari Holmsletten'],
+    ]);
+  });
+
+  it('links the name without its first name to the full name, also before it', () => {
+    const found = withRules
+      .recognize('Solbakken Moe vant igjen\n\nDet sa Håvard Solbakken Moe etter løpet. Bak Moe kom Per Lie.')
+      .filter((m) => m.source === 'rule')
+      .map((m) => [m.text, m.canonical]);
+    assert.deepEqual(found, [
+      ['Solbakken Moe', 'Håvard Solbakken Moe'],
+      ['Håvard Solbakken Moe', 'Håvard Solbakken Moe'],
+      ['Moe', 'Håvard Solbakken Moe'],
+      ['Per Lie', 'Per Lie'],
     ]);
   });
 

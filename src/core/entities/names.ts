@@ -115,7 +115,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
     if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
     // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`.
-    if (first.sentenceStart && nextWord?.capitalised && firstFacts.definiteNoun && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
+    if (first.sentenceStart && nextWord?.capitalised && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name
     // elsewhere or the head of an institution's name (`Universitetet i Bergen`).
     if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace)) continue;
@@ -254,6 +254,8 @@ function joins(context: Context, start: number, j: number): boolean {
   if (j - 1 !== start || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
   const left = facts(all[j - 1]);
   const right = all[j + 1] ? facts(all[j + 1]) : factsOf('');
+  // `E6 og Rv. 7`: roads and names with digits are listed, not joined.
+  if (left.road || right.road || /\p{N}/u.test(left.text + right.text)) return false;
   // `Sandnes og Aberdeen`: two places, or two first names, are two names.
   const known = (word: WordFacts) => (word.kinds & (PLACE | COUNTRY | GIVEN_NAME)) !== 0;
   if (left.allCaps || right.allCaps || known(left) || known(right)) return false;
@@ -278,9 +280,15 @@ function isName(context: Context, span: readonly Word[], first: Word): boolean {
   if (single && head.adjective && !head.allCaps) return false;
   // `i Den trilaterale kontaktgruppe`: a function word is no name even when capitalised.
   if (single && head.starter) return false;
+  // `DNA-spor`, `TV-kanal`: capitals before a lower-case compound part are a common noun's, unless seen alone.
+  if (single && head.allCaps && first.suffix !== undefined && !context.all.some((w) => w.facts === head && w.suffix === undefined)) return false;
   if (!first.sentenceStart) return true;
   // At a sentence start a word needs more evidence.
   if (!single) return !head.starter || span.length > 2;
+  // The genitive of a name in the text is a name at a sentence start too (`Kallestads forsvarer`, `Vikings trener`).
+  // (Not a word that merely ends like a name: `Fylkestinget`, `Festivalen` and `Atlanterhavsvannet` are nouns.)
+  const stem = head.genitiveShape ? factsOf(head.text.slice(0, -1)) : undefined;
+  if (stem?.seenMidSentence === context.textNumber) return true;
   if (context.scan.hasLowerCase(head.folded)) return false;
   // Seen as a name elsewhere in the text, or known as one: a place, a country, a first name.
   // (Not a place that looks like a noun's definite form: `Kampen`, `Haugen` and `Sentrum` are places too.)
@@ -503,8 +511,9 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
 }
 
 /**
- * Titles of works in guillemets after the noun for the work (`romanen «Når isen går»`, `filmen «Kon-Tiki»`):
- * the words inside are one name of type `other`, whatever capitals they have.
+ * Names in guillemets after the noun for what they name (`romanen «Når isen går»`, `filmen «Kon-Tiki»`,
+ * `Ekstremværet «Gudmund»`, `dronen «Tidvann»`): the words inside are one name, of the type the noun
+ * gives (a work or a product `other`, a storm an event), whatever capitals they have.
  */
 export function worksInQuotes(text: string): NameCandidate[] {
   const found: NameCandidate[] = [];
@@ -514,9 +523,10 @@ export function worksInQuotes(text: string): NameCandidate[] {
     if (close < 0 || close - open > 81 || !startsUpperCase(text[open + 1] ?? '')) continue;
     const title = text.slice(open + 1, close).replace(/[\s.,!?]+$/u, '');
     if (title.includes('\n')) continue;
-    const noun = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, open - 40), open));
-    if (!noun || appositionType(noun[1]) !== 'other') continue;
-    found.push({ start: open + 1, end: open + 1 + title.length, text: title, type: 'other', strong: true });
+    const noun = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, open - 40), open));
+    const type = noun ? appositionType(noun[1].toLowerCase()) : undefined;
+    if (!type || type === 'person' || (type !== 'other' && type !== 'event')) continue;
+    found.push({ start: open + 1, end: open + 1 + title.length, text: title, type, strong: true });
   }
   return found;
 }

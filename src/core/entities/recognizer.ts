@@ -209,27 +209,37 @@ function unknownNames(text: string, scan: TextScan, known: readonly EntityMentio
 }
 
 /**
- * A person the rules found by full name (`Kari Hansen`) is named again by the surname alone (`Hansen`,
- * `Hansens`): those later mentions become that person, whatever type their own cues gave, unless two
- * people in the text share the surname.
+ * A person the rules found by full name (`Kari Hansen`, `Håvard Solbakken Moe`) is named again by the
+ * surname alone (`Hansen`, `Hansens`), or by the name without the first name (`Solbakken Moe`), before or
+ * after the full name (a headline often comes first): those mentions become that person, whatever type
+ * their own cues gave, unless two people in the text share the short form.
  */
 function linkSurnames(mentions: EntityMention[]): EntityMention[] {
   const people = new Map<string, { mention: EntityMention } | null>();
-  for (const m of mentions) {
-    if (m.type !== 'person') continue;
+  const register = (short: string, full: EntityMention) => {
+    const seen = people.get(short);
+    if (seen === undefined) people.set(short, { mention: full });
+    else if (seen && seen.mention.entityId !== full.entityId) people.set(short, null);
+  };
+  // Longer names first, so that `Solbakken Moe` is known as the short form of `Håvard Solbakken Moe`.
+  const named = mentions.filter((m) => m.type === 'person' && m.canonical.includes(' ')).sort((a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length);
+  for (const m of named) {
+    const full = people.get(m.canonical)?.mention ?? m;
+    const words = m.canonical.split(' ');
+    if (words.length >= 3) register(words.slice(1).join(' '), full);
     const short = surname(m.canonical);
     // A place is no surname to link (`Russland` of a misread `Nato Russland`).
-    if (!short || (gazetteer.kinds(short) & (PLACE | COUNTRY)) !== 0) continue;
-    const seen = people.get(short);
-    if (seen === undefined) people.set(short, { mention: m });
-    else if (seen && seen.mention.entityId !== m.entityId) people.set(short, null);
+    if (short && (gazetteer.kinds(short) & (PLACE | COUNTRY)) === 0) register(short, full);
   }
   if (people.size === 0) return mentions;
   return mentions.map((m) => {
-    if (m.canonical.includes(' ')) return m;
     const full = people.get(m.canonical) ?? (m.canonical.endsWith('s') ? people.get(m.canonical.slice(0, -1)) : undefined);
-    if (!full || full.mention.start > m.start) return m;
-    const linked: EntityMention = { ...m, type: 'person', entityId: full.mention.entityId, canonical: full.mention.canonical };
+    if (!full || full.mention.entityId === m.entityId || full.mention === m) return m;
+    // Before the full name only when that is surely a person's (`Håvard Solbakken Moe` after a headline's
+    // `Solbakken Moe`); a guess (`Frustrert Viking`) takes only what follows it.
+    if (full.mention.start > m.start && !full.mention.strong) return m;
+    const { strong: _own, ...rest } = m;
+    const linked: EntityMention = { ...rest, type: 'person', entityId: full.mention.entityId, canonical: full.mention.canonical };
     return full.mention.strong ? { ...linked, strong: true } : linked;
   });
 }

@@ -31,6 +31,9 @@ const SENTENCE_STARTERS = new Set([
   'med', 'uten', 'for', 'av', 'ved', 'ifølge', 'ja', 'nei', 'alle', 'mange', 'flere', 'noen', 'ingen', 'hva', 'hvem', 'hvor',
   'hvorfor', 'hvordan', 'bilder', 'foto', 'info', 'publisert', 'oppdatert', 'les', 'se', 'vis', 'mer', 'president', 'statsminister',
   'utenriksminister', 'kona', 'mannen', 'begge', 'både', 'omtrent', 'over', 'amerikanske', 'russiske', 'franske', 'tyske',
+  'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'syv', 'åtte', 'ni', 'ti', 'elleve', 'tolv', 'femten', 'tjue', 'tretti', 'førti',
+  'femti', 'hundre', 'tusen', 'halvparten', 'flertallet', 'bak', 'blant', 'mot', 'hos', 'foran', 'langs', 'rundt', 'gjennom', 'innen',
+  'siden', 'ettersom', 'fordi', 'dersom', 'likevel', 'kanskje', 'trolig', 'nesten', 'bare', 'særlig', 'spesielt',
 ]);
 /** Endings of landforms, waters and ways, in a one-word name (`Finnmarksvidda`, `Hallingdalselva`, `Dovrebanen`). */
 const LANDFORM_ENDING = /\p{L}{2}(?:fjellet|fjell|vidda|heia|neset|elva|lågen|parken|dalen|øya|jávri|jávre|vatnet|vannet|fjorden|sjøen|breen|tinden|toppen|holmen|bukta|sundet|odden|banen|myra|havet)$/u;
