@@ -12,7 +12,7 @@
  * What the rules ask of single words comes from `wordFacts.ts`, worked out
  * once per distinct word; the words themselves from the scan in `scan.ts`.
  */
-import { squashWhitespace, startsUpperCase } from '../text';
+import { squashWhitespace, startsUpperCase, wordCharAt } from '../text';
 import { scanText, type TextScan, type Word } from './scan';
 import { appositionType, isNamedWithPlace, isRole, tailType } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
@@ -349,7 +349,9 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const suffix = lastWord.suffix;
   const placeWord = span.some((w) => (facts(w).kindsOrStem & (COUNTRY | PLACE)) !== 0);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineBefore = text.slice(Math.max(lineStart, start - 80), start);
+  // The line before the name, cut when first asked (most names need none of the cues read from it).
+  let lineText: string | undefined;
+  const lineBefore = (): string => (lineText ??= text.slice(Math.max(lineStart, start - 80), start));
   // What the name's own words say first: `Equinor ASA`, `Oslo tingrett`, `Ullevaal stadion`, `Utenriksdepartementet`,
   // `Norsk Utenrikspolitisk Institutt`.
   if (!single && last.designator) return strong('organization');
@@ -362,8 +364,8 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   // `Eliteserien`, `Spellemannprisen`, `Conference League`.
   if (last.eventEnding && !(single && (first.kinds & (GIVEN_NAME | SURNAME | PLACE)) !== 0)) return strong('event');
   // Credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`; after the slash, the agency or paper.
-  if (CREDIT.test(lineBefore)) {
-    if (/\/\s*$/u.test(lineBefore)) return strong('organization');
+  if (text.lastIndexOf(':', start) >= lineStart && CREDIT.test(lineBefore())) {
+    if (/\/\s*$/u.test(lineBefore())) return strong('organization');
     return strong(!single && (!first.allCaps || (first.kinds & GIVEN_NAME) !== 0) ? 'person' : 'organization');
   }
   // Datelines: `STORD (NTB):` is a place; the paper in brackets after it (or after a byline's name) an organisation.
@@ -382,11 +384,11 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const name = single ? first.text : span.map((w) => w.text).join(' ');
   if ((single ? first.kindsOrStem : kindsOfName(name)) & (COUNTRY | PLACE)) return strong('place');
   // `Pilotene i Widerøe`, `Aksjen i Fjordgruppen`, `gründerne bak Kaldvann Robotics`: a company's people and shares.
-  if (MEMBERS_OF.test(lineBefore)) return strong('organization');
+  if (before !== undefined && MEMBER_LINKS.has(before.text) && MEMBERS_OF.test(lineBefore())) return strong('organization');
   // Someone's employer: `konsernsjef Siri Opsahl i Havgul Energi` (a known place is the place, above).
   if ((before?.text === 'i' || before?.text === 'hos') && employee >= 0 && employee === previous.start - 1) return strong('organization');
   // `Rv. 7`, `E6`: roads; `til E24` after a speech verb is a paper.
-  if (first.road && !(before?.text === 'til' && SPOKEN_TO.test(lineBefore))) return strong('place');
+  if (first.road && !(before?.text === 'til' && SPOKEN_TO.test(lineBefore()))) return strong('place');
   // A compound with a role or a club's word after it (`Viking-kaptein`, `Glimt-treneren`, `Viking-supportere`): a club.
   if (single && suffix !== undefined && (isRole(suffix.slice(1).toLowerCase()) || CLUB_COMPOUND.test(suffix))) return strong('organization');
   if (name.length <= 6 && (single ? first.allCaps : isAllCaps(name.replace(/ /g, '')))) return weak('organization');
@@ -400,7 +402,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   if (single && (first.kindsOrStem & GIVEN_NAME) !== 0) return strong('person');
   if (after?.speech) return strong('person');
   // `sier hun til Fiskeribladet`: whom a quote is said to is most often a paper or a broadcaster.
-  if (before?.text === 'til' && SPOKEN_TO.test(lineBefore)) return strong('organization');
+  if (before?.text === 'til' && SPOKEN_TO.test(lineBefore())) return strong('organization');
   if (last.placeEnding || (single && last.landform)) return strong('place');
   // An office in the definite form, capitalised as a name: `Riksmekleren`, `Regjeringsadvokaten`.
   if (single && !span[0].sentenceStart && first.role && first.folded.endsWith('en')) return strong('organization');
@@ -421,6 +423,8 @@ const SPOKEN_TO = new RegExp(`(?:^|[^\\p{L}])(?:${[...SPEECH_VERBS].join('|')})(
 /** A company's people, shares or estate before `i`, `etter`, `bak` or `hos`. */
 const MEMBERS_OF =
   /(?:^|[^\p{L}])(?:pilotene|aksjen|aksjene|aksjekursen|styret|ledelsen|ansatte|eierne|eieren|medlemmene|konkursboet|gründerne|investorene|kundene|aksjonærene|styreleder|toppsjefen|sjefen)\s+(?:i|etter|bak|hos|av)\s+$/iu;
+/** The words between a company's people and its name (`pilotene i`, `gründerne bak`). */
+const MEMBER_LINKS = new Set(['i', 'etter', 'bak', 'hos', 'av']);
 /** What follows a club's name in a compound: `Viking-supportere`, `Glimt-laget`. */
 const CLUB_COMPOUND = /^-(?:supportere|supporterne|laget|klubben|fansen|spillerne|spillere|keeperen|kapteinen|kaptein|treneren|trener)$/u;
 
@@ -428,6 +432,13 @@ const CLUB_COMPOUND = /^-(?:supportere|supporterne|laget|klubben|fansen|spillern
 function kindsOfName(name: string): number {
   const kinds = gazetteer.kinds(name);
   return kinds !== 0 || !/\p{Ll}s$/u.test(name) ? kinds : gazetteer.kinds(name.slice(0, -1));
+}
+
+/** Whether the word that ends at `last` (its last character's index) starts with a capital. */
+function wordStartsUpperCase(text: string, last: number): boolean {
+  let first = last;
+  while (first > 0 && wordCharAt(text, first - 1) === 1) first--;
+  return first <= last && startsUpperCase(text[first]);
 }
 
 /**
@@ -462,7 +473,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       // `Oslo lufthavn Gardermoen`: a facility's own name after it.
       const own = tailKind === 'place' ? /^ (\p{Lu}\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(end, end + 40)) : null;
       if (own && !covered(end + 1)) end += own[0].length;
-    } else if (text.charCodeAt(k.end) === 32 && !covered(k.end + 1)) {
+    } else if (text.charCodeAt(k.end) === 32 && startsUpperCase(text[k.end + 1] ?? '') && !covered(k.end + 1)) {
       // `Oslo Børs`, `Norges Skiforbund`, `Bergens Tidende`: capitalised words after the known name.
       const words = /^(?: \p{Lu}[\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)?){1,3}/u.exec(text.slice(k.end, k.end + 60));
       if (words) {
@@ -487,7 +498,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place.
-    if (place && type === undefined && text.charCodeAt(k.start - 1) === 32) {
+    if (place && type === undefined && text.charCodeAt(k.start - 1) === 32 && wordStartsUpperCase(text, k.start - 2)) {
       const word = /(?:^|[^\p{L}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, k.start - 30), k.start));
       if (word && !covered(k.start - 2)) {
         const facts = factsOf(word[1]);
