@@ -121,7 +121,7 @@ describe('short forms of names used earlier', () => {
       text: 'Jean-Yves Le Drian sa torsdag. Le Drian la til.',
       expected: [['Jean-Yves Le Drian', 'Jean-Yves Le Drian'], ['Le Drian', 'Jean-Yves Le Drian']],
     },
-    { name: 'nothing before the full name', text: 'Scholz kom. Olaf Scholz sa.', expected: [['Olaf Scholz', 'Olaf Scholz']] },
+    { name: 'the surname before the full name too, as in a headline', text: 'Scholz kom. Olaf Scholz sa.', expected: [['Scholz', 'Olaf Scholz'], ['Olaf Scholz', 'Olaf Scholz']] },
     {
       name: 'nothing when two people share the surname',
       text: 'Jens Stoltenberg og Sara Stoltenberg. Stoltenberg sa.',

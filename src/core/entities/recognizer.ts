@@ -165,19 +165,20 @@ function shortForms(entities: readonly Entity[]): ShortForms {
 /**
  * A person named in full can be named again by the surname alone, whether
  * or not the knowledge base lists that short form: `Stoltenberg` and
- * `Le Drian` later in the article link to the full name, unless two people
- * named in the article share the surname. One pass of a phrase matcher compiled
+ * `Le Drian` in the article (also before the full name: a headline often
+ * names the person by the surname alone) link to the full name, unless two
+ * people named in the article share the surname. One pass of a phrase matcher compiled
  * once for all the knowledge base's surnames.
  */
 function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], knowledgeBase: KnowledgeBase, forms: ShortForms): readonly EntityMention[] {
-  const active = new Map<string, { entity: Entity; after: number } | null>();
+  const active = new Map<string, { entity: Entity } | null>();
   for (const found of mentions) {
     const surnames = forms.byEntity.get(found.entityId);
     if (!surnames) continue;
     const entity = knowledgeBase.byId(found.entityId) as Entity;
     for (const short of surnames) {
       const known = active.get(short);
-      if (known === undefined) active.set(short, { entity, after: found.end });
+      if (known === undefined) active.set(short, { entity });
       else if (known && known.entity.id !== entity.id) active.set(short, null); // two people share it: ambiguous
     }
   }
@@ -187,7 +188,7 @@ function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], 
   const added: EntityMention[] = [];
   for (const match of forms.phrases.find(text, scan)) {
     const form = active.get(match.phrase);
-    if (!form || match.start < form.after || mask[match.start] === 1 || mask[match.end - 1] === 1) continue;
+    if (!form || mask[match.start] === 1 || mask[match.end - 1] === 1) continue;
     added.push(mention(text, match.start, match.end, form.entity, 'shortForm'));
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
