@@ -213,6 +213,7 @@ describe('names the knowledge base does not know', () => {
     { name: 'an institution named for its purpose', text: 'Hun forsker ved Senter for fornybar energi ved NTNU.', expected: [['Senter for fornybar energi', 'organization'], ['NTNU', 'organization']] },
     { name: 'a place of the form X i Y', text: 'Hun kom fra Mo i Rana i fjor.', expected: [['Mo i Rana', 'place']] },
     { name: 'an event in guillemets after its noun', text: 'Ekstremværet «Berit» traff kysten.', expected: [['Berit', 'event']] },
+    { name: 'no event of a quote after `saken`', text: 'Han kalte saken «En skandale uten like i nyere tid».', expected: [] },
     { name: 'no common noun of capitals before a compound part, and no numeral', text: 'De fant DNA-spor på kniven.\n\nTre år senere kom dommen.', expected: [] },
     {
       name: 'a sentence-initial name that also stands mid-sentence',

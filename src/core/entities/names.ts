@@ -536,7 +536,9 @@ export function worksInQuotes(text: string): NameCandidate[] {
     if (title.includes('\n')) continue;
     const noun = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, open - 40), open));
     const type = noun ? appositionType(noun[1].toLowerCase()) : undefined;
-    if (!type || type === 'person' || (type !== 'other' && type !== 'event')) continue;
+    if (!type || (type !== 'other' && type !== 'event')) continue;
+    // A storm's or a festival's name is a word or a few (`«Gudmund»`); after `saken` a longer quote is speech.
+    if (type === 'event' && title.split(' ').length > 4) continue;
     found.push({ start: open + 1, end: open + 1 + title.length, text: title, type, strong: true });
   }
   return found;
