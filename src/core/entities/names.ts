@@ -364,7 +364,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   // `Eliteserien`, `Spellemannprisen`, `Conference League`.
   if (last.eventEnding && !(single && (first.kinds & (GIVEN_NAME | SURNAME | PLACE)) !== 0)) return strong('event');
   // Credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`; after the slash, the agency or paper.
-  if (text.lastIndexOf(':', start) >= lineStart && CREDIT.test(lineBefore())) {
+  if (hasColon(text, lineStart, start) && CREDIT.test(lineBefore())) {
     if (/\/\s*$/u.test(lineBefore())) return strong('organization');
     return strong(!single && (!first.allCaps || (first.kinds & GIVEN_NAME) !== 0) ? 'person' : 'organization');
   }
@@ -414,6 +414,12 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   // name in news text.
   if (!single && span.length <= 3 && !placeWord && span.every((w) => w.capitalised && !facts(w).allCaps)) return weak('person');
   return weak('other');
+}
+
+/** Whether `text[from, to)` has a colon (a bounded `lastIndexOf`, which would search back to the text's start). */
+function hasColon(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 58) return true;
+  return false;
 }
 
 /** A photo, drawing or graphics credit before the name, on its line. */

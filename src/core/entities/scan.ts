@@ -86,6 +86,8 @@ export class TextScan {
   runEnds = new Int32Array(1024);
   runHashes = new Int32Array(1024);
   runStems = new Int32Array(1024);
+  /** The word objects, made once and filled in again for each text (the words are read before the next text's scan). */
+  private readonly pool: ScannedWord[] = [];
   /** Runs that start in lower case, as a Bloom filter of their hashes, checked against the text when it says yes. */
   private readonly lowerCase = new Int32Array(BLOOM_WORDS);
 
@@ -113,6 +115,32 @@ export class TextScan {
     this.runEnds[at] = end;
     this.runHashes[at] = hash;
     this.runStems[at] = stem;
+  }
+
+  /** Adds a word (its facts looked up by its hash, `hashOf`). */
+  addWord(start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined): void {
+    this.put(start, end, capitalised, sentenceStart, suffix, factsAt(this.text, start, end, hash));
+  }
+
+  /** Adds the gap left for lower-case words between kept ones: no word. */
+  addGap(start: number, end: number): void {
+    this.put(start, end, false, false, undefined, GAP);
+  }
+
+  private put(start: number, end: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined, facts: WordFacts): void {
+    const at = this.words.length;
+    let word = this.pool[at];
+    if (word === undefined) this.pool.push((word = new ScannedWord(facts.text, capitalised, start, end, sentenceStart, suffix, facts)));
+    else {
+      word.text = facts.text;
+      word.capitalised = capitalised;
+      word.start = start;
+      word.end = end;
+      word.sentenceStart = sentenceStart;
+      word.suffix = suffix;
+      word.facts = facts;
+    }
+    this.words.push(word);
   }
 
   /** Adds a lower-case run's FNV-1a hash. */
@@ -158,9 +186,17 @@ function occursAsRun(text: string, word: string): boolean {
 /** The gap left for lower-case words between kept ones: no word. */
 const GAP = factsAt('', 0, 0, FNV_OFFSET);
 
-function word(text: string, start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined): Word {
-  const facts = factsAt(text, start, end, hash);
-  return { text: facts.text, capitalised, start, end, sentenceStart, suffix, facts };
+/** A word of the scan, reused from text to text (see `TextScan.pool`). */
+class ScannedWord implements Word {
+  constructor(
+    public text: string,
+    public capitalised: boolean,
+    public start: number,
+    public end: number,
+    public sentenceStart: boolean,
+    public suffix: string | undefined,
+    public facts: WordFacts,
+  ) {}
 }
 
 /**
@@ -256,7 +292,7 @@ export function scanText(text: string): TextScan {
       const wasStart = sentenceStart;
       sentenceStart = false;
       const last = result[result.length - 1];
-      if (last?.capitalised && pendingStart < 0 && skippedStart < 0) result.push(word(text, start, end, hashToEnd, false, wasStart, undefined));
+      if (last?.capitalised && pendingStart < 0 && skippedStart < 0) scan.addWord(start, end, hashToEnd, false, wasStart, undefined);
       else {
         if (pendingStart >= 0) {
           if (skippedStart < 0) skippedStart = pendingStart;
@@ -269,13 +305,13 @@ export function scanText(text: string): TextScan {
       }
       continue;
     }
-    if (skippedStart >= 0) result.push({ text: '', capitalised: false, start: skippedStart, end: skippedEnd, sentenceStart: false, suffix: undefined, facts: GAP });
-    if (pendingStart >= 0) result.push(word(text, pendingStart, pendingEnd, pendingHash, false, pendingSentenceStart, undefined));
+    if (skippedStart >= 0) scan.addGap(skippedStart, skippedEnd);
+    if (pendingStart >= 0) scan.addWord(pendingStart, pendingEnd, pendingHash, false, pendingSentenceStart, undefined);
     skippedStart = pendingStart = -1;
     // A hyphen inside the word (not one it ends on) before a part that starts in lower case.
     const compound = hyphen > 0 && hyphen < end && !startsUpperCase(text.slice(hyphen + 1, hyphen + 3));
-    if (compound) result.push(word(text, start, hyphen, hashToHyphen, capitalised, sentenceStart, text.slice(hyphen, end)));
-    else result.push(word(text, start, end, hashToEnd, capitalised, sentenceStart, undefined));
+    if (compound) scan.addWord(start, hyphen, hashToHyphen, capitalised, sentenceStart, text.slice(hyphen, end));
+    else scan.addWord(start, end, hashToEnd, capitalised, sentenceStart, undefined);
     sentenceStart = false;
   }
   return scan;
