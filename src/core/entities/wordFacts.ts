@@ -7,6 +7,8 @@
  * and each answer is worked out the first time it is asked.
  */
 import { appositionType, DESIGNATORS, EVENT_ENDING, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { hashOf } from './fnv';
+import { FNV_OFFSET, FNV_PRIME } from './fnv';
 import { gazetteer } from './gazetteer';
 import type { EntityType } from './types';
 
@@ -102,7 +104,11 @@ export class WordFacts {
   /** The entity id of a one-word name the rules found, once made (see `ruleIds.ts`). */
   ruleId: string | undefined;
 
-  constructor(readonly text: string) {}
+  /** `hash` is the word's FNV-1a hash (`hashOf`). */
+  constructor(
+    readonly text: string,
+    private readonly hash: number,
+  ) {}
 
   private answer(bit: number, yes: boolean): boolean {
     this.decided |= bit;
@@ -124,7 +130,7 @@ export class WordFacts {
 
   /** What the gazetteer knows the word as (its bits; see `gazetteer.ts`). */
   get kinds(): number {
-    if (this.gazetteerKinds === UNDECIDED) this.gazetteerKinds = gazetteer.kinds(this.text);
+    if (this.gazetteerKinds === UNDECIDED) this.gazetteerKinds = gazetteer.kindsHashed(this.text, this.hash);
     return this.gazetteerKinds;
   }
 
@@ -271,15 +277,7 @@ const hashes = new Int32Array(CAPACITY);
 let slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
 let count = 0;
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over the UTF-16 code units of `text[start, end)`, as the scan computes it. */
-export function hashOf(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash | 0;
-}
+export { FNV_OFFSET, FNV_PRIME, hashOf };
 
 function sameText(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
@@ -302,7 +300,7 @@ export function factsAt(text: string, start: number, end: number, hash: number):
     forgetWords();
     return factsAt(text, start, end, hash);
   }
-  const facts = new WordFacts(text.slice(start, end));
+  const facts = new WordFacts(text.slice(start, end), hash);
   hashes[slot] = hash;
   slots[slot] = facts;
   count++;
