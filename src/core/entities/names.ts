@@ -12,10 +12,11 @@
  * What the rules ask of single words comes from `wordFacts.ts`, worked out
  * once per distinct word; the words themselves from the scan in `scan.ts`.
  */
-import { squashWhitespace, startsUpperCase, wordCharAt } from '../text';
+import { startsUpperCase, wordCharAt } from '../text';
 import { scanText, type TextScan, type Word } from './scan';
 import { appositionType, isNamedWithPlace, isRole, tailType } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
+import { isSpace, squashed } from './phrases';
 import { ENTITY_TYPES, type EntityType } from './types';
 import { factsOf, isAllCaps, PLACE_ENDING, SPEECH_VERBS, type WordFacts } from './wordFacts';
 
@@ -208,7 +209,7 @@ function purposeEnd(text: string, end: number): number {
 function unifyTypes(names: NameCandidate[]): NameCandidate[] {
   if (names.length < 2) return names;
   // Per name, votes per type: strong ones weigh more than all weak ones together.
-  const keys = names.map((name) => squashWhitespace(name.text));
+  const keys = names.map((name) => squashed(name.text));
   const votes = new Map<string, Map<EntityType, number>>();
   names.forEach((name, k) => {
     if (name.type === 'other') return;
@@ -384,7 +385,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const name = single ? first.text : span.map((w) => w.text).join(' ');
   if ((single ? first.kindsOrStem : kindsOfName(name)) & (COUNTRY | PLACE)) return strong('place');
   // `Pilotene i Widerøe`, `Aksjen i Fjordgruppen`, `gründerne bak Kaldvann Robotics`: a company's people and shares.
-  if (before !== undefined && MEMBER_LINKS.has(before.text) && MEMBERS_OF.test(lineBefore())) return strong('organization');
+  if (before !== undefined && MEMBER_LINKS.has(before.text) && mayBeMembersOf(text, Math.max(lineStart, start - 80), start) && MEMBERS_OF.test(lineBefore())) return strong('organization');
   // Someone's employer: `konsernsjef Siri Opsahl i Havgul Energi` (a known place is the place, above).
   if ((before?.text === 'i' || before?.text === 'hos') && employee >= 0 && employee === previous.start - 1) return strong('organization');
   // `Rv. 7`, `E6`: roads; `til E24` after a speech verb is a paper.
@@ -429,6 +430,38 @@ const SPOKEN_TO = new RegExp(`(?:^|[^\\p{L}])(?:${[...SPEECH_VERBS].join('|')})(
 /** A company's people, shares or estate before `i`, `etter`, `bak` or `hos`. */
 const MEMBERS_OF =
   /(?:^|[^\p{L}])(?:pilotene|aksjen|aksjene|aksjekursen|styret|ledelsen|ansatte|eierne|eieren|medlemmene|konkursboet|gründerne|investorene|kundene|aksjonærene|styreleder|toppsjefen|sjefen)\s+(?:i|etter|bak|hos|av)\s+$/iu;
+/** The members' words of `MEMBERS_OF`, for `mayBeMembersOf`. */
+const MEMBER_WORDS = new Set(MEMBERS_OF.source.slice(MEMBERS_OF.source.indexOf('(?:pilotene') + 3, MEMBERS_OF.source.indexOf(')\\s+')).split('|'));
+
+/**
+ * Whether `MEMBERS_OF` may match `text[from, start)`: false only when it cannot (the word two before the
+ * name is none of its words). Anything but ASCII letters in the way leaves the answer to the pattern.
+ */
+function mayBeMembersOf(text: string, from: number, start: number): boolean {
+  let k = start;
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === start) return false;
+  // The link word (`i`, `etter`): letters back to white space.
+  const linkEnd = k;
+  while (k > from && !isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === from) return false;
+  if (!MEMBER_LINKS.has(text.slice(k, linkEnd).toLowerCase())) return !isAscii(text, k, linkEnd);
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  const wordEnd = k;
+  while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  if (k > from && text.charCodeAt(k - 1) >= 128) return true;
+  return MEMBER_WORDS.has(text.slice(k, wordEnd).toLowerCase());
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 /** The words between a company's people and its name (`pilotene i`, `gründerne bak`). */
 const MEMBER_LINKS = new Set(['i', 'etter', 'bak', 'hos', 'av']);
 /** What follows a club's name in a compound: `Viking-supportere`, `Glimt-laget`. */

@@ -105,10 +105,20 @@ function phraseEnd(text: string, index: number, phrase: string): number {
 }
 
 /** JavaScript's `\s`. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** `squashWhitespace` without a pattern for the common case: `text` itself when it is single-spaced already. */
+export function squashed(text: string): string {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 ? i === 0 || i === last || text.charCodeAt(i + 1) === 32 : isSpace(code)) return squashWhitespace(text);
+  }
+  return text;
 }
 
 /** The run of letters, digits and marks at `index`. */

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
 import { COUNTRY, gazetteer, PLACE } from './gazetteer';
 import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
-import { compilePhrases, type PhraseMatcher } from './phrases';
+import { compilePhrases, type PhraseMatcher, squashed } from './phrases';
 import { scanText, type TextScan } from './scan';
 import { factsOf } from './wordFacts';
 import { withoutNotNames } from './corrections';
@@ -222,8 +222,11 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
     else if (seen && seen.mention.entityId !== full.entityId) people.set(short, null);
   };
   // Longer names first, so that `Solbakken Moe` is known as the short form of `Håvard Solbakken Moe`.
-  const named = mentions.filter((m) => m.type === 'person' && m.canonical.includes(' ')).sort((a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length);
-  for (const m of named) {
+  const named = mentions
+    .filter((m) => m.type === 'person' && m.canonical.includes(' '))
+    .map((m) => ({ m, words: m.canonical.split(' ').length }))
+    .sort((a, b) => b.words - a.words);
+  for (const { m } of named) {
     const full = people.get(m.canonical)?.mention ?? m;
     const words = m.canonical.split(' ');
     if (words.length >= 3) register(words.slice(1).join(' '), full);
@@ -245,7 +248,7 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
 }
 
 function ruleMention(name: NameCandidate): EntityMention {
-  const canonical = squashWhitespace(name.text);
+  const canonical = squashed(name.text);
   const entityId = ruleId(canonical);
   return name.strong
     ? { start: name.start, end: name.end, text: name.text, type: name.type, entityId, canonical, source: 'rule', strong: true }

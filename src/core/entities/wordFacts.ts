@@ -229,7 +229,7 @@ export class WordFacts {
 
   /** One character (a code point) at most. */
   get oneLetter(): boolean {
-    return this.known(ONE_LETTER) ? this.yes(ONE_LETTER) : this.answer(ONE_LETTER, [...this.text].length < 2);
+    return this.known(ONE_LETTER) ? this.yes(ONE_LETTER) : this.answer(ONE_LETTER, oneCodePoint(this.text));
   }
 
   /** A lower-case word that may stand inside a name, as written. */
@@ -263,6 +263,15 @@ export class WordFacts {
     if (this.apposition === undefined) this.apposition = appositionType(this.folded) ?? null;
     return this.apposition ?? undefined;
   }
+}
+
+/** At most one code point (`[...text].length < 2`): a surrogate pair is one. */
+function oneCodePoint(text: string): boolean {
+  if (text.length < 2) return true;
+  if (text.length > 2) return false;
+  const high = text.charCodeAt(0);
+  const low = text.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /**
