@@ -6,7 +6,8 @@
  * cost a gazetteer lookup or a pattern; now a word costs one lookup here,
  * and each answer is worked out the first time it is asked.
  */
-import { appositionType, DESIGNATORS, EVENT_ENDING, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { appositionType, DESIGNATORS, FILTERED_CUES, EVENT_ENDING, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { endingFilter } from './endings';
 import { hashOf } from './fnv';
 import { FNV_OFFSET, FNV_PRIME } from './fnv';
 import { gazetteer } from './gazetteer';
@@ -62,6 +63,16 @@ export function kindsOf(word: string): number {
   const kinds = gazetteer.kinds(word);
   return kinds !== 0 || !/\p{Ll}s$/u.test(word) ? kinds : gazetteer.kinds(word.slice(0, -1));
 }
+
+// Quick noes for the patterns of endings (`endings.ts`).
+const ORGANIZATION_ENDINGS = endingFilter(ORGANIZATION_ENDING);
+const ORGANIZATION_WORDS = endingFilter(ORGANIZATION_WORD_ENDING);
+const PLACE_ENDINGS = endingFilter(PLACE_ENDING);
+const EVENT_ENDINGS = endingFilter(EVENT_ENDING);
+const LANDFORM_ENDINGS = endingFilter(LANDFORM_ENDING);
+
+/** Every pattern of endings that a filter stands before, for tests. */
+export const FILTERED_PATTERNS: readonly RegExp[] = [...FILTERED_CUES, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, PLACE_ENDING, EVENT_ENDING, LANDFORM_ENDING];
 
 // The yes-or-no answers, one bit each (in `decided` once worked out, in `answers` if yes).
 const ROLE = 1;
@@ -174,12 +185,12 @@ export class WordFacts {
 
   /** Ends like a one-word organisation (`Utenriksdepartementet`). */
   get organizationEnding(): boolean {
-    return this.known(ORGANIZATION) ? this.yes(ORGANIZATION) : this.answer(ORGANIZATION, ORGANIZATION_ENDING.test(this.text));
+    return this.known(ORGANIZATION) ? this.yes(ORGANIZATION) : this.answer(ORGANIZATION, ORGANIZATION_ENDINGS.mayMatch(this.text) && ORGANIZATION_ENDING.test(this.text));
   }
 
   /** The last word of a longer organisation's name, in any case (`Institutt`, `Bank`). */
   get organizationWord(): boolean {
-    return this.known(ORGANIZATION_WORD) ? this.yes(ORGANIZATION_WORD) : this.answer(ORGANIZATION_WORD, ORGANIZATION_WORD_ENDING.test(this.folded));
+    return this.known(ORGANIZATION_WORD) ? this.yes(ORGANIZATION_WORD) : this.answer(ORGANIZATION_WORD, ORGANIZATION_WORDS.mayMatch(this.folded) && ORGANIZATION_WORD_ENDING.test(this.folded));
   }
 
   /** The head of an institution's name (`Universitetet`, `Helse`). */
@@ -189,7 +200,7 @@ export class WordFacts {
 
   /** Ends like a place (`Grodno-regionen`, `Vestlandet`). */
   get placeEnding(): boolean {
-    return this.known(PLACE_END) ? this.yes(PLACE_END) : this.answer(PLACE_END, PLACE_ENDING.test(this.text));
+    return this.known(PLACE_END) ? this.yes(PLACE_END) : this.answer(PLACE_END, PLACE_ENDINGS.mayMatch(this.text) && PLACE_ENDING.test(this.text));
   }
 
   /** Ends in a lower-case letter and `s`, as a genitive does. */
@@ -239,12 +250,12 @@ export class WordFacts {
 
   /** Ends like an event's name (`Eliteserien`, `Spellemannprisen`, `League`), in any case. */
   get eventEnding(): boolean {
-    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDING.test(this.folded));
+    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDINGS.mayMatch(this.folded) && EVENT_ENDING.test(this.folded));
   }
 
   /** A one-word name of a landform, a water or a way (`Finnmarksvidda`, `Dovrebanen`). */
   get landform(): boolean {
-    return this.known(LANDFORM) ? this.yes(LANDFORM) : this.answer(LANDFORM, LANDFORM_ENDING.test(this.folded));
+    return this.known(LANDFORM) ? this.yes(LANDFORM) : this.answer(LANDFORM, LANDFORM_ENDINGS.mayMatch(this.folded) && LANDFORM_ENDING.test(this.folded));
   }
 
   /** A road's name or its start (`E6`; `Rv` of `Rv. 7`). */
