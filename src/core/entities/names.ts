@@ -38,6 +38,15 @@ function isLowerAt(text: string, index: number): boolean {
   return char !== char.toUpperCase();
 }
 
+/** The mask of known spans, kept for the next text (cleared to its length for each). */
+let spanMask = new Uint8Array(4096);
+
+function scratchMask(length: number): Uint8Array {
+  if (spanMask.length < length) spanMask = new Uint8Array(Math.max(length, spanMask.length * 2));
+  else spanMask.fill(0, 0, length);
+  return spanMask;
+}
+
 /** Numbers each text, for the marks it leaves on word facts (`seenMidSentence`). */
 let textNumber = 0;
 
@@ -95,7 +104,7 @@ function isGenitive(context: Context, w: Word): boolean {
  */
 export function findNames(text: string, known: readonly { start: number; end: number }[], scan: TextScan = scanText(text)): NameCandidate[] {
   const all = scan.words;
-  const mask = new Uint8Array(text.length + 1);
+  const mask = scratchMask(text.length + 1);
   for (const k of known) mask.fill(1, k.start, k.end);
   const covered = (w: Word) => mask[w.start] === 1 || mask[w.end - 1] === 1;
   // A word seen capitalised in mid-sentence is evidence for the same word at a sentence start.
@@ -480,6 +489,44 @@ function wordStartsUpperCase(text: string, last: number): boolean {
   return first <= last && startsUpperCase(text[first]);
 }
 
+/** Letters of Norwegian that ASCII lacks, in lower case: æ, ø, å. */
+function isNorwegianLower(code: number): boolean {
+  return code === 0xe6 || code === 0xf8 || code === 0xe5;
+}
+
+/**
+ * Whether the lower-case word at `from` (read up to `limit`) may end an institution's or a facility's
+ * name (`tailType`): false only when it surely does not. A letter other than ASCII, æ, ø and å leaves
+ * the answer to the pattern.
+ */
+function mayBeTail(text: string, from: number, limit: number): boolean {
+  const stop = Math.min(limit, text.length);
+  let i = from;
+  while (i < stop) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || isNorwegianLower(code)) i++;
+    else if (code >= 128) return true;
+    else break;
+  }
+  return tailType(text.slice(from, i)) !== undefined;
+}
+
+/**
+ * Whether the word that ends at `end` (read back to `bound`) may be an institution named with a place
+ * (`isNamedWithPlace`): false only when it surely is not. A letter other than ASCII, æ, ø and å leaves
+ * the answer to the pattern.
+ */
+function mayBeNamedWithPlace(text: string, bound: number, end: number): boolean {
+  let i = end;
+  for (; i > bound; i--) {
+    const code = text.charCodeAt(i - 1) | 0x20;
+    if ((code >= 97 && code <= 122) || isNorwegianLower(code)) continue;
+    if (text.charCodeAt(i - 1) >= 128) return true;
+    break;
+  }
+  return isNamedWithPlace(text.slice(i, end));
+}
+
 /**
  * Institutions and facilities named after a place the knowledge base knows: `Oslo tingrett`, `Bergen
  * kommune`, `Universitetet i Bergen`, `Norges Skiforbund`, `Bergens Tidende`, `Oslo Børs`, `Innovasjon
@@ -504,7 +551,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     // Cheap tests first: most mentions have neither a lower-case word after them nor ` i ` before them.
-    const tail = text.charCodeAt(k.end) === 32 && isLowerAt(text, k.end + 1) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
+    const tail = text.charCodeAt(k.end) === 32 && isLowerAt(text, k.end + 1) && mayBeTail(text, k.end + 1, k.end + 40) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
     const tailKind = tail ? tailType(tail[1]) : undefined;
     if (tail && tailKind) {
       end = k.end + tail[0].length;
@@ -550,7 +597,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     const afterI = k.start >= 4 && text.charCodeAt(k.start - 1) === 32 && text.charCodeAt(k.start - 2) === 105 && text.charCodeAt(k.start - 3) === 32;
-    const head = afterI ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;
+    const head = afterI && mayBeNamedWithPlace(text, Math.max(0, k.start - 40), k.start - 3) ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;
     if (head && isNamedWithPlace(head[1])) {
       start = k.start - head[1].length - ' i '.length;
       type = 'organization';

@@ -182,7 +182,7 @@ function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], 
     }
   }
   if (active.size === 0) return mentions;
-  const mask = new Uint8Array(text.length + 1);
+  const mask = scratchMask(text.length + 1);
   for (const m of mentions) mask.fill(1, m.start, m.end);
   const added: EntityMention[] = [];
   for (const match of forms.phrases.find(text, scan)) {
@@ -191,6 +191,15 @@ function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], 
     added.push(mention(text, match.start, match.end, form.entity, 'shortForm'));
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** The mask of found spans, kept for the next text (cleared to its length for each). */
+let spanMask = new Uint8Array(4096);
+
+function scratchMask(length: number): Uint8Array {
+  if (spanMask.length < length) spanMask = new Uint8Array(Math.max(length, spanMask.length * 2));
+  else spanMask.fill(0, 0, length);
+  return spanMask;
 }
 
 /** `Stoltenberg` of `Jens Stoltenberg`, `Le Drian` of `Jean-Yves Le Drian`; nothing for a one-word name. */

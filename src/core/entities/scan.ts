@@ -224,15 +224,16 @@ export function scanText(text: string): TextScan {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    let bits = classAt(text, i);
+    let code = text.charCodeAt(i);
+    let bits = CLASSES[code];
+    if (bits === 0) bits = CLASSES[code] = decide(code);
     let width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, i) : 0;
     if (width === 0) {
       if ((bits & BREAK) !== 0) {
         const previous = result[result.length - 1];
         // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
         // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`.
-        const initial =
-          text.charCodeAt(i) === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
+        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
         if (!initial) sentenceStart = true;
       }
       i++;
@@ -241,12 +242,14 @@ export function scanText(text: string): TextScan {
     const start = i;
     const capitalised = width === 1 ? (bits & UPPER) !== 0 : startsUpperCase(text.slice(i, i + 2));
     // Each run is hashed as the scan goes (and those that start in lower case noted); the whole word is
-    // hashed too (to the last letter, and to the first hyphen), for the table of word facts.
+    // hashed too (to the last letter, and to the first hyphen), for the table of word facts. Up to its
+    // first connector a word is its first run, and has its hash: the word's own is kept only after one.
     let runLower = (bits & LOWER) !== 0;
     let runStart = i;
     let runEnd = i;
     let hash = FNV_OFFSET;
     let stem = FNV_OFFSET;
+    let joined = false;
     let wordHash = FNV_OFFSET;
     let hashToEnd = FNV_OFFSET;
     let hashToHyphen = FNV_OFFSET;
@@ -255,22 +258,24 @@ export function scanText(text: string): TextScan {
     let j = i;
     for (;;) {
       if (width > 0) {
-        const code = text.charCodeAt(j);
-        wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
         stem = hash;
         hash = Math.imul(hash ^ code, FNV_PRIME);
+        if (joined) wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
         if (width === 2) {
           const low = text.charCodeAt(j + 1);
-          wordHash = Math.imul(wordHash ^ low, FNV_PRIME);
           stem = hash;
           hash = Math.imul(hash ^ low, FNV_PRIME);
+          if (joined) wordHash = Math.imul(wordHash ^ low, FNV_PRIME);
         }
-        hashToEnd = wordHash;
+        hashToEnd = joined ? wordHash : hash;
         end = runEnd = j += width;
       } else if ((bits & CONNECTOR) !== 0) {
         if (runEnd > runStart) scan.addRun(runStart, runEnd, hash, stem);
         if (runLower) scan.addLowerCase(hash >>> 0);
-        const code = text.charCodeAt(j);
+        if (!joined) {
+          wordHash = hash;
+          joined = true;
+        }
         if (hyphen < 0 && code === HYPHEN) {
           hyphen = j;
           hashToHyphen = wordHash;
@@ -282,7 +287,9 @@ export function scanText(text: string): TextScan {
         runLower = (classAt(text, j) & LOWER) !== 0;
       } else break;
       if (j >= length) break;
-      bits = classAt(text, j);
+      code = text.charCodeAt(j);
+      bits = CLASSES[code];
+      if (bits === 0) bits = CLASSES[code] = decide(code);
       width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, j) : 0;
     }
     if (runEnd > runStart) scan.addRun(runStart, runEnd, hash, stem);
