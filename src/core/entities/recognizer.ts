@@ -63,7 +63,8 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
         around = around.sort((a, b) => a.start - b.start).filter((a, i, all) => i === 0 || all[i - 1].end <= a.start);
       }
     }
-    const found = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, scan, [...known, ...around])].sort((a, b) => a.start - b.start);
+    const before = around.length ? known.concat(around) : known;
+    const found = options.unknownNames === false ? known : inTextOrder(known, around, unknownNames(text, scan, before));
     // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
     const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
@@ -71,6 +72,33 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
     return all;
   };
   return { recognize };
+}
+
+/**
+ * The three lists as one, by start: what a stable sort of them one after another gives (at the same
+ * start, the first list's mention first). Each list is in text order already, so they are merged;
+ * one that is not is sorted with the rest.
+ */
+function inTextOrder(a: readonly EntityMention[], b: readonly EntityMention[], c: readonly EntityMention[]): EntityMention[] {
+  if (!sortedByStart(a) || !sortedByStart(b) || !sortedByStart(c)) return [...a, ...b, ...c].sort((x, y) => x.start - y.start);
+  const merged: EntityMention[] = [];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length || j < b.length || k < c.length) {
+    const x = i < a.length ? a[i].start : Infinity;
+    const y = j < b.length ? b[j].start : Infinity;
+    const z = k < c.length ? c[k].start : Infinity;
+    if (x <= y && x <= z) merged.push(a[i++]);
+    else if (y <= z) merged.push(b[j++]);
+    else merged.push(c[k++]);
+  }
+  return merged;
+}
+
+function sortedByStart(list: readonly EntityMention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].start) return false;
+  return true;
 }
 
 /**
