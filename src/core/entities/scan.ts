@@ -117,29 +117,21 @@ export class TextScan {
     this.runStems[at] = stem;
   }
 
-  /** Adds a word (its facts looked up by its hash, `hashOf`). */
+  /** Adds a word (its facts looked up by its hash, `hashOf`, when first asked for). */
   addWord(start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined): void {
-    this.put(start, end, capitalised, sentenceStart, suffix, factsAt(this.text, start, end, hash));
+    this.put(start, end, hash, capitalised, sentenceStart, suffix, undefined);
   }
 
   /** Adds the gap left for lower-case words between kept ones: no word. */
   addGap(start: number, end: number): void {
-    this.put(start, end, false, false, undefined, GAP);
+    this.put(start, end, FNV_OFFSET, false, false, undefined, GAP);
   }
 
-  private put(start: number, end: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined, facts: WordFacts): void {
+  private put(start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined, facts: WordFacts | undefined): void {
     const at = this.words.length;
     let word = this.pool[at];
-    if (word === undefined) this.pool.push((word = new ScannedWord(facts.text, capitalised, start, end, sentenceStart, suffix, facts)));
-    else {
-      word.text = facts.text;
-      word.capitalised = capitalised;
-      word.start = start;
-      word.end = end;
-      word.sentenceStart = sentenceStart;
-      word.suffix = suffix;
-      word.facts = facts;
-    }
+    if (word === undefined) this.pool.push((word = new ScannedWord(this.text, capitalised, start, end, hash, sentenceStart, suffix, facts)));
+    else word.set(this.text, capitalised, start, end, hash, sentenceStart, suffix, facts);
     this.words.push(word);
   }
 
@@ -186,17 +178,44 @@ function occursAsRun(text: string, word: string): boolean {
 /** The gap left for lower-case words between kept ones: no word. */
 const GAP = factsAt('', 0, 0, FNV_OFFSET);
 
-/** A word of the scan, reused from text to text (see `TextScan.pool`). */
+/**
+ * A word of the scan, reused from text to text (see `TextScan.pool`). Its facts are looked up when first
+ * asked for: the rules ask for few of the lower-case words kept beside capitalised ones.
+ */
 class ScannedWord implements Word {
+  private known: WordFacts | undefined;
+
   constructor(
-    public text: string,
+    private source: string,
     public capitalised: boolean,
     public start: number,
     public end: number,
+    private hash: number,
     public sentenceStart: boolean,
     public suffix: string | undefined,
-    public facts: WordFacts,
-  ) {}
+    facts: WordFacts | undefined,
+  ) {
+    this.known = facts;
+  }
+
+  set(source: string, capitalised: boolean, start: number, end: number, hash: number, sentenceStart: boolean, suffix: string | undefined, facts: WordFacts | undefined): void {
+    this.source = source;
+    this.capitalised = capitalised;
+    this.start = start;
+    this.end = end;
+    this.hash = hash;
+    this.sentenceStart = sentenceStart;
+    this.suffix = suffix;
+    this.known = facts;
+  }
+
+  get facts(): WordFacts {
+    return (this.known ??= factsAt(this.source, this.start, this.end, this.hash));
+  }
+
+  get text(): string {
+    return this.facts.text;
+  }
 }
 
 /**
