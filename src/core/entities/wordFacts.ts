@@ -290,46 +290,90 @@ function oneCodePoint(text: string): boolean {
  * word up where it stands in the text, without cutting it out first (a Map would want the word as a
  * string of its own, and hash it again).
  */
-const CAPACITY = 1 << 18;
 /** Distinct words kept; past this the table starts again (a corpus's capitalised words number tens of thousands). */
-const MAX_WORDS = CAPACITY >>> 1;
-const hashes = new Int32Array(CAPACITY);
-let slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
+const MAX_WORDS = 1 << 17;
+/** The table's first size (in slots, a power of two); it doubles when half full, up to twice `MAX_WORDS`. */
+const FIRST_BITS = 12;
+let bits = FIRST_BITS;
+/**
+ * Per slot, side by side: the word's hash and its length + 1 (0: an empty slot). A probe reads one
+ * place in one array, and the facts (and the word's text) only when hash and length agree.
+ */
+let meta = new Int32Array(2 << bits);
+let slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << bits).fill(undefined);
 let count = 0;
 
 export { FNV_OFFSET, FNV_PRIME, hashOf };
 
-function sameText(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
+function sameText(word: string, text: string, start: number): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
   return true;
+}
+
+/** FNV's low bits mix poorly: the high ones are folded in before taking a slot. */
+function firstSlot(hash: number): number {
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> (32 - bits);
 }
 
 /** The facts of the word `text[start, end)`, whose hash (`hashOf`) is `hash`; made on first sight. */
 export function factsAt(text: string, start: number, end: number, hash: number): WordFacts {
   hash |= 0;
-  // FNV's low bits mix poorly: fold the high ones in before taking a slot.
-  let slot = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 14;
+  const tag = end - start + 1;
+  const mask = (1 << bits) - 1;
+  let slot = firstSlot(hash);
   for (;;) {
-    const facts = slots[slot];
-    if (facts === undefined) break;
-    if (hashes[slot] === hash && sameText(facts.text, text, start, end)) return facts;
-    slot = (slot + 1) & (CAPACITY - 1);
+    const seen = meta[2 * slot + 1];
+    if (seen === 0) break;
+    if (seen === tag && meta[2 * slot] === hash) {
+      const facts = slots[slot] as WordFacts;
+      if (sameText(facts.text, text, start)) return facts;
+    }
+    slot = (slot + 1) & mask;
   }
   if (count >= MAX_WORDS) {
     forgetWords();
     return factsAt(text, start, end, hash);
   }
   const facts = new WordFacts(text.slice(start, end), hash);
-  hashes[slot] = hash;
+  if (2 * (count + 1) > mask + 1) {
+    grow();
+    slot = freeSlot(hash);
+  }
+  meta[2 * slot] = hash;
+  meta[2 * slot + 1] = tag;
   slots[slot] = facts;
   count++;
   return facts;
 }
 
+function freeSlot(hash: number): number {
+  const mask = (1 << bits) - 1;
+  let slot = firstSlot(hash);
+  while (meta[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+  return slot;
+}
+
+/** Doubles the table, every word in its new place. */
+function grow(): void {
+  const oldMeta = meta;
+  const oldSlots = slots;
+  bits++;
+  meta = new Int32Array(2 << bits);
+  slots = new Array<WordFacts | undefined>(1 << bits).fill(undefined);
+  for (let old = 0; old < oldSlots.length; old++) {
+    if (oldMeta[2 * old + 1] === 0) continue;
+    const slot = freeSlot(oldMeta[2 * old]);
+    meta[2 * slot] = oldMeta[2 * old];
+    meta[2 * slot + 1] = oldMeta[2 * old + 1];
+    slots[slot] = oldSlots[old];
+  }
+}
+
 /** Forgets every word: the next text starts a cold table (for benchmarks that measure a first pass over a corpus). */
 export function forgetWords(): void {
-  slots = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
+  bits = FIRST_BITS;
+  meta = new Int32Array(2 << bits);
+  slots = new Array<WordFacts | undefined>(1 << bits).fill(undefined);
   count = 0;
 }
 
