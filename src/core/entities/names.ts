@@ -114,6 +114,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
   const names: NameCandidate[] = [];
   /** Where the last person named with a role ends, or -1. */
   let employee = -1;
+  const lines = new LineCursor();
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
     if (!first.capitalised || covered(first)) continue;
@@ -170,7 +171,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     i = last;
     if (!isName(context, span, first)) continue;
     const start = span[0].start;
-    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee);
+    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee, lines);
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
     // (A guess: `USA og Nato` are of different kinds.)
@@ -343,7 +344,7 @@ const weak = (type: EntityType): Typed => TYPED.get(type) as Typed;
  * what a careful reader would type the name by in any article. Weak evidence is a guess from the
  * shape (two capitalised words, a preposition of place), which a strong type elsewhere overrides.
  */
-function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number, employee: number): Typed {
+function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number, employee: number, lines: LineCursor): Typed {
   const single = span.length === 1;
   const previous = all[from - 1];
   const lastWord = span[span.length - 1];
@@ -358,7 +359,8 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const last = facts(lastWord);
   const suffix = lastWord.suffix;
   const placeWord = span.some((w) => (facts(w).kindsOrStem & (COUNTRY | PLACE)) !== 0);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  lines.moveTo(text, start);
+  const lineStart = lines.lineStart;
   // The line before the name, cut when first asked (most names need none of the cues read from it).
   let lineText: string | undefined;
   const lineBefore = (): string => (lineText ??= text.slice(Math.max(lineStart, start - 80), start));
@@ -374,7 +376,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   // `Eliteserien`, `Spellemannprisen`, `Conference League`.
   if (last.eventEnding && !(single && (first.kinds & (GIVEN_NAME | SURNAME | PLACE)) !== 0)) return strong('event');
   // Credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`; after the slash, the agency or paper.
-  if (hasColon(text, lineStart, start) && CREDIT.test(lineBefore())) {
+  if (lines.lastColon >= lineStart && CREDIT.test(lineBefore())) {
     if (/\/\s*$/u.test(lineBefore())) return strong('organization');
     return strong(!single && (!first.allCaps || (first.kinds & GIVEN_NAME) !== 0) ? 'person' : 'organization');
   }
@@ -426,10 +428,33 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   return weak('other');
 }
 
-/** Whether `text[from, to)` has a colon (a bounded `lastIndexOf`, which would search back to the text's start). */
-function hasColon(text: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 58) return true;
-  return false;
+/**
+ * Where the line of a name starts, and the last colon before the name: read forwards through the text
+ * as the names come, in text order (`lastIndexOf` for each name would read back to the line's start, or
+ * for a colon to the text's).
+ */
+class LineCursor {
+  private text = '';
+  private at = 0;
+  /** After the last line break before `at`. */
+  lineStart = 0;
+  /** The last colon before `at`, or -1. */
+  lastColon = -1;
+
+  moveTo(text: string, to: number): void {
+    if (text !== this.text || to < this.at) {
+      this.text = text;
+      this.at = 0;
+      this.lineStart = 0;
+      this.lastColon = -1;
+    }
+    for (let i = this.at; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) this.lineStart = i + 1;
+      else if (code === 58) this.lastColon = i;
+    }
+    this.at = to;
+  }
 }
 
 /** A photo, drawing or graphics credit before the name, on its line. */

@@ -303,15 +303,26 @@ function ruleId(name: string): string {
 }
 
 function makeSlug(name: string): string {
-  // Most names are ASCII letters, digits, æ, ø and å: built in one pass (the same slug as below).
+  // Most names are ASCII letters, digits, æ, ø and å: built in one pass (the same slug as below), a run
+  // of ASCII letters and digits at a time.
   const lower = name.toLowerCase();
   let slug = '';
   let dash = false;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
+  let run = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : -1;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      slug += dash ? `-${lower.slice(run, i)}` : lower.slice(run, i);
+      dash = false;
+      run = -1;
+    }
+    if (code < 0) break;
     let part: string | undefined;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) part = lower[i];
-    else if (code === 0xe6) part = 'ae';
+    if (code === 0xe6) part = 'ae';
     else if (code === 0xf8 || code === 0xe5) part = code === 0xf8 ? 'o' : 'a';
     else if (code >= 128) return slowSlug(name);
     if (part === undefined) dash = slug !== '';
