@@ -6,6 +6,7 @@
  * the head of `X i Y` names (`Universitetet i Bergen`, `Statsforvalteren i Møre og Romsdal`) and company
  * and club designators (`AS`, `ASA`, `FK`). Word classes, matched by their endings, not lists of names.
  */
+import { endingFilter } from './endings';
 import type { EntityType } from './types';
 
 /** Role nouns, in the indefinite or definite form, alone or as the end of a compound (`hovedtrener`). */
@@ -15,8 +16,10 @@ const ROLE =
 const TITLES = new Set(['kong', 'kongen', 'dronning', 'dronningen', 'prins', 'prinsesse', 'kronprins', 'kronprinsesse', 'pave', 'paven', 'fru', 'frøken', 'herr', 'dr', 'sir', 'lord', 'lady', 'mr', 'mrs', 'ms']);
 
 /** Whether the lower-cased word is a title or a role that may stand before a person's name. */
+const ROLE_ENDINGS = endingFilter(ROLE);
+
 export function isRole(folded: string): boolean {
-  return TITLES.has(folded) || (folded.length >= 4 && ROLE.test(folded));
+  return TITLES.has(folded) || (folded.length >= 4 && ROLE_ENDINGS.mayMatch(folded) && ROLE.test(folded));
 }
 
 /** Heads of nouns that stand in apposition before a name (`selskapet Equinor`), by the type they give it. */
@@ -27,14 +30,16 @@ const APPOSITION_HEADS: readonly (readonly [RegExp, EntityType])[] = [
   [/(bok|roman|diktsamling|film|serie|dokumentar|album|singel|låt|sang|hit|forestilling|musikal|opera|utstilling|maleri|skulptur|app|program|produkt|modell|skip|båt|fartøy|fly|lov|forskrift|rapport|avtale|plan|prosjekt|spill|podkast|drone|robot|brønnbåt)(?:en|et|a|ene|n|ne)?$/u, 'other'],
 ];
 
+const APPOSITION_FILTERS = APPOSITION_HEADS.map(([head, type]) => [head, type, endingFilter(head)] as const);
+
 /** The type a lower-case noun gives a name in apposition after it (`klubben Viking`), or nothing: the longest head decides (`fartøyet` is a vessel, not an island). */
 export function appositionType(folded: string): EntityType | undefined {
   if (folded.length < 3) return undefined;
   if (isRole(folded)) return 'person';
   let best: EntityType | undefined;
   let bestLength = 0;
-  for (const [head, type] of APPOSITION_HEADS) {
-    const match = head.exec(folded);
+  for (const [head, type, filter] of APPOSITION_FILTERS) {
+    const match = filter.mayMatch(folded) ? head.exec(folded) : null;
     if (match && match[1].length > bestLength) {
       best = type;
       bestLength = match[1].length;
@@ -59,11 +64,14 @@ const FACILITY_TAIL =
   /(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd|sykehus|sjukehus|fengsel|tinghus|rådhus|kraftverk|hotell|kino)$/u;
 
 /** The type a lower-case word gives the capitalised name it ends, or nothing when it is no such word. */
+const FACILITY_ENDINGS = endingFilter(FACILITY_TAIL);
+const ORGANIZATION_TAIL_ENDINGS = endingFilter(ORGANIZATION_TAIL);
+
 export function tailType(word: string): EntityType | undefined {
   // Short words only as themselves: `vann` ends `Mjøsa vann`, but no word merely ending in `-dal` does.
   if (word.length < 3) return undefined;
-  const facility = FACILITY_TAIL.exec(word);
-  const organization = ORGANIZATION_TAIL.exec(word);
+  const facility = FACILITY_ENDINGS.mayMatch(word) ? FACILITY_TAIL.exec(word) : null;
+  const organization = ORGANIZATION_TAIL_ENDINGS.mayMatch(word) ? ORGANIZATION_TAIL.exec(word) : null;
   // The longer ending decides (`universitetssykehus` is an institution, `sykehus` a building).
   const facilityLength = facility && (facility[0].length === word.length || facility[0].length >= 4) ? facility[0].length : 0;
   const organizationLength = organization && (organization[0].length === word.length || organization[0].length >= 4) ? organization[0].length : 0;
@@ -76,8 +84,10 @@ const ORGANIZATION_HEAD =
   /(?:universitet(?:et)?|høgskolen|høyskolen|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten|spesialenheten|enheten|senter|forum|komiteen|kommisjonen|utvalget|institutt)$/iu;
 
 /** Whether a name that starts with `word` is an institution's (`Helse Vest`, `Universitetet i Bergen`). */
+const ORGANIZATION_HEAD_ENDINGS = endingFilter(ORGANIZATION_HEAD);
+
 export function isOrganizationHead(word: string): boolean {
-  return ORGANIZATION_HEAD.test(word);
+  return ORGANIZATION_HEAD_ENDINGS.mayMatch(word) && ORGANIZATION_HEAD.test(word);
 }
 
 /**
@@ -86,8 +96,10 @@ export function isOrganizationHead(word: string): boolean {
  */
 const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet)$/iu;
 
+const NAMED_WITH_PLACE_ENDINGS = endingFilter(NAMED_WITH_PLACE);
+
 export function isNamedWithPlace(word: string): boolean {
-  return NAMED_WITH_PLACE.test(word);
+  return NAMED_WITH_PLACE_ENDINGS.mayMatch(word) && NAMED_WITH_PLACE.test(word);
 }
 
 /** Company and club designators after a name: `Equinor ASA`, `Molde FK`, `Tromsø IL`. */
@@ -103,3 +115,6 @@ export const ORGANIZATION_ENDING =
 
 /** Names of events by their ending: `Eliteserien`, `Spellemannprisen`, `Øyafestivalen`, `Arendalsuka`, `Conference League`, `Oslo Innovation Week`. */
 export const EVENT_ENDING = /(?:serien|ligaen|prisen|festivalen|festival|uka|uken|cupen|mesterskapet|lekene|rennet|league|cup|week|championship|games|open|summit|expo)$/u;
+
+/** The patterns above that `endings.ts` filters, for its tests. */
+export const FILTERED_CUES: readonly RegExp[] = [ROLE, ...APPOSITION_HEADS.map(([head]) => head), FACILITY_TAIL, ORGANIZATION_TAIL, ORGANIZATION_HEAD, NAMED_WITH_PLACE];

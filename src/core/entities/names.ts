@@ -12,10 +12,11 @@
  * What the rules ask of single words comes from `wordFacts.ts`, worked out
  * once per distinct word; the words themselves from the scan in `scan.ts`.
  */
-import { squashWhitespace, startsUpperCase, wordCharAt } from '../text';
+import { startsUpperCase, wordCharAt } from '../text';
 import { scanText, type TextScan, type Word } from './scan';
 import { appositionType, isNamedWithPlace, isRole, tailType } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
+import { isSpace, squashed } from './phrases';
 import { ENTITY_TYPES, type EntityType } from './types';
 import { factsOf, isAllCaps, PLACE_ENDING, SPEECH_VERBS, type WordFacts } from './wordFacts';
 
@@ -35,6 +36,15 @@ function isLowerAt(text: string, index: number): boolean {
   if (code !== code) return false; // past the end
   const char = text[index];
   return char !== char.toUpperCase();
+}
+
+/** The mask of known spans, kept for the next text (cleared to its length for each). */
+let spanMask = new Uint8Array(4096);
+
+function scratchMask(length: number): Uint8Array {
+  if (spanMask.length < length) spanMask = new Uint8Array(Math.max(length, spanMask.length * 2));
+  else spanMask.fill(0, 0, length);
+  return spanMask;
 }
 
 /** Numbers each text, for the marks it leaves on word facts (`seenMidSentence`). */
@@ -94,7 +104,7 @@ function isGenitive(context: Context, w: Word): boolean {
  */
 export function findNames(text: string, known: readonly { start: number; end: number }[], scan: TextScan = scanText(text)): NameCandidate[] {
   const all = scan.words;
-  const mask = new Uint8Array(text.length + 1);
+  const mask = scratchMask(text.length + 1);
   for (const k of known) mask.fill(1, k.start, k.end);
   const covered = (w: Word) => mask[w.start] === 1 || mask[w.end - 1] === 1;
   // A word seen capitalised in mid-sentence is evidence for the same word at a sentence start.
@@ -104,6 +114,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
   const names: NameCandidate[] = [];
   /** Where the last person named with a role ends, or -1. */
   let employee = -1;
+  const lines = new LineCursor();
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
     if (!first.capitalised || covered(first)) continue;
@@ -160,7 +171,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     i = last;
     if (!isName(context, span, first)) continue;
     const start = span[0].start;
-    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee);
+    let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee, lines);
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
     // (A guess: `USA og Nato` are of different kinds.)
@@ -208,7 +219,7 @@ function purposeEnd(text: string, end: number): number {
 function unifyTypes(names: NameCandidate[]): NameCandidate[] {
   if (names.length < 2) return names;
   // Per name, votes per type: strong ones weigh more than all weak ones together.
-  const keys = names.map((name) => squashWhitespace(name.text));
+  const keys = names.map((name) => squashed(name.text));
   const votes = new Map<string, Map<EntityType, number>>();
   names.forEach((name, k) => {
     if (name.type === 'other') return;
@@ -333,7 +344,7 @@ const weak = (type: EntityType): Typed => TYPED.get(type) as Typed;
  * what a careful reader would type the name by in any article. Weak evidence is a guess from the
  * shape (two capitalised words, a preposition of place), which a strong type elsewhere overrides.
  */
-function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number, employee: number): Typed {
+function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number, employee: number, lines: LineCursor): Typed {
   const single = span.length === 1;
   const previous = all[from - 1];
   const lastWord = span[span.length - 1];
@@ -348,7 +359,8 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const last = facts(lastWord);
   const suffix = lastWord.suffix;
   const placeWord = span.some((w) => (facts(w).kindsOrStem & (COUNTRY | PLACE)) !== 0);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  lines.moveTo(text, start);
+  const lineStart = lines.lineStart;
   // The line before the name, cut when first asked (most names need none of the cues read from it).
   let lineText: string | undefined;
   const lineBefore = (): string => (lineText ??= text.slice(Math.max(lineStart, start - 80), start));
@@ -364,7 +376,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   // `Eliteserien`, `Spellemannprisen`, `Conference League`.
   if (last.eventEnding && !(single && (first.kinds & (GIVEN_NAME | SURNAME | PLACE)) !== 0)) return strong('event');
   // Credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`; after the slash, the agency or paper.
-  if (text.lastIndexOf(':', start) >= lineStart && CREDIT.test(lineBefore())) {
+  if (lines.lastColon >= lineStart && CREDIT.test(lineBefore())) {
     if (/\/\s*$/u.test(lineBefore())) return strong('organization');
     return strong(!single && (!first.allCaps || (first.kinds & GIVEN_NAME) !== 0) ? 'person' : 'organization');
   }
@@ -384,7 +396,7 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   const name = single ? first.text : span.map((w) => w.text).join(' ');
   if ((single ? first.kindsOrStem : kindsOfName(name)) & (COUNTRY | PLACE)) return strong('place');
   // `Pilotene i Widerøe`, `Aksjen i Fjordgruppen`, `gründerne bak Kaldvann Robotics`: a company's people and shares.
-  if (before !== undefined && MEMBER_LINKS.has(before.text) && MEMBERS_OF.test(lineBefore())) return strong('organization');
+  if (before !== undefined && MEMBER_LINKS.has(before.text) && mayBeMembersOf(text, Math.max(lineStart, start - 80), start) && MEMBERS_OF.test(lineBefore())) return strong('organization');
   // Someone's employer: `konsernsjef Siri Opsahl i Havgul Energi` (a known place is the place, above).
   if ((before?.text === 'i' || before?.text === 'hos') && employee >= 0 && employee === previous.start - 1) return strong('organization');
   // `Rv. 7`, `E6`: roads; `til E24` after a speech verb is a paper.
@@ -416,6 +428,35 @@ function typeOf(text: string, span: readonly Word[], all: readonly Word[], from:
   return weak('other');
 }
 
+/**
+ * Where the line of a name starts, and the last colon before the name: read forwards through the text
+ * as the names come, in text order (`lastIndexOf` for each name would read back to the line's start, or
+ * for a colon to the text's).
+ */
+class LineCursor {
+  private text = '';
+  private at = 0;
+  /** After the last line break before `at`. */
+  lineStart = 0;
+  /** The last colon before `at`, or -1. */
+  lastColon = -1;
+
+  moveTo(text: string, to: number): void {
+    if (text !== this.text || to < this.at) {
+      this.text = text;
+      this.at = 0;
+      this.lineStart = 0;
+      this.lastColon = -1;
+    }
+    for (let i = this.at; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) this.lineStart = i + 1;
+      else if (code === 58) this.lastColon = i;
+    }
+    this.at = to;
+  }
+}
+
 /** A photo, drawing or graphics credit before the name, on its line. */
 const CREDIT = /(?:^|\s)(?:Foto|Tegning|Illustrasjon|Grafikk|Kart|Bilde|Photo|Video|Skjermdump)\s*:\s*(?:[^\n:]*\/\s*)?$/u;
 /** A speech verb earlier in the sentence: `sier Eliassen til`, `sa hun til`. */
@@ -423,6 +464,38 @@ const SPOKEN_TO = new RegExp(`(?:^|[^\\p{L}])(?:${[...SPEECH_VERBS].join('|')})(
 /** A company's people, shares or estate before `i`, `etter`, `bak` or `hos`. */
 const MEMBERS_OF =
   /(?:^|[^\p{L}])(?:pilotene|aksjen|aksjene|aksjekursen|styret|ledelsen|ansatte|eierne|eieren|medlemmene|konkursboet|gründerne|investorene|kundene|aksjonærene|styreleder|toppsjefen|sjefen)\s+(?:i|etter|bak|hos|av)\s+$/iu;
+/** The members' words of `MEMBERS_OF`, for `mayBeMembersOf`. */
+const MEMBER_WORDS = new Set(MEMBERS_OF.source.slice(MEMBERS_OF.source.indexOf('(?:pilotene') + 3, MEMBERS_OF.source.indexOf(')\\s+')).split('|'));
+
+/**
+ * Whether `MEMBERS_OF` may match `text[from, start)`: false only when it cannot (the word two before the
+ * name is none of its words). Anything but ASCII letters in the way leaves the answer to the pattern.
+ */
+function mayBeMembersOf(text: string, from: number, start: number): boolean {
+  let k = start;
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === start) return false;
+  // The link word (`i`, `etter`): letters back to white space.
+  const linkEnd = k;
+  while (k > from && !isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === from) return false;
+  if (!MEMBER_LINKS.has(text.slice(k, linkEnd).toLowerCase())) return !isAscii(text, k, linkEnd);
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  const wordEnd = k;
+  while (k > from && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  if (k > from && text.charCodeAt(k - 1) >= 128) return true;
+  return MEMBER_WORDS.has(text.slice(k, wordEnd).toLowerCase());
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 /** The words between a company's people and its name (`pilotene i`, `gründerne bak`). */
 const MEMBER_LINKS = new Set(['i', 'etter', 'bak', 'hos', 'av']);
 /** What follows a club's name in a compound: `Viking-supportere`, `Glimt-laget`. */
@@ -439,6 +512,44 @@ function wordStartsUpperCase(text: string, last: number): boolean {
   let first = last;
   while (first > 0 && wordCharAt(text, first - 1) === 1) first--;
   return first <= last && startsUpperCase(text[first]);
+}
+
+/** Letters of Norwegian that ASCII lacks, in lower case: æ, ø, å. */
+function isNorwegianLower(code: number): boolean {
+  return code === 0xe6 || code === 0xf8 || code === 0xe5;
+}
+
+/**
+ * Whether the lower-case word at `from` (read up to `limit`) may end an institution's or a facility's
+ * name (`tailType`): false only when it surely does not. A letter other than ASCII, æ, ø and å leaves
+ * the answer to the pattern.
+ */
+function mayBeTail(text: string, from: number, limit: number): boolean {
+  const stop = Math.min(limit, text.length);
+  let i = from;
+  while (i < stop) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || isNorwegianLower(code)) i++;
+    else if (code >= 128) return true;
+    else break;
+  }
+  return tailType(text.slice(from, i)) !== undefined;
+}
+
+/**
+ * Whether the word that ends at `end` (read back to `bound`) may be an institution named with a place
+ * (`isNamedWithPlace`): false only when it surely is not. A letter other than ASCII, æ, ø and å leaves
+ * the answer to the pattern.
+ */
+function mayBeNamedWithPlace(text: string, bound: number, end: number): boolean {
+  let i = end;
+  for (; i > bound; i--) {
+    const code = text.charCodeAt(i - 1) | 0x20;
+    if ((code >= 97 && code <= 122) || isNorwegianLower(code)) continue;
+    if (text.charCodeAt(i - 1) >= 128) return true;
+    break;
+  }
+  return isNamedWithPlace(text.slice(i, end));
 }
 
 /**
@@ -465,7 +576,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     // Cheap tests first: most mentions have neither a lower-case word after them nor ` i ` before them.
-    const tail = text.charCodeAt(k.end) === 32 && isLowerAt(text, k.end + 1) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
+    const tail = text.charCodeAt(k.end) === 32 && isLowerAt(text, k.end + 1) && mayBeTail(text, k.end + 1, k.end + 40) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
     const tailKind = tail ? tailType(tail[1]) : undefined;
     if (tail && tailKind) {
       end = k.end + tail[0].length;
@@ -511,7 +622,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     const afterI = k.start >= 4 && text.charCodeAt(k.start - 1) === 32 && text.charCodeAt(k.start - 2) === 105 && text.charCodeAt(k.start - 3) === 32;
-    const head = afterI ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;
+    const head = afterI && mayBeNamedWithPlace(text, Math.max(0, k.start - 40), k.start - 3) ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;
     if (head && isNamedWithPlace(head[1])) {
       start = k.start - head[1].length - ' i '.length;
       type = 'organization';

@@ -47,6 +47,7 @@ export function compilePhrases(phrases: Iterable<string>): PhraseMatcher {
     const shared = byHash.get(hash);
     byHash.set(hash, shared ? [...shared, ...group].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)) : group);
   }
+  const groups = hashTable(byHash);
   // Which first code units start a phrase: most runs start none.
   const initials = new Uint8Array(0x10000);
   for (const word of byFirstWord.keys()) initials[word.charCodeAt(0)] = 1;
@@ -61,7 +62,7 @@ export function compilePhrases(phrases: Iterable<string>): PhraseMatcher {
       // (A run starts a word or follows a hyphen, a full stop or an apostrophe in one: never inside letters.)
       if (i < from || initials[text.charCodeAt(i)] === 0) continue;
       const end = runEnds[r];
-      const match = matchAt(text, i, byHash.get(runHashes[r])) ?? (text.charCodeAt(end - 1) === 115 ? matchAt(text, i, byHash.get(runStems[r])) : undefined);
+      const match = matchAt(text, i, groups(runHashes[r])) ?? (text.charCodeAt(end - 1) === 115 ? matchAt(text, i, groups(runStems[r])) : undefined);
       if (match) {
         found.push(match);
         from = match.end;
@@ -70,6 +71,33 @@ export function compilePhrases(phrases: Iterable<string>): PhraseMatcher {
     return found;
   };
   return { find };
+}
+
+/**
+ * `map` as a lookup by hash over open addressing in typed arrays: a run's hash is looked up for most
+ * runs of every text, and most find nothing.
+ */
+function hashTable(map: ReadonlyMap<number, string[]>): (hash: number) => string[] | undefined {
+  let bits = 4;
+  while (1 << bits < map.size * 4) bits++;
+  const mask = (1 << bits) - 1;
+  const hashes = new Int32Array(mask + 1);
+  const values: (string[] | undefined)[] = new Array<string[] | undefined>(mask + 1).fill(undefined);
+  const slotOf = (hash: number) => Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> (32 - bits);
+  for (const [hash, value] of map) {
+    let slot = slotOf(hash);
+    while (values[slot] !== undefined) slot = (slot + 1) & mask;
+    hashes[slot] = hash;
+    values[slot] = value;
+  }
+  return (hash: number) => {
+    let slot = slotOf(hash);
+    for (;;) {
+      const value = values[slot];
+      if (value === undefined || hashes[slot] === hash) return value;
+      slot = (slot + 1) & mask;
+    }
+  };
 }
 
 /** The first (longest) of `phrases` at `index`, as whole words. */
@@ -105,10 +133,20 @@ function phraseEnd(text: string, index: number, phrase: string): number {
 }
 
 /** JavaScript's `\s`. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** `squashWhitespace` without a pattern for the common case: `text` itself when it is single-spaced already. */
+export function squashed(text: string): string {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 ? i === 0 || i === last || text.charCodeAt(i + 1) === 32 : isSpace(code)) return squashWhitespace(text);
+  }
+  return text;
 }
 
 /** The run of letters, digits and marks at `index`. */

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
 import { COUNTRY, gazetteer, PLACE } from './gazetteer';
 import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
-import { compilePhrases, type PhraseMatcher } from './phrases';
+import { compilePhrases, type PhraseMatcher, squashed } from './phrases';
 import { scanText, type TextScan } from './scan';
 import { factsOf } from './wordFacts';
 import { withoutNotNames } from './corrections';
@@ -63,7 +63,8 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
         around = around.sort((a, b) => a.start - b.start).filter((a, i, all) => i === 0 || all[i - 1].end <= a.start);
       }
     }
-    const found = options.unknownNames === false ? known : [...known, ...around, ...unknownNames(text, scan, [...known, ...around])].sort((a, b) => a.start - b.start);
+    const before = around.length ? known.concat(around) : known;
+    const found = options.unknownNames === false ? known : inTextOrder(known, around, unknownNames(text, scan, before));
     // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
     const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
@@ -71,6 +72,33 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
     return all;
   };
   return { recognize };
+}
+
+/**
+ * The three lists as one, by start: what a stable sort of them one after another gives (at the same
+ * start, the first list's mention first). Each list is in text order already, so they are merged;
+ * one that is not is sorted with the rest.
+ */
+function inTextOrder(a: readonly EntityMention[], b: readonly EntityMention[], c: readonly EntityMention[]): EntityMention[] {
+  if (!sortedByStart(a) || !sortedByStart(b) || !sortedByStart(c)) return [...a, ...b, ...c].sort((x, y) => x.start - y.start);
+  const merged: EntityMention[] = [];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length || j < b.length || k < c.length) {
+    const x = i < a.length ? a[i].start : Infinity;
+    const y = j < b.length ? b[j].start : Infinity;
+    const z = k < c.length ? c[k].start : Infinity;
+    if (x <= y && x <= z) merged.push(a[i++]);
+    else if (y <= z) merged.push(b[j++]);
+    else merged.push(c[k++]);
+  }
+  return merged;
+}
+
+function sortedByStart(list: readonly EntityMention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].start) return false;
+  return true;
 }
 
 /**
@@ -183,7 +211,7 @@ function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], 
     }
   }
   if (active.size === 0) return mentions;
-  const mask = new Uint8Array(text.length + 1);
+  const mask = scratchMask(text.length + 1);
   for (const m of mentions) mask.fill(1, m.start, m.end);
   const added: EntityMention[] = [];
   for (const match of forms.phrases.find(text, scan)) {
@@ -192,6 +220,15 @@ function addShortForms(text: string, scan: TextScan, mentions: EntityMention[], 
     added.push(mention(text, match.start, match.end, form.entity, 'shortForm'));
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** The mask of found spans, kept for the next text (cleared to its length for each). */
+let spanMask = new Uint8Array(4096);
+
+function scratchMask(length: number): Uint8Array {
+  if (spanMask.length < length) spanMask = new Uint8Array(Math.max(length, spanMask.length * 2));
+  else spanMask.fill(0, 0, length);
+  return spanMask;
 }
 
 /** `Stoltenberg` of `Jens Stoltenberg`, `Le Drian` of `Jean-Yves Le Drian`; nothing for a one-word name. */
@@ -223,8 +260,11 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
     else if (seen && seen.mention.entityId !== full.entityId) people.set(short, null);
   };
   // Longer names first, so that `Solbakken Moe` is known as the short form of `Håvard Solbakken Moe`.
-  const named = mentions.filter((m) => m.type === 'person' && m.canonical.includes(' ')).sort((a, b) => b.canonical.split(' ').length - a.canonical.split(' ').length);
-  for (const m of named) {
+  const named = mentions
+    .filter((m) => m.type === 'person' && m.canonical.includes(' '))
+    .map((m) => ({ m, words: m.canonical.split(' ').length }))
+    .sort((a, b) => b.words - a.words);
+  for (const { m } of named) {
     const full = people.get(m.canonical)?.mention ?? m;
     const words = m.canonical.split(' ');
     if (words.length >= 3) register(words.slice(1).join(' '), full);
@@ -246,7 +286,7 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
 }
 
 function ruleMention(name: NameCandidate): EntityMention {
-  const canonical = squashWhitespace(name.text);
+  const canonical = squashed(name.text);
   const entityId = ruleId(canonical);
   return name.strong
     ? { start: name.start, end: name.end, text: name.text, type: name.type, entityId, canonical, source: 'rule', strong: true }
@@ -264,15 +304,26 @@ function ruleId(name: string): string {
 }
 
 function makeSlug(name: string): string {
-  // Most names are ASCII letters, digits, æ, ø and å: built in one pass (the same slug as below).
+  // Most names are ASCII letters, digits, æ, ø and å: built in one pass (the same slug as below), a run
+  // of ASCII letters and digits at a time.
   const lower = name.toLowerCase();
   let slug = '';
   let dash = false;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
+  let run = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : -1;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      slug += dash ? `-${lower.slice(run, i)}` : lower.slice(run, i);
+      dash = false;
+      run = -1;
+    }
+    if (code < 0) break;
     let part: string | undefined;
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) part = lower[i];
-    else if (code === 0xe6) part = 'ae';
+    if (code === 0xe6) part = 'ae';
     else if (code === 0xf8 || code === 0xe5) part = code === 0xf8 ? 'o' : 'a';
     else if (code >= 128) return slowSlug(name);
     if (part === undefined) dash = slug !== '';

@@ -86,6 +86,8 @@ export class TextScan {
   runEnds = new Int32Array(1024);
   runHashes = new Int32Array(1024);
   runStems = new Int32Array(1024);
+  /** The word objects, made once and filled in again for each text (the words are read before the next text's scan). */
+  private readonly pool: ScannedWord[] = [];
   /** Runs that start in lower case, as a Bloom filter of their hashes, checked against the text when it says yes. */
   private readonly lowerCase = new Int32Array(BLOOM_WORDS);
 
@@ -113,6 +115,24 @@ export class TextScan {
     this.runEnds[at] = end;
     this.runHashes[at] = hash;
     this.runStems[at] = stem;
+  }
+
+  /** Adds a word (its facts looked up by its hash, `hashOf`, when first asked for). */
+  addWord(start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined): void {
+    this.put(start, end, hash, capitalised, sentenceStart, suffix, undefined);
+  }
+
+  /** Adds the gap left for lower-case words between kept ones: no word. */
+  addGap(start: number, end: number): void {
+    this.put(start, end, FNV_OFFSET, false, false, undefined, GAP);
+  }
+
+  private put(start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined, facts: WordFacts | undefined): void {
+    const at = this.words.length;
+    let word = this.pool[at];
+    if (word === undefined) this.pool.push((word = new ScannedWord(this.text, capitalised, start, end, hash, sentenceStart, suffix, facts)));
+    else word.set(this.text, capitalised, start, end, hash, sentenceStart, suffix, facts);
+    this.words.push(word);
   }
 
   /** Adds a lower-case run's FNV-1a hash. */
@@ -158,9 +178,44 @@ function occursAsRun(text: string, word: string): boolean {
 /** The gap left for lower-case words between kept ones: no word. */
 const GAP = factsAt('', 0, 0, FNV_OFFSET);
 
-function word(text: string, start: number, end: number, hash: number, capitalised: boolean, sentenceStart: boolean, suffix: string | undefined): Word {
-  const facts = factsAt(text, start, end, hash);
-  return { text: facts.text, capitalised, start, end, sentenceStart, suffix, facts };
+/**
+ * A word of the scan, reused from text to text (see `TextScan.pool`). Its facts are looked up when first
+ * asked for: the rules ask for few of the lower-case words kept beside capitalised ones.
+ */
+class ScannedWord implements Word {
+  private known: WordFacts | undefined;
+
+  constructor(
+    private source: string,
+    public capitalised: boolean,
+    public start: number,
+    public end: number,
+    private hash: number,
+    public sentenceStart: boolean,
+    public suffix: string | undefined,
+    facts: WordFacts | undefined,
+  ) {
+    this.known = facts;
+  }
+
+  set(source: string, capitalised: boolean, start: number, end: number, hash: number, sentenceStart: boolean, suffix: string | undefined, facts: WordFacts | undefined): void {
+    this.source = source;
+    this.capitalised = capitalised;
+    this.start = start;
+    this.end = end;
+    this.hash = hash;
+    this.sentenceStart = sentenceStart;
+    this.suffix = suffix;
+    this.known = facts;
+  }
+
+  get facts(): WordFacts {
+    return (this.known ??= factsAt(this.source, this.start, this.end, this.hash));
+  }
+
+  get text(): string {
+    return this.facts.text;
+  }
 }
 
 /**
@@ -188,15 +243,16 @@ export function scanText(text: string): TextScan {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    let bits = classAt(text, i);
+    let code = text.charCodeAt(i);
+    let bits = CLASSES[code];
+    if (bits === 0) bits = CLASSES[code] = decide(code);
     let width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, i) : 0;
     if (width === 0) {
       if ((bits & BREAK) !== 0) {
         const previous = result[result.length - 1];
         // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
         // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`.
-        const initial =
-          text.charCodeAt(i) === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
+        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
         if (!initial) sentenceStart = true;
       }
       i++;
@@ -205,12 +261,14 @@ export function scanText(text: string): TextScan {
     const start = i;
     const capitalised = width === 1 ? (bits & UPPER) !== 0 : startsUpperCase(text.slice(i, i + 2));
     // Each run is hashed as the scan goes (and those that start in lower case noted); the whole word is
-    // hashed too (to the last letter, and to the first hyphen), for the table of word facts.
+    // hashed too (to the last letter, and to the first hyphen), for the table of word facts. Up to its
+    // first connector a word is its first run, and has its hash: the word's own is kept only after one.
     let runLower = (bits & LOWER) !== 0;
     let runStart = i;
     let runEnd = i;
     let hash = FNV_OFFSET;
     let stem = FNV_OFFSET;
+    let joined = false;
     let wordHash = FNV_OFFSET;
     let hashToEnd = FNV_OFFSET;
     let hashToHyphen = FNV_OFFSET;
@@ -219,22 +277,24 @@ export function scanText(text: string): TextScan {
     let j = i;
     for (;;) {
       if (width > 0) {
-        const code = text.charCodeAt(j);
-        wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
         stem = hash;
         hash = Math.imul(hash ^ code, FNV_PRIME);
+        if (joined) wordHash = Math.imul(wordHash ^ code, FNV_PRIME);
         if (width === 2) {
           const low = text.charCodeAt(j + 1);
-          wordHash = Math.imul(wordHash ^ low, FNV_PRIME);
           stem = hash;
           hash = Math.imul(hash ^ low, FNV_PRIME);
+          if (joined) wordHash = Math.imul(wordHash ^ low, FNV_PRIME);
         }
-        hashToEnd = wordHash;
+        hashToEnd = joined ? wordHash : hash;
         end = runEnd = j += width;
       } else if ((bits & CONNECTOR) !== 0) {
         if (runEnd > runStart) scan.addRun(runStart, runEnd, hash, stem);
         if (runLower) scan.addLowerCase(hash >>> 0);
-        const code = text.charCodeAt(j);
+        if (!joined) {
+          wordHash = hash;
+          joined = true;
+        }
         if (hyphen < 0 && code === HYPHEN) {
           hyphen = j;
           hashToHyphen = wordHash;
@@ -246,7 +306,9 @@ export function scanText(text: string): TextScan {
         runLower = (classAt(text, j) & LOWER) !== 0;
       } else break;
       if (j >= length) break;
-      bits = classAt(text, j);
+      code = text.charCodeAt(j);
+      bits = CLASSES[code];
+      if (bits === 0) bits = CLASSES[code] = decide(code);
       width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, j) : 0;
     }
     if (runEnd > runStart) scan.addRun(runStart, runEnd, hash, stem);
@@ -256,7 +318,7 @@ export function scanText(text: string): TextScan {
       const wasStart = sentenceStart;
       sentenceStart = false;
       const last = result[result.length - 1];
-      if (last?.capitalised && pendingStart < 0 && skippedStart < 0) result.push(word(text, start, end, hashToEnd, false, wasStart, undefined));
+      if (last?.capitalised && pendingStart < 0 && skippedStart < 0) scan.addWord(start, end, hashToEnd, false, wasStart, undefined);
       else {
         if (pendingStart >= 0) {
           if (skippedStart < 0) skippedStart = pendingStart;
@@ -269,13 +331,13 @@ export function scanText(text: string): TextScan {
       }
       continue;
     }
-    if (skippedStart >= 0) result.push({ text: '', capitalised: false, start: skippedStart, end: skippedEnd, sentenceStart: false, suffix: undefined, facts: GAP });
-    if (pendingStart >= 0) result.push(word(text, pendingStart, pendingEnd, pendingHash, false, pendingSentenceStart, undefined));
+    if (skippedStart >= 0) scan.addGap(skippedStart, skippedEnd);
+    if (pendingStart >= 0) scan.addWord(pendingStart, pendingEnd, pendingHash, false, pendingSentenceStart, undefined);
     skippedStart = pendingStart = -1;
     // A hyphen inside the word (not one it ends on) before a part that starts in lower case.
     const compound = hyphen > 0 && hyphen < end && !startsUpperCase(text.slice(hyphen + 1, hyphen + 3));
-    if (compound) result.push(word(text, start, hyphen, hashToHyphen, capitalised, sentenceStart, text.slice(hyphen, end)));
-    else result.push(word(text, start, end, hashToEnd, capitalised, sentenceStart, undefined));
+    if (compound) scan.addWord(start, hyphen, hashToHyphen, capitalised, sentenceStart, text.slice(hyphen, end));
+    else scan.addWord(start, end, hashToEnd, capitalised, sentenceStart, undefined);
     sentenceStart = false;
   }
   return scan;

@@ -6,7 +6,10 @@
  * cost a gazetteer lookup or a pattern; now a word costs one lookup here,
  * and each answer is worked out the first time it is asked.
  */
-import { appositionType, DESIGNATORS, EVENT_ENDING, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { appositionType, DESIGNATORS, FILTERED_CUES, EVENT_ENDING, isDefiniteNoun, isNamedWithPlace, isOrganizationHead, isRole, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, tailType } from './cues';
+import { endingFilter } from './endings';
+import { hashOf } from './fnv';
+import { FNV_OFFSET, FNV_PRIME } from './fnv';
 import { gazetteer } from './gazetteer';
 import type { EntityType } from './types';
 
@@ -61,6 +64,16 @@ export function kindsOf(word: string): number {
   return kinds !== 0 || !/\p{Ll}s$/u.test(word) ? kinds : gazetteer.kinds(word.slice(0, -1));
 }
 
+// Quick noes for the patterns of endings (`endings.ts`).
+const ORGANIZATION_ENDINGS = endingFilter(ORGANIZATION_ENDING);
+const ORGANIZATION_WORDS = endingFilter(ORGANIZATION_WORD_ENDING);
+const PLACE_ENDINGS = endingFilter(PLACE_ENDING);
+const EVENT_ENDINGS = endingFilter(EVENT_ENDING);
+const LANDFORM_ENDINGS = endingFilter(LANDFORM_ENDING);
+
+/** Every pattern of endings that a filter stands before, for tests. */
+export const FILTERED_PATTERNS: readonly RegExp[] = [...FILTERED_CUES, ORGANIZATION_ENDING, ORGANIZATION_WORD_ENDING, PLACE_ENDING, EVENT_ENDING, LANDFORM_ENDING];
+
 // The yes-or-no answers, one bit each (in `decided` once worked out, in `answers` if yes).
 const ROLE = 1;
 const STARTER = 1 << 1;
@@ -102,7 +115,11 @@ export class WordFacts {
   /** The entity id of a one-word name the rules found, once made (see `ruleIds.ts`). */
   ruleId: string | undefined;
 
-  constructor(readonly text: string) {}
+  /** `hash` is the word's FNV-1a hash (`hashOf`). */
+  constructor(
+    readonly text: string,
+    private readonly hash: number,
+  ) {}
 
   private answer(bit: number, yes: boolean): boolean {
     this.decided |= bit;
@@ -124,7 +141,7 @@ export class WordFacts {
 
   /** What the gazetteer knows the word as (its bits; see `gazetteer.ts`). */
   get kinds(): number {
-    if (this.gazetteerKinds === UNDECIDED) this.gazetteerKinds = gazetteer.kinds(this.text);
+    if (this.gazetteerKinds === UNDECIDED) this.gazetteerKinds = gazetteer.kindsHashed(this.text, this.hash);
     return this.gazetteerKinds;
   }
 
@@ -168,12 +185,12 @@ export class WordFacts {
 
   /** Ends like a one-word organisation (`Utenriksdepartementet`). */
   get organizationEnding(): boolean {
-    return this.known(ORGANIZATION) ? this.yes(ORGANIZATION) : this.answer(ORGANIZATION, ORGANIZATION_ENDING.test(this.text));
+    return this.known(ORGANIZATION) ? this.yes(ORGANIZATION) : this.answer(ORGANIZATION, ORGANIZATION_ENDINGS.mayMatch(this.text) && ORGANIZATION_ENDING.test(this.text));
   }
 
   /** The last word of a longer organisation's name, in any case (`Institutt`, `Bank`). */
   get organizationWord(): boolean {
-    return this.known(ORGANIZATION_WORD) ? this.yes(ORGANIZATION_WORD) : this.answer(ORGANIZATION_WORD, ORGANIZATION_WORD_ENDING.test(this.folded));
+    return this.known(ORGANIZATION_WORD) ? this.yes(ORGANIZATION_WORD) : this.answer(ORGANIZATION_WORD, ORGANIZATION_WORDS.mayMatch(this.folded) && ORGANIZATION_WORD_ENDING.test(this.folded));
   }
 
   /** The head of an institution's name (`Universitetet`, `Helse`). */
@@ -183,7 +200,7 @@ export class WordFacts {
 
   /** Ends like a place (`Grodno-regionen`, `Vestlandet`). */
   get placeEnding(): boolean {
-    return this.known(PLACE_END) ? this.yes(PLACE_END) : this.answer(PLACE_END, PLACE_ENDING.test(this.text));
+    return this.known(PLACE_END) ? this.yes(PLACE_END) : this.answer(PLACE_END, PLACE_ENDINGS.mayMatch(this.text) && PLACE_ENDING.test(this.text));
   }
 
   /** Ends in a lower-case letter and `s`, as a genitive does. */
@@ -223,7 +240,7 @@ export class WordFacts {
 
   /** One character (a code point) at most. */
   get oneLetter(): boolean {
-    return this.known(ONE_LETTER) ? this.yes(ONE_LETTER) : this.answer(ONE_LETTER, [...this.text].length < 2);
+    return this.known(ONE_LETTER) ? this.yes(ONE_LETTER) : this.answer(ONE_LETTER, oneCodePoint(this.text));
   }
 
   /** A lower-case word that may stand inside a name, as written. */
@@ -233,12 +250,12 @@ export class WordFacts {
 
   /** Ends like an event's name (`Eliteserien`, `Spellemannprisen`, `League`), in any case. */
   get eventEnding(): boolean {
-    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDING.test(this.folded));
+    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDINGS.mayMatch(this.folded) && EVENT_ENDING.test(this.folded));
   }
 
   /** A one-word name of a landform, a water or a way (`Finnmarksvidda`, `Dovrebanen`). */
   get landform(): boolean {
-    return this.known(LANDFORM) ? this.yes(LANDFORM) : this.answer(LANDFORM, LANDFORM_ENDING.test(this.folded));
+    return this.known(LANDFORM) ? this.yes(LANDFORM) : this.answer(LANDFORM, LANDFORM_ENDINGS.mayMatch(this.folded) && LANDFORM_ENDING.test(this.folded));
   }
 
   /** A road's name or its start (`E6`; `Rv` of `Rv. 7`). */
@@ -259,59 +276,104 @@ export class WordFacts {
   }
 }
 
+/** At most one code point (`[...text].length < 2`): a surrogate pair is one. */
+function oneCodePoint(text: string): boolean {
+  if (text.length < 2) return true;
+  if (text.length > 2) return false;
+  const high = text.charCodeAt(0);
+  const low = text.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 /**
  * The table of words seen: open addressing over the words' FNV-1a hashes, so that the scan can look a
  * word up where it stands in the text, without cutting it out first (a Map would want the word as a
  * string of its own, and hash it again).
  */
-const CAPACITY = 1 << 18;
 /** Distinct words kept; past this the table starts again (a corpus's capitalised words number tens of thousands). */
-const MAX_WORDS = CAPACITY >>> 1;
-const hashes = new Int32Array(CAPACITY);
-let slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
+const MAX_WORDS = 1 << 17;
+/** The table's first size (in slots, a power of two); it doubles when half full, up to twice `MAX_WORDS`. */
+const FIRST_BITS = 12;
+let bits = FIRST_BITS;
+/**
+ * Per slot, side by side: the word's hash and its length + 1 (0: an empty slot). A probe reads one
+ * place in one array, and the facts (and the word's text) only when hash and length agree.
+ */
+let meta = new Int32Array(2 << bits);
+let slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << bits).fill(undefined);
 let count = 0;
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
+export { FNV_OFFSET, FNV_PRIME, hashOf };
 
-/** FNV-1a over the UTF-16 code units of `text[start, end)`, as the scan computes it. */
-export function hashOf(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash | 0;
-}
-
-function sameText(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
+function sameText(word: string, text: string, start: number): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
   return true;
+}
+
+/** FNV's low bits mix poorly: the high ones are folded in before taking a slot. */
+function firstSlot(hash: number): number {
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> (32 - bits);
 }
 
 /** The facts of the word `text[start, end)`, whose hash (`hashOf`) is `hash`; made on first sight. */
 export function factsAt(text: string, start: number, end: number, hash: number): WordFacts {
   hash |= 0;
-  // FNV's low bits mix poorly: fold the high ones in before taking a slot.
-  let slot = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 14;
+  const tag = end - start + 1;
+  const mask = (1 << bits) - 1;
+  let slot = firstSlot(hash);
   for (;;) {
-    const facts = slots[slot];
-    if (facts === undefined) break;
-    if (hashes[slot] === hash && sameText(facts.text, text, start, end)) return facts;
-    slot = (slot + 1) & (CAPACITY - 1);
+    const seen = meta[2 * slot + 1];
+    if (seen === 0) break;
+    if (seen === tag && meta[2 * slot] === hash) {
+      const facts = slots[slot] as WordFacts;
+      if (sameText(facts.text, text, start)) return facts;
+    }
+    slot = (slot + 1) & mask;
   }
   if (count >= MAX_WORDS) {
     forgetWords();
     return factsAt(text, start, end, hash);
   }
-  const facts = new WordFacts(text.slice(start, end));
-  hashes[slot] = hash;
+  const facts = new WordFacts(text.slice(start, end), hash);
+  if (2 * (count + 1) > mask + 1) {
+    grow();
+    slot = freeSlot(hash);
+  }
+  meta[2 * slot] = hash;
+  meta[2 * slot + 1] = tag;
   slots[slot] = facts;
   count++;
   return facts;
 }
 
+function freeSlot(hash: number): number {
+  const mask = (1 << bits) - 1;
+  let slot = firstSlot(hash);
+  while (meta[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+  return slot;
+}
+
+/** Doubles the table, every word in its new place. */
+function grow(): void {
+  const oldMeta = meta;
+  const oldSlots = slots;
+  bits++;
+  meta = new Int32Array(2 << bits);
+  slots = new Array<WordFacts | undefined>(1 << bits).fill(undefined);
+  for (let old = 0; old < oldSlots.length; old++) {
+    if (oldMeta[2 * old + 1] === 0) continue;
+    const slot = freeSlot(oldMeta[2 * old]);
+    meta[2 * slot] = oldMeta[2 * old];
+    meta[2 * slot + 1] = oldMeta[2 * old + 1];
+    slots[slot] = oldSlots[old];
+  }
+}
+
 /** Forgets every word: the next text starts a cold table (for benchmarks that measure a first pass over a corpus). */
 export function forgetWords(): void {
-  slots = new Array<WordFacts | undefined>(CAPACITY).fill(undefined);
+  bits = FIRST_BITS;
+  meta = new Int32Array(2 << bits);
+  slots = new Array<WordFacts | undefined>(1 << bits).fill(undefined);
   count = 0;
 }
 
