@@ -4,13 +4,16 @@
  * one phrase matcher, longest first, as whole words so that æ, ø and å count
  * as letters (see `phrases.ts`). A genitive `-s`
  * (`Putins`, `USAs`) and the name part of a hyphenated compound
- * (`Donbass-regionen`) link to the entity. A later short form of a person's
- * name (`Stoltenberg` after `Jens Stoltenberg`) links to the same person.
+ * (`Donbass-regionen`) link to the entity. The surname of a person named in
+ * full in the article (`Stoltenberg` beside `Jens Stoltenberg`) links to the
+ * same person. One scan of the text (`scan.ts`) serves the phrase matchers
+ * and the rules for names the knowledge base does not know (`names.ts`).
  */
 import type { KnowledgeBase } from './knowledgeBase';
 import { squashWhitespace } from '../text';
 import { COUNTRY, gazetteer, PLACE } from './gazetteer';
-import { findNames, type NameCandidate, namesAroundKnown, worksInQuotes } from './names';
+import { findNames, type NameCandidate } from './names';
+import { namesAroundKnown, worksInQuotes } from './namesAround';
 import { compilePhrases, type PhraseMatcher, squashed } from './phrases';
 import { scanText, type TextScan } from './scan';
 import { factsOf } from './wordFacts';
