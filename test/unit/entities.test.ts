@@ -48,6 +48,11 @@ describe('recognising knowledge-base entities', () => {
     },
     { name: 'the longest match', text: 'Jens Stoltenberg sa', expected: [['Jens Stoltenberg', 'Jens Stoltenberg']] },
     {
+      name: 'no party letter after a word that is no name',
+      text: 'Det sa han (V) til meg, og hun fikk karakteren (B) og (H) på eksamen.',
+      expected: [],
+    },
+    {
       name: 'party letters in brackets after a name, and only there',
       text: 'Kari Dahl (H) og Per Lie (Sp) møtte Ola (V). Kari H. Nilsen skrev H og V, figur(H) og (R ).',
       expected: [['H', 'Høyre'], ['Sp', 'Senterpartiet'], ['V', 'Venstre']],
@@ -214,6 +219,13 @@ describe('names the knowledge base does not know', () => {
     { name: 'a place of the form X i Y', text: 'Hun kom fra Mo i Rana i fjor.', expected: [['Mo i Rana', 'place']] },
     { name: 'an event in guillemets after its noun', text: 'Ekstremværet «Berit» traff kysten.', expected: [['Berit', 'event']] },
     { name: 'no event of a quote after `saken`', text: 'Han kalte saken «En skandale uten like i nyere tid».', expected: [] },
+    { name: 'two names in `Øst- og Vest-Europa`, none overlapping', text: 'Krigen rammet Øst- og Vest-Europa.', expected: [['Øst', 'other'], ['Vest-Europa', 'place']] },
+    { name: 'a short place that ends like an event, and a dateline before event endings', text: 'RUKA (NTB): Han var på Ruka i helgen.', expected: [['RUKA', 'place'], ['Ruka', 'place']] },
+    {
+      name: 'one type for a name found in guillemets and by the rules alike',
+      text: 'Vi så filmen «Vestbø» i går. Trener Vestbø sa at laget var klart. Etterpå sa Vestbø at han var glad.',
+      expected: [['Vestbø', 'person'], ['Vestbø', 'person'], ['Vestbø', 'person']],
+    },
     { name: 'no common noun of capitals before a compound part, and no numeral', text: 'De fant DNA-spor på kniven.\n\nTre år senere kom dommen.', expected: [] },
     {
       name: 'a sentence-initial name that also stands mid-sentence',

@@ -7,14 +7,14 @@ import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
 import { mergeKnowledgeBases } from '../../src/core/entities/knowledgeBase';
 import { createRecognizer } from '../../src/core/entities/recognizer';
 import type { EntityMention } from '../../src/core/entities/types';
-import { forgetWords } from '../../src/core/entities/wordFacts';
+import { factsOf, forgetWords, MAX_WORDS } from '../../src/core/entities/wordFacts';
 import { wordCharAt } from '../../src/core/text';
 
 /** Pieces of Norwegian news text that exercise the rules: names, cues, punctuation, compounds, capitals, odd characters. */
 const PIECES = [
   'Kari Dahl', 'Jens Stoltenberg', 'Stoltenberg', 'Oslo', 'Norges', 'Skiforbund', 'Oslo tingrett', 'Universitetet i Bergen', 'Møre og Romsdal',
   'sa', 'sier', 'trener', 'konsernsjef', 'i', 'på', 'og', 'til', 'fra', 'hos', 'Foto:', '/', 'NTB', '(H)', '(Sp)', '(45)', '«', '»', '–', '.', ',', ':',
-  'Viking-kaptein', 'Nord-Norge', 'E6', 'Rv.', '7', 'DNA-spor', 'Tre', 'Samtidig', 'Ekstremværet', 'Eliteserien', 'Fjordgruppen', 'Helse', 'Bergen',
+  'Viking-kaptein', 'Nord-Norge', 'Øst-', 'Vest-Europa', 'e\u0301Midt-Norge', 'E6', 'Rv.', '7', 'DNA-spor', 'Tre', 'Samtidig', 'Ekstremværet', 'Eliteserien', 'Fjordgruppen', 'Helse', 'Bergen',
   'VARDØYA', '(NTB):', 'Nærings-', 'distriktsdepartementet', 'Institutt', 'for', 'marin', 'biologi', 'ved', 'Øst', 'Ålesund', 'Ærlig',
   '😀', '𝐀bc', 'e\u0301', '\n', '\n\n', '  ', 'pilotene', 'Widerøe', 'Mo', 'Rana', 'Vestbø',
 ];
@@ -36,6 +36,18 @@ function checkMentions(source: string, mentions: readonly EntityMention[]): void
 }
 
 describe('the recogniser on any text', () => {
+  it('gives a text the same mentions when the table of words fills up while it is read', () => {
+    const source = 'Vestbø scoret. Det sa trener Olsen om Vestbø og Brann i går.';
+    forgetWords();
+    const fresh = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities)).recognize(source);
+    forgetWords();
+    // All but two places of the table taken: the text's own words fill it.
+    for (let i = 0; i < MAX_WORDS - 2; i++) factsOf(`fyllord${i}`);
+    const full = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities)).recognize(source);
+    forgetWords();
+    assert.deepEqual(full, fresh);
+  });
+
   it('reports mentions that slice the text, in order, none overlapping, none cutting a word', () => {
     const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
     fc.assert(

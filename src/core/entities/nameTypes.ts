@@ -81,14 +81,15 @@ export function typeOf(text: string, span: readonly Word[], all: readonly Word[]
   if (!single && first.organizationHead) return strong('organization');
   if (suffix !== undefined && PLACE_ENDING.test(suffix)) return strong('place');
   // `Eliteserien`, `Spellemannprisen`, `Conference League`.
+  // A dateline's capitals: `STORD (NTB):` is a place.
+  if (start === lineStart && first.allCaps && text.startsWith(' (', end)) return strong('place');
   if (last.eventEnding && !(single && (first.kinds & (GIVEN_NAME | SURNAME | PLACE)) !== 0)) return strong('event');
   // Credits: `Foto: Ola Nordmann / NTB`, `Foto: THIBAULT CAMUS / AFP`; after the slash, the agency or paper.
   if (lines.lastColon >= lineStart && CREDIT.test(lineBefore())) {
     if (/\/\s*$/u.test(lineBefore())) return strong('organization');
     return strong(!single && (!first.allCaps || (first.kinds & GIVEN_NAME) !== 0) ? 'person' : 'organization');
   }
-  // Datelines: `STORD (NTB):` is a place; the paper in brackets after it (or after a byline's name) an organisation.
-  if (start === lineStart && first.allCaps && text.startsWith(' (', end)) return strong('place');
+  // The paper in brackets after a dateline (or after a byline's name) is an organisation.
   if (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && (text.charCodeAt(end + 1) === 58 || /^(?:\p{Lu}+(?: \p{Lu}+)*|Av [^()\n]+) \($/u.test(text.slice(lineStart, start)))) return strong('organization');
   // The words before: a title or role (`landslagssjef Ståle Solbakken`), unless it is a verb (`som leder ArcSpawn`).
   if (before?.role && !/(?:^|[^\p{L}])(?:som|han|hun|de|vi|jeg|man|det|den|du|dere)\s+$/iu.test(text.slice(Math.max(0, previous.start - 8), previous.start))) return strong('person');

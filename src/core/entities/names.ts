@@ -39,6 +39,21 @@ function scratchMask(length: number): Uint8Array {
   return spanMask;
 }
 
+/** Whether any of `mask[from, to)` is set (a known name lies there). */
+function coversAny(mask: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (mask[i] === 1) return true;
+  return false;
+}
+
+/** Whether the character at `index` is a lower-case letter (ASCII at once, others by case mapping). */
+function isLowerAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 97 && code <= 122;
+  if (code !== code) return false; // past the end
+  const char = text[index];
+  return char !== char.toUpperCase();
+}
+
 /** Numbers each text, for the marks it leaves on word facts (`seenMidSentence`). */
 let textNumber = 0;
 
@@ -146,14 +161,16 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     // fiskeridepartementet`, `Institutt for arktisk og marin biologi`.
     let end = all[last].end;
     let institution = false;
-    const coordinated = COORDINATED.exec(text.slice(end, end + 60));
-    if (coordinated) {
+    const coordinated = text.charCodeAt(end) === 45 ? COORDINATED.exec(text.slice(end, end + 60)) : null;
+    const joined = coordinated ? factsOf(coordinated[1]) : undefined;
+    // (Only a compound's second half, `- og fiskeridepartementet`, `- og Fiskerforbund`: `Øst- og Vest-Europa`
+    // are two names, and a known name after `og` stays the knowledge base's.)
+    if (coordinated && joined && (isLowerAt(coordinated[1], 0) || isInstitutionHead(joined)) && !coversAny(mask, end, end + coordinated[0].length)) {
       end += coordinated[0].length;
-      const word = factsOf(coordinated[1]);
-      institution = word.organizationEnding || word.organizationWord || word.tailType === 'organization';
+      institution = isInstitutionHead(joined);
     } else if (isInstitutionHead(facts(all[last]))) {
       const purpose = purposeEnd(text, end);
-      if (purpose > end) {
+      if (purpose > end && !coversAny(mask, end, purpose)) {
         end = purpose;
         institution = true;
       }

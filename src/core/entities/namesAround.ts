@@ -81,7 +81,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
     const place = k.type === 'place';
     // `Nord-Norge`, `Sør-Norges`: a region of a known country or place.
     if (place && text.charCodeAt(k.start - 1) === 45) {
-      const region = /(?:^|[^\p{L}\p{N}-])((?:Nord|Sør|Øst|Vest|Midt|Nordvest|Nordøst|Sørvest|Sørøst|Indre|Ytre)-)$/u.exec(text.slice(Math.max(0, k.start - 12), k.start));
+      const region = /(?:^|[^\p{L}\p{M}\p{N}-])((?:Nord|Sør|Øst|Vest|Midt|Nordvest|Nordøst|Sørvest|Sørøst|Indre|Ytre)-)$/u.exec(text.slice(Math.max(0, k.start - 12), k.start));
       if (region) {
         start = k.start - region[1].length;
         type = 'place';
@@ -122,7 +122,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
     }
     // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place.
     if (place && type === undefined && text.charCodeAt(k.start - 1) === 32 && wordStartsUpperCase(text, k.start - 2)) {
-      const word = /(?:^|[^\p{L}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, k.start - 30), k.start));
+      const word = /(?:^|[^\p{L}\p{M}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, k.start - 30), k.start));
       if (word && !covered(k.start - 2)) {
         const facts = factsOf(word[1]);
         const sentenceStart = /(?:^|[.!?:–—«\n]\s*)$/u.test(text.slice(Math.max(0, k.start - word[1].length - 4), k.start - word[1].length - 1));

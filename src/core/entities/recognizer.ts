@@ -10,7 +10,7 @@
  * and the rules for names the knowledge base does not know (`names.ts`).
  */
 import type { KnowledgeBase } from './knowledgeBase';
-import { squashWhitespace } from '../text';
+import { squashWhitespace, startsUpperCase, wordCharAt } from '../text';
 import { COUNTRY, gazetteer, PLACE } from './gazetteer';
 import { findNames, type NameCandidate } from './names';
 import { namesAroundKnown, worksInQuotes } from './namesAround';
@@ -18,7 +18,7 @@ import { compilePhrases, type PhraseMatcher, squashed } from './phrases';
 import { scanText, type TextScan } from './scan';
 import { factsOf } from './wordFacts';
 import { withoutNotNames } from './corrections';
-import type { Entity, EntityMention } from './types';
+import type { Entity, EntityMention, EntityType } from './types';
 
 export interface Recognizer {
   /** The mentions in `text`, in text order, none overlapping. Results are cached per text. */
@@ -67,7 +67,7 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
       }
     }
     const before = around.length ? known.concat(around) : known;
-    const found = options.unknownNames === false ? known : inTextOrder(known, around, unknownNames(text, scan, before));
+    const found = options.unknownNames === false ? known : oneTypePerName(inTextOrder(known, around, unknownNames(text, scan, before)));
     // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
     const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
@@ -146,11 +146,51 @@ function findMentions(text: string, scan: TextScan, phrases: PhraseMatcher, form
 function withBracketed(text: string, mentions: EntityMention[], forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
   let added: EntityMention[] | undefined;
   for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
-    if (text.charCodeAt(open + 2) !== 41 || text.charCodeAt(open - 1) !== 32) continue; // `Name (X)`
+    // `Kari Dahl (H)`: right after a capitalised word, a name (not `sa han (V)`, `karakteren (B)`).
+    if (text.charCodeAt(open + 2) !== 41 || text.charCodeAt(open - 1) !== 32 || !afterCapitalisedWord(text, open - 1)) continue;
     const candidates = forms.get(text[open + 1]);
     if (candidates) (added ??= []).push(mention(text, open + 1, open + 2, candidates[0], 'knowledgeBase'));
   }
   return added ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/**
+ * One type for each rule-found name in a text: the names around known ones and in guillemets are found
+ * apart from the others (`«Vestbø»` a film, `trener Vestbø` a person), and share their ids. The type
+ * strong evidence gave most often wins, as within the rules (`unifyTypes` in names.ts).
+ */
+function oneTypePerName(mentions: EntityMention[]): EntityMention[] {
+  let votes: Map<string, Map<EntityType, number>> | undefined;
+  let mixed = false;
+  for (const m of mentions) {
+    if (m.source !== 'rule') continue;
+    votes ??= new Map();
+    let counts = votes.get(m.entityId);
+    if (!counts) votes.set(m.entityId, (counts = new Map()));
+    else if (!counts.has(m.type)) mixed = true;
+    counts.set(m.type, (counts.get(m.type) ?? 0) + (m.strong ? STRONG_VOTE : 1));
+  }
+  if (!mixed || !votes) return mentions;
+  return mentions.map((m) => {
+    const counts = m.source === 'rule' ? votes?.get(m.entityId) : undefined;
+    if (!counts || counts.size < 2) return m;
+    let type = m.type;
+    let best = 0;
+    for (const [candidate, count] of counts) if (count > best) [type, best] = [candidate, count];
+    if (type === m.type) return m;
+    const { strong: _own, ...rest } = m;
+    return best >= STRONG_VOTE ? { ...rest, type, strong: true } : { ...rest, type };
+  });
+}
+
+/** A strong vote outweighs any number of weak ones in a text. */
+const STRONG_VOTE = 1 << 16;
+
+/** Whether the word that ends just before `end` starts with a capital letter. */
+function afterCapitalisedWord(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && wordCharAt(text, start - 1) === 1) start--;
+  return start < end && startsUpperCase(text[start]);
 }
 
 /** How far (in characters, within the paragraph) a context mention may be from a shared name. */

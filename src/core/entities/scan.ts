@@ -10,7 +10,7 @@
  * once per code unit, not from a call or a pattern per character.
  */
 import { startsUpperCase, wordCharAt, wordEnd } from '../text';
-import { factsAt, FNV_OFFSET, FNV_PRIME, type WordFacts } from './wordFacts';
+import { factsAt, FNV_OFFSET, FNV_PRIME, settleWords, type WordFacts } from './wordFacts';
 
 export interface Word {
   readonly text: string;
@@ -226,6 +226,8 @@ class ScannedWord implements Word {
  * runs and lower-case runs are gathered as it goes.
  */
 export function scanText(text: string): TextScan {
+  // Between texts, the table of words may start again; within one it never does.
+  settleWords();
   const scan = SCAN;
   scan.reset(text);
   const result = scan.words;

@@ -40,6 +40,15 @@ const SENTENCE_STARTERS = new Set([
 ]);
 /** Endings of landforms, waters and ways, in a one-word name (`Finnmarksvidda`, `Hallingdalselva`, `Dovrebanen`). */
 const LANDFORM_ENDING = /\p{L}{2}(?:fjellet|fjell|vidda|heia|neset|elva|lågen|parken|dalen|øya|jávri|jávre|vatnet|vannet|fjorden|sjøen|breen|tinden|toppen|holmen|bukta|sundet|odden|banen|myra|havet)$/u;
+/**
+ * Whether a word ends like an event's name: as the whole word (`Cup` of `Norway Cup`), or after a stem of
+ * three letters or more (`Arendalsuka`, `Eliteserien`), not a short place name that merely ends so (`Ruka`).
+ */
+function isEventEnding(folded: string): boolean {
+  const ending = EVENT_ENDING.exec(folded);
+  return ending !== null && (ending[0].length === folded.length || folded.length - ending[0].length >= 3);
+}
+
 /** Roads: `E6`, `E39` (and `Rv`, `Fv` before a number, as in `Rv. 7`). */
 const ROAD = /^(?:E\d{1,3}|Rv|Fv|Ev)$/u;
 
@@ -250,7 +259,7 @@ export class WordFacts {
 
   /** Ends like an event's name (`Eliteserien`, `Spellemannprisen`, `League`), in any case. */
   get eventEnding(): boolean {
-    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDINGS.mayMatch(this.folded) && EVENT_ENDING.test(this.folded));
+    return this.known(EVENT_END) ? this.yes(EVENT_END) : this.answer(EVENT_END, EVENT_ENDINGS.mayMatch(this.folded) && isEventEnding(this.folded));
   }
 
   /** A one-word name of a landform, a water or a way (`Finnmarksvidda`, `Dovrebanen`). */
@@ -290,9 +299,12 @@ function oneCodePoint(text: string): boolean {
  * word up where it stands in the text, without cutting it out first (a Map would want the word as a
  * string of its own, and hash it again).
  */
-/** Distinct words kept; past this the table starts again (a corpus's capitalised words number tens of thousands). */
-const MAX_WORDS = 1 << 17;
-/** The table's first size (in slots, a power of two); it doubles when half full, up to twice `MAX_WORDS`. */
+/**
+ * Distinct words kept; past this the table starts again before the next text (`settleWords`), never
+ * within one, whose words carry the text's marks (a corpus's capitalised words number tens of thousands).
+ */
+export const MAX_WORDS = 1 << 17;
+/** The table's first size (in slots, a power of two); it doubles when half full. */
 const FIRST_BITS = 12;
 let bits = FIRST_BITS;
 /**
@@ -330,10 +342,6 @@ export function factsAt(text: string, start: number, end: number, hash: number):
     }
     slot = (slot + 1) & mask;
   }
-  if (count >= MAX_WORDS) {
-    forgetWords();
-    return factsAt(text, start, end, hash);
-  }
   const facts = new WordFacts(text.slice(start, end), hash);
   if (2 * (count + 1) > mask + 1) {
     grow();
@@ -367,6 +375,11 @@ function grow(): void {
     meta[2 * slot + 1] = oldMeta[2 * old + 1];
     slots[slot] = oldSlots[old];
   }
+}
+
+/** Before a text: past `MAX_WORDS` distinct words, the table starts again (a text's words must keep their facts while it is read). */
+export function settleWords(): void {
+  if (count >= MAX_WORDS) forgetWords();
 }
 
 /** Forgets every word: the next text starts a cold table (for benchmarks that measure a first pass over a corpus). */
