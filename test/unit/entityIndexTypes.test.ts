@@ -215,6 +215,33 @@ describe('carrying corpus types to an article\'s mentions', () => {
     assert.equal(carryCorpusTypes(own, index), own);
   });
 
+  it('tells each article\'s type of a name as its mentions are shown: its own guess, strong evidence elsewhere, or its own strong evidence', () => {
+    const index = new EntityIndex();
+    index.set('fra', [mention('unknown-vestbo', 0, 'place')]);
+    index.set('hos', [mention('unknown-vestbo', 0, 'organization'), mention('unknown-vestbo', 10, 'organization')]);
+    const typeIn = (uri: string) => index.entitiesIn(uri).find((e) => e.id === 'unknown-vestbo')?.type;
+    assert.equal(typeIn('fra'), 'place', 'guesses do not carry: the article\'s own');
+    index.set('trener', [mention('unknown-vestbo', 0, 'person', true)]);
+    assert.equal(typeIn('fra'), 'person', 'strong evidence elsewhere carries');
+    index.set('filmen', [mention('unknown-vestbo', 0, 'other', true)]);
+    assert.equal(typeIn('filmen'), 'other', 'its own strong evidence stays');
+  });
+
+  it('keeps its type generation when an article is indexed again unchanged, and moves it when that changes a type', () => {
+    const index = new EntityIndex();
+    const only = [mention('unknown-vestbo', 0, 'place'), mention('unknown-brann', 10, 'organization', true)];
+    index.set('a', only);
+    const before = index.typeGeneration;
+    index.set('a', only.map((m) => ({ ...m })));
+    assert.equal(index.typeGeneration, before, 'the same types: no redraw');
+    index.set('a', [mention('unknown-vestbo', 0, 'person', true), mention('unknown-brann', 10, 'organization', true)]);
+    assert.notEqual(index.typeGeneration, before, 'Vestbø is a person now');
+    const retyped = index.typeGeneration;
+    index.set('a', [mention('unknown-brann', 10, 'organization', true)]);
+    assert.notEqual(index.typeGeneration, retyped, 'Vestbø left the corpus');
+    assert.equal(index.typeOf('unknown-vestbo'), undefined);
+  });
+
   it('moves its type generation when strong evidence for a type comes or goes, even if the commonest type stays', () => {
     const index = new EntityIndex();
     index.set('a', [mention('unknown-vestbo', 0, 'person'), mention('unknown-vestbo', 10, 'person')]);

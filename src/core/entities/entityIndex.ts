@@ -99,6 +99,8 @@ export class EntityIndex<T = undefined> {
   private version = 0;
   /** Changes when some entity's corpus type may have changed (`typeOf`): an entity came, went, or its votes moved it. */
   private typesVersion = 0;
+  /** Within an update: the corpus types of the entities that left it (by id), until they come back or it settles. */
+  private readonly leftTypes = new Map<string, number>();
 
   private readonly compare: ((a: T, b: T) => number) | undefined;
   private readonly kept: number;
@@ -230,6 +232,7 @@ export class EntityIndex<T = undefined> {
     this.touchedMarks = new Uint8Array(64);
     this.touched = [];
     this.free = [];
+    this.leftTypes.clear();
     this.version++;
     this.typesVersion++;
   }
@@ -335,8 +338,10 @@ export class EntityIndex<T = undefined> {
 
   /**
    * The entities an article mentions, in order of first mention, with how
-   * often and the type its mentions are shown in: a rule-found name's corpus
-   * type (`carryCorpusTypes`), a known one's own.
+   * often and the type its mentions are shown in (as `carryCorpusTypes` types
+   * them): a known name's own; a rule-found name's own where the article
+   * typed it by strong evidence, else the type strong evidence gave it
+   * elsewhere, else its own.
    */
   entitiesIn(uri: string): { id: string; count: number; type: EntityType }[] {
     const article = this.articleNumbers.get(uri);
@@ -344,7 +349,10 @@ export class EntityIndex<T = undefined> {
     const result: { id: string; count: number; type: EntityType }[] = [];
     for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = packed[at];
-      const type = this.known[entity] === 1 ? packed[at + 1] & TYPE_MASK : this.typeIndex(entity);
+      const own = packed[at + 1] & TYPE_MASK;
+      const strongHere = packed[at + 1] >> TYPE_BITS > 0;
+      const carried = (this.types[entity] & STRONG_TYPE) !== 0 ? this.typeIndex(entity) : own;
+      const type = this.known[entity] === 1 || strongHere ? own : carried;
       result.push({ id: this.ids[entity], count: packed[at + 2], type: ENTITY_TYPES[type] });
     }
     return result;
@@ -407,8 +415,14 @@ export class EntityIndex<T = undefined> {
       this.touchedMarks = marks;
     }
     this.numbers.set(mention.entityId, entity);
-    // A new entity has a corpus type now.
-    this.typesVersion++;
+    // A new entity has a corpus type now, unless it left in this same update (an article indexed again):
+    // then its type is compared with the one it had when the update settles.
+    const before = this.leftTypes.get(mention.entityId);
+    if (before === undefined) this.typesVersion++;
+    else {
+      this.leftTypes.delete(mention.entityId);
+      this.types[entity] = before;
+    }
     // Detached: a name sliced from an article's text would keep the whole text alive.
     this.ids[entity] = detach(mention.entityId);
     this.names[entity] = detach(mention.canonical);
@@ -447,8 +461,9 @@ export class EntityIndex<T = undefined> {
       this.stats[base + VOTES + type] -= count;
       this.stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
       if (this.stats[base + ARTICLES] === 0) {
-        // Gone: it has no corpus type any more (and its number may go to another entity at once).
-        this.typesVersion++;
+        // Gone: it has no corpus type any more (and its number may go to another entity at once), unless
+        // it comes back before the update settles.
+        this.leftTypes.set(this.ids[entity], this.types[entity]);
         this.numbers.delete(this.ids[entity]);
         this.ids[entity] = '';
         this.names[entity] = '';
@@ -483,6 +498,9 @@ export class EntityIndex<T = undefined> {
       changed = true;
     }
     this.touched.length = 0;
+    // Entities that left and did not come back.
+    if (this.leftTypes.size > 0) changed = true;
+    this.leftTypes.clear();
     if (changed) this.typesVersion++;
   }
 
