@@ -128,15 +128,24 @@ function surfaceForms(entities: readonly Entity[]): Map<string, Entity[]> {
 }
 
 function findMentions(text: string, scan: TextScan, phrases: PhraseMatcher, forms: ReadonlyMap<string, readonly Entity[]>): EntityMention[] {
-  const found: { start: number; end: number; candidates: readonly Entity[] }[] = [];
+  const mentions: EntityMention[] = [];
+  // Names several entities share, chosen once the others are known: their places in `mentions`.
+  let shared: { at: number; start: number; end: number; candidates: readonly Entity[] }[] | undefined;
   for (const match of phrases.find(text, scan)) {
     const candidates = forms.get(match.phrase);
-    if (candidates) found.push({ start: match.start, end: match.end, candidates });
+    if (!candidates) continue;
+    if (candidates.length === 1) mentions.push(mention(text, match.start, match.end, candidates[0], 'knowledgeBase'));
+    else {
+      (shared ??= []).push({ at: mentions.length, start: match.start, end: match.end, candidates });
+      mentions.push(mention(text, match.start, match.end, candidates[0], 'knowledgeBase'));
+    }
   }
-  const settled = found.filter((f) => f.candidates.length === 1).map((f) => ({ start: f.start, end: f.end, id: f.candidates[0].id }));
-  return found.map(({ start, end, candidates }) =>
-    mention(text, start, end, candidates.length === 1 ? candidates[0] : choose(text, start, end, candidates, settled), 'knowledgeBase'),
-  );
+  if (shared) {
+    const chosen = new Set(shared.map((s) => s.at));
+    const settled = mentions.filter((_, at) => !chosen.has(at)).map((m) => ({ start: m.start, end: m.end, id: m.entityId }));
+    for (const { at, start, end, candidates } of shared) mentions[at] = mention(text, start, end, choose(text, start, end, candidates, settled), 'knowledgeBase');
+  }
+  return mentions;
 }
 
 /**
