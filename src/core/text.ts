@@ -289,6 +289,15 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
   }
 }
 
+/** Whether the character at `index` is a lower-case letter (ASCII at once, others by case mapping); false past the end. */
+export function isLowerCaseAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 97 && code <= 122;
+  if (code !== code) return false; // past the end
+  const char = text[index];
+  return char !== char.toUpperCase();
+}
+
 /** Whether `word` starts with an upper-case letter; ASCII is decided without a pattern. */
 export function startsUpperCase(word: string): boolean {
   const code = word.charCodeAt(0);

@@ -8,6 +8,7 @@ import {
   scanUtf16,
   scanUtf8,
   startsUpperCase,
+  isLowerCaseAt,
   wordCharAt,
   truncateAtWord,
 } from '../../src/core/text';
@@ -237,6 +238,11 @@ describe('text helpers', () => {
   const capitals: [string, boolean][] = [['Oslo', true], ['Ørsta', true], ['Ålesund', true], ['øst', false], ['NATO', true], ['3M', false], ['', false]];
   for (const [word, expected] of capitals) {
     it(`says "${word}" ${expected ? 'starts' : 'does not start'} with a capital`, () => assert.equal(startsUpperCase(word), expected));
+  }
+
+  const lowers: [string, number, boolean][] = [['øst', 0, true], ['Øst', 0, false], ['ßa', 0, true], ['a1', 1, false], ['a', 1, false], ['😀', 0, false], ['å', 0, true]];
+  for (const [text, index, expected] of lowers) {
+    it(`says the character at ${index} of "${text}" ${expected ? 'is' : 'is not'} a lower-case letter`, () => assert.equal(isLowerCaseAt(text, index), expected));
   }
 
   it('sorts æ, ø, å after z, in that order', () => {

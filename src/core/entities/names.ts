@@ -14,6 +14,7 @@
  * the types from `nameTypes.ts`; names built around known ones and names in
  * guillemets from `namesAround.ts`.
  */
+import { isLowerCaseAt } from '../text';
 import { scanText, type TextScan, type Word } from './scan';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE } from './gazetteer';
 import { squashed } from './phrases';
@@ -43,15 +44,6 @@ function scratchMask(length: number): Uint8Array {
 function coversAny(mask: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (mask[i] === 1) return true;
   return false;
-}
-
-/** Whether the character at `index` is a lower-case letter (ASCII at once, others by case mapping). */
-function isLowerAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 128) return code >= 97 && code <= 122;
-  if (code !== code) return false; // past the end
-  const char = text[index];
-  return char !== char.toUpperCase();
 }
 
 /** Numbers each text, for the marks it leaves on word facts (`seenMidSentence`). */
@@ -165,7 +157,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     const joined = coordinated ? factsOf(coordinated[1]) : undefined;
     // (Only a compound's second half, `- og fiskeridepartementet`, `- og Fiskerforbund`: `Øst- og Vest-Europa`
     // are two names, and a known name after `og` stays the knowledge base's.)
-    if (coordinated && joined && (isLowerAt(coordinated[1], 0) || isInstitutionHead(joined)) && !coversAny(mask, end, end + coordinated[0].length)) {
+    if (coordinated && joined && (isLowerCaseAt(coordinated[1], 0) || isInstitutionHead(joined)) && !coversAny(mask, end, end + coordinated[0].length)) {
       end += coordinated[0].length;
       institution = isInstitutionHead(joined);
     } else if (isInstitutionHead(facts(all[last]))) {

@@ -3,21 +3,12 @@
  * Norge`, `Nord-Norge`), and names in guillemets after the noun for what they name (`romanen «…»`,
  * `Ekstremværet «Berit»`): the rules that read the text around a span rather than its words.
  */
-import { startsUpperCase, wordCharAt } from '../text';
+import { isLowerCaseAt, startsUpperCase, wordCharAt } from '../text';
 import { appositionType, isNamedWithPlace, tailType } from './cues';
 import { GIVEN_NAME, PLACE, COUNTRY } from './gazetteer';
 import type { NameCandidate } from './names';
 import type { EntityType } from './types';
 import { factsOf } from './wordFacts';
-
-/** Whether the character at `index` is a lower-case letter (ASCII at once, others by case mapping). */
-function isLowerAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 128) return code >= 97 && code <= 122;
-  if (code !== code) return false; // past the end
-  const char = text[index];
-  return char !== char.toUpperCase();
-}
 
 /** Whether the word that ends at `last` (its last character's index) starts with a capital. */
 function wordStartsUpperCase(text: string, last: number): boolean {
@@ -88,7 +79,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     // Cheap tests first: most mentions have neither a lower-case word after them nor ` i ` before them.
-    const tail = text.charCodeAt(k.end) === 32 && isLowerAt(text, k.end + 1) && mayBeTail(text, k.end + 1, k.end + 40) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
+    const tail = text.charCodeAt(k.end) === 32 && isLowerCaseAt(text, k.end + 1) && mayBeTail(text, k.end + 1, k.end + 40) ? /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u.exec(text.slice(k.end, k.end + 40)) : null;
     const tailKind = tail ? tailType(tail[1]) : undefined;
     if (tail && tailKind) {
       end = k.end + tail[0].length;
