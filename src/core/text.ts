@@ -289,6 +289,13 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
   }
 }
 
+/** Whether the run of letters, digits and marks that ends just before `end` starts with a capital (false when there is none). */
+export function wordBeforeIsCapitalised(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && wordCharAt(text, start - 1) === 1) start--;
+  return start < end && startsUpperCase(text[start]);
+}
+
 /** Whether the character at `index` is a lower-case letter (ASCII at once, others by case mapping); false past the end. */
 export function isLowerCaseAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);

@@ -9,6 +9,7 @@ import {
   scanUtf8,
   startsUpperCase,
   isLowerCaseAt,
+  wordBeforeIsCapitalised,
   wordCharAt,
   truncateAtWord,
 } from '../../src/core/text';
@@ -238,6 +239,11 @@ describe('text helpers', () => {
   const capitals: [string, boolean][] = [['Oslo', true], ['Ørsta', true], ['Ålesund', true], ['øst', false], ['NATO', true], ['3M', false], ['', false]];
   for (const [word, expected] of capitals) {
     it(`says "${word}" ${expected ? 'starts' : 'does not start'} with a capital`, () => assert.equal(startsUpperCase(word), expected));
+  }
+
+  const before: [string, number, boolean][] = [['Kari (H)', 4, true], ['han (V)', 3, false], ['Øyvind', 6, true], ['x. (B)', 2, false], ['', 0, false]];
+  for (const [text, end, expected] of before) {
+    it(`says the word before ${end} in "${text}" ${expected ? 'is' : 'is not'} capitalised`, () => assert.equal(wordBeforeIsCapitalised(text, end), expected));
   }
 
   const lowers: [string, number, boolean][] = [['øst', 0, true], ['Øst', 0, false], ['ßa', 0, true], ['a1', 1, false], ['a', 1, false], ['😀', 0, false], ['å', 0, true]];

@@ -241,8 +241,8 @@ function unifyTypes(names: NameCandidate[]): NameCandidate[] {
   });
 }
 
-/** A strong vote outweighs any number of weak ones in an article. */
-const STRONG_VOTE = 1 << 16;
+/** A strong vote outweighs any number of weak ones in an article (also in the recogniser's `oneTypePerName`). */
+export const STRONG_VOTE = 1 << 16;
 
 /**
  * Whether the lower-case word `all[j]` links the name begun at `all[start]`

@@ -3,19 +3,12 @@
  * Norge`, `Nord-Norge`), and names in guillemets after the noun for what they name (`romanen «…»`,
  * `Ekstremværet «Berit»`): the rules that read the text around a span rather than its words.
  */
-import { isLowerCaseAt, startsUpperCase, wordCharAt } from '../text';
+import { isLowerCaseAt, startsUpperCase, wordBeforeIsCapitalised } from '../text';
 import { appositionType, isNamedWithPlace, tailType } from './cues';
 import { GIVEN_NAME, PLACE, COUNTRY } from './gazetteer';
 import type { NameCandidate } from './names';
 import type { EntityType } from './types';
 import { factsOf } from './wordFacts';
-
-/** Whether the word that ends at `last` (its last character's index) starts with a capital. */
-function wordStartsUpperCase(text: string, last: number): boolean {
-  let first = last;
-  while (first > 0 && wordCharAt(text, first - 1) === 1) first--;
-  return first <= last && startsUpperCase(text[first]);
-}
 
 /** Letters of Norwegian that ASCII lacks, in lower case: æ, ø, å. */
 function isNorwegianLower(code: number): boolean {
@@ -112,7 +105,7 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
       }
     }
     // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place.
-    if (place && type === undefined && text.charCodeAt(k.start - 1) === 32 && wordStartsUpperCase(text, k.start - 2)) {
+    if (place && type === undefined && text.charCodeAt(k.start - 1) === 32 && wordBeforeIsCapitalised(text, k.start - 1)) {
       const word = /(?:^|[^\p{L}\p{M}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, k.start - 30), k.start));
       if (word && !covered(k.start - 2)) {
         const facts = factsOf(word[1]);

@@ -10,9 +10,9 @@
  * and the rules for names the knowledge base does not know (`names.ts`).
  */
 import type { KnowledgeBase } from './knowledgeBase';
-import { squashWhitespace, startsUpperCase, wordCharAt } from '../text';
+import { squashWhitespace, wordBeforeIsCapitalised } from '../text';
 import { COUNTRY, gazetteer, PLACE } from './gazetteer';
-import { findNames, type NameCandidate } from './names';
+import { findNames, type NameCandidate, STRONG_VOTE } from './names';
 import { namesAroundKnown, worksInQuotes } from './namesAround';
 import { compilePhrases, type PhraseMatcher, squashed } from './phrases';
 import { scanText, type TextScan } from './scan';
@@ -156,7 +156,7 @@ function withBracketed(text: string, mentions: EntityMention[], forms: ReadonlyM
   let added: EntityMention[] | undefined;
   for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
     // `Kari Dahl (H)`: right after a capitalised word, a name (not `sa han (V)`, `karakteren (B)`).
-    if (text.charCodeAt(open + 2) !== 41 || text.charCodeAt(open - 1) !== 32 || !afterCapitalisedWord(text, open - 1)) continue;
+    if (text.charCodeAt(open + 2) !== 41 || text.charCodeAt(open - 1) !== 32 || !wordBeforeIsCapitalised(text, open - 1)) continue;
     const candidates = forms.get(text[open + 1]);
     if (candidates) (added ??= []).push(mention(text, open + 1, open + 2, candidates[0], 'knowledgeBase'));
   }
@@ -190,16 +190,6 @@ function oneTypePerName(mentions: EntityMention[]): EntityMention[] {
     const { strong: _own, ...rest } = m;
     return best >= STRONG_VOTE ? { ...rest, type, strong: true } : { ...rest, type };
   });
-}
-
-/** A strong vote outweighs any number of weak ones in a text. */
-const STRONG_VOTE = 1 << 16;
-
-/** Whether the word that ends just before `end` starts with a capital letter. */
-function afterCapitalisedWord(text: string, end: number): boolean {
-  let start = end;
-  while (start > 0 && wordCharAt(text, start - 1) === 1) start--;
-  return start < end && startsUpperCase(text[start]);
 }
 
 /** How far (in characters, within the paragraph) a context mention may be from a shared name. */
