@@ -37,6 +37,13 @@ export const MAX_COLOUR_NAME_LENGTH = 80;
  */
 export const MAX_KNOWLEDGE_BASE_BYTES = 8 * MIB;
 export const MAX_KNOWLEDGE_BASE_ENTITIES = 50_000;
+/**
+ * A saved index (`core/persist`) is read whole when a window opens. About 190 bytes an article of the
+ * benchmark's realistic corpus for the search index alone; 1 GB leaves room for a few hundred thousand
+ * articles with their entities. A larger one is neither read nor written (the log says so): the window
+ * indexes the corpus itself.
+ */
+export const MAX_SAVED_INDEX_BYTES = 1024 * MIB;
 /** Entity ids are short slugs. */
 export const MAX_ENTITY_ID_LENGTH = 200;
 /** An entity's name or alias, and a name to add to the knowledge base: a few words. */

@@ -24,6 +24,8 @@
  * `fra Vestbø` (see `carryCorpusTypes`).
  */
 import { compareNorwegian, detach, foldForMatching } from '../text';
+import { SnapshotError } from '../persist/snapshotFile';
+import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
 
 /** An entity as the corpus knows it. */
@@ -202,6 +204,119 @@ export class EntityIndex<T = undefined> {
       if (first && !first.includes(article) && this.lists[entity].length > first.length) this.firsts[entity] = undefined;
     }
     this.version++;
+  }
+
+  /**
+   * Everything the index holds, as arrays to save (`restoreState` makes the same index from them):
+   * entities and articles numbered densely from 0, each article's groups as `set` packs them.
+   */
+  exportState(): EntityIndexState {
+    const entityNumbers = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const names: string[] = [];
+    const entities = [...this.numbers.values()].sort((a, b) => a - b);
+    const known = new Uint8Array(entities.length);
+    for (const entity of entities) {
+      entityNumbers[entity] = ids.length;
+      known[ids.length] = this.known[entity];
+      ids.push(this.ids[entity]);
+      names.push(this.names[entity]);
+    }
+    const articles = [...this.articleNumbers.values()].sort((a, b) => a - b);
+    const packStarts = new Int32Array(articles.length + 1);
+    let total = 0;
+    articles.forEach((article, i) => {
+      packStarts[i] = total;
+      total += (this.packs[article] as Int32Array).length;
+    });
+    packStarts[articles.length] = total;
+    const packs = new Int32Array(total);
+    articles.forEach((article, i) => {
+      const packed = this.packs[article] as Int32Array;
+      const at = packStarts[i];
+      packs.set(packed, at);
+      for (let g = 0; g < packed.length; g += HEADER + 2 * packed[g + 2]) {
+        packs[at + g] = entityNumbers[packed[g]];
+        packs[at + g + 3] = 0;
+      }
+    });
+    return { uris: articles.map((article) => this.uris[article]), packStarts, packs, ids, names, known };
+  }
+
+  /**
+   * Replaces what the index holds with a saved state, checking that it adds up (a `SnapshotError` if not,
+   * and the index is left empty). `infoOf` gives each article what `set` was given for it.
+   */
+  restoreState(state: EntityIndexState, infoOf: (uri: string) => T | undefined): void {
+    this.clear();
+    try {
+      this.restoreChecked(state, infoOf);
+    } catch (error) {
+      this.clear();
+      throw error;
+    }
+  }
+
+  private restoreChecked(state: EntityIndexState, infoOf: (uri: string) => T | undefined): void {
+    const entityCount = state.ids.length;
+    if (state.names.length !== entityCount || state.known.length !== entityCount) throw new SnapshotError('the entities do not add up');
+    if (state.packStarts.length !== state.uris.length + 1 || state.packStarts[0] !== 0 || state.packStarts[state.uris.length] !== state.packs.length) {
+      throw new SnapshotError('the entity mentions do not add up');
+    }
+    let capacity = 64;
+    while (capacity < entityCount) capacity *= 2;
+    this.known = new Uint8Array(capacity);
+    this.stats = new Int32Array(capacity * STATS);
+    this.types = new Uint8Array(capacity);
+    this.touchedMarks = new Uint8Array(capacity);
+    for (let entity = 0; entity < entityCount; entity++) {
+      const id = state.ids[entity];
+      if (this.numbers.has(id)) throw new SnapshotError(`the entity ${id} is there twice`);
+      this.numbers.set(id, entity);
+      this.ids[entity] = id;
+      this.names[entity] = state.names[entity];
+      this.folded[entity] = undefined;
+      this.known[entity] = state.known[entity] === 1 ? 1 : 0;
+      this.lists[entity] = [];
+      // Found when first asked for: ranking them here would compare every article with others.
+      this.firsts[entity] = undefined;
+    }
+    // One copy of all the groups, each article's a view of it (`remove` writes slots into them).
+    const all = state.packs.slice();
+    for (let article = 0; article < state.uris.length; article++) {
+      const uri = state.uris[article];
+      if (this.articleNumbers.has(uri)) throw new SnapshotError('an article is there twice');
+      const packed = all.subarray(state.packStarts[article], state.packStarts[article + 1]);
+      for (let at = 0; at < packed.length; ) {
+        const entity = packed[at];
+        const type = packed[at + 1] & TYPE_MASK;
+        const strong = packed[at + 1] >> TYPE_BITS;
+        const count = packed[at + 2];
+        const end = at + HEADER + 2 * count;
+        if (packed.length - at < HEADER || entity < 0 || entity >= entityCount || type >= TYPE_COUNT || count <= 0 || strong < 0 || strong > count || end > packed.length) {
+          throw new SnapshotError(`the mentions of ${uri} do not add up`);
+        }
+        const list = this.lists[entity];
+        packed[at + 3] = list.length;
+        list.push(article);
+        const base = entity * STATS;
+        this.stats[base + ARTICLES]++;
+        this.stats[base + MENTIONS] += count;
+        this.stats[base + VOTES + type] += count;
+        this.stats[base + STRONG_VOTES + type] += strong;
+        at = end;
+      }
+      this.articleNumbers.set(uri, article);
+      this.uris[article] = uri;
+      this.packs[article] = packed;
+      this.infos[article] = infoOf(uri);
+    }
+    for (let entity = 0; entity < entityCount; entity++) {
+      if (this.stats[entity * STATS + ARTICLES] === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
+      this.types[entity] = this.countedType(entity);
+    }
+    this.version++;
+    this.typesVersion++;
   }
 
   /** Forgets an article; whether it was indexed. */

@@ -22,6 +22,8 @@ import Fuse from 'fuse.js';
 import type { ArticleDate } from '../article';
 import { detach, foldForMatching, forEachWord } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
+import { SnapshotError } from '../persist/snapshotFile';
+import type { SearchIndexState } from './searchIndexState';
 
 export interface SearchDocument {
   readonly title: string;
@@ -99,7 +101,8 @@ export class SearchIndex {
   private sortedTerms: string[] | undefined;
   /** Words added since `sortedTerms` was made. */
   private newTerms: string[] = [];
-  private trigrams: Map<string, number[]> | undefined;
+  /** Per trigram, the terms that have it: lists restored from a saved state stay typed arrays until a term is added to them. */
+  private trigrams: Map<string, number[] | Int32Array> | undefined;
   private trigramTerms = 0;
   private scores = new Float32Array(0);
   private wordScores = new Float32Array(0);
@@ -164,6 +167,11 @@ export class SearchIndex {
     this.totalLength += length;
   }
 
+  /** Removes every document and word. */
+  clear(): void {
+    this.restoreState(new SearchIndex().exportState());
+  }
+
   /** Removes a document; whether it was there. */
   remove(key: string): boolean {
     const doc = this.docIds.get(key);
@@ -178,6 +186,118 @@ export class SearchIndex {
     // document frequencies: the weights drift a little, no more, in between.
     if (this.deadDocs > 64 && this.deadDocs > COMPACT_RATIO * (this.liveDocs + this.deadDocs)) this.compact();
     return true;
+  }
+
+  /**
+   * Everything the index holds, compacted (removed documents gone, documents numbered from 0), as arrays
+   * to save: `restoreState` makes the same index from them. The arrays are copies.
+   */
+  exportState(): SearchIndexState {
+    if (this.deadDocs > 0) this.compact();
+    const docs = this.keys.length;
+    const termCount = this.terms.length;
+    const postingStarts = new Int32Array(termCount + 1);
+    let total = 0;
+    for (let term = 0; term < termCount; term++) {
+      postingStarts[term] = total;
+      total += this.postingLengths[term];
+    }
+    postingStarts[termCount] = total;
+    const postings = new Int32Array(total);
+    for (let term = 0; term < termCount; term++) {
+      const list = this.postings[term];
+      const length = this.postingLengths[term];
+      if (list) postings.set(list.subarray(0, length), postingStarts[term]);
+      else if (length === 1) postings[postingStarts[term]] = this.firstPostings[term];
+    }
+    // The sorted vocabulary and the trigrams, which the first prefix or fuzzy query would otherwise make
+    // (most of a second at 100,000 articles): saved made.
+    const sorted = this.sortedVocabulary();
+    const sortedTerms = new Int32Array(sorted.length);
+    sorted.forEach((term, i) => (sortedTerms[i] = this.termIds.get(term) as number));
+    const trigrams = this.trigramIndex();
+    const trigramGrams = [...trigrams.keys()];
+    const trigramStarts = new Int32Array(trigramGrams.length + 1);
+    let gramTotal = 0;
+    trigramGrams.forEach((gram, i) => {
+      trigramStarts[i] = gramTotal;
+      gramTotal += (trigrams.get(gram) as ArrayLike<number>).length;
+    });
+    trigramStarts[trigramGrams.length] = gramTotal;
+    const trigramTerms = new Int32Array(gramTotal);
+    trigramGrams.forEach((gram, i) => trigramTerms.set(trigrams.get(gram) as ArrayLike<number>, trigramStarts[i]));
+    return {
+      keys: this.keys as string[],
+      lengths: this.lengths.slice(0, docs),
+      years: this.years.slice(0, docs),
+      months: this.months.slice(0, docs),
+      terms: [...this.terms],
+      postingStarts,
+      postings,
+      sortedTerms,
+      trigramGrams,
+      trigramStarts,
+      trigramTerms,
+    };
+  }
+
+  /**
+   * Replaces what the index holds with a saved state (checked by `checkSearchIndexState` first). The
+   * arrays are used as they are, not copied: a term's postings are a view of `state.postings` until it
+   * grows.
+   */
+  restoreState(state: SearchIndexState): void {
+    const docs = state.keys.length;
+    const termCount = state.terms.length;
+    this.termIds.clear();
+    this.terms.length = 0;
+    this.postings = new Array<Int32Array | undefined>(termCount);
+    const capacity = Math.max(1024, termCount);
+    this.firstPostings = new Int32Array(capacity);
+    this.postingLengths = new Int32Array(capacity);
+    this.df = new Int32Array(capacity);
+    for (let term = 0; term < termCount; term++) {
+      const text = state.terms[term];
+      this.terms.push(text);
+      this.termIds.set(text, term);
+      if (this.termIds.size !== term + 1) throw new SnapshotError('a search term is there twice');
+      const from = state.postingStarts[term];
+      const length = state.postingStarts[term + 1] - from;
+      this.postingLengths[term] = length;
+      this.df[term] = length;
+      if (length > 0) this.firstPostings[term] = state.postings[from];
+      this.postings[term] = length > 1 ? state.postings.subarray(from, from + length) : undefined;
+    }
+    this.docIds.clear();
+    this.keys = [...state.keys];
+    if (new Set(state.keys).size !== docs) throw new SnapshotError('a search document is there twice');
+    const docCapacity = Math.max(1024, docs);
+    this.lengths = new Int32Array(docCapacity);
+    this.lengths.set(state.lengths);
+    this.years = new Int16Array(docCapacity);
+    this.years.set(state.years);
+    this.months = new Int8Array(docCapacity);
+    this.months.set(state.months);
+    this.alive = new Uint8Array(docCapacity);
+    this.alive.fill(1, 0, docs);
+    this.totalLength = 0;
+    for (let doc = 0; doc < docs; doc++) {
+      this.docIds.set(state.keys[doc], doc);
+      this.totalLength += state.lengths[doc];
+    }
+    this.liveDocs = docs;
+    this.deadDocs = 0;
+    this.rawTerms.clear();
+    this.sortedTerms = Array.from(state.sortedTerms, (term) => this.terms[term]);
+    this.newTerms = [];
+    this.trigrams = new Map();
+    for (let i = 0; i < state.trigramGrams.length; i++) {
+      this.trigrams.set(state.trigramGrams[i], state.trigramTerms.subarray(state.trigramStarts[i], state.trigramStarts[i + 1]));
+    }
+    this.trigramTerms = termCount;
+    this.scores = new Float32Array(0);
+    this.wordScores = new Float32Array(0);
+    this.masks = new Uint32Array(0);
   }
 
   search(query: ParsedQuery, options: SearchOptions = {}): SearchResult {
@@ -311,11 +431,7 @@ export class SearchIndex {
   private prefixTerms(prefix: string): number[] {
     // New words wait in a short list, merged into the sorted vocabulary only when it grows long:
     // re-sorting the whole vocabulary per new word cost hundreds of milliseconds per query.
-    if (!this.sortedTerms || this.newTerms.length > MAX_NEW_TERMS) {
-      this.sortedTerms = this.terms.filter((term) => !term.startsWith('@')).sort();
-      this.newTerms = [];
-    }
-    const sorted = this.sortedTerms;
+    const sorted = this.newTerms.length > MAX_NEW_TERMS ? this.sortedVocabulary() : (this.sortedTerms ?? this.sortedVocabulary());
     const found: number[] = [];
     for (const term of this.newTerms) {
       const id = this.termIds.get(term) as number;
@@ -333,6 +449,15 @@ export class SearchIndex {
       if (this.df[term] > 0) found.push(term);
     }
     return found.sort((a, b) => this.df[b] - this.df[a]).slice(0, MAX_PREFIX_TERMS);
+  }
+
+  /** The vocabulary (without `@` terms) sorted, made again with the words added since it was last made. */
+  private sortedVocabulary(): string[] {
+    if (!this.sortedTerms || this.newTerms.length > 0) {
+      this.sortedTerms = this.terms.filter((term) => !term.startsWith('@')).sort();
+      this.newTerms = [];
+    }
+    return this.sortedTerms;
   }
 
   /**
@@ -375,15 +500,15 @@ export class SearchIndex {
   }
 
   /** Trigrams of the vocabulary (made when first needed, then kept up as words are added). */
-  private trigramIndex(): Map<string, number[]> {
+  private trigramIndex(): Map<string, number[] | Int32Array> {
     this.trigrams ??= new Map();
     for (; this.trigramTerms < this.terms.length; this.trigramTerms++) {
       const term = this.terms[this.trigramTerms];
       if (term.startsWith('@') || term.length < MIN_FUZZY_LENGTH - 1) continue;
       for (const gram of new Set(trigramsOf(term))) {
         const list = this.trigrams.get(gram);
-        if (list) list.push(this.trigramTerms);
-        else this.trigrams.set(gram, [this.trigramTerms]);
+        if (Array.isArray(list)) list.push(this.trigramTerms);
+        else this.trigrams.set(gram, list ? [...list, this.trigramTerms] : [this.trigramTerms]);
       }
     }
     return this.trigrams;
