@@ -3,6 +3,7 @@
 //   node scripts/build.mjs --production  minified extension, webview and CLI, no tests
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -51,8 +52,24 @@ const testExternal = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electr
 // The recogniser's word lists, made from data packages before anything that bundles them.
 await buildGazetteer(root);
 
+/**
+ * Tells one build's indexes from another's: the version and a hash of the core (the parser, the rules, the
+ * knowledge base, the search index), so that a window of a new build does not trust indexes an older one saved.
+ */
+function indexBuildId() {
+  const hash = createHash('sha1');
+  for (const file of find('src/core', ['.ts', '.json']).sort()) hash.update(file).update(readFileSync(join(root, file)));
+  return `${version}+${hash.digest('hex').slice(0, 12)}`;
+}
+
 const builds = [
-  { ...nodeCommon, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...nodeCommon,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    define: { __INDEX_BUILD__: JSON.stringify(indexBuildId()) },
+  },
   // Places a large article's annotations off the extension host's thread.
   { ...nodeCommon, entryPoints: ['src/vscode/annotations/placementWorker.ts'], outfile: 'dist/placementWorker.js' },
   // Recognises names for the corpus index off the extension host's thread.

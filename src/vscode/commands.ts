@@ -10,6 +10,7 @@ import type { ArticleDocuments } from './entities/articleDocuments';
 import type { EntitiesView } from './entities/entitiesView';
 import type { CorpusIndexService } from './corpus/corpusIndexService';
 import type { EntityService } from './entities/entityService';
+import type { IndexPersistence } from './persistence/indexPersistence';
 import type { ReaderManager } from './reader/readerManager';
 import type { SearchQuickPick } from './search/searchQuickPick';
 import { parseUri } from './util/uri';
@@ -23,6 +24,7 @@ export interface CommandContext {
   readonly documents: ArticleDocuments;
   readonly indexer: CorpusIndexService;
   readonly search: SearchQuickPick;
+  readonly persistence: IndexPersistence;
 }
 
 /** A range of an article's text passed to Open in Reader (from a concordance line or a hover link). */
@@ -121,6 +123,7 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
   [CommandId.FixEntityName]: (ctx) => (arg) => correctName('fixSpan', arg, ctx),
   [CommandId.MergeEntity]: (ctx) => (arg) => correctName('merge', arg, ctx),
   [CommandId.MarkNotAName]: (ctx) => (arg) => correctName('notName', arg, ctx),
+  [CommandId.ClearSavedIndex]: (ctx) => () => ctx.persistence.clear(),
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -23,6 +23,7 @@ export const enum CommandId {
   FixEntityName = 'annotatedReader.fixEntityName',
   MergeEntity = 'annotatedReader.mergeEntity',
   MarkNotAName = 'annotatedReader.markNotAName',
+  ClearSavedIndex = 'annotatedReader.clearSavedIndex',
 }
 
 /** The Annotations view's and the comment threads' commands (registered in annotations/annotationCommands.ts). */

@@ -22,6 +22,8 @@ import { RecognitionRunner } from './entities/recognitionRunner';
 import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
+import { IndexPersistence, type RestoreReport } from './persistence/indexPersistence';
+import { IndexStore } from './persistence/indexStore';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -60,6 +62,23 @@ export interface AnnotatedReaderApi {
     inArticle(uri: string): readonly { readonly id: string; readonly count: number; readonly type: EntityType }[];
     /** How many texts the corpus index has had recognised in its worker thread. */
     recognizedInWorker(): number;
+  };
+  readonly index: {
+    /** How this window started: from the saved index, or why not. */
+    lastRestore(): RestoreReport;
+    /** Articles indexed since the window started (or was reopened): none for a reopened corpus that did not change. */
+    indexedSinceStart(): number;
+    /** How many files the last corpus load took unread (unchanged since they were read) and how many it read. */
+    lastLoad(): { readonly kept: number; readonly read: number };
+    /** The saved index's file. */
+    file(): string;
+    /** Resolves when the indexes, once indexing is done, are saved, with what the save did (or why it did not save). */
+    whenSaved(): Promise<string>;
+    /**
+     * Only when the extension runs its tests: closes the window's corpus state (saving it first), runs
+     * `between`, and opens it again as a reloaded window would.
+     */
+    reopen(between?: () => Promise<void>): Promise<{ readonly handled: boolean; readonly reason?: string }>;
   };
   readonly knowledgeBases: {
     /** Fires when the knowledge bases have been read again (a file changed, a setting changed, trust was granted). */
@@ -109,6 +128,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const annotationsView = new AnnotationsView(annotations, corpus, context.workspaceState);
     const comments = new AnnotationComments(annotations, documents);
     const search = new SearchQuickPick(corpus, indexer, entities, readers);
+    // Per workspace; with no folder open (the sample corpus), the extension's global storage.
+    const persistence = new IndexPersistence(new IndexStore(context.storageUri ?? context.globalStorageUri), corpus, indexer, entities, log);
     context.subscriptions.push(
       corpus,
       entities,
@@ -122,15 +143,18 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       annotationsView,
       comments,
       search,
+      persistence,
       ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
-      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search }),
+      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search, persistence }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
       new NameAtCursor(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
-    void corpus.reload();
-    void entities.load();
+    const knowledgeBasesLoaded = entities.load();
+    knowledgeBasesLoaded.catch((error: unknown) => log.error('Reading the knowledge bases failed', error));
+    // The saved index first (the tree and search answer from it at once), then the corpus, checked for changes.
+    void persistence.start(knowledgeBasesLoaded).catch((error: unknown) => log.error('Starting the corpus failed', error));
     void annotations.load();
     return {
       corpus: {
@@ -165,6 +189,18 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         all: () => indexer.entities.entities(),
         inArticle: (uri) => indexer.entities.entitiesIn(uri),
         recognizedInWorker: () => recognition.inWorker,
+      },
+      index: {
+        lastRestore: () => persistence.lastRestore,
+        indexedSinceStart: () => indexer.indexedSinceStart,
+        lastLoad: () => corpus.lastLoadCounts,
+        file: () => persistence.file.toString(),
+        whenSaved: () => persistence.whenSaved(),
+        reopen: async (between) => {
+          if (context.extensionMode !== vscode.ExtensionMode.Test) return { handled: false, reason: 'Only the integration tests may do this.' };
+          await persistence.reopen(between);
+          return { handled: true };
+        },
       },
       knowledgeBases: { onDidChange: entities.onDidChange },
       views: {

@@ -126,6 +126,25 @@ export async function waitFor<T>(api: AnnotatedReaderApi, what: string, conditio
   });
 }
 
+/** Opens the Search Corpus quick pick with `query` typed, accepts the first result, and resolves with the reader's report. */
+export async function searchAndAccept(api: AnnotatedReaderApi, query: string): Promise<RevealReport> {
+  const revealed = nextReveal(api, `a match for "${query}"`);
+  // The command resolves once the first results are shown; the first is selected. An accept sent
+  // before the quick pick has focus does nothing, so it is sent again, paced, until the reader reports
+  // the reveal (whose own limit ends a stuck run).
+  await vscode.commands.executeCommand('annotatedReader.search', query);
+  let done = false;
+  const settled = revealed.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 500))]);
+  }
+  return revealed;
+}
+
 /** Resolves with the next render report for `uri` (that satisfies `condition`), starting to listen before `action` runs. */
 export async function renderOf(
   api: AnnotatedReaderApi,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RevealReport } from '../../src/vscode/reader/readerManager';
-import { activateApi, closeAllEditors, nextReveal } from './helpers';
+import { activateApi, closeAllEditors, searchAndAccept as searchWith } from './helpers';
 
 describe('Search Corpus', () => {
   let api: AnnotatedReaderApi;
@@ -14,24 +14,7 @@ describe('Search Corpus', () => {
 
   afterEach(closeAllEditors);
 
-  /** Opens the quick pick with `query` typed, accepts the first result, and resolves with the reader's report. */
-  async function searchAndAccept(query: string): Promise<RevealReport> {
-    const revealed = nextReveal(api, `a match for "${query}"`);
-    // The command resolves once the first results are shown; the first is selected. An accept sent
-    // before the quick pick has focus does nothing, so it is sent again, paced, until the reader reports
-    // the reveal (whose own limit ends a stuck run).
-    await vscode.commands.executeCommand('annotatedReader.search', query);
-    let done = false;
-    const settled = revealed.then(
-      () => (done = true),
-      () => (done = true),
-    );
-    while (!done) {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 500))]);
-    }
-    return revealed;
-  }
+  const searchAndAccept = (query: string): Promise<RevealReport> => searchWith(api, query);
 
   async function textOf(uri: string, range: { start: number; end: number }): Promise<string> {
     const file = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true)));

@@ -4,10 +4,15 @@ import { type ArticleOrigin, type CorpusEntry, summarize } from '../../core/corp
 import { loadArticle } from '../../core/load';
 import { readFileBytes } from './fileAccess';
 
-/** The outcome of reading one file: an article, a problem to show, or a file to skip. */
+/**
+ * The outcome of reading one file: an article, a problem to show, or a file to skip. An article or problem
+ * has the stamp of the file it was read from, when it was read (`statStamp`): what a reopened window
+ * compares to tell whether it must read the file again.
+ */
 export type FileOutcome =
-  | { readonly kind: 'article'; readonly article: Article; readonly entry: CorpusEntry }
-  | { readonly kind: 'problem'; readonly reason: string; readonly entry: CorpusEntry }
+  | { readonly kind: 'article'; readonly article: Article; readonly entry: CorpusEntry; readonly stamp: string }
+  // No stamp: a problem that depends on more than the file's bytes (its size against the limit, a read error).
+  | { readonly kind: 'problem'; readonly reason: string; readonly entry: CorpusEntry; readonly stamp?: string }
   | { readonly kind: 'skipped'; readonly reason: string };
 
 /** The last path segment of a URI. */
@@ -23,10 +28,11 @@ export function fileNameOf(uri: vscode.Uri): string {
  */
 export async function readArticleFile(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<FileOutcome> {
   const fileName = fileNameOf(uri);
-  const problem = (reason: string): FileOutcome => ({
+  const problem = (reason: string, stamp?: string): FileOutcome => ({
     kind: 'problem',
     reason,
     entry: { kind: 'problem', problem: { uri: uri.toString(), fileName, origin, reason } },
+    stamp,
   });
   const read = await readFileBytes(uri, maxBytes);
   switch (read.kind) {
@@ -48,10 +54,11 @@ export async function readArticleFile(uri: vscode.Uri, origin: ArticleOrigin, ma
       kind: 'article',
       article: result.article,
       entry: { kind: 'article', summary: summarize(uri.toString(), fileName, origin, result.article) },
+      stamp: read.stamp,
     };
   }
   if (result.kind === 'notArticle' && origin === 'workspace') return { kind: 'skipped', reason: result.reason };
-  return problem(result.reason);
+  return problem(result.reason, read.stamp);
 }
 
 function formatBytes(bytes: number): string {

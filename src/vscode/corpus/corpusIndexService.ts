@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
 import { type ArticleSummary, compareArticles } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
+import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { IndexStatus } from '../../core/indexStatus';
 import { SearchIndex } from '../../core/search/searchIndex';
+import type { SearchIndexState } from '../../core/search/searchIndexState';
 import type { EntityService } from '../entities/entityService';
 import type { RecognitionRunner } from '../entities/recognitionRunner';
 import { Disposable } from '../util/disposable';
@@ -36,6 +38,12 @@ export class CorpusIndexService extends Disposable {
   private readonly indexedFrom = new Map<string, ArticleSummary>();
   private running: Promise<void> | undefined;
   private dirty = false;
+  /** The recogniser (`EntityService.recognizerKey`) the entity index was made with: another one means indexing everything again. */
+  private indexedKey: string;
+  /** Changes whenever what the indexes hold changes (an article indexed or dropped, a restore), for saving. */
+  private contentVersionValue = 0;
+  /** Articles indexed since the extension started (or since `forget`), for the log and tests. */
+  private indexedCount = 0;
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the index has changed: after each run, and now and then during a long one. */
   readonly onDidChange = this.onDidChangeEmitter.event;
@@ -50,7 +58,7 @@ export class CorpusIndexService extends Disposable {
 
   constructor(
     private readonly corpus: CorpusService,
-    knowledgeBases: EntityService,
+    private readonly knowledgeBases: EntityService,
     private readonly recognition: RecognitionRunner,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -59,13 +67,81 @@ export class CorpusIndexService extends Disposable {
     this.register(corpus.onDidChangeState(() => this.updateStatus()));
     this.register(corpus.onDidChangeLoadProgress(() => this.updateStatus()));
     this.register(this.onDidChangeProgress(() => this.updateStatus()));
+    this.indexedKey = knowledgeBases.recognizerKey;
     this.register(
       knowledgeBases.onDidChange(() => {
+        // The same knowledge bases read again (a window starting, a file saved unchanged): nothing to do.
+        if (knowledgeBases.recognizerKey === this.indexedKey) return;
         // The recogniser changed: everything is indexed again.
+        this.indexedKey = knowledgeBases.recognizerKey;
         this.indexedFrom.clear();
         this.schedule();
       }),
     );
+  }
+
+  /** Changes whenever what the indexes hold changes. */
+  get contentVersion(): number {
+    return this.contentVersionValue;
+  }
+
+  /** Articles indexed since the extension started, or since `forget`. */
+  get indexedSinceStart(): number {
+    return this.indexedCount;
+  }
+
+  /** Whether the indexes cover the corpus as it is: no run going or waiting, and the corpus loaded. */
+  get settled(): boolean {
+    return !this.running && !this.dirty && this.corpus.state !== 'loading';
+  }
+
+  /**
+   * The indexes as saved state, with the recogniser key they were made with, and which corpus entry each
+   * indexed article was indexed from. Only while settled: mid-run they cover part of the corpus.
+   */
+  savedState(): { search: SearchIndexState; entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined {
+    if (!this.settled) return undefined;
+    return { search: this.search.exportState(), entities: this.entities.exportState(), recognizerKey: this.indexedKey, indexedFrom: this.indexedFrom };
+  }
+
+  /**
+   * Takes the indexes an earlier window saved. `summaries` are the corpus entries they were made from
+   * (the same objects the corpus is given next): an article whose entry the next load keeps is not
+   * indexed again. Throws (a `SnapshotError`, the indexes left empty) if the state does not add up.
+   */
+  restore(search: SearchIndexState, entities: EntityIndexState, recognizerKey: string, summaries: ReadonlyMap<string, ArticleSummary>): void {
+    try {
+      this.search.restoreState(search);
+      this.entities.restoreState(entities, (uri) => summaries.get(uri));
+    } catch (error) {
+      this.forget();
+      throw error;
+    }
+    this.indexedFrom.clear();
+    for (const uri of search.keys) {
+      const summary = summaries.get(uri);
+      if (summary) this.indexedFrom.set(uri, summary);
+    }
+    this.indexedKey = recognizerKey;
+    this.contentVersionValue++;
+    this.onDidChangeEmitter.fire();
+  }
+
+  /** Forgets every index, as a closed window would (for the saved-index tests, and a restore that failed). */
+  forget(): void {
+    this.entities.clear();
+    this.search.clear();
+    this.indexedFrom.clear();
+    this.indexedKey = this.knowledgeBases.recognizerKey;
+    this.indexedCount = 0;
+    this.contentVersionValue++;
+    this.onDidChangeEmitter.fire();
+  }
+
+  /** Indexes every article again (Clear Saved Indexes). */
+  reindexAll(): void {
+    this.indexedFrom.clear();
+    this.schedule();
   }
 
   /**
@@ -154,6 +230,7 @@ export class CorpusIndexService extends Disposable {
           this.entities.delete(uri);
           this.search.remove(uri);
           this.indexedFrom.delete(uri);
+          this.contentVersionValue++;
         }
       }
       const todo = articles.filter((article) => this.indexedFrom.get(article.uri) !== article);
@@ -198,6 +275,8 @@ export class CorpusIndexService extends Disposable {
           this.search.remove(summary.uri);
         }
         this.indexedFrom.set(summary.uri, summary);
+        this.contentVersionValue++;
+        this.indexedCount++;
         done++;
         if (performance.now() - sliceStart > SLICE_MS) {
           report();

@@ -6,8 +6,9 @@ import { type CorpusConfig, config } from '../config';
 import { ViewId } from '../constants';
 import { Disposable } from '../util/disposable';
 import { resolveSettingPath } from '../util/uri';
+import type { SavedFile } from '../../core/persist/indexSnapshot';
 import { type FileOutcome, fileNameOf, readArticleFile } from './articleFiles';
-import { describeError } from './fileAccess';
+import { describeError, sizeInStamp, statStamp } from './fileAccess';
 
 export type CorpusState = 'loading' | 'empty' | 'ready';
 
@@ -71,20 +72,30 @@ export class CorpusService extends Disposable {
   readonly onDidChangeLoadProgress = this.onDidChangeLoadProgressEmitter.event;
 
   private generation = 0;
-  private currentLoad: Promise<void> = Promise.resolve();
+  /** The load under way; before the first one starts (while a saved index is read), one that waits for it. */
+  private currentLoad: Promise<void>;
+  /** Resolves the wait for the first load, with that load. */
+  private startLoad: ((load: Promise<void>) => void) | undefined;
   private watchers: vscode.Disposable[] = [];
   private readonly pending = new Map<string, PendingChange>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Batches of watcher changes, applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private sampleShown = false;
+  /** Each entry's file stamp when it was read: a load keeps an entry whose file still has it, without reading the file. */
+  private readonly stamps = new Map<string, string>();
+  /** Files a load took as they were (unchanged since they were read) and files it read, for the log and tests. */
+  private loadCounts = { kept: 0, read: 0 };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.currentLoad = this.awaitFirstLoad();
     this.register({ dispose: () => this.disposeWatchers() });
+    // Disposed before it ever loaded: nothing waits for a load that will not come.
+    this.register({ dispose: () => this.startLoad?.(Promise.resolve()) });
     this.register({ dispose: () => clearTimeout(this.pendingTimer) });
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -123,7 +134,65 @@ export class CorpusService extends Disposable {
       if (generation === this.generation) this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
     });
     this.currentLoad = load;
+    this.startLoad?.(load);
+    this.startLoad = undefined;
     return load;
+  }
+
+  /** A promise for the next load, for `whenLoaded` to wait on until `reload` starts it. */
+  private awaitFirstLoad(): Promise<void> {
+    return new Promise<Promise<void>>((resolve) => (this.startLoad = resolve)).then((load) => load);
+  }
+
+  /** How many files the last load kept unread (their stamp had not changed) and how many it read. */
+  get lastLoadCounts(): { readonly kept: number; readonly read: number } {
+    return this.loadCounts;
+  }
+
+  /**
+   * Starts from entries an earlier window saved, with their stamps: the tree shows them at once, and the
+   * next load reads only the files whose stamp has changed (and those it had not seen).
+   */
+  restore(files: readonly SavedFile[]): void {
+    this.stamps.clear();
+    for (const file of files) this.stamps.set(entryUri(file.entry), file.stamp);
+    this.corpus.reset(files.map((file) => file.entry));
+    if (this.corpus.size > 0) this.setState('ready');
+  }
+
+  /** The entries with the stamps they were read at, for a saved index (entries without a stamp are left out: they are read again). */
+  savedFiles(): SavedFile[] {
+    const files: SavedFile[] = [];
+    const add = (uri: string) => {
+      const entry = this.corpus.get(uri);
+      const stamp = this.stamps.get(uri);
+      if (entry && stamp !== undefined) files.push({ entry, stamp });
+    };
+    for (const article of this.corpus.articles()) add(article.uri);
+    for (const problem of this.corpus.problems()) if (!problem.folder) add(problem.uri);
+    return files;
+  }
+
+  /**
+   * Forgets everything, as a closed window would (no watchers, no entries, no stamps); `reload` or
+   * `restore` starts again. For the saved-index tests.
+   */
+  forget(): void {
+    this.generation++;
+    this.disposeWatchers();
+    clearTimeout(this.pendingTimer);
+    this.pending.clear();
+    this.stamps.clear();
+    this.corpus.reset([]);
+    this.setState('loading');
+    this.startLoad?.(Promise.resolve());
+    this.currentLoad = this.awaitFirstLoad();
+  }
+
+  /** Reads everything again, without trusting any stamp (Clear Saved Indexes). */
+  rereadAll(): Promise<void> {
+    this.stamps.clear();
+    return this.reload();
   }
 
   /** Reads one article again (for the reader): the text is not kept in the corpus. */
@@ -146,10 +215,12 @@ export class CorpusService extends Disposable {
       const entries: CorpusEntry[] = [...problems];
       let read = 0;
       let lastFill = Date.now();
+      this.loadCounts = { kept: 0, read: 0 };
       await forEachLimit(candidates, READ_CONCURRENCY, async (candidate) => {
         if (generation !== this.generation) return;
-        const outcome = await readArticleFile(candidate.uri, candidate.origin, settings.maxFileSizeBytes);
-        this.note(candidate.uri, outcome);
+        const outcome = await this.readOrKeep(candidate.uri, candidate.origin, settings.maxFileSizeBytes);
+        if (outcome.kind === 'kept') this.loadCounts.kept++;
+        else this.loadCounts.read++;
         if (outcome.kind !== 'skipped') entries.push(outcome.entry);
         report(++read, candidates.length);
         // On a first load the tree fills as files arrive, at most once a second (each fill re-sorts).
@@ -164,7 +235,12 @@ export class CorpusService extends Disposable {
     if (!done || generation !== this.generation) return;
     if (progressive) this.corpus.update(done);
     else this.corpus.reset(done);
-    this.log.info(`Corpus loaded: ${this.corpus.articles().length} articles, ${this.corpus.problems().length} problems.`);
+    for (const uri of [...this.stamps.keys()]) if (!this.corpus.get(uri)) this.stamps.delete(uri);
+    const { kept, read } = this.loadCounts;
+    this.log.info(
+      `Corpus loaded: ${this.corpus.articles().length} articles, ${this.corpus.problems().length} problems` +
+        (kept > 0 ? ` (${kept.toLocaleString('en')} files unchanged since they were read, ${read.toLocaleString('en')} read).` : '.'),
+    );
     this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
   }
 
@@ -183,8 +259,33 @@ export class CorpusService extends Disposable {
     const folder = vscode.Uri.joinPath(this.extensionUri, 'seeds');
     const files = await this.walk(folder, globMatcher('*.txt'), () => false);
     const maxBytes = config.maxFileSizeBytes();
-    const outcomes = await Promise.all(files.map((uri) => readArticleFile(uri, 'sample', maxBytes)));
+    const outcomes = await Promise.all(files.map((uri) => this.readOrKeep(uri, 'sample', maxBytes)));
+    for (const outcome of outcomes) this.loadCounts[outcome.kind === 'kept' ? 'kept' : 'read']++;
     return outcomes.flatMap((outcome) => (outcome.kind === 'skipped' ? [] : [outcome.entry]));
+  }
+
+  /**
+   * A file's entry: the one it has if the file's stamp is the one it was read at (no need to read it),
+   * else read now, its stamp noted.
+   */
+  private async readOrKeep(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<FileOutcome | { readonly kind: 'kept'; readonly entry: CorpusEntry }> {
+    const key = uri.toString();
+    const known = this.stamps.get(key);
+    const entry = this.corpus.get(key);
+    if (known !== undefined && entry && originOf(entry) === origin && sizeInStamp(known) <= maxBytes && (await statStamp(uri)) === known) {
+      return { kind: 'kept', entry };
+    }
+    return this.readNoting(uri, origin, maxBytes);
+  }
+
+  /** Reads a file, logs what is wrong with it, and notes the stamp it was read at. */
+  private async readNoting(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<FileOutcome> {
+    const outcome = await readArticleFile(uri, origin, maxBytes);
+    this.note(uri, outcome);
+    const key = uri.toString();
+    if (outcome.kind !== 'skipped' && outcome.stamp !== undefined) this.stamps.set(key, outcome.stamp);
+    else this.stamps.delete(key);
+    return outcome;
   }
 
   private async discover(settings: CorpusConfig): Promise<{ candidates: Candidate[]; problems: CorpusEntry[] }> {
@@ -346,8 +447,9 @@ export class CorpusService extends Disposable {
     const removals: string[] = [];
     const removedFolders: string[] = [];
     const read = async (uri: vscode.Uri, origin: ArticleOrigin) => {
-      const outcome = await readArticleFile(uri, origin, maxBytes);
-      this.note(uri, outcome);
+      // A file reported changed that has its stamp still (reported twice, touched by nothing that wrote it) is not read again.
+      const outcome = await this.readOrKeep(uri, origin, maxBytes);
+      if (outcome.kind === 'kept') return;
       if (outcome.kind === 'skipped') removals.push(uri.toString());
       else upserts.push(outcome.entry);
     };
@@ -448,6 +550,14 @@ export class CorpusService extends Disposable {
       }
     }
   }
+}
+
+function entryUri(entry: CorpusEntry): string {
+  return entry.kind === 'article' ? entry.summary.uri : entry.problem.uri;
+}
+
+function originOf(entry: CorpusEntry): ArticleOrigin {
+  return entry.kind === 'article' ? entry.summary.origin : entry.problem.origin;
 }
 
 /** The path of `path` (relative to `folder`) relative to the root, for the root's patterns. */

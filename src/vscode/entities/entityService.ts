@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { bundledKnowledgeBase } from '../../core/entities/bundled';
 import { type CorpusTypes, carryCorpusTypes } from '../../core/entities/corpusTypes';
@@ -45,6 +46,7 @@ export interface CorpusTypeSource extends CorpusTypes {
 export class EntityService extends Disposable {
   private knowledgeBase: KnowledgeBase;
   private recognizer: Recognizer;
+  private recognizerKeyValue: string | undefined;
   private readonly bundled: readonly Entity[];
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the knowledge bases changed: recognised entities may differ. */
@@ -109,6 +111,7 @@ export class EntityService extends Disposable {
     this.definedIn = definedIn;
     this.knowledgeBase = mergeKnowledgeBaseFiles({ entities: this.bundled }, ...layers);
     this.recognizer = createRecognizer(this.knowledgeBase);
+    this.recognizerKeyValue = undefined;
     this.onDidChangeEmitter.fire();
   }
 
@@ -166,6 +169,18 @@ export class EntityService extends Disposable {
   /** The merged knowledge base, as the recogniser uses it. */
   get merged(): KnowledgeBase {
     return this.knowledgeBase;
+  }
+
+  /**
+   * Tells one recogniser from another: a hash of the merged knowledge bases (entities and names marked
+   * as not names). An index made with the same key finds the same mentions; the rules themselves are told
+   * apart by the extension's build (see `persistence/buildId.ts`).
+   */
+  get recognizerKey(): string {
+    this.recognizerKeyValue ??= createHash('sha1')
+      .update(JSON.stringify({ entities: this.knowledgeBase.entities, notNames: [...(this.knowledgeBase.notNames ?? [])].sort() }))
+      .digest('base64');
+    return this.recognizerKeyValue;
   }
 
   /** The user file that defines an entity (the last one, which wins); undefined for bundled and rule-found entities. */

@@ -1,0 +1,226 @@
+import * as vscode from 'vscode';
+import type { ArticleSummary } from '../../core/corpus';
+import { MAX_SAVED_INDEX_BYTES, tooLargeMessage } from '../../core/limits';
+import { decodeIndexSnapshot, encodeIndexSnapshot } from '../../core/persist/indexSnapshot';
+import { SnapshotError } from '../../core/persist/snapshotFile';
+import type { CorpusIndexService } from '../corpus/corpusIndexService';
+import type { CorpusService } from '../corpus/corpusService';
+import type { EntityService } from '../entities/entityService';
+import { Disposable } from '../util/disposable';
+import { INDEX_BUILD_ID } from './buildId';
+import type { IndexStore, StoreRead } from './indexStore';
+
+/** How long the indexes must stay settled before they are saved: a burst of changes is saved once. */
+const SAVE_DELAY_MS = 2000;
+
+/** How a window started: from a saved index, or why not. */
+export interface RestoreReport {
+  /** Whether the indexes came from the saved file (else they were built by reading the corpus). */
+  readonly restored: boolean;
+  /** Articles the saved file had (shown in the tree at once, even when their names are indexed again). */
+  readonly articles: number;
+  /** Why the saved index was not used, when it was not. */
+  readonly reason?: string;
+  /** The time from reading the file to the indexes restored. */
+  readonly ms?: number;
+}
+
+/**
+ * Keeps the corpus's indexes from one window to the next. When a window
+ * opens, it restores the saved corpus entries, search index and entity index
+ * (when they are from this build and were made with the same knowledge
+ * bases), so the tree and search answer at once; then the corpus loads as
+ * always, reading only the files whose stamp changed, and the indexer indexes
+ * only those. When the indexes have settled after a change, they are saved
+ * again. A saved index that is from another build, damaged, or does not add
+ * up is discarded with a line in the log, and the corpus is indexed anew.
+ */
+export class IndexPersistence extends Disposable {
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** The indexer's content version last saved (or restored). */
+  private savedVersion = -1;
+  /** No saving while a test closes and reopens the window's state. */
+  private suspended = false;
+  private lastRestoreValue: RestoreReport = { restored: false, articles: 0, reason: 'The window has not started yet.' };
+  /** What the last save did, or why it did not save. */
+  private lastSaveValue = 'Nothing saved yet.';
+
+  constructor(
+    private readonly store: IndexStore,
+    private readonly corpus: CorpusService,
+    private readonly indexer: CorpusIndexService,
+    private readonly entities: EntityService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register({ dispose: () => clearTimeout(this.saveTimer) });
+    this.register(indexer.onDidChangeStatus((status) => status.phase === 'ready' && this.scheduleSave()));
+  }
+
+  get lastRestore(): RestoreReport {
+    return this.lastRestoreValue;
+  }
+
+  get file(): vscode.Uri {
+    return this.store.file;
+  }
+
+  /**
+   * What a window does as it opens: restores the saved indexes if they can be used, then loads the corpus.
+   * `knowledgeBasesLoaded` resolves when the users' knowledge bases are read: the saved entities are
+   * used only if they were found with the same ones.
+   */
+  async start(knowledgeBasesLoaded: Promise<void>): Promise<void> {
+    try {
+      const [read] = await Promise.all([this.store.read(), knowledgeBasesLoaded.catch(() => undefined)]);
+      if (this.isDisposed) return;
+      this.lastRestoreValue = this.restoreFrom(read);
+      this.savedVersion = this.lastRestoreValue.restored ? this.indexer.contentVersion : -1;
+    } finally {
+      // Whatever became of the saved index, the corpus loads (and whoever waits for it hears when it has).
+      if (!this.isDisposed) await this.corpus.reload();
+    }
+  }
+
+  private restoreFrom(read: StoreRead): RestoreReport {
+    const file = this.store.file.fsPath;
+    const notUsed = (reason: string, articles = 0): RestoreReport => ({ restored: false, articles, reason });
+    if (read.kind === 'none') {
+      this.log.info('No saved index for this workspace yet: the corpus is read and indexed.');
+      return notUsed('There was no saved index.');
+    }
+    if (read.kind === 'unreadable') {
+      this.log.warn(`The saved index ${file} could not be read (${read.reason}); the corpus is read and indexed again.`);
+      return notUsed(read.reason);
+    }
+    const started = performance.now();
+    const decoded = decodeIndexSnapshot(read.bytes, INDEX_BUILD_ID);
+    if (!decoded.ok) {
+      this.log.warn(`Discarded the saved index ${file}: ${decoded.reason}. The corpus is read and indexed again.`);
+      return notUsed(decoded.reason);
+    }
+    const { snapshot } = decoded;
+    const summaries = new Map<string, ArticleSummary>();
+    for (const { entry } of snapshot.files) if (entry.kind === 'article') summaries.set(entry.summary.uri, entry.summary);
+    if (snapshot.meta.recognizerKey !== this.entities.recognizerKey) {
+      // The tree can still start from the saved entries; the names are found again.
+      this.corpus.restore(snapshot.files);
+      this.log.info(`The knowledge bases changed since the index was saved (${snapshot.meta.savedAt}): ${summaries.size.toLocaleString('en')} articles listed from it, their names and words indexed again.`);
+      return notUsed('The knowledge bases changed since it was saved.', summaries.size);
+    }
+    try {
+      this.indexer.restore(snapshot.search, snapshot.entities, snapshot.meta.recognizerKey, summaries);
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      this.log.warn(`Discarded the saved index ${file}: ${error.message}. The corpus is read and indexed again.`);
+      return notUsed(error.message);
+    }
+    this.corpus.restore(snapshot.files);
+    const ms = Math.round(performance.now() - started);
+    this.log.info(
+      `Started from the saved index of ${summaries.size.toLocaleString('en')} articles (saved ${snapshot.meta.savedAt}, ${megabytes(read.bytes.byteLength)}) in ${ms} ms; checking the files for changes.`,
+    );
+    return { restored: true, articles: summaries.size, ms };
+  }
+
+  private scheduleSave(): void {
+    if (this.suspended || this.indexer.contentVersion === this.savedVersion) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  /** Saves the indexes if they changed since last saved and have settled; saves never overlap. */
+  private saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saving = this.saving
+      .then(() => this.save())
+      .catch((error: unknown) => {
+        this.lastSaveValue = `Saving the index to ${this.store.file.fsPath} failed: ${error instanceof Error ? error.message : String(error)}`;
+        this.log.error(this.lastSaveValue);
+      });
+    return this.saving;
+  }
+
+  private async save(): Promise<void> {
+    const version = this.indexer.contentVersion;
+    if (this.suspended || this.isDisposed) return;
+    if (version === this.savedVersion) {
+      this.lastSaveValue = 'The saved index is current.';
+      return;
+    }
+    const started = performance.now();
+    // Mid-run (a change came since): the run's end saves.
+    const state = this.indexer.savedState();
+    if (!state) {
+      this.lastSaveValue = 'Not saved: indexing is under way.';
+      return;
+    }
+    const files = this.corpus.savedFiles();
+    const stale = files.find(({ entry }) => entry.kind === 'article' && state.indexedFrom.get(entry.summary.uri) !== entry.summary);
+    if (stale) {
+      // Not expected once indexing has settled; the next settled index is saved.
+      this.lastSaveValue = `Not saved: ${stale.entry.kind === 'article' ? stale.entry.summary.uri : ''} is not indexed as the corpus has it.`;
+      this.log.info(this.lastSaveValue);
+      return;
+    }
+    const bytes = encodeIndexSnapshot({
+      meta: { extensionVersion: INDEX_BUILD_ID, recognizerKey: state.recognizerKey, savedAt: new Date().toISOString() },
+      files,
+      search: state.search,
+      entities: state.entities,
+    });
+    if (bytes.byteLength > MAX_SAVED_INDEX_BYTES) {
+      this.lastSaveValue = `The index is not saved: ${tooLargeMessage('it', bytes.byteLength, MAX_SAVED_INDEX_BYTES, 'a saved index')}.`;
+      this.log.warn(this.lastSaveValue);
+      this.savedVersion = version;
+      return;
+    }
+    await this.store.write(bytes);
+    this.savedVersion = version;
+    this.lastSaveValue = `Saved the index of ${state.search.keys.length.toLocaleString('en')} articles (${megabytes(bytes.byteLength)}) in ${Math.round(performance.now() - started)} ms to ${this.store.file.fsPath}.`;
+    this.log.info(this.lastSaveValue);
+  }
+
+  /** Resolves when the indexes, as they are once indexing is done, are on disk, with what the save did. */
+  async whenSaved(): Promise<string> {
+    await this.indexer.whenIndexed();
+    await this.saveNow();
+    return this.lastSaveValue;
+  }
+
+  /** Deletes the saved index, then reads and indexes the whole corpus again (the command). */
+  async clear(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    await this.saving;
+    const existed = await this.store.delete();
+    this.savedVersion = -1;
+    this.log.info(existed ? `Deleted the saved index ${this.store.file.fsPath}.` : 'There was no saved index to delete.');
+    void vscode.window.showInformationMessage(
+      `${existed ? 'Cleared the saved index' : 'There was no saved index'}: Annotated Reader is reading and indexing the corpus again.`,
+    );
+    this.indexer.reindexAll();
+    await this.corpus.rereadAll();
+  }
+
+  /**
+   * Closes and reopens the window's corpus state, as a window reload would: the indexes are saved, everything is
+   * forgotten, `between` runs (a test changes files while "closed"), then the window starts again.
+   */
+  async reopen(between?: () => Promise<void>): Promise<void> {
+    await this.whenSaved();
+    this.suspended = true;
+    try {
+      this.corpus.forget();
+      this.indexer.forget();
+      await between?.();
+    } finally {
+      this.suspended = false;
+    }
+    await this.start(Promise.resolve());
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
