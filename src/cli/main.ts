@@ -12,6 +12,7 @@ import { benchAnnotations, exportAnnotations } from './annotations';
 import { importAnnotations } from './importAnnotations';
 import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
 import { benchSearch, searchCommand } from './search';
+import { benchReloadFile } from './benchReload';
 import { benchCards } from './benchCards';
 import { compileGlob } from '../core/glob';
 import { hasNothingToSearch, nothingToSearchMessage, parseQuery } from '../core/search/query';
@@ -66,10 +67,14 @@ Commands:
                                  The newer of two versions of an annotation is kept; a target that
                                  cannot be read is never changed (exit code 1).
 
-  bench                          Time the search index against plain fuse.js on generated corpora.
+  bench                          Time the search index against plain fuse.js on generated corpora,
+                                 and saving it and reading it back in a new process (reloadMs).
       --articles <n>[,<n>...]    Sizes (default 1000,10000).
       --realistic                Replace most words of most articles with made-up ones.
       --json                     One JSON object per size.
+  bench reload <file>            Time reading a saved index back (a window's corpus-index.bin, or
+                                 the benchmark's) and answering a first query.
+      --query "<query>"          The first query (default Stoltenberg).
 
   bench entities                 Time parsing and entity recognition on a generated corpus.
   bench annotations              Time anchoring annotations after edits (inserted text, changed
@@ -107,6 +112,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         kb: { type: 'string', multiple: true, default: [] },
         articles: { type: 'string' },
         limit: { type: 'string', default: '10' },
+        query: { type: 'string', default: 'Stoltenberg' },
         realistic: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -134,12 +140,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err(`annotated-reader bench: --articles takes whole numbers separated by commas, not "${values.articles}".`);
       return 2;
     }
-    return benchSearch({ sizes, realistic: values.realistic, json: values.json, seeds: await readSeeds() }, io);
+    return benchSearch({ sizes, realistic: values.realistic, json: values.json, seeds: await readSeeds(), cli: join(await packageRoot(), 'dist', 'cli.js') }, io);
+  }
+  if (command === 'bench' && paths[0] === 'reload') {
+    if (paths.length !== 2) {
+      io.err('annotated-reader bench reload: name one saved index file.');
+      return 2;
+    }
+    return benchReloadFile(paths[1], values.query, values.json, io);
   }
   if (command === 'bench') {
     const count = Number(values.articles ?? '10000');
     if (!['entities', 'annotations', 'export', 'cards'].includes(paths[0]) || paths.length !== 1) {
-      io.err('annotated-reader bench: measure the search (no argument), entities, annotations, export or cards.');
+      io.err('annotated-reader bench: measure the search (no argument), entities, annotations, export, cards, or reload <file>.');
       return 2;
     }
     if (!Number.isInteger(count) || count < 1) {

@@ -138,7 +138,7 @@ interface Quality {
 }
 
 /** Builds the index over generated corpora of each size and times the query set against plain fuse.js over the full texts. */
-export async function benchSearch(options: { sizes: readonly number[]; realistic: boolean; json: boolean; seeds: readonly string[] }, io: CliIO): Promise<number> {
+export async function benchSearch(options: { sizes: readonly number[]; realistic: boolean; json: boolean; seeds: readonly string[]; cli: string }, io: CliIO): Promise<number> {
   const gc = garbageCollector();
   let allWithin = true;
   for (const size of options.sizes) {
@@ -186,7 +186,7 @@ export async function benchSearch(options: { sizes: readonly number[]; realistic
       }
     }
 
-    const reload = await measureReload(index, QUERIES[0].query, SEARCH_RUNS);
+    const reload = await measureReload(index, QUERIES[0].query, SEARCH_RUNS, options.cli);
 
     // The baseline: fuse.js over headline and full text, as the notes measured it.
     const baselineStarted = performance.now();

@@ -8,6 +8,10 @@ import { describeRange } from '../../src/core/annotations/anchoring';
 import { toW3c } from '../../src/core/annotations/export';
 import { createAnnotation, textHash } from '../../src/core/annotations/model';
 import { parseArticle } from '../../src/core/parse';
+import { INDEX_SNAPSHOT_FORMAT } from '../../src/core/persist/indexSnapshot';
+import { encodeSnapshot } from '../../src/core/persist/snapshotFile';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import { searchStateSections } from '../../src/core/search/searchIndexState';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -98,9 +102,32 @@ describe('annotated-reader export', () => {
     const figures = out.map((line) => JSON.parse(line) as Record<string, unknown> & { baseline: Record<string, unknown>; quality: Record<string, number> });
     assert.deepEqual(figures.map((f) => f.articles), [30, 60]);
     for (const f of figures) {
-      for (const key of ['buildMs', 'heapMB', 'p50Ms', 'p95Ms']) assert.equal(typeof f[key], 'number', key);
+      for (const key of ['buildMs', 'heapMB', 'p50Ms', 'p95Ms', 'reloadMs', 'saveMs', 'savedMB']) assert.equal(typeof f[key], 'number', key);
       for (const key of ['buildMs', 'p50Ms', 'p95Ms', 'queries']) assert.equal(typeof f.baseline[key], 'number', `baseline.${key}`);
       assert.ok(f.quality.precisionAt10 > 0.5);
+    }
+  });
+
+  it('times reading a saved index back, and refuses a file that is not one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ar-reload-'));
+    try {
+      const index = new SearchIndex();
+      index.add('a', { title: 'Stoltenberg i Oslo', text: 'Generalsekretær Jens Stoltenberg talte.', date: { year: 2022, month: 2 } });
+      const file = join(folder, 'corpus-index.bin');
+      writeFileSync(file, encodeSnapshot(INDEX_SNAPSHOT_FORMAT, {}, searchStateSections(index.exportState())));
+      const good = await run('bench', 'reload', file, '--query', 'Stoltenbrg', '--json');
+      assert.equal(good.code, 0, good.err.join('\n'));
+      const figures = JSON.parse(good.out[0]) as { articles: number; total: number; reloadMs: number };
+      assert.equal(figures.articles, 1);
+      assert.equal(figures.total, 1);
+      assert.equal(typeof figures.reloadMs, 'number');
+      const broken = join(folder, 'broken.bin');
+      writeFileSync(broken, 'not an index');
+      const bad = await run('bench', 'reload', broken);
+      assert.equal(bad.code, 1);
+      assert.match(bad.err.join('\n'), /broken\.bin is not a saved index that can be used: it is not a saved index/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
@@ -271,7 +298,8 @@ describe('annotated-reader export', () => {
     [['export', '.', '--include', '**/{a,b'], 2, /--include: "\*\*\/\{a,b" is not a valid glob pattern/],
     [['export', '.', '--max-size-mb', 'lots'], 2, /--max-size-mb takes a positive number/],
     [['export', '.', '--format', 'brat'], 2, /name a folder with --out/],
-    [['bench', 'words'], 2, /measure the search \(no argument\), entities, annotations, export or cards/],
+    [['bench', 'words'], 2, /measure the search \(no argument\), entities, annotations, export, cards, or reload <file>/],
+    [['bench', 'reload'], 2, /name one saved index file/],
     [['bench', '--articles', '10,x'], 2, /--articles takes whole numbers separated by commas/],
     [['search', 'Putin'], 2, /give a query and at least one file or folder/],
     [['search', 'Putin', '.', '--limit', '0'], 2, /--limit takes a whole number/],

@@ -270,7 +270,6 @@ export class SearchIndex {
     }
     this.docIds.clear();
     this.keys = [...state.keys];
-    if (new Set(state.keys).size !== docs) throw new SnapshotError('a search document is there twice');
     const docCapacity = Math.max(1024, docs);
     this.lengths = new Int32Array(docCapacity);
     this.lengths.set(state.lengths);
@@ -285,6 +284,7 @@ export class SearchIndex {
       this.docIds.set(state.keys[doc], doc);
       this.totalLength += state.lengths[doc];
     }
+    if (this.docIds.size !== docs) throw new SnapshotError('a search document is there twice');
     this.liveDocs = docs;
     this.deadDocs = 0;
     this.rawTerms.clear();
