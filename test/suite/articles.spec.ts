@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, deleteIfExists, snapshotTree, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, deleteIfExists, rowsOf, snapshotTree, waitFor, workspaceFolder, writeFile } from './helpers';
 
 const SEED_TITLES = {
   february: [
@@ -91,6 +91,30 @@ describe('Articles view', () => {
     assert.ok(!api.corpus.articles().some((a) => a.title === 'Første versjon'));
     await vscode.workspace.fs.delete(uri);
     await waitFor(api, 'the article to go', () => !api.corpus.articles().some((a) => a.uri === uri.toString()));
+  });
+
+  it('tells the tree of the changed month only when an article in a month already shown changes', async () => {
+    const first = vscode.Uri.joinPath(workspaceFolder(), 'maaned-a.txt');
+    const second = vscode.Uri.joinPath(workspaceFolder(), 'maaned-b.txt');
+    created.push(first, second);
+    await writeFile(first, ' date 2019-06 Første i juni\n\nTekst.\n');
+    await waitFor(api, 'the first June article', () => api.corpus.articles().some((a) => a.title === 'Første i juni'));
+    const told: unknown[] = [];
+    const provider = api.views.articles;
+    const listener = provider.onDidChangeTreeData?.((event) => told.push(event));
+    try {
+      await writeFile(second, ' date 2019-06 Andre i juni\n\nTekst.\n');
+      await waitFor(api, 'the second June article', () => api.corpus.articles().some((a) => a.title === 'Andre i juni'));
+      assert.equal(told.length, 1);
+      const nodes = told[0] as { kind: string; key: string }[];
+      assert.ok(Array.isArray(nodes), `the tree was told of ${told[0] === undefined ? 'everything (undefined)' : 'one node, not a list'}`);
+      assert.deepEqual(nodes.map((node) => `${node.kind}:${node.key}`), ['month:2019-06']);
+      const june = (await rowsOf(provider)).find((row) => row.label.startsWith('June 2019'));
+      assert.equal(june?.label, 'June 2019 (2)');
+      assert.deepEqual((await rowsOf(provider, june?.node)).map((row) => row.label).sort(), ['Andre i juni', 'Første i juni']);
+    } finally {
+      listener?.dispose();
+    }
   });
 
   it('lists a malformed article file with its reason, and keeps the rest', async () => {

@@ -8,20 +8,29 @@ import type { CorpusService } from '../corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { SafeMarkdown } from '../util/markdown';
 
+type YearNode = { readonly kind: 'year'; readonly key: string; readonly label: string; readonly children: ArticlesNode[] };
+type MonthNode = { readonly kind: 'month'; readonly key: string; readonly label: string; readonly parent?: YearNode; readonly children: ArticlesNode[] };
+type ProblemsNode = { readonly kind: 'problems'; readonly children: ArticlesNode[] };
+
+/** A node of the tree; a month's, year's and the problems' children change in place, so that VS Code can be told of that node alone. */
 export type ArticlesNode =
-  | { readonly kind: 'year'; readonly key: string; readonly label: string; readonly children: ArticlesNode[] }
-  | { readonly kind: 'month'; readonly key: string; readonly label: string; readonly parent?: ArticlesNode; readonly children: ArticlesNode[] }
+  | YearNode
+  | MonthNode
   | { readonly kind: 'article'; readonly summary: ArticleSummary; readonly parent: ArticlesNode }
-  | { readonly kind: 'problems'; readonly children: ArticlesNode[] }
+  | ProblemsNode
   | { readonly kind: 'problem'; readonly problem: CorpusProblem; readonly parent: ArticlesNode };
 
 /** The Articles view: articles grouped by month (or year, then month), newest first. */
 export class ArticlesView extends Disposable implements vscode.TreeDataProvider<ArticlesNode> {
-  private readonly onDidChangeTreeDataEmitter = this.register(new vscode.EventEmitter<ArticlesNode | undefined>());
+  private readonly onDidChangeTreeDataEmitter = this.register(new vscode.EventEmitter<ArticlesNode | ArticlesNode[] | undefined>());
   readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
   private roots: ArticlesNode[] = [];
   private byUri = new Map<string, ArticlesNode>();
   private newestGroupKey: string | undefined;
+  private groupedBy: string | undefined;
+  private monthNodes = new Map<string, MonthNode>();
+  private yearNodes = new Map<string, YearNode>();
+  private problemsNode: ProblemsNode | undefined;
   readonly treeView: vscode.TreeView<ArticlesNode>;
 
   constructor(private readonly corpus: CorpusService) {
@@ -94,44 +103,95 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
     }
   }
 
+  /**
+   * Makes the tree again from the corpus, keeping the nodes of months (and years) whose articles did not
+   * change, and tells VS Code only of the nodes that did: at 100,000 articles, redrawing the whole tree
+   * for one changed file took about half a second. A month or year that comes or goes, the problems
+   * appearing or going, or another grouping redraw the whole tree.
+   */
   private rebuild(): void {
     const corpus = this.corpus.corpus;
     const articles = corpus.articles();
-    this.byUri = new Map();
-    const monthNodes = (months: readonly MonthGroup[], parent?: ArticlesNode): ArticlesNode[] =>
-      months.map((month) => {
-        const node: ArticlesNode = { kind: 'month', key: month.key, label: month.label, parent, children: [] };
-        for (const summary of month.articles) {
-          const child: ArticlesNode = { kind: 'article', summary, parent: node };
-          node.children.push(child);
-          this.byUri.set(summary.uri, child);
-        }
+    const groupBy = config.groupBy();
+    let whole = groupBy !== this.groupedBy;
+    this.groupedBy = groupBy;
+    const changed = new Set<ArticlesNode>();
+    const byUri = new Map<string, ArticlesNode>();
+    const oldMonths = whole ? new Map<string, MonthNode>() : this.monthNodes;
+    const oldYears = whole ? new Map<string, YearNode>() : this.yearNodes;
+    const months = new Map<string, MonthNode>();
+    const years = new Map<string, YearNode>();
+
+    /** The month's node: the old one if its articles are the same, else the old one with new children (changed), else a new one. */
+    const monthNode = (month: MonthGroup, parent?: YearNode): MonthNode => {
+      const old = oldMonths.get(month.key);
+      const same = old !== undefined && old.parent === parent && old.children.length === month.articles.length && old.children.every((child, i) => child.kind === 'article' && child.summary === month.articles[i]);
+      let node: MonthNode;
+      if (same) node = old;
+      else if (old && old.parent === parent) {
+        node = old;
+        node.children.length = 0;
+        for (const summary of month.articles) node.children.push({ kind: 'article', summary, parent: node });
+        changed.add(node);
+      } else {
+        node = { kind: 'month', key: month.key, label: month.label, parent, children: [] };
+        for (const summary of month.articles) node.children.push({ kind: 'article', summary, parent: node });
+        // A month that was not there: its parent's children change (or, at the top, the whole tree's).
+        if (parent) changed.add(parent);
+        else whole = true;
+      }
+      for (const child of node.children) if (child.kind === 'article') byUri.set(child.summary.uri, child);
+      months.set(month.key, node);
+      return node;
+    };
+
+    let groups: ArticlesNode[];
+    if (groupBy === 'yearMonth') {
+      groups = groupByYear(articles).map((year) => {
+        const old = oldYears.get(year.key);
+        const node: YearNode = old ?? { kind: 'year', key: year.key, label: year.label, children: [] };
+        if (!old) whole = true;
+        const children = year.months.map((month) => monthNode(month, node));
+        // Its months came or went, or one of them changed (its count is in the year's label too).
+        if (old && (children.length !== old.children.length || children.some((child, i) => child !== old.children[i] || changed.has(child)))) changed.add(node);
+        node.children.length = 0;
+        node.children.push(...children);
+        years.set(year.key, node);
         return node;
       });
+    } else groups = groupByMonth(articles).map((month) => monthNode(month));
+    // Months or years gone.
+    if ([...oldMonths.keys()].some((key) => !months.has(key)) || [...oldYears.keys()].some((key) => !years.has(key))) whole = true;
+    this.monthNodes = months;
+    this.yearNodes = years;
 
-    const groups: ArticlesNode[] =
-      config.groupBy() === 'yearMonth'
-        ? groupByYear(articles).map((year) => {
-            const node: ArticlesNode = { kind: 'year', key: year.key, label: year.label, children: [] };
-            node.children.push(...monthNodes(year.months, node));
-            return node;
-          })
-        : monthNodes(groupByMonth(articles));
-    this.newestGroupKey = groups[0]?.kind === 'year' || groups[0]?.kind === 'month' ? groups[0].key : undefined;
+    const newest = groups[0]?.kind === 'year' || groups[0]?.kind === 'month' ? groups[0].key : undefined;
+    // The newest group is shown expanded: another one is a new shape.
+    if (newest !== this.newestGroupKey) whole = true;
+    this.newestGroupKey = newest;
 
     const problems = corpus.problems();
-    this.roots = groups;
-    if (problems.length) {
-      const node: ArticlesNode = { kind: 'problems', children: [] };
-      for (const problem of problems) {
-        const child: ArticlesNode = { kind: 'problem', problem, parent: node };
-        node.children.push(child);
-        this.byUri.set(problem.uri, child);
+    const oldProblems = this.problemsNode;
+    if (problems.length === 0) {
+      if (oldProblems) whole = true;
+      this.problemsNode = undefined;
+    } else {
+      const same = oldProblems !== undefined && oldProblems.children.length === problems.length && oldProblems.children.every((child, i) => child.kind === 'problem' && child.problem === problems[i]);
+      const node: ProblemsNode = oldProblems ?? { kind: 'problems', children: [] };
+      if (!oldProblems) whole = true;
+      else if (!same) changed.add(node);
+      if (!same) {
+        node.children.length = 0;
+        for (const problem of problems) node.children.push({ kind: 'problem', problem, parent: node });
       }
-      this.roots = [node, ...groups];
+      this.problemsNode = node;
     }
+    for (const child of this.problemsNode?.children ?? []) if (child.kind === 'problem') byUri.set(child.problem.uri, child);
+    this.byUri = byUri;
+    this.roots = this.problemsNode ? [this.problemsNode, ...groups] : groups;
     this.treeView.description = articles.length ? `${articles.length.toLocaleString('en')} ${articles.length === 1 ? 'article' : 'articles'}` : undefined;
-    this.onDidChangeTreeDataEmitter.fire(undefined);
+    if (whole) this.onDidChangeTreeDataEmitter.fire(undefined);
+    else if (changed.size > 0) this.onDidChangeTreeDataEmitter.fire([...changed]);
     this.updateContext();
   }
 
