@@ -57,6 +57,12 @@ const MAX_BYLINE_CHARS = 160;
 /** How many paragraphs an info box may span before we stop looking for its `Vis mer`. */
 const MAX_INFOBOX_PARAGRAPHS = 12;
 
+/** Whether a file's first line is an article's header, or meant as one (a date that is not valid is a problem to show, so an article file too). */
+export function isArticleHeaderLine(line: string): boolean {
+  const text = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+  return HEADER.test(text) || HEADER_LIKE.test(text);
+}
+
 export function parseArticle(fileText: string): ParseResult {
   const normalized = normalizeLineEndings(fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText);
   if (normalized.trim() === '') return { ok: false, kind: 'notArticle', reason: 'The file is empty.' };

@@ -10,6 +10,7 @@ import type { ArticleDocuments } from './entities/articleDocuments';
 import type { EntitiesView } from './entities/entitiesView';
 import type { CorpusIndexService } from './corpus/corpusIndexService';
 import type { EntityService } from './entities/entityService';
+import type { CorpusStartup } from './persistence/corpusStartup';
 import type { IndexPersistence } from './persistence/indexPersistence';
 import type { ReaderManager } from './reader/readerManager';
 import type { SearchQuickPick } from './search/searchQuickPick';
@@ -25,6 +26,7 @@ export interface CommandContext {
   readonly indexer: CorpusIndexService;
   readonly search: SearchQuickPick;
   readonly persistence: IndexPersistence;
+  readonly startup: CorpusStartup;
 }
 
 /** A range of an article's text passed to Open in Reader (from a concordance line or a hover link). */
@@ -127,5 +129,12 @@ const commands: Record<CommandId, (ctx: CommandContext) => (...args: unknown[]) 
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(commands).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));
+  return Object.entries(commands).map(([id, factory]) => {
+    const run = factory(ctx);
+    // Every command works on the corpus: the first one run starts it, if nothing has yet.
+    return vscode.commands.registerCommand(id, (...args: unknown[]) => {
+      ctx.startup.ensure(`the command ${id} ran`);
+      return run(...args);
+    });
+  });
 }

@@ -24,6 +24,7 @@ import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
 import { IndexPersistence, type RestoreReport } from './persistence/indexPersistence';
 import { IndexStore } from './persistence/indexStore';
+import { CorpusStartup } from './persistence/corpusStartup';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -66,6 +67,8 @@ export interface AnnotatedReaderApi {
   readonly index: {
     /** How this window started: from the saved index, or why not. */
     lastRestore(): RestoreReport;
+    /** Why the corpus was started (it starts when first needed, not at activation), or undefined while it has not been. */
+    startReason(): string | undefined;
     /** Articles indexed since the window started (or was reopened): none for a reopened corpus that did not change. */
     indexedSinceStart(): number;
     /** How many files the last corpus load took unread (unchanged since they were read) and how many it read. */
@@ -130,6 +133,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const search = new SearchQuickPick(corpus, indexer, entities, readers);
     // Per workspace; with no folder open (the sample corpus), the extension's global storage.
     const persistence = new IndexPersistence(new IndexStore(context.storageUri ?? context.globalStorageUri), corpus, indexer, entities, log);
+    // The corpus starts when something needs it (a view shown, an article open, a command), not for any plain-text file.
+    const startup = new CorpusStartup(persistence, entities, corpus, [articles.treeView, entitiesView.treeView, annotationsView.treeView], log);
     context.subscriptions.push(
       corpus,
       entities,
@@ -144,17 +149,14 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       comments,
       search,
       persistence,
+      startup,
       ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
-      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search, persistence }),
+      ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search, persistence, startup }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
       new EditorDecorations(documents, entities),
       new NameAtCursor(documents, entities),
       readers.onDidShowArticle((uri) => void articles.reveal(uri)),
     );
-    const knowledgeBasesLoaded = entities.load();
-    knowledgeBasesLoaded.catch((error: unknown) => log.error('Reading the knowledge bases failed', error));
-    // The saved index first (the tree and search answer from it at once), then the corpus, checked for changes.
-    void persistence.start(knowledgeBasesLoaded).catch((error: unknown) => log.error('Starting the corpus failed', error));
     void annotations.load();
     return {
       corpus: {
@@ -192,6 +194,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       },
       index: {
         lastRestore: () => persistence.lastRestore,
+        startReason: () => startup.reason,
         indexedSinceStart: () => indexer.indexedSinceStart,
         lastLoad: () => corpus.lastLoadCounts,
         file: () => persistence.file.toString(),

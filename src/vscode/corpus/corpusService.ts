@@ -116,8 +116,16 @@ export class CorpusService extends Disposable {
     return this.loadProgressValue;
   }
 
-  /** Resolves when no load is in progress any more (a load superseded by a newer one is waited past). */
+  private neededListener: (() => void) | undefined;
+
+  /** Calls `listener` when something first waits for the corpus (`whenLoaded`): the corpus starts only when needed. */
+  onNeeded(listener: () => void): void {
+    this.neededListener = listener;
+  }
+
+  /** Resolves when no load is in progress any more (a load superseded by a newer one is waited past); starts the corpus if it has not started. */
   async whenLoaded(): Promise<void> {
+    this.neededListener?.();
     let load: Promise<void>;
     do {
       load = this.currentLoad;
