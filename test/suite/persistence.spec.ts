@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, article, closeAllEditors, deleteIfExists, searchAndAccept, waitFor, workspaceFolder, writeFile } from './helpers';
+import { activateApi, article, closeAllEditors, deleteIfExists, moveIn, removeAndSettle, searchAndAccept, waitFor, workspaceFolder, writeFile } from './helpers';
 
 /**
  * The saved index: a window that opens again starts from what the last one
@@ -70,6 +70,22 @@ describe('The saved index', () => {
     assert.ok(!names.some((id) => /vestbø/.test(id)), names.join(', '));
     const report = await searchAndAccept(api, 'Grøtfjordbrua');
     assert.equal(report.uri, edited().toString());
+  });
+
+  it('indexes each file of a burst once, however the watcher reports them', async () => {
+    const before = api.index.indexedSinceStart();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`burst-${String(i).padStart(2, '0')}.txt`] = article('2021-05', `Melding nummer ${i}`, `Ordfører Per Hansen i Bodø svarte på spørsmål ${i} fra Nordlandsposten.`);
+    const folder = moveIn('saved-index-burst', files);
+    try {
+      const prefix = `${folder.toString()}/`;
+      await waitFor(api, 'the burst in the corpus', () => api.corpus.articles().filter((a) => a.uri.startsWith(prefix)).length === 60);
+      await api.entities.whenIndexed();
+      // The folder is reported as created, and perhaps its files one by one too: each is read and indexed once.
+      assert.equal(api.index.indexedSinceStart() - before, 60);
+    } finally {
+      await removeAndSettle(api, [folder]);
+    }
   });
 
   it('discards a damaged saved index without an error, indexes everything again, and saves a good one', async () => {
