@@ -74,6 +74,8 @@ const builds = [
   { ...nodeCommon, entryPoints: ['src/vscode/annotations/placementWorker.ts'], outfile: 'dist/placementWorker.js' },
   // Recognises names for the corpus index off the extension host's thread.
   { ...nodeCommon, entryPoints: ['src/vscode/entities/recognitionWorker.ts'], outfile: 'dist/recognitionWorker.js' },
+  // Holds the corpus's search index off the extension host's thread.
+  { ...nodeCommon, entryPoints: ['src/vscode/search/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
   {
     ...nodeCommon,
     entryPoints: ['src/cli/main.ts'],

@@ -20,6 +20,7 @@ import { EntityService } from './entities/entityService';
 import { NameAtCursor } from './entities/nameAtCursor';
 import { RecognitionRunner } from './entities/recognitionRunner';
 import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
+import { SearchClient } from './search/searchClient';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
 import { IndexPersistence, type RestoreReport } from './persistence/indexPersistence';
@@ -63,6 +64,8 @@ export interface AnnotatedReaderApi {
     inArticle(uri: string): readonly { readonly id: string; readonly count: number; readonly type: EntityType }[];
     /** How many texts the corpus index has had recognised in its worker thread. */
     recognizedInWorker(): number;
+    /** Whether the search index is held in its worker thread. */
+    searchInWorker(): boolean;
   };
   readonly index: {
     /** How this window started: from the saved index, or why not. */
@@ -121,7 +124,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const articles = new ArticlesView(corpus);
     const entities = new EntityService(log);
     const recognition = new RecognitionRunner(context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : '', entities, log);
-    const indexer = new CorpusIndexService(corpus, entities, recognition, log);
+    const searchIndex = new SearchClient(context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : '', log);
+    const indexer = new CorpusIndexService(corpus, entities, recognition, searchIndex, log);
     // What users see of rule-found names takes the corpus's type of each.
     entities.useCorpusTypes(indexer.entities, indexer.onDidChange);
     const entitiesView = new EntitiesView(corpus, indexer, entities);
@@ -139,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       corpus,
       entities,
       recognition,
+      searchIndex,
       indexer,
       articles,
       entitiesView,
@@ -191,6 +196,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         all: () => indexer.entities.entities(),
         inArticle: (uri) => indexer.entities.entitiesIn(uri),
         recognizedInWorker: () => recognition.inWorker,
+        searchInWorker: () => searchIndex.inWorker,
       },
       index: {
         lastRestore: () => persistence.lastRestore,

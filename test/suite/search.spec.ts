@@ -23,6 +23,10 @@ describe('Search Corpus', () => {
     return body.slice(range.start, range.end);
   }
 
+  it('holds the search index in its worker thread, off the extension host', () => {
+    assert.equal(api.entities.searchInWorker(), true);
+  });
+
   it('opens the reader at the match of a misspelt name, the matched words highlighted', async () => {
     const report = await searchAndAccept('Stoltenbrg');
     const article = api.corpus.articles().find((a) => a.uri === report.uri);

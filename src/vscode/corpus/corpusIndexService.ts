@@ -4,8 +4,8 @@ import { type ArticleSummary, compareArticles } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { IndexStatus } from '../../core/indexStatus';
-import { SearchIndex } from '../../core/search/searchIndex';
 import type { SearchIndexState } from '../../core/search/searchIndexState';
+import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
 import type { RecognitionRunner } from '../entities/recognitionRunner';
 import { Disposable } from '../util/disposable';
@@ -33,7 +33,7 @@ const NOTIFY_INTERVAL_MS = 500;
 export class CorpusIndexService extends Disposable {
   /** Each article indexed with its corpus entry, whose tree order ranks an entity's newest articles. */
   readonly entities = new EntityIndex<ArticleSummary>({ compare: compareArticles });
-  readonly search = new SearchIndex();
+  readonly search: SearchClient;
   /** The corpus entry each indexed article was indexed from: a new entry object means the file changed. */
   private readonly indexedFrom = new Map<string, ArticleSummary>();
   private running: Promise<void> | undefined;
@@ -60,9 +60,13 @@ export class CorpusIndexService extends Disposable {
     private readonly corpus: CorpusService,
     private readonly knowledgeBases: EntityService,
     private readonly recognition: RecognitionRunner,
+    search: SearchClient,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.search = search;
+    // The search worker failed and its index went with it: everything is indexed again.
+    this.register(search.onDidLoseContents(() => this.reindexAll()));
     this.register(corpus.corpus.onDidChange(() => this.schedule()));
     this.register(corpus.onDidChangeState(() => this.updateStatus()));
     this.register(corpus.onDidChangeLoadProgress(() => this.updateStatus()));
@@ -99,9 +103,10 @@ export class CorpusIndexService extends Disposable {
    * The indexes as saved state, with the recogniser key they were made with, and which corpus entry each
    * indexed article was indexed from. Only while settled: mid-run they cover part of the corpus.
    */
-  savedState(): { search: SearchIndexState; entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined {
+  savedState(): { search: Promise<SearchIndexState>; entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined {
     if (!this.settled) return undefined;
-    return { search: this.search.exportState(), entities: this.entities.exportState(), recognizerKey: this.indexedKey, indexedFrom: this.indexedFrom };
+    // The search worker answers after everything sent before: its copy is of the index as it is now, as the entities' is.
+    return { search: this.search.exportState(), entities: this.entities.exportState(), recognizerKey: this.indexedKey, indexedFrom: new Map(this.indexedFrom) };
   }
 
   /**
@@ -109,10 +114,10 @@ export class CorpusIndexService extends Disposable {
    * (the same objects the corpus is given next): an article whose entry the next load keeps is not
    * indexed again. Throws (a `SnapshotError`, the indexes left empty) if the state does not add up.
    */
-  restore(search: SearchIndexState, entities: EntityIndexState, recognizerKey: string, summaries: ReadonlyMap<string, ArticleSummary>): void {
+  async restore(search: SearchIndexState, entities: EntityIndexState, recognizerKey: string, summaries: ReadonlyMap<string, ArticleSummary>): Promise<void> {
     try {
-      this.search.restoreState(search);
       this.entities.restoreState(entities, (uri) => summaries.get(uri));
+      await this.search.restoreState(search);
     } catch (error) {
       this.forget();
       throw error;

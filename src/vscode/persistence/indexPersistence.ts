@@ -83,7 +83,7 @@ export class IndexPersistence extends Disposable {
     try {
       const [read] = await Promise.all([this.store.read(), knowledgeBasesLoaded.catch(() => undefined)]);
       if (this.isDisposed) return;
-      this.lastRestoreValue = this.restoreFrom(read);
+      this.lastRestoreValue = await this.restoreFrom(read);
       this.savedVersion = this.lastRestoreValue.restored ? this.indexer.contentVersion : -1;
     } finally {
       // Whatever became of the saved index, the corpus loads (and whoever waits for it hears when it has).
@@ -91,7 +91,7 @@ export class IndexPersistence extends Disposable {
     }
   }
 
-  private restoreFrom(read: StoreRead): RestoreReport {
+  private async restoreFrom(read: StoreRead): Promise<RestoreReport> {
     const file = this.store.file.fsPath;
     const notUsed = (reason: string, articles = 0): RestoreReport => ({ restored: false, articles, reason });
     if (read.kind === 'none') {
@@ -118,7 +118,7 @@ export class IndexPersistence extends Disposable {
       return notUsed('The knowledge bases changed since it was saved.', summaries.size);
     }
     try {
-      this.indexer.restore(snapshot.search, snapshot.entities, snapshot.meta.recognizerKey, summaries);
+      await this.indexer.restore(snapshot.search, snapshot.entities, snapshot.meta.recognizerKey, summaries);
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error;
       this.log.warn(`Discarded the saved index ${file}: ${error.message}. The corpus is read and indexed again.`);
@@ -166,6 +166,7 @@ export class IndexPersistence extends Disposable {
       return;
     }
     const files = this.corpus.savedFiles();
+    const search = await state.search;
     const stale = files.find(({ entry }) => entry.kind === 'article' && state.indexedFrom.get(entry.summary.uri) !== entry.summary);
     if (stale) {
       // Not expected once indexing has settled; the next settled index is saved.
@@ -176,7 +177,7 @@ export class IndexPersistence extends Disposable {
     const bytes = encodeIndexSnapshot({
       meta: { extensionVersion: INDEX_BUILD_ID, recognizerKey: state.recognizerKey, savedAt: new Date().toISOString() },
       files,
-      search: state.search,
+      search,
       entities: state.entities,
     });
     if (bytes.byteLength > MAX_SAVED_INDEX_BYTES) {
@@ -188,7 +189,7 @@ export class IndexPersistence extends Disposable {
     await this.store.write(bytes);
     this.savedVersion = version;
     this.lastSavedAt = performance.now();
-    this.lastSaveValue = `Saved the index of ${state.search.keys.length.toLocaleString('en')} articles (${megabytes(bytes.byteLength)}) in ${Math.round(performance.now() - started)} ms to ${this.store.file.fsPath}.`;
+    this.lastSaveValue = `Saved the index of ${search.keys.length.toLocaleString('en')} articles (${megabytes(bytes.byteLength)}) in ${Math.round(performance.now() - started)} ms to ${this.store.file.fsPath}.`;
     this.log.info(this.lastSaveValue);
   }
 

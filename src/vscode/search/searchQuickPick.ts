@@ -3,7 +3,8 @@ import type { ArticleSummary } from '../../core/corpus';
 import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES } from '../../core/entities/types';
 import { EntityMatcher, type NamedEntity } from '../../core/search/entityMatcher';
-import { searchCorpus } from '../../core/search/corpusSearch';
+import { planCorpusSearch } from '../../core/search/corpusSearch';
+import type { SearchResult } from '../../core/search/searchIndex';
 import { escapeThemeIcons } from '../../core/markdownText';
 import { type ParsedQuery, hasNothingToSearch, isEmptyQuery, nothingToSearchMessage } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
@@ -176,10 +177,16 @@ export class SearchQuickPick extends Disposable {
   private async results(raw: string, matcher: EntityMatcher, status: IndexStatus, stale: () => boolean): Promise<ResultItem[] | undefined> {
     // Quoted phrases are checked on the texts: more candidates are read, as only some have the phrase.
     const phrases = raw.includes('"');
-    const found = searchCorpus(raw, this.indexer.search, matcher, {
+    const plan = planCorpusSearch(raw, matcher, {
       limit: phrases ? PHRASE_CANDIDATES : ARTICLE_RESULTS * 2,
       entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
     });
+    // The index's part runs in the search worker.
+    const articles: SearchResult = plan.articleSearch
+      ? await this.indexer.search.search(plan.articleSearch.query, plan.articleSearch.limit, plan.articleSearch.resolved)
+      : { hits: [], total: 0, terms: new Set() };
+    if (stale()) return undefined;
+    const found = { ...plan, articles };
     const { query } = found;
     const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: escapeThemeIcons(problem), iconPath: new vscode.ThemeIcon('warning'), alwaysShow: true }));
     if (hasNothingToSearch(raw, query)) {

@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import { SnapshotError } from '../../core/persist/snapshotFile';
+import type { ParsedQuery } from '../../core/search/query';
+import { type SearchDocument, SearchIndex, type SearchResult } from '../../core/search/searchIndex';
+import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
+import { Disposable } from '../util/disposable';
+import type { SearchReply, SearchRequest } from './searchProtocol';
+
+interface Waiting {
+  readonly resolve: (reply: SearchReply) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The corpus's search index, held in a worker thread (started at once, kept for the window) so that
+ * filling it, searching it and copying it out to be saved leave the extension host free; the host
+ * sends each article's words as it is indexed and asks the quick pick's queries. Where no worker can be
+ * started, or it fails, the index is held here instead: one that failed had its contents lost, so
+ * `onDidLoseContents` fires for the indexer to index everything again.
+ */
+export class SearchClient extends Disposable {
+  private worker: Worker | undefined;
+  private local: SearchIndex | undefined;
+  private nextId = 0;
+  private readonly waiting = new Map<number, Waiting>();
+  private readonly onDidLoseContentsEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the worker failed and the index was lost: everything must be added again. */
+  readonly onDidLoseContents = this.onDidLoseContentsEmitter.event;
+
+  constructor(
+    extensionPath: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.register({ dispose: () => void this.worker?.terminate() });
+    if (!extensionPath) {
+      this.local = new SearchIndex();
+      return;
+    }
+    try {
+      const worker = new Worker(join(extensionPath, 'dist', 'searchWorker.js'));
+      worker.on('message', (reply: SearchReply) => this.receive(reply));
+      worker.on('error', (error) => this.fail(worker, error));
+      worker.on('exit', (code) => {
+        if (!this.isDisposed) this.fail(worker, new Error(`the worker stopped (exit code ${code})`));
+      });
+      worker.unref();
+      this.worker = worker;
+    } catch (error) {
+      this.log.warn(`No worker thread for the search index; it is kept here. ${error instanceof Error ? error.message : String(error)}`);
+      this.local = new SearchIndex();
+    }
+  }
+
+  /** Whether the index lives in the worker thread (else in the extension host). */
+  get inWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
+  add(key: string, document: SearchDocument): void {
+    if (this.local) this.local.add(key, document);
+    else this.post({ type: 'add', key, title: document.title, text: document.text, date: document.date, entityIds: [...(document.entityIds ?? [])] });
+  }
+
+  remove(key: string): void {
+    if (this.local) this.local.remove(key);
+    else this.post({ type: 'remove', key });
+  }
+
+  clear(): void {
+    if (this.local) this.local.clear();
+    else this.post({ type: 'clear' });
+  }
+
+  /** The index's answer to a query; `resolved` gives the entity ids of each `@name` in it. */
+  async search(query: ParsedQuery, limit: number, resolved: ReadonlyMap<string, readonly string[]>): Promise<SearchResult> {
+    if (this.local) return this.local.search(query, { limit, resolveEntity: (name) => resolved.get(name) ?? [] });
+    const reply = await this.ask({ type: 'search', id: ++this.nextId, query, limit, resolved: [...resolved] });
+    if (reply.type !== 'search') throw new Error('The search worker answered another question.');
+    return { hits: reply.hits, total: reply.total, terms: new Set(reply.terms) };
+  }
+
+  /** The index as saved state (see `SearchIndex.exportState`). */
+  async exportState(): Promise<SearchIndexState> {
+    if (this.local) return this.local.exportState();
+    const reply = await this.ask({ type: 'export', id: ++this.nextId });
+    if (reply.type !== 'export') throw new Error('The search index could not be copied out.');
+    return reply.state;
+  }
+
+  /** Replaces the index with a saved state; a `SnapshotError` if it does not add up (the index is then empty). */
+  async restoreState(state: SearchIndexState): Promise<void> {
+    if (this.local) {
+      try {
+        checkSearchIndexState(state);
+        this.local.restoreState(state);
+      } catch (error) {
+        this.local.clear();
+        throw error;
+      }
+      return;
+    }
+    const reply = await this.ask({ type: 'restore', id: ++this.nextId, state });
+    if (reply.type === 'restore' && reply.error) throw new SnapshotError(reply.error);
+    if (reply.type !== 'restore') throw new Error('The search index could not be restored.');
+  }
+
+  private post(request: SearchRequest): void {
+    this.worker?.postMessage(request);
+  }
+
+  private ask(request: SearchRequest & { readonly id: number }): Promise<SearchReply> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject });
+      this.post(request);
+    });
+  }
+
+  private receive(reply: SearchReply): void {
+    const id = reply.id;
+    if (id === undefined) {
+      if (reply.type === 'failed') this.log.error(`The search worker: ${reply.message}`);
+      return;
+    }
+    const waiting = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (reply.type === 'failed') {
+      this.log.error(`The search worker: ${reply.message}`);
+      waiting?.reject(new Error(reply.message));
+    } else waiting?.resolve(reply);
+  }
+
+  /** The worker is gone: the index is kept here from now on, empty, and the indexer is told to fill it again. */
+  private fail(worker: Worker, error: unknown): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.local = new SearchIndex();
+    this.log.warn(`The search worker failed; the search index is kept in the extension host from now on and built again. ${error instanceof Error ? error.message : String(error)}`);
+    for (const waiting of this.waiting.values()) waiting.reject(new Error('The search worker failed.'));
+    this.waiting.clear();
+    this.onDidLoseContentsEmitter.fire();
+  }
+}
