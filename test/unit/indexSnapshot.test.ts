@@ -195,6 +195,20 @@ describe('saved indexes', () => {
       );
     });
 
+    it('restores in steps as it does at once, pausing between them', () => {
+      const original = new EntityIndex<{ order: number; uri: string }>();
+      for (let n = 0; n < 9; n++) original.set(`a-${n}`, [toMention({ entity: n % 4, type: 'place', rule: n % 2 === 0, strong: false, start: n })], infoOf(n));
+      const state = original.exportState();
+      const inSteps = new EntityIndex<{ order: number; uri: string }>();
+      let pauses = 0;
+      for (const _ of inSteps.restoreInSteps(state, (uri) => infoOf(Number(uri.slice(2))), 2)) pauses++;
+      assert.equal(pauses, 4);
+      const atOnce = new EntityIndex<{ order: number; uri: string }>();
+      atOnce.restoreState(state, (uri) => infoOf(Number(uri.slice(2))));
+      assert.deepEqual(describeIndex(inSteps), describeIndex(atOnce));
+      assert.deepEqual(describeIndex(inSteps), describeIndex(original));
+    });
+
     it('refuses a state that does not add up, and is left empty', () => {
       const index = new EntityIndex();
       index.set('a', [toMention({ entity: 1, type: 'person', rule: false, strong: false, start: 0 })]);
@@ -209,7 +223,8 @@ describe('saved indexes', () => {
   });
 
   describe('the whole snapshot', () => {
-    const summary = (uri: string): ArticleSummary => ({ uri, fileName: uri, origin: 'workspace', date: { year: 2022, month: 2 }, month: '2022-02', title: `Title ${uri}`, warnings: [] });
+    // As `summarize` makes them: every field there, some undefined.
+    const summary = (uri: string): ArticleSummary => ({ uri, fileName: uri, origin: 'workspace', date: { year: 2022, month: 2 }, month: '2022-02', title: `Title ${uri}`, byline: undefined, source: undefined, lead: undefined, warnings: [] });
     const build = (): IndexSnapshot => {
       const search = new SearchIndex();
       const entities = new EntityIndex();
@@ -219,8 +234,15 @@ describe('saved indexes', () => {
       }
       const files: { entry: CorpusEntry; stamp: string }[] = [
         { entry: { kind: 'article', summary: summary('file:///a.txt') }, stamp: '1:10' },
-        { entry: { kind: 'article', summary: summary('file:///b.txt') }, stamp: '2:20' },
+        {
+          entry: {
+            kind: 'article',
+            summary: { ...summary('file:///b.txt'), origin: 'sample', date: { year: 2021, month: 12, day: 24 }, month: '2021-12', byline: 'Kari Nordmann', source: 'NTB', lead: 'Ingressen – med «sitat».', warnings: ['The file is Windows-1252.', 'ø æ å'] },
+          },
+          stamp: '2:20',
+        },
         { entry: { kind: 'problem', problem: { uri: 'file:///c.txt', fileName: 'c.txt', origin: 'folder', reason: 'No date line.' } }, stamp: '3:30' },
+        { entry: { kind: 'problem', problem: { uri: 'file:///d', fileName: 'd', origin: 'workspace', reason: 'Cannot be read.', folder: true } }, stamp: '4:40' },
       ];
       return { meta: { extensionVersion: '1.2.3', recognizerKey: 'k', savedAt: '2026-12-02T00:00:00Z' }, files, search: search.exportState(), entities: entities.exportState() };
     };
@@ -246,8 +268,8 @@ describe('saved indexes', () => {
 
     it('refuses a file entry that is not a corpus entry', () => {
       const snapshot = build();
-      const broken = { ...snapshot, files: [...snapshot.files, { entry: { kind: 'article', summary: { uri: 5 } } as unknown as CorpusEntry, stamp: '' }] };
-      const decoded = decodeIndexSnapshot(encodeIndexSnapshot(broken), '1.2.3');
+      const badMonth: CorpusEntry = { kind: 'article', summary: { ...summary('file:///e.txt'), date: { year: 2022, month: 13 } } };
+      const decoded = decodeIndexSnapshot(encodeIndexSnapshot({ ...snapshot, files: [...snapshot.files, { entry: badMonth, stamp: '' }] }), '1.2.3');
       assert.equal(decoded.ok, false);
       assert.match((decoded as { reason: string }).reason, /file entry/);
     });

@@ -248,16 +248,28 @@ export class EntityIndex<T = undefined> {
    * and the index is left empty). `infoOf` gives each article what `set` was given for it.
    */
   restoreState(state: EntityIndexState, infoOf: (uri: string) => T | undefined): void {
+    for (const _ of this.restoreInSteps(state, infoOf)) {
+      // One pass: no pause between the steps.
+    }
+  }
+
+  /**
+   * `restoreState` in steps of about `articlesPerStep` articles: the caller may let other work run between
+   * them (at 100,000 articles the whole restore takes about half a second). Until the last step the index
+   * holds part of the state; a state that does not add up throws a `SnapshotError` from the step that
+   * finds it, and the index is left empty.
+   */
+  *restoreInSteps(state: EntityIndexState, infoOf: (uri: string) => T | undefined, articlesPerStep = 5000): Generator<void, void, undefined> {
     this.clear();
     try {
-      this.restoreChecked(state, infoOf);
+      yield* this.restoreChecked(state, infoOf, articlesPerStep);
     } catch (error) {
       this.clear();
       throw error;
     }
   }
 
-  private restoreChecked(state: EntityIndexState, infoOf: (uri: string) => T | undefined): void {
+  private *restoreChecked(state: EntityIndexState, infoOf: (uri: string) => T | undefined, articlesPerStep: number): Generator<void, void, undefined> {
     const entityCount = state.ids.length;
     if (state.names.length !== entityCount || state.known.length !== entityCount) throw new SnapshotError('the entities do not add up');
     if (state.packStarts.length !== state.uris.length + 1 || state.packStarts[0] !== 0 || state.packStarts[state.uris.length] !== state.packs.length) {
@@ -280,6 +292,7 @@ export class EntityIndex<T = undefined> {
       this.lists[entity] = [];
       // Found when first asked for: ranking them here would compare every article with others.
       this.firsts[entity] = undefined;
+      if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
     }
     // One copy of all the groups, each article's a view of it (`remove` writes slots into them).
     const all = state.packs.slice();
@@ -310,6 +323,7 @@ export class EntityIndex<T = undefined> {
       this.uris[article] = uri;
       this.packs[article] = packed;
       this.infos[article] = infoOf(uri);
+      if ((article + 1) % articlesPerStep === 0) yield;
     }
     for (let entity = 0; entity < entityCount; entity++) {
       if (this.stats[entity * STATS + ARTICLES] === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
