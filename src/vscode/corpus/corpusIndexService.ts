@@ -4,7 +4,6 @@ import { type ArticleSummary, compareArticles } from '../../core/corpus';
 import { EntityIndex } from '../../core/entities/entityIndex';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { IndexStatus } from '../../core/indexStatus';
-import type { SearchIndexState } from '../../core/search/searchIndexState';
 import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
 import type { RecognitionRunner } from '../entities/recognitionRunner';
@@ -18,6 +17,8 @@ const READ_CONCURRENCY = 16;
 const SLICE_MS = 12;
 /** Indexing shows in the status bar when it has at least this much to do. */
 const STATUS_PROGRESS_MIN_ARTICLES = 200;
+/** Articles restored between two looks at the clock. */
+const RESTORE_STEP_ARTICLES = 500;
 /** Views hear about changes at most this often while indexing. */
 const NOTIFY_INTERVAL_MS = 500;
 
@@ -103,27 +104,33 @@ export class CorpusIndexService extends Disposable {
    * The indexes as saved state, with the recogniser key they were made with, and which corpus entry each
    * indexed article was indexed from. Only while settled: mid-run they cover part of the corpus.
    */
-  savedState(): { search: Promise<SearchIndexState>; entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined {
+  savedState(): { entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined {
     if (!this.settled) return undefined;
-    // The search worker answers after everything sent before: its copy is of the index as it is now, as the entities' is.
-    return { search: this.search.exportState(), entities: this.entities.exportState(), recognizerKey: this.indexedKey, indexedFrom: new Map(this.indexedFrom) };
+    return { entities: this.entities.exportState(), recognizerKey: this.indexedKey, indexedFrom: new Map(this.indexedFrom) };
   }
 
   /**
-   * Takes the indexes an earlier window saved. `summaries` are the corpus entries they were made from
-   * (the same objects the corpus is given next): an article whose entry the next load keeps is not
-   * indexed again. Throws (a `SnapshotError`, the indexes left empty) if the state does not add up.
+   * Takes the entity index an earlier window saved (the search worker has restored the search index from
+   * the same file by then), in steps that let the extension host do other work in between. `summaries`
+   * are the corpus entries it was made from (the same objects the corpus is given next): an article whose
+   * entry the next load keeps is not indexed again. Throws (a `SnapshotError`, every index left empty) if
+   * the state does not add up.
    */
-  async restore(search: SearchIndexState, entities: EntityIndexState, recognizerKey: string, summaries: ReadonlyMap<string, ArticleSummary>): Promise<void> {
+  async restore(entities: EntityIndexState, recognizerKey: string, summaries: ReadonlyMap<string, ArticleSummary>): Promise<void> {
     try {
-      this.entities.restoreState(entities, (uri) => summaries.get(uri));
-      await this.search.restoreState(search);
+      let sliceStart = performance.now();
+      for (const _ of this.entities.restoreInSteps(entities, (uri) => summaries.get(uri), RESTORE_STEP_ARTICLES)) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
     } catch (error) {
       this.forget();
       throw error;
     }
     this.indexedFrom.clear();
-    for (const uri of search.keys) {
+    for (const uri of entities.uris) {
       const summary = summaries.get(uri);
       if (summary) this.indexedFrom.set(uri, summary);
     }

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../../core/corpus';
-import { MAX_SAVED_INDEX_BYTES, tooLargeMessage } from '../../core/limits';
-import { decodeIndexSnapshot, encodeIndexSnapshot } from '../../core/persist/indexSnapshot';
 import { SnapshotError } from '../../core/persist/snapshotFile';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import { INDEX_BUILD_ID } from './buildId';
-import type { IndexStore, StoreRead } from './indexStore';
+import type { IndexStore } from './indexStore';
 
 /** How long the indexes must stay settled before they are saved: a burst of changes is saved once. */
 const SAVE_DELAY_MS = 2000;
@@ -81,9 +79,9 @@ export class IndexPersistence extends Disposable {
    */
   async start(knowledgeBasesLoaded: Promise<void>): Promise<void> {
     try {
-      const [read] = await Promise.all([this.store.read(), knowledgeBasesLoaded.catch(() => undefined)]);
+      await knowledgeBasesLoaded.catch(() => undefined);
       if (this.isDisposed) return;
-      this.lastRestoreValue = await this.restoreFrom(read);
+      this.lastRestoreValue = await this.restoreFrom();
       this.savedVersion = this.lastRestoreValue.restored ? this.indexer.contentVersion : -1;
     } finally {
       // Whatever became of the saved index, the corpus loads (and whoever waits for it hears when it has).
@@ -91,43 +89,44 @@ export class IndexPersistence extends Disposable {
     }
   }
 
-  private async restoreFrom(read: StoreRead): Promise<RestoreReport> {
+  private async restoreFrom(): Promise<RestoreReport> {
     const file = this.store.file.fsPath;
     const notUsed = (reason: string, articles = 0): RestoreReport => ({ restored: false, articles, reason });
-    if (read.kind === 'none') {
+    if (this.store.file.scheme !== 'file') {
+      this.log.info(`Indexes are not saved here: the extension's storage (${this.store.file.toString(true)}) is not on disk.`);
+      return notUsed('The storage is not on disk.');
+    }
+    const started = performance.now();
+    // The search worker reads and checks the file and restores the search index; the rest comes back here.
+    const loaded = await this.indexer.search.load(file, INDEX_BUILD_ID);
+    if (loaded.kind === 'none') {
       this.log.info('No saved index for this workspace yet: the corpus is read and indexed.');
       return notUsed('There was no saved index.');
     }
-    if (read.kind === 'unreadable') {
-      this.log.warn(`The saved index ${file} could not be read (${read.reason}); the corpus is read and indexed again.`);
-      return notUsed(read.reason);
+    if (loaded.kind === 'refused') {
+      this.log.warn(`Discarded the saved index ${file}: ${loaded.reason}. The corpus is read and indexed again.`);
+      return notUsed(loaded.reason);
     }
-    const started = performance.now();
-    const decoded = decodeIndexSnapshot(read.bytes, INDEX_BUILD_ID);
-    if (!decoded.ok) {
-      this.log.warn(`Discarded the saved index ${file}: ${decoded.reason}. The corpus is read and indexed again.`);
-      return notUsed(decoded.reason);
-    }
-    const { snapshot } = decoded;
     const summaries = new Map<string, ArticleSummary>();
-    for (const { entry } of snapshot.files) if (entry.kind === 'article') summaries.set(entry.summary.uri, entry.summary);
-    if (snapshot.meta.recognizerKey !== this.entities.recognizerKey) {
-      // The tree can still start from the saved entries; the names are found again.
-      this.corpus.restore(snapshot.files);
-      this.log.info(`The knowledge bases changed since the index was saved (${snapshot.meta.savedAt}): ${summaries.size.toLocaleString('en')} articles listed from it, their names and words indexed again.`);
+    for (const { entry } of loaded.files) if (entry.kind === 'article') summaries.set(entry.summary.uri, entry.summary);
+    if (loaded.meta.recognizerKey !== this.entities.recognizerKey) {
+      // The tree can still start from the saved entries; the names (and so the search's @entities) are found again.
+      this.indexer.search.clear();
+      this.corpus.restore(loaded.files);
+      this.log.info(`The knowledge bases changed since the index was saved (${loaded.meta.savedAt}): ${summaries.size.toLocaleString('en')} articles listed from it, their names and words indexed again.`);
       return notUsed('The knowledge bases changed since it was saved.', summaries.size);
     }
     try {
-      await this.indexer.restore(snapshot.search, snapshot.entities, snapshot.meta.recognizerKey, summaries);
+      await this.indexer.restore(loaded.entities, loaded.meta.recognizerKey, summaries);
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error;
       this.log.warn(`Discarded the saved index ${file}: ${error.message}. The corpus is read and indexed again.`);
       return notUsed(error.message);
     }
-    this.corpus.restore(snapshot.files);
+    this.corpus.restore(loaded.files);
     const ms = Math.round(performance.now() - started);
     this.log.info(
-      `Started from the saved index of ${summaries.size.toLocaleString('en')} articles (saved ${snapshot.meta.savedAt}, ${megabytes(read.bytes.byteLength)}) in ${ms} ms; checking the files for changes.`,
+      `Started from the saved index of ${summaries.size.toLocaleString('en')} articles (saved ${loaded.meta.savedAt}, ${megabytes(loaded.bytes)}) in ${ms} ms; checking the files for changes.`,
     );
     return { restored: true, articles: summaries.size, ms };
   }
@@ -165,8 +164,11 @@ export class IndexPersistence extends Disposable {
       this.lastSaveValue = 'Not saved: indexing is under way.';
       return;
     }
+    if (this.store.file.scheme !== 'file') {
+      this.lastSaveValue = 'Not saved: the storage is not on disk.';
+      return;
+    }
     const files = this.corpus.savedFiles();
-    const search = await state.search;
     const stale = files.find(({ entry }) => entry.kind === 'article' && state.indexedFrom.get(entry.summary.uri) !== entry.summary);
     if (stale) {
       // Not expected once indexing has settled; the next settled index is saved.
@@ -174,22 +176,22 @@ export class IndexPersistence extends Disposable {
       this.log.info(this.lastSaveValue);
       return;
     }
-    const bytes = encodeIndexSnapshot({
-      meta: { extensionVersion: INDEX_BUILD_ID, recognizerKey: state.recognizerKey, savedAt: new Date().toISOString() },
+    const articles = state.entities.uris.length;
+    // The search worker takes its copy of the search index now, and encodes and writes the file.
+    const written = await this.indexer.search.save(
+      this.store.file.fsPath,
+      { extensionVersion: INDEX_BUILD_ID, recognizerKey: state.recognizerKey, savedAt: new Date().toISOString() },
+      state.entities,
       files,
-      search,
-      entities: state.entities,
-    });
-    if (bytes.byteLength > MAX_SAVED_INDEX_BYTES) {
-      this.lastSaveValue = `The index is not saved: ${tooLargeMessage('it', bytes.byteLength, MAX_SAVED_INDEX_BYTES, 'a saved index')}.`;
+    );
+    this.savedVersion = version;
+    if (written.refused) {
+      this.lastSaveValue = `The index is not saved: ${written.refused}.`;
       this.log.warn(this.lastSaveValue);
-      this.savedVersion = version;
       return;
     }
-    await this.store.write(bytes);
-    this.savedVersion = version;
     this.lastSavedAt = performance.now();
-    this.lastSaveValue = `Saved the index of ${search.keys.length.toLocaleString('en')} articles (${megabytes(bytes.byteLength)}) in ${Math.round(performance.now() - started)} ms to ${this.store.file.fsPath}.`;
+    this.lastSaveValue = `Saved the index of ${articles.toLocaleString('en')} articles (${megabytes(written.bytes ?? 0)}) in ${Math.round(performance.now() - started)} ms to ${this.store.file.fsPath}.`;
     this.log.info(this.lastSaveValue);
   }
 

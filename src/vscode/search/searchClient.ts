@@ -6,7 +6,16 @@ import type { ParsedQuery } from '../../core/search/query';
 import { type SearchDocument, SearchIndex, type SearchResult } from '../../core/search/searchIndex';
 import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
 import { Disposable } from '../util/disposable';
-import type { SearchReply, SearchRequest } from './searchProtocol';
+import type { EntityIndexState } from '../../core/entities/entityIndexState';
+import type { SavedFile, SnapshotMeta } from '../../core/persist/indexSnapshot';
+import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
+import type { LoadOutcome, SearchReply, SearchRequest } from './searchProtocol';
+
+/** A load's outcome with its files, when the saved index was usable (the search index restored from it by then). */
+export type LoadResult = Exclude<LoadOutcome, { kind: 'ok' }> | (Extract<LoadOutcome, { kind: 'ok' }> & { readonly files: readonly SavedFile[] });
+
+/** Files sent to the worker in one message while saving. */
+const FILES_PER_MESSAGE = 2000;
 
 interface Waiting {
   readonly resolve: (reply: SearchReply) => void;
@@ -25,6 +34,8 @@ export class SearchClient extends Disposable {
   private local: SearchIndex | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
+  /** The files of loads under way, as their parts arrive. */
+  private readonly loadingFiles = new Map<number, SavedFile[]>();
   private readonly onDidLoseContentsEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the worker failed and the index was lost: everything must be added again. */
   readonly onDidLoseContents = this.onDidLoseContentsEmitter.event;
@@ -107,14 +118,62 @@ export class SearchClient extends Disposable {
     if (reply.type !== 'restore') throw new Error('The search index could not be restored.');
   }
 
-  private post(request: SearchRequest): void {
-    this.worker?.postMessage(request);
+  /**
+   * Saves the corpus's indexes to `path`: the search index as it is at this call (its copy is taken
+   * before anything sent later), with `files` and `entities` as the host has them now. The worker
+   * encodes and writes the file; the files go to it in parts, letting the host work in between.
+   */
+  async save(path: string, meta: SnapshotMeta, entities: EntityIndexState, files: readonly SavedFile[]): Promise<{ readonly bytes?: number; readonly refused?: string }> {
+    if (this.local) return writeIndexFile(path, { meta, files, search: this.local.exportState(), entities });
+    const id = ++this.nextId;
+    this.post({ type: 'holdSearch', id });
+    for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
+      this.post({ type: 'saveFiles', id, files: files.slice(at, at + FILES_PER_MESSAGE) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const reply = await this.ask({ type: 'save', id, path, meta, entities }, [entities.packStarts, entities.packs, entities.known]);
+    if (reply.type !== 'saved') throw new Error('The search worker answered another question.');
+    return { bytes: reply.bytes, refused: reply.refused };
   }
 
-  private ask(request: SearchRequest & { readonly id: number }): Promise<SearchReply> {
+  /**
+   * Reads the saved index at `path`: when it is usable, the search index is restored from it and the
+   * files and entities come back (in parts, so the host is not held while they are copied).
+   */
+  async load(path: string, buildId: string): Promise<LoadResult> {
+    if (this.local) {
+      const read = await readIndexFile(path, buildId);
+      if (read.kind === 'none') return { kind: 'none' };
+      if (read.kind === 'unreadable' || !read.ok) return { kind: 'refused', reason: read.reason };
+      try {
+        this.local.restoreState(read.snapshot.search);
+      } catch (error) {
+        this.local.clear();
+        if (error instanceof SnapshotError) return { kind: 'refused', reason: error.message };
+        throw error;
+      }
+      return { kind: 'ok', meta: read.snapshot.meta, entities: read.snapshot.entities, bytes: read.bytes, files: read.snapshot.files };
+    }
+    const id = ++this.nextId;
+    this.loadingFiles.set(id, []);
+    try {
+      const reply = await this.ask({ type: 'load', id, path, buildId });
+      if (reply.type !== 'loaded') throw new Error('The search worker answered another question.');
+      const { outcome } = reply;
+      return outcome.kind === 'ok' ? { ...outcome, files: this.loadingFiles.get(id) ?? [] } : outcome;
+    } finally {
+      this.loadingFiles.delete(id);
+    }
+  }
+
+  private post(request: SearchRequest, transfer: readonly ArrayBufferView[] = []): void {
+    this.worker?.postMessage(request, [...new Set(transfer.map((array) => array.buffer as ArrayBuffer))]);
+  }
+
+  private ask(request: SearchRequest & { readonly id: number }, transfer: readonly ArrayBufferView[] = []): Promise<SearchReply> {
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
-      this.post(request);
+      this.post(request, transfer);
     });
   }
 
@@ -122,6 +181,10 @@ export class SearchClient extends Disposable {
     const id = reply.id;
     if (id === undefined) {
       if (reply.type === 'failed') this.log.error(`The search worker: ${reply.message}`);
+      return;
+    }
+    if (reply.type === 'loadedFiles') {
+      this.loadingFiles.get(id)?.push(...reply.files);
       return;
     }
     const waiting = this.waiting.get(id);

@@ -5,6 +5,8 @@
  * are sent; `add`, `remove` and `clear` get no answer.
  */
 import type { ArticleDate } from '../../core/article';
+import type { EntityIndexState } from '../../core/entities/entityIndexState';
+import type { SavedFile, SnapshotMeta } from '../../core/persist/indexSnapshot';
 import type { ParsedQuery } from '../../core/search/query';
 import type { SearchHit } from '../../core/search/searchIndex';
 import type { SearchIndexState } from '../../core/search/searchIndexState';
@@ -15,12 +17,30 @@ export type SearchRequest =
   | { readonly type: 'clear' }
   | { readonly type: 'search'; readonly id: number; readonly query: ParsedQuery; readonly limit: number; readonly resolved: readonly (readonly [string, readonly string[]])[] }
   | { readonly type: 'export'; readonly id: number }
-  | { readonly type: 'restore'; readonly id: number; readonly state: SearchIndexState };
+  | { readonly type: 'restore'; readonly id: number; readonly state: SearchIndexState }
+  /** The first step of a save: the search index as it is now (in the order of the adds before it) is kept for save `id`. */
+  | { readonly type: 'holdSearch'; readonly id: number }
+  /** The corpus's files for save `id`, in parts (a large corpus's in one message would hold the host while it is copied). */
+  | { readonly type: 'saveFiles'; readonly id: number; readonly files: readonly SavedFile[] }
+  /** The last step: the host's entity index; the worker encodes everything and writes `path`. */
+  | { readonly type: 'save'; readonly id: number; readonly path: string; readonly meta: SnapshotMeta; readonly entities: EntityIndexState }
+  /** Reads the saved index at `path` (of build `buildId`), restores the search index from it, and sends the rest back in parts. */
+  | { readonly type: 'load'; readonly id: number; readonly path: string; readonly buildId: string };
+
+/** What a load found: no file, one refused (why), or a usable one (the search index is restored by then). */
+export type LoadOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'ok'; readonly meta: SnapshotMeta; readonly entities: EntityIndexState; readonly bytes: number };
 
 export type SearchReply =
   | { readonly type: 'search'; readonly id: number; readonly hits: readonly SearchHit[]; readonly total: number; readonly terms: readonly string[] }
   | { readonly type: 'export'; readonly id: number; readonly state: SearchIndexState }
   /** `error` when the state did not add up (the index is then empty). */
   | { readonly type: 'restore'; readonly id: number; readonly error?: string }
+  | { readonly type: 'saved'; readonly id: number; readonly bytes?: number; readonly refused?: string }
+  /** Part of a load's files, before its `loaded`. */
+  | { readonly type: 'loadedFiles'; readonly id: number; readonly files: readonly SavedFile[] }
+  | { readonly type: 'loaded'; readonly id: number; readonly outcome: LoadOutcome }
   /** A request that threw: what it was, and why. */
   | { readonly type: 'failed'; readonly id: number | undefined; readonly message: string };

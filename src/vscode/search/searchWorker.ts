@@ -5,13 +5,66 @@
 import { parentPort } from 'node:worker_threads';
 import { SnapshotError } from '../../core/persist/snapshotFile';
 import { SearchIndex } from '../../core/search/searchIndex';
-import { checkSearchIndexState } from '../../core/search/searchIndexState';
+import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
+import type { EntityIndexState } from '../../core/entities/entityIndexState';
+import type { SavedFile } from '../../core/persist/indexSnapshot';
+import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
 import type { SearchReply, SearchRequest } from './searchProtocol';
 
 const index = new SearchIndex();
+/** Saves under way: the search index as it was when each began, and the files sent so far. */
+const saves = new Map<number, { search: SearchIndexState; files: SavedFile[] }>();
+/** Files sent back to the host in parts of this many. */
+const FILES_PER_MESSAGE = 2000;
+
+function post(reply: SearchReply, transfer: ArrayBuffer[] = []): void {
+  parentPort?.postMessage(reply, [...new Set(transfer)]);
+}
+
+function buffersOf(arrays: readonly ArrayBufferView[]): ArrayBuffer[] {
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+async function save(request: Extract<SearchRequest, { type: 'save' }>): Promise<void> {
+  const held = saves.get(request.id);
+  saves.delete(request.id);
+  if (!held) throw new Error('A save came without its first step.');
+  const written = await writeIndexFile(request.path, { meta: request.meta, files: held.files, search: held.search, entities: request.entities });
+  post({ type: 'saved', id: request.id, ...written });
+}
+
+async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<void> {
+  const read = await readIndexFile(request.path, request.buildId);
+  if (read.kind === 'none') return post({ type: 'loaded', id: request.id, outcome: { kind: 'none' } });
+  if (read.kind === 'unreadable') return post({ type: 'loaded', id: request.id, outcome: { kind: 'refused', reason: read.reason } });
+  if (!read.ok) return post({ type: 'loaded', id: request.id, outcome: { kind: 'refused', reason: read.reason } });
+  const { snapshot } = read;
+  try {
+    index.restoreState(snapshot.search);
+  } catch (error) {
+    index.clear();
+    if (error instanceof SnapshotError) return post({ type: 'loaded', id: request.id, outcome: { kind: 'refused', reason: error.message } });
+    throw error;
+  }
+  for (let at = 0; at < snapshot.files.length; at += FILES_PER_MESSAGE) post({ type: 'loadedFiles', id: request.id, files: snapshot.files.slice(at, at + FILES_PER_MESSAGE) });
+  // Copies of the entity arrays, handed over: the search index keeps views of the file's bytes.
+  const e = snapshot.entities;
+  const entities: EntityIndexState = { ...e, packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice() };
+  post({ type: 'loaded', id: request.id, outcome: { kind: 'ok', meta: snapshot.meta, entities, bytes: read.bytes } }, buffersOf([entities.packStarts, entities.packs, entities.known]));
+}
 
 function answer(request: SearchRequest): SearchReply | undefined {
   switch (request.type) {
+    case 'holdSearch':
+      saves.set(request.id, { search: index.exportState(), files: [] });
+      return undefined;
+    case 'saveFiles':
+      saves.get(request.id)?.files.push(...request.files);
+      return undefined;
+    case 'save':
+    case 'load':
+      // Answered when the file is written or read (the next requests wait: they are handled in order).
+      return undefined;
     case 'add':
       index.add(request.key, { title: request.title, text: request.text, date: request.date, entityIds: request.entityIds });
       return undefined;
@@ -41,18 +94,25 @@ function answer(request: SearchRequest): SearchReply | undefined {
   }
 }
 
+const failed = (request: SearchRequest, error: unknown): SearchReply => ({ type: 'failed', id: 'id' in request ? request.id : undefined, message: error instanceof Error ? error.message : String(error) });
+
+/** Requests one at a time, in order: a save or a load holds the next ones until its file is written or read. */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (request: SearchRequest) => {
-  let reply: SearchReply | undefined;
-  try {
-    reply = answer(request);
-  } catch (error) {
-    reply = { type: 'failed', id: 'id' in request ? request.id : undefined, message: error instanceof Error ? error.message : String(error) };
-  }
-  if (!reply) return;
-  if (reply.type === 'export') {
-    // The exported arrays are copies: handed over, not copied again.
-    const { state } = reply;
-    const buffers = [state.lengths, state.years, state.months, state.postingStarts, state.postings, state.sortedTerms, state.trigramStarts, state.trigramTerms].map((array) => array.buffer as ArrayBuffer);
-    parentPort?.postMessage(reply, [...new Set(buffers)]);
-  } else parentPort?.postMessage(reply);
+  queue = queue.then(async () => {
+    try {
+      if (request.type === 'save') return await save(request);
+      if (request.type === 'load') return await load(request);
+      const reply = answer(request);
+      if (!reply) return;
+      // The exported arrays are copies: handed over, not copied again.
+      if (reply.type === 'export') {
+        const { state } = reply;
+        post(reply, buffersOf([state.lengths, state.years, state.months, state.postingStarts, state.postings, state.sortedTerms, state.trigramStarts, state.trigramTerms]));
+      } else post(reply);
+    } catch (error) {
+      post(failed(request, error));
+    }
+  });
 });
