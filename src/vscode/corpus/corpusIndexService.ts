@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
 import { type ArticleSummary, compareArticles } from '../../core/corpus';
+import type { ArticleDate } from '../../core/article';
 import { EntityIndex } from '../../core/entities/entityIndex';
+import type { EntityMention } from '../../core/entities/types';
+import { config } from '../config';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { IndexStatus } from '../../core/indexStatus';
 import type { SearchClient } from '../search/searchClient';
@@ -251,6 +254,18 @@ export class CorpusIndexService extends Disposable {
     } while (this.dirty && !this.isDisposed);
   }
 
+  /**
+   * An article's parts for the index and its mentions. A file on disk is read, parsed and recognised in
+   * the recognition worker; others are read here (through `workspace.fs`) and recognised there.
+   */
+  private async readAndRecognize(uri: vscode.Uri): Promise<{ title: string; text: string; date: ArticleDate; mentions: readonly EntityMention[] } | undefined> {
+    if (uri.scheme === 'file') return this.recognition.recognizeFile(uri.fsPath, config.maxFileSizeBytes());
+    const outcome = await this.corpus.readArticle(uri);
+    if (outcome.kind !== 'article') return undefined;
+    const { article } = outcome;
+    return { title: article.title, text: article.text, date: article.date, mentions: await this.recognition.recognize(article.text) };
+  }
+
   private async indexArticles(todo: readonly ArticleSummary[]): Promise<void> {
     const started = Date.now();
     let done = 0;
@@ -272,14 +287,10 @@ export class CorpusIndexService extends Disposable {
       await forEachLimit(todo, READ_CONCURRENCY, async (summary) => {
         // A newer change (or the end) makes this run's remaining work moot; the next run redoes what is needed.
         if (this.dirty || this.isDisposed) return;
-        const uri = vscode.Uri.parse(summary.uri, true);
-        const outcome = await this.corpus.readArticle(uri);
+        const article = await this.readAndRecognize(vscode.Uri.parse(summary.uri, true));
         if (this.dirty || this.isDisposed) return;
-        if (outcome.kind === 'article') {
-          const { article } = outcome;
-          // In the worker thread: the extension host only files the answer.
-          const mentions = await this.recognition.recognize(article.text);
-          if (this.dirty || this.isDisposed) return;
+        if (article) {
+          const { mentions } = article;
           this.entities.set(summary.uri, mentions, summary);
           this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.map((m) => m.entityId) });
         } else {

@@ -2,19 +2,29 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
+import type { ArticleDate } from '../../core/article';
 import type { Entity, EntityMention } from '../../core/entities/types';
+import { readArticleFromDisk } from '../../node/articleFromDisk';
 import { Disposable } from '../util/disposable';
 import type { EntityService } from './entityService';
 
+/** A text to recognise, or an article file on disk for the worker to read and parse first (at most `maxBytes`). */
+export type RecognitionItem = { readonly text: string } | { readonly path: string; readonly maxBytes: number };
+
+/** An item's answer: its mentions (and for a file, the article's parts the index needs), or why a file gave none. */
+export type RecognitionResult =
+  | { readonly mentions: readonly EntityMention[]; readonly article?: { readonly title: string; readonly text: string; readonly date: ArticleDate } }
+  | { readonly failed: string };
+
 export type RecognitionRequest =
   | { readonly type: 'knowledgeBase'; readonly generation: number; readonly entities: readonly Entity[]; readonly notNames: readonly string[] }
-  | { readonly type: 'recognize'; readonly id: number; readonly generation: number; readonly texts: readonly string[] };
+  | { readonly type: 'recognize'; readonly id: number; readonly generation: number; readonly items: readonly RecognitionItem[] };
 
 export interface RecognitionReply {
   readonly id: number;
   readonly generation: number;
   /** Undefined when the worker did not have the knowledge base of the request's generation. */
-  readonly mentions: readonly (readonly EntityMention[])[] | undefined;
+  readonly results: readonly RecognitionResult[] | undefined;
 }
 
 /** Texts sent to the worker in one message: enough to make a message's cost small beside the work. */
@@ -25,9 +35,10 @@ const IN_FLIGHT = 2;
 const CACHE_ENTRIES = 20_000;
 
 interface Pending {
-  readonly text: string;
-  readonly key: string;
-  readonly resolve: (mentions: readonly EntityMention[]) => void;
+  readonly item: RecognitionItem;
+  /** The text's hash, for the cache (texts only). */
+  readonly key?: string;
+  readonly resolve: (result: RecognitionResult) => void;
 }
 
 /**
@@ -75,15 +86,45 @@ export class RecognitionRunner extends Disposable {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(this.here(key, text));
     return new Promise((resolve) => {
-      this.queue.push({ text, key, resolve });
+      this.queue.push({ item: { text }, key, resolve: (result) => resolve('mentions' in result ? result.mentions : []) });
       this.pump();
     });
+  }
+
+  /**
+   * Reads an article file on disk, parses it and finds its names, in the worker thread (where none runs,
+   * here): the extension host gets the parts the index needs, or undefined when the file is not a
+   * readable article (any more).
+   */
+  async recognizeFile(path: string, maxBytes: number): Promise<{ readonly title: string; readonly text: string; readonly date: ArticleDate; readonly mentions: readonly EntityMention[] } | undefined> {
+    const worker = this.ensureWorker();
+    const result = worker
+      ? await new Promise<RecognitionResult>((resolve) => {
+          this.queue.push({ item: { path, maxBytes }, resolve });
+          this.pump();
+        })
+      : await this.fileHere(path, maxBytes);
+    if ('failed' in result || !result.article) return undefined;
+    return { ...result.article, mentions: result.mentions };
+  }
+
+  private async fileHere(path: string, maxBytes: number): Promise<RecognitionResult> {
+    const read = await readArticleFromDisk(path, maxBytes);
+    if ('failed' in read) return read;
+    return { mentions: this.entities.recognize(read.text), article: read };
   }
 
   private here(key: string, text: string): readonly EntityMention[] {
     const mentions = this.entities.recognize(text);
     this.remember(key, mentions);
     return mentions;
+  }
+
+  /** What waits, done here (no worker, or no worker any more). */
+  private doHere(pending: Pending): void {
+    const { item } = pending;
+    if ('text' in item) pending.resolve({ mentions: this.here(pending.key ?? '', item.text) });
+    else void this.fileHere(item.path, item.maxBytes).then(pending.resolve);
   }
 
   private remember(key: string, mentions: readonly EntityMention[]): void {
@@ -95,7 +136,7 @@ export class RecognitionRunner extends Disposable {
     const worker = this.worker;
     if (!worker) {
       // No worker (any more): what waits is recognised here.
-      for (const pending of this.queue.splice(0)) pending.resolve(this.here(pending.key, pending.text));
+      for (const pending of this.queue.splice(0)) this.doHere(pending);
       return;
     }
     if (this.sentGeneration !== this.generation) {
@@ -107,7 +148,7 @@ export class RecognitionRunner extends Disposable {
       const batch = this.queue.splice(0, BATCH_TEXTS);
       const id = ++this.nextId;
       this.inFlight.set(id, { generation: this.generation, batch });
-      const request: RecognitionRequest = { type: 'recognize', id, generation: this.generation, texts: batch.map((p) => p.text) };
+      const request: RecognitionRequest = { type: 'recognize', id, generation: this.generation, items: batch.map((p) => p.item) };
       worker.postMessage(request);
     }
   }
@@ -122,14 +163,14 @@ export class RecognitionRunner extends Disposable {
     const flight = this.inFlight.get(reply.id);
     if (!flight) return; // requeued after a knowledge-base change
     this.inFlight.delete(reply.id);
-    if (!reply.mentions || reply.generation !== this.generation || flight.generation !== this.generation) {
+    if (!reply.results || reply.generation !== this.generation || flight.generation !== this.generation) {
       this.queue.unshift(...flight.batch);
     } else {
       this.inWorker += flight.batch.length;
       flight.batch.forEach((pending, i) => {
-        const mentions = (reply.mentions as readonly (readonly EntityMention[])[])[i];
-        this.remember(pending.key, mentions);
-        pending.resolve(mentions);
+        const result = (reply.results as readonly RecognitionResult[])[i];
+        if (pending.key !== undefined && 'mentions' in result) this.remember(pending.key, result.mentions);
+        pending.resolve(result);
       });
     }
     this.pump();

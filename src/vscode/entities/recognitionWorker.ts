@@ -7,7 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
-import type { RecognitionReply, RecognitionRequest } from './recognitionRunner';
+import { readArticleFromDisk } from '../../node/articleFromDisk';
+import type { RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
 
 let recognizer: Recognizer | undefined;
 let generation = -1;
@@ -21,11 +22,21 @@ parentPort?.on('message', (request: RecognitionRequest) => {
   }
   if (!recognizer || request.generation !== generation) {
     // Sent before the knowledge base it was meant for: the host asks again.
-    const reply: RecognitionReply = { id: request.id, generation, mentions: undefined };
+    const reply: RecognitionReply = { id: request.id, generation, results: undefined };
     parentPort?.postMessage(reply);
     return;
   }
   const active = recognizer;
-  const reply: RecognitionReply = { id: request.id, generation, mentions: request.texts.map((text) => active.recognize(text)) };
-  parentPort?.postMessage(reply);
+  const at = generation;
+  // Files are read (in parallel) and parsed here too: the extension host only files the answers.
+  void Promise.all(
+    request.items.map(async (item): Promise<RecognitionResult> => {
+      if ('text' in item) return { mentions: active.recognize(item.text) };
+      const article = await readArticleFromDisk(item.path, item.maxBytes);
+      return 'failed' in article ? article : { mentions: active.recognize(article.text), article };
+    }),
+  ).then((results) => {
+    const reply: RecognitionReply = { id: request.id, generation: at, results };
+    parentPort?.postMessage(reply);
+  });
 });
