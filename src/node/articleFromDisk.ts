@@ -1,31 +1,60 @@
 /**
- * An article file on disk read and parsed for indexing, with Node's fs: in the recognition worker, so that
- * the extension host neither reads nor parses the corpus's files while it is indexed. The reader and the
- * corpus's own load read files in the host (`vscode/corpus/articleFiles.ts`), with the same bound and
- * the same decoding and parsing.
+ * Article files on disk, read with Node's fs: by the extension host for `file:` URIs, and by the
+ * recognition worker, which reads, parses and summarises the corpus's files as it loads and reads and
+ * parses them again to index them, so that the extension host does neither. Both read with the same
+ * bound and decode, parse and classify the same way (`core/corpusFile.ts`).
  */
 import { open } from 'node:fs/promises';
 import type { ArticleDate } from '../core/article';
+import type { ArticleOrigin } from '../core/corpus';
+import { type FileOutcome, type ReadResult, fileOutcome } from '../core/corpusFile';
 import { loadArticle } from '../core/load';
+
+/**
+ * What tells one version of a file from another without reading it: its modification time and size
+ * (as VS Code's own file watcher and editors do). A saved entry with the file's stamp is still right.
+ */
+export function stampOf(mtime: number, size: number): string {
+  return `${mtime}:${size}`;
+}
+
+/** Reads a file on disk unless it is larger than `maxBytes`. */
+export async function readFromDisk(path: string, maxBytes: number): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const info = await handle.stat();
+    if (info.isDirectory()) return { kind: 'folder' };
+    if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
+    return { kind: 'bytes', bytes: await handle.readFile(), stamp: stampOf(info.mtimeMs, info.size) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    if (code === 'EISDIR') return { kind: 'folder' };
+    if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', message: 'permission denied.' };
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** A corpus file's outcome without the parsed article (what crosses from the worker to the host), with the article's warnings to log. */
+export type EntryOutcome = Exclude<FileOutcome, { kind: 'article' }> | (Omit<Extract<FileOutcome, { kind: 'article' }>, 'article'> & { readonly warnings: readonly string[] });
+
+/** Reads, parses and classifies a corpus file on disk, as the extension host's `readArticleFile` does. */
+export async function readEntryFromDisk(path: string, uri: string, fileName: string, origin: ArticleOrigin, maxBytes: number): Promise<EntryOutcome> {
+  const outcome = fileOutcome(await readFromDisk(path, maxBytes), uri, fileName, origin, maxBytes);
+  if (outcome.kind !== 'article') return outcome;
+  return { kind: 'article', entry: outcome.entry, stamp: outcome.stamp, warnings: outcome.article.warnings };
+}
 
 /** The parts of an article the index needs, or why the file gave none. */
 export type ArticleFromDisk = { readonly title: string; readonly text: string; readonly date: ArticleDate } | { readonly failed: string };
 
 export async function readArticleFromDisk(path: string, maxBytes: number): Promise<ArticleFromDisk> {
-  let bytes: Uint8Array;
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const info = await handle.stat();
-    if (!info.isFile()) return { failed: 'It is not a file.' };
-    if (info.size > maxBytes) return { failed: 'The file is larger than the limit.' };
-    bytes = await handle.readFile();
-  } catch (error) {
-    return { failed: error instanceof Error ? error.message : String(error) };
-  } finally {
-    await handle?.close();
-  }
-  const result = loadArticle(bytes);
+  const read = await readFromDisk(path, maxBytes);
+  if (read.kind !== 'bytes') return { failed: read.kind };
+  const result = loadArticle(read.bytes);
   if (!result.ok) return { failed: result.reason };
   return { title: result.article.title, text: result.article.text, date: result.article.date };
 }

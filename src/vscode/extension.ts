@@ -36,6 +36,8 @@ export interface AnnotatedReaderApi {
     /** Resolves when the current load has finished. */
     whenLoaded(): Promise<void>;
     readonly onDidChange: Event<void>;
+    /** How many files the corpus has had read and parsed in the recognition worker as it loaded. */
+    readInWorker(): number;
   };
   readonly reader: {
     /** Fires when a reader has rendered an article, with the webview's account of its DOM. */
@@ -124,6 +126,8 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const articles = new ArticlesView(corpus);
     const entities = new EntityService(log);
     const recognition = new RecognitionRunner(context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : '', entities, log);
+    // The corpus's files on disk are read and parsed in the recognition worker as the corpus loads.
+    corpus.readFilesWith((path, uri, fileName, origin, maxBytes) => recognition.readEntry(path, uri, fileName, origin, maxBytes));
     const searchIndex = new SearchClient(context.extensionUri.scheme === 'file' ? context.extensionUri.fsPath : '', log);
     const indexer = new CorpusIndexService(corpus, entities, recognition, searchIndex, log);
     // What users see of rule-found names takes the corpus's type of each.
@@ -169,6 +173,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         problems: () => corpus.corpus.problems(),
         whenLoaded: () => corpus.whenLoaded(),
         onDidChange: corpus.corpus.onDidChange,
+        readInWorker: () => recognition.entriesInWorker,
       },
       reader: {
         onDidRender: readers.onDidRender,

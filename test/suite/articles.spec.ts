@@ -45,8 +45,11 @@ describe('Articles view', () => {
   it('adds an article file created in the workspace to the tree', async () => {
     const uri = vscode.Uri.joinPath(workspaceFolder(), 'nyheter', 'ny-sak.txt');
     created.push(vscode.Uri.joinPath(workspaceFolder(), 'nyheter'));
+    const readInWorker = api.corpus.readInWorker();
     await writeFile(uri, ' date 2022-03 Støre møter Scholz i Berlin\n\nStatsminister Jonas Gahr Støre reiste onsdag til Berlin.\n');
     await waitFor(api, 'the new article in the corpus', () => api.corpus.articles().some((a) => a.uri === uri.toString()));
+    // Read and parsed in the recognition worker, not in the extension host.
+    assert.ok(api.corpus.readInWorker() > readInWorker);
     const tree = await snapshotTree(api);
     assert.deepEqual(tree.map((node) => node.label), ['March 2022 (1)', 'February 2022 (4)', 'January 2022 (1)']);
     assert.deepEqual(tree[0].children.map((node) => node.label), ['Støre møter Scholz i Berlin']);

@@ -1,68 +1,16 @@
 import type * as vscode from 'vscode';
-import type { Article } from '../../core/article';
-import { type ArticleOrigin, type CorpusEntry, summarize } from '../../core/corpus';
-import { loadArticle } from '../../core/load';
+import type { ArticleOrigin } from '../../core/corpus';
+import { type FileOutcome, fileOutcome } from '../../core/corpusFile';
 import { readFileBytes } from './fileAccess';
 
-/**
- * The outcome of reading one file: an article, a problem to show, or a file to skip. An article or problem
- * has the stamp of the file it was read from, when it was read (`statStamp`): what a reopened window
- * compares to tell whether it must read the file again.
- */
-export type FileOutcome =
-  | { readonly kind: 'article'; readonly article: Article; readonly entry: CorpusEntry; readonly stamp: string }
-  // No stamp: a problem that depends on more than the file's bytes (its size against the limit, a read error).
-  | { readonly kind: 'problem'; readonly reason: string; readonly entry: CorpusEntry; readonly stamp?: string }
-  | { readonly kind: 'skipped'; readonly reason: string };
+export type { FileOutcome } from '../../core/corpusFile';
 
 /** The last path segment of a URI. */
 export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-/**
- * Reads and parses one article file (see `readFileBytes`). Never throws: every failure becomes a reason naming what is
- * wrong. Files that are not articles at all are skipped when they were found
- * by scanning the workspace, and reported when they sit in a folder the user
- * named as a corpus.
- */
+/** Reads and parses one article file (see `readFileBytes` and `fileOutcome`). Never throws. */
 export async function readArticleFile(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<FileOutcome> {
-  const fileName = fileNameOf(uri);
-  const problem = (reason: string, stamp?: string): FileOutcome => ({
-    kind: 'problem',
-    reason,
-    entry: { kind: 'problem', problem: { uri: uri.toString(), fileName, origin, reason } },
-    stamp,
-  });
-  const read = await readFileBytes(uri, maxBytes);
-  switch (read.kind) {
-    case 'folder':
-      return { kind: 'skipped', reason: 'It is a folder.' };
-    case 'missing':
-      // Gone between the event that named it and now: nothing to show, nothing to report.
-      return { kind: 'skipped', reason: 'The file no longer exists.' };
-    case 'tooLarge':
-      return problem(
-        `The file is ${formatBytes(read.size)}, larger than the ${formatBytes(maxBytes)} limit (setting annotatedReader.maxFileSizeMB).`,
-      );
-    case 'error':
-      return problem(`The file could not be read: ${read.message}`);
-  }
-  const result = loadArticle(read.bytes);
-  if (result.ok) {
-    return {
-      kind: 'article',
-      article: result.article,
-      entry: { kind: 'article', summary: summarize(uri.toString(), fileName, origin, result.article) },
-      stamp: read.stamp,
-    };
-  }
-  if (result.kind === 'notArticle' && origin === 'workspace') return { kind: 'skipped', reason: result.reason };
-  return problem(result.reason, read.stamp);
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
+  return fileOutcome(await readFileBytes(uri, maxBytes), uri.toString(), fileNameOf(uri), origin, maxBytes);
 }

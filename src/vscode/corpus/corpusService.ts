@@ -7,6 +7,7 @@ import { ViewId } from '../constants';
 import { Disposable } from '../util/disposable';
 import { resolveSettingPath } from '../util/uri';
 import type { SavedFile } from '../../core/persist/indexSnapshot';
+import type { EntryOutcome } from '../../node/articleFromDisk';
 import { type FileOutcome, fileNameOf, readArticleFile } from './articleFiles';
 import { describeError, sizeInStamp, statStamp } from './fileAccess';
 
@@ -117,6 +118,12 @@ export class CorpusService extends Disposable {
   }
 
   private neededListener: (() => void) | undefined;
+  private diskReader: DiskReader | undefined;
+
+  /** Reads the corpus's files on disk with `reader` (the recognition worker's), not in the extension host. */
+  readFilesWith(reader: DiskReader): void {
+    this.diskReader = reader;
+  }
 
   /** Calls `listener` when something first waits for the corpus (`whenLoaded`): the corpus starts only when needed. */
   onNeeded(listener: () => void): void {
@@ -276,7 +283,7 @@ export class CorpusService extends Disposable {
    * A file's entry: the one it has if the file's stamp is the one it was read at (no need to read it),
    * else read now, its stamp noted.
    */
-  private async readOrKeep(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<FileOutcome | { readonly kind: 'kept'; readonly entry: CorpusEntry }> {
+  private async readOrKeep(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<EntryOutcome | { readonly kind: 'kept'; readonly entry: CorpusEntry }> {
     const key = uri.toString();
     const known = this.stamps.get(key);
     const entry = this.corpus.get(key);
@@ -287,8 +294,10 @@ export class CorpusService extends Disposable {
   }
 
   /** Reads a file, logs what is wrong with it, and notes the stamp it was read at. */
-  private async readNoting(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<FileOutcome> {
-    const outcome = await readArticleFile(uri, origin, maxBytes);
+  private async readNoting(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<EntryOutcome> {
+    // Files on disk are read and parsed in the worker when there is one; the host only files the entry.
+    const outcome: EntryOutcome =
+      uri.scheme === 'file' && this.diskReader ? await this.diskReader(uri.fsPath, uri.toString(), fileNameOf(uri), origin, maxBytes) : withWarnings(await readArticleFile(uri, origin, maxBytes));
     this.note(uri, outcome);
     const key = uri.toString();
     if (outcome.kind !== 'skipped' && outcome.stamp !== undefined) this.stamps.set(key, outcome.stamp);
@@ -503,10 +512,10 @@ export class CorpusService extends Disposable {
     }
   }
 
-  private note(uri: vscode.Uri, outcome: FileOutcome): void {
+  private note(uri: vscode.Uri, outcome: EntryOutcome): void {
     if (outcome.kind === 'skipped') this.log.trace(`Skipped ${uri.fsPath}: ${outcome.reason}`);
     else if (outcome.kind === 'problem') this.log.warn(`${uri.fsPath}: ${outcome.reason}`);
-    else for (const warning of outcome.article.warnings) this.log.warn(`${uri.fsPath}: ${warning}`);
+    else for (const warning of outcome.warnings) this.log.warn(`${uri.fsPath}: ${warning}`);
   }
 
   private setState(state: CorpusState): void {
@@ -558,6 +567,14 @@ export class CorpusService extends Disposable {
       }
     }
   }
+}
+
+/** Reads, parses and classifies a file on disk elsewhere (see `RecognitionRunner.readEntry`). */
+export type DiskReader = (path: string, uri: string, fileName: string, origin: ArticleOrigin, maxBytes: number) => Promise<EntryOutcome>;
+
+/** A host read's outcome as a worker's is: the article's warnings, not the article. */
+function withWarnings(outcome: FileOutcome): EntryOutcome {
+  return outcome.kind === 'article' ? { kind: 'article', entry: outcome.entry, stamp: outcome.stamp, warnings: outcome.article.warnings } : outcome;
 }
 
 function entryUri(entry: CorpusEntry): string {

@@ -1,23 +1,11 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { ReadResult } from '../../core/corpusFile';
+import { readFromDisk, stampOf } from '../../node/articleFromDisk';
 
-/** What reading a file gave: its bytes, or why there are none. */
-export type ReadResult =
-  | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly stamp: string }
-  | { readonly kind: 'folder' }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'tooLarge'; readonly size: number }
-  | { readonly kind: 'error'; readonly message: string };
+export type { ReadResult } from '../../core/corpusFile';
 
-/**
- * What tells one version of a file from another without reading it: its modification time and size
- * (as VS Code's own file watcher and editors do). A saved entry with the file's stamp is still right.
- */
-function stampOf(mtime: number, size: number): string {
-  return `${mtime}:${size}`;
-}
-
-/** The size a stamp records. */
+/** The size a stamp records (see `stampOf`). */
 export function sizeInStamp(stamp: string): number {
   return Number(stamp.slice(stamp.lastIndexOf(':') + 1));
 }
@@ -49,24 +37,6 @@ export async function readFileBytes(uri: vscode.Uri, maxBytes: number): Promise<
   return uri.scheme === 'file' ? readFromDisk(uri.fsPath, maxBytes) : readThroughWorkspace(uri, maxBytes);
 }
 
-async function readFromDisk(path: string, maxBytes: number): Promise<ReadResult> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const info = await handle.stat();
-    if (info.isDirectory()) return { kind: 'folder' };
-    if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
-    return { kind: 'bytes', bytes: await handle.readFile(), stamp: stampOf(info.mtimeMs, info.size) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'EISDIR') return { kind: 'folder' };
-    if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', message: 'permission denied.' };
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-  } finally {
-    await handle?.close();
-  }
-}
 
 async function readThroughWorkspace(uri: vscode.Uri, maxBytes: number): Promise<ReadResult> {
   try {

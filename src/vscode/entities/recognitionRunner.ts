@@ -4,17 +4,25 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { ArticleDate } from '../../core/article';
 import type { Entity, EntityMention } from '../../core/entities/types';
-import { readArticleFromDisk } from '../../node/articleFromDisk';
+import type { ArticleOrigin } from '../../core/corpus';
+import { type EntryOutcome, readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
 import { Disposable } from '../util/disposable';
 import type { EntityService } from './entityService';
 
-/** A text to recognise, or an article file on disk for the worker to read and parse first (at most `maxBytes`). */
-export type RecognitionItem = { readonly text: string } | { readonly path: string; readonly maxBytes: number };
+/**
+ * A text to recognise; an article file on disk for the worker to read and parse first (at most `maxBytes`);
+ * or a corpus file to read, parse and classify only (the corpus's load: no names found).
+ */
+export type RecognitionItem =
+  | { readonly text: string }
+  | { readonly path: string; readonly maxBytes: number }
+  | { readonly entry: { readonly path: string; readonly uri: string; readonly fileName: string; readonly origin: ArticleOrigin; readonly maxBytes: number } };
 
-/** An item's answer: its mentions (and for a file, the article's parts the index needs), or why a file gave none. */
+/** An item's answer: its mentions (and for a file, the article's parts the index needs), why a file gave none, or a corpus file's outcome. */
 export type RecognitionResult =
   | { readonly mentions: readonly EntityMention[]; readonly article?: { readonly title: string; readonly text: string; readonly date: ArticleDate } }
-  | { readonly failed: string };
+  | { readonly failed: string }
+  | { readonly outcome: EntryOutcome };
 
 export type RecognitionRequest =
   | { readonly type: 'knowledgeBase'; readonly generation: number; readonly entities: readonly Entity[]; readonly notNames: readonly string[] }
@@ -59,6 +67,8 @@ export class RecognitionRunner extends Disposable {
   private readonly cache = new Map<string, readonly EntityMention[]>();
   /** Texts recognised in the worker so far (for tests and the log). */
   inWorker = 0;
+  /** Corpus files read and parsed in the worker so far, as the corpus loaded (for tests). */
+  entriesInWorker = 0;
 
   constructor(
     private readonly extensionPath: string,
@@ -104,8 +114,19 @@ export class RecognitionRunner extends Disposable {
           this.pump();
         })
       : await this.fileHere(path, maxBytes);
-    if ('failed' in result || !result.article) return undefined;
+    if (!('mentions' in result) || !result.article) return undefined;
     return { ...result.article, mentions: result.mentions };
+  }
+
+  /** Reads, parses and classifies a corpus file on disk in the worker (where none runs, here), for the corpus's load. */
+  async readEntry(path: string, uri: string, fileName: string, origin: ArticleOrigin, maxBytes: number): Promise<EntryOutcome> {
+    const item = { entry: { path, uri, fileName, origin, maxBytes } };
+    if (!this.ensureWorker()) return readEntryFromDisk(path, uri, fileName, origin, maxBytes);
+    const result = await new Promise<RecognitionResult>((resolve) => {
+      this.queue.push({ item, resolve });
+      this.pump();
+    });
+    return 'outcome' in result ? result.outcome : readEntryFromDisk(path, uri, fileName, origin, maxBytes);
   }
 
   private async fileHere(path: string, maxBytes: number): Promise<RecognitionResult> {
@@ -124,7 +145,10 @@ export class RecognitionRunner extends Disposable {
   private doHere(pending: Pending): void {
     const { item } = pending;
     if ('text' in item) pending.resolve({ mentions: this.here(pending.key ?? '', item.text) });
-    else void this.fileHere(item.path, item.maxBytes).then(pending.resolve);
+    else if ('entry' in item) {
+      const { path, uri, fileName, origin, maxBytes } = item.entry;
+      void readEntryFromDisk(path, uri, fileName, origin, maxBytes).then((outcome) => pending.resolve({ outcome }));
+    } else void this.fileHere(item.path, item.maxBytes).then(pending.resolve);
   }
 
   private remember(key: string, mentions: readonly EntityMention[]): void {
@@ -166,7 +190,10 @@ export class RecognitionRunner extends Disposable {
     if (!reply.results || reply.generation !== this.generation || flight.generation !== this.generation) {
       this.queue.unshift(...flight.batch);
     } else {
-      this.inWorker += flight.batch.length;
+      for (const pending of flight.batch) {
+        if ('entry' in pending.item) this.entriesInWorker++;
+        else this.inWorker++;
+      }
       flight.batch.forEach((pending, i) => {
         const result = (reply.results as readonly RecognitionResult[])[i];
         if (pending.key !== undefined && 'mentions' in result) this.remember(pending.key, result.mentions);

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
-import { readArticleFromDisk } from '../../node/articleFromDisk';
+import { readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
 import type { RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
 
 let recognizer: Recognizer | undefined;
@@ -32,6 +32,10 @@ parentPort?.on('message', (request: RecognitionRequest) => {
   void Promise.all(
     request.items.map(async (item): Promise<RecognitionResult> => {
       if ('text' in item) return { mentions: active.recognize(item.text) };
+      if ('entry' in item) {
+        const { path, uri, fileName, origin, maxBytes } = item.entry;
+        return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
+      }
       const article = await readArticleFromDisk(item.path, item.maxBytes);
       return 'failed' in article ? article : { mentions: active.recognize(article.text), article };
     }),
