@@ -96,12 +96,61 @@ function answer(request: SearchRequest): SearchReply | undefined {
 
 const failed = (request: SearchRequest, error: unknown): SearchReply => ({ type: 'failed', id: 'id' in request ? request.id : undefined, message: error instanceof Error ? error.message : String(error) });
 
-/** Requests one at a time, in order: a save or a load holds the next ones until its file is written or read. */
+/**
+ * Adds, removals and clears wait here and are applied in slices: a query that comes while a large corpus
+ * is indexed is answered at once from what is applied so far, not after every article sent before it.
+ */
+let writes: SearchRequest[] = [];
+let nextWrite = 0;
+let draining = false;
+/** How long one slice of writes may hold the worker before a waiting query is answered. */
+const WRITE_SLICE_MS = 15;
+
+function applyWrites(until: number): void {
+  while (nextWrite < writes.length && performance.now() < until) {
+    const request = writes[nextWrite++];
+    try {
+      answer(request);
+    } catch (error) {
+      post(failed(request, error));
+    }
+  }
+  if (nextWrite === writes.length) {
+    writes = [];
+    nextWrite = 0;
+  }
+}
+
+function drainSlice(): void {
+  applyWrites(performance.now() + WRITE_SLICE_MS);
+  if (writes.length > 0) setImmediate(drainSlice);
+  else draining = false;
+}
+
+/** Everything else one at a time, in order, after the writes sent before it: a save or a load holds the next ones until its file is written or read. */
 let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (request: SearchRequest) => {
+  if (request.type === 'add' || request.type === 'remove' || request.type === 'clear') {
+    writes.push(request);
+    if (!draining) {
+      draining = true;
+      setImmediate(drainSlice);
+    }
+    return;
+  }
+  if (request.type === 'search') {
+    try {
+      post(answer(request) as SearchReply);
+    } catch (error) {
+      post(failed(request, error));
+    }
+    return;
+  }
   queue = queue.then(async () => {
     try {
+      // What was sent before it counts: a copy for a save is of the index with every article sent so far.
+      applyWrites(Infinity);
       if (request.type === 'save') return await save(request);
       if (request.type === 'load') return await load(request);
       const reply = answer(request);
