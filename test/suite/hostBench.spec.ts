@@ -176,10 +176,16 @@ if (corpusFolder && resultFile) {
       const reopen = watchLoop();
       const r0 = performance.now();
       let reopenDone = false;
-      const reopening = api.index.reopen().then((outcome) => {
-        reopenDone = true;
-        return outcome;
-      });
+      // Asked only once the window's state is forgotten: a query sent before would be answered by the old index.
+      let forgotten: () => void = () => undefined;
+      const closed = new Promise<void>((resolve) => (forgotten = resolve));
+      const reopening = api.index
+        .reopen(async () => forgotten())
+        .then((outcome) => {
+          reopenDone = true;
+          return outcome;
+        });
+      await closed;
       let reopenReadyMs: number;
       for (;;) {
         // Asked before the query: a window done reopening and ready that still answers otherwise answers otherwise.
