@@ -53,6 +53,11 @@ export interface AnnotatedReaderApi {
   readonly search: {
     /** Fires when the Search Corpus box shows new rows or its active row changes. */
     readonly onDidUpdate: vscode.Event<SearchReport>;
+    /**
+     * Only when the extension runs its tests: the box's own search of `raw` (entities and `@names` here, the index
+     * in its worker), without rows or snippets; resolves with how many articles match and the keys of the best.
+     */
+    query(raw: string): Promise<{ readonly handled: true; readonly total: number; readonly keys: readonly string[] } | { readonly handled: false; readonly reason: string }>;
   };
   readonly entities: {
     /** Resolves when the entity index covers the corpus as it is now. */
@@ -193,7 +198,13 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         threads: (uri) => comments.threadsOf(uri),
         onDidChange: annotations.onDidChange,
       },
-      search: { onDidUpdate: search.onDidUpdate },
+      search: {
+        onDidUpdate: search.onDidUpdate,
+        query: async (raw) => {
+          if (context.extensionMode !== vscode.ExtensionMode.Test) return { handled: false, reason: 'Only the integration tests may do this.' };
+          return { handled: true, ...(await search.query(raw)) };
+        },
+      },
       entities: {
         whenIndexed: () => indexer.whenIndexed(),
         status: () => indexer.status,

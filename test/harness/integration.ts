@@ -19,6 +19,14 @@ export interface IntegrationOptions {
   /** Where the suite writes its TestSummary. */
   summaryFile: string;
   timeoutMs?: number;
+  /** The folder the window opens. Default: a fresh temporary folder with the sample corpus switched on. */
+  workspacePath?: string;
+  /** Extra environment for code-server, inherited by the extension host (`TEST_GREP` picks tests). */
+  env?: Readonly<Record<string, string>>;
+  /** The folder under test-results/logs/ for this run's logs. Default: integration. */
+  logsName?: string;
+  /** Where the suite's console output goes. Default: this process's standard output. */
+  log?: (message: string) => void;
 }
 
 /** A log file of the run, as the workbench hands it over. */
@@ -33,16 +41,18 @@ interface WorkbenchLog {
  */
 export async function runIntegrationTests(options: IntegrationOptions): Promise<number> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const runLogsDir = join(logsDir, 'integration');
+  const runLogsDir = join(logsDir, options.logsName ?? 'integration');
   rmSync(runLogsDir, { recursive: true, force: true });
-  const workspace = createTemporaryWorkspace();
+  const log = options.log ?? ((message: string) => console.log(message));
+  // A folder of the caller's is left as it is.
+  const workspace = options.workspacePath === undefined ? createTemporaryWorkspace() : { path: options.workspacePath, dispose: () => undefined };
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   try {
     server = await startCodeServer({
       toolchain: options.toolchain,
       // The extension host inherits code-server's environment.
-      env: { [SUMMARY_FILE_ENV]: options.summaryFile },
+      env: { ...options.env, [SUMMARY_FILE_ENV]: options.summaryFile },
       logFile: join(runLogsDir, 'code-server.log'),
     });
     browser = await launchChromium();
@@ -56,7 +66,7 @@ export async function runIntegrationTests(options: IntegrationOptions): Promise<
     });
     await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
       const message = formatWorkbenchLog(level, args);
-      if (message !== undefined) console.log(message);
+      if (message !== undefined) log(message);
     });
     const running = server;
     void running.exited.then(({ code, signal }) =>

@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../../core/corpus';
 import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES } from '../../core/entities/types';
 import { EntityMatcher, type NamedEntity } from '../../core/search/entityMatcher';
-import { planCorpusSearch } from '../../core/search/corpusSearch';
+import { type CorpusSearchPlan, planCorpusSearch } from '../../core/search/corpusSearch';
 import type { SearchResult } from '../../core/search/searchIndex';
 import { escapeThemeIcons } from '../../core/markdownText';
 import { type ParsedQuery, hasNothingToSearch, isEmptyQuery, nothingToSearchMessage } from '../../core/search/query';
@@ -58,6 +58,8 @@ export interface SearchReport {
  */
 export class SearchQuickPick extends Disposable {
   private readonly onDidUpdateEmitter = this.register(new vscode.EventEmitter<SearchReport>());
+  /** `query`'s entities by name, and the entity index's generation they were made at. */
+  private queryMatcher: { readonly generation: number; readonly matcher: EntityMatcher } | undefined;
   /** Fires when the box shows new rows or its active row changes. */
   readonly onDidUpdate = this.onDidUpdateEmitter.event;
 
@@ -173,20 +175,36 @@ export class SearchQuickPick extends Disposable {
     await update();
   }
 
-  /** The items for a query; undefined when `stale()` says the user has typed on (the rest is not worth reading). */
-  private async results(raw: string, matcher: EntityMatcher, status: IndexStatus, stale: () => boolean): Promise<ResultItem[] | undefined> {
+  /**
+   * The box's search of a query, without its rows (no snippets are read): how many articles match and the
+   * keys of the best, in order. For the integration tests and the host benchmark.
+   */
+  async query(raw: string): Promise<{ readonly total: number; readonly keys: readonly string[] }> {
+    // As an open box does: the entities known by name are made again only when the index has changed.
+    const generation = this.indexer.entities.generation;
+    if (this.queryMatcher?.generation !== generation) this.queryMatcher = { generation, matcher: this.entityMatcher() };
+    const { articles } = await this.search(raw, this.queryMatcher.matcher);
+    return { total: articles.total, keys: articles.hits.map((hit) => hit.key) };
+  }
+
+  /** Entities by name and `@names` resolved here, then the index's part, which runs in the search worker. */
+  private async search(raw: string, matcher: EntityMatcher): Promise<CorpusSearchPlan & { readonly articles: SearchResult }> {
     // Quoted phrases are checked on the texts: more candidates are read, as only some have the phrase.
     const phrases = raw.includes('"');
     const plan = planCorpusSearch(raw, matcher, {
       limit: phrases ? PHRASE_CANDIDATES : ARTICLE_RESULTS * 2,
       entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
     });
-    // The index's part runs in the search worker.
     const articles: SearchResult = plan.articleSearch
       ? await this.indexer.search.search(plan.articleSearch.query, plan.articleSearch.limit, plan.articleSearch.resolved)
       : { hits: [], total: 0, terms: new Set() };
+    return { ...plan, articles };
+  }
+
+  /** The items for a query; undefined when `stale()` says the user has typed on (the rest is not worth reading). */
+  private async results(raw: string, matcher: EntityMatcher, status: IndexStatus, stale: () => boolean): Promise<ResultItem[] | undefined> {
+    const found = await this.search(raw, matcher);
     if (stale()) return undefined;
-    const found = { ...plan, articles };
     const { query } = found;
     const notes: ResultItem[] = query.problems.map((problem) => ({ result: 'none', label: escapeThemeIcons(problem), iconPath: new vscode.ThemeIcon('warning'), alwaysShow: true }));
     if (hasNothingToSearch(raw, query)) {

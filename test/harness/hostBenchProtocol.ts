@@ -1,0 +1,74 @@
+// What the host benchmark's harness (benchHost.ts) and its measurement inside the extension host
+// (test/suite/hostBench.spec.ts) agree on: the environment that switches the measurement on, and what it writes.
+
+/** The generated corpus's folder, which the window opens as its workspace folder; without it the measurement does not run. */
+export const HOST_BENCH_CORPUS_ENV = 'ANNOTATED_READER_HOST_BENCH_CORPUS';
+/** How many articles the corpus has. */
+export const HOST_BENCH_ARTICLES_ENV = 'ANNOTATED_READER_HOST_BENCH_ARTICLES';
+/** Where the measurement writes its figures (a HostBenchFigures as JSON). */
+export const HOST_BENCH_RESULT_ENV = 'ANNOTATED_READER_HOST_BENCH_RESULT';
+/** Where to write a CPU profile of the extension host over the whole measurement (optional). */
+export const HOST_BENCH_PROFILE_ENV = 'ANNOTATED_READER_HOST_BENCH_PROFILE';
+/** `off`: no Search Corpus while the index fills (to see the event loop with the reader alone). */
+export const HOST_BENCH_QUICK_PICK_ENV = 'ANNOTATED_READER_HOST_BENCH_QUICK_PICK';
+/** The measurement's title, which the harness greps for. */
+export const HOST_BENCH_TITLE = 'Host benchmark';
+/** A word every generated corpus has (the seeds name him in several paragraphs): the query timed. */
+export const HOST_BENCH_QUERY = 'Stoltenberg';
+
+/** Event-loop delays of the extension host over a stretch, from perf_hooks.monitorEventLoopDelay (10 ms resolution). */
+export interface LoopDelay {
+  readonly maxMs: number;
+  readonly p99Ms: number;
+  readonly samples: number;
+}
+
+export interface HostBenchFigures {
+  readonly articles: number;
+  /** Activation until the index was complete (`ready`) and the query answered with hits, from a cold start. */
+  readonly firstReadyMs: number;
+  /** The query's total then. */
+  readonly total: number;
+  /** Until the corpus was read (every file listed and parsed), and until the index was `ready`. */
+  readonly loadedMs: number;
+  readonly indexedMs: number;
+  /** `api.index.reopen()` until the query answered with the same total as before. */
+  readonly reopenReadyMs: number;
+  /** `api.index.reopen()` until the files were checked and the index was `ready` again. */
+  readonly reopenIndexedMs: number;
+  /** How the reopened window started (from the saved index?), and how many articles it indexed again. */
+  readonly reopenRestored: boolean;
+  readonly reopenIndexedAgain: number;
+  /** What `whenSaved()` before the reopen said (the window may have saved already), and how long it took. */
+  readonly save: string;
+  readonly saveMs: number;
+  /** The longest event-loop stall of the extension host over all of it (the histogram's max, 10 ms resolution included). */
+  readonly maxBlockMs: number;
+  /** The largest p99 of the stretches below: at most 1 % of all the samples are longer. */
+  readonly p99BlockMs: number;
+  /**
+   * The same per stretch: the cold start until ready, then until saved (the reader and the last quick pick
+   * finishing, the window's save), the reopen until ready.
+   */
+  readonly blocks: { readonly cold: LoopDelay; readonly settle: LoopDelay; readonly reopen: LoopDelay };
+  /** `process.memoryUsage().heapUsed` of the extension host, settled, after a collection if one could be had. */
+  readonly heapMB: number;
+  readonly heapColdMB: number;
+  readonly heapReopenedMB: number;
+  /** How the garbage was collected first: `global.gc`, `exposed` (--expose-gc set at run time, as bench search does), or `none`. */
+  readonly heapGc: 'global.gc' | 'exposed' | 'none';
+  /** The host's resident memory then (worker threads included), for scale. */
+  readonly rssMB: number;
+  /**
+   * Search Corpus from the command until its first rows were set, one every ~250 ms while the index was being
+   * filled (none with the quick pick switched off: count 0). The box stays open between them, following the index.
+   */
+  readonly quickPickMs: { readonly count: number; readonly p50: number; readonly p95: number; readonly max: number };
+  /** Opening an article in the reader while indexing ran: until the reader reported it rendered. */
+  readonly readerOpenMs: number;
+  /** Whether the search index was in its worker thread, and why the corpus started. */
+  readonly searchInWorker: boolean;
+  readonly startReason: string | undefined;
+  /** Whether VS Code had activated the extension before the measurement began (its corpus had not started). */
+  readonly activeBefore: boolean;
+}

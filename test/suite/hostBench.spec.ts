@@ -1,0 +1,249 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../src/vscode/constants';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import {
+  HOST_BENCH_ARTICLES_ENV,
+  HOST_BENCH_CORPUS_ENV,
+  HOST_BENCH_PROFILE_ENV,
+  HOST_BENCH_QUERY,
+  HOST_BENCH_QUICK_PICK_ENV,
+  HOST_BENCH_RESULT_ENV,
+  HOST_BENCH_TITLE,
+  type HostBenchFigures,
+  type LoopDelay,
+} from '../harness/hostBenchProtocol';
+import { closeAllEditors, renderOf, statusReaches, workspaceFolder } from './helpers';
+
+/**
+ * A measurement, not a test (`npm run bench:host`, test/harness/benchHost.ts): with the window opened on a
+ * generated corpus named by ANNOTATED_READER_HOST_BENCH_CORPUS, from a cold start (no saved index), times the
+ * extension until search answers, then a reopen from the saved index, while watching the extension host's event
+ * loop, and writes the figures to ANNOTATED_READER_HOST_BENCH_RESULT. Nothing is asserted about times; without
+ * the variables nothing here runs.
+ */
+const corpusFolder = process.env[HOST_BENCH_CORPUS_ENV];
+const resultFile = process.env[HOST_BENCH_RESULT_ENV];
+const profileFile = process.env[HOST_BENCH_PROFILE_ENV];
+const expected = Number(process.env[HOST_BENCH_ARTICLES_ENV] ?? '0');
+const quickPickWhileIndexing = process.env[HOST_BENCH_QUICK_PICK_ENV] !== 'off';
+
+/** Limits for a stuck run only: a cold start at 100,000 articles on a busy 2-core machine takes many minutes. */
+const LIMIT_MS = 3 * 60 * 60_000;
+/** How often the quick pick is opened while the index fills. */
+const QUICK_PICK_EVERY_MS = 250;
+/** The pause between queries while waiting for a reopened window to answer. */
+const POLL_MS = 25;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+function loopDelay(histogram: IntervalHistogram): LoopDelay {
+  return { maxMs: round(histogram.max / 1e6, 1), p99Ms: round(histogram.percentile(99) / 1e6, 1), samples: histogram.count };
+}
+
+function watchLoop(): IntervalHistogram {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  return histogram;
+}
+
+/** A garbage collection, if one can be had: `global.gc`, else exposed at run time as `bench search` does. */
+function collector(): { kind: HostBenchFigures['heapGc']; gc: () => void } {
+  const global = globalThis as { gc?: () => void };
+  if (typeof global.gc === 'function') return { kind: 'global.gc', gc: global.gc };
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return { kind: 'exposed', gc: gc as () => void };
+  } catch {
+    // As is.
+  }
+  return { kind: 'none', gc: () => undefined };
+}
+
+function settledHeapMB(gc: () => void): number {
+  gc();
+  return round(process.memoryUsage().heapUsed / 1e6, 1);
+}
+
+/** A CPU profile of the extension host's thread, started now, written by `stop()`. */
+function startProfile(file: string): { stop(): Promise<void> } {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 1000 })).then(() => post('Profiler.start'));
+  return {
+    async stop() {
+      await started;
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+if (corpusFolder && resultFile) {
+  describe(HOST_BENCH_TITLE, () => {
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await closeAllEditors();
+    });
+
+    it('measures a cold start and a reopen on a generated corpus', async function () {
+      this.timeout(LIMIT_MS);
+      assert.equal(workspaceFolder().fsPath, corpusFolder, 'the window must have the corpus as its workspace folder');
+      const profile = profileFile ? startProfile(profileFile) : undefined;
+      const cold = watchLoop();
+
+      // Cold: a fresh user data folder (no saved index). The corpus starts when something waits for it.
+      const extension = vscode.extensions.getExtension<AnnotatedReaderApi>(EXTENSION_ID);
+      assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+      // VS Code may have activated it already (for a plain-text file, say); its corpus starts only when needed.
+      const activeBefore = extension.isActive;
+      const t0 = performance.now();
+      const api = await extension.activate();
+      assert.equal(api.index.startReason(), undefined, 'the corpus must not have started before the measurement');
+      await api.corpus.whenLoaded();
+      const loadedMs = performance.now() - t0;
+      const articles = api.corpus.articles();
+      assert.ok(articles.length >= expected, `the corpus has ${articles.length} articles, not ${expected}`);
+      assert.ok(!api.index.lastRestore().restored, 'a cold start must not find a saved index');
+
+      // A reader open while indexing runs.
+      let indexing = true;
+      const indexed = statusReaches(api, 'ready', undefined, LIMIT_MS).then(() => api.entities.whenIndexed());
+      void indexed.finally(() => (indexing = false));
+      const opened = (async () => {
+        const uri = articles[Math.floor(articles.length / 2)].uri;
+        const started = performance.now();
+        await renderOf(api, uri, () => vscode.commands.executeCommand('annotatedReader.openArticle', uri), () => true, LIMIT_MS);
+        return performance.now() - started;
+      })();
+
+      // Search Corpus every ~250 ms of indexing, timed until its first rows are set.
+      const quickPick: number[] = [];
+      const sampling = (async () => {
+        while (indexing && quickPickWhileIndexing) {
+          const started = performance.now();
+          await vscode.commands.executeCommand('annotatedReader.search', HOST_BENCH_QUERY);
+          quickPick.push(performance.now() - started);
+          await sleep(Math.max(0, QUICK_PICK_EVERY_MS - (performance.now() - started)));
+        }
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      })();
+
+      await indexed;
+      const indexedMs = performance.now() - t0;
+      let answer = await api.search.query(HOST_BENCH_QUERY);
+      // The index is complete: no hits would mean the word is not in the corpus, or the index lost it.
+      for (let tries = 0; answer.handled && answer.total === 0 && tries < 40; tries++) {
+        await sleep(POLL_MS);
+        answer = await api.search.query(HOST_BENCH_QUERY);
+      }
+      const firstReadyMs = performance.now() - t0;
+      assert.ok(answer.handled, answer.handled ? '' : answer.reason);
+      assert.ok(answer.total > 0, `"${HOST_BENCH_QUERY}" found nothing in the complete index`);
+      const total = answer.total;
+      cold.disable();
+      // From here until the save is done: the reader and the last quick pick finishing, the save.
+      const settle = watchLoop();
+      const readerOpenMs = await opened;
+      await sampling;
+
+      // Saved, as a window saves once indexing has settled (the save's copying and encoding runs on the host):
+      // the window's own save (two seconds after indexing), or this one.
+      const saveStarted = performance.now();
+      const saved = await api.index.whenSaved();
+      const saveMs = performance.now() - saveStarted;
+      settle.disable();
+      const { kind: heapGc, gc } = collector();
+      const heapColdMB = settledHeapMB(gc);
+
+      // Reopened as a reloaded window: from the saved index, then the files checked.
+      const reopen = watchLoop();
+      const r0 = performance.now();
+      let reopenDone = false;
+      // Asked only once the window's state is forgotten: a query sent before would be answered by the old index.
+      let forgotten: () => void = () => undefined;
+      const closed = new Promise<void>((resolve) => (forgotten = resolve));
+      const reopening = api.index
+        .reopen(async () => forgotten())
+        .then((outcome) => {
+          reopenDone = true;
+          return outcome;
+        });
+      await closed;
+      let reopenReadyMs: number;
+      for (;;) {
+        // Asked before the query: a window done reopening and ready that still answers otherwise answers otherwise.
+        const finished = reopenDone && api.entities.status().phase === 'ready';
+        const now = await api.search.query(HOST_BENCH_QUERY);
+        if (now.handled && now.total === total) {
+          reopenReadyMs = performance.now() - r0;
+          break;
+        }
+        if (finished) assert.fail(`the reopened window answers "${HOST_BENCH_QUERY}" with ${now.handled ? now.total : now.reason}, not ${total}`);
+        await sleep(POLL_MS);
+      }
+      const outcome = await reopening;
+      assert.ok(outcome.handled, outcome.reason);
+      await statusReaches(api, 'ready', undefined, LIMIT_MS);
+      await api.entities.whenIndexed();
+      const reopenIndexedMs = performance.now() - r0;
+      reopen.disable();
+      const heapReopenedMB = settledHeapMB(gc);
+      await profile?.stop();
+
+      const blocks = { cold: loopDelay(cold), settle: loopDelay(settle), reopen: loopDelay(reopen) };
+      // Over the three (the collections for the heap figures between them left out): the longest stall, and the
+      // largest p99 of the three, which no more than 1 % of all the samples exceed.
+      const parts = Object.values(blocks);
+      const overall = { maxMs: Math.max(...parts.map((part) => part.maxMs)), p99Ms: Math.max(...parts.map((part) => part.p99Ms)) };
+      const figures: HostBenchFigures = {
+        articles: articles.length,
+        firstReadyMs: Math.round(firstReadyMs),
+        total,
+        loadedMs: Math.round(loadedMs),
+        indexedMs: Math.round(indexedMs),
+        reopenReadyMs: Math.round(reopenReadyMs),
+        reopenIndexedMs: Math.round(reopenIndexedMs),
+        reopenRestored: api.index.lastRestore().restored,
+        reopenIndexedAgain: api.index.indexedSinceStart(),
+        save: saved,
+        saveMs: Math.round(saveMs),
+        maxBlockMs: overall.maxMs,
+        p99BlockMs: overall.p99Ms,
+        blocks,
+        heapMB: Math.max(heapColdMB, heapReopenedMB),
+        heapColdMB,
+        heapReopenedMB,
+        heapGc,
+        rssMB: round(process.memoryUsage().rss / 1e6),
+        quickPickMs: {
+          count: quickPick.length,
+          p50: round(percentile(quickPick, 0.5), 1),
+          p95: round(percentile(quickPick, 0.95), 1),
+          max: round(Math.max(0, ...quickPick), 1),
+        },
+        readerOpenMs: Math.round(readerOpenMs),
+        searchInWorker: api.entities.searchInWorker(),
+        startReason: api.index.startReason(),
+        activeBefore,
+      };
+      writeFileSync(resultFile, `${JSON.stringify(figures)}\n`);
+    });
+  });
+}
