@@ -85,10 +85,14 @@ export class SearchClient extends Disposable {
     else this.post({ type: 'clear' });
   }
 
-  /** The index's answer to a query; `resolved` gives the entity ids of each `@name` in it. */
-  async search(query: ParsedQuery, limit: number, resolved: ReadonlyMap<string, readonly string[]>): Promise<SearchResult> {
+  /**
+   * The index's answer to a query; `resolved` gives the entity ids of each `@name` in it. With `complete`,
+   * the answer counts every article sent to the index before it; without, the worker answers at once from
+   * what it has taken in so far (while a large corpus is indexed, the articles queue up).
+   */
+  async search(query: ParsedQuery, limit: number, resolved: ReadonlyMap<string, readonly string[]>, complete = true): Promise<SearchResult> {
     if (this.local) return this.local.search(query, { limit, resolveEntity: (name) => resolved.get(name) ?? [] });
-    const reply = await this.ask({ type: 'search', id: ++this.nextId, query, limit, resolved: [...resolved] });
+    const reply = await this.ask({ type: 'search', id: ++this.nextId, query, limit, resolved: [...resolved], complete });
     if (reply.type !== 'search') throw new Error('The search worker answered another question.');
     return { hits: reply.hits, total: reply.total, terms: new Set(reply.terms) };
   }

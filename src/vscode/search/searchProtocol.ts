@@ -15,7 +15,8 @@ export type SearchRequest =
   | { readonly type: 'add'; readonly key: string; readonly title: string; readonly text: string; readonly date: ArticleDate; readonly entityIds: readonly string[] }
   | { readonly type: 'remove'; readonly key: string }
   | { readonly type: 'clear' }
-  | { readonly type: 'search'; readonly id: number; readonly query: ParsedQuery; readonly limit: number; readonly resolved: readonly (readonly [string, readonly string[]])[] }
+  /** `complete`: answered after every add sent before it; else at once, from what the index has taken in so far. */
+  | { readonly type: 'search'; readonly id: number; readonly query: ParsedQuery; readonly limit: number; readonly resolved: readonly (readonly [string, readonly string[]])[]; readonly complete: boolean }
   | { readonly type: 'export'; readonly id: number }
   | { readonly type: 'restore'; readonly id: number; readonly state: SearchIndexState }
   /** The first step of a save: the search index as it is now (in the order of the adds before it) is kept for save `id`. */

@@ -27,6 +27,8 @@ const PHRASE_CANDIDATES = 300;
 const RECENT_ARTICLES = 30;
 /** Entities offered to the matcher: those of the knowledge base and the most widely mentioned others. */
 const MATCHED_ENTITIES = 5000;
+/** While the index fills, the entities known by name are made again at most this often. */
+const MATCHER_REFRESH_MS = 5000;
 
 type ResultItem = vscode.QuickPickItem &
   (
@@ -59,7 +61,7 @@ export interface SearchReport {
 export class SearchQuickPick extends Disposable {
   private readonly onDidUpdateEmitter = this.register(new vscode.EventEmitter<SearchReport>());
   /** `query`'s entities by name, and the entity index's generation they were made at. */
-  private queryMatcher: { readonly generation: number; readonly matcher: EntityMatcher } | undefined;
+  private matcherCache: { readonly generation: number; readonly at: number; readonly matcher: EntityMatcher } | undefined;
   /** Fires when the box shows new rows or its active row changes. */
   readonly onDidUpdate = this.onDidUpdateEmitter.event;
 
@@ -180,10 +182,8 @@ export class SearchQuickPick extends Disposable {
    * keys of the best, in order. For the integration tests and the host benchmark.
    */
   async query(raw: string): Promise<{ readonly total: number; readonly keys: readonly string[] }> {
-    // As an open box does: the entities known by name are made again only when the index has changed.
-    const generation = this.indexer.entities.generation;
-    if (this.queryMatcher?.generation !== generation) this.queryMatcher = { generation, matcher: this.entityMatcher() };
-    const { articles } = await this.search(raw, this.queryMatcher.matcher);
+    // As an open box does: the entities known by name are made again only when the index has changed (and not too often).
+    const { articles } = await this.search(raw, this.entityMatcher());
     return { total: articles.total, keys: articles.hits.map((hit) => hit.key) };
   }
 
@@ -196,7 +196,8 @@ export class SearchQuickPick extends Disposable {
       entityLimit: raw.includes('type:') ? ENTITY_RESULTS * 3 : ENTITY_RESULTS,
     });
     const articles: SearchResult = plan.articleSearch
-      ? await this.indexer.search.search(plan.articleSearch.query, plan.articleSearch.limit, plan.articleSearch.resolved)
+      ? // Once indexing is over, the answer must count every article sent to the index; while it runs, what is there now will do.
+        await this.indexer.search.search(plan.articleSearch.query, plan.articleSearch.limit, plan.articleSearch.resolved, !inProgress(this.indexer.status))
       : { hits: [], total: 0, terms: new Set() };
     return { ...plan, articles };
   }
@@ -296,8 +297,24 @@ export class SearchQuickPick extends Disposable {
     };
   }
 
-  /** The entities the box can name: the knowledge base's, and the corpus's most widely mentioned. */
+  /**
+   * The entities the box can name: the knowledge base's, and the corpus's most widely mentioned. Made again
+   * when the entity index has changed, but while it fills at most every few seconds: finding the most
+   * widely mentioned of 100,000 names and indexing them for fuzzy matching took the extension host
+   * hundreds of milliseconds, and a query every keystroke made them again.
+   */
   private entityMatcher(): EntityMatcher {
+    const index = this.indexer.entities;
+    const generation = index.generation;
+    const cached = this.matcherCache;
+    const filling = this.indexer.status.phase === 'indexing' || this.indexer.status.phase === 'loading';
+    if (cached && (cached.generation === generation || (filling && performance.now() - cached.at < MATCHER_REFRESH_MS))) return cached.matcher;
+    const matcher = this.makeEntityMatcher();
+    this.matcherCache = { generation, at: performance.now(), matcher };
+    return matcher;
+  }
+
+  private makeEntityMatcher(): EntityMatcher {
     const index = this.indexer.entities;
     // Every entity of the knowledge base (also while the index is still counting), and the corpus's most widely mentioned others.
     const known = this.knowledgeBases.knowledgeBaseEntities().map((entity): NamedEntity => ({ ...entity, articles: index.entity(entity.id)?.articles ?? 0 }));

@@ -141,6 +141,7 @@ parentPort?.on('message', (request: SearchRequest) => {
   }
   if (request.type === 'search') {
     try {
+      if (request.complete) applyWrites(Infinity);
       post(answer(request) as SearchReply);
     } catch (error) {
       post(failed(request, error));
