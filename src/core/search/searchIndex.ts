@@ -20,10 +20,11 @@
  */
 import Fuse from 'fuse.js';
 import type { ArticleDate } from '../article';
-import { detach, foldForMatching, forEachWord } from '../text';
+import { detach, foldForMatching, wordCharAt } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { SearchIndexState } from './searchIndexState';
+import { HASH_SEED, TermTable, finishHash, hashOf, hashStep, stringOfChars } from './termTable';
 
 export interface SearchDocument {
   readonly title: string;
@@ -75,8 +76,9 @@ const RAW_CACHE_SIZE = 50_000;
 const COMPACT_RATIO = 0.25;
 
 export class SearchIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  /** The vocabulary: terms by number, and numbers by term. */
+  private termIds = new TermTable();
+  private terms: string[] = this.termIds.terms;
   /** A term's postings once it has two or more; most words of a large vocabulary occur once. */
   private postings: (Int32Array | undefined)[] = [];
   /** A term's first posting, kept apart so a word seen once costs no array of its own. */
@@ -93,11 +95,23 @@ export class SearchIndex {
   private liveDocs = 0;
   private deadDocs = 0;
   private totalLength = 0;
-  /** Words as written → their terms: the commonest spellings are looked up once, not folded every time. */
+  /**
+   * Words as written → their terms, for words `foldForMatching` must fold (a letter other than a-z
+   * and æøå, a mark): the commonest spellings are looked up once, not folded every time. Words
+   * of ASCII letters and digits and æøå are folded as they are read (see `addText`).
+   */
   private readonly rawTerms = new Map<string, number>();
+  /**
+   * Per term, its count in the document being added and whether it is in the headline
+   * (`count << 1 | inTitle`, 0: not in it): as long as the vocabulary.
+   */
   private tfScratch = new Int32Array(1024);
+  /** The terms of the document being added, in the order first seen. */
+  private docTerms = new Int32Array(1024);
+  private docTermCount = 0;
+  /** A word's folded characters. */
+  private wordScratch = new Uint16Array(64);
   private gramScratch = new Uint8Array(0);
-  private titleScratch = new Uint8Array(1024);
   private sortedTerms: string[] | undefined;
   /** Words added since `sortedTerms` was made. */
   private newTerms: string[] = [];
@@ -129,36 +143,22 @@ export class SearchIndex {
     this.docIds.set(key, doc);
     this.growDocs(doc + 1);
 
-    // Term frequencies in scratch arrays indexed by term (no map per document); bit 0 of `flags`: in the title.
-    const seen: number[] = [];
-    let length = 0;
-    const count = (term: number, title: number) => {
-      if (term >= this.tfScratch.length) {
-        this.tfScratch = grow(this.tfScratch, term + 1);
-        this.titleScratch = grow(this.titleScratch, term + 1);
-      }
-      if (this.tfScratch[term] === 0) seen.push(term);
-      this.tfScratch[term]++;
-      this.titleScratch[term] |= title;
-    };
-    this.eachWord(document.title, (term) => {
-      count(term, 1);
-      length++;
-    });
-    this.eachWord(document.text, (term) => {
-      count(term, 0);
-      length++;
-    });
+    // Term frequencies in scratch arrays indexed by term (no map per document).
+    this.docTermCount = 0;
+    const length = this.addText(document.title, 1) + this.addText(document.text, 0);
     for (const id of new Set(document.entityIds ?? [])) {
       const term = this.termId(`@${id}`);
-      if (term >= this.tfScratch.length || this.tfScratch[term] === 0) count(term, 0);
+      if (this.tfScratch[term] === 0) this.count(term, 0);
     }
-    for (const term of seen) {
-      this.push(term, (doc << 8) | (Math.min(this.tfScratch[term], MAX_TF) << 1) | this.titleScratch[term]);
+    const terms = this.docTerms;
+    for (let i = 0; i < this.docTermCount; i++) {
+      const term = terms[i];
+      const counted = this.tfScratch[term];
+      this.push(term, (doc << 8) | (Math.min(counted >>> 1, MAX_TF) << 1) | (counted & 1));
       this.df[term]++;
       this.tfScratch[term] = 0;
-      this.titleScratch[term] = 0;
     }
+    this.docTermCount = 0;
     this.lengths[doc] = length;
     this.years[doc] = document.date.year;
     this.months[doc] = document.date.month;
@@ -249,18 +249,19 @@ export class SearchIndex {
   restoreState(state: SearchIndexState): void {
     const docs = state.keys.length;
     const termCount = state.terms.length;
-    this.termIds.clear();
-    this.terms.length = 0;
+    this.termIds = new TermTable(termCount);
+    this.terms = this.termIds.terms;
     this.postings = new Array<Int32Array | undefined>(termCount);
     const capacity = Math.max(1024, termCount);
     this.firstPostings = new Int32Array(capacity);
     this.postingLengths = new Int32Array(capacity);
     this.df = new Int32Array(capacity);
+    if (this.tfScratch.length < capacity) this.tfScratch = new Int32Array(capacity);
     for (let term = 0; term < termCount; term++) {
       const text = state.terms[term];
-      this.terms.push(text);
-      this.termIds.set(text, term);
-      if (this.termIds.size !== term + 1) throw new SnapshotError('a search term is there twice');
+      const hash = hashOf(text);
+      if (this.termIds.find(text, hash) >= 0) throw new SnapshotError('a search term is there twice');
+      this.termIds.add(text, hash);
       const from = state.postingStarts[term];
       const length = state.postingStarts[term + 1] - from;
       this.postingLengths[term] = length;
@@ -514,35 +515,100 @@ export class SearchIndex {
     return this.trigrams;
   }
 
-  private eachWord(text: string, visit: (term: number) => void): void {
-    forEachWord(text, (start, end) => {
-      const raw = text.slice(start, end);
-      let term = this.rawTerms.get(raw);
-      if (term === undefined) {
-        term = this.termId(fold(raw));
-        // The first spellings seen are the common ones: they are kept, the long tail is folded each time.
-        if (this.rawTerms.size < RAW_CACHE_SIZE) this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
+  /**
+   * Counts the words of `text` into the document being added (`title`: 1 for the headline, else 0);
+   * how many there were. The words are those of `forEachWord`, and their terms those of
+   * `foldForMatching`: a word of ASCII letters and digits and æøå (nearly all) is folded and hashed
+   * as it is read and looked up by its characters, without a string made for it.
+   */
+  private addText(text: string, title: number): number {
+    const end = text.length;
+    let words = 0;
+    let i = 0;
+    while (i < end) {
+      let code = text.charCodeAt(i);
+      if (code < 128 ? PLAIN_FOLD[code] === 0 : wordCharAt(text, i) === 0) {
+        i++;
+        continue;
       }
-      visit(term);
-    });
+      // A word: where it ends, and whether its characters are all plain.
+      const start = i;
+      let plain = true;
+      for (;;) {
+        if (code < 256 && PLAIN_FOLD[code] !== 0) i++;
+        else if (code < 128) break;
+        else {
+          const width = wordCharAt(text, i);
+          if (width === 0) break;
+          plain = false;
+          i += width;
+        }
+        if (i >= end) break;
+        code = text.charCodeAt(i);
+      }
+      let term: number;
+      if (plain) {
+        // foldForMatching: lower case; aa, ae, å, æ → a; oe, ø → o (the pairs from the left, not overlapping).
+        if (i - start > this.wordScratch.length) this.wordScratch = new Uint16Array(Math.max(i - start, 2 * this.wordScratch.length));
+        const chars = this.wordScratch;
+        let length = 0;
+        let hash = HASH_SEED;
+        for (let k = start; k < i; k++) {
+          let folded = PLAIN_FOLD[text.charCodeAt(k)];
+          if (folded === FOLDS_TO_A) folded = 97;
+          else if (folded === FOLDS_TO_O) folded = 111;
+          else if ((folded === 97 || folded === 111) && k + 1 < i) {
+            const next = PLAIN_FOLD[text.charCodeAt(k + 1)];
+            if (next === 101 || (folded === 97 && next === 97)) k++;
+          }
+          chars[length++] = folded;
+          hash = hashStep(hash, folded);
+        }
+        hash = finishHash(hash);
+        term = this.termIds.findChars(chars, length, hash);
+        if (term < 0) term = this.newTerm(stringOfChars(chars, length), hash);
+      } else {
+        const raw = text.slice(start, i);
+        const known = this.rawTerms.get(raw);
+        if (known === undefined) {
+          term = this.termId(fold(raw));
+          // The first spellings seen are the common ones: they are kept, the long tail is folded each time.
+          if (this.rawTerms.size < RAW_CACHE_SIZE) this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
+        } else term = known;
+      }
+      const counted = this.tfScratch[term];
+      if (counted === 0) this.count(term, title);
+      else this.tfScratch[term] = (counted + 2) | title;
+      words++;
+    }
+    return words;
+  }
+
+  /** Counts a term the document being added had not had yet. */
+  private count(term: number, title: number): void {
+    if (this.docTermCount === this.docTerms.length) this.docTerms = grow(this.docTerms, this.docTermCount + 1);
+    this.docTerms[this.docTermCount++] = term;
+    this.tfScratch[term] = 2 | title;
   }
 
   private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      // A new word is kept for good: detached from the text it was cut from.
-      term = detach(term);
-      id = this.terms.length;
-      this.terms.push(term);
-      this.termIds.set(term, id);
-      this.postings.push(undefined);
-      if (id >= this.df.length) {
-        this.df = grow(this.df, id + 1);
-        this.postingLengths = grow(this.postingLengths, id + 1);
-        this.firstPostings = grow(this.firstPostings, id + 1);
-      }
-      if (this.sortedTerms && !term.startsWith('@')) this.newTerms.push(term);
+    const hash = hashOf(term);
+    const id = this.termIds.find(term, hash);
+    // A new word is kept for good: detached from the text it was cut from.
+    return id < 0 ? this.newTerm(detach(term), hash) : id;
+  }
+
+  /** Adds a term not in the vocabulary (a string of its own); its number. */
+  private newTerm(term: string, hash: number): number {
+    const id = this.termIds.add(term, hash);
+    this.postings.push(undefined);
+    if (id >= this.df.length) {
+      this.df = grow(this.df, id + 1);
+      this.postingLengths = grow(this.postingLengths, id + 1);
+      this.firstPostings = grow(this.firstPostings, id + 1);
     }
+    if (id >= this.tfScratch.length) this.tfScratch = grow(this.tfScratch, id + 1);
+    if (this.sortedTerms && !term.startsWith('@')) this.newTerms.push(term);
     return id;
   }
 
@@ -644,6 +710,22 @@ function fold(word: string): string {
 
 const PLAIN = /^[a-z0-9]*$/;
 const FOLDED_PAIRS = /aa|ae|oe/;
+
+/** In `PLAIN_FOLD`: the letter folds to `a` at once (å, æ), or to `o` (ø), whatever follows. */
+const FOLDS_TO_A = 1;
+const FOLDS_TO_O = 2;
+/**
+ * Per code unit below 256, for the plain characters of words (ASCII letters and digits, æ, ø, å in
+ * either case): its lower case, or `FOLDS_TO_A` or `FOLDS_TO_O`; 0 for any other.
+ */
+const PLAIN_FOLD = (() => {
+  const table = new Uint8Array(256);
+  for (let code = 48; code <= 57; code++) table[code] = code;
+  for (let code = 97; code <= 122; code++) table[code] = table[code - 32] = code;
+  for (const letter of 'åæÅÆ') table[letter.charCodeAt(0)] = FOLDS_TO_A;
+  for (const letter of 'øØ') table[letter.charCodeAt(0)] = FOLDS_TO_O;
+  return table;
+})();
 
 function trigramsOf(word: string): string[] {
   const padded = `^${word}$`;
