@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parseQuery } from '../../src/core/search/query';
+import { PostingLists } from '../../src/core/search/postingLists';
 import { SearchIndex, type SearchDocument } from '../../src/core/search/searchIndex';
 import { HASH_SEED, TermTable, finishHash, hashOf, hashStep, stringOfChars } from '../../src/core/search/termTable';
 import { foldForMatching, forEachWord } from '../../src/core/text';
@@ -9,9 +11,10 @@ const date = { year: 2022, month: 3 };
 /**
  * What the index must hold after adding `docs` (numbered in order, none removed), made the plain
  * way: every word of `forEachWord` folded with `foldForMatching`, terms numbered as first seen
- * (headline, then text, then entity ids), postings `doc << 8 | min(tf, 127) << 1 | inTitle`.
+ * (headline, then text, then entity ids), postings `doc << 8 | min(tf, 127) << 1 | inTitle`; the
+ * documents numbered `removed` removed after.
  */
-function reference(docs: readonly SearchDocument[]): { terms: string[]; postings: number[][]; lengths: number[] } {
+function reference(docs: readonly SearchDocument[], removed: ReadonlySet<number> = new Set()): { terms: string[]; postings: number[][]; lengths: number[] } {
   const ids = new Map<string, number>();
   const terms: string[] = [];
   const postings: number[][] = [];
@@ -25,7 +28,8 @@ function reference(docs: readonly SearchDocument[]): { terms: string[]; postings
     }
     return id;
   };
-  docs.forEach((document, doc) => {
+  let doc = -1;
+  docs.forEach((document, added) => {
     const counts = new Map<number, { tf: number; title: number }>();
     let length = 0;
     for (const [text, title] of [[document.title, 1], [document.text, 0]] as const) {
@@ -42,6 +46,9 @@ function reference(docs: readonly SearchDocument[]): { terms: string[]; postings
       const id = idOf(`@${entity}`);
       if (!counts.has(id)) counts.set(id, { tf: 1, title: 0 });
     }
+    // A removed document's words stay in the vocabulary; its postings go, and the documents after it move up.
+    if (removed.has(added)) return;
+    doc++;
     for (const [id, { tf, title }] of counts) postings[id].push((doc << 8) | (Math.min(tf, 127) << 1) | title);
     lengths.push(length);
   });
@@ -150,6 +157,45 @@ describe('building the search index', () => {
     );
   });
 
+  it('holds what the plain way gives after documents are removed and more added, compacted or not (property)', () => {
+    fc.assert(
+      fc.property(documents, fc.array(fc.nat(), { maxLength: 6 }), documents, (first, picks, second) => {
+        const index = new SearchIndex();
+        const all = [...first, ...second].map((doc) => ({ ...doc, date }));
+        first.forEach((doc, i) => index.add(String(i), { ...doc, date }));
+        const removed = new Set(picks.map((pick) => pick % first.length));
+        for (const doc of removed) index.remove(String(doc));
+        // Exporting compacts: the later documents go to postings rewritten in place.
+        const compacted = index.exportState();
+        const before = reference(all.slice(0, first.length), removed);
+        assert.deepEqual(compacted.terms, before.terms);
+        assert.deepEqual(postingsOf(compacted), before.postings);
+        second.forEach((doc, i) => index.add(String(first.length + i), { ...doc, date }));
+        const state = index.exportState();
+        const expected = reference(all, removed);
+        assert.deepEqual(state.terms, expected.terms);
+        assert.deepEqual(postingsOf(state), expected.postings);
+        assert.deepEqual(Array.from(state.lengths), expected.lengths);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('compacts long lists and short ones when a quarter of the documents are gone, and goes on adding', () => {
+    const docs = Array.from({ length: 400 }, (_, n) => ({ title: `Sak ${n % 50}`, text: `felles ord${n % 7} ord${n} ${n % 3 ? 'ofte' : 'sjelden'}`, date }));
+    const index = new SearchIndex();
+    docs.forEach((doc, i) => index.add(String(i), doc));
+    const removed = new Set(Array.from({ length: 150 }, (_, n) => 2 * n));
+    for (const doc of removed) index.remove(String(doc));
+    const more = docs.slice(0, 100).map((doc) => ({ ...doc, text: `${doc.text} ny` }));
+    more.forEach((doc, i) => index.add(String(400 + i), doc));
+    const state = index.exportState();
+    const expected = reference([...docs, ...more], removed);
+    assert.deepEqual(state.terms, expected.terms);
+    assert.deepEqual(postingsOf(state), expected.postings);
+    assert.deepEqual(index.search(parseQuery('felles ny'), { limit: 5 }).hits.map((hit) => hit.key), ['400', '401', '402', '403', '404']);
+  });
+
   it('after restoring a large vocabulary, counts words of the last terms in a new document', () => {
     const words = (from: number, to: number) => Array.from({ length: to - from }, (_, n) => `ord${from + n}`).join(' ');
     const docs = [
@@ -232,5 +278,88 @@ describe('the term table', () => {
       assert.equal(stringOfChars(codes(text), text.length), text);
     }
     assert.equal(stringOfChars(Uint16Array.from([97, 98, 99]), 2), 'ab');
+  });
+});
+
+describe('posting lists', () => {
+  /** Every list as an array, read as the index reads them. */
+  function read(lists: PostingLists): number[][] {
+    return Array.from({ length: lists.size }, (_, list) => {
+      const from = lists.offset(list);
+      return Array.from(lists.array(list).subarray(from, from + lists.lengths[list]));
+    });
+  }
+
+  it('keeps lists of any length apart: short ones in shared blocks, long ones in arrays of their own', () => {
+    const lists = new PostingLists();
+    const expected: number[][] = [];
+    // 3,000 lists of 1 to 200 numbers, pushed to in turns, past many chunks (65,536 numbers each).
+    for (let list = 0; list < 3000; list++) {
+      assert.equal(lists.addList(), list);
+      expected.push([]);
+    }
+    for (let round = 0; round < 200; round++) {
+      for (let list = 0; list < 3000; list++) {
+        if (round >= 1 + (list % 200)) continue;
+        const value = list * 1000 + round;
+        lists.push(list, value);
+        expected[list].push(value);
+      }
+    }
+    assert.deepEqual(read(lists), expected);
+  });
+
+  it('keeps restored lists as they are until they grow, and lists of one in a block', () => {
+    const saved = Int32Array.from([1, 2, 3, 4, 5, 6]);
+    const lists = new PostingLists(3);
+    lists.addRestored(saved.subarray(0, 0));
+    lists.addRestored(saved.subarray(0, 1));
+    lists.addRestored(saved.subarray(1, 6));
+    assert.deepEqual(read(lists), [[], [1], [2, 3, 4, 5, 6]]);
+    assert.equal(lists.array(2).buffer, saved.buffer, 'a view of the saved array');
+    lists.push(2, 7);
+    lists.push(1, 8);
+    lists.push(0, 9);
+    assert.deepEqual(read(lists), [[9], [1, 8], [2, 3, 4, 5, 6, 7]]);
+    assert.deepEqual(Array.from(saved), [1, 2, 3, 4, 5, 6], 'the saved array is not written to');
+  });
+
+  it('does what plain arrays do, for any pushes and truncations (property)', () => {
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const) }),
+      fc.record({ kind: fc.constant('restore' as const), values: fc.array(fc.integer(), { maxLength: 70 }) }),
+      fc.record({ kind: fc.constant('push' as const), list: fc.nat(), times: fc.integer({ min: 1, max: 90 }), value: fc.integer() }),
+      fc.record({ kind: fc.constant('truncate' as const), list: fc.nat(), keep: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 60 }), (operations) => {
+        const lists = new PostingLists();
+        const model: number[][] = [];
+        for (const op of operations) {
+          if (op.kind === 'add') {
+            lists.addList();
+            model.push([]);
+          } else if (op.kind === 'restore') {
+            lists.addRestored(Int32Array.from(op.values));
+            model.push([...op.values]);
+          } else if (model.length > 0) {
+            const list = op.list % model.length;
+            if (op.kind === 'push') {
+              for (let i = 0; i < op.times; i++) {
+                lists.push(list, op.value + i);
+                model[list].push(op.value + i);
+              }
+            } else {
+              // Compaction keeps the first postings it rewrote in place: the first `keep` here.
+              const keep = op.keep % (model[list].length + 1);
+              lists.truncate(list, keep);
+              model[list].length = keep;
+            }
+          }
+          assert.deepEqual(read(lists), model);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

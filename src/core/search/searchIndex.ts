@@ -24,6 +24,7 @@ import { detach, foldForMatching, wordCharAt } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { SearchIndexState } from './searchIndexState';
+import { PostingLists } from './postingLists';
 import { HASH_SEED, TermTable, finishHash, hashOf, hashStep, stringOfChars } from './termTable';
 
 export interface SearchDocument {
@@ -79,11 +80,8 @@ export class SearchIndex {
   /** The vocabulary: terms by number, and numbers by term. */
   private termIds = new TermTable();
   private terms: string[] = this.termIds.terms;
-  /** A term's postings once it has two or more; most words of a large vocabulary occur once. */
-  private postings: (Int32Array | undefined)[] = [];
-  /** A term's first posting, kept apart so a word seen once costs no array of its own. */
-  private firstPostings = new Int32Array(1024);
-  private postingLengths = new Int32Array(1024);
+  /** Per term, its postings (in blocks of shared arrays: most words of a large vocabulary occur once or twice). */
+  private postings = new PostingLists();
   /** Documents containing each term (removed ones too, until the next compaction). */
   private df = new Int32Array(1024);
   private readonly docIds = new Map<string, number>();
@@ -154,7 +152,7 @@ export class SearchIndex {
     for (let i = 0; i < this.docTermCount; i++) {
       const term = terms[i];
       const counted = this.tfScratch[term];
-      this.push(term, (doc << 8) | (Math.min(counted >>> 1, MAX_TF) << 1) | (counted & 1));
+      this.postings.push(term, (doc << 8) | (Math.min(counted >>> 1, MAX_TF) << 1) | (counted & 1));
       this.df[term]++;
       this.tfScratch[term] = 0;
     }
@@ -200,15 +198,16 @@ export class SearchIndex {
     let total = 0;
     for (let term = 0; term < termCount; term++) {
       postingStarts[term] = total;
-      total += this.postingLengths[term];
+      total += this.postings.lengths[term];
     }
     postingStarts[termCount] = total;
     const postings = new Int32Array(total);
     for (let term = 0; term < termCount; term++) {
-      const list = this.postings[term];
-      const length = this.postingLengths[term];
-      if (list) postings.set(list.subarray(0, length), postingStarts[term]);
-      else if (length === 1) postings[postingStarts[term]] = this.firstPostings[term];
+      const list = this.postings.array(term);
+      const from = this.postings.offset(term);
+      const length = this.postings.lengths[term];
+      if (length === 1) postings[postingStarts[term]] = list[from];
+      else if (length > 1) postings.set(list.subarray(from, from + length), postingStarts[term]);
     }
     // The sorted vocabulary and the trigrams, which the first prefix or fuzzy query would otherwise make
     // (most of a second at 100,000 articles): saved made.
@@ -251,10 +250,8 @@ export class SearchIndex {
     const termCount = state.terms.length;
     this.termIds = new TermTable(termCount);
     this.terms = this.termIds.terms;
-    this.postings = new Array<Int32Array | undefined>(termCount);
+    this.postings = new PostingLists(termCount);
     const capacity = Math.max(1024, termCount);
-    this.firstPostings = new Int32Array(capacity);
-    this.postingLengths = new Int32Array(capacity);
     this.df = new Int32Array(capacity);
     if (this.tfScratch.length < capacity) this.tfScratch = new Int32Array(capacity);
     for (let term = 0; term < termCount; term++) {
@@ -264,10 +261,8 @@ export class SearchIndex {
       this.termIds.add(text, hash);
       const from = state.postingStarts[term];
       const length = state.postingStarts[term + 1] - from;
-      this.postingLengths[term] = length;
       this.df[term] = length;
-      if (length > 0) this.firstPostings[term] = state.postings[from];
-      this.postings[term] = length > 1 ? state.postings.subarray(from, from + length) : undefined;
+      this.postings.addRestored(state.postings.subarray(from, from + length));
     }
     this.docIds.clear();
     this.keys = [...state.keys];
@@ -323,10 +318,11 @@ export class SearchIndex {
       for (const { term, weight } of this.expand(words[w], open)) {
         terms.add(this.terms[term]);
         const idf = Math.log(1 + (this.liveDocs - Math.min(this.df[term], this.liveDocs) + 0.5) / (this.df[term] + 0.5));
-        const list = this.postings[term];
-        const length = this.postingLengths[term];
+        const list = this.postings.array(term);
+        const from = this.postings.offset(term);
+        const length = this.postings.lengths[term];
         for (let i = 0; i < length; i++) {
-          const posting = list ? list[i] : this.firstPostings[term];
+          const posting = list[from + i];
           const doc = posting >>> 8;
           if (!this.alive[doc] || (allowed && !allowed.has(doc))) continue;
           const tf = (posting >>> 1) & MAX_TF;
@@ -392,8 +388,10 @@ export class SearchIndex {
       for (const id of options.resolveEntity?.(name) ?? []) {
         const term = this.termIds.get(`@${id}`);
         if (term === undefined) continue;
-        for (let i = 0; i < this.postingLengths[term]; i++) {
-          const doc = this.posting(term, i) >>> 8;
+        const list = this.postings.array(term);
+        const from = this.postings.offset(term);
+        for (let i = 0; i < this.postings.lengths[term]; i++) {
+          const doc = list[from + i] >>> 8;
           if (this.alive[doc]) docs.add(doc);
         }
       }
@@ -601,42 +599,11 @@ export class SearchIndex {
   /** Adds a term not in the vocabulary (a string of its own); its number. */
   private newTerm(term: string, hash: number): number {
     const id = this.termIds.add(term, hash);
-    this.postings.push(undefined);
-    if (id >= this.df.length) {
-      this.df = grow(this.df, id + 1);
-      this.postingLengths = grow(this.postingLengths, id + 1);
-      this.firstPostings = grow(this.firstPostings, id + 1);
-    }
+    this.postings.addList();
+    if (id >= this.df.length) this.df = grow(this.df, id + 1);
     if (id >= this.tfScratch.length) this.tfScratch = grow(this.tfScratch, id + 1);
     if (this.sortedTerms && !term.startsWith('@')) this.newTerms.push(term);
     return id;
-  }
-
-  private posting(term: number, i: number): number {
-    const list = this.postings[term];
-    return list ? list[i] : this.firstPostings[term];
-  }
-
-  private push(term: number, posting: number): void {
-    const length = this.postingLengths[term];
-    if (length === 0) {
-      this.firstPostings[term] = posting;
-      this.postings[term] = undefined;
-      this.postingLengths[term] = 1;
-      return;
-    }
-    let list = this.postings[term];
-    if (!list) {
-      list = this.postings[term] = new Int32Array(4);
-      list[0] = this.firstPostings[term];
-    }
-    if (length === list.length) {
-      const bigger = new Int32Array(list.length * 2);
-      bigger.set(list);
-      this.postings[term] = list = bigger;
-    }
-    list[length] = posting;
-    this.postingLengths[term] = length + 1;
   }
 
   private growDocs(size: number): void {
@@ -672,21 +639,18 @@ export class SearchIndex {
     }
     this.alive.fill(0, keys.length);
     for (let term = 0; term < this.terms.length; term++) {
-      const list = this.postings[term];
+      const list = this.postings.array(term);
+      const from = this.postings.offset(term);
+      const length = this.postings.lengths[term];
       let kept = 0;
-      for (let i = 0; i < this.postingLengths[term]; i++) {
-        const posting = list ? list[i] : this.firstPostings[term];
+      for (let i = 0; i < length; i++) {
+        const posting = list[from + i];
         const doc = renumber[posting >>> 8];
         if (doc < 0) continue;
-        const renumbered = (doc << 8) | (posting & 0xff);
-        if (list) list[kept] = renumbered;
-        else this.firstPostings[term] = renumbered;
+        list[from + kept] = (doc << 8) | (posting & 0xff);
         kept++;
       }
-      if (list && kept > 0) this.firstPostings[term] = list[0];
-      // One posting or none: back to the compact form (`push` and the readers rely on it).
-      if (list && kept <= 1) this.postings[term] = undefined;
-      this.postingLengths[term] = kept;
+      this.postings.truncate(term, kept);
       this.df[term] = kept;
     }
     this.keys = keys;
