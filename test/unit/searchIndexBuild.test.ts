@@ -249,8 +249,24 @@ describe('the term table', () => {
     });
     assert.equal(table.get('stor'), undefined);
     assert.equal(table.get('stores'), undefined);
-    assert.equal(table.find('store', hashOf('store') ^ 1), -1, 'another hash: another slot or no match');
+    assert.equal(table.find('store', hashOf('store') ^ (1 << 20)), -1, 'another hash: another slot or no match');
     assert.equal(table.findChars(codes('store'), 4, hashOf('stor')), -1);
+  });
+
+  it('tells apart terms whose hashes are equal, kept in their slots or not', () => {
+    // Lengths about the 8 characters kept in a slot and the 127 a key tells exactly; characters above 255 (ǆ) are not kept in a slot.
+    const words = ['abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghj', 'ǆabc', 'ǆabd', 'x'.repeat(126), 'x'.repeat(127), 'x'.repeat(128), 'y'.repeat(127), 'ǆ'.repeat(130), 'ǆ'.repeat(131), 'æøå', ''];
+    const table = new TermTable();
+    for (const word of words) table.add(word, 0x12345600);
+    words.forEach((word, i) => {
+      assert.equal(table.find(word, 0x12345600), i, word);
+      assert.equal(table.findChars(codes(word), word.length, 0x12345600), i, word);
+      assert.equal(table.get(word), undefined, 'another hash: not found');
+    });
+    for (const other of ['abcdefg', 'abcdefghk', 'x'.repeat(129), 'ǆabe', 'æøa', 'a']) {
+      assert.equal(table.find(other, 0x12345600), -1, other);
+      assert.equal(table.findChars(codes(other), other.length, 0x12345600), -1, other);
+    }
   });
 
   it('tells apart terms whose hashes are equal', () => {
@@ -346,8 +362,9 @@ describe('posting lists', () => {
             const list = op.list % model.length;
             if (op.kind === 'push') {
               for (let i = 0; i < op.times; i++) {
-                lists.push(list, op.value + i);
-                model[list].push(op.value + i);
+                const value = (op.value + i) | 0;
+                lists.push(list, value);
+                model[list].push(value);
               }
             } else {
               // Compaction keeps the first postings it rewrote in place: the first `keep` here.
