@@ -20,10 +20,12 @@
  */
 import Fuse from 'fuse.js';
 import type { ArticleDate } from '../article';
-import { detach, foldForMatching, forEachWord } from '../text';
+import { detach, foldForMatching, wordCharAt } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { SearchIndexState } from './searchIndexState';
+import { PostingLists } from './postingLists';
+import { HASH_SEED, TermTable, finishHash, hashOf, hashStep, stringOfChars } from './termTable';
 
 export interface SearchDocument {
   readonly title: string;
@@ -75,13 +77,11 @@ const RAW_CACHE_SIZE = 50_000;
 const COMPACT_RATIO = 0.25;
 
 export class SearchIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  /** A term's postings once it has two or more; most words of a large vocabulary occur once. */
-  private postings: (Int32Array | undefined)[] = [];
-  /** A term's first posting, kept apart so a word seen once costs no array of its own. */
-  private firstPostings = new Int32Array(1024);
-  private postingLengths = new Int32Array(1024);
+  /** The vocabulary: terms by number, and numbers by term. */
+  private termIds = new TermTable();
+  private terms: string[] = this.termIds.terms;
+  /** Per term, its postings (in blocks of shared arrays: most words of a large vocabulary occur once or twice). */
+  private postings = new PostingLists();
   /** Documents containing each term (removed ones too, until the next compaction). */
   private df = new Int32Array(1024);
   private readonly docIds = new Map<string, number>();
@@ -93,11 +93,23 @@ export class SearchIndex {
   private liveDocs = 0;
   private deadDocs = 0;
   private totalLength = 0;
-  /** Words as written → their terms: the commonest spellings are looked up once, not folded every time. */
+  /**
+   * Words as written → their terms, for words `foldForMatching` must fold (a letter other than a-z
+   * and æøå, a mark): the commonest spellings are looked up once, not folded every time. Words
+   * of ASCII letters and digits and æøå are folded as they are read (see `addText`).
+   */
   private readonly rawTerms = new Map<string, number>();
+  /**
+   * Per term, its count in the document being added and whether it is in the headline
+   * (`count << 1 | inTitle`, 0: not in it): as long as the vocabulary.
+   */
   private tfScratch = new Int32Array(1024);
+  /** The terms of the document being added, in the order first seen. */
+  private docTerms = new Int32Array(1024);
+  private docTermCount = 0;
+  /** A word's folded characters. */
+  private wordScratch = new Uint16Array(64);
   private gramScratch = new Uint8Array(0);
-  private titleScratch = new Uint8Array(1024);
   private sortedTerms: string[] | undefined;
   /** Words added since `sortedTerms` was made. */
   private newTerms: string[] = [];
@@ -129,36 +141,22 @@ export class SearchIndex {
     this.docIds.set(key, doc);
     this.growDocs(doc + 1);
 
-    // Term frequencies in scratch arrays indexed by term (no map per document); bit 0 of `flags`: in the title.
-    const seen: number[] = [];
-    let length = 0;
-    const count = (term: number, title: number) => {
-      if (term >= this.tfScratch.length) {
-        this.tfScratch = grow(this.tfScratch, term + 1);
-        this.titleScratch = grow(this.titleScratch, term + 1);
-      }
-      if (this.tfScratch[term] === 0) seen.push(term);
-      this.tfScratch[term]++;
-      this.titleScratch[term] |= title;
-    };
-    this.eachWord(document.title, (term) => {
-      count(term, 1);
-      length++;
-    });
-    this.eachWord(document.text, (term) => {
-      count(term, 0);
-      length++;
-    });
+    // Term frequencies in scratch arrays indexed by term (no map per document).
+    this.docTermCount = 0;
+    const length = this.addText(document.title, 1) + this.addText(document.text, 0);
     for (const id of new Set(document.entityIds ?? [])) {
       const term = this.termId(`@${id}`);
-      if (term >= this.tfScratch.length || this.tfScratch[term] === 0) count(term, 0);
+      if (this.tfScratch[term] === 0) this.count(term, 0);
     }
-    for (const term of seen) {
-      this.push(term, (doc << 8) | (Math.min(this.tfScratch[term], MAX_TF) << 1) | this.titleScratch[term]);
+    const terms = this.docTerms;
+    for (let i = 0; i < this.docTermCount; i++) {
+      const term = terms[i];
+      const counted = this.tfScratch[term];
+      this.postings.push(term, (doc << 8) | (Math.min(counted >>> 1, MAX_TF) << 1) | (counted & 1));
       this.df[term]++;
       this.tfScratch[term] = 0;
-      this.titleScratch[term] = 0;
     }
+    this.docTermCount = 0;
     this.lengths[doc] = length;
     this.years[doc] = document.date.year;
     this.months[doc] = document.date.month;
@@ -200,15 +198,16 @@ export class SearchIndex {
     let total = 0;
     for (let term = 0; term < termCount; term++) {
       postingStarts[term] = total;
-      total += this.postingLengths[term];
+      total += this.postings.lengths[term];
     }
     postingStarts[termCount] = total;
     const postings = new Int32Array(total);
     for (let term = 0; term < termCount; term++) {
-      const list = this.postings[term];
-      const length = this.postingLengths[term];
-      if (list) postings.set(list.subarray(0, length), postingStarts[term]);
-      else if (length === 1) postings[postingStarts[term]] = this.firstPostings[term];
+      const list = this.postings.array(term);
+      const from = this.postings.offset(term);
+      const length = this.postings.lengths[term];
+      if (length === 1) postings[postingStarts[term]] = list[from];
+      else if (length > 1) postings.set(list.subarray(from, from + length), postingStarts[term]);
     }
     // The sorted vocabulary and the trigrams, which the first prefix or fuzzy query would otherwise make
     // (most of a second at 100,000 articles): saved made.
@@ -249,24 +248,21 @@ export class SearchIndex {
   restoreState(state: SearchIndexState): void {
     const docs = state.keys.length;
     const termCount = state.terms.length;
-    this.termIds.clear();
-    this.terms.length = 0;
-    this.postings = new Array<Int32Array | undefined>(termCount);
+    this.termIds = new TermTable(termCount);
+    this.terms = this.termIds.terms;
+    this.postings = new PostingLists(termCount);
     const capacity = Math.max(1024, termCount);
-    this.firstPostings = new Int32Array(capacity);
-    this.postingLengths = new Int32Array(capacity);
     this.df = new Int32Array(capacity);
+    if (this.tfScratch.length < capacity) this.tfScratch = new Int32Array(capacity);
     for (let term = 0; term < termCount; term++) {
       const text = state.terms[term];
-      this.terms.push(text);
-      this.termIds.set(text, term);
-      if (this.termIds.size !== term + 1) throw new SnapshotError('a search term is there twice');
+      const hash = hashOf(text);
+      if (this.termIds.find(text, hash) >= 0) throw new SnapshotError('a search term is there twice');
+      this.termIds.add(text, hash);
       const from = state.postingStarts[term];
       const length = state.postingStarts[term + 1] - from;
-      this.postingLengths[term] = length;
       this.df[term] = length;
-      if (length > 0) this.firstPostings[term] = state.postings[from];
-      this.postings[term] = length > 1 ? state.postings.subarray(from, from + length) : undefined;
+      this.postings.addRestored(state.postings.subarray(from, from + length));
     }
     this.docIds.clear();
     this.keys = [...state.keys];
@@ -322,10 +318,11 @@ export class SearchIndex {
       for (const { term, weight } of this.expand(words[w], open)) {
         terms.add(this.terms[term]);
         const idf = Math.log(1 + (this.liveDocs - Math.min(this.df[term], this.liveDocs) + 0.5) / (this.df[term] + 0.5));
-        const list = this.postings[term];
-        const length = this.postingLengths[term];
+        const list = this.postings.array(term);
+        const from = this.postings.offset(term);
+        const length = this.postings.lengths[term];
         for (let i = 0; i < length; i++) {
-          const posting = list ? list[i] : this.firstPostings[term];
+          const posting = list[from + i];
           const doc = posting >>> 8;
           if (!this.alive[doc] || (allowed && !allowed.has(doc))) continue;
           const tf = (posting >>> 1) & MAX_TF;
@@ -391,8 +388,10 @@ export class SearchIndex {
       for (const id of options.resolveEntity?.(name) ?? []) {
         const term = this.termIds.get(`@${id}`);
         if (term === undefined) continue;
-        for (let i = 0; i < this.postingLengths[term]; i++) {
-          const doc = this.posting(term, i) >>> 8;
+        const list = this.postings.array(term);
+        const from = this.postings.offset(term);
+        for (let i = 0; i < this.postings.lengths[term]; i++) {
+          const doc = list[from + i] >>> 8;
           if (this.alive[doc]) docs.add(doc);
         }
       }
@@ -514,63 +513,97 @@ export class SearchIndex {
     return this.trigrams;
   }
 
-  private eachWord(text: string, visit: (term: number) => void): void {
-    forEachWord(text, (start, end) => {
-      const raw = text.slice(start, end);
-      let term = this.rawTerms.get(raw);
-      if (term === undefined) {
-        term = this.termId(fold(raw));
-        // The first spellings seen are the common ones: they are kept, the long tail is folded each time.
-        if (this.rawTerms.size < RAW_CACHE_SIZE) this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
+  /**
+   * Counts the words of `text` into the document being added (`title`: 1 for the headline, else 0);
+   * how many there were. The words are those of `forEachWord`, and their terms those of
+   * `foldForMatching`: a word of ASCII letters and digits and æøå (nearly all) is folded and hashed
+   * as it is read and looked up by its characters, without a string made for it.
+   */
+  private addText(text: string, title: number): number {
+    const end = text.length;
+    let words = 0;
+    let i = 0;
+    while (i < end) {
+      let code = text.charCodeAt(i);
+      if (code < 128 ? PLAIN_FOLD[code] === 0 : wordCharAt(text, i) === 0) {
+        i++;
+        continue;
       }
-      visit(term);
-    });
+      // A word: where it ends, and whether its characters are all plain.
+      const start = i;
+      let plain = true;
+      for (;;) {
+        if (code < 256 && PLAIN_FOLD[code] !== 0) i++;
+        else if (code < 128) break;
+        else {
+          const width = wordCharAt(text, i);
+          if (width === 0) break;
+          plain = false;
+          i += width;
+        }
+        if (i >= end) break;
+        code = text.charCodeAt(i);
+      }
+      let term: number;
+      if (plain) {
+        // foldForMatching: lower case; aa, ae, å, æ → a; oe, ø → o (the pairs from the left, not overlapping).
+        if (i - start > this.wordScratch.length) this.wordScratch = new Uint16Array(Math.max(i - start, 2 * this.wordScratch.length));
+        const chars = this.wordScratch;
+        let length = 0;
+        let hash = HASH_SEED;
+        for (let k = start; k < i; k++) {
+          let folded = PLAIN_FOLD[text.charCodeAt(k)];
+          if (folded === FOLDS_TO_A) folded = 97;
+          else if (folded === FOLDS_TO_O) folded = 111;
+          else if ((folded === 97 || folded === 111) && k + 1 < i) {
+            const next = PLAIN_FOLD[text.charCodeAt(k + 1)];
+            if (next === 101 || (folded === 97 && next === 97)) k++;
+          }
+          chars[length++] = folded;
+          hash = hashStep(hash, folded);
+        }
+        hash = finishHash(hash);
+        term = this.termIds.findChars(chars, length, hash);
+        if (term < 0) term = this.newTerm(stringOfChars(chars, length), hash);
+      } else {
+        const raw = text.slice(start, i);
+        const known = this.rawTerms.get(raw);
+        if (known === undefined) {
+          term = this.termId(fold(raw));
+          // The first spellings seen are the common ones: they are kept, the long tail is folded each time.
+          if (this.rawTerms.size < RAW_CACHE_SIZE) this.rawTerms.set(raw.length < 13 ? raw : detach(raw), term);
+        } else term = known;
+      }
+      const counted = this.tfScratch[term];
+      if (counted === 0) this.count(term, title);
+      else this.tfScratch[term] = (counted + 2) | title;
+      words++;
+    }
+    return words;
+  }
+
+  /** Counts a term the document being added had not had yet. */
+  private count(term: number, title: number): void {
+    if (this.docTermCount === this.docTerms.length) this.docTerms = grow(this.docTerms, this.docTermCount + 1);
+    this.docTerms[this.docTermCount++] = term;
+    this.tfScratch[term] = 2 | title;
   }
 
   private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      // A new word is kept for good: detached from the text it was cut from.
-      term = detach(term);
-      id = this.terms.length;
-      this.terms.push(term);
-      this.termIds.set(term, id);
-      this.postings.push(undefined);
-      if (id >= this.df.length) {
-        this.df = grow(this.df, id + 1);
-        this.postingLengths = grow(this.postingLengths, id + 1);
-        this.firstPostings = grow(this.firstPostings, id + 1);
-      }
-      if (this.sortedTerms && !term.startsWith('@')) this.newTerms.push(term);
-    }
+    const hash = hashOf(term);
+    const id = this.termIds.find(term, hash);
+    // A new word is kept for good: detached from the text it was cut from.
+    return id < 0 ? this.newTerm(detach(term), hash) : id;
+  }
+
+  /** Adds a term not in the vocabulary (a string of its own); its number. */
+  private newTerm(term: string, hash: number): number {
+    const id = this.termIds.add(term, hash);
+    this.postings.addList();
+    if (id >= this.df.length) this.df = grow(this.df, id + 1);
+    if (id >= this.tfScratch.length) this.tfScratch = grow(this.tfScratch, id + 1);
+    if (this.sortedTerms && !term.startsWith('@')) this.newTerms.push(term);
     return id;
-  }
-
-  private posting(term: number, i: number): number {
-    const list = this.postings[term];
-    return list ? list[i] : this.firstPostings[term];
-  }
-
-  private push(term: number, posting: number): void {
-    const length = this.postingLengths[term];
-    if (length === 0) {
-      this.firstPostings[term] = posting;
-      this.postings[term] = undefined;
-      this.postingLengths[term] = 1;
-      return;
-    }
-    let list = this.postings[term];
-    if (!list) {
-      list = this.postings[term] = new Int32Array(4);
-      list[0] = this.firstPostings[term];
-    }
-    if (length === list.length) {
-      const bigger = new Int32Array(list.length * 2);
-      bigger.set(list);
-      this.postings[term] = list = bigger;
-    }
-    list[length] = posting;
-    this.postingLengths[term] = length + 1;
   }
 
   private growDocs(size: number): void {
@@ -606,21 +639,18 @@ export class SearchIndex {
     }
     this.alive.fill(0, keys.length);
     for (let term = 0; term < this.terms.length; term++) {
-      const list = this.postings[term];
+      const list = this.postings.array(term);
+      const from = this.postings.offset(term);
+      const length = this.postings.lengths[term];
       let kept = 0;
-      for (let i = 0; i < this.postingLengths[term]; i++) {
-        const posting = list ? list[i] : this.firstPostings[term];
+      for (let i = 0; i < length; i++) {
+        const posting = list[from + i];
         const doc = renumber[posting >>> 8];
         if (doc < 0) continue;
-        const renumbered = (doc << 8) | (posting & 0xff);
-        if (list) list[kept] = renumbered;
-        else this.firstPostings[term] = renumbered;
+        list[from + kept] = (doc << 8) | (posting & 0xff);
         kept++;
       }
-      if (list && kept > 0) this.firstPostings[term] = list[0];
-      // One posting or none: back to the compact form (`push` and the readers rely on it).
-      if (list && kept <= 1) this.postings[term] = undefined;
-      this.postingLengths[term] = kept;
+      this.postings.truncate(term, kept);
       this.df[term] = kept;
     }
     this.keys = keys;
@@ -644,6 +674,22 @@ function fold(word: string): string {
 
 const PLAIN = /^[a-z0-9]*$/;
 const FOLDED_PAIRS = /aa|ae|oe/;
+
+/** In `PLAIN_FOLD`: the letter folds to `a` at once (å, æ), or to `o` (ø), whatever follows. */
+const FOLDS_TO_A = 1;
+const FOLDS_TO_O = 2;
+/**
+ * Per code unit below 256, for the plain characters of words (ASCII letters and digits, æ, ø, å in
+ * either case): its lower case, or `FOLDS_TO_A` or `FOLDS_TO_O`; 0 for any other.
+ */
+const PLAIN_FOLD = (() => {
+  const table = new Uint8Array(256);
+  for (let code = 48; code <= 57; code++) table[code] = code;
+  for (let code = 97; code <= 122; code++) table[code] = table[code - 32] = code;
+  for (const letter of 'åæÅÆ') table[letter.charCodeAt(0)] = FOLDS_TO_A;
+  for (const letter of 'øØ') table[letter.charCodeAt(0)] = FOLDS_TO_O;
+  return table;
+})();
 
 function trigramsOf(word: string): string[] {
   const padded = `^${word}$`;
