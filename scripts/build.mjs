@@ -54,11 +54,13 @@ await buildGazetteer(root);
 
 /**
  * Tells one build's indexes from another's: the version and a hash of the core (the parser, the rules, the
- * knowledge base, the search index), so that a window of a new build does not trust indexes an older one saved.
+ * knowledge base, the search index) and of src/node (reading the files), so that a window of a new build
+ * does not trust indexes an older one saved.
  */
 function indexBuildId() {
   const hash = createHash('sha1');
-  for (const file of find('src/core', ['.ts', '.json']).sort()) hash.update(file).update(readFileSync(join(root, file)));
+  // The core, and the Node code that reads the articles the indexes are made from.
+  for (const file of [...find('src/core', ['.ts', '.json']), ...find('src/node', ['.ts'])].sort()) hash.update(file).update(readFileSync(join(root, file)));
   return `${version}+${hash.digest('hex').slice(0, 12)}`;
 }
 

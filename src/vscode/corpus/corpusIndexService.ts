@@ -46,6 +46,8 @@ export class CorpusIndexService extends Disposable {
   private indexedKey: string;
   /** Changes whenever what the indexes hold changes (an article indexed or dropped, a restore), for saving. */
   private contentVersionValue = 0;
+  /** Bumped by every request to index everything again: a restore under way then counts nothing as indexed. */
+  private reindexCount = 0;
   /** Articles indexed since the extension started (or since `forget`), for the log and tests. */
   private indexedCount = 0;
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
@@ -82,6 +84,7 @@ export class CorpusIndexService extends Disposable {
         if (knowledgeBases.recognizerKey === this.indexedKey) return;
         // The recogniser changed: everything is indexed again.
         this.indexedKey = knowledgeBases.recognizerKey;
+        this.reindexCount++;
         this.indexedFrom.clear();
         this.schedule();
       }),
@@ -120,6 +123,7 @@ export class CorpusIndexService extends Disposable {
    * the state does not add up.
    */
   async restore(entities: EntityIndexState, recognizerKey: string, summaries: ReadonlyMap<string, ArticleSummary>): Promise<void> {
+    const reindexes = this.reindexCount;
     try {
       let sliceStart = performance.now();
       for (const _ of this.entities.restoreInSteps(entities, (uri) => summaries.get(uri), RESTORE_STEP_ARTICLES)) {
@@ -132,12 +136,16 @@ export class CorpusIndexService extends Disposable {
       this.forget();
       throw error;
     }
+    // Asked to index everything again while restoring (the search worker lost its index, the knowledge
+    // bases changed): the restored entities stand until then, but nothing counts as indexed.
     this.indexedFrom.clear();
-    for (const uri of entities.uris) {
-      const summary = summaries.get(uri);
-      if (summary) this.indexedFrom.set(uri, summary);
+    if (this.reindexCount === reindexes && this.knowledgeBases.recognizerKey === recognizerKey) {
+      for (const uri of entities.uris) {
+        const summary = summaries.get(uri);
+        if (summary) this.indexedFrom.set(uri, summary);
+      }
     }
-    this.indexedKey = recognizerKey;
+    this.indexedKey = this.knowledgeBases.recognizerKey;
     this.contentVersionValue++;
     this.onDidChangeEmitter.fire();
   }
@@ -153,8 +161,9 @@ export class CorpusIndexService extends Disposable {
     this.onDidChangeEmitter.fire();
   }
 
-  /** Indexes every article again (Clear Saved Indexes). */
+  /** Indexes every article again (Clear Saved Indexes, a lost search index). */
   reindexAll(): void {
+    this.reindexCount++;
     this.indexedFrom.clear();
     this.schedule();
   }

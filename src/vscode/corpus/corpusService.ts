@@ -83,8 +83,13 @@ export class CorpusService extends Disposable {
   /** Batches of watcher changes, applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private sampleShown = false;
-  /** Each entry's file stamp when it was read: a load keeps an entry whose file still has it, without reading the file. */
-  private readonly stamps = new Map<string, string>();
+  /**
+   * Each entry's file stamp when it was read: a load keeps an entry whose file still has it, without
+   * reading the file. Kept by entry, not by file: a stamp vouches only for the entry read with it (a file
+   * read again whose new entry has not reached the corpus yet, or never does, leaves the old entry
+   * without a stamp that is not its own).
+   */
+  private stamps = new WeakMap<CorpusEntry, string>();
   /** Files a load took as they were (unchanged since they were read) and files it read, for the log and tests. */
   private loadCounts = { kept: 0, read: 0 };
 
@@ -100,12 +105,14 @@ export class CorpusService extends Disposable {
     this.register({ dispose: () => clearTimeout(this.pendingTimer) });
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
+        // Before the corpus has started, its first load reads the settings as they are then.
+        if (this.startLoad) return;
         if (['include', 'exclude', 'folders', 'sampleCorpus', 'maxFileSizeMB'].some((key) => config.affects(event, key))) {
           void this.reload();
         }
       }),
     );
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => !this.startLoad && void this.reload()));
   }
 
   get state(): CorpusState {
@@ -169,8 +176,8 @@ export class CorpusService extends Disposable {
    * next load reads only the files whose stamp has changed (and those it had not seen).
    */
   restore(files: readonly SavedFile[]): void {
-    this.stamps.clear();
-    for (const file of files) this.stamps.set(entryUri(file.entry), file.stamp);
+    this.stamps = new WeakMap();
+    for (const file of files) this.stamps.set(file.entry, file.stamp);
     this.corpus.reset(files.map((file) => file.entry));
     if (this.corpus.size > 0) this.setState('ready');
   }
@@ -180,7 +187,7 @@ export class CorpusService extends Disposable {
     const files: SavedFile[] = [];
     const add = (uri: string) => {
       const entry = this.corpus.get(uri);
-      const stamp = this.stamps.get(uri);
+      const stamp = entry && this.stamps.get(entry);
       if (entry && stamp !== undefined) files.push({ entry, stamp });
     };
     for (const article of this.corpus.articles()) add(article.uri);
@@ -197,7 +204,7 @@ export class CorpusService extends Disposable {
     this.disposeWatchers();
     clearTimeout(this.pendingTimer);
     this.pending.clear();
-    this.stamps.clear();
+    this.stamps = new WeakMap();
     this.corpus.reset([]);
     this.setState('loading');
     this.startLoad?.(Promise.resolve());
@@ -206,7 +213,7 @@ export class CorpusService extends Disposable {
 
   /** Reads everything again, without trusting any stamp (Clear Saved Indexes). */
   rereadAll(): Promise<void> {
-    this.stamps.clear();
+    this.stamps = new WeakMap();
     return this.reload();
   }
 
@@ -250,7 +257,6 @@ export class CorpusService extends Disposable {
     if (!done || generation !== this.generation) return;
     if (progressive) this.corpus.update(done);
     else this.corpus.reset(done);
-    for (const uri of [...this.stamps.keys()]) if (!this.corpus.get(uri)) this.stamps.delete(uri);
     const { kept, read } = this.loadCounts;
     this.log.info(
       `Corpus loaded: ${this.corpus.articles().length} articles, ${this.corpus.problems().length} problems` +
@@ -285,8 +291,8 @@ export class CorpusService extends Disposable {
    */
   private async readOrKeep(uri: vscode.Uri, origin: ArticleOrigin, maxBytes: number): Promise<EntryOutcome | { readonly kind: 'kept'; readonly entry: CorpusEntry }> {
     const key = uri.toString();
-    const known = this.stamps.get(key);
     const entry = this.corpus.get(key);
+    const known = entry && this.stamps.get(entry);
     if (known !== undefined && entry && originOf(entry) === origin && sizeInStamp(known) <= maxBytes && (await statStamp(uri)) === known) {
       return { kind: 'kept', entry };
     }
@@ -299,9 +305,7 @@ export class CorpusService extends Disposable {
     const outcome: EntryOutcome =
       uri.scheme === 'file' && this.diskReader ? await this.diskReader(uri.fsPath, uri.toString(), fileNameOf(uri), origin, maxBytes) : withWarnings(await readArticleFile(uri, origin, maxBytes));
     this.note(uri, outcome);
-    const key = uri.toString();
-    if (outcome.kind !== 'skipped' && outcome.stamp !== undefined) this.stamps.set(key, outcome.stamp);
-    else this.stamps.delete(key);
+    if (outcome.kind !== 'skipped' && outcome.stamp !== undefined) this.stamps.set(outcome.entry, outcome.stamp);
     return outcome;
   }
 
@@ -575,10 +579,6 @@ export type DiskReader = (path: string, uri: string, fileName: string, origin: A
 /** A host read's outcome as a worker's is: the article's warnings, not the article. */
 function withWarnings(outcome: FileOutcome): EntryOutcome {
   return outcome.kind === 'article' ? { kind: 'article', entry: outcome.entry, stamp: outcome.stamp, warnings: outcome.article.warnings } : outcome;
-}
-
-function entryUri(entry: CorpusEntry): string {
-  return entry.kind === 'article' ? entry.summary.uri : entry.problem.uri;
 }
 
 function originOf(entry: CorpusEntry): ArticleOrigin {

@@ -144,11 +144,23 @@ export class RecognitionRunner extends Disposable {
   /** What waits, done here (no worker, or no worker any more). */
   private doHere(pending: Pending): void {
     const { item } = pending;
-    if ('text' in item) pending.resolve({ mentions: this.here(pending.key ?? '', item.text) });
-    else if ('entry' in item) {
+    const failed = (error: unknown) => `It could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    if ('text' in item) {
+      try {
+        pending.resolve({ mentions: this.here(pending.key ?? '', item.text) });
+      } catch (error) {
+        pending.resolve({ failed: failed(error) });
+      }
+    } else if ('entry' in item) {
       const { path, uri, fileName, origin, maxBytes } = item.entry;
-      void readEntryFromDisk(path, uri, fileName, origin, maxBytes).then((outcome) => pending.resolve({ outcome }));
-    } else void this.fileHere(item.path, item.maxBytes).then(pending.resolve);
+      void readEntryFromDisk(path, uri, fileName, origin, maxBytes).then(
+        (outcome) => pending.resolve({ outcome }),
+        (error: unknown) => {
+          const reason = failed(error);
+          pending.resolve({ outcome: { kind: 'problem', reason, entry: { kind: 'problem', problem: { uri, fileName, origin, reason } } } });
+        },
+      );
+    } else void this.fileHere(item.path, item.maxBytes).then(pending.resolve, (error: unknown) => pending.resolve({ failed: failed(error) }));
   }
 
   private remember(key: string, mentions: readonly EntityMention[]): void {

@@ -31,13 +31,21 @@ parentPort?.on('message', (request: RecognitionRequest) => {
   // Files are read (in parallel) and parsed here too: the extension host only files the answers.
   void Promise.all(
     request.items.map(async (item): Promise<RecognitionResult> => {
-      if ('text' in item) return { mentions: active.recognize(item.text) };
-      if ('entry' in item) {
-        const { path, uri, fileName, origin, maxBytes } = item.entry;
-        return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
+      try {
+        if ('text' in item) return { mentions: active.recognize(item.text) };
+        if ('entry' in item) {
+          const { path, uri, fileName, origin, maxBytes } = item.entry;
+          return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
+        }
+        const article = await readArticleFromDisk(item.path, item.maxBytes);
+        return 'failed' in article ? article : { mentions: active.recognize(article.text), article };
+      } catch (error) {
+        // One file that breaks the parser or the recogniser must not stop the others (or the worker).
+        const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        if (!('entry' in item)) return { failed: reason };
+        const { uri, fileName, origin } = item.entry;
+        return { outcome: { kind: 'problem', reason, entry: { kind: 'problem', problem: { uri, fileName, origin, reason } } } };
       }
-      const article = await readArticleFromDisk(item.path, item.maxBytes);
-      return 'failed' in article ? article : { mentions: active.recognize(article.text), article };
     }),
   ).then((results) => {
     const reply: RecognitionReply = { id: request.id, generation: at, results };

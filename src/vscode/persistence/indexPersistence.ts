@@ -47,6 +47,8 @@ export class IndexPersistence extends Disposable {
   /** No saving while a test closes and reopens the window's state. */
   private suspended = false;
   private lastRestoreValue: RestoreReport = { restored: false, articles: 0, reason: 'The window has not started yet.' };
+  /** The window's start (restore, then load) under way or done. */
+  private starting: Promise<void> = Promise.resolve();
   /** What the last save did, or why it did not save. */
   private lastSaveValue = 'Nothing saved yet.';
   /** When the last save was written (`performance.now()`), if there was one in this window. */
@@ -77,7 +79,12 @@ export class IndexPersistence extends Disposable {
    * `knowledgeBasesLoaded` resolves when the users' knowledge bases are read: the saved entities are
    * used only if they were found with the same ones.
    */
-  async start(knowledgeBasesLoaded: Promise<void>): Promise<void> {
+  start(knowledgeBasesLoaded: Promise<void>): Promise<void> {
+    this.starting = this.startNow(knowledgeBasesLoaded);
+    return this.starting;
+  }
+
+  private async startNow(knowledgeBasesLoaded: Promise<void>): Promise<void> {
     try {
       await knowledgeBasesLoaded.catch(() => undefined);
       if (this.isDisposed) return;
@@ -204,6 +211,8 @@ export class IndexPersistence extends Disposable {
 
   /** Deletes the saved index, then reads and indexes the whole corpus again (the command). */
   async clear(): Promise<void> {
+    // A restore under way would put back what is cleared here: it finishes first.
+    await this.starting.catch(() => undefined);
     clearTimeout(this.saveTimer);
     await this.saving;
     const existed = await this.store.delete();

@@ -175,6 +175,8 @@ export class SearchClient extends Disposable {
   }
 
   private ask(request: SearchRequest & { readonly id: number }, transfer: readonly ArrayBufferView[] = []): Promise<SearchReply> {
+    // The worker failed since the caller looked (a save sends its files in parts): no answer would come.
+    if (!this.worker) return Promise.reject(new Error('The search worker is gone.'));
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
       this.post(request, transfer);
