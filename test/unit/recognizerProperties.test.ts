@@ -36,6 +36,11 @@ function checkMentions(source: string, mentions: readonly EntityMention[]): void
 }
 
 describe('the recogniser on any text', () => {
+  it('never ends an institution\'s "for …" inside a word with a combining accent (found by the property below)', () => {
+    const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
+    for (const source of ['Kari Dahl Fjordgruppen for e\u0301Midt-Norge', 'Institutt for marin e\u0301x', 'Senter for u18']) checkMentions(source, recognizer.recognize(source));
+  });
+
   it('gives a text the same mentions when the table of words fills up while it is read', () => {
     const source = 'Vestbø scoret. Det sa trener Olsen om Vestbø og Brann i går.';
     forgetWords();

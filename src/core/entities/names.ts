@@ -197,7 +197,8 @@ function isInstitutionHead(word: WordFacts): boolean {
 
 /** Where the lower-case words of `for …` after an institution's head end (`for arktisk og marin biologi`), or `end` itself. */
 function purposeEnd(text: string, end: number): number {
-  const purpose = /^ for ((?:\p{Ll}+)(?: \p{Ll}+){0,5})/u.exec(text.slice(end, end + 90));
+  // Whole words only: a lower-case run followed by more of a word (a combining accent, a digit) is not one.
+  const purpose = /^ for ((?:\p{Ll}+(?![\p{L}\p{M}\p{N}]))(?: \p{Ll}+(?![\p{L}\p{M}\p{N}])){0,5})/u.exec(text.slice(end, end + 90));
   if (!purpose) return end;
   const words = purpose[1].split(' ');
   let taken = 0;
