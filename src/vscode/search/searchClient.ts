@@ -40,18 +40,26 @@ export class SearchClient extends Disposable {
   /** Fires when the worker failed and the index was lost: everything must be added again. */
   readonly onDidLoseContents = this.onDidLoseContentsEmitter.event;
 
+  private started = false;
+
   constructor(
-    extensionPath: string,
+    private readonly extensionPath: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
     this.register({ dispose: () => void this.worker?.terminate() });
-    if (!extensionPath) {
+  }
+
+  /** Starts the worker on first use (not at activation: most plain-text files VS Code activates for are not articles). */
+  private start(): void {
+    if (this.started || this.isDisposed) return;
+    this.started = true;
+    if (!this.extensionPath) {
       this.local = new SearchIndex();
       return;
     }
     try {
-      const worker = new Worker(join(extensionPath, 'dist', 'searchWorker.js'));
+      const worker = new Worker(join(this.extensionPath, 'dist', 'searchWorker.js'));
       worker.on('message', (reply: SearchReply) => this.receive(reply));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
@@ -71,16 +79,19 @@ export class SearchClient extends Disposable {
   }
 
   add(key: string, document: SearchDocument): void {
+    this.start();
     if (this.local) this.local.add(key, document);
     else this.post({ type: 'add', key, title: document.title, text: document.text, date: document.date, entityIds: [...(document.entityIds ?? [])] });
   }
 
   remove(key: string): void {
+    this.start();
     if (this.local) this.local.remove(key);
     else this.post({ type: 'remove', key });
   }
 
   clear(): void {
+    this.start();
     if (this.local) this.local.clear();
     else this.post({ type: 'clear' });
   }
@@ -91,6 +102,7 @@ export class SearchClient extends Disposable {
    * what it has taken in so far (while a large corpus is indexed, the articles queue up).
    */
   async search(query: ParsedQuery, limit: number, resolved: ReadonlyMap<string, readonly string[]>, complete = true): Promise<SearchResult> {
+    this.start();
     if (this.local) return this.local.search(query, { limit, resolveEntity: (name) => resolved.get(name) ?? [] });
     const reply = await this.ask({ type: 'search', id: ++this.nextId, query, limit, resolved: [...resolved], complete });
     if (reply.type !== 'search') throw new Error('The search worker answered another question.');
@@ -99,6 +111,7 @@ export class SearchClient extends Disposable {
 
   /** The index as saved state (see `SearchIndex.exportState`). */
   async exportState(): Promise<SearchIndexState> {
+    this.start();
     if (this.local) return this.local.exportState();
     const reply = await this.ask({ type: 'export', id: ++this.nextId });
     if (reply.type !== 'export') throw new Error('The search index could not be copied out.');
@@ -107,6 +120,7 @@ export class SearchClient extends Disposable {
 
   /** Replaces the index with a saved state; a `SnapshotError` if it does not add up (the index is then empty). */
   async restoreState(state: SearchIndexState): Promise<void> {
+    this.start();
     if (this.local) {
       try {
         checkSearchIndexState(state);
@@ -128,6 +142,7 @@ export class SearchClient extends Disposable {
    * encodes and writes the file; the files go to it in parts, letting the host work in between.
    */
   async save(path: string, meta: SnapshotMeta, entities: EntityIndexState, files: readonly SavedFile[]): Promise<{ readonly bytes?: number; readonly refused?: string }> {
+    this.start();
     if (this.local) return writeIndexFile(path, { meta, files, search: this.local.exportState(), entities });
     const id = ++this.nextId;
     this.post({ type: 'holdSearch', id });
@@ -145,6 +160,7 @@ export class SearchClient extends Disposable {
    * files and entities come back (in parts, so the host is not held while they are copied).
    */
   async load(path: string, buildId: string): Promise<LoadResult> {
+    this.start();
     if (this.local) {
       const read = await readIndexFile(path, buildId);
       if (read.kind === 'none') return { kind: 'none' };
