@@ -211,9 +211,10 @@ export class CorpusIndexService extends Disposable {
     if (this.corpus.state === 'loading') return { phase: 'loading', read: this.corpus.loadProgress?.read ?? 0, total: this.corpus.loadProgress?.total };
     if (this.running) {
       if (this.progressValue) return { phase: 'indexing', ...this.progressValue };
-      // A run about to start: the articles it will index (none when files were only removed).
+      // A run about to start: the articles it will index. None (files only removed, or a restored corpus
+      // whose files are being checked): the index answers for the corpus as it is, so it says ready.
       const todo = this.corpus.corpus.articles().filter((article) => this.indexedFrom.get(article.uri) !== article).length;
-      return { phase: 'indexing', done: 0, total: todo };
+      if (todo > 0) return { phase: 'indexing', done: 0, total: todo };
     }
     return this.corpus.state === 'empty' ? { phase: 'empty' } : { phase: 'ready' };
   }
