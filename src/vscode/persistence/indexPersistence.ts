@@ -64,6 +64,8 @@ export class IndexPersistence extends Disposable {
     super();
     this.register({ dispose: () => clearTimeout(this.saveTimer) });
     this.register(indexer.onDidChangeStatus((status) => status.phase === 'ready' && this.scheduleSave()));
+    // A run that only removed articles ends without the status changing.
+    this.register(indexer.onDidChange(() => this.scheduleSave()));
   }
 
   get lastRestore(): RestoreReport {
@@ -169,6 +171,8 @@ export class IndexPersistence extends Disposable {
     const state = this.indexer.savedState();
     if (!state) {
       this.lastSaveValue = 'Not saved: indexing is under way.';
+      // Saved once it has settled.
+      this.scheduleSave();
       return;
     }
     if (this.store.file.scheme !== 'file') {
