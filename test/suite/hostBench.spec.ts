@@ -125,7 +125,8 @@ if (corpusFolder && resultFile) {
       // A reader open while indexing runs.
       let indexing = true;
       const indexed = statusReaches(api, 'ready', undefined, LIMIT_MS).then(() => api.entities.whenIndexed());
-      void indexed.finally(() => (indexing = false));
+      const stopSampling = () => (indexing = false);
+      void indexed.then(stopSampling, stopSampling);
       const opened = (async () => {
         const uri = articles[Math.floor(articles.length / 2)].uri;
         const started = performance.now();
@@ -188,7 +189,7 @@ if (corpusFolder && resultFile) {
       await closed;
       let reopenReadyMs: number;
       for (;;) {
-        // Asked before the query: a window done reopening and ready that still answers otherwise answers otherwise.
+        // Taken before the query is sent: a window already reopened and ready that gives another total means it.
         const finished = reopenDone && api.entities.status().phase === 'ready';
         const now = await api.search.query(HOST_BENCH_QUERY);
         if (now.handled && now.total === total) {
