@@ -134,14 +134,18 @@ if (corpusFolder && resultFile) {
         return performance.now() - started;
       })();
 
-      // Search Corpus every ~250 ms of indexing, timed until its first rows are set.
+      // Search Corpus every ~250 ms of indexing, timed until its first rows are set. The box stays open between
+      // (following the index, as it does for a user) and is closed before the next opens: once the workbench has
+      // closed it, the extension has heard so too (one channel, in order), so never more than one box follows the index.
       const quickPick: number[] = [];
       const sampling = (async () => {
         while (indexing && quickPickWhileIndexing) {
+          const opened = performance.now();
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
           const started = performance.now();
           await vscode.commands.executeCommand('annotatedReader.search', HOST_BENCH_QUERY);
           quickPick.push(performance.now() - started);
-          await sleep(Math.max(0, QUICK_PICK_EVERY_MS - (performance.now() - started)));
+          await sleep(Math.max(0, QUICK_PICK_EVERY_MS - (performance.now() - opened)));
         }
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       })();
