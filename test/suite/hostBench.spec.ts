@@ -125,7 +125,8 @@ if (corpusFolder && resultFile) {
       // A reader open while indexing runs.
       let indexing = true;
       const indexed = statusReaches(api, 'ready', undefined, LIMIT_MS).then(() => api.entities.whenIndexed());
-      void indexed.finally(() => (indexing = false));
+      const stopSampling = () => (indexing = false);
+      void indexed.then(stopSampling, stopSampling);
       const opened = (async () => {
         const uri = articles[Math.floor(articles.length / 2)].uri;
         const started = performance.now();
@@ -133,14 +134,18 @@ if (corpusFolder && resultFile) {
         return performance.now() - started;
       })();
 
-      // Search Corpus every ~250 ms of indexing, timed until its first rows are set.
+      // Search Corpus every ~250 ms of indexing, timed until its first rows are set. The box stays open between
+      // (following the index, as it does for a user) and is closed before the next opens: once the workbench has
+      // closed it, the extension has heard so too (one channel, in order), so never more than one box follows the index.
       const quickPick: number[] = [];
       const sampling = (async () => {
         while (indexing && quickPickWhileIndexing) {
+          const opened = performance.now();
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
           const started = performance.now();
           await vscode.commands.executeCommand('annotatedReader.search', HOST_BENCH_QUERY);
           quickPick.push(performance.now() - started);
-          await sleep(Math.max(0, QUICK_PICK_EVERY_MS - (performance.now() - started)));
+          await sleep(Math.max(0, QUICK_PICK_EVERY_MS - (performance.now() - opened)));
         }
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       })();
@@ -188,7 +193,7 @@ if (corpusFolder && resultFile) {
       await closed;
       let reopenReadyMs: number;
       for (;;) {
-        // Asked before the query: a window done reopening and ready that still answers otherwise answers otherwise.
+        // Taken before the query is sent: a window already reopened and ready that gives another total means it.
         const finished = reopenDone && api.entities.status().phase === 'ready';
         const now = await api.search.query(HOST_BENCH_QUERY);
         if (now.handled && now.total === total) {
