@@ -92,7 +92,10 @@ describe('The packaged extension', () => {
 
   it('ships every file the manifest and the reader load, and no sources', () => {
     assert.ok(installed, 'installed');
-    const needed = [manifest.main, ...manifestPaths(manifest.contributes), ...READER_ASSETS, 'dist/cli.js'];
+    // Every worker thread the build makes (the extension falls back to its own thread without one, so a missing one fails nothing else).
+    const workers = readdirSync(join(staging, 'repo', 'dist')).filter((name) => name.endsWith('Worker.js')).map((name) => `dist/${name}`);
+    assert.ok(workers.length >= 3, `the build's workers: ${workers.join(', ')}`);
+    const needed = [manifest.main, ...manifestPaths(manifest.contributes), ...READER_ASSETS, 'dist/cli.js', ...workers];
     const missing = needed.filter((path) => !existsSync(join(installed, path)));
     assert.deepEqual(missing, [], 'files the extension loads are in the package (.vscodeignore)');
     assert.equal(readdirSync(join(installed, 'seeds')).filter((name) => name.endsWith('.txt')).length, 5, 'the five sample articles');
