@@ -529,12 +529,28 @@ export class SearchIndex {
         i++;
         continue;
       }
-      // A word: where it ends, and whether its characters are all plain.
+      // A word: where it ends, and, while its characters are plain, its folded characters and their hash.
+      // foldForMatching: lower case; aa, ae, å, æ → a; oe, ø → o (the pairs from the left, not overlapping).
       const start = i;
       let plain = true;
+      let chars = this.wordScratch;
+      let length = 0;
+      let hash = HASH_SEED;
       for (;;) {
-        if (code < 256 && PLAIN_FOLD[code] !== 0) i++;
-        else if (code < 128) break;
+        let folded = code < 256 ? PLAIN_FOLD[code] : 0;
+        if (folded !== 0) {
+          if (folded === FOLDS_TO_A) folded = 97;
+          else if (folded === FOLDS_TO_O) folded = 111;
+          else if (folded === 97 || folded === 111) {
+            // The second of a pair is plain, so in the word (NaN past the end is not below 256).
+            const next = text.charCodeAt(i + 1);
+            if (next < 256 && (PLAIN_FOLD[next] === 101 || (folded === 97 && PLAIN_FOLD[next] === 97))) i++;
+          }
+          if (length === chars.length) chars = this.wordScratch = growChars(chars);
+          chars[length++] = folded;
+          hash = hashStep(hash, folded);
+          i++;
+        } else if (code < 128) break;
         else {
           const width = wordCharAt(text, i);
           if (width === 0) break;
@@ -546,22 +562,6 @@ export class SearchIndex {
       }
       let term: number;
       if (plain) {
-        // foldForMatching: lower case; aa, ae, å, æ → a; oe, ø → o (the pairs from the left, not overlapping).
-        if (i - start > this.wordScratch.length) this.wordScratch = new Uint16Array(Math.max(i - start, 2 * this.wordScratch.length));
-        const chars = this.wordScratch;
-        let length = 0;
-        let hash = HASH_SEED;
-        for (let k = start; k < i; k++) {
-          let folded = PLAIN_FOLD[text.charCodeAt(k)];
-          if (folded === FOLDS_TO_A) folded = 97;
-          else if (folded === FOLDS_TO_O) folded = 111;
-          else if ((folded === 97 || folded === 111) && k + 1 < i) {
-            const next = PLAIN_FOLD[text.charCodeAt(k + 1)];
-            if (next === 101 || (folded === 97 && next === 97)) k++;
-          }
-          chars[length++] = folded;
-          hash = hashStep(hash, folded);
-        }
         hash = finishHash(hash);
         term = this.termIds.findChars(chars, length, hash);
         if (term < 0) term = this.newTerm(stringOfChars(chars, length), hash);
@@ -656,6 +656,12 @@ export class SearchIndex {
     this.keys = keys;
     this.deadDocs = 0;
   }
+}
+
+function growChars(chars: Uint16Array<ArrayBuffer>): Uint16Array<ArrayBuffer> {
+  const bigger = new Uint16Array(2 * chars.length);
+  bigger.set(chars);
+  return bigger;
 }
 
 function grow<T extends Int32Array | Int16Array | Int8Array | Uint8Array>(array: T, size: number): T {
