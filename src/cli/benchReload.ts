@@ -65,7 +65,7 @@ export async function measureReload(index: SearchIndex, firstQuery: string, runs
   let bytes = 0;
   try {
     for (let run = 0; run < runs; run++) {
-      let started = performance.now();
+      const started = performance.now();
       const encoded = encodeSnapshot(FORMAT, {}, searchStateSections(index.exportState()));
       await writeFile(file, encoded);
       saves.push(performance.now() - started);
