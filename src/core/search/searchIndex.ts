@@ -9,7 +9,8 @@
  *    trigrams with it are ranked by fuse.js, which is good at exactly that
  *    (a few dozen short strings).
  * 2. The matching words' postings come from a compact inverted index: one
- *    growable `Int32Array` per word, a posting packed into one integer
+ *    growable list per word (short ones in blocks of shared `Int32Array`s,
+ *    see `postingLists.ts`), a posting packed into one integer
  *    (`document << 8 | min(tf, 127) << 1 | inTitle`).
  * 3. Documents are ranked by BM25 with a boost for headline hits; every
  *    word must match when any document has them all.
@@ -256,13 +257,11 @@ export class SearchIndex {
     if (this.tfScratch.length < capacity) this.tfScratch = new Int32Array(capacity);
     for (let term = 0; term < termCount; term++) {
       const text = state.terms[term];
-      const hash = hashOf(text);
-      if (this.termIds.find(text, hash) >= 0) throw new SnapshotError('a search term is there twice');
-      this.termIds.add(text, hash);
+      if (this.termIds.add(text, hashOf(text)) !== term) throw new SnapshotError('a search term is there twice');
       const from = state.postingStarts[term];
       const length = state.postingStarts[term + 1] - from;
       this.df[term] = length;
-      this.postings.addRestored(state.postings.subarray(from, from + length));
+      this.postings.addRestored(state.postings, from, length);
     }
     this.docIds.clear();
     this.keys = [...state.keys];
