@@ -238,6 +238,7 @@ describe('the term table', () => {
     const table = new TermTable();
     const words = ['store', 'og', '@q1', 'i̇stanbul', 'ﬁ', '😀', 'straße', ''];
     words.forEach((word, i) => assert.equal(table.add(word, hashOf(word)), i));
+    assert.equal(table.add('og', hashOf('og')), 1, 'a term there already keeps its number');
     assert.equal(table.size, words.length);
     assert.deepEqual(table.terms, words);
     words.forEach((word, i) => {
@@ -328,9 +329,9 @@ describe('posting lists', () => {
   it('keeps restored lists as they are until they grow, and lists of one in a block', () => {
     const saved = Int32Array.from([1, 2, 3, 4, 5, 6]);
     const lists = new PostingLists(3);
-    lists.addRestored(saved.subarray(0, 0));
-    lists.addRestored(saved.subarray(0, 1));
-    lists.addRestored(saved.subarray(1, 6));
+    lists.addRestored(saved, 0, 0);
+    lists.addRestored(saved, 0, 1);
+    lists.addRestored(saved, 1, 5);
     assert.deepEqual(read(lists), [[], [1], [2, 3, 4, 5, 6]]);
     assert.equal(lists.array(2).buffer, saved.buffer, 'a view of the saved array');
     lists.push(2, 7);
@@ -356,7 +357,7 @@ describe('posting lists', () => {
             lists.addList();
             model.push([]);
           } else if (op.kind === 'restore') {
-            lists.addRestored(Int32Array.from(op.values));
+            lists.addRestored(Int32Array.from([7, ...op.values, 8]), 1, op.values.length);
             model.push([...op.values]);
           } else if (model.length > 0) {
             const list = op.list % model.length;

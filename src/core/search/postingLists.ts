@@ -68,15 +68,18 @@ export class PostingLists {
     return list;
   }
 
-  /** Adds a list that holds `numbers` (kept as they are, not copied, if there are two or more); its number. */
-  addRestored(numbers: Int32Array): number {
+  /**
+   * Adds a list that holds `numbers[from, from + length)`: two or more are kept where they are (a view,
+   * not a copy); its number.
+   */
+  addRestored(numbers: Int32Array, from: number, length: number): number {
     const list = this.addList();
-    if (numbers.length === 1) this.push(list, numbers[0]);
-    else if (numbers.length > 1) {
-      this.own[list] = numbers;
+    if (length === 1) this.push(list, numbers[from]);
+    else if (length > 1) {
+      this.own[list] = numbers.subarray(from, from + length);
       this.starts[list] = -1;
-      this.capacities[list] = numbers.length;
-      this.lengths[list] = numbers.length;
+      this.capacities[list] = length;
+      this.lengths[list] = length;
     }
     return list;
   }

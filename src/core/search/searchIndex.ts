@@ -9,7 +9,8 @@
  *    trigrams with it are ranked by fuse.js, which is good at exactly that
  *    (a few dozen short strings).
  * 2. The matching words' postings come from a compact inverted index: one
- *    growable `Int32Array` per word, a posting packed into one integer
+ *    growable list per word (short ones in blocks of shared `Int32Array`s,
+ *    see `postingLists.ts`), a posting packed into one integer
  *    (`document << 8 | min(tf, 127) << 1 | inTitle`).
  * 3. Documents are ranked by BM25 with a boost for headline hits; every
  *    word must match when any document has them all.
@@ -256,13 +257,11 @@ export class SearchIndex {
     if (this.tfScratch.length < capacity) this.tfScratch = new Int32Array(capacity);
     for (let term = 0; term < termCount; term++) {
       const text = state.terms[term];
-      const hash = hashOf(text);
-      if (this.termIds.find(text, hash) >= 0) throw new SnapshotError('a search term is there twice');
-      this.termIds.add(text, hash);
+      if (this.termIds.add(text, hashOf(text)) !== term) throw new SnapshotError('a search term is there twice');
       const from = state.postingStarts[term];
       const length = state.postingStarts[term + 1] - from;
       this.df[term] = length;
-      this.postings.addRestored(state.postings.subarray(from, from + length));
+      this.postings.addRestored(state.postings, from, length);
     }
     this.docIds.clear();
     this.keys = [...state.keys];
@@ -529,12 +528,28 @@ export class SearchIndex {
         i++;
         continue;
       }
-      // A word: where it ends, and whether its characters are all plain.
+      // A word: where it ends, and, while its characters are plain, its folded characters and their hash.
+      // foldForMatching: lower case; aa, ae, å, æ → a; oe, ø → o (the pairs from the left, not overlapping).
       const start = i;
       let plain = true;
+      let chars = this.wordScratch;
+      let length = 0;
+      let hash = HASH_SEED;
       for (;;) {
-        if (code < 256 && PLAIN_FOLD[code] !== 0) i++;
-        else if (code < 128) break;
+        let folded = code < 256 ? PLAIN_FOLD[code] : 0;
+        if (folded !== 0) {
+          if (folded === FOLDS_TO_A) folded = 97;
+          else if (folded === FOLDS_TO_O) folded = 111;
+          else if (folded === 97 || folded === 111) {
+            // The second of a pair is plain, so in the word (NaN past the end is not below 256).
+            const next = text.charCodeAt(i + 1);
+            if (next < 256 && (PLAIN_FOLD[next] === 101 || (folded === 97 && PLAIN_FOLD[next] === 97))) i++;
+          }
+          if (length === chars.length) chars = this.wordScratch = growChars(chars);
+          chars[length++] = folded;
+          hash = hashStep(hash, folded);
+          i++;
+        } else if (code < 128) break;
         else {
           const width = wordCharAt(text, i);
           if (width === 0) break;
@@ -546,22 +561,6 @@ export class SearchIndex {
       }
       let term: number;
       if (plain) {
-        // foldForMatching: lower case; aa, ae, å, æ → a; oe, ø → o (the pairs from the left, not overlapping).
-        if (i - start > this.wordScratch.length) this.wordScratch = new Uint16Array(Math.max(i - start, 2 * this.wordScratch.length));
-        const chars = this.wordScratch;
-        let length = 0;
-        let hash = HASH_SEED;
-        for (let k = start; k < i; k++) {
-          let folded = PLAIN_FOLD[text.charCodeAt(k)];
-          if (folded === FOLDS_TO_A) folded = 97;
-          else if (folded === FOLDS_TO_O) folded = 111;
-          else if ((folded === 97 || folded === 111) && k + 1 < i) {
-            const next = PLAIN_FOLD[text.charCodeAt(k + 1)];
-            if (next === 101 || (folded === 97 && next === 97)) k++;
-          }
-          chars[length++] = folded;
-          hash = hashStep(hash, folded);
-        }
         hash = finishHash(hash);
         term = this.termIds.findChars(chars, length, hash);
         if (term < 0) term = this.newTerm(stringOfChars(chars, length), hash);
@@ -656,6 +655,12 @@ export class SearchIndex {
     this.keys = keys;
     this.deadDocs = 0;
   }
+}
+
+function growChars(chars: Uint16Array<ArrayBuffer>): Uint16Array<ArrayBuffer> {
+  const bigger = new Uint16Array(2 * chars.length);
+  bigger.set(chars);
+  return bigger;
 }
 
 function grow<T extends Int32Array | Int16Array | Int8Array | Uint8Array>(array: T, size: number): T {

@@ -102,11 +102,17 @@ export class TermTable {
     }
   }
 
-  /** Adds a term that is not there yet (whose finished hash is `hash`); its number. */
+  /** Adds a term (whose finished hash is `hash`); its number, or the number it had if it was there. */
   add(term: string, hash: number): number {
+    if (4 * (this.terms.length + 1) > 3 * (this.mask + 1)) this.rehash();
+    const slots = this.slots;
+    let slot = hash & this.mask;
+    for (; slots[4 * slot + 1] !== 0; slot = (slot + 1) & this.mask) {
+      const known = slots[4 * slot + 1] - 1;
+      if (slots[4 * slot] === hash && this.terms[known] === term) return known;
+    }
     const id = this.terms.length;
     this.terms.push(term);
-    if (4 * (id + 1) > 3 * (this.mask + 1)) this.rehash();
     let from = -1;
     if (this.charsUsed + term.length > this.chars.length) {
       const bigger = new Uint8Array(Math.max(2 * this.chars.length, this.charsUsed + term.length));
@@ -122,7 +128,10 @@ export class TermTable {
       from = this.charsUsed;
       this.charsUsed += i;
     }
-    this.place(this.slots, this.mask, hash, id + 1, from, term.length);
+    slots[4 * slot] = hash;
+    slots[4 * slot + 1] = id + 1;
+    slots[4 * slot + 2] = from;
+    slots[4 * slot + 3] = term.length;
     return id;
   }
 
