@@ -11,10 +11,12 @@
  * to one twice the size, and the block it leaves is kept for the next list
  * that needs one of its size (free lists per size, linked through the blocks
  * themselves). Lists longer than `MAX_BLOCK` have typed arrays of their own
- * (few, and often used), and so have the lists restored from a saved index
- * (views of its array) until they grow. Blocks are kept small so that the
- * free ones left behind by lists that moved out cost little when no other
- * list takes them (a corpus with a small vocabulary of long lists).
+ * (few, and often used). Blocks are kept small so that the free ones left
+ * behind by lists that moved out cost little when no other list takes them
+ * (a corpus with a small vocabulary of long lists).
+ *
+ * These hold the search index's newest postings, until `PostingStore` seals
+ * them into a compressed segment and starts on new lists.
  */
 
 /** Chunks of 65,536 numbers (256 kB). */
@@ -68,22 +70,6 @@ export class PostingLists {
     return list;
   }
 
-  /**
-   * Adds a list that holds `numbers[from, from + length)`: two or more are kept where they are (a view,
-   * not a copy); its number.
-   */
-  addRestored(numbers: Int32Array, from: number, length: number): number {
-    const list = this.addList();
-    if (length === 1) this.push(list, numbers[from]);
-    else if (length > 1) {
-      this.own[list] = numbers.subarray(from, from + length);
-      this.starts[list] = -1;
-      this.capacities[list] = length;
-      this.lengths[list] = length;
-    }
-    return list;
-  }
-
   /** The array that holds the numbers of `list`, from `offset(list)` on (`lengths[list]` of them). */
   array(list: number): Int32Array {
     const start = this.starts[list];
@@ -103,17 +89,6 @@ export class PostingLists {
     if (start >= 0) this.chunks[start >>> CHUNK_BITS][(start & CHUNK_MASK) + length] = value;
     else (this.own[list] as Int32Array)[length] = value;
     this.lengths[list] = length + 1;
-  }
-
-  /** Keeps only the first `length` numbers of `list` (rewritten in place before, as compaction does). */
-  truncate(list: number, length: number): void {
-    if (length >= this.lengths[list]) return;
-    this.lengths[list] = length;
-    if (length === 0 && this.capacities[list] > 0) {
-      this.releaseOf(list);
-      this.capacities[list] = 0;
-      this.starts[list] = 0;
-    }
   }
 
   /** Moves a full list to room for more. */

@@ -8,10 +8,9 @@
  *    and, for a word the corpus lacks, fuzzily: candidates sharing
  *    trigrams with it are ranked by fuse.js, which is good at exactly that
  *    (a few dozen short strings).
- * 2. The matching words' postings come from a compact inverted index: one
- *    growable list per word (short ones in blocks of shared `Int32Array`s,
- *    see `postingLists.ts`), a posting packed into one integer
- *    (`document << 8 | min(tf, 127) << 1 | inTitle`).
+ * 2. The matching words' postings come from a compressed inverted index
+ *    (see `postingStore.ts`: one or two bytes a posting), read out as one
+ *    integer a posting (`document << 8 | min(tf, 127) << 1 | inTitle`).
  * 3. Documents are ranked by BM25 with a boost for headline hits; every
  *    word must match when any document has them all.
  *
@@ -25,7 +24,7 @@ import { detach, foldForMatching, wordCharAt } from '../text';
 import { type ParsedQuery, isEmptyQuery } from './query';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { SearchIndexState } from './searchIndexState';
-import { PostingLists } from './postingLists';
+import { PostingStore } from './postingStore';
 import { HASH_SEED, TermTable, finishHash, hashOf, hashStep, stringOfChars } from './termTable';
 
 export interface SearchDocument {
@@ -81,8 +80,10 @@ export class SearchIndex {
   /** The vocabulary: terms by number, and numbers by term. */
   private termIds = new TermTable();
   private terms: string[] = this.termIds.terms;
-  /** Per term, its postings (in blocks of shared arrays: most words of a large vocabulary occur once or twice). */
-  private postings = new PostingLists();
+  /** Per term, its postings, compressed. */
+  private postings = new PostingStore();
+  /** A term's postings read out for a search (as long as the longest list read yet). */
+  private listScratch = new Int32Array(1024);
   /** Documents containing each term (removed ones too, until the next compaction). */
   private df = new Int32Array(1024);
   private readonly docIds = new Map<string, number>();
@@ -158,6 +159,7 @@ export class SearchIndex {
       this.tfScratch[term] = 0;
     }
     this.docTermCount = 0;
+    this.postings.sealIfFull();
     this.lengths[doc] = length;
     this.years[doc] = document.date.year;
     this.months[doc] = document.date.month;
@@ -189,27 +191,14 @@ export class SearchIndex {
 
   /**
    * Everything the index holds, compacted (removed documents gone, documents numbered from 0), as arrays
-   * to save: `restoreState` makes the same index from them. The arrays are copies.
+   * to save: `restoreState` makes the same index from them. The arrays are copies, except the encoded
+   * postings, which the index keeps and never changes (new postings go beside them).
    */
   exportState(): SearchIndexState {
     if (this.deadDocs > 0) this.compact();
     const docs = this.keys.length;
     const termCount = this.terms.length;
-    const postingStarts = new Int32Array(termCount + 1);
-    let total = 0;
-    for (let term = 0; term < termCount; term++) {
-      postingStarts[term] = total;
-      total += this.postings.lengths[term];
-    }
-    postingStarts[termCount] = total;
-    const postings = new Int32Array(total);
-    for (let term = 0; term < termCount; term++) {
-      const list = this.postings.array(term);
-      const from = this.postings.offset(term);
-      const length = this.postings.lengths[term];
-      if (length === 1) postings[postingStarts[term]] = list[from];
-      else if (length > 1) postings.set(list.subarray(from, from + length), postingStarts[term]);
-    }
+    const encoded = this.postings.encodeAll();
     // The sorted vocabulary and the trigrams, which the first prefix or fuzzy query would otherwise make
     // (most of a second at 100,000 articles): saved made.
     const sorted = this.sortedVocabulary();
@@ -227,13 +216,15 @@ export class SearchIndex {
     const trigramTerms = new Int32Array(gramTotal);
     trigramGrams.forEach((gram, i) => trigramTerms.set(trigrams.get(gram) as ArrayLike<number>, trigramStarts[i]));
     return {
-      keys: this.keys as string[],
+      keys: this.keys.slice() as string[],
       lengths: this.lengths.slice(0, docs),
       years: this.years.slice(0, docs),
       months: this.months.slice(0, docs),
       terms: [...this.terms],
-      postingStarts,
-      postings,
+      postingStarts: encoded.starts,
+      postings: encoded.bytes,
+      postingLast: encoded.lastDocs,
+      postingCounts: this.df.slice(0, termCount),
       sortedTerms,
       trigramGrams,
       trigramStarts,
@@ -243,25 +234,22 @@ export class SearchIndex {
 
   /**
    * Replaces what the index holds with a saved state (checked by `checkSearchIndexState` first). The
-   * arrays are used as they are, not copied: a term's postings are a view of `state.postings` until it
-   * grows.
+   * arrays are used as they are, not copied: the postings stay in `state.postings`, and new ones go
+   * beside them.
    */
   restoreState(state: SearchIndexState): void {
     const docs = state.keys.length;
     const termCount = state.terms.length;
     this.termIds = new TermTable(termCount);
     this.terms = this.termIds.terms;
-    this.postings = new PostingLists(termCount);
+    this.postings = PostingStore.restored({ bytes: state.postings, starts: state.postingStarts, lastDocs: state.postingLast });
     const capacity = Math.max(1024, termCount);
     this.df = new Int32Array(capacity);
+    this.df.set(state.postingCounts);
     if (this.tfScratch.length < capacity) this.tfScratch = new Int32Array(capacity);
     for (let term = 0; term < termCount; term++) {
       const text = state.terms[term];
       if (this.termIds.add(text, hashOf(text)) !== term) throw new SnapshotError('a search term is there twice');
-      const from = state.postingStarts[term];
-      const length = state.postingStarts[term + 1] - from;
-      this.df[term] = length;
-      this.postings.addRestored(state.postings, from, length);
     }
     this.docIds.clear();
     this.keys = [...state.keys];
@@ -317,11 +305,10 @@ export class SearchIndex {
       for (const { term, weight } of this.expand(words[w], open)) {
         terms.add(this.terms[term]);
         const idf = Math.log(1 + (this.liveDocs - Math.min(this.df[term], this.liveDocs) + 0.5) / (this.df[term] + 0.5));
-        const list = this.postings.array(term);
-        const from = this.postings.offset(term);
-        const length = this.postings.lengths[term];
+        const list = this.listOf(term);
+        const length = this.postings.read(term, list);
         for (let i = 0; i < length; i++) {
-          const posting = list[from + i];
+          const posting = list[i];
           const doc = posting >>> 8;
           if (!this.alive[doc] || (allowed && !allowed.has(doc))) continue;
           const tf = (posting >>> 1) & MAX_TF;
@@ -387,10 +374,10 @@ export class SearchIndex {
       for (const id of options.resolveEntity?.(name) ?? []) {
         const term = this.termIds.get(`@${id}`);
         if (term === undefined) continue;
-        const list = this.postings.array(term);
-        const from = this.postings.offset(term);
-        for (let i = 0; i < this.postings.lengths[term]; i++) {
-          const doc = list[from + i] >>> 8;
+        const list = this.listOf(term);
+        const length = this.postings.read(term, list);
+        for (let i = 0; i < length; i++) {
+          const doc = list[i] >>> 8;
           if (this.alive[doc]) docs.add(doc);
         }
       }
@@ -613,6 +600,13 @@ export class SearchIndex {
     this.alive = grow(this.alive, size);
   }
 
+  /** Room for `term`'s postings. */
+  private listOf(term: number): Int32Array {
+    const needed = this.df[term];
+    if (this.listScratch.length < needed) this.listScratch = new Int32Array(1 << (32 - Math.clz32(needed)));
+    return this.listScratch;
+  }
+
   private ensureScratch(): void {
     if (this.scores.length < this.keys.length) {
       this.scores = new Float32Array(this.alive.length);
@@ -637,21 +631,20 @@ export class SearchIndex {
       this.docIds.set(keys[next], next);
     }
     this.alive.fill(0, keys.length);
-    for (let term = 0; term < this.terms.length; term++) {
-      const list = this.postings.array(term);
-      const from = this.postings.offset(term);
-      const length = this.postings.lengths[term];
+    const old = this.postings;
+    this.postings = PostingStore.rebuilt(this.terms.length, (term) => {
+      const list = this.listOf(term);
+      const length = old.read(term, list);
       let kept = 0;
       for (let i = 0; i < length; i++) {
-        const posting = list[from + i];
+        const posting = list[i];
         const doc = renumber[posting >>> 8];
         if (doc < 0) continue;
-        list[from + kept] = (doc << 8) | (posting & 0xff);
-        kept++;
+        list[kept++] = (doc << 8) | (posting & 0xff);
       }
-      this.postings.truncate(term, kept);
       this.df[term] = kept;
-    }
+      return { list, length: kept };
+    });
     this.keys = keys;
     this.deadDocs = 0;
   }

@@ -5,6 +5,7 @@
  * array or name a document that is not there.
  */
 import { SnapshotError, type SectionValue, type SnapshotSections } from '../persist/snapshotFile';
+import { checkEncodedPostings } from './postingStore';
 
 export interface SearchIndexState {
   /** Document keys (article URIs), by document number. */
@@ -17,8 +18,12 @@ export interface SearchIndexState {
   readonly terms: readonly string[];
   /** Term `t`'s postings are `postings[postingStarts[t] .. postingStarts[t + 1])`. */
   readonly postingStarts: Int32Array;
-  /** Packed postings: `document << 8 | min(tf, 127) << 1 | inTitle`. */
-  readonly postings: Int32Array;
+  /** The postings, encoded as `postingStore.ts` says. */
+  readonly postings: Uint8Array;
+  /** Per term, the document of its last posting (-1 for none). */
+  readonly postingLast: Int32Array;
+  /** Per term, how many postings it has. */
+  readonly postingCounts: Int32Array;
   /** The term numbers of the vocabulary in sorted order (`@` terms left out), for prefixes. */
   readonly sortedTerms: Int32Array;
   /** Per trigram, the terms that have it (`trigramTerms[trigramStarts[g] .. trigramStarts[g + 1])`), for near spellings. */
@@ -26,6 +31,9 @@ export interface SearchIndexState {
   readonly trigramStarts: Int32Array;
   readonly trigramTerms: Int32Array;
 }
+
+/** A posting names its document in 23 bits (`document << 8`). */
+const MAX_DOCUMENTS = 1 << 23;
 
 /** The sections a search index is saved in, their names prefixed. */
 export function searchStateSections(state: SearchIndexState, prefix = 'search.'): Record<string, SectionValue> {
@@ -37,6 +45,8 @@ export function searchStateSections(state: SearchIndexState, prefix = 'search.')
     [`${prefix}terms`]: state.terms,
     [`${prefix}postingStarts`]: state.postingStarts,
     [`${prefix}postings`]: state.postings,
+    [`${prefix}postingLast`]: state.postingLast,
+    [`${prefix}postingCounts`]: state.postingCounts,
     [`${prefix}sortedTerms`]: state.sortedTerms,
     [`${prefix}trigramGrams`]: state.trigramGrams,
     [`${prefix}trigramStarts`]: state.trigramStarts,
@@ -53,7 +63,9 @@ export function searchStateFromSections(sections: SnapshotSections, prefix = 'se
     months: sections.i8(`${prefix}months`),
     terms: sections.strings(`${prefix}terms`),
     postingStarts: sections.i32(`${prefix}postingStarts`),
-    postings: sections.i32(`${prefix}postings`),
+    postings: sections.u8(`${prefix}postings`),
+    postingLast: sections.i32(`${prefix}postingLast`),
+    postingCounts: sections.i32(`${prefix}postingCounts`),
     sortedTerms: sections.i32(`${prefix}sortedTerms`),
     trigramGrams: sections.strings(`${prefix}trigramGrams`),
     trigramStarts: sections.i32(`${prefix}trigramStarts`),
@@ -64,27 +76,21 @@ export function searchStateFromSections(sections: SnapshotSections, prefix = 'se
 }
 
 /**
- * Throws a `SnapshotError` unless every array fits the others, every posting names a document there (once
- * per term, in order) and every sorted or trigram entry a term. Keys and terms named twice are found as
+ * Throws a `SnapshotError` unless every array fits the others, every term's postings fit the documents
+ * (see `checkEncodedPostings`) and every sorted or trigram entry names a term. Keys and terms named twice are found as
  * `restoreState` files them.
  */
 export function checkSearchIndexState(state: SearchIndexState): void {
   const docs = state.keys.length;
   const terms = state.terms.length;
-  const { lengths, postings, postingStarts: starts, sortedTerms, trigramStarts, trigramTerms } = state;
+  const { lengths, sortedTerms, trigramStarts, trigramTerms } = state;
   if (lengths.length !== docs || state.years.length !== docs || state.months.length !== docs) throw new SnapshotError('the search documents do not add up');
-  if (starts.length !== terms + 1 || starts[0] !== 0 || starts[terms] !== postings.length) throw new SnapshotError('the search postings do not add up');
-  for (let term = 0; term < terms; term++) {
-    const from = starts[term];
-    const to = starts[term + 1];
-    if (to < from) throw new SnapshotError('the search postings do not add up');
-    let previous = -1;
-    for (let i = from; i < to; i++) {
-      // Postings are in document order, each document once: a search relies on both.
-      const doc = postings[i] >>> 8;
-      if (doc >= docs || doc <= previous) throw new SnapshotError('a search posting names no document');
-      previous = doc;
-    }
+  if (docs > MAX_DOCUMENTS) throw new SnapshotError('the search index has more documents than a posting can name');
+  if (state.postingLast.length !== terms || state.postingCounts.length !== terms) throw new SnapshotError('the search postings do not add up');
+  try {
+    checkEncodedPostings({ bytes: state.postings, starts: state.postingStarts, lastDocs: state.postingLast }, state.postingCounts, docs);
+  } catch (error) {
+    throw new SnapshotError(error instanceof Error ? error.message : String(error));
   }
   for (let doc = 0; doc < docs; doc++) if (lengths[doc] < 0) throw new SnapshotError('a search document has a negative length');
   for (let i = 0; i < sortedTerms.length; i++) if (sortedTerms[i] < 0 || sortedTerms[i] >= terms) throw new SnapshotError('the sorted search terms name no term');

@@ -156,10 +156,11 @@ parentPort?.on('message', (request: SearchRequest) => {
       if (request.type === 'load') return await load(request);
       const reply = answer(request);
       if (!reply) return;
-      // The exported arrays are copies: handed over, not copied again.
+      // The exported arrays are copies, handed over, not copied again; but the postings are the index's
+      // own (never changed, but still read): those are copied.
       if (reply.type === 'export') {
         const { state } = reply;
-        post(reply, buffersOf([state.lengths, state.years, state.months, state.postingStarts, state.postings, state.sortedTerms, state.trigramStarts, state.trigramTerms]));
+        post(reply, buffersOf([state.lengths, state.years, state.months, state.postingCounts, state.sortedTerms, state.trigramStarts, state.trigramTerms]));
       } else post(reply);
     } catch (error) {
       post(failed(request, error));

@@ -1,0 +1,324 @@
+/**
+ * The search index's postings, compressed, so that a million articles fit a
+ * worker's heap: 232 million postings at 1,000,000 articles of the realistic
+ * corpus, 929 MB as one 32-bit number each, take about 370 MB here.
+ *
+ * A posting is `document << 8 | min(tf, 127) << 1 | inTitle` (see
+ * `searchIndex.ts`). New postings go to growable lists of such numbers
+ * (`PostingLists`, the active part). When those hold `SEAL_POSTINGS`, they
+ * are sealed: encoded into a segment, one byte array with every term's
+ * postings one after another, and the active part starts empty. In a
+ * segment, a posting is a variable-length number (7 bits a byte, the high bit
+ * set on all but the last byte): the distance from the previous posting's
+ * document (from -1 for the first) shifted left by one, its low bit set when
+ * a byte `tf << 1 | inTitle` follows, which it does unless the word occurs
+ * once and not in the headline. Most postings take one or two bytes.
+ *
+ * Documents are numbered in the order they are added and a document's
+ * postings all come at once, so every segment holds later documents than the
+ * one before it, and a term's postings are those of each segment in turn,
+ * then the active part's. Two segments of about the same size are merged
+ * (their bytes copied term by term; only the first posting of the later one
+ * is encoded again), so that there are few, up to `MAX_MERGED_BYTES`, which
+ * bounds the memory a merge needs besides the segments themselves.
+ */
+import { PostingLists } from './postingLists';
+
+/** Active postings sealed into a segment at once (about 8 MB of numbers, 3 MB encoded). */
+const SEAL_POSTINGS = 2_000_000;
+/** Segments are merged up to this size; larger ones stay as they are. */
+const MAX_MERGED_BYTES = 64 * 1024 * 1024;
+const TF_MASK = 0xff;
+const PLAIN = 2; // tf 1, not in the headline: `1 << 1 | 0`
+
+/** Postings encoded one term after another: term `t`'s are `bytes[starts[t] .. starts[t + 1])`. */
+export interface EncodedPostings {
+  readonly bytes: Uint8Array;
+  /** One more than the terms it has room for; later terms have none here. */
+  readonly starts: Int32Array;
+  /** Per term, the document of its last posting here, -1 for none. */
+  readonly lastDocs: Int32Array;
+}
+
+export interface PostingStoreLimits {
+  /** Active postings sealed into a segment at once. */
+  readonly sealPostings: number;
+  /** Segments are merged up to this size. */
+  readonly maxMergedBytes: number;
+}
+
+const LIMITS: PostingStoreLimits = { sealPostings: SEAL_POSTINGS, maxMergedBytes: MAX_MERGED_BYTES };
+
+export class PostingStore {
+  private segments: EncodedPostings[] = [];
+  private active: PostingLists;
+  /** Postings in the active part. */
+  private activeCount = 0;
+  private terms = 0;
+
+  /** `expected`: how many terms to make room for at once; `limits` for tests. */
+  constructor(
+    expected = 0,
+    private readonly limits: PostingStoreLimits = LIMITS,
+  ) {
+    this.active = new PostingLists(expected);
+  }
+
+  /** A store holding saved postings (checked by `checkEncodedPostings` first), used as they are. */
+  static restored(encoded: EncodedPostings): PostingStore {
+    const terms = encoded.starts.length - 1;
+    const store = new PostingStore(terms);
+    for (let term = 0; term < terms; term++) store.addList();
+    if (encoded.bytes.length > 0) store.segments.push(encoded);
+    return store;
+  }
+
+  /** Bytes the encoded segments take. */
+  get encodedBytes(): number {
+    let total = 0;
+    for (const segment of this.segments) total += segment.bytes.length;
+    return total;
+  }
+
+  /** Segments (for tests of the merging). */
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** Adds an empty list for a new term. */
+  addList(): void {
+    this.active.addList();
+    this.terms++;
+  }
+
+  /** Adds a posting to `term`'s list: its document must come after every document already there. */
+  push(term: number, posting: number): void {
+    this.active.push(term, posting);
+    this.activeCount++;
+  }
+
+  /** Seals the active postings when there are enough of them (called between documents). */
+  sealIfFull(): void {
+    if (this.activeCount >= this.limits.sealPostings) this.seal();
+  }
+
+  /**
+   * Writes `term`'s postings, in document order, into `out` (as long as the term's postings at least:
+   * those past its end are dropped); how many it wrote.
+   */
+  read(term: number, out: Int32Array): number {
+    let count = 0;
+    for (const segment of this.segments) {
+      if (term >= segment.lastDocs.length) continue;
+      count = decodeInto(segment.bytes, segment.starts[term], segment.starts[term + 1], out, count);
+    }
+    const length = this.active.lengths[term];
+    if (length > 0) {
+      const list = this.active.array(term);
+      const from = this.active.offset(term);
+      for (let i = 0; i < length && count < out.length; i++) out[count++] = list[from + i];
+    }
+    return count;
+  }
+
+  /**
+   * All postings as one segment, which the store then keeps as its only one (sealed and merged first):
+   * not a copy, and never changed afterwards.
+   */
+  encodeAll(): EncodedPostings {
+    this.seal();
+    if (this.segments.length === 0) this.segments.push(emptySegment(this.terms));
+    while (this.segments.length > 1) {
+      const later = this.segments.pop() as EncodedPostings;
+      const earlier = this.segments.pop() as EncodedPostings;
+      this.segments.push(merge(earlier, later, this.terms));
+    }
+    const only = this.segments[0];
+    if (only.lastDocs.length < this.terms) this.segments[0] = merge(only, emptySegment(this.terms), this.terms);
+    return this.segments[0];
+  }
+
+  /**
+   * A store of `terms` terms whose postings are `postingsOf(term)`'s (packed as `read` writes them, in
+   * document order), asked for term by term: compaction uses it.
+   */
+  static rebuilt(terms: number, postingsOf: (term: number) => { readonly list: Int32Array; readonly length: number }): PostingStore {
+    const writer = new SegmentWriter(terms);
+    for (let term = 0; term < terms; term++) {
+      const { list, length } = postingsOf(term);
+      writer.append(list, length);
+    }
+    const store = new PostingStore(terms);
+    for (let term = 0; term < terms; term++) store.addList();
+    const segment = writer.finish();
+    if (segment.bytes.length > 0) store.segments.push(segment);
+    return store;
+  }
+
+  /** Encodes the active postings into a segment, and merges the last segments while two are about the same size. */
+  private seal(): void {
+    if (this.activeCount === 0) return;
+    const writer = new SegmentWriter(this.terms);
+    for (let term = 0; term < this.terms; term++) {
+      writer.append(this.active.array(term), this.active.lengths[term], this.active.offset(term));
+    }
+    this.segments.push(writer.finish());
+    this.active = new PostingLists(this.terms);
+    for (let term = 0; term < this.terms; term++) this.active.addList();
+    this.activeCount = 0;
+    for (;;) {
+      const n = this.segments.length;
+      if (n < 2) break;
+      const earlier = this.segments[n - 2];
+      const later = this.segments[n - 1];
+      if (later.bytes.length * 2 < earlier.bytes.length || earlier.bytes.length + later.bytes.length > this.limits.maxMergedBytes) break;
+      this.segments.splice(n - 2, 2, merge(earlier, later, this.terms));
+    }
+  }
+}
+
+/**
+ * Checks that saved postings fit together: every term's bytes within the array, in order, each of its
+ * postings at least one byte, its last document one of the `docs`. Throws `Error` with what is wrong.
+ *
+ * The postings themselves are not decoded here (a quarter of a second at 100,000 articles, seconds at a
+ * million, on every reopened window): a saved file's checksum covers every byte, so only a file written
+ * wrong would have postings that do not decode, and decoding cannot read or write past its arrays or
+ * name a document outside `docs` whatever the bytes are (`read` drops what does not fit, a search skips
+ * documents that are not there).
+ */
+export function checkEncodedPostings(encoded: EncodedPostings, counts: Int32Array, docs: number): void {
+  const { bytes, starts, lastDocs } = encoded;
+  const terms = lastDocs.length;
+  if (starts.length !== terms + 1 || counts.length !== terms || starts[0] !== 0 || starts[terms] !== bytes.length) throw new Error('the search postings do not add up');
+  for (let term = 0; term < terms; term++) {
+    const size = starts[term + 1] - starts[term];
+    const count = counts[term];
+    const last = lastDocs[term];
+    if (size < 0 || count < 0 || count > size || (count === 0) !== (size === 0)) throw new Error('the search postings do not add up');
+    if (last >= docs || last < (count === 0 ? -1 : count - 1) || (count === 0 && last !== -1)) throw new Error('a search posting names no document');
+  }
+}
+
+/** Decodes `bytes[at .. to)` into `out` from `count` on; the new count (past `out`'s end, what did not fit is dropped). */
+function decodeInto(bytes: Uint8Array, at: number, to: number, out: Int32Array, count: number): number {
+  let doc = -1;
+  while (at < to && count < out.length) {
+    let byte = bytes[at++];
+    let value = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[at++];
+      value |= (byte & 0x7f) << shift;
+    }
+    doc += value >>> 1;
+    out[count++] = (doc << 8) | (value & 1 ? bytes[at++] : PLAIN);
+  }
+  return count;
+}
+
+/** Writes terms' postings one after another into a growing byte array. */
+class SegmentWriter {
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+  private readonly starts: Int32Array;
+  private readonly lastDocs: Int32Array;
+  private term = 0;
+
+  constructor(terms: number) {
+    this.starts = new Int32Array(terms + 1);
+    this.lastDocs = new Int32Array(terms).fill(-1);
+  }
+
+  /** The next term's postings: `list[from .. from + count)`. */
+  append(list: Int32Array, count: number, from = 0): void {
+    this.starts[this.term] = this.length;
+    let previous = -1;
+    // At most five bytes a posting.
+    this.reserve(count * 5);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = from; i < from + count; i++) {
+      const posting = list[i];
+      const doc = posting >>> 8;
+      const extra = posting & TF_MASK;
+      let value = ((doc - previous) << 1) | (extra === PLAIN ? 0 : 1);
+      previous = doc;
+      while (value >= 0x80) {
+        bytes[at++] = (value & 0x7f) | 0x80;
+        value >>>= 7;
+      }
+      bytes[at++] = value;
+      if (extra !== PLAIN) bytes[at++] = extra;
+    }
+    this.length = at;
+    this.lastDocs[this.term] = previous;
+    this.term++;
+  }
+
+  /** Copies the next term's postings from two segments, the later's first posting encoded again after the earlier's last. */
+  appendMerged(earlier: EncodedPostings, later: EncodedPostings, term: number): void {
+    this.starts[this.term] = this.length;
+    let last = -1;
+    if (term < earlier.lastDocs.length) {
+      const from = earlier.starts[term];
+      const to = earlier.starts[term + 1];
+      this.copy(earlier.bytes, from, to);
+      last = earlier.lastDocs[term];
+    }
+    if (term < later.lastDocs.length && later.starts[term + 1] > later.starts[term]) {
+      let at = later.starts[term];
+      const to = later.starts[term + 1];
+      // The first posting: its distance from -1 (the document itself, plus one) becomes the distance from `last`.
+      let byte = later.bytes[at++];
+      let value = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = later.bytes[at++];
+        value |= (byte & 0x7f) << shift;
+      }
+      const doc = (value >>> 1) - 1;
+      this.reserve(5);
+      let rewritten = ((doc - last) << 1) | (value & 1);
+      while (rewritten >= 0x80) {
+        this.bytes[this.length++] = (rewritten & 0x7f) | 0x80;
+        rewritten >>>= 7;
+      }
+      this.bytes[this.length++] = rewritten;
+      this.copy(later.bytes, at, to);
+      last = later.lastDocs[term];
+    }
+    this.lastDocs[this.term] = last;
+    this.term++;
+  }
+
+  finish(): EncodedPostings {
+    for (; this.term < this.lastDocs.length; this.term++) this.starts[this.term] = this.length;
+    this.starts[this.lastDocs.length] = this.length;
+    return { bytes: this.bytes.slice(0, this.length), starts: this.starts, lastDocs: this.lastDocs };
+  }
+
+  private copy(source: Uint8Array, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    this.bytes.set(source.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    let size = this.bytes.length;
+    while (size < this.length + more) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.bytes.subarray(0, this.length));
+    this.bytes = bigger;
+  }
+}
+
+function merge(earlier: EncodedPostings, later: EncodedPostings, terms: number): EncodedPostings {
+  const writer = new SegmentWriter(terms);
+  for (let term = 0; term < terms; term++) writer.appendMerged(earlier, later, term);
+  return writer.finish();
+}
+
+function emptySegment(terms: number): EncodedPostings {
+  return { bytes: new Uint8Array(0), starts: new Int32Array(terms + 1), lastDocs: new Int32Array(terms).fill(-1) };
+}
