@@ -118,9 +118,20 @@ export class SearchIndex {
   /** Per trigram, the terms that have it: lists restored from a saved state stay typed arrays until a term is added to them. */
   private trigrams: Map<string, number[] | Int32Array> | undefined;
   private trigramTerms = 0;
+  /**
+   * Per document, its score so far and the words it matched, side by side (`2 * doc`, `2 * doc + 1`: one
+   * memory access for both; at a million articles the search waits on memory more than it computes).
+   */
   private scores = new Float32Array(0);
-  private wordScores = new Float32Array(0);
   private masks = new Uint32Array(0);
+  private wordScores = new Float32Array(0);
+  /** Per document, BM25's length normalisation (-1 for a removed document), made for `normsMadeFor`. */
+  private norms = new Float32Array(0);
+  private normsMadeFor = -1;
+  /** Changed whenever a document is added or removed (the norms depend on the average length). */
+  private docsVersion = 0;
+  private touched = new Int32Array(0);
+  private wordTouched = new Int32Array(0);
 
   get size(): number {
     return this.liveDocs;
@@ -165,6 +176,7 @@ export class SearchIndex {
     this.months[doc] = document.date.month;
     this.alive[doc] = 1;
     this.liveDocs++;
+    this.docsVersion++;
     this.totalLength += length;
   }
 
@@ -181,6 +193,7 @@ export class SearchIndex {
     this.keys[doc] = undefined;
     this.alive[doc] = 0;
     this.liveDocs--;
+    this.docsVersion++;
     this.deadDocs++;
     this.totalLength -= this.lengths[doc];
     // Its postings stay (skipped as dead) until the next compaction, and so does its share of the
@@ -281,6 +294,10 @@ export class SearchIndex {
     this.scores = new Float32Array(0);
     this.wordScores = new Float32Array(0);
     this.masks = new Uint32Array(0);
+    this.norms = new Float32Array(0);
+    this.docsVersion++;
+    this.touched = new Int32Array(0);
+    this.wordTouched = new Int32Array(0);
   }
 
   search(query: ParsedQuery, options: SearchOptions = {}): SearchResult {
@@ -297,33 +314,51 @@ export class SearchIndex {
     const words = [...query.words, ...query.phrases.flat()];
     const wordCount = Math.min(words.length, 32);
     this.ensureScratch();
-    const touched: number[] = [];
-    const avgLength = this.totalLength / Math.max(1, this.liveDocs);
+    // The documents any word matched, and those the current word matched: scratch arrays as long as the documents.
+    const touched = this.touched;
+    let touchedCount = 0;
+    const wordTouched = this.wordTouched;
+    const norms = this.normsNow();
+    const { scores, wordScores, masks } = this;
     for (let w = 0; w < wordCount; w++) {
       const open = query.lastWordOpen && w === query.words.length - 1;
-      const wordTouched: number[] = [];
-      for (const { term, weight } of this.expand(words[w], open)) {
+      const bit = 1 << w;
+      const expansions = this.expand(words[w], open);
+      // A word that stands for one term scores straight into the documents' sums; else the best of its terms counts.
+      const direct = expansions.length === 1;
+      let wordTouchedCount = 0;
+      for (const { term, weight } of expansions) {
         terms.add(this.terms[term]);
         const idf = Math.log(1 + (this.liveDocs - Math.min(this.df[term], this.liveDocs) + 0.5) / (this.df[term] + 0.5));
+        const tfFactor = weight * idf * (K1 + 1);
+        const titleBonus = weight * TITLE_BOOST * idf;
         const list = this.listOf(term);
         const length = this.postings.read(term, list);
         for (let i = 0; i < length; i++) {
           const posting = list[i];
           const doc = posting >>> 8;
-          if (!this.alive[doc] || (allowed && !allowed.has(doc))) continue;
+          const norm = norms[doc];
+          if (!(norm >= 0) || (allowed && !allowed.has(doc))) continue;
           const tf = (posting >>> 1) & MAX_TF;
-          const bm25 = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]) / avgLength));
-          const score = weight * (bm25 + (posting & 1 ? TITLE_BOOST * idf : 0));
-          if (this.wordScores[doc] === 0) wordTouched.push(doc);
-          if (score > this.wordScores[doc]) this.wordScores[doc] = score;
+          const score = (tfFactor * tf) / (tf + norm) + (posting & 1 ? titleBonus : 0);
+          if (direct) {
+            const at = 2 * doc;
+            if (masks[at + 1] === 0) touched[touchedCount++] = doc;
+            masks[at + 1] |= bit;
+            scores[at] += score;
+          } else {
+            if (wordScores[doc] === 0) wordTouched[wordTouchedCount++] = doc;
+            if (score > wordScores[doc]) wordScores[doc] = score;
+          }
         }
       }
-      const bit = 1 << w;
-      for (const doc of wordTouched) {
-        if (this.masks[doc] === 0) touched.push(doc);
-        this.masks[doc] |= bit;
-        this.scores[doc] += this.wordScores[doc];
-        this.wordScores[doc] = 0;
+      for (let i = 0; i < wordTouchedCount; i++) {
+        const doc = wordTouched[i];
+        const at = 2 * doc;
+        if (masks[at + 1] === 0) touched[touchedCount++] = doc;
+        masks[at + 1] |= bit;
+        scores[at] += wordScores[doc];
+        wordScores[doc] = 0;
       }
     }
 
@@ -336,19 +371,25 @@ export class SearchIndex {
     } else {
       // Every word must match when some document has them all; else the most words win.
       let most = 0;
-      for (const doc of touched) most = Math.max(most, popcount(this.masks[doc]));
+      for (let i = 0; i < touchedCount; i++) most = Math.max(most, popcount(masks[2 * touched[i] + 1]));
       const top = new TopK<{ doc: number; score: number }>(limit, (a, b) => this.compareHits(a, b));
       total = 0;
-      for (const doc of touched) {
-        if (popcount(this.masks[doc]) !== most) continue;
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i];
+        if (popcount(masks[2 * doc + 1]) !== most) continue;
         total++;
-        top.offer({ doc, score: this.scores[doc] });
+        // Most documents of a frequent word cannot be among the best: they are not made into hits.
+        const score = scores[2 * doc];
+        const worst = top.worst;
+        if (worst && score < worst.score) continue;
+        top.offer({ doc, score });
       }
       hits = top.sorted();
     }
-    for (const doc of touched) {
-      this.scores[doc] = 0;
-      this.masks[doc] = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i];
+      scores[2 * doc] = 0;
+      masks[2 * doc + 1] = 0;
     }
     if (wordCount === 0) hits.sort((a, b) => this.compareHits(a, b));
     return {
@@ -600,6 +641,24 @@ export class SearchIndex {
     this.alive = grow(this.alive, size);
   }
 
+  /**
+   * Per document, `K1 * (1 - B + B * length / averageLength)`, or -1 for one removed: made again when documents
+   * came or went since it was last made (a few milliseconds at a million articles).
+   */
+  private normsNow(): Float32Array {
+    if (this.normsMadeFor === this.docsVersion && this.norms.length >= this.keys.length) return this.norms;
+    if (this.norms.length < this.alive.length) this.norms = new Float32Array(this.alive.length);
+    const avgLength = this.totalLength / Math.max(1, this.liveDocs);
+    const base = K1 * (1 - B);
+    const factor = (K1 * B) / avgLength;
+    const { norms, alive, lengths } = this;
+    const docs = this.keys.length;
+    for (let doc = 0; doc < docs; doc++) norms[doc] = alive[doc] ? base + factor * lengths[doc] : -1;
+    norms.fill(-1, docs);
+    this.normsMadeFor = this.docsVersion;
+    return norms;
+  }
+
   /** Room for `term`'s postings. */
   private listOf(term: number): Int32Array {
     const needed = this.df[term];
@@ -608,10 +667,13 @@ export class SearchIndex {
   }
 
   private ensureScratch(): void {
-    if (this.scores.length < this.keys.length) {
-      this.scores = new Float32Array(this.alive.length);
+    if (this.wordScores.length < this.keys.length) {
+      const pairs = new ArrayBuffer(8 * this.alive.length);
+      this.scores = new Float32Array(pairs);
+      this.masks = new Uint32Array(pairs);
       this.wordScores = new Float32Array(this.alive.length);
-      this.masks = new Uint32Array(this.alive.length);
+      this.touched = new Int32Array(this.alive.length);
+      this.wordTouched = new Int32Array(this.alive.length);
     }
   }
 
@@ -646,6 +708,7 @@ export class SearchIndex {
       return { list, length: kept };
     });
     this.keys = keys;
+    this.docsVersion++;
     this.deadDocs = 0;
   }
 }
@@ -721,6 +784,11 @@ class TopK<T> {
       heap[0] = item;
       this.down(0);
     }
+  }
+
+  /** The worst item kept, once `k` are: an item no better cannot come in. */
+  get worst(): T | undefined {
+    return this.heap.length === this.k ? this.heap[0] : undefined;
   }
 
   sorted(): T[] {
