@@ -73,13 +73,6 @@ export class PostingStore {
     return store;
   }
 
-  /** Bytes the encoded segments take. */
-  get encodedBytes(): number {
-    let total = 0;
-    for (const segment of this.segments) total += segment.bytes.length;
-    return total;
-  }
-
   /** Segments (for tests of the merging). */
   get segmentCount(): number {
     return this.segments.length;
