@@ -52,6 +52,8 @@ export class EntityService extends Disposable {
   /** Fires when the knowledge bases changed: recognised entities may differ. */
   readonly onDidChange = this.onDidChangeEmitter.event;
   private watchers: vscode.Disposable[] = [];
+  /** The files `watchers` watch. */
+  private watchedKey: string | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Which user file each of the users' entities comes from (the last one, which wins). */
   private definedIn = new Map<string, vscode.Uri>();
@@ -293,7 +295,15 @@ export class EntityService extends Disposable {
     });
   }
 
+  /**
+   * Watches the knowledge-base files. Watchers of the same files are kept as they are: a new watcher takes a
+   * moment to start, and a file written meanwhile (just after a reload, which every change brings) went
+   * unnoticed until the next change.
+   */
   private watch(files: readonly KnowledgeBaseFile[]): void {
+    const key = files.map(({ watch }) => `${watch.baseUri.toString()}\n${watch.pattern}`).join('\n');
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
     for (const watcher of this.watchers.splice(0)) watcher.dispose();
     for (const file of files) {
       const watcher = vscode.workspace.createFileSystemWatcher(file.watch);
