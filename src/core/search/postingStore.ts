@@ -67,8 +67,7 @@ export class PostingStore {
   /** A store holding saved postings (checked by `checkEncodedPostings` first), used as they are. */
   static restored(encoded: EncodedPostings): PostingStore {
     const terms = encoded.starts.length - 1;
-    const store = new PostingStore(terms);
-    for (let term = 0; term < terms; term++) store.addList();
+    const store = PostingStore.withTerms(terms);
     if (encoded.bytes.length > 0) store.segments.push(encoded);
     return store;
   }
@@ -141,10 +140,16 @@ export class PostingStore {
       const { list, length } = postingsOf(term);
       writer.append(list, length);
     }
-    const store = new PostingStore(terms);
-    for (let term = 0; term < terms; term++) store.addList();
+    const store = PostingStore.withTerms(terms);
     const segment = writer.finish();
     if (segment.bytes.length > 0) store.segments.push(segment);
+    return store;
+  }
+
+  /** A store with `terms` empty lists. */
+  private static withTerms(terms: number): PostingStore {
+    const store = new PostingStore(terms);
+    for (let term = 0; term < terms; term++) store.addList();
     return store;
   }
 
@@ -234,13 +239,8 @@ class SegmentWriter {
       const posting = list[i];
       const doc = posting >>> 8;
       const extra = posting & TF_MASK;
-      let value = ((doc - previous) << 1) | (extra === PLAIN ? 0 : 1);
+      at = writeNumber(bytes, at, ((doc - previous) << 1) | (extra === PLAIN ? 0 : 1));
       previous = doc;
-      while (value >= 0x80) {
-        bytes[at++] = (value & 0x7f) | 0x80;
-        value >>>= 7;
-      }
-      bytes[at++] = value;
       if (extra !== PLAIN) bytes[at++] = extra;
     }
     this.length = at;
@@ -270,12 +270,7 @@ class SegmentWriter {
       }
       const doc = (value >>> 1) - 1;
       this.reserve(5);
-      let rewritten = ((doc - last) << 1) | (value & 1);
-      while (rewritten >= 0x80) {
-        this.bytes[this.length++] = (rewritten & 0x7f) | 0x80;
-        rewritten >>>= 7;
-      }
-      this.bytes[this.length++] = rewritten;
+      this.length = writeNumber(this.bytes, this.length, ((doc - last) << 1) | (value & 1));
       this.copy(later.bytes, at, to);
       last = later.lastDocs[term];
     }
@@ -304,6 +299,16 @@ class SegmentWriter {
     bigger.set(this.bytes.subarray(0, this.length));
     this.bytes = bigger;
   }
+}
+
+/** Writes `value` at `at` in 7-bit groups, the high bit set on all but the last; where it ended. */
+function writeNumber(bytes: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    bytes[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  bytes[at++] = value;
+  return at;
 }
 
 function merge(earlier: EncodedPostings, later: EncodedPostings, terms: number): EncodedPostings {
