@@ -1,7 +1,17 @@
 /**
  * Entities by name, for the search box: `@Putin` stands for Vladimir Putin
  * (any of his names, forgiving spelling), and entities show among the
- * results of their own. A few thousand short names: fuse.js's home ground.
+ * results of their own.
+ *
+ * The names are the knowledge base's and the corpus's most widely mentioned,
+ * thousands of them, asked on every keystroke. fuse.js scores a short list
+ * well but reads every name it is given (about 10 ms for 5,000 names here,
+ * several times that on an extension host busy indexing), so the names are
+ * first narrowed by their letter pairs: a name within k edits of what was
+ * typed keeps at least m − 1 − 2k of the m − 1 pairs of the m letters typed
+ * (each edit breaks at most two), and a name with fewer is not one fuse.js
+ * would have matched. Those that pass are ranked by the pairs they share and
+ * the best few hundred are scored by fuse.js.
  */
 import Fuse from 'fuse.js';
 import type { EntityType } from '../entities/types';
@@ -27,22 +37,59 @@ interface Row {
   readonly folded: string;
 }
 
+/** fuse.js's threshold for a match: a name with errors up to this share of the letters typed. */
+const MATCH_THRESHOLD = 0.35;
 /** Names up to this fuse.js score count as the same name. */
 const SAME_NAME = 0.2;
+/** Names scored by fuse.js for one search, at most: the best by shared letter pairs. */
+export const CANDIDATES = 400;
+
+const FUSE_OPTIONS = { includeScore: true, threshold: MATCH_THRESHOLD, ignoreLocation: true } as const;
+
+/** The letter pairs of `text`, each with how often it occurs there. */
+function pairsOf(text: string): Map<string, number> {
+  const pairs = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  return pairs;
+}
+
+/** fuse.js matches text longer than this in parts, any of which may match: no bound on the pairs kept then. */
+const FUSE_PATTERN_LENGTH = 32;
+
+/** Letter pairs a name within `share` errors of the `length` letters typed must keep (0: no such bound). */
+function pairsKept(length: number, share: number): number {
+  if (length > FUSE_PATTERN_LENGTH) return 0;
+  return Math.max(0, length - 1 - 2 * Math.floor(share * length));
+}
 
 export class EntityMatcher {
   private readonly rows: Row[];
   private readonly exact = new Map<string, NamedEntity[]>();
-  private readonly fuse: Fuse<Row>;
+  /** For each letter pair, the rows whose names hold it (each row once). */
+  private readonly rowsByPair = new Map<string, number[]>();
+  /** Per row, scratch for counting shared pairs; `touched` lists the rows counted. */
+  private readonly shared: Uint32Array;
+  /** Per row, how many articles mention its entity. */
+  private readonly reach: Float64Array;
+  private readonly byReach = new Map<EntityType | undefined, NamedEntity[]>();
 
   constructor(entities: readonly NamedEntity[]) {
     this.rows = entities.flatMap((entity) => [entity.name, ...(entity.aliases ?? [])].map((name) => ({ entity, folded: foldForMatching(name) })));
-    for (const row of this.rows) {
+    this.rows.forEach((row, at) => {
       const list = this.exact.get(row.folded) ?? [];
       if (!list.includes(row.entity)) list.push(row.entity);
       this.exact.set(row.folded, list);
-    }
-    this.fuse = new Fuse(this.rows, { keys: ['folded'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+      for (const pair of pairsOf(row.folded).keys()) {
+        const rows = this.rowsByPair.get(pair);
+        if (rows) rows.push(at);
+        else this.rowsByPair.set(pair, [at]);
+      }
+    });
+    this.shared = new Uint32Array(this.rows.length);
+    this.reach = Float64Array.from(this.rows, (row) => row.entity.articles ?? 0);
   }
 
   /** The entities a `@name` stands for: those with that name (or a near spelling of it). */
@@ -50,19 +97,21 @@ export class EntityMatcher {
     const folded = foldForMatching(name.trim());
     const exact = this.exact.get(folded);
     if (exact) return exact.map((entity) => entity.id);
-    return [...new Set(this.fuse.search(folded).filter((match) => (match.score ?? 1) <= SAME_NAME).map((match) => match.item.entity.id))];
+    const rows = this.candidates(folded, pairsKept(folded.length, SAME_NAME), Infinity);
+    return [...new Set(this.score(rows, folded).filter((match) => match.score <= SAME_NAME).map((match) => match.row.entity.id))];
   }
 
   /** Entities whose names match `text`, the best first (of `type` only, if given). */
   search(text: string, options: { type?: EntityType; limit?: number } = {}): EntityMatch[] {
     const folded = foldForMatching(text.trim());
     const limit = options.limit ?? 5;
+    // Three letters with one error allowed keep no pair for certain; a name sharing none is no answer anyone wants.
+    const rows = this.candidates(folded, Math.max(pairsKept(folded.length, MATCH_THRESHOLD), folded.length === 3 ? 1 : 0), CANDIDATES, options.type);
     const best = new Map<NamedEntity, number>();
-    for (const match of this.fuse.search(folded, { limit: limit * 8 })) {
-      const entity = match.item.entity;
-      if (options.type && entity.type !== options.type) continue;
+    for (const match of this.score(rows, folded)) {
+      const { entity, folded: name } = match.row;
       // A name that starts with what was typed is as good as a match gets.
-      const score = match.item.folded.startsWith(folded) || match.item.folded.split(' ').some((word) => word.startsWith(folded)) ? 0 : (match.score ?? 1);
+      const score = name.startsWith(folded) || name.includes(` ${folded}`) ? 0 : match.score;
       if (!best.has(entity) || score < (best.get(entity) as number)) best.set(entity, score);
     }
     return [...best]
@@ -73,8 +122,80 @@ export class EntityMatcher {
 
   /** The most widely mentioned entities (of a type), for a query of filters only. */
   top(type: EntityType | undefined, limit: number): NamedEntity[] {
-    const seen = new Set<NamedEntity>();
-    for (const row of this.rows) if (!type || row.entity.type === type) seen.add(row.entity);
-    return [...seen].sort((a, b) => (b.articles ?? 0) - (a.articles ?? 0)).slice(0, limit);
+    let ranked = this.byReach.get(type);
+    if (!ranked) {
+      const seen = new Set<NamedEntity>();
+      for (const row of this.rows) if (!type || row.entity.type === type) seen.add(row.entity);
+      ranked = [...seen].sort((a, b) => (b.articles ?? 0) - (a.articles ?? 0));
+      this.byReach.set(type, ranked);
+    }
+    return ranked.slice(0, limit);
+  }
+
+  /**
+   * The rows (of `type`, if given) that keep at least `kept` of the letter pairs of `folded`, counted with
+   * how often each occurs in it; the `cap` sharing most (then the most widely mentioned), in row order.
+   * With `kept` 0 (no bound holds) every row is a candidate; for one letter, the rows that hold it.
+   */
+  private candidates(folded: string, kept: number, cap: number, type?: EntityType): number[] {
+    const fits = (at: number) => !type || this.rows[at].entity.type === type;
+    if (folded.length < 2) {
+      // One letter, no error allowed: the names that hold it.
+      const holding: number[] = [];
+      this.rows.forEach((row, at) => {
+        if (fits(at) && row.folded.includes(folded)) holding.push(at);
+      });
+      return this.best(holding, new Uint8Array(this.rows.length), cap);
+    }
+    const touched: number[] = [];
+    const shared = this.shared;
+    for (const [pair, times] of pairsOf(folded)) {
+      for (const at of this.rowsByPair.get(pair) ?? []) {
+        if (shared[at] === 0) touched.push(at);
+        shared[at] += times;
+      }
+    }
+    let rows: number[];
+    if (kept === 0) {
+      rows = [];
+      this.rows.forEach((_, at) => {
+        if (fits(at)) rows.push(at);
+      });
+    } else rows = touched.filter((at) => shared[at] >= kept && fits(at));
+    const best = this.best(rows, shared, cap);
+    for (const at of touched) shared[at] = 0;
+    return best;
+  }
+
+  /**
+   * The `cap` rows with the highest `ranks` (then the most widely mentioned), in row order: whole ranks
+   * from the top while they fit, then the most widely mentioned of the rank that does not.
+   */
+  private best(rows: number[], ranks: ArrayLike<number>, cap: number): number[] {
+    if (rows.length <= cap) return rows;
+    const byRank = new Map<number, number[]>();
+    for (const at of rows) {
+      const list = byRank.get(ranks[at]);
+      if (list) list.push(at);
+      else byRank.set(ranks[at], [at]);
+    }
+    const kept: number[] = [];
+    for (const rank of [...byRank.keys()].sort((a, b) => b - a)) {
+      const list = byRank.get(rank) as number[];
+      if (kept.length + list.length <= cap) kept.push(...list);
+      else {
+        const reach = this.reach;
+        kept.push(...list.sort((a, b) => reach[b] - reach[a] || a - b).slice(0, cap - kept.length));
+        break;
+      }
+    }
+    return kept.sort((a, b) => a - b);
+  }
+
+  /** fuse.js's scores of `rows` against `folded`, those within its threshold. */
+  private score(rows: readonly number[], folded: string): { row: Row; score: number }[] {
+    if (rows.length === 0) return [];
+    const fuse = new Fuse(rows.map((at) => this.rows[at].folded), FUSE_OPTIONS);
+    return fuse.search(folded).map((match) => ({ row: this.rows[rows[match.refIndex]], score: match.score ?? 1 }));
   }
 }
