@@ -1,4 +1,4 @@
-// `npm run bench:host -- --articles N [--json] [--profile] [--no-quick-pick]`: the real extension host (code-server) on a generated
+// `npm run bench:host -- --articles N [--json] [--profile] [--heap-snapshot] [--no-quick-pick]`: the real extension host (code-server) on a generated
 // corpus of N articles (realistic vocabulary), opened as the workspace folder from a cold start, then reopened from
 // its saved index (test/suite/hostBench.spec.ts measures inside the host). Prints the figures against the budget;
 // exit code 1 when over budget or when the measurement did not finish.
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import {
   HOST_BENCH_ARTICLES_ENV,
   HOST_BENCH_CORPUS_ENV,
+  HOST_BENCH_HEAP_SNAPSHOT_ENV,
   HOST_BENCH_PROFILE_ENV,
   HOST_BENCH_QUICK_PICK_ENV,
   HOST_BENCH_RESULT_ENV,
@@ -19,6 +20,7 @@ import {
 import { runIntegrationTests } from './integration';
 import { cacheDir, repoRoot, testResultsDir } from './paths';
 import { exitOnSignals, runCommand } from './processes';
+import { summariseHeapSnapshot } from './heapSnapshotSummary';
 import { provision } from './provision';
 import { readTestSummary } from './summary';
 
@@ -44,6 +46,8 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       // A CPU profile of the extension host (test-results/host-bench-N.cpuprofile), its busiest stretches summed up on standard error.
       profile: { type: 'boolean', default: false },
+      // A heap snapshot of the extension host once settled after the reopen (test-results/host-bench-N.heapsnapshot), summed up by kind of object.
+      'heap-snapshot': { type: 'boolean', default: false },
       // No Search Corpus while indexing: the event loop with the reader alone (the quick pick's budget is then not judged).
       'no-quick-pick': { type: 'boolean', default: false },
     },
@@ -62,6 +66,8 @@ async function main(): Promise<number> {
     const summaryFile = join(runDir, 'summary.json');
     const profileFile = join(testResultsDir, `host-bench-${articles}.cpuprofile`);
     if (values.profile) rmSync(profileFile, { force: true });
+    const heapSnapshotFile = join(testResultsDir, `host-bench-${articles}.heapsnapshot`);
+    if (values['heap-snapshot']) rmSync(heapSnapshotFile, { force: true });
     console.error(`bench:host: ${articles.toLocaleString('en')} articles in ${corpus}; the extension host's output follows.`);
     const exitCode = await runIntegrationTests({
       toolchain,
@@ -78,6 +84,7 @@ async function main(): Promise<number> {
         [HOST_BENCH_RESULT_ENV]: resultFile,
         ...(values.profile ? { [HOST_BENCH_PROFILE_ENV]: profileFile } : {}),
         ...(values['no-quick-pick'] ? { [HOST_BENCH_QUICK_PICK_ENV]: 'off' } : {}),
+        ...(values['heap-snapshot'] ? { [HOST_BENCH_HEAP_SNAPSHOT_ENV]: heapSnapshotFile } : {}),
       },
     });
     const summary = readTestSummary(summaryFile);
@@ -88,8 +95,10 @@ async function main(): Promise<number> {
     const figures = JSON.parse(readFileSync(resultFile, 'utf8')) as HostBenchFigures;
     const budget = BUDGETS.find((b) => articles <= b.upTo);
     const withinBudget = budget === undefined || over(figures, budget).length === 0;
-    const report = { ...figures, budget, withinBudget, ...(values.profile ? { profile: profileFile } : {}) };
-    if (values.profile) console.error(summariseProfile(JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile));
+    const { stalls, ...measured } = figures;
+    const report = { ...measured, budget, withinBudget, ...(values.profile ? { profile: profileFile, stallsOver100Ms: stalls?.length } : {}) };
+    if (values.profile) console.error(summariseProfile(JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile, figures.stalls));
+    if (values['heap-snapshot']) console.error(summariseHeapSnapshot(heapSnapshotFile));
     if (values.json) console.log(JSON.stringify(report));
     else printReport(figures, budget);
     return withinBudget ? 0 : 1;
@@ -164,6 +173,8 @@ async function generatedCorpus(articles: number): Promise<string> {
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  /** When the profile started, in µs of the monotonic clock. */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -189,11 +200,12 @@ function bundleModules(bundle: string): (line: number) => string {
 }
 
 /**
- * The longest stretches of the profile in which the extension host's thread never went idle (what an
- * event-loop stall is made of), each with the functions its time went to: by self time, and by the two
- * innermost frames of the extension's own code (src/) on the stack.
+ * The longest stalls of the extension host's event loop (`stalls`, timed in the host on the profile's clock),
+ * or without them the longest stretches in which its thread never went idle (many short tasks among them),
+ * each with the functions its time went to: by self time, and by the two innermost frames of the extension's
+ * own code (src/) on the stack.
  */
-function summariseProfile(profile: CpuProfile, stretches = 8): string {
+function summariseProfile(profile: CpuProfile, stalls: HostBenchFigures['stalls'], stretches = 8): string {
   const moduleAt = bundleModules(join(repoRoot, 'dist', 'extension.js'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -214,10 +226,23 @@ function summariseProfile(profile: CpuProfile, stretches = 8): string {
   const runs: { startMs: number; ms: number; samples: number[]; durations: number[] }[] = [];
   let clock = 0;
   let current: (typeof runs)[number] | undefined;
+  if (stalls) {
+    for (const stall of stalls) runs.push({ startMs: (stall.startUs - profile.startTime) / 1000, ms: (stall.endUs - stall.startUs) / 1000, samples: [], durations: [] });
+    runs.sort((a, b) => a.startMs - b.startMs);
+  }
+  let stall = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     clock += profile.timeDeltas[i] / 1000;
     const duration = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const id = profile.samples[i];
+    if (stalls) {
+      while (stall < runs.length && runs[stall].startMs + runs[stall].ms < clock) stall++;
+      if (stall < runs.length && runs[stall].startMs <= clock) {
+        runs[stall].samples.push(id);
+        runs[stall].durations.push(duration);
+      }
+      continue;
+    }
     if (isIdle(id)) {
       current = undefined;
       continue;
@@ -232,7 +257,11 @@ function summariseProfile(profile: CpuProfile, stretches = 8): string {
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([key, ms]) => `      ${Math.round(ms)} ms ${key}`);
-  const lines = ['bench:host: the longest busy stretches of the extension host (CPU profile, 1 ms samples):'];
+  const lines = [
+    stalls
+      ? `bench:host: the longest of the extension host's ${stalls.length} event-loop stalls over 100 ms (CPU profile, 1 ms samples):`
+      : 'bench:host: the longest busy stretches of the extension host (CPU profile, 1 ms samples):',
+  ];
   const total = { self: new Map<string, number>(), own: new Map<string, number>() };
   const longest = [...runs].sort((a, b) => b.ms - a.ms).slice(0, stretches);
   for (const run of longest) {
@@ -243,7 +272,7 @@ function summariseProfile(profile: CpuProfile, stretches = 8): string {
     });
     lines.push(`  ${Math.round(run.ms)} ms at ${Math.round(run.startMs / 1000)} s`, '    self:', ...top(self, 4), '    extension:', ...top(own, 4));
   }
-  lines.push(`  over those ${longest.length} stretches:`, '    self:', ...top(total.self, 8), '    extension:', ...top(total.own, 8));
+  lines.push(`  over those ${longest.length} ${stalls ? 'stalls' : 'stretches'}:`, '    self:', ...top(total.self, 8), '    extension:', ...top(total.own, 8));
   return lines.join('\n');
 }
 

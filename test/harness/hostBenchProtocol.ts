@@ -9,6 +9,8 @@ export const HOST_BENCH_ARTICLES_ENV = 'ANNOTATED_READER_HOST_BENCH_ARTICLES';
 export const HOST_BENCH_RESULT_ENV = 'ANNOTATED_READER_HOST_BENCH_RESULT';
 /** Where to write a CPU profile of the extension host over the whole measurement (optional). */
 export const HOST_BENCH_PROFILE_ENV = 'ANNOTATED_READER_HOST_BENCH_PROFILE';
+/** Where to write a heap snapshot of the extension host once it has settled after the reopen (optional). */
+export const HOST_BENCH_HEAP_SNAPSHOT_ENV = 'ANNOTATED_READER_HOST_BENCH_HEAP_SNAPSHOT';
 /** `off`: no Search Corpus while the index fills (to see the event loop with the reader alone). */
 export const HOST_BENCH_QUICK_PICK_ENV = 'ANNOTATED_READER_HOST_BENCH_QUICK_PICK';
 /** The measurement's title, which the harness greps for. */
@@ -71,4 +73,6 @@ export interface HostBenchFigures {
   readonly startReason: string | undefined;
   /** Whether VS Code had activated the extension before the measurement began (its corpus had not started). */
   readonly activeBefore: boolean;
+  /** With a profile: the stalls of the event loop over 100 ms, on the profile's clock (CLOCK_MONOTONIC, µs), to find what blocked. */
+  readonly stalls?: readonly { readonly startUs: number; readonly endUs: number }[];
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
@@ -10,6 +10,7 @@ import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import {
   HOST_BENCH_ARTICLES_ENV,
   HOST_BENCH_CORPUS_ENV,
+  HOST_BENCH_HEAP_SNAPSHOT_ENV,
   HOST_BENCH_PROFILE_ENV,
   HOST_BENCH_QUERY,
   HOST_BENCH_QUICK_PICK_ENV,
@@ -30,6 +31,7 @@ import { closeAllEditors, renderOf, statusReaches, workspaceFolder } from './hel
 const corpusFolder = process.env[HOST_BENCH_CORPUS_ENV];
 const resultFile = process.env[HOST_BENCH_RESULT_ENV];
 const profileFile = process.env[HOST_BENCH_PROFILE_ENV];
+const heapSnapshotFile = process.env[HOST_BENCH_HEAP_SNAPSHOT_ENV];
 const expected = Number(process.env[HOST_BENCH_ARTICLES_ENV] ?? '0');
 const quickPickWhileIndexing = process.env[HOST_BENCH_QUICK_PICK_ENV] !== 'off';
 
@@ -78,6 +80,29 @@ function settledHeapMB(gc: () => void): number {
   return round(process.memoryUsage().heapUsed / 1e6, 1);
 }
 
+/** A stall worth finding in the profile. */
+const STALL_MS = 100;
+
+/**
+ * The stretches in which a 10 ms timer could not run for over STALL_MS, on the monotonic clock a CPU profile's
+ * timestamps use: the profile's samples in them are what blocked the event loop.
+ */
+function watchStalls(): { stop(): { startUs: number; endUs: number }[] } {
+  const stalls: { startUs: number; endUs: number }[] = [];
+  let last = process.hrtime.bigint();
+  const timer = setInterval(() => {
+    const now = process.hrtime.bigint();
+    if (now - last > BigInt(STALL_MS * 1e6)) stalls.push({ startUs: Number(last / 1000n), endUs: Number(now / 1000n) });
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return stalls;
+    },
+  };
+}
+
 /** A CPU profile of the extension host's thread, started now, written by `stop()`. */
 function startProfile(file: string): { stop(): Promise<void> } {
   const session = new Session();
@@ -106,6 +131,7 @@ if (corpusFolder && resultFile) {
       this.timeout(LIMIT_MS);
       assert.equal(workspaceFolder().fsPath, corpusFolder, 'the window must have the corpus as its workspace folder');
       const profile = profileFile ? startProfile(profileFile) : undefined;
+      const stalls = profileFile ? watchStalls() : undefined;
       const cold = watchLoop();
 
       // Cold: a fresh user data folder (no saved index). The corpus starts when something waits for it.
@@ -210,7 +236,9 @@ if (corpusFolder && resultFile) {
       const reopenIndexedMs = performance.now() - r0;
       reopen.disable();
       const heapReopenedMB = settledHeapMB(gc);
+      const stalled = stalls?.stop();
       await profile?.stop();
+      if (heapSnapshotFile) writeHeapSnapshot(heapSnapshotFile);
 
       const blocks = { cold: loopDelay(cold), settle: loopDelay(settle), reopen: loopDelay(reopen) };
       // Over the three (the collections for the heap figures between them left out): the longest stall, and the
@@ -247,6 +275,7 @@ if (corpusFolder && resultFile) {
         searchInWorker: api.entities.searchInWorker(),
         startReason: api.index.startReason(),
         activeBefore,
+        ...(stalled ? { stalls: stalled } : {}),
       };
       writeFileSync(resultFile, `${JSON.stringify(figures)}\n`);
     });
