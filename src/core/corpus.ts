@@ -92,7 +92,13 @@ export function compareArticles(a: ArticleSummary, b: ArticleSummary): number {
 
 export class Corpus {
   private readonly entries = new Map<string, CorpusEntry>();
-  private sorted: { articles: ArticleSummary[]; index: Map<string, number> } | undefined;
+  /** The articles in tree order as of the last `order()`, and their places (made when first asked for). */
+  private sorted: ArticleSummary[] | undefined;
+  private places: Map<string, number> | undefined;
+  /** Article entries set since `sorted` was made, to be merged into it (some may have gone again since). */
+  private added: ArticleSummary[] = [];
+  /** Whether the corpus changed since `sorted` was made. */
+  private stale = true;
   private readonly onDidChangeEmitter = new Emitter<void>();
   /** Fires after every change, once per batch. */
   readonly onDidChange: Event<void> = this.onDidChangeEmitter.event;
@@ -109,6 +115,8 @@ export class Corpus {
   reset(entries: Iterable<CorpusEntry>): void {
     this.entries.clear();
     for (const entry of entries) this.entries.set(entryUri(entry), entry);
+    this.sorted = undefined;
+    this.added = [];
     this.changed();
   }
 
@@ -118,6 +126,7 @@ export class Corpus {
     for (const uri of removals) changed = this.entries.delete(uri) || changed;
     for (const entry of upserts) {
       this.entries.set(entryUri(entry), entry);
+      if (entry.kind === 'article' && this.sorted) this.added.push(entry.summary);
       changed = true;
     }
     if (changed) this.changed();
@@ -133,12 +142,14 @@ export class Corpus {
 
   /** All articles in tree order. */
   articles(): readonly ArticleSummary[] {
-    return this.order().articles;
+    return this.order();
   }
 
   /** The 0-based place of an article in tree order, or -1. */
   indexOf(uri: string): number {
-    return this.order().index.get(uri) ?? -1;
+    const articles = this.order();
+    this.places ??= new Map(articles.map((article, i) => [article.uri, i]));
+    return this.places.get(uri) ?? -1;
   }
 
   problems(): CorpusProblem[] {
@@ -157,19 +168,52 @@ export class Corpus {
     this.onDidChangeEmitter.dispose();
   }
 
-  /** Articles sorted once per change, with their places for O(1) look-ups. */
-  private order(): { articles: ArticleSummary[]; index: Map<string, number> } {
-    if (!this.sorted) {
+  /**
+   * The articles in tree order. Sorted in full once; after a change, the articles set since are sorted and
+   * merged in, each placed by binary search: at 100,000 articles a full sort compares titles by Norwegian
+   * collation about 1.7 million times (0.7 s of the extension host's thread), while the corpus changes a
+   * batch of files at a time as it loads and as files change.
+   */
+  private order(): ArticleSummary[] {
+    const current = (summary: ArticleSummary) => {
+      const entry = this.entries.get(summary.uri);
+      return entry?.kind === 'article' && entry.summary === summary;
+    };
+    if (this.sorted && !this.stale) return this.sorted;
+    this.stale = false;
+    const kept = this.sorted?.filter(current);
+    const added = [...new Set(this.added)].filter(current);
+    this.added = [];
+    if (!kept || added.length > kept.length) {
       const articles: ArticleSummary[] = [];
       for (const entry of this.entries.values()) if (entry.kind === 'article') articles.push(entry.summary);
-      articles.sort(compareArticles);
-      this.sorted = { articles, index: new Map(articles.map((article, i) => [article.uri, i])) };
+      this.sorted = articles.sort(compareArticles);
+      return this.sorted;
     }
-    return this.sorted;
+    added.sort(compareArticles);
+    const merged: ArticleSummary[] = [];
+    let from = 0;
+    for (const article of added) {
+      // The first of the kept ones that comes after it: they are in order, and so are the added ones.
+      let low = from;
+      let high = kept.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareArticles(kept[middle], article) < 0) low = middle + 1;
+        else high = middle;
+      }
+      for (let at = from; at < low; at++) merged.push(kept[at]);
+      merged.push(article);
+      from = low;
+    }
+    for (let at = from; at < kept.length; at++) merged.push(kept[at]);
+    this.sorted = merged;
+    return merged;
   }
 
   private changed(): void {
-    this.sorted = undefined;
+    this.stale = true;
+    this.places = undefined;
     this.onDidChangeEmitter.fire();
   }
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { type ArticleSummary, Corpus, type CorpusEntry, groupByMonth, groupByYear, summarize } from '../../src/core/corpus';
+import fc from 'fast-check';
+import { type ArticleSummary, Corpus, type CorpusEntry, compareArticles, groupByMonth, groupByYear, summarize } from '../../src/core/corpus';
 import { formatDate, formatMonth } from '../../src/core/dates';
 import { parseArticle } from '../../src/core/parse';
 import { readSeed, seedFiles } from './helpers';
@@ -52,6 +53,37 @@ describe('Corpus', () => {
       article('u:5', 'Alta', 2022, 2, 10),
     ]);
     assert.deepEqual(corpus.articles().map((a) => a.title), ['Alta', 'Zebra', 'Bergen', 'Øst', 'Ålesund']);
+  });
+
+  it('keeps tree order through any sequence of changes, as a full sort would have it', () => {
+    const entryArb = fc.record({
+      uri: fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `u:${i}`)),
+      title: fc.constantFrom('Alta', 'alta', 'Øst', 'Ålesund', 'Bergen', 'Zebra', 'Æsj'),
+      month: fc.integer({ min: 1, max: 3 }),
+      day: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      problem: fc.boolean(),
+    });
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('update' as const), upserts: fc.array(entryArb, { maxLength: 5 }), removals: fc.array(fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `u:${i}`)), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('reset' as const), upserts: fc.array(entryArb, { maxLength: 8 }), removals: fc.constant([]) }),
+      fc.record({ kind: fc.constant('look' as const), upserts: fc.constant([]), removals: fc.constant([]) }),
+    );
+    const toEntry = (e: { uri: string; title: string; month: number; day?: number; problem: boolean }): CorpusEntry =>
+      e.problem ? { kind: 'problem', problem: { uri: e.uri, fileName: e.uri, origin: 'workspace', reason: 'broken' } } : article(e.uri, e.title, 2022, e.month, e.day);
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), (changes) => {
+        const corpus = new Corpus();
+        for (const c of changes) {
+          if (c.kind === 'reset') corpus.reset(c.upserts.map(toEntry));
+          else if (c.kind === 'update') corpus.update(c.upserts.map(toEntry), c.removals);
+          // Looked at between changes, as the tree does: what is merged next starts from this order.
+          const expected = [...Array.from({ length: 12 }, (_, i) => corpus.get(`u:${i}`))].flatMap((entry) => (entry?.kind === 'article' ? [entry.summary] : [])).sort(compareArticles);
+          assert.deepEqual(corpus.articles(), expected);
+          expected.forEach((summary, i) => assert.equal(corpus.indexOf(summary.uri), i));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds neighbours in tree order', () => {
