@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import type { RevealReport } from '../../src/vscode/reader/readerManager';
@@ -25,6 +26,17 @@ describe('Search Corpus', () => {
 
   it('holds the search index in its worker thread, off the extension host', () => {
     assert.equal(api.entities.searchInWorker(), true);
+  });
+
+  it("runs its worker threads below the extension host's own priority (Linux)", function () {
+    if (process.platform !== 'linux') this.skip();
+    // A thread's nice value is the 19th field of its stat line, the fields counted after its name's closing parenthesis.
+    const nice = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ').pop()?.split(' ')[16]);
+    const host = nice(String(process.pid));
+    // The search worker and the recognition worker, both started by indexing.
+    const background = Math.min(19, host + 10);
+    const lowered = readdirSync('/proc/self/task').filter((task) => nice(task) === background);
+    assert.ok(lowered.length >= 2, `${lowered.length} threads run at nice ${background}`);
   });
 
   it('opens the reader at the match of a misspelt name, the matched words highlighted', async () => {

@@ -5,10 +5,14 @@
  * an older one).
  */
 import { parentPort } from 'node:worker_threads';
+import { runAsBackgroundThread } from '../../node/backgroundThread';
 import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
 import { readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
 import type { RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
+
+// Indexing gives way to the extension host's thread (and the editor) when the cores are busy.
+runAsBackgroundThread();
 
 let recognizer: Recognizer | undefined;
 let generation = -1;

@@ -3,19 +3,25 @@
  * sends it each article as it is indexed and asks it the quick pick's queries.
  */
 import { parentPort } from 'node:worker_threads';
+import { runAsBackgroundThread } from '../../node/backgroundThread';
 import { SnapshotError } from '../../core/persist/snapshotFile';
 import { SearchIndex } from '../../core/search/searchIndex';
 import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { SavedFile } from '../../core/persist/indexSnapshot';
 import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
-import type { SearchReply, SearchRequest } from './searchProtocol';
+import type { EntityStrings, SearchReply, SearchRequest } from './searchProtocol';
+
+// Indexing gives way to the extension host's thread (and the editor) when the cores are busy.
+runAsBackgroundThread();
 
 const index = new SearchIndex();
-/** Saves under way: the search index as it was when each began, and the files sent so far. */
-const saves = new Map<number, { search: SearchIndexState; files: SavedFile[] }>();
+/** Saves under way: the search index as it was when each began, and the files and entity strings sent so far. */
+const saves = new Map<number, { search: SearchIndexState; files: SavedFile[]; strings: Record<EntityStrings, string[]> }>();
 /** Files sent back to the host in parts of this many. */
 const FILES_PER_MESSAGE = 2000;
+/** Entity strings sent back to the host in parts of this many. */
+const STRINGS_PER_MESSAGE = 20_000;
 
 function post(reply: SearchReply, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(reply, [...new Set(transfer)]);
@@ -29,7 +35,8 @@ async function save(request: Extract<SearchRequest, { type: 'save' }>): Promise<
   const held = saves.get(request.id);
   saves.delete(request.id);
   if (!held) throw new Error('A save came without its first step.');
-  const written = await writeIndexFile(request.path, { meta: request.meta, files: held.files, search: held.search, entities: request.entities });
+  const entities: EntityIndexState = { ...request.entities, ...held.strings };
+  const written = await writeIndexFile(request.path, { meta: request.meta, files: held.files, search: held.search, entities });
   post({ type: 'saved', id: request.id, ...written });
 }
 
@@ -49,18 +56,26 @@ async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<
   for (let at = 0; at < snapshot.files.length; at += FILES_PER_MESSAGE) post({ type: 'loadedFiles', id: request.id, files: snapshot.files.slice(at, at + FILES_PER_MESSAGE) });
   // Copies of the entity arrays, handed over: the search index keeps views of the file's bytes.
   const e = snapshot.entities;
-  const entities: EntityIndexState = { ...e, packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice() };
+  for (const field of ['uris', 'ids', 'names'] as const) {
+    for (let at = 0; at < e[field].length; at += STRINGS_PER_MESSAGE) post({ type: 'loadedStrings', id: request.id, field, strings: e[field].slice(at, at + STRINGS_PER_MESSAGE) });
+  }
+  const entities = { packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice() };
   post({ type: 'loaded', id: request.id, outcome: { kind: 'ok', meta: snapshot.meta, entities, bytes: read.bytes } }, buffersOf([entities.packStarts, entities.packs, entities.known]));
 }
 
 function answer(request: SearchRequest): SearchReply | undefined {
   switch (request.type) {
     case 'holdSearch':
-      saves.set(request.id, { search: index.exportState(), files: [] });
+      saves.set(request.id, { search: index.exportState(), files: [], strings: { uris: [], ids: [], names: [] } });
       return undefined;
     case 'saveFiles':
       saves.get(request.id)?.files.push(...request.files);
       return undefined;
+    case 'saveStrings': {
+      const strings = saves.get(request.id)?.strings[request.field];
+      for (const string of request.strings) strings?.push(string);
+      return undefined;
+    }
     case 'save':
     case 'load':
       // Answered when the file is written or read (the next requests wait: they are handled in order).
@@ -131,7 +146,15 @@ function drainSlice(): void {
 let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (request: SearchRequest) => {
-  if (request.type === 'add' || request.type === 'remove' || request.type === 'clear') {
+  if (request.type === 'clear') {
+    // At once, with the writes still waiting: they were sent before it, so it undoes them anyway, and a query
+    // that comes next (answered from what is applied so far) must not be answered by the index it cleared.
+    writes = [];
+    nextWrite = 0;
+    index.clear();
+    return;
+  }
+  if (request.type === 'add' || request.type === 'remove') {
     writes.push(request);
     if (!draining) {
       draining = true;
