@@ -211,6 +211,16 @@ export class EntityIndex<T = undefined> {
    * entities and articles numbered densely from 0, each article's groups as `set` packs them.
    */
   exportState(): EntityIndexState {
+    const steps = this.exportStateInSteps();
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * `exportState` in steps of about `articlesPerStep` articles, for a caller that lets other work run between
+   * them (at 100,000 articles the whole copy takes most of a second). The index must not change until the
+   * last step: a caller that let it change (`generation` moved on) throws the result away.
+   */
+  *exportStateInSteps(articlesPerStep = 5000): Generator<void, EntityIndexState, undefined> {
     const entityNumbers = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const names: string[] = [];
@@ -221,8 +231,10 @@ export class EntityIndex<T = undefined> {
       known[ids.length] = this.known[entity];
       ids.push(this.ids[entity]);
       names.push(this.names[entity]);
+      if (ids.length % (articlesPerStep * 10) === 0) yield;
     }
     const articles = [...this.articleNumbers.values()].sort((a, b) => a - b);
+    yield;
     const packStarts = new Int32Array(articles.length + 1);
     let total = 0;
     articles.forEach((article, i) => {
@@ -231,15 +243,16 @@ export class EntityIndex<T = undefined> {
     });
     packStarts[articles.length] = total;
     const packs = new Int32Array(total);
-    articles.forEach((article, i) => {
-      const packed = this.packs[article] as Int32Array;
+    for (let i = 0; i < articles.length; i++) {
+      const packed = this.packs[articles[i]] as Int32Array;
       const at = packStarts[i];
       packs.set(packed, at);
       for (let g = 0; g < packed.length; g += HEADER + 2 * packed[g + 2]) {
         packs[at + g] = entityNumbers[packed[g]];
         packs[at + g + 3] = 0;
       }
-    });
+      if ((i + 1) % articlesPerStep === 0) yield;
+    }
     return { uris: articles.map((article) => this.uris[article]), packStarts, packs, ids, names, known };
   }
 
@@ -328,6 +341,7 @@ export class EntityIndex<T = undefined> {
     for (let entity = 0; entity < entityCount; entity++) {
       if (this.stats[entity * STATS + ARTICLES] === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
       this.types[entity] = this.countedType(entity);
+      if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
     }
     this.version++;
     this.typesVersion++;

@@ -20,7 +20,7 @@ const READ_CONCURRENCY = 16;
 const SLICE_MS = 12;
 /** Indexing shows in the status bar when it has at least this much to do. */
 const STATUS_PROGRESS_MIN_ARTICLES = 200;
-/** Articles restored between two looks at the clock. */
+/** Articles restored or copied out between two looks at the clock. */
 const RESTORE_STEP_ARTICLES = 500;
 /** Views hear about changes at most this often while indexing. */
 const NOTIFY_INTERVAL_MS = 500;
@@ -110,9 +110,24 @@ export class CorpusIndexService extends Disposable {
    * The indexes as saved state, with the recogniser key they were made with, and which corpus entry each
    * indexed article was indexed from. Only while settled: mid-run they cover part of the corpus.
    */
-  savedState(): { entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined {
+  async savedState(): Promise<{ entities: EntityIndexState; recognizerKey: string; indexedFrom: ReadonlyMap<string, ArticleSummary> } | undefined> {
     if (!this.settled) return undefined;
-    return { entities: this.entities.exportState(), recognizerKey: this.indexedKey, indexedFrom: new Map(this.indexedFrom) };
+    const generation = this.entities.generation;
+    const recognizerKey = this.indexedKey;
+    const indexedFrom = new Map(this.indexedFrom);
+    // Copied in steps, letting the host work in between; if the index changed meanwhile, the copy is no good.
+    const steps = this.entities.exportStateInSteps(RESTORE_STEP_ARTICLES);
+    let sliceStart = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        const unchanged = this.settled && this.entities.generation === generation && this.indexedKey === recognizerKey;
+        return unchanged ? { entities: step.value, recognizerKey, indexedFrom } : undefined;
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
   }
 
   /**

@@ -168,7 +168,9 @@ export class IndexPersistence extends Disposable {
     }
     const started = performance.now();
     // Mid-run (a change came since): the run's end saves.
-    const state = this.indexer.savedState();
+    const state = await this.indexer.savedState();
+    // A test closing the window's state, or the window closing, while the entities were copied.
+    if (this.suspended || this.isDisposed) return;
     if (!state) {
       this.lastSaveValue = 'Not saved: indexing is under way.';
       // Saved once it has settled.

@@ -9,13 +9,23 @@ import { Disposable } from '../util/disposable';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { SavedFile, SnapshotMeta } from '../../core/persist/indexSnapshot';
 import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
-import type { LoadOutcome, SearchReply, SearchRequest } from './searchProtocol';
+import type { EntityStrings, LoadOutcome, SearchReply, SearchRequest } from './searchProtocol';
 
-/** A load's outcome with its files, when the saved index was usable (the search index restored from it by then). */
-export type LoadResult = Exclude<LoadOutcome, { kind: 'ok' }> | (Extract<LoadOutcome, { kind: 'ok' }> & { readonly files: readonly SavedFile[] });
+/** A load's outcome with its files and entities, when the saved index was usable (the search index restored from it by then). */
+export type LoadResult =
+  | Exclude<LoadOutcome, { kind: 'ok' }>
+  | (Omit<Extract<LoadOutcome, { kind: 'ok' }>, 'entities'> & { readonly entities: EntityIndexState; readonly files: readonly SavedFile[] });
 
 /** Files sent to the worker in one message while saving. */
 const FILES_PER_MESSAGE = 2000;
+/** Entity strings (article URIs, entity ids and names) sent to the worker in one message while saving. */
+const STRINGS_PER_MESSAGE = 20_000;
+
+/** A load's parts, as they arrive. */
+interface Loading {
+  readonly files: SavedFile[];
+  readonly strings: Record<EntityStrings, string[]>;
+}
 
 interface Waiting {
   readonly resolve: (reply: SearchReply) => void;
@@ -34,8 +44,8 @@ export class SearchClient extends Disposable {
   private local: SearchIndex | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
-  /** The files of loads under way, as their parts arrive. */
-  private readonly loadingFiles = new Map<number, SavedFile[]>();
+  /** The files and entity strings of loads under way, as their parts arrive. */
+  private readonly loading = new Map<number, Loading>();
   private readonly onDidLoseContentsEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the worker failed and the index was lost: everything must be added again. */
   readonly onDidLoseContents = this.onDidLoseContentsEmitter.event;
@@ -146,11 +156,19 @@ export class SearchClient extends Disposable {
     if (this.local) return writeIndexFile(path, { meta, files, search: this.local.exportState(), entities });
     const id = ++this.nextId;
     this.post({ type: 'holdSearch', id });
+    // In parts, letting the host work in between: each part is copied on this thread as it is posted.
     for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
       this.post({ type: 'saveFiles', id, files: files.slice(at, at + FILES_PER_MESSAGE) });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const reply = await this.ask({ type: 'save', id, path, meta, entities }, [entities.packStarts, entities.packs, entities.known]);
+    for (const field of ['uris', 'ids', 'names'] as const) {
+      for (let at = 0; at < entities[field].length; at += STRINGS_PER_MESSAGE) {
+        this.post({ type: 'saveStrings', id, field, strings: entities[field].slice(at, at + STRINGS_PER_MESSAGE) });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const packed = { packStarts: entities.packStarts, packs: entities.packs, known: entities.known };
+    const reply = await this.ask({ type: 'save', id, path, meta, entities: packed }, [packed.packStarts, packed.packs, packed.known]);
     if (reply.type !== 'saved') throw new Error('The search worker answered another question.');
     return { bytes: reply.bytes, refused: reply.refused };
   }
@@ -175,14 +193,15 @@ export class SearchClient extends Disposable {
       return { kind: 'ok', meta: read.snapshot.meta, entities: read.snapshot.entities, bytes: read.bytes, files: read.snapshot.files };
     }
     const id = ++this.nextId;
-    this.loadingFiles.set(id, []);
+    const loading: Loading = { files: [], strings: { uris: [], ids: [], names: [] } };
+    this.loading.set(id, loading);
     try {
       const reply = await this.ask({ type: 'load', id, path, buildId });
       if (reply.type !== 'loaded') throw new Error('The search worker answered another question.');
       const { outcome } = reply;
-      return outcome.kind === 'ok' ? { ...outcome, files: this.loadingFiles.get(id) ?? [] } : outcome;
+      return outcome.kind === 'ok' ? { ...outcome, entities: { ...outcome.entities, ...loading.strings }, files: loading.files } : outcome;
     } finally {
-      this.loadingFiles.delete(id);
+      this.loading.delete(id);
     }
   }
 
@@ -206,7 +225,12 @@ export class SearchClient extends Disposable {
       return;
     }
     if (reply.type === 'loadedFiles') {
-      this.loadingFiles.get(id)?.push(...reply.files);
+      this.loading.get(id)?.files.push(...reply.files);
+      return;
+    }
+    if (reply.type === 'loadedStrings') {
+      const strings = this.loading.get(id)?.strings[reply.field];
+      for (const string of reply.strings) strings?.push(string);
       return;
     }
     const waiting = this.waiting.get(id);

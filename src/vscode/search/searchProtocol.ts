@@ -11,6 +11,11 @@ import type { ParsedQuery } from '../../core/search/query';
 import type { SearchHit } from '../../core/search/searchIndex';
 import type { SearchIndexState } from '../../core/search/searchIndexState';
 
+/** The entity index's lists of strings, sent in parts: one message with hundreds of thousands of strings holds the thread that copies them in or out. */
+export type EntityStrings = 'uris' | 'ids' | 'names';
+/** The rest of the entity index's state: typed arrays, handed over whole. */
+export type PackedEntities = Omit<EntityIndexState, EntityStrings>;
+
 export type SearchRequest =
   | { readonly type: 'add'; readonly key: string; readonly title: string; readonly text: string; readonly date: ArticleDate; readonly entityIds: readonly string[] }
   | { readonly type: 'remove'; readonly key: string }
@@ -23,8 +28,10 @@ export type SearchRequest =
   | { readonly type: 'holdSearch'; readonly id: number }
   /** The corpus's files for save `id`, in parts (a large corpus's in one message would hold the host while it is copied). */
   | { readonly type: 'saveFiles'; readonly id: number; readonly files: readonly SavedFile[] }
-  /** The last step: the host's entity index; the worker encodes everything and writes `path`. */
-  | { readonly type: 'save'; readonly id: number; readonly path: string; readonly meta: SnapshotMeta; readonly entities: EntityIndexState }
+  /** The entity index's strings for save `id`, in parts, in order. */
+  | { readonly type: 'saveStrings'; readonly id: number; readonly field: EntityStrings; readonly strings: readonly string[] }
+  /** The last step: the rest of the host's entity index; the worker encodes everything and writes `path`. */
+  | { readonly type: 'save'; readonly id: number; readonly path: string; readonly meta: SnapshotMeta; readonly entities: PackedEntities }
   /** Reads the saved index at `path` (of build `buildId`), restores the search index from it, and sends the rest back in parts. */
   | { readonly type: 'load'; readonly id: number; readonly path: string; readonly buildId: string };
 
@@ -32,7 +39,7 @@ export type SearchRequest =
 export type LoadOutcome =
   | { readonly kind: 'none' }
   | { readonly kind: 'refused'; readonly reason: string }
-  | { readonly kind: 'ok'; readonly meta: SnapshotMeta; readonly entities: EntityIndexState; readonly bytes: number };
+  | { readonly kind: 'ok'; readonly meta: SnapshotMeta; readonly entities: PackedEntities; readonly bytes: number };
 
 export type SearchReply =
   | { readonly type: 'search'; readonly id: number; readonly hits: readonly SearchHit[]; readonly total: number; readonly terms: readonly string[] }
@@ -42,6 +49,8 @@ export type SearchReply =
   | { readonly type: 'saved'; readonly id: number; readonly bytes?: number; readonly refused?: string }
   /** Part of a load's files, before its `loaded`. */
   | { readonly type: 'loadedFiles'; readonly id: number; readonly files: readonly SavedFile[] }
+  /** Part of a load's entity strings, in order, before its `loaded`. */
+  | { readonly type: 'loadedStrings'; readonly id: number; readonly field: EntityStrings; readonly strings: readonly string[] }
   | { readonly type: 'loaded'; readonly id: number; readonly outcome: LoadOutcome }
   /** A request that threw: what it was, and why. */
   | { readonly type: 'failed'; readonly id: number | undefined; readonly message: string };
