@@ -46,20 +46,52 @@ function mayHave(hash: number): boolean {
   return (filter[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
-function loaded(): Map<string, number> {
-  if (table) return table;
-  const made = new Map<string, number>();
-  const add = (list: string, bit: number) => {
-    for (const name of list.split('\n')) {
-      made.set(name, (made.get(name) ?? 0) | bit);
-      for (const at of filterBits(hashOf(name, 0, name.length))) filter[at >>> 5] |= 1 << (at & 31);
-    }
+/** The names still to be put in the table, list by list, and the table so far. */
+let making: { readonly table: Map<string, number>; readonly lists: { names: string[]; bit: number }[]; list: number; next: number } | undefined;
+
+/** Puts up to `count` more names in the table; whether it is complete. */
+function fill(count: number): boolean {
+  if (table) return true;
+  making ??= {
+    table: new Map(),
+    lists: [
+      { names: data.givenNames.split('\n'), bit: GIVEN_NAME },
+      { names: data.surnames.split('\n'), bit: SURNAME },
+      { names: data.countries.split('\n'), bit: COUNTRY },
+      { names: data.places.split('\n'), bit: PLACE },
+    ],
+    list: 0,
+    next: 0,
   };
-  add(data.givenNames, GIVEN_NAME);
-  add(data.surnames, SURNAME);
-  add(data.countries, COUNTRY);
-  add(data.places, PLACE);
-  return (table = made);
+  const m = making;
+  for (let left = count; left > 0 && m.list < m.lists.length; left--) {
+    const { names, bit } = m.lists[m.list];
+    const name = names[m.next++];
+    m.table.set(name, (m.table.get(name) ?? 0) | bit);
+    for (const at of filterBits(hashOf(name, 0, name.length))) filter[at >>> 5] |= 1 << (at & 31);
+    if (m.next === names.length) {
+      m.list++;
+      m.next = 0;
+    }
+  }
+  if (m.list < m.lists.length) return false;
+  table = m.table;
+  making = undefined;
+  return true;
+}
+
+function loaded(): Map<string, number> {
+  if (!table) fill(Infinity);
+  return table as Map<string, number>;
+}
+
+/**
+ * Makes the lookup table (a few hundred thousand names: about 0.15 s at once) in steps of `namesPerStep`,
+ * for a thread that must not be held that long (the extension host): a caller may pause between steps. A
+ * lookup before the last step finishes the table there and then.
+ */
+export function* prepareGazetteer(namesPerStep = 10_000): Generator<void, void, undefined> {
+  while (!fill(namesPerStep)) yield;
 }
 
 /** `KARI` → `Kari`, `MØRE OG ROMSDAL` → `Møre og Romsdal`: upper-case text (captions, credits) looked up as written normally. */

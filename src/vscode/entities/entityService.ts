@@ -5,6 +5,7 @@ import { type CorpusTypes, carryCorpusTypes } from '../../core/entities/corpusTy
 import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
 import { heldBackNote, knowledgeBasesToRead } from '../../core/entities/knowledgeBaseTrust';
 import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
+import { prepareGazetteer } from '../../core/entities/gazetteer';
 import type { Entity, EntityMention } from '../../core/entities/types';
 import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
 import type { ReaderEntity } from '../../webview/protocol';
@@ -16,6 +17,8 @@ import { resolveSettingPath } from '../util/uri';
 /** The workspace's own knowledge base, in each workspace folder. */
 export const WORKSPACE_KNOWLEDGE_BASE = '.annotated-reader/knowledge-base.json';
 const RELOAD_DEBOUNCE_MS = 300;
+/** How long making the gazetteer may hold the extension host before it lets other work run. */
+const SLICE_MS = 12;
 
 interface KnowledgeBaseFile {
   readonly uri: vscode.Uri;
@@ -68,6 +71,9 @@ export class EntityService extends Disposable {
   /** Fires when the corpus gave rule-found names other types: `mentionsIn` may type them otherwise. */
   readonly onDidChangeCorpusTypes = this.onDidChangeCorpusTypesEmitter.event;
 
+  /** The gazetteer's table made in steps, once the corpus starts (the reader's first article would else wait for it all at once). */
+  private gazetteerReady: Promise<void> | undefined;
+
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
     const bundled = bundledKnowledgeBase();
@@ -99,6 +105,7 @@ export class EntityService extends Disposable {
 
   /** Reads the users' knowledge bases; resolves when they are in use. */
   async load(): Promise<void> {
+    this.gazetteerReady ??= this.prepareGazetteer();
     const { read: files, heldBack } = knowledgeBasesToRead(this.userFiles(), vscode.workspace.isTrusted);
     this.watch(files);
     await this.noteHeldBack(heldBack);
@@ -115,6 +122,17 @@ export class EntityService extends Disposable {
     this.recognizer = createRecognizer(this.knowledgeBase);
     this.recognizerKeyValue = undefined;
     this.onDidChangeEmitter.fire();
+  }
+
+  private async prepareGazetteer(): Promise<void> {
+    let sliceStart = performance.now();
+    for (const _ of prepareGazetteer()) {
+      if (this.isDisposed) return;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
   }
 
   /** The mentions in an article's text as the recogniser finds them (cached per text): what the corpus index is given. */
