@@ -79,7 +79,8 @@ describe('the entity index', () => {
     assert.deepEqual(byType.get('place')?.entities.map((e) => e.id), ['oslo']);
     const filtered = index.topByType(10, (name) => name.includes('person 7'));
     assert.deepEqual(filtered.get('person')?.entities.map((e) => e.id).sort(), ['person-7-0', 'person-7-1', 'person-7-2']);
-    assert.deepEqual(index.top(2).map((e) => e.id), ['oslo', 'putin'], 'equal reach: by name');
+    assert.deepEqual(index.top(2).map((e) => e.id), ['putin', 'oslo'], 'equal reach: in the order first indexed');
+    assert.deepEqual(index.top(3).map((e) => e.id), ['putin', 'oslo', 'macron']);
   });
 
   it('changes its generation with every change', () => {

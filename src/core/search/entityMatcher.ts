@@ -46,11 +46,16 @@ export const CANDIDATES = 400;
 
 const FUSE_OPTIONS = { includeScore: true, threshold: MATCH_THRESHOLD, ignoreLocation: true } as const;
 
+/** A pair of letters as one number: the two UTF-16 code units. */
+function pairAt(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
 /** The letter pairs of `text`, each with how often it occurs there. */
-function pairsOf(text: string): Map<string, number> {
-  const pairs = new Map<string, number>();
+function pairsOf(text: string): Map<number, number> {
+  const pairs = new Map<number, number>();
   for (let i = 0; i + 1 < text.length; i++) {
-    const pair = text.slice(i, i + 2);
+    const pair = pairAt(text, i);
     pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
   }
   return pairs;
@@ -69,7 +74,7 @@ export class EntityMatcher {
   private readonly rows: Row[];
   private readonly exact = new Map<string, NamedEntity[]>();
   /** For each letter pair, the rows whose names hold it (each row once). */
-  private readonly rowsByPair = new Map<string, number[]>();
+  private readonly rowsByPair = new Map<number, number[]>();
   /** Per row, scratch for counting shared pairs; `touched` lists the rows counted. */
   private readonly shared: Uint32Array;
   /** Per row, how many articles mention its entity. */
@@ -82,10 +87,13 @@ export class EntityMatcher {
       const list = this.exact.get(row.folded) ?? [];
       if (!list.includes(row.entity)) list.push(row.entity);
       this.exact.set(row.folded, list);
-      for (const pair of pairsOf(row.folded).keys()) {
+      const name = row.folded;
+      for (let i = 0; i + 1 < name.length; i++) {
+        const pair = pairAt(name, i);
         const rows = this.rowsByPair.get(pair);
-        if (rows) rows.push(at);
-        else this.rowsByPair.set(pair, [at]);
+        // Rows come in order: a pair met again in the same name has that row last already.
+        if (!rows) this.rowsByPair.set(pair, [at]);
+        else if (rows[rows.length - 1] !== at) rows.push(at);
       }
     });
     this.shared = new Uint32Array(this.rows.length);
