@@ -24,6 +24,7 @@
  * `fra Vestbø` (see `carryCorpusTypes`).
  */
 import { compareNorwegian, detach, foldForMatching } from '../text';
+import { ArticleLists } from './articleLists';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -78,7 +79,7 @@ export class EntityIndex<T = undefined> {
   private freeArticles: number[] = [];
   private readonly numbers = new Map<string, number>();
   /** Per entity, the numbers of the articles that mention it (in no order). */
-  private lists: number[][] = [];
+  private readonly lists = new ArticleLists();
   /**
    * Per entity, its first `kept` articles in the caller's order, best
    * first, or undefined when an article among them left and the next one is
@@ -181,12 +182,10 @@ export class EntityIndex<T = undefined> {
     let at = 0;
     for (const [entity, { type, strong, spans }] of groups) {
       const count = spans.length / 2;
-      const list = this.lists[entity];
       packed[at] = entity;
       packed[at + 1] = type | (strong << TYPE_BITS);
       packed[at + 2] = count;
-      packed[at + 3] = list.length;
-      list.push(article);
+      packed[at + 3] = this.lists.push(entity, article);
       packed.set(spans, at + HEADER);
       at += HEADER + spans.length;
       const base = entity * STATS;
@@ -201,7 +200,7 @@ export class EntityIndex<T = undefined> {
     // Entities it no longer mentions: their next first article is unknown until asked for.
     for (const entity of left ?? []) {
       const first = this.firsts[entity];
-      if (first && !first.includes(article) && this.lists[entity].length > first.length) this.firsts[entity] = undefined;
+      if (first && !first.includes(article) && this.lists.length(entity) > first.length) this.firsts[entity] = undefined;
     }
     this.version++;
   }
@@ -302,7 +301,7 @@ export class EntityIndex<T = undefined> {
       this.names[entity] = state.names[entity];
       this.folded[entity] = undefined;
       this.known[entity] = state.known[entity] === 1 ? 1 : 0;
-      this.lists[entity] = [];
+      this.lists.clear(entity);
       // Found when first asked for: ranking them here would compare every article with others.
       this.firsts[entity] = undefined;
       if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
@@ -322,9 +321,7 @@ export class EntityIndex<T = undefined> {
         if (packed.length - at < HEADER || entity < 0 || entity >= entityCount || type >= TYPE_COUNT || count <= 0 || strong < 0 || strong > count || end > packed.length) {
           throw new SnapshotError(`the mentions of ${uri} do not add up`);
         }
-        const list = this.lists[entity];
-        packed[at + 3] = list.length;
-        list.push(article);
+        packed[at + 3] = this.lists.push(entity, article);
         const base = entity * STATS;
         this.stats[base + ARTICLES]++;
         this.stats[base + MENTIONS] += count;
@@ -363,7 +360,7 @@ export class EntityIndex<T = undefined> {
     this.packs = [];
     this.infos = [];
     this.freeArticles = [];
-    this.lists = [];
+    this.lists.reset();
     this.firsts = [];
     this.numbers.clear();
     this.ids = [];
@@ -446,7 +443,7 @@ export class EntityIndex<T = undefined> {
   articlesMentioning(id: string): string[] {
     const entity = this.numbers.get(id);
     if (entity === undefined) return [];
-    return this.lists[entity].map((article) => this.uris[article]);
+    return this.lists.toArray(entity).map((article) => this.uris[article]);
   }
 
   /**
@@ -462,7 +459,7 @@ export class EntityIndex<T = undefined> {
     const skip = excluding === undefined ? undefined : this.articleNumbers.get(excluding);
     let first = limit < this.kept ? this.firsts[entity] : undefined;
     if (!first) {
-      first = this.rankFirst(this.lists[entity], Math.max(limit + 1, this.kept));
+      first = this.rankFirst(this.lists.toArray(entity), Math.max(limit + 1, this.kept));
       // The first of a longer ranking are the first `kept` too.
       this.firsts[entity] = first.slice(0, this.kept);
     }
@@ -536,7 +533,7 @@ export class EntityIndex<T = undefined> {
     first.splice(at, 1);
     if (left) left.push(entity);
     // The next in order is not among those kept: found again when asked for, if the entity has more articles.
-    else if (this.lists[entity].length > first.length) this.firsts[entity] = undefined;
+    else if (this.lists.length(entity) > first.length) this.firsts[entity] = undefined;
   }
 
   /** The number of the mention's entity, registering it if new. */
@@ -581,8 +578,10 @@ export class EntityIndex<T = undefined> {
     this.folded[entity] = undefined;
     this.known[entity] = mention.source === 'rule' ? 0 : 1;
     this.stats.fill(0, entity * STATS, (entity + 1) * STATS);
-    this.lists[entity] = [];
-    this.firsts[entity] = [];
+    this.lists.clear(entity);
+    // Found when first asked for (most entities are named in one article, and most never asked about): an
+    // array for each, kept as articles come, took as much of the heap as their lists.
+    this.firsts[entity] = undefined;
     return entity;
   }
 
@@ -596,11 +595,10 @@ export class EntityIndex<T = undefined> {
       const entity = packed[at];
       const count = packed[at + 2];
       // Out of the entity's list: the last article there takes its slot.
-      const list = this.lists[entity];
       const slot = packed[at + 3];
-      const moved = list.pop() as number;
+      const moved = this.lists.pop(entity);
       if (moved !== article) {
-        list[slot] = moved;
+        this.lists.set(entity, slot, moved);
         const movedPack = this.packs[moved] as Int32Array;
         movedPack[findGroup(movedPack, entity) + 3] = slot;
       }
@@ -619,7 +617,7 @@ export class EntityIndex<T = undefined> {
         this.numbers.delete(this.ids[entity]);
         this.ids[entity] = '';
         this.names[entity] = '';
-        this.lists[entity] = [];
+        this.lists.clear(entity);
         this.firsts[entity] = undefined;
         this.free.push(entity);
       }
