@@ -8,11 +8,12 @@ interface SnapshotMeta {
   readonly node_types: readonly (readonly string[] | string)[];
 }
 
-/** The numbers of the array that follows `"key":[` in `bytes`. */
-function numbersAfter(bytes: Buffer, key: string): number[] {
+/** The `count` numbers of the array that follows `"key":[` in `bytes` (typed: a large host's snapshot has tens of millions). */
+function numbersAfter(bytes: Buffer, key: string, count: number): Float64Array {
   const start = bytes.indexOf(`"${key}":[`);
   if (start < 0) throw new Error(`The heap snapshot has no ${key}.`);
-  const numbers: number[] = [];
+  const numbers = new Float64Array(count);
+  let length = 0;
   let value = 0;
   let inNumber = false;
   for (let at = start + key.length + 4; at < bytes.length; at++) {
@@ -21,10 +22,10 @@ function numbersAfter(bytes: Buffer, key: string): number[] {
       value = value * 10 + byte - 48;
       inNumber = true;
     } else {
-      if (inNumber) numbers.push(value);
+      if (inNumber && length < count) numbers[length++] = value;
       value = 0;
       inNumber = false;
-      if (byte === 93) return numbers; // ]
+      if (byte === 93) return numbers.subarray(0, length); // ]
     }
   }
   throw new Error(`The heap snapshot's ${key} does not end.`);
@@ -56,12 +57,13 @@ export function summariseHeapSnapshot(file: string, rows = 25): string {
   const metaStart = bytes.indexOf('"meta":');
   const metaEnd = bytes.indexOf(',"node_count"');
   const meta = JSON.parse(bytes.toString('utf8', metaStart + '"meta":'.length, metaEnd)) as SnapshotMeta;
+  const nodeCount = Number(/^,"node_count":(\d+)/.exec(bytes.toString('latin1', metaEnd, metaEnd + 40))?.[1]);
   const fields = meta.node_fields.length;
   const typeField = meta.node_fields.indexOf('type');
   const nameField = meta.node_fields.indexOf('name');
   const sizeField = meta.node_fields.indexOf('self_size');
   const types = meta.node_types[typeField] as readonly string[];
-  const nodes = numbersAfter(bytes, 'nodes');
+  const nodes = numbersAfter(bytes, 'nodes', nodeCount * fields);
   const strings = stringsOf(bytes);
   const kinds = new Map<string, { bytes: number; count: number }>();
   let total = 0;

@@ -25,6 +25,7 @@
  */
 import { compareNorwegian, detach, foldForMatching } from '../text';
 import { ArticleLists } from './articleLists';
+import { StringNumbers } from './stringNumbers';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -77,7 +78,8 @@ export class EntityIndex<T = undefined> {
   private packs: (Int32Array | undefined)[] = [];
   private infos: (T | undefined)[] = [];
   private freeArticles: number[] = [];
-  private readonly numbers = new Map<string, number>();
+  /** Entity ids to entity numbers. */
+  private readonly numbers = new StringNumbers();
   /** Per entity, the numbers of the articles that mention it (in no order). */
   private readonly lists = new ArticleLists();
   /**
@@ -223,7 +225,7 @@ export class EntityIndex<T = undefined> {
     const entityNumbers = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const names: string[] = [];
-    const entities = [...this.numbers.values()].sort((a, b) => a - b);
+    const entities = [...this.numbers.values()];
     const known = new Uint8Array(entities.length);
     for (const entity of entities) {
       entityNumbers[entity] = ids.length;

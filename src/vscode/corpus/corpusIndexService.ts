@@ -50,6 +50,8 @@ export class CorpusIndexService extends Disposable {
   private reindexCount = 0;
   /** Articles indexed since the extension started (or since `forget`), for the log and tests. */
   private indexedCount = 0;
+  /** The last count of articles to index, and what it was counted for (see `toIndex`). */
+  private todoCount: { readonly articles: readonly ArticleSummary[]; readonly version: number; readonly reindexes: number; readonly todo: number } | undefined;
   private readonly onDidChangeEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the index has changed: after each run, and now and then during a long one. */
   readonly onDidChange = this.onDidChangeEmitter.event;
@@ -228,10 +230,23 @@ export class CorpusIndexService extends Disposable {
       if (this.progressValue) return { phase: 'indexing', ...this.progressValue };
       // A run about to start: the articles it will index. None (files only removed, or a restored corpus
       // whose files are being checked): the index answers for the corpus as it is, so it says ready.
-      const todo = this.corpus.corpus.articles().filter((article) => this.indexedFrom.get(article.uri) !== article).length;
+      const todo = this.toIndex();
       if (todo > 0) return { phase: 'indexing', done: 0, total: todo };
     }
     return this.corpus.state === 'empty' ? { phase: 'empty' } : { phase: 'ready' };
+  }
+
+  /**
+   * How many of the corpus's articles are not indexed as they are, counted again only when the corpus or
+   * the index changed: the status asks on every step of a load, and at 100,000 articles each count is a pass.
+   */
+  private toIndex(): number {
+    const articles = this.corpus.corpus.articles();
+    const counted = this.todoCount;
+    if (counted && counted.articles === articles && counted.version === this.contentVersionValue && counted.reindexes === this.reindexCount) return counted.todo;
+    const todo = articles.filter((article) => this.indexedFrom.get(article.uri) !== article).length;
+    this.todoCount = { articles, version: this.contentVersionValue, reindexes: this.reindexCount, todo };
+    return todo;
   }
 
   /** Resolves when the index covers the corpus as it is now. */
@@ -262,16 +277,17 @@ export class CorpusIndexService extends Disposable {
       this.dirty = false;
       await this.corpus.whenLoaded();
       if (this.isDisposed) return;
-      const articles = this.corpus.corpus.articles();
-      const current = new Set(articles.map((article) => article.uri));
+      const corpus = this.corpus.corpus;
+      const articles = corpus.articles();
       // Every article indexed (or tried: a file that failed to read is remembered too) and gone since.
-      for (const uri of new Set([...this.entities.articleUris(), ...this.indexedFrom.keys()])) {
-        if (!current.has(uri)) {
-          this.entities.delete(uri);
-          this.search.remove(uri);
-          this.indexedFrom.delete(uri);
-          this.contentVersionValue++;
-        }
+      const gone: string[] = [];
+      for (const uri of this.indexedFrom.keys()) if (corpus.get(uri)?.kind !== 'article') gone.push(uri);
+      for (const uri of this.entities.articleUris()) if (!this.indexedFrom.has(uri) && corpus.get(uri)?.kind !== 'article') gone.push(uri);
+      for (const uri of gone) {
+        this.entities.delete(uri);
+        this.search.remove(uri);
+        this.indexedFrom.delete(uri);
+        this.contentVersionValue++;
       }
       const todo = articles.filter((article) => this.indexedFrom.get(article.uri) !== article);
       if (todo.length > 0) await this.indexArticles(todo);

@@ -14,18 +14,14 @@ import type { EntityStrings, LoadOutcome, SearchReply, SearchRequest } from './s
 /** A load's outcome with its files and entities, when the saved index was usable (the search index restored from it by then). */
 export type LoadResult =
   | Exclude<LoadOutcome, { kind: 'ok' }>
-  | (Omit<Extract<LoadOutcome, { kind: 'ok' }>, 'entities'> & { readonly entities: EntityIndexState; readonly files: readonly SavedFile[] });
+  | (Omit<Extract<LoadOutcome, { kind: 'ok' }>, 'entities' | 'parts'> & { readonly entities: EntityIndexState; readonly files: readonly SavedFile[] });
 
 /** Files sent to the worker in one message while saving. */
 const FILES_PER_MESSAGE = 2000;
 /** Entity strings (article URIs, entity ids and names) sent to the worker in one message while saving. */
 const STRINGS_PER_MESSAGE = 20_000;
 
-/** A load's parts, as they arrive. */
-interface Loading {
-  readonly files: SavedFile[];
-  readonly strings: Record<EntityStrings, string[]>;
-}
+
 
 interface Waiting {
   readonly resolve: (reply: SearchReply) => void;
@@ -44,8 +40,6 @@ export class SearchClient extends Disposable {
   private local: SearchIndex | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
-  /** The files and entity strings of loads under way, as their parts arrive. */
-  private readonly loading = new Map<number, Loading>();
   private readonly onDidLoseContentsEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the worker failed and the index was lost: everything must be added again. */
   readonly onDidLoseContents = this.onDidLoseContentsEmitter.event;
@@ -193,16 +187,21 @@ export class SearchClient extends Disposable {
       return { kind: 'ok', meta: read.snapshot.meta, entities: read.snapshot.entities, bytes: read.bytes, files: read.snapshot.files };
     }
     const id = ++this.nextId;
-    const loading: Loading = { files: [], strings: { uris: [], ids: [], names: [] } };
-    this.loading.set(id, loading);
-    try {
-      const reply = await this.ask({ type: 'load', id, path, buildId });
-      if (reply.type !== 'loaded') throw new Error('The search worker answered another question.');
-      const { outcome } = reply;
-      return outcome.kind === 'ok' ? { ...outcome, entities: { ...outcome.entities, ...loading.strings }, files: loading.files } : outcome;
-    } finally {
-      this.loading.delete(id);
+    const reply = await this.ask({ type: 'load', id, path, buildId });
+    if (reply.type !== 'loaded') throw new Error('The search worker answered another question.');
+    const { outcome } = reply;
+    if (outcome.kind !== 'ok') return outcome;
+    // The files and the entity strings, one part at a time: each is taken in here as a task of its own.
+    const files: SavedFile[] = [];
+    const strings: Record<EntityStrings, string[]> = { uris: [], ids: [], names: [] };
+    for (let part = 0; part < outcome.parts; part++) {
+      const answer = await this.ask({ type: 'loadPart', id: ++this.nextId, load: id, part });
+      if (answer.type !== 'loadPart') throw new Error('The search worker answered another question.');
+      if ('files' in answer.part) for (const file of answer.part.files) files.push(file);
+      else for (const string of answer.part.strings) strings[answer.part.field].push(string);
     }
+    const { parts: _, ...rest } = outcome;
+    return { ...rest, entities: { ...outcome.entities, ...strings }, files };
   }
 
   private post(request: SearchRequest, transfer: readonly ArrayBufferView[] = []): void {
@@ -222,15 +221,6 @@ export class SearchClient extends Disposable {
     const id = reply.id;
     if (id === undefined) {
       if (reply.type === 'failed') this.log.error(`The search worker: ${reply.message}`);
-      return;
-    }
-    if (reply.type === 'loadedFiles') {
-      this.loading.get(id)?.files.push(...reply.files);
-      return;
-    }
-    if (reply.type === 'loadedStrings') {
-      const strings = this.loading.get(id)?.strings[reply.field];
-      for (const string of reply.strings) strings?.push(string);
       return;
     }
     const waiting = this.waiting.get(id);

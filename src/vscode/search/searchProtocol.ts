@@ -32,14 +32,22 @@ export type SearchRequest =
   | { readonly type: 'saveStrings'; readonly id: number; readonly field: EntityStrings; readonly strings: readonly string[] }
   /** The last step: the rest of the host's entity index; the worker encodes everything and writes `path`. */
   | { readonly type: 'save'; readonly id: number; readonly path: string; readonly meta: SnapshotMeta; readonly entities: PackedEntities }
-  /** Reads the saved index at `path` (of build `buildId`), restores the search index from it, and sends the rest back in parts. */
-  | { readonly type: 'load'; readonly id: number; readonly path: string; readonly buildId: string };
+  /** Reads the saved index at `path` (of build `buildId`), restores the search index from it, and holds the rest for `loadPart`. */
+  | { readonly type: 'load'; readonly id: number; readonly path: string; readonly buildId: string }
+  /**
+   * Part `part` of what load `load` holds (its files, then its entity strings), asked one at a time: parts
+   * sent all at once would be taken in by the host in one go, holding it for seconds at 100,000 articles.
+   */
+  | { readonly type: 'loadPart'; readonly id: number; readonly load: number; readonly part: number };
+
+/** A part of a load: some of its files, or some of an entity index's strings (in order). */
+export type LoadPart = { readonly files: readonly SavedFile[] } | { readonly field: EntityStrings; readonly strings: readonly string[] };
 
 /** What a load found: no file, one refused (why), or a usable one (the search index is restored by then). */
 export type LoadOutcome =
   | { readonly kind: 'none' }
   | { readonly kind: 'refused'; readonly reason: string }
-  | { readonly kind: 'ok'; readonly meta: SnapshotMeta; readonly entities: PackedEntities; readonly bytes: number };
+  | { readonly kind: 'ok'; readonly meta: SnapshotMeta; readonly entities: PackedEntities; readonly bytes: number; readonly parts: number };
 
 export type SearchReply =
   | { readonly type: 'search'; readonly id: number; readonly hits: readonly SearchHit[]; readonly total: number; readonly terms: readonly string[] }
@@ -47,10 +55,7 @@ export type SearchReply =
   /** `error` when the state did not add up (the index is then empty). */
   | { readonly type: 'restore'; readonly id: number; readonly error?: string }
   | { readonly type: 'saved'; readonly id: number; readonly bytes?: number; readonly refused?: string }
-  /** Part of a load's files, before its `loaded`. */
-  | { readonly type: 'loadedFiles'; readonly id: number; readonly files: readonly SavedFile[] }
-  /** Part of a load's entity strings, in order, before its `loaded`. */
-  | { readonly type: 'loadedStrings'; readonly id: number; readonly field: EntityStrings; readonly strings: readonly string[] }
+  | { readonly type: 'loadPart'; readonly id: number; readonly part: LoadPart }
   | { readonly type: 'loaded'; readonly id: number; readonly outcome: LoadOutcome }
   /** A request that threw: what it was, and why. */
   | { readonly type: 'failed'; readonly id: number | undefined; readonly message: string };

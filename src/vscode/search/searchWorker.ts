@@ -10,7 +10,7 @@ import { type SearchIndexState, checkSearchIndexState } from '../../core/search/
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { SavedFile } from '../../core/persist/indexSnapshot';
 import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
-import type { EntityStrings, SearchReply, SearchRequest } from './searchProtocol';
+import type { EntityStrings, LoadPart, SearchReply, SearchRequest } from './searchProtocol';
 
 // Indexing gives way to the extension host's thread (and the editor) when the cores are busy.
 runAsBackgroundThread();
@@ -18,6 +18,8 @@ runAsBackgroundThread();
 const index = new SearchIndex();
 /** Saves under way: the search index as it was when each began, and the files and entity strings sent so far. */
 const saves = new Map<number, { search: SearchIndexState; files: SavedFile[]; strings: Record<EntityStrings, string[]> }>();
+/** What loads hold for the host to ask for, part by part (let go with the last). */
+const loads = new Map<number, LoadPart[]>();
 /** Files sent back to the host in parts of this many. */
 const FILES_PER_MESSAGE = 2000;
 /** Entity strings sent back to the host in parts of this many. */
@@ -41,6 +43,8 @@ async function save(request: Extract<SearchRequest, { type: 'save' }>): Promise<
 }
 
 async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<void> {
+  // A load the host gave up on part of the way.
+  loads.clear();
   const read = await readIndexFile(request.path, request.buildId);
   if (read.kind === 'none') return post({ type: 'loaded', id: request.id, outcome: { kind: 'none' } });
   if (read.kind === 'unreadable') return post({ type: 'loaded', id: request.id, outcome: { kind: 'refused', reason: read.reason } });
@@ -53,14 +57,20 @@ async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<
     if (error instanceof SnapshotError) return post({ type: 'loaded', id: request.id, outcome: { kind: 'refused', reason: error.message } });
     throw error;
   }
-  for (let at = 0; at < snapshot.files.length; at += FILES_PER_MESSAGE) post({ type: 'loadedFiles', id: request.id, files: snapshot.files.slice(at, at + FILES_PER_MESSAGE) });
-  // Copies of the entity arrays, handed over: the search index keeps views of the file's bytes.
+  // Held for the host to ask for, part by part.
+  const parts: LoadPart[] = [];
+  for (let at = 0; at < snapshot.files.length; at += FILES_PER_MESSAGE) parts.push({ files: snapshot.files.slice(at, at + FILES_PER_MESSAGE) });
   const e = snapshot.entities;
   for (const field of ['uris', 'ids', 'names'] as const) {
-    for (let at = 0; at < e[field].length; at += STRINGS_PER_MESSAGE) post({ type: 'loadedStrings', id: request.id, field, strings: e[field].slice(at, at + STRINGS_PER_MESSAGE) });
+    for (let at = 0; at < e[field].length; at += STRINGS_PER_MESSAGE) parts.push({ field, strings: e[field].slice(at, at + STRINGS_PER_MESSAGE) });
   }
+  loads.set(request.id, parts);
+  // Copies of the entity arrays, handed over: the search index keeps views of the file's bytes.
   const entities = { packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice() };
-  post({ type: 'loaded', id: request.id, outcome: { kind: 'ok', meta: snapshot.meta, entities, bytes: read.bytes } }, buffersOf([entities.packStarts, entities.packs, entities.known]));
+  post(
+    { type: 'loaded', id: request.id, outcome: { kind: 'ok', meta: snapshot.meta, entities, bytes: read.bytes, parts: parts.length } },
+    buffersOf([entities.packStarts, entities.packs, entities.known]),
+  );
 }
 
 function answer(request: SearchRequest): SearchReply | undefined {
@@ -71,6 +81,13 @@ function answer(request: SearchRequest): SearchReply | undefined {
     case 'saveFiles':
       saves.get(request.id)?.files.push(...request.files);
       return undefined;
+    case 'loadPart': {
+      const parts = loads.get(request.load);
+      const part = parts?.[request.part];
+      if (!parts || !part) throw new Error(`Load ${request.load} has no part ${request.part}.`);
+      if (request.part === parts.length - 1) loads.delete(request.load);
+      return { type: 'loadPart', id: request.id, part };
+    }
     case 'saveStrings': {
       const strings = saves.get(request.id)?.strings[request.field];
       for (const string of request.strings) strings?.push(string);
