@@ -47,6 +47,10 @@ const TYPE_COUNT = ENTITY_TYPES.length;
 const OTHER = ENTITY_TYPES.indexOf('other');
 /** Per-entity integers: articles, mentions, then mentions per type, then mentions per type typed on strong evidence. */
 const STATS = 2 + 2 * TYPE_COUNT;
+/** Entities per chunk of counts. */
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
 const ARTICLES = 0;
 const MENTIONS = 1;
 const VOTES = 2;
@@ -93,7 +97,11 @@ export class EntityIndex<T = undefined> {
   private names: string[] = [];
   private folded: (string | undefined)[] = [];
   private known = new Uint8Array(64);
-  private stats = new Int32Array(64 * STATS);
+  /**
+   * Per entity, its counts (STATS of them), in chunks of CHUNK entities: one array for all of them had to be
+   * copied whole as it grew, and at a million entities making a new 80 MB array held the host for 0.2 s.
+   */
+  private statChunks: Int32Array[] = [];
   /** Per entity, its corpus type (an index into ENTITY_TYPES), kept as its votes change. */
   private types = new Uint8Array(64);
   /** Entities whose votes the update under way changed (marked, so each is listed once): their types are settled at its end. */
@@ -190,11 +198,12 @@ export class EntityIndex<T = undefined> {
       packed[at + 3] = this.lists.push(entity, article);
       packed.set(spans, at + HEADER);
       at += HEADER + spans.length;
-      const base = entity * STATS;
-      this.stats[base + ARTICLES]++;
-      this.stats[base + MENTIONS] += count;
-      this.stats[base + VOTES + type] += count;
-      this.stats[base + STRONG_VOTES + type] += strong;
+      const stats = this.statsOf(entity);
+      const base = (entity & CHUNK_MASK) * STATS;
+      stats[base + ARTICLES]++;
+      stats[base + MENTIONS] += count;
+      stats[base + VOTES + type] += count;
+      stats[base + STRONG_VOTES + type] += strong;
       this.touch(entity);
       this.keepFirst(entity, article);
     }
@@ -292,7 +301,8 @@ export class EntityIndex<T = undefined> {
     let capacity = 64;
     while (capacity < entityCount) capacity *= 2;
     this.known = new Uint8Array(capacity);
-    this.stats = new Int32Array(capacity * STATS);
+    this.statChunks = [];
+    this.ensureStats(entityCount);
     this.types = new Uint8Array(capacity);
     this.touchedMarks = new Uint8Array(capacity);
     for (let entity = 0; entity < entityCount; entity++) {
@@ -324,11 +334,12 @@ export class EntityIndex<T = undefined> {
           throw new SnapshotError(`the mentions of ${uri} do not add up`);
         }
         packed[at + 3] = this.lists.push(entity, article);
-        const base = entity * STATS;
-        this.stats[base + ARTICLES]++;
-        this.stats[base + MENTIONS] += count;
-        this.stats[base + VOTES + type] += count;
-        this.stats[base + STRONG_VOTES + type] += strong;
+        const stats = this.statsOf(entity);
+      const base = (entity & CHUNK_MASK) * STATS;
+        stats[base + ARTICLES]++;
+        stats[base + MENTIONS] += count;
+        stats[base + VOTES + type] += count;
+        stats[base + STRONG_VOTES + type] += strong;
         at = end;
       }
       this.articleNumbers.set(uri, article);
@@ -338,7 +349,7 @@ export class EntityIndex<T = undefined> {
       if ((article + 1) % articlesPerStep === 0) yield;
     }
     for (let entity = 0; entity < entityCount; entity++) {
-      if (this.stats[entity * STATS + ARTICLES] === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
+      if (this.stat(entity, ARTICLES) === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
       this.types[entity] = this.countedType(entity);
       if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
     }
@@ -369,7 +380,7 @@ export class EntityIndex<T = undefined> {
     this.names = [];
     this.folded = [];
     this.known = new Uint8Array(64);
-    this.stats = new Int32Array(64 * STATS);
+    this.statChunks = [];
     this.types = new Uint8Array(64);
     this.touchedMarks = new Uint8Array(64);
     this.touched = [];
@@ -434,7 +445,7 @@ export class EntityIndex<T = undefined> {
 
   /** Fewer articles, then fewer mentions, then registered later: what a bounded heap of the most widely mentioned drops first. */
   private readonly worse = (a: number, b: number): number =>
-    this.stats[a * STATS + ARTICLES] - this.stats[b * STATS + ARTICLES] || this.stats[a * STATS + MENTIONS] - this.stats[b * STATS + MENTIONS] || b - a;
+    this.stat(a, ARTICLES) - this.stat(b, ARTICLES) || this.stat(a, MENTIONS) - this.stat(b, MENTIONS) || b - a;
 
   /** An entity's name folded for filtering, made when first asked for. */
   private foldedName(entity: number): string {
@@ -555,9 +566,6 @@ export class EntityIndex<T = undefined> {
       const known = new Uint8Array(this.known.length * 2);
       known.set(this.known);
       this.known = known;
-      const stats = new Int32Array(known.length * STATS);
-      stats.set(this.stats);
-      this.stats = stats;
       const types = new Uint8Array(known.length);
       types.set(this.types);
       this.types = types;
@@ -579,7 +587,8 @@ export class EntityIndex<T = undefined> {
     this.names[entity] = detach(mention.canonical);
     this.folded[entity] = undefined;
     this.known[entity] = mention.source === 'rule' ? 0 : 1;
-    this.stats.fill(0, entity * STATS, (entity + 1) * STATS);
+    this.ensureStats(entity + 1);
+    this.statsOf(entity).fill(0, (entity & CHUNK_MASK) * STATS, ((entity & CHUNK_MASK) + 1) * STATS);
     this.lists.clear(entity);
     // Found when first asked for (most entities are named in one article, and most never asked about): an
     // array for each, kept as articles come, took as much of the heap as their lists.
@@ -606,13 +615,14 @@ export class EntityIndex<T = undefined> {
       }
       this.dropFirst(entity, article, left);
       this.touch(entity);
-      const base = entity * STATS;
+      const stats = this.statsOf(entity);
+      const base = (entity & CHUNK_MASK) * STATS;
       const type = packed[at + 1] & TYPE_MASK;
-      this.stats[base + ARTICLES]--;
-      this.stats[base + MENTIONS] -= count;
-      this.stats[base + VOTES + type] -= count;
-      this.stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
-      if (this.stats[base + ARTICLES] === 0) {
+      stats[base + ARTICLES]--;
+      stats[base + MENTIONS] -= count;
+      stats[base + VOTES + type] -= count;
+      stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
+      if (stats[base + ARTICLES] === 0) {
         // Gone: it has no corpus type any more (and its number may go to another entity at once), unless
         // it comes back before the update settles.
         this.leftTypes.set(this.ids[entity], this.types[entity]);
@@ -643,7 +653,7 @@ export class EntityIndex<T = undefined> {
     let changed = false;
     for (const entity of this.touched) {
       this.touchedMarks[entity] = 0;
-      if (this.stats[entity * STATS + ARTICLES] === 0) continue;
+      if (this.stat(entity, ARTICLES) === 0) continue;
       const type = this.countedType(entity);
       if (type === this.types[entity]) continue;
       this.types[entity] = type;
@@ -667,36 +677,53 @@ export class EntityIndex<T = undefined> {
    * names may differ between articles), `other` only if nothing else.
    */
   private countedType(entity: number): number {
-    const base = entity * STATS;
+    const stats = this.statsOf(entity);
+      const base = (entity & CHUNK_MASK) * STATS;
     let strongest = -1;
     let strongVotes = 0;
     for (let t = 0; t < TYPE_COUNT; t++) {
-      if (this.stats[base + STRONG_VOTES + t] > strongVotes) {
+      if (stats[base + STRONG_VOTES + t] > strongVotes) {
         strongest = t;
-        strongVotes = this.stats[base + STRONG_VOTES + t];
+        strongVotes = stats[base + STRONG_VOTES + t];
       }
     }
     if (strongest >= 0) return strongest | STRONG_TYPE;
     let type = OTHER;
     let votes = 0;
     for (let t = 0; t < TYPE_COUNT; t++) {
-      if (t !== OTHER && this.stats[base + VOTES + t] > votes) {
+      if (t !== OTHER && stats[base + VOTES + t] > votes) {
         type = t;
-        votes = this.stats[base + VOTES + t];
+        votes = stats[base + VOTES + t];
       }
     }
     return type;
   }
 
+  /** The chunk of counts that holds `entity`'s (at `(entity & CHUNK_MASK) * STATS`). */
+  private statsOf(entity: number): Int32Array {
+    return this.statChunks[entity >>> CHUNK_BITS];
+  }
+
+  /** One of an entity's counts. */
+  private stat(entity: number, which: number): number {
+    return this.statChunks[entity >>> CHUNK_BITS][(entity & CHUNK_MASK) * STATS + which];
+  }
+
+  /** Chunks of counts for entities numbered below `count`. */
+  private ensureStats(count: number): void {
+    while (this.statChunks.length << CHUNK_BITS < count) this.statChunks.push(new Int32Array(CHUNK * STATS));
+  }
+
   private view(entity: number): IndexedEntity {
-    const base = entity * STATS;
+    const stats = this.statsOf(entity);
+      const base = (entity & CHUNK_MASK) * STATS;
     return {
       id: this.ids[entity],
       name: this.names[entity],
       type: ENTITY_TYPES[this.typeIndex(entity)],
       known: this.known[entity] === 1,
-      articles: this.stats[base + ARTICLES],
-      mentions: this.stats[base + MENTIONS],
+      articles: stats[base + ARTICLES],
+      mentions: stats[base + MENTIONS],
     };
   }
 }

@@ -10,6 +10,7 @@ import type { SavedFile } from '../../core/persist/indexSnapshot';
 import type { EntryOutcome } from '../../node/articleFromDisk';
 import { type FileOutcome, fileNameOf, readArticleFile } from './articleFiles';
 import { describeError, sizeInStamp, statStamp } from './fileAccess';
+import { walkFolder } from './folderWalk';
 
 export type CorpusState = 'loading' | 'empty' | 'ready';
 
@@ -371,21 +372,15 @@ export class CorpusService extends Disposable {
     ];
   }
 
-  /**
-   * The files of one root. Workspace folders on disk use VS Code's file
-   * search; other file systems (virtual workspaces) and corpus folders outside
-   * the workspace are walked through `workspace.fs`.
-   */
+  /** The files of one root (see `walkFolder`). */
   private async listRoot(root: Root): Promise<vscode.Uri[]> {
-    if (root.origin === 'workspace' && root.uri.scheme === 'file') {
-      return vscode.workspace.findFiles(
-        new vscode.RelativePattern(root.base, root.include),
-        root.exclude ? new vscode.RelativePattern(root.base, root.exclude) : null,
-      );
-    }
     const stat = await vscode.workspace.fs.stat(root.uri);
     if (!(stat.type & vscode.FileType.Directory)) throw new Error('it is not a folder.');
     return this.walk(root.uri, root.includes, root.excludes);
+  }
+
+  private walk(root: vscode.Uri, include: (path: string) => boolean, exclude: (path: string) => boolean): Promise<vscode.Uri[]> {
+    return walkFolder(root, include, exclude, (message) => this.log.warn(message));
   }
 
   /** Configured folders as URIs: absolute, `~/…`, or relative to the first workspace folder. */
@@ -396,31 +391,6 @@ export class CorpusService extends Disposable {
       this.log.warn(`Ignoring corpus folder "${raw}": ${resolved.problem}.`);
       return [];
     });
-  }
-
-  /** Every file below `root` whose relative path matches `include` and not `exclude`. */
-  private async walk(root: vscode.Uri, include: (path: string) => boolean, exclude: (path: string) => boolean): Promise<vscode.Uri[]> {
-    const found: vscode.Uri[] = [];
-    const visit = async (folder: vscode.Uri, relative: string): Promise<void> => {
-      let children: [string, vscode.FileType][];
-      try {
-        children = await vscode.workspace.fs.readDirectory(folder);
-      } catch (error) {
-        if (relative === '') throw error;
-        this.log.warn(`Skipping ${folder.fsPath}: ${describeError(error)}`);
-        return;
-      }
-      for (const [name, type] of children) {
-        const path = relative ? `${relative}/${name}` : name;
-        if (type & vscode.FileType.Directory) {
-          if (!exclude(`${path}/`) && !(type & vscode.FileType.SymbolicLink)) await visit(vscode.Uri.joinPath(folder, name), path);
-        } else if (type & vscode.FileType.File && include(path) && !exclude(path)) {
-          found.push(vscode.Uri.joinPath(folder, name));
-        }
-      }
-    };
-    await visit(root, '');
-    return found;
   }
 
   private watch(settings: CorpusConfig): void {
