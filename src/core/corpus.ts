@@ -99,6 +99,8 @@ export class Corpus {
   private added: ArticleSummary[] = [];
   /** Whether the corpus changed since `sorted` was made. */
   private stale = true;
+  /** Whether an article of `sorted` may have gone or been replaced since (else only articles were added). */
+  private dropped = false;
   private readonly onDidChangeEmitter = new Emitter<void>();
   /** Fires after every change, once per batch. */
   readonly onDidChange: Event<void> = this.onDidChangeEmitter.event;
@@ -117,15 +119,24 @@ export class Corpus {
     for (const entry of entries) this.entries.set(entryUri(entry), entry);
     this.sorted = undefined;
     this.added = [];
+    this.dropped = false;
     this.changed();
   }
 
   /** Adds or replaces some entries and removes others, as one change. */
   update(upserts: Iterable<CorpusEntry>, removals: Iterable<string> = []): void {
     let changed = false;
-    for (const uri of removals) changed = this.entries.delete(uri) || changed;
+    for (const uri of removals) {
+      const removed = this.entries.get(uri);
+      if (!removed) continue;
+      this.entries.delete(uri);
+      if (removed.kind === 'article') this.dropped = true;
+      changed = true;
+    }
     for (const entry of upserts) {
-      this.entries.set(entryUri(entry), entry);
+      const uri = entryUri(entry);
+      if (this.entries.get(uri)?.kind === 'article') this.dropped = true;
+      this.entries.set(uri, entry);
       if (entry.kind === 'article' && this.sorted) this.added.push(entry.summary);
       changed = true;
     }
@@ -181,7 +192,9 @@ export class Corpus {
     };
     if (this.sorted && !this.stale) return this.sorted;
     this.stale = false;
-    const kept = this.sorted?.filter(current);
+    // Only added since (as while a corpus loads): every article sorted before is still there.
+    const kept = this.dropped ? this.sorted?.filter(current) : this.sorted;
+    this.dropped = false;
     const added = [...new Set(this.added)].filter(current);
     this.added = [];
     if (!kept || added.length > kept.length) {

@@ -198,12 +198,7 @@ export class EntityIndex<T = undefined> {
       packed[at + 3] = this.lists.push(entity, article);
       packed.set(spans, at + HEADER);
       at += HEADER + spans.length;
-      const stats = this.statsOf(entity);
-      const base = (entity & CHUNK_MASK) * STATS;
-      stats[base + ARTICLES]++;
-      stats[base + MENTIONS] += count;
-      stats[base + VOTES + type] += count;
-      stats[base + STRONG_VOTES + type] += strong;
+      this.addCounts(entity, type, count, strong, 1);
       this.touch(entity);
       this.keepFirst(entity, article);
     }
@@ -334,12 +329,7 @@ export class EntityIndex<T = undefined> {
           throw new SnapshotError(`the mentions of ${uri} do not add up`);
         }
         packed[at + 3] = this.lists.push(entity, article);
-        const stats = this.statsOf(entity);
-      const base = (entity & CHUNK_MASK) * STATS;
-        stats[base + ARTICLES]++;
-        stats[base + MENTIONS] += count;
-        stats[base + VOTES + type] += count;
-        stats[base + STRONG_VOTES + type] += strong;
+        this.addCounts(entity, type, count, strong, 1);
         at = end;
       }
       this.articleNumbers.set(uri, article);
@@ -615,14 +605,8 @@ export class EntityIndex<T = undefined> {
       }
       this.dropFirst(entity, article, left);
       this.touch(entity);
-      const stats = this.statsOf(entity);
-      const base = (entity & CHUNK_MASK) * STATS;
-      const type = packed[at + 1] & TYPE_MASK;
-      stats[base + ARTICLES]--;
-      stats[base + MENTIONS] -= count;
-      stats[base + VOTES + type] -= count;
-      stats[base + STRONG_VOTES + type] -= packed[at + 1] >> TYPE_BITS;
-      if (stats[base + ARTICLES] === 0) {
+      this.addCounts(entity, packed[at + 1] & TYPE_MASK, count, packed[at + 1] >> TYPE_BITS, -1);
+      if (this.stat(entity, ARTICLES) === 0) {
         // Gone: it has no corpus type any more (and its number may go to another entity at once), unless
         // it comes back before the update settles.
         this.leftTypes.set(this.ids[entity], this.types[entity]);
@@ -678,7 +662,7 @@ export class EntityIndex<T = undefined> {
    */
   private countedType(entity: number): number {
     const stats = this.statsOf(entity);
-      const base = (entity & CHUNK_MASK) * STATS;
+    const base = (entity & CHUNK_MASK) * STATS;
     let strongest = -1;
     let strongVotes = 0;
     for (let t = 0; t < TYPE_COUNT; t++) {
@@ -704,6 +688,16 @@ export class EntityIndex<T = undefined> {
     return this.statChunks[entity >>> CHUNK_BITS];
   }
 
+  /** An article's `count` mentions of `entity` (`strong` of them on strong evidence) as `type`, counted in (`sign` 1) or out (-1). */
+  private addCounts(entity: number, type: number, count: number, strong: number, sign: 1 | -1): void {
+    const stats = this.statsOf(entity);
+    const base = (entity & CHUNK_MASK) * STATS;
+    stats[base + ARTICLES] += sign;
+    stats[base + MENTIONS] += sign * count;
+    stats[base + VOTES + type] += sign * count;
+    stats[base + STRONG_VOTES + type] += sign * strong;
+  }
+
   /** One of an entity's counts. */
   private stat(entity: number, which: number): number {
     return this.statChunks[entity >>> CHUNK_BITS][(entity & CHUNK_MASK) * STATS + which];
@@ -716,7 +710,7 @@ export class EntityIndex<T = undefined> {
 
   private view(entity: number): IndexedEntity {
     const stats = this.statsOf(entity);
-      const base = (entity & CHUNK_MASK) * STATS;
+    const base = (entity & CHUNK_MASK) * STATS;
     return {
       id: this.ids[entity],
       name: this.names[entity],

@@ -139,9 +139,24 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
       if (same) node = old;
       else if (old && old.parent === parent) {
         node = old;
-        forget(node.children);
+        // The articles it had keep their nodes (and their places in the lookup); only new ones get nodes.
+        const had = new Map<ArticleSummary, ArticlesNode>();
+        for (const child of old.children) if (child.kind === 'article') had.set(child.summary, child);
+        const children: ArticlesNode[] = [];
+        for (const summary of month.articles) {
+          const kept = had.get(summary);
+          if (kept) {
+            had.delete(summary);
+            children.push(kept);
+          } else {
+            const child: ArticlesNode = { kind: 'article', summary, parent: node };
+            byUri.set(summary.uri, child);
+            children.push(child);
+          }
+        }
+        forget([...had.values()]);
         node.children.length = 0;
-        for (const summary of month.articles) node.children.push({ kind: 'article', summary, parent: node });
+        for (const child of children) node.children.push(child);
         changed.add(node);
       } else {
         if (old) forget(old.children);
@@ -151,7 +166,7 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
         if (parent) changed.add(parent);
         else whole = true;
       }
-      if (!same) for (const child of node.children) if (child.kind === 'article') byUri.set(child.summary.uri, child);
+      if (!old || old !== node) for (const child of node.children) if (child.kind === 'article') byUri.set(child.summary.uri, child);
       months.set(month.key, node);
       return node;
     };

@@ -157,9 +157,20 @@ export class CorpusIndexService extends Disposable {
     // bases changed): the restored entities stand until then, but nothing counts as indexed.
     this.indexedFrom.clear();
     if (this.reindexCount === reindexes && this.knowledgeBases.recognizerKey === recognizerKey) {
-      for (const uri of entities.uris) {
+      let sliceStart = performance.now();
+      for (let at = 0; at < entities.uris.length; at++) {
+        const uri = entities.uris[at];
         const summary = summaries.get(uri);
         if (summary) this.indexedFrom.set(uri, summary);
+        if (at % RESTORE_STEP_ARTICLES === 0 && performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+          // Asked meanwhile to index everything again: nothing counts as indexed.
+          if (this.reindexCount !== reindexes) {
+            this.indexedFrom.clear();
+            break;
+          }
+        }
       }
     }
     this.indexedKey = this.knowledgeBases.recognizerKey;
