@@ -217,13 +217,18 @@ export class SearchQuickPick extends Disposable {
     if (isEmptyQuery(query)) return [...notes, ...this.recent()];
 
     const articleItems: ResultItem[] = [];
-    for (const hit of found.articles.hits) {
-      if (articleItems.length >= ARTICLE_RESULTS) break;
-      if (stale()) return undefined;
+    const summaries = found.articles.hits.flatMap((hit) => {
       const entry = this.corpus.corpus.get(hit.key);
-      if (entry?.kind !== 'article') continue;
-      const item = await this.articleItem(entry.summary, found.articleQuery, found.articles.terms, found.entityIds);
-      if (item) articleItems.push(item);
+      return entry?.kind === 'article' ? [entry.summary] : [];
+    });
+    // Read as many at once as are still wanted (a phrase may drop some: then the next ones), in order: one
+    // after the other, the 30 files' reads made most of the box's wait while a corpus is indexed.
+    for (let next = 0; next < summaries.length && articleItems.length < ARTICLE_RESULTS; ) {
+      if (stale()) return undefined;
+      const group = summaries.slice(next, next + ARTICLE_RESULTS - articleItems.length);
+      next += group.length;
+      const items = await Promise.all(group.map((summary) => this.articleItem(summary, found.articleQuery, found.articles.terms, found.entityIds)));
+      for (const item of items) if (item) articleItems.push(item);
     }
     // With phrases the count of articles having all the words says nothing about the phrase: not shown.
     if (!query.phrases.length && found.articles.total > articleItems.length && articleItems.length === ARTICLE_RESULTS) {
