@@ -193,9 +193,12 @@ export class Corpus {
     if (this.sorted && !this.stale) return this.sorted;
     this.stale = false;
     // Only added since (as while a corpus loads): every article sorted before is still there.
-    const kept = this.dropped ? this.sorted?.filter(current) : this.sorted;
+    const dropped = this.dropped;
     this.dropped = false;
-    const added = [...new Set(this.added)].filter(current);
+    const kept = dropped ? this.sorted?.filter(current) : this.sorted;
+    // An article removed and set again, or set again as it was, is among the kept already.
+    const inKept = dropped && kept && this.added.length > 0 ? new Set(kept) : undefined;
+    const added = [...new Set(this.added)].filter((summary) => current(summary) && !inKept?.has(summary));
     this.added = [];
     if (!kept || added.length > kept.length) {
       const articles: ArticleSummary[] = [];

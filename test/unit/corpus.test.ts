@@ -86,6 +86,19 @@ describe('Corpus', () => {
     );
   });
 
+  it('lists an article once when its entry is set again as it was, or removed and set again', () => {
+    const corpus = new Corpus();
+    const a = article('u:1', 'A', 2022, 1);
+    const b = article('u:2', 'B', 2022, 2);
+    corpus.reset([a, b]);
+    corpus.articles();
+    corpus.update([a]);
+    assert.deepEqual(corpus.articles().map((s) => s.uri), ['u:2', 'u:1']);
+    corpus.update([], ['u:1']);
+    corpus.update([a]);
+    assert.deepEqual(corpus.articles().map((s) => s.uri), ['u:2', 'u:1']);
+  });
+
   it('finds neighbours in tree order', () => {
     const corpus = new Corpus();
     corpus.reset([article('u:1', 'A', 2022, 1), article('u:2', 'B', 2022, 2), article('u:3', 'C', 2022, 3)]);

@@ -211,7 +211,7 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
       const node: ProblemsNode = oldProblems ?? { kind: 'problems', children: [] };
       if (!oldProblems) whole = true;
       else if (!same) changed.add(node);
-      if (!same) {
+      if (!same || byUri !== this.byUri) {
         forget(node.children);
         node.children.length = 0;
         for (const problem of problems) node.children.push({ kind: 'problem', problem, parent: node });

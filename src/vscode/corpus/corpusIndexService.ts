@@ -119,8 +119,11 @@ export class CorpusIndexService extends Disposable {
     const indexedFrom = new Map(this.indexedFrom);
     // Copied in steps, letting the host work in between; if the index changed meanwhile, the copy is no good.
     const steps = this.entities.exportStateInSteps(RESTORE_STEP_ARTICLES);
+    // A step after the index changed may read an article that is gone: the copy is no good then either way.
+    const next = () => (this.entities.generation === generation ? steps.next() : undefined);
     let sliceStart = performance.now();
-    for (let step = steps.next(); ; step = steps.next()) {
+    for (let step = next(); ; step = next()) {
+      if (!step) return undefined;
       if (step.done) {
         const unchanged = this.settled && this.entities.generation === generation && this.indexedKey === recognizerKey;
         return unchanged ? { entities: step.value, recognizerKey, indexedFrom } : undefined;
