@@ -32,11 +32,6 @@ export class ArticleLists {
     return entity < this.lengths.length ? this.lengths[entity] : 0;
   }
 
-  /** The article in `slot` of the entity's list. */
-  at(entity: number, slot: number): number {
-    return this.lengths[entity] === 1 ? this.only[entity] : (this.lists[entity] as number[])[slot];
-  }
-
   /** Adds an article to the entity's list; its slot there. */
   push(entity: number, article: number): number {
     this.ensure(entity + 1);

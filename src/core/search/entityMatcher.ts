@@ -153,7 +153,8 @@ export class EntityMatcher {
       this.rows.forEach((row, at) => {
         if (fits(at) && row.folded.includes(folded)) holding.push(at);
       });
-      return this.best(holding, new Uint8Array(this.rows.length), cap);
+      // One rank for all (the pair counts are all 0 between searches): the most widely mentioned first.
+      return this.best(holding, this.shared, cap);
     }
     const touched: number[] = [];
     const shared = this.shared;

@@ -9,18 +9,12 @@ import { Disposable } from '../util/disposable';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { SavedFile, SnapshotMeta } from '../../core/persist/indexSnapshot';
 import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
-import type { EntityStrings, LoadOutcome, SearchReply, SearchRequest } from './searchProtocol';
+import { type LoadOutcome, type SearchReply, type SearchRequest, addPart, noParts, partsOf } from './searchProtocol';
 
 /** A load's outcome with its files and entities, when the saved index was usable (the search index restored from it by then). */
 export type LoadResult =
   | Exclude<LoadOutcome, { kind: 'ok' }>
   | (Omit<Extract<LoadOutcome, { kind: 'ok' }>, 'entities' | 'parts'> & { readonly entities: EntityIndexState; readonly files: readonly SavedFile[] });
-
-/** Files sent to the worker in one message while saving. */
-const FILES_PER_MESSAGE = 2000;
-/** Entity strings (article URIs, entity ids and names) sent to the worker in one message while saving. */
-const STRINGS_PER_MESSAGE = 20_000;
-
 
 
 interface Waiting {
@@ -151,15 +145,9 @@ export class SearchClient extends Disposable {
     const id = ++this.nextId;
     this.post({ type: 'holdSearch', id });
     // In parts, letting the host work in between: each part is copied on this thread as it is posted.
-    for (let at = 0; at < files.length; at += FILES_PER_MESSAGE) {
-      this.post({ type: 'saveFiles', id, files: files.slice(at, at + FILES_PER_MESSAGE) });
+    for (const part of partsOf(files, entities)) {
+      this.post({ type: 'savePart', id, part });
       await new Promise((resolve) => setImmediate(resolve));
-    }
-    for (const field of ['uris', 'ids', 'names'] as const) {
-      for (let at = 0; at < entities[field].length; at += STRINGS_PER_MESSAGE) {
-        this.post({ type: 'saveStrings', id, field, strings: entities[field].slice(at, at + STRINGS_PER_MESSAGE) });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
     }
     const packed = { packStarts: entities.packStarts, packs: entities.packs, known: entities.known };
     const reply = await this.ask({ type: 'save', id, path, meta, entities: packed }, [packed.packStarts, packed.packs, packed.known]);
@@ -192,16 +180,14 @@ export class SearchClient extends Disposable {
     const { outcome } = reply;
     if (outcome.kind !== 'ok') return outcome;
     // The files and the entity strings, one part at a time: each is taken in here as a task of its own.
-    const files: SavedFile[] = [];
-    const strings: Record<EntityStrings, string[]> = { uris: [], ids: [], names: [] };
+    const parts = noParts();
     for (let part = 0; part < outcome.parts; part++) {
       const answer = await this.ask({ type: 'loadPart', id: ++this.nextId, load: id, part });
       if (answer.type !== 'loadPart') throw new Error('The search worker answered another question.');
-      if ('files' in answer.part) for (const file of answer.part.files) files.push(file);
-      else for (const string of answer.part.strings) strings[answer.part.field].push(string);
+      addPart(parts, answer.part);
     }
     const { parts: _, ...rest } = outcome;
-    return { ...rest, entities: { ...outcome.entities, ...strings }, files };
+    return { ...rest, entities: { ...outcome.entities, ...parts.strings }, files: parts.files };
   }
 
   private post(request: SearchRequest, transfer: readonly ArrayBufferView[] = []): void {

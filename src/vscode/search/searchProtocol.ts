@@ -26,10 +26,8 @@ export type SearchRequest =
   | { readonly type: 'restore'; readonly id: number; readonly state: SearchIndexState }
   /** The first step of a save: the search index as it is now (in the order of the adds before it) is kept for save `id`. */
   | { readonly type: 'holdSearch'; readonly id: number }
-  /** The corpus's files for save `id`, in parts (a large corpus's in one message would hold the host while it is copied). */
-  | { readonly type: 'saveFiles'; readonly id: number; readonly files: readonly SavedFile[] }
-  /** The entity index's strings for save `id`, in parts, in order. */
-  | { readonly type: 'saveStrings'; readonly id: number; readonly field: EntityStrings; readonly strings: readonly string[] }
+  /** The corpus's files and the entity index's strings for save `id`, in parts, in order (see `partsOf`). */
+  | { readonly type: 'savePart'; readonly id: number; readonly part: IndexPart }
   /** The last step: the rest of the host's entity index; the worker encodes everything and writes `path`. */
   | { readonly type: 'save'; readonly id: number; readonly path: string; readonly meta: SnapshotMeta; readonly entities: PackedEntities }
   /** Reads the saved index at `path` (of build `buildId`), restores the search index from it, and holds the rest for `loadPart`. */
@@ -40,8 +38,37 @@ export type SearchRequest =
    */
   | { readonly type: 'loadPart'; readonly id: number; readonly load: number; readonly part: number };
 
-/** A part of a load: some of its files, or some of an entity index's strings (in order). */
-export type LoadPart = { readonly files: readonly SavedFile[] } | { readonly field: EntityStrings; readonly strings: readonly string[] };
+/** A part of what a save sends or a load takes back: some of the files, or some of an entity index's strings (in order). */
+export type IndexPart = { readonly files: readonly SavedFile[] } | { readonly field: EntityStrings; readonly strings: readonly string[] };
+
+/** Files in one part. */
+const FILES_PER_PART = 2000;
+/** Entity strings (article URIs, entity ids and names) in one part. */
+const STRINGS_PER_PART = 20_000;
+
+/** The files and the entity index's strings, in parts, in the order `addPart` takes them back. */
+export function* partsOf(files: readonly SavedFile[], entities: Pick<EntityIndexState, EntityStrings>): Generator<IndexPart, void, undefined> {
+  for (let at = 0; at < files.length; at += FILES_PER_PART) yield { files: files.slice(at, at + FILES_PER_PART) };
+  for (const field of ['uris', 'ids', 'names'] as const) {
+    for (let at = 0; at < entities[field].length; at += STRINGS_PER_PART) yield { field, strings: entities[field].slice(at, at + STRINGS_PER_PART) };
+  }
+}
+
+/** What parts put together make: the files and the entity strings. */
+export interface IndexParts {
+  readonly files: SavedFile[];
+  readonly strings: Record<EntityStrings, string[]>;
+}
+
+export function noParts(): IndexParts {
+  return { files: [], strings: { uris: [], ids: [], names: [] } };
+}
+
+/** Adds a part to what was put together so far. */
+export function addPart(into: IndexParts, part: IndexPart): void {
+  if ('files' in part) for (const file of part.files) into.files.push(file);
+  else for (const string of part.strings) into.strings[part.field].push(string);
+}
 
 /** What a load found: no file, one refused (why), or a usable one (the search index is restored by then). */
 export type LoadOutcome =
@@ -55,7 +82,7 @@ export type SearchReply =
   /** `error` when the state did not add up (the index is then empty). */
   | { readonly type: 'restore'; readonly id: number; readonly error?: string }
   | { readonly type: 'saved'; readonly id: number; readonly bytes?: number; readonly refused?: string }
-  | { readonly type: 'loadPart'; readonly id: number; readonly part: LoadPart }
+  | { readonly type: 'loadPart'; readonly id: number; readonly part: IndexPart }
   | { readonly type: 'loaded'; readonly id: number; readonly outcome: LoadOutcome }
   /** A request that threw: what it was, and why. */
   | { readonly type: 'failed'; readonly id: number | undefined; readonly message: string };

@@ -8,22 +8,17 @@ import { SnapshotError } from '../../core/persist/snapshotFile';
 import { SearchIndex } from '../../core/search/searchIndex';
 import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
-import type { SavedFile } from '../../core/persist/indexSnapshot';
 import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
-import type { EntityStrings, LoadPart, SearchReply, SearchRequest } from './searchProtocol';
+import { type IndexPart, type IndexParts, addPart, noParts, partsOf, type SearchReply, type SearchRequest } from './searchProtocol';
 
 // Indexing gives way to the extension host's thread (and the editor) when the cores are busy.
 runAsBackgroundThread();
 
 const index = new SearchIndex();
 /** Saves under way: the search index as it was when each began, and the files and entity strings sent so far. */
-const saves = new Map<number, { search: SearchIndexState; files: SavedFile[]; strings: Record<EntityStrings, string[]> }>();
+const saves = new Map<number, { search: SearchIndexState; parts: IndexParts }>();
 /** What loads hold for the host to ask for, part by part (let go with the last). */
-const loads = new Map<number, LoadPart[]>();
-/** Files sent back to the host in parts of this many. */
-const FILES_PER_MESSAGE = 2000;
-/** Entity strings sent back to the host in parts of this many. */
-const STRINGS_PER_MESSAGE = 20_000;
+const loads = new Map<number, IndexPart[]>();
 
 function post(reply: SearchReply, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(reply, [...new Set(transfer)]);
@@ -37,8 +32,8 @@ async function save(request: Extract<SearchRequest, { type: 'save' }>): Promise<
   const held = saves.get(request.id);
   saves.delete(request.id);
   if (!held) throw new Error('A save came without its first step.');
-  const entities: EntityIndexState = { ...request.entities, ...held.strings };
-  const written = await writeIndexFile(request.path, { meta: request.meta, files: held.files, search: held.search, entities });
+  const entities: EntityIndexState = { ...request.entities, ...held.parts.strings };
+  const written = await writeIndexFile(request.path, { meta: request.meta, files: held.parts.files, search: held.search, entities });
   post({ type: 'saved', id: request.id, ...written });
 }
 
@@ -58,12 +53,8 @@ async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<
     throw error;
   }
   // Held for the host to ask for, part by part.
-  const parts: LoadPart[] = [];
-  for (let at = 0; at < snapshot.files.length; at += FILES_PER_MESSAGE) parts.push({ files: snapshot.files.slice(at, at + FILES_PER_MESSAGE) });
   const e = snapshot.entities;
-  for (const field of ['uris', 'ids', 'names'] as const) {
-    for (let at = 0; at < e[field].length; at += STRINGS_PER_MESSAGE) parts.push({ field, strings: e[field].slice(at, at + STRINGS_PER_MESSAGE) });
-  }
+  const parts = [...partsOf(snapshot.files, e)];
   loads.set(request.id, parts);
   // Copies of the entity arrays, handed over: the search index keeps views of the file's bytes.
   const entities = { packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice() };
@@ -76,22 +67,19 @@ async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<
 function answer(request: SearchRequest): SearchReply | undefined {
   switch (request.type) {
     case 'holdSearch':
-      saves.set(request.id, { search: index.exportState(), files: [], strings: { uris: [], ids: [], names: [] } });
+      saves.set(request.id, { search: index.exportState(), parts: noParts() });
       return undefined;
-    case 'saveFiles':
-      saves.get(request.id)?.files.push(...request.files);
+    case 'savePart': {
+      const held = saves.get(request.id);
+      if (held) addPart(held.parts, request.part);
       return undefined;
+    }
     case 'loadPart': {
       const parts = loads.get(request.load);
       const part = parts?.[request.part];
       if (!parts || !part) throw new Error(`Load ${request.load} has no part ${request.part}.`);
       if (request.part === parts.length - 1) loads.delete(request.load);
       return { type: 'loadPart', id: request.id, part };
-    }
-    case 'saveStrings': {
-      const strings = saves.get(request.id)?.strings[request.field];
-      for (const string of request.strings) strings?.push(string);
-      return undefined;
     }
     case 'save':
     case 'load':
