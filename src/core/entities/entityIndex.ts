@@ -23,9 +23,10 @@
  * `trener Vestbø` in one article is a person in the articles that only say
  * `fra Vestbø` (see `carryCorpusTypes`).
  */
-import { compareNorwegian, detach, foldForMatching } from '../text';
+import { compareNorwegian, foldForMatching } from '../text';
 import { ArticleLists } from './articleLists';
 import { StringNumbers } from './stringNumbers';
+import { StringPool } from './stringPool';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -93,8 +94,10 @@ export class EntityIndex<T = undefined> {
    */
   private firsts: (number[] | undefined)[] = [];
   private readonly compareArticles: (a: number, b: number) => number;
-  private ids: string[] = [];
-  private names: string[] = [];
+  /** One past the highest entity number given out (the ids are `numbers`' keys). */
+  private entityEnd = 0;
+  /** Per entity, its name: as bytes, like the ids (a million small strings were a third of the host's heap). */
+  private readonly names = new StringPool();
   private folded: (string | undefined)[] = [];
   private known = new Uint8Array(64);
   /**
@@ -226,7 +229,7 @@ export class EntityIndex<T = undefined> {
    * last step: a caller that let it change (`generation` moved on) throws the result away.
    */
   *exportStateInSteps(articlesPerStep = 5000): Generator<void, EntityIndexState, undefined> {
-    const entityNumbers = new Int32Array(this.ids.length).fill(-1);
+    const entityNumbers = new Int32Array(this.entityEnd).fill(-1);
     const ids: string[] = [];
     const names: string[] = [];
     const entities = [...this.numbers.values()];
@@ -234,8 +237,8 @@ export class EntityIndex<T = undefined> {
     for (const entity of entities) {
       entityNumbers[entity] = ids.length;
       known[ids.length] = this.known[entity];
-      ids.push(this.ids[entity]);
-      names.push(this.names[entity]);
+      ids.push(this.idOf(entity));
+      names.push(this.nameOf(entity));
       if (ids.length % (articlesPerStep * 10) === 0) yield;
     }
     const articles = [...this.articleNumbers.values()].sort((a, b) => a - b);
@@ -304,8 +307,7 @@ export class EntityIndex<T = undefined> {
       const id = state.ids[entity];
       if (this.numbers.has(id)) throw new SnapshotError(`the entity ${id} is there twice`);
       this.numbers.set(id, entity);
-      this.ids[entity] = id;
-      this.names[entity] = state.names[entity];
+      this.names.set(entity, state.names[entity]);
       this.folded[entity] = undefined;
       this.known[entity] = state.known[entity] === 1 ? 1 : 0;
       this.lists.clear(entity);
@@ -313,6 +315,7 @@ export class EntityIndex<T = undefined> {
       this.firsts[entity] = undefined;
       if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
     }
+    this.entityEnd = entityCount;
     // One copy of all the groups, each article's a view of it (`remove` writes slots into them).
     const all = state.packs.slice();
     for (let article = 0; article < state.uris.length; article++) {
@@ -366,8 +369,8 @@ export class EntityIndex<T = undefined> {
     this.lists.reset();
     this.firsts = [];
     this.numbers.clear();
-    this.ids = [];
-    this.names = [];
+    this.entityEnd = 0;
+    this.names.clear();
     this.folded = [];
     this.known = new Uint8Array(64);
     this.statChunks = [];
@@ -439,7 +442,7 @@ export class EntityIndex<T = undefined> {
 
   /** An entity's name folded for filtering, made when first asked for. */
   private foldedName(entity: number): string {
-    return (this.folded[entity] ??= foldForMatching(this.names[entity]));
+    return (this.folded[entity] ??= foldForMatching(this.nameOf(entity)));
   }
 
   /** The URIs of the articles that mention an entity (in no particular order): its own list, not a scan of the corpus. */
@@ -505,7 +508,7 @@ export class EntityIndex<T = undefined> {
       const strongHere = packed[at + 1] >> TYPE_BITS > 0;
       const carried = (this.types[entity] & STRONG_TYPE) !== 0 ? this.typeIndex(entity) : own;
       const type = this.known[entity] === 1 || strongHere ? own : carried;
-      result.push({ id: this.ids[entity], count: packed[at + 2], type: ENTITY_TYPES[type] });
+      result.push({ id: this.idOf(entity), count: packed[at + 2], type: ENTITY_TYPES[type] });
     }
     return result;
   }
@@ -544,14 +547,14 @@ export class EntityIndex<T = undefined> {
     const existing = this.numbers.get(mention.entityId);
     if (existing !== undefined) {
       // The knowledge base may have renamed it since: the latest article indexed says how it is called.
-      if (this.names[existing] !== mention.canonical) {
-        this.names[existing] = detach(mention.canonical);
+      if (!this.names.equals(existing, mention.canonical)) {
+        this.names.set(existing, mention.canonical);
         this.folded[existing] = undefined;
       }
       this.known[existing] = mention.source === 'rule' ? 0 : 1;
       return existing;
     }
-    const entity = this.free.pop() ?? this.ids.length;
+    const entity = this.free.pop() ?? this.entityEnd++;
     if (entity >= this.known.length) {
       const known = new Uint8Array(this.known.length * 2);
       known.set(this.known);
@@ -572,9 +575,7 @@ export class EntityIndex<T = undefined> {
       this.leftTypes.delete(mention.entityId);
       this.types[entity] = before;
     }
-    // Detached: a name sliced from an article's text would keep the whole text alive.
-    this.ids[entity] = detach(mention.entityId);
-    this.names[entity] = detach(mention.canonical);
+    this.names.set(entity, mention.canonical);
     this.folded[entity] = undefined;
     this.known[entity] = mention.source === 'rule' ? 0 : 1;
     this.ensureStats(entity + 1);
@@ -609,10 +610,10 @@ export class EntityIndex<T = undefined> {
       if (this.stat(entity, ARTICLES) === 0) {
         // Gone: it has no corpus type any more (and its number may go to another entity at once), unless
         // it comes back before the update settles.
-        this.leftTypes.set(this.ids[entity], this.types[entity]);
-        this.numbers.delete(this.ids[entity]);
-        this.ids[entity] = '';
-        this.names[entity] = '';
+        const id = this.idOf(entity);
+        this.leftTypes.set(id, this.types[entity]);
+        this.numbers.delete(id);
+        this.names.delete(entity);
         this.lists.clear(entity);
         this.firsts[entity] = undefined;
         this.free.push(entity);
@@ -698,6 +699,14 @@ export class EntityIndex<T = undefined> {
     stats[base + STRONG_VOTES + type] += sign * strong;
   }
 
+  private idOf(entity: number): string {
+    return this.numbers.keyOf(entity) as string;
+  }
+
+  private nameOf(entity: number): string {
+    return this.names.get(entity) as string;
+  }
+
   /** One of an entity's counts. */
   private stat(entity: number, which: number): number {
     return this.statChunks[entity >>> CHUNK_BITS][(entity & CHUNK_MASK) * STATS + which];
@@ -712,8 +721,8 @@ export class EntityIndex<T = undefined> {
     const stats = this.statsOf(entity);
     const base = (entity & CHUNK_MASK) * STATS;
     return {
-      id: this.ids[entity],
-      name: this.names[entity],
+      id: this.idOf(entity),
+      name: this.nameOf(entity),
       type: ENTITY_TYPES[this.typeIndex(entity)],
       known: this.known[entity] === 1,
       articles: stats[base + ARTICLES],

@@ -1,4 +1,5 @@
 import { hashOf } from './fnv';
+import { StringPool } from './stringPool';
 
 const EMPTY = -1;
 const DELETED = -2;
@@ -15,7 +16,8 @@ const FIRST_SLOTS = 64;
  * A `Map` did this at first. At 100,000 articles it holds about a million ids, and when it grew it rehashed
  * every entry in one go (0.1 s on an idle core, 0.4-0.7 s on the extension host of a busy machine: the
  * longest stalls of indexing). Here a table that grows holds a 64th of the keys and is rehashed from the
- * hashes kept; lookups take a third of the time, and the whole a third of the memory.
+ * hashes kept; lookups take a third of the time, and the whole a third of the memory. The keys themselves
+ * are kept as bytes in a `StringPool`, not as a million strings on the heap.
  */
 export class StringNumbers {
   /** Per table, its slots: a number, EMPTY or DELETED; each table's length is a power of two. */
@@ -23,8 +25,8 @@ export class StringNumbers {
   /** Per table, its slots that are not EMPTY (numbers and DELETED) and its numbers. */
   private taken = new Int32Array(SHARDS);
   private held = new Int32Array(SHARDS);
-  /** Per number, its key (undefined when free) and the key's hash. */
-  private keys: (string | undefined)[] = [];
+  /** Per number, its key (none when free: kept as bytes, see `StringPool`) and the key's hash. */
+  private readonly keys = new StringPool();
   private hashes = new Int32Array(256);
   private count = 0;
 
@@ -53,7 +55,7 @@ export class StringNumbers {
     const hash = hashOf(key, 0, key.length);
     const shard = hash & (SHARDS - 1);
     if (this.find(this.slots[shard], key, hash) >= 0) throw new Error(`the key ${key} is there already`);
-    if (this.keys[number] !== undefined) throw new Error(`the number ${number} is in use`);
+    if (this.keys.has(number)) throw new Error(`the number ${number} is in use`);
     if ((this.taken[shard] + 1) * 2 > this.slots[shard].length) this.grow(shard);
     if (number >= this.hashes.length) {
       let capacity = this.hashes.length;
@@ -62,7 +64,7 @@ export class StringNumbers {
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
-    this.keys[number] = key;
+    this.keys.set(number, key);
     this.hashes[number] = hash;
     const slots = this.slots[shard];
     const mask = slots.length - 1;
@@ -85,7 +87,7 @@ export class StringNumbers {
     const slots = this.slots[shard];
     const at = this.find(slots, key, hash);
     if (at < 0) return false;
-    this.keys[slots[at]] = undefined;
+    this.keys.delete(slots[at]);
     slots[at] = DELETED;
     this.held[shard]--;
     this.count--;
@@ -96,15 +98,24 @@ export class StringNumbers {
     this.slots = Array.from({ length: SHARDS }, () => new Int32Array(FIRST_SLOTS).fill(EMPTY));
     this.taken = new Int32Array(SHARDS);
     this.held = new Int32Array(SHARDS);
-    this.keys = [];
+    this.keys.clear();
     this.hashes = new Int32Array(256);
     this.count = 0;
   }
 
+  /** The key of a number in use, or undefined. */
+  keyOf(number: number): string | undefined {
+    return this.keys.get(number);
+  }
+
   /** The numbers in use, in increasing order. */
-  *values(): IterableIterator<number> {
-    const keys = this.keys;
-    for (let number = 0; number < keys.length; number++) if (keys[number] !== undefined) yield number;
+  values(): IterableIterator<number> {
+    return this.keys.numbers();
+  }
+
+  /** Bytes the keys' characters take outside the JavaScript heap. */
+  get keyBytes(): number {
+    return this.keys.bytes;
   }
 
   /** The slot of `slots` holding `key`, or -1. */
@@ -113,7 +124,7 @@ export class StringNumbers {
     for (let at = (hash >>> SHARD_BITS) & mask; ; at = (at + 1) & mask) {
       const slot = slots[at];
       if (slot === EMPTY) return -1;
-      if (slot !== DELETED && this.hashes[slot] === hash && this.keys[slot] === key) return at;
+      if (slot !== DELETED && this.hashes[slot] === hash && this.keys.equals(slot, key)) return at;
     }
   }
 
