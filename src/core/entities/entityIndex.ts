@@ -300,7 +300,6 @@ export class EntityIndex<T = undefined> {
     while (capacity < entityCount) capacity *= 2;
     this.known = new Uint8Array(capacity);
     this.statChunks = [];
-    this.ensureStats(entityCount);
     this.types = new Uint8Array(capacity);
     this.touchedMarks = new Uint8Array(capacity);
     for (let entity = 0; entity < entityCount; entity++) {
@@ -313,7 +312,9 @@ export class EntityIndex<T = undefined> {
       this.lists.clear(entity);
       // Found when first asked for: ranking them here would compare every article with others.
       this.firsts[entity] = undefined;
-      if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
+      // Counts made a chunk at a time as the steps go (all at once they are tens of megabytes at a million entities).
+      this.ensureStats(entity + 1);
+      if ((entity + 1) % (articlesPerStep * 2) === 0) yield;
     }
     this.entityEnd = entityCount;
     // One copy of all the groups, each article's a view of it (`remove` writes slots into them).
@@ -344,7 +345,7 @@ export class EntityIndex<T = undefined> {
     for (let entity = 0; entity < entityCount; entity++) {
       if (this.stat(entity, ARTICLES) === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
       this.types[entity] = this.countedType(entity);
-      if ((entity + 1) % (articlesPerStep * 10) === 0) yield;
+      if ((entity + 1) % (articlesPerStep * 4) === 0) yield;
     }
     this.version++;
     this.typesVersion++;
