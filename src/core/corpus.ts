@@ -113,11 +113,20 @@ export class Corpus {
     return this.entries.get(uri);
   }
 
-  /** Replaces everything (a full reload). */
-  reset(entries: Iterable<CorpusEntry>): void {
+  /**
+   * Replaces everything (a full reload). `inTreeOrder`: the articles come in tree order (as a saved index lists
+   * them), and are taken in that order if their dates are; sorting them again compares each with the next by
+   * Norwegian collation (0.1 s of the extension host's thread at 100,000 articles, as a reopened window starts).
+   */
+  reset(entries: Iterable<CorpusEntry>, options: { inTreeOrder?: boolean } = {}): void {
     this.entries.clear();
-    for (const entry of entries) this.entries.set(entryUri(entry), entry);
+    const articles: ArticleSummary[] = [];
+    for (const entry of entries) {
+      this.entries.set(entryUri(entry), entry);
+      if (entry.kind === 'article') articles.push(entry.summary);
+    }
     this.sorted = undefined;
+    if (options.inTreeOrder && articles.length === this.countArticles() && datesInOrder(articles)) this.sorted = articles;
     this.added = [];
     this.dropped = false;
     this.changed();
@@ -227,11 +236,23 @@ export class Corpus {
     return merged;
   }
 
+  private countArticles(): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.kind === 'article') count++;
+    return count;
+  }
+
   private changed(): void {
     this.stale = true;
     this.places = undefined;
     this.onDidChangeEmitter.fire();
   }
+}
+
+/** Whether the articles' dates are in tree order (newest first), as a list in tree order has them. */
+function datesInOrder(articles: readonly ArticleSummary[]): boolean {
+  for (let i = 1; i < articles.length; i++) if (compareDatesNewestFirst(articles[i - 1].date, articles[i].date) > 0) return false;
+  return true;
 }
 
 function entryUri(entry: CorpusEntry): string {

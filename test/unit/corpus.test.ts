@@ -55,6 +55,30 @@ describe('Corpus', () => {
     assert.deepEqual(corpus.articles().map((a) => a.title), ['Alta', 'Zebra', 'Bergen', 'Øst', 'Ålesund']);
   });
 
+  describe('reset with articles said to be in tree order (a saved index)', () => {
+    const inOrder = [article('u:1', 'Alta', 2022, 2, 10), article('u:2', 'Zebra', 2022, 2, 3), article('u:3', 'Bergen', 2022, 2), article('u:4', 'Eldre', 2021, 11)];
+    const titles = (entries: CorpusEntry[]) => {
+      const corpus = new Corpus();
+      corpus.reset(entries, { inTreeOrder: true });
+      return corpus.articles().map((a) => a.title);
+    };
+    const cases: { name: string; entries: CorpusEntry[]; expected: string[] }[] = [
+      { name: 'takes them as they come', entries: inOrder, expected: ['Alta', 'Zebra', 'Bergen', 'Eldre'] },
+      { name: 'sorts them when their dates are out of order', entries: [inOrder[3], inOrder[1], inOrder[0], inOrder[2]], expected: ['Alta', 'Zebra', 'Bergen', 'Eldre'] },
+      { name: 'sorts them when one URI comes twice (the later entry counts)', entries: [...inOrder, article('u:1', 'Alta igjen', 2020, 1)], expected: ['Zebra', 'Bergen', 'Eldre', 'Alta igjen'] },
+      // Titles are not compared: a saved list is in the order the collation gave when it was saved.
+      { name: 'keeps titles of the same day as they come', entries: [article('u:5', 'Øst', 2022, 2), article('u:6', 'Bergen', 2022, 2)], expected: ['Øst', 'Bergen'] },
+    ];
+    for (const { name, entries, expected } of cases) it(name, () => assert.deepEqual(titles(entries), expected));
+
+    it('merges later changes into the order it took', () => {
+      const corpus = new Corpus();
+      corpus.reset(inOrder, { inTreeOrder: true });
+      corpus.update([article('u:9', 'Midt', 2022, 2, 5)], ['u:3']);
+      assert.deepEqual(corpus.articles().map((a) => a.title), ['Alta', 'Midt', 'Zebra', 'Eldre']);
+    });
+  });
+
   it('keeps tree order through any sequence of changes, as a full sort would have it', () => {
     const entryArb = fc.record({
       uri: fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `u:${i}`)),

@@ -179,7 +179,7 @@ export class CorpusService extends Disposable {
   restore(files: readonly SavedFile[]): void {
     this.stamps = new WeakMap();
     for (const file of files) this.stamps.set(file.entry, file.stamp);
-    this.corpus.reset(files.map((file) => file.entry));
+    this.corpus.reset(files.map((file) => file.entry), { inTreeOrder: true });
     if (this.corpus.size > 0) this.setState('ready');
   }
 
