@@ -31,6 +31,8 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   private monthNodes = new Map<string, MonthNode>();
   private yearNodes = new Map<string, YearNode>();
   private problemsNode: ProblemsNode | undefined;
+  /** A rebuild asked for and not yet made (made on the next turn of the event loop, or when the tree is read). */
+  private rebuildTimer: NodeJS.Immediate | undefined;
   readonly treeView: vscode.TreeView<ArticlesNode>;
 
   constructor(private readonly corpus: CorpusService) {
@@ -38,7 +40,10 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
     this.treeView = this.register(
       vscode.window.createTreeView(ViewId.Articles, { treeDataProvider: this, showCollapseAll: true }),
     );
-    this.register(corpus.corpus.onDidChange(() => this.rebuild()));
+    // On a turn of its own: the corpus changes in work that is long already (a reopened window's restore, a
+    // load's batch), and the tree's rebuild after it, at 100,000 articles, made one stall of the two.
+    this.register(corpus.corpus.onDidChange(() => this.scheduleRebuild()));
+    this.register({ dispose: () => clearImmediate(this.rebuildTimer) });
     this.register(corpus.onDidChangeState(() => this.updateContext()));
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -51,11 +56,13 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
 
   /** The tree node of an article, for `reveal`. */
   nodeFor(uri: string): ArticlesNode | undefined {
+    this.flushRebuild();
     return this.byUri.get(uri);
   }
 
   /** Selects the article in the tree if the view is visible, without taking focus. */
   async reveal(uri: string): Promise<void> {
+    this.flushRebuild();
     const node = this.byUri.get(uri);
     if (!node || !this.treeView.visible) return;
     try {
@@ -66,6 +73,7 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   }
 
   getChildren(node?: ArticlesNode): ArticlesNode[] {
+    this.flushRebuild();
     if (!node) return this.roots;
     return 'children' in node ? node.children : [];
   }
@@ -109,7 +117,24 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
    * for one changed file took about half a second. A month or year that comes or goes, the problems
    * appearing or going, or another grouping redraw the whole tree.
    */
+  private scheduleRebuild(): void {
+    this.rebuildTimer ??= setImmediate(() => this.flushRebuild());
+  }
+
+  /** Makes a rebuild asked for now: what the tree is read for must be the corpus as it is. */
+  private flushRebuild(): void {
+    if (this.rebuildTimer === undefined) return;
+    clearImmediate(this.rebuildTimer);
+    this.rebuildTimer = undefined;
+    this.rebuild();
+  }
+
   private rebuild(): void {
+    // Made now: one asked for is no longer needed.
+    if (this.rebuildTimer !== undefined) {
+      clearImmediate(this.rebuildTimer);
+      this.rebuildTimer = undefined;
+    }
     const corpus = this.corpus.corpus;
     const articles = corpus.articles();
     const groupBy = config.groupBy();
@@ -229,6 +254,8 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   }
 
   private updateContext(): void {
+    // The rebuild asked for says it when made (the roots are not yet the corpus's: no empty state in between).
+    if (this.rebuildTimer !== undefined) return;
     const state = this.corpus.state === 'loading' ? 'loading' : this.roots.length ? 'ready' : 'empty';
     void vscode.commands.executeCommand('setContext', ContextKey.CorpusState, state);
   }
