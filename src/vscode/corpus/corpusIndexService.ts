@@ -159,6 +159,7 @@ export class CorpusIndexService extends Disposable {
     // Asked to index everything again while restoring (the search worker lost its index, the knowledge
     // bases changed): the restored entities stand until then, but nothing counts as indexed.
     this.indexedFrom.clear();
+    this.contentVersionValue++;
     if (this.reindexCount === reindexes && this.knowledgeBases.recognizerKey === recognizerKey) {
       let sliceStart = performance.now();
       for (let at = 0; at < entities.uris.length; at++) {
@@ -171,6 +172,7 @@ export class CorpusIndexService extends Disposable {
           // Asked meanwhile to index everything again: nothing counts as indexed.
           if (this.reindexCount !== reindexes) {
             this.indexedFrom.clear();
+            this.contentVersionValue++;
             break;
           }
         }
@@ -293,17 +295,41 @@ export class CorpusIndexService extends Disposable {
       if (this.isDisposed) return;
       const corpus = this.corpus.corpus;
       const articles = corpus.articles();
+      // Passes over the corpus, in slices (at 100,000 articles each is tens of milliseconds): a change meanwhile
+      // marks the run dirty, and it goes round again.
+      let sliceStart = performance.now();
+      let steps = 0;
+      /** Whether the slice has run its time (asked once an item; the clock read every few hundred). */
+      const due = () => ++steps % RESTORE_STEP_ARTICLES === 0 && performance.now() - sliceStart >= SLICE_MS;
+      const pause = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      };
       // Every article indexed (or tried: a file that failed to read is remembered too) and gone since.
       const gone: string[] = [];
-      for (const uri of this.indexedFrom.keys()) if (corpus.get(uri)?.kind !== 'article') gone.push(uri);
-      for (const uri of this.entities.articleUris()) if (!this.indexedFrom.has(uri) && corpus.get(uri)?.kind !== 'article') gone.push(uri);
+      for (const uri of this.indexedFrom.keys()) {
+        if (corpus.get(uri)?.kind !== 'article') gone.push(uri);
+        if (due()) await pause();
+      }
+      for (const uri of this.entities.articleUris()) {
+        if (!this.indexedFrom.has(uri) && corpus.get(uri)?.kind !== 'article') gone.push(uri);
+        if (due()) await pause();
+      }
+      if (this.isDisposed) return;
       for (const uri of gone) {
+        // Back meanwhile: indexed again (or kept) as the next round finds it.
+        if (corpus.get(uri)?.kind === 'article') continue;
         this.entities.delete(uri);
         this.search.remove(uri);
         this.indexedFrom.delete(uri);
         this.contentVersionValue++;
       }
-      const todo = articles.filter((article) => this.indexedFrom.get(article.uri) !== article);
+      const todo: ArticleSummary[] = [];
+      for (const article of articles) {
+        if (this.indexedFrom.get(article.uri) !== article) todo.push(article);
+        if (due()) await pause();
+      }
+      if (this.isDisposed) return;
       if (todo.length > 0) await this.indexArticles(todo);
       this.onDidChangeEmitter.fire();
     } while (this.dirty && !this.isDisposed);
