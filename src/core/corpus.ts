@@ -261,13 +261,29 @@ function entryUri(entry: CorpusEntry): string {
 
 /** Month groups of articles given in tree order (as `Corpus.articles()` returns them). */
 export function groupByMonth(articles: readonly ArticleSummary[]): MonthGroup[] {
-  const months = groupBy(articles, (article) => article.month);
-  return [...months].map(([key, list]) => ({
+  const month = (key: string, list: readonly ArticleSummary[]): MonthGroup => ({
     kind: 'month',
     key,
     label: formatMonth(list[0].date.year, list[0].date.month),
     articles: list,
-  }));
+  });
+  // In tree order a month's articles are one run: sliced out, not pushed one at a time (the Articles view groups
+  // the whole corpus again on a change, 100,000 articles and more).
+  const runs: MonthGroup[] = [];
+  const seen = new Set<string>();
+  let start = 0;
+  for (let i = 1; i <= articles.length; i++) {
+    if (i < articles.length && articles[i].month === articles[start].month) continue;
+    const key = articles[start].month;
+    if (seen.has(key)) {
+      // Not in tree order after all: grouped as they come.
+      return [...groupBy(articles, (article) => article.month)].map(([k, list]) => month(k, list));
+    }
+    seen.add(key);
+    runs.push(month(key, articles.slice(start, i)));
+    start = i;
+  }
+  return runs;
 }
 
 /** Year groups holding month groups, of articles given in tree order. */

@@ -195,4 +195,22 @@ describe('Corpus', () => {
     assert.equal(formatMonth(2022, 2), 'February 2022');
     assert.equal(formatDate({ year: 2022, month: 1, day: 5 }), '5 January 2022');
   });
+  it('groups by month the same whether the articles come in tree order (runs, sliced) or not', () => {
+    const month = fc.record({ year: fc.integer({ min: 2019, max: 2021 }), month: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(month, { maxLength: 40 }), fc.boolean(), (dates, sortThem) => {
+        const entries = dates.map((d, i) => article(`u:${i}`, `Sak ${i}`, d.year, d.month));
+        const summaries = entries.map((e) => (e.kind === 'article' ? e.summary : assert.fail()));
+        if (sortThem) summaries.sort(compareArticles);
+        const expected = new Map<string, string[]>();
+        for (const s of summaries) expected.set(s.month, [...(expected.get(s.month) ?? []), s.uri]);
+        const groups = groupByMonth(summaries);
+        assert.deepEqual(
+          groups.map((g) => [g.key, g.articles.map((a) => a.uri)]),
+          [...expected],
+        );
+        for (const g of groups) assert.equal(g.label, formatMonth(g.articles[0].date.year, g.articles[0].date.month));
+      }),
+    );
+  });
 });

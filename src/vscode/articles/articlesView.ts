@@ -9,14 +9,27 @@ import { Disposable } from '../util/disposable';
 import { SafeMarkdown } from '../util/markdown';
 
 type YearNode = { readonly kind: 'year'; readonly key: string; readonly label: string; readonly children: ArticlesNode[] };
-type MonthNode = { readonly kind: 'month'; readonly key: string; readonly label: string; readonly parent?: YearNode; readonly children: ArticlesNode[] };
+/**
+ * A month's article nodes are made when the tree first asks for them (or an article of it is revealed): at
+ * 100,000 articles making them all on every change of the corpus held the extension host 40–60 ms, for months
+ * mostly never expanded.
+ */
+type MonthNode = {
+  readonly kind: 'month';
+  readonly key: string;
+  readonly label: string;
+  readonly parent?: YearNode;
+  articles: readonly ArticleSummary[];
+  children: ArticleNode[] | undefined;
+};
+type ArticleNode = { readonly kind: 'article'; readonly summary: ArticleSummary; readonly parent: MonthNode };
 type ProblemsNode = { readonly kind: 'problems'; readonly children: ArticlesNode[] };
 
 /** A node of the tree; a month's, year's and the problems' children change in place, so that VS Code can be told of that node alone. */
 export type ArticlesNode =
   | YearNode
   | MonthNode
-  | { readonly kind: 'article'; readonly summary: ArticleSummary; readonly parent: ArticlesNode }
+  | ArticleNode
   | ProblemsNode
   | { readonly kind: 'problem'; readonly problem: CorpusProblem; readonly parent: ArticlesNode };
 
@@ -57,14 +70,39 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   /** The tree node of an article, for `reveal`. */
   nodeFor(uri: string): ArticlesNode | undefined {
     this.flushRebuild();
+    return this.lookUp(uri);
+  }
+
+  /** The node of an article or problem, making its month's article nodes if they are not made yet. */
+  private lookUp(uri: string): ArticlesNode | undefined {
+    const node = this.byUri.get(uri);
+    if (node) return node;
+    const entry = this.corpus.corpus.get(uri);
+    const month = entry?.kind === 'article' ? this.monthNodes.get(entry.summary.month) : undefined;
+    if (!month || month.children) return undefined;
+    this.childrenOf(month);
     return this.byUri.get(uri);
+  }
+
+  /** A month's article nodes, made now if they were not. */
+  private childrenOf(month: MonthNode): ArticleNode[] {
+    if (month.children) return month.children;
+    const children: ArticleNode[] = [];
+    for (const summary of month.articles) {
+      const child: ArticleNode = { kind: 'article', summary, parent: month };
+      this.byUri.set(summary.uri, child);
+      children.push(child);
+    }
+    month.children = children;
+    return children;
   }
 
   /** Selects the article in the tree if the view is visible, without taking focus. */
   async reveal(uri: string): Promise<void> {
     this.flushRebuild();
-    const node = this.byUri.get(uri);
-    if (!node || !this.treeView.visible) return;
+    if (!this.treeView.visible) return;
+    const node = this.lookUp(uri);
+    if (!node) return;
     try {
       await this.treeView.reveal(node, { select: true, focus: false, expand: false });
     } catch {
@@ -75,6 +113,7 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   getChildren(node?: ArticlesNode): ArticlesNode[] {
     this.flushRebuild();
     if (!node) return this.roots;
+    if (node.kind === 'month') return this.childrenOf(node);
     return 'children' in node ? node.children : [];
   }
 
@@ -156,42 +195,43 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
     const months = new Map<string, MonthNode>();
     const years = new Map<string, YearNode>();
 
-    /** The month's node: the old one if its articles are the same, else the old one with new children (changed), else a new one. */
+    /** The month's node: the old one if its articles are the same, else the old one with new articles (changed), else a new one. */
     const monthNode = (month: MonthGroup, parent?: YearNode): MonthNode => {
       const old = oldMonths.get(month.key);
-      const same = old !== undefined && old.parent === parent && old.children.length === month.articles.length && old.children.every((child, i) => child.kind === 'article' && child.summary === month.articles[i]);
       let node: MonthNode;
-      if (same) node = old;
-      else if (old && old.parent === parent) {
+      if (old && old.parent === parent) {
         node = old;
-        // The articles it had keep their nodes (and their places in the lookup); only new ones get nodes.
-        const had = new Map<ArticleSummary, ArticlesNode>();
-        for (const child of old.children) if (child.kind === 'article') had.set(child.summary, child);
-        const children: ArticlesNode[] = [];
-        for (const summary of month.articles) {
-          const kept = had.get(summary);
-          if (kept) {
-            had.delete(summary);
-            children.push(kept);
-          } else {
-            const child: ArticlesNode = { kind: 'article', summary, parent: node };
-            byUri.set(summary.uri, child);
-            children.push(child);
+        const same = old.articles.length === month.articles.length && old.articles.every((summary, i) => summary === month.articles[i]);
+        if (!same) {
+          node.articles = month.articles;
+          if (node.children) {
+            // The articles it had keep their nodes (and their places in the lookup); only new ones get nodes.
+            const had = new Map<ArticleSummary, ArticleNode>();
+            for (const child of node.children) had.set(child.summary, child);
+            const children: ArticleNode[] = [];
+            for (const summary of month.articles) {
+              const kept = had.get(summary);
+              if (kept) {
+                had.delete(summary);
+                children.push(kept);
+              } else {
+                const child: ArticleNode = { kind: 'article', summary, parent: node };
+                byUri.set(summary.uri, child);
+                children.push(child);
+              }
+            }
+            forget([...had.values()]);
+            node.children = children;
           }
+          changed.add(node);
         }
-        forget([...had.values()]);
-        node.children.length = 0;
-        for (const child of children) node.children.push(child);
-        changed.add(node);
       } else {
-        if (old) forget(old.children);
-        node = { kind: 'month', key: month.key, label: month.label, parent, children: [] };
-        for (const summary of month.articles) node.children.push({ kind: 'article', summary, parent: node });
+        if (old?.children) forget(old.children);
+        node = { kind: 'month', key: month.key, label: month.label, parent, articles: month.articles, children: undefined };
         // A month that was not there: its parent's children change (or, at the top, the whole tree's).
         if (parent) changed.add(parent);
         else whole = true;
       }
-      if (!old || old !== node) for (const child of node.children) if (child.kind === 'article') byUri.set(child.summary.uri, child);
       months.set(month.key, node);
       return node;
     };
@@ -214,7 +254,7 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
     // Months or years gone.
     for (const [key, old] of oldMonths) {
       if (months.has(key)) continue;
-      forget(old.children);
+      if (old.children) forget(old.children);
       whole = true;
     }
     if ([...oldYears.keys()].some((key) => !years.has(key))) whole = true;
@@ -261,9 +301,9 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   }
 }
 
-function countArticles(node: ArticlesNode): number {
-  if (node.kind === 'article') return 1;
-  return 'children' in node ? node.children.reduce((sum, child) => sum + countArticles(child), 0) : 0;
+function countArticles(node: YearNode | MonthNode): number {
+  if (node.kind === 'month') return node.articles.length;
+  return node.children.reduce((sum, child) => sum + (child.kind === 'month' ? child.articles.length : 0), 0);
 }
 
 function articleItem(summary: ArticleSummary): vscode.TreeItem {

@@ -11,6 +11,7 @@ import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
 import type { RecognitionRunner } from '../entities/recognitionRunner';
 import { Disposable } from '../util/disposable';
+import { TimeSlice } from '../util/timeSlice';
 import type { CorpusService } from './corpusService';
 
 
@@ -297,23 +298,16 @@ export class CorpusIndexService extends Disposable {
       const articles = corpus.articles();
       // Passes over the corpus, in slices (at 100,000 articles each is tens of milliseconds): a change meanwhile
       // marks the run dirty, and it goes round again.
-      let sliceStart = performance.now();
-      let steps = 0;
-      /** Whether the slice has run its time (asked once an item; the clock read every few hundred). */
-      const due = () => ++steps % RESTORE_STEP_ARTICLES === 0 && performance.now() - sliceStart >= SLICE_MS;
-      const pause = async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      };
+      const slice = new TimeSlice(SLICE_MS, RESTORE_STEP_ARTICLES);
       // Every article indexed (or tried: a file that failed to read is remembered too) and gone since.
       const gone: string[] = [];
       for (const uri of this.indexedFrom.keys()) {
         if (corpus.get(uri)?.kind !== 'article') gone.push(uri);
-        if (due()) await pause();
+        if (slice.due()) await slice.pause();
       }
       for (const uri of this.entities.articleUris()) {
         if (!this.indexedFrom.has(uri) && corpus.get(uri)?.kind !== 'article') gone.push(uri);
-        if (due()) await pause();
+        if (slice.due()) await slice.pause();
       }
       if (this.isDisposed) return;
       for (const uri of gone) {
@@ -327,7 +321,7 @@ export class CorpusIndexService extends Disposable {
       const todo: ArticleSummary[] = [];
       for (const article of articles) {
         if (this.indexedFrom.get(article.uri) !== article) todo.push(article);
-        if (due()) await pause();
+        if (slice.due()) await slice.pause();
       }
       if (this.isDisposed) return;
       if (todo.length > 0) await this.indexArticles(todo);

@@ -5,6 +5,7 @@ import { type GlobMatcher, compileGlob, globMatcher } from '../../core/glob';
 import { type CorpusConfig, config } from '../config';
 import { ViewId } from '../constants';
 import { Disposable } from '../util/disposable';
+import { TimeSlice } from '../util/timeSlice';
 import { resolveSettingPath } from '../util/uri';
 import type { SavedFile } from '../../core/persist/indexSnapshot';
 import type { EntryOutcome } from '../../node/articleFromDisk';
@@ -330,11 +331,15 @@ export class CorpusService extends Disposable {
         problems.push({ kind: 'problem', problem: { uri: root.uri.toString(), fileName: fileNameOf(root.uri), origin: root.origin, reason, folder: true } });
         continue;
       }
+      // 100,000 files or more: a URI's string is made on first asking, and all of them at once held the host 0.1 s.
+      const slice = new TimeSlice();
       for (const uri of files) {
         const key = uri.toString();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        candidates.push({ uri, origin: root.origin });
+        if (!seen.has(key)) {
+          seen.add(key);
+          candidates.push({ uri, origin: root.origin });
+        }
+        if (slice.due()) await slice.pause();
       }
     }
     return { candidates, problems };
