@@ -213,4 +213,23 @@ describe('Corpus', () => {
       }),
     );
   });
+  it('resets in steps, keeping the old entries until the last step and telling of the change once', () => {
+    const corpus = new Corpus();
+    corpus.reset([article('u:old', 'Gammel', 2020, 1)]);
+    let told = 0;
+    corpus.onDidChange(() => told++);
+    const next = [article('u:1', 'Alta', 2022, 2, 10), article('u:2', 'Zebra', 2022, 2, 3), article('u:3', 'Eldre', 2021, 11)];
+    const steps = corpus.resetInSteps(next, { inTreeOrder: true }, 1);
+    let pauses = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      pauses++;
+      assert.deepEqual(corpus.articles().map((a) => a.uri), ['u:old']);
+      assert.equal(told, 0);
+    }
+    assert.ok(pauses >= 3, `${pauses} pauses`);
+    assert.equal(told, 1);
+    assert.deepEqual(corpus.articles().map((a) => a.title), ['Alta', 'Zebra', 'Eldre']);
+    assert.equal(corpus.get('u:old'), undefined);
+  });
+
 });

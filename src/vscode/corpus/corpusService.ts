@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ArticleOrigin, Corpus, type CorpusEntry } from '../../core/corpus';
+import { type ArticleOrigin, Corpus, type CorpusEntry, entryUri } from '../../core/corpus';
 import { forEachLimit } from '../../core/async';
 import { type GlobMatcher, compileGlob, globMatcher } from '../../core/glob';
 import { type CorpusConfig, config } from '../config';
@@ -43,6 +43,8 @@ interface Candidate {
 
 /** Files read at once while loading. */
 const READ_CONCURRENCY = 16;
+/** Corpus entries taken in per step as a saved index is restored (a few milliseconds' work). */
+const RESTORE_STEP_ENTRIES = 2000;
 /** How long file-system events are gathered before they are applied. */
 const WATCH_DEBOUNCE_MS = 250;
 /** How often a first load shows what it has read so far. */
@@ -177,10 +179,28 @@ export class CorpusService extends Disposable {
    * Starts from entries an earlier window saved, with their stamps: the tree shows them at once, and the
    * next load reads only the files whose stamp has changed (and those it had not seen).
    */
-  restore(files: readonly SavedFile[]): void {
-    this.stamps = new WeakMap();
-    for (const file of files) this.stamps.set(file.entry, file.stamp);
-    this.corpus.reset(files.map((file) => file.entry), { inTreeOrder: true });
+  async restore(files: readonly SavedFile[]): Promise<void> {
+    // In slices: 100,000 entries at once held the host a quarter of a second as the window opened. Forgotten
+    // meanwhile (`forget`, a new generation): left as it is.
+    const generation = this.generation;
+    const stamps = new WeakMap<CorpusEntry, string>();
+    const slice = new TimeSlice();
+    for (const file of files) {
+      stamps.set(file.entry, file.stamp);
+      if (slice.due()) {
+        await slice.pause();
+        if (generation !== this.generation) return;
+      }
+    }
+    const steps = new TimeSlice(undefined, 1);
+    const entries = files.map((file) => file.entry);
+    for (const _ of this.corpus.resetInSteps(entries, { inTreeOrder: true }, RESTORE_STEP_ENTRIES)) {
+      if (steps.due()) {
+        await steps.pause();
+        if (generation !== this.generation) return;
+      }
+    }
+    this.stamps = stamps;
     if (this.corpus.size > 0) this.setState('ready');
   }
 
@@ -258,13 +278,40 @@ export class CorpusService extends Disposable {
     });
     if (!done || generation !== this.generation) return;
     if (progressive) this.corpus.update(done);
-    else this.corpus.reset(done);
+    else {
+      // Only what changed: most entries are kept as they were (a reopened window's check of its files), and
+      // taking all of them again re-sorted 100,000 articles by Norwegian collation (0.6 s of the host's thread).
+      const { upserts, removals } = await this.changesTo(done);
+      if (generation !== this.generation) return;
+      this.corpus.update(upserts, removals);
+    }
     const { kept, read } = this.loadCounts;
     this.log.info(
       `Corpus loaded: ${this.corpus.articles().length} articles, ${this.corpus.problems().length} problems` +
         (kept > 0 ? ` (${kept.toLocaleString('en')} files unchanged since they were read, ${read.toLocaleString('en')} read).` : '.'),
     );
     this.setState(this.corpus.size === 0 ? 'empty' : 'ready');
+  }
+
+  /** The entries to set and the URIs to remove to make the corpus hold `entries` and no others, found in slices. */
+  private async changesTo(entries: readonly CorpusEntry[]): Promise<{ upserts: CorpusEntry[]; removals: string[] }> {
+    const slice = new TimeSlice();
+    // Those there now: one set meanwhile (a file created while the load ran) is the watcher's, not to remove.
+    const before = [...this.corpus.uris()];
+    const wanted = new Set<string>();
+    const upserts: CorpusEntry[] = [];
+    for (const entry of entries) {
+      const uri = entryUri(entry);
+      wanted.add(uri);
+      if (this.corpus.get(uri) !== entry) upserts.push(entry);
+      if (slice.due()) await slice.pause();
+    }
+    const removals: string[] = [];
+    for (const uri of before) {
+      if (!wanted.has(uri)) removals.push(uri);
+      if (slice.due()) await slice.pause();
+    }
+    return { upserts, removals };
   }
 
   /** Adds the bundled sample when the setting asks for it, or (`auto`) when nothing else was found. */

@@ -5,6 +5,7 @@ import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
+import { TimeSlice } from '../util/timeSlice';
 import { INDEX_BUILD_ID } from './buildId';
 import type { IndexStore } from './indexStore';
 
@@ -117,11 +118,16 @@ export class IndexPersistence extends Disposable {
       return notUsed(loaded.reason);
     }
     const summaries = new Map<string, ArticleSummary>();
-    for (const { entry } of loaded.files) if (entry.kind === 'article') summaries.set(entry.summary.uri, entry.summary);
+    const slice = new TimeSlice();
+    for (const { entry } of loaded.files) {
+      if (entry.kind === 'article') summaries.set(entry.summary.uri, entry.summary);
+      if (slice.due()) await slice.pause();
+    }
+    if (this.isDisposed) return notUsed('The window closed.');
     if (loaded.meta.recognizerKey !== this.entities.recognizerKey) {
       // The tree can still start from the saved entries; the names (and so the search's @entities) are found again.
       this.indexer.search.clear();
-      this.corpus.restore(loaded.files);
+      await this.corpus.restore(loaded.files);
       this.log.info(`The knowledge bases changed since the index was saved (${loaded.meta.savedAt}): ${summaries.size.toLocaleString('en')} articles listed from it, their names and words indexed again.`);
       return notUsed('The knowledge bases changed since it was saved.', summaries.size);
     }
@@ -132,7 +138,7 @@ export class IndexPersistence extends Disposable {
       this.log.warn(`Discarded the saved index ${file}: ${error.message}. The corpus is read and indexed again.`);
       return notUsed(error.message);
     }
-    this.corpus.restore(loaded.files);
+    await this.corpus.restore(loaded.files);
     const ms = Math.round(performance.now() - started);
     this.log.info(
       `Started from the saved index of ${summaries.size.toLocaleString('en')} articles (saved ${loaded.meta.savedAt}, ${megabytes(loaded.bytes)}) in ${ms} ms; checking the files for changes.`,
