@@ -83,6 +83,42 @@ describe('the entity index', () => {
     assert.deepEqual(index.top(3).map((e) => e.id), ['putin', 'oslo', 'macron']);
   });
 
+  it('ranks the same as sorting every entity, as articles come, go and come back, and after a restore', () => {
+    const types: EntityType[] = ['person', 'place', 'organization'];
+    const operation = fc.oneof(
+      fc.record({ set: fc.integer({ min: 0, max: 9 }), ids: fc.array(fc.integer({ min: 0, max: 14 }), { maxLength: 6 }) }),
+      fc.record({ del: fc.integer({ min: 0, max: 9 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (operations, limit) => {
+        const index = new EntityIndex();
+        for (const op of operations) {
+          if ('set' in op) index.set(`a${op.set}`, op.ids.map((id, i) => mention(`e-${id}`, i * 10, types[id % 3])));
+          else index.delete(`a${op.del}`);
+        }
+        const restored = new EntityIndex();
+        restored.restoreState(index.exportState(), () => undefined);
+        for (const subject of [index, restored]) {
+          // `entities()` sorts every entity (reach, then name); the heaps break ties by the order first indexed.
+          const all = subject.entities();
+          const key = (e: { articles: number; mentions: number }) => `${e.articles}/${e.mentions}`;
+          const top = subject.top(limit);
+          assert.deepEqual(top.map(key), all.slice(0, limit).map(key));
+          const byType = subject.topByType(limit);
+          for (const type of types) {
+            const ofType = all.filter((e) => e.type === type);
+            const got = byType.get(type);
+            if (ofType.length === 0) assert.equal(got, undefined);
+            else {
+              assert.equal(got?.total, ofType.length);
+              assert.deepEqual(got?.entities.map(key), ofType.slice(0, limit).map(key));
+            }
+          }
+        }
+      }),
+    );
+  });
+
   it('changes its generation with every change', () => {
     const index = new EntityIndex();
     const before = index.generation;

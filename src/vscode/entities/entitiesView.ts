@@ -34,6 +34,10 @@ export interface ConcordanceLine {
 
 /** Entities listed per type before the rest are left to the filter. */
 const ENTITIES_PER_TYPE = 200;
+/** While indexing runs, the view is rebuilt at most this often... */
+const INDEXING_REFRESH_MS = 2000;
+/** ...and at most once in this many times the last rebuild took. */
+const REFRESH_SHARE = 20;
 /** Concordance lines shown at first, and added by each "more". */
 const MENTIONS_PAGE = 50;
 
@@ -52,6 +56,8 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
   /** How many concordance lines each expanded entity shows. */
   private readonly mentionLimits = new Map<string, number>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How long the last rebuild took to rank the entities. */
+  private lastRebuildMs = 0;
   /** The phase told to the welcome content (context key annotatedReader.entitiesState). */
   private phase: IndexPhase | undefined;
   /** Ends the progress bar on the view, while one is shown. */
@@ -291,7 +297,11 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     return undefined;
   }
 
-  /** Soon after a change; while the index is being built, every couple of seconds at most (a rebuild sorts every entity). */
+  /**
+   * Soon after a change; while the index is being built, every couple of seconds at most, and less often as a
+   * rebuild takes longer (it goes over every entity: a million at 100,000 articles), so that the view takes
+   * no more than about a twentieth of the extension host's time.
+   */
   private scheduleRebuild(): void {
     if (this.indexer.progress && this.refreshTimer !== undefined) return;
     clearTimeout(this.refreshTimer);
@@ -300,13 +310,15 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
         this.refreshTimer = undefined;
         this.rebuild();
       },
-      this.indexer.progress ? 2000 : 100,
+      this.indexer.progress ? Math.max(INDEXING_REFRESH_MS, REFRESH_SHARE * this.lastRebuildMs) : 100,
     );
   }
 
   private rebuild(): void {
     const folded = foldForMatching(this.filterText);
+    const started = performance.now();
     const byType = this.indexer.entities.topByType(ENTITIES_PER_TYPE, folded ? (name) => name.includes(folded) : undefined);
+    this.lastRebuildMs = performance.now() - started;
     this.roots = [...byType].map(([type, { entities, total }]) => ({ kind: 'type', type, entities, total }));
     this.treeView.description = this.filterText ? `“${this.filterText}”` : undefined;
     this.showProgress();
