@@ -1,3 +1,5 @@
+import { Int32Chunks } from '../int32Chunks';
+
 /**
  * For each entity of the entity index, the articles that mention it, in no particular order (slots, so that
  * an article leaves its entity's list in O(1): the last one takes its slot).
@@ -9,35 +11,28 @@
  */
 export class ArticleLists {
   /** Per entity, how many articles its list has. */
-  private lengths = new Int32Array(64);
+  private readonly lengths = new Int32Chunks();
   /** Per entity with one article, that article. */
-  private only = new Int32Array(64);
+  private readonly only = new Int32Chunks();
   /** Per entity with two or more, its articles in `[0, length)` (the array may have room beyond). */
   private lists: (number[] | undefined)[] = [];
 
   /** Makes room for entities numbered below `count`. */
   ensure(count: number): void {
-    if (count <= this.lengths.length) return;
-    let capacity = this.lengths.length;
-    while (capacity < count) capacity *= 2;
-    const lengths = new Int32Array(capacity);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
-    const only = new Int32Array(capacity);
-    only.set(this.only);
-    this.only = only;
+    this.lengths.ensure(count);
+    this.only.ensure(count);
   }
 
   length(entity: number): number {
-    return entity < this.lengths.length ? this.lengths[entity] : 0;
+    return this.lengths.at(entity);
   }
 
   /** Adds an article to the entity's list; its slot there. */
   push(entity: number, article: number): number {
     this.ensure(entity + 1);
-    const length = this.lengths[entity];
-    if (length === 0) this.only[entity] = article;
-    else if (length === 1) this.lists[entity] = [this.only[entity], article];
+    const length = this.lengths.get(entity);
+    if (length === 0) this.only.set(entity, article);
+    else if (length === 1) this.lists[entity] = [this.only.get(entity), article];
     else {
       let list = this.lists[entity] as number[];
       if (length === list.length) {
@@ -47,13 +42,13 @@ export class ArticleLists {
       }
       list[length] = article;
     }
-    this.lengths[entity] = length + 1;
+    this.lengths.set(entity, length + 1);
     return length;
   }
 
   /** Puts an article in `slot` of the entity's list (one already there). */
   set(entity: number, slot: number, article: number): void {
-    if (this.lengths[entity] === 1) this.only[entity] = article;
+    if (this.lengths.get(entity) === 1) this.only.set(entity, article);
     else (this.lists[entity] as number[])[slot] = article;
   }
 
@@ -61,12 +56,12 @@ export class ArticleLists {
   pop(entity: number): number {
     const length = this.length(entity);
     if (length === 0) throw new RangeError(`entity ${entity} has no articles`);
-    this.lengths[entity] = length - 1;
-    if (length === 1) return this.only[entity];
+    this.lengths.set(entity, length - 1);
+    if (length === 1) return this.only.get(entity);
     const list = this.lists[entity] as number[];
     const last = list[length - 1];
     if (length === 2) {
-      this.only[entity] = list[0];
+      this.only.set(entity, list[0]);
       this.lists[entity] = undefined;
     }
     return last;
@@ -74,8 +69,8 @@ export class ArticleLists {
 
   /** Empties the entity's list. */
   clear(entity: number): void {
-    if (entity >= this.lengths.length) return;
-    this.lengths[entity] = 0;
+    if (entity >= this.lengths.capacity) return;
+    this.lengths.set(entity, 0);
     this.lists[entity] = undefined;
   }
 
@@ -83,14 +78,14 @@ export class ArticleLists {
   toArray(entity: number): number[] {
     const length = this.length(entity);
     if (length === 0) return [];
-    if (length === 1) return [this.only[entity]];
+    if (length === 1) return [this.only.get(entity)];
     return (this.lists[entity] as number[]).slice(0, length);
   }
 
   /** Empties every list. */
   reset(): void {
-    this.lengths = new Int32Array(64);
-    this.only = new Int32Array(64);
+    this.lengths.clear();
+    this.only.clear();
     this.lists = [];
   }
 }

@@ -24,6 +24,7 @@
  * `fra Vestbø` (see `carryCorpusTypes`).
  */
 import { compareNorwegian, foldForMatching } from '../text';
+import { Int32Chunks } from '../int32Chunks';
 import { ArticleLists } from './articleLists';
 import { StringNumbers } from './stringNumbers';
 import { StringPool } from './stringPool';
@@ -113,7 +114,7 @@ export class EntityIndex<T = undefined> {
    * Each entity's count of articles again, densely: the rankings go over every entity (a million at 100,000
    * articles), and reading the counts out of the chunks touched a cache line per entity.
    */
-  private reach = new Int32Array(64);
+  private readonly reach = new Int32Chunks();
   private touched: number[] = [];
   /** Entity numbers no longer used, for reuse. */
   private free: number[] = [];
@@ -307,7 +308,7 @@ export class EntityIndex<T = undefined> {
     this.statChunks = [];
     this.types = new Uint8Array(capacity);
     this.touchedMarks = new Uint8Array(capacity);
-    this.reach = new Int32Array(capacity);
+    this.reach.clear();
     for (let entity = 0; entity < entityCount; entity++) {
       const id = state.ids[entity];
       if (this.numbers.has(id)) throw new SnapshotError(`the entity ${id} is there twice`);
@@ -394,7 +395,7 @@ export class EntityIndex<T = undefined> {
     this.statChunks = [];
     this.types = new Uint8Array(64);
     this.touchedMarks = new Uint8Array(64);
-    this.reach = new Int32Array(64);
+    this.reach.clear();
     this.touched = [];
     this.free = [];
     this.leftTypes.clear();
@@ -435,7 +436,7 @@ export class EntityIndex<T = undefined> {
     const floors = ENTITY_TYPES.map(() => 0);
     const reach = this.reach;
     for (let entity = 0; entity < this.entityEnd; entity++) {
-      const articles = reach[entity];
+      const articles = reach.get(entity);
       if (articles === 0) continue;
       if (matches && !matches(this.foldedName(entity))) continue;
       const type = this.typeIndex(entity);
@@ -443,7 +444,7 @@ export class EntityIndex<T = undefined> {
       if (articles < floors[type]) continue;
       const heap = heaps[type];
       pushBounded(heap, entity, limit, worse);
-      if (heap.length >= limit) floors[type] = reach[heap[0]];
+      if (heap.length >= limit) floors[type] = reach.get(heap[0]);
     }
     const result = new Map<EntityType, { entities: IndexedEntity[]; total: number }>();
     ENTITY_TYPES.forEach((type, index) => {
@@ -463,16 +464,16 @@ export class EntityIndex<T = undefined> {
     const reach = this.reach;
     let floor = 1;
     for (let entity = 0; entity < this.entityEnd; entity++) {
-      if (reach[entity] < floor) continue;
+      if (reach.get(entity) < floor) continue;
       pushBounded(heap, entity, limit, worse);
-      if (heap.length >= limit) floor = Math.max(1, reach[heap[0]]);
+      if (heap.length >= limit) floor = Math.max(1, reach.get(heap[0]));
     }
     return heap.sort((a, b) => worse(b, a)).map((entity) => this.view(entity));
   }
 
   /** Fewer articles, then fewer mentions, then registered later: what a bounded heap of the most widely mentioned drops first. */
   private readonly worse = (a: number, b: number): number =>
-    this.reach[a] - this.reach[b] || this.stat(a, MENTIONS) - this.stat(b, MENTIONS) || b - a;
+    this.reach.get(a) - this.reach.get(b) || this.stat(a, MENTIONS) - this.stat(b, MENTIONS) || b - a;
 
   /** An entity's name folded for filtering, made when first asked for. */
   private foldedName(entity: number): string {
@@ -599,9 +600,6 @@ export class EntityIndex<T = undefined> {
       const marks = new Uint8Array(known.length);
       marks.set(this.touchedMarks);
       this.touchedMarks = marks;
-      const reach = new Int32Array(known.length);
-      reach.set(this.reach);
-      this.reach = reach;
     }
     this.numbers.set(mention.entityId, entity);
     // A new entity has a corpus type now, unless it left in this same update (an article indexed again):
@@ -617,6 +615,7 @@ export class EntityIndex<T = undefined> {
     this.known[entity] = mention.source === 'rule' ? 0 : 1;
     this.ensureStats(entity + 1);
     this.statsOf(entity).fill(0, (entity & CHUNK_MASK) * STATS, ((entity & CHUNK_MASK) + 1) * STATS);
+    this.reach.set(entity, 0);
     this.lists.clear(entity);
     // Found when first asked for (most entities are named in one article, and most never asked about): an
     // array for each, kept as articles come, took as much of the heap as their lists.
@@ -731,7 +730,7 @@ export class EntityIndex<T = undefined> {
     const stats = this.statsOf(entity);
     const base = (entity & CHUNK_MASK) * STATS;
     stats[base + ARTICLES] += sign;
-    this.reach[entity] += sign;
+    this.reach.add(entity, sign);
     stats[base + MENTIONS] += sign * count;
     stats[base + VOTES + type] += sign * count;
     stats[base + STRONG_VOTES + type] += sign * strong;
@@ -753,6 +752,7 @@ export class EntityIndex<T = undefined> {
   /** Chunks of counts for entities numbered below `count`. */
   private ensureStats(count: number): void {
     while (this.statChunks.length << CHUNK_BITS < count) this.statChunks.push(new Int32Array(CHUNK * STATS));
+    this.reach.ensure(count);
   }
 
   private view(entity: number): IndexedEntity {

@@ -1,4 +1,5 @@
 import { hashOf } from './fnv';
+import { Int32Chunks } from '../int32Chunks';
 import { StringPool } from './stringPool';
 
 const EMPTY = -1;
@@ -27,7 +28,7 @@ export class StringNumbers {
   private held = new Int32Array(SHARDS);
   /** Per number, its key (none when free: kept as bytes, see `StringPool`) and the key's hash. */
   private readonly keys = new StringPool();
-  private hashes = new Int32Array(256);
+  private readonly hashes = new Int32Chunks();
   private count = 0;
 
   constructor() {
@@ -57,15 +58,9 @@ export class StringNumbers {
     if (this.find(this.slots[shard], key, hash) >= 0) throw new Error(`the key ${key} is there already`);
     if (this.keys.has(number)) throw new Error(`the number ${number} is in use`);
     if ((this.taken[shard] + 1) * 2 > this.slots[shard].length) this.grow(shard);
-    if (number >= this.hashes.length) {
-      let capacity = this.hashes.length;
-      while (capacity <= number) capacity *= 2;
-      const hashes = new Int32Array(capacity);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
+    this.hashes.ensure(number + 1);
     this.keys.set(number, key);
-    this.hashes[number] = hash;
+    this.hashes.set(number, hash);
     const slots = this.slots[shard];
     const mask = slots.length - 1;
     for (let at = (hash >>> SHARD_BITS) & mask; ; at = (at + 1) & mask) {
@@ -99,7 +94,7 @@ export class StringNumbers {
     this.taken = new Int32Array(SHARDS);
     this.held = new Int32Array(SHARDS);
     this.keys.clear();
-    this.hashes = new Int32Array(256);
+    this.hashes.clear();
     this.count = 0;
   }
 
@@ -124,7 +119,7 @@ export class StringNumbers {
     for (let at = (hash >>> SHARD_BITS) & mask; ; at = (at + 1) & mask) {
       const slot = slots[at];
       if (slot === EMPTY) return -1;
-      if (slot !== DELETED && this.hashes[slot] === hash && this.keys.equals(slot, key)) return at;
+      if (slot !== DELETED && this.hashes.get(slot) === hash && this.keys.equals(slot, key)) return at;
     }
   }
 
@@ -136,7 +131,7 @@ export class StringNumbers {
     const mask = size - 1;
     for (const number of old) {
       if (number < 0) continue;
-      let at = (this.hashes[number] >>> SHARD_BITS) & mask;
+      let at = (this.hashes.get(number) >>> SHARD_BITS) & mask;
       while (slots[at] !== EMPTY) at = (at + 1) & mask;
       slots[at] = number;
     }

@@ -1,3 +1,5 @@
+import { Int32Chunks } from '../int32Chunks';
+
 /**
  * Strings by number with their characters in pages of bytes, not a string object each: the entity index's
  * ids and names.
@@ -30,8 +32,8 @@ export class StringPool {
   /** Bytes taken on the last page. */
   private filled = PAGE;
   /** Per number, where its characters start (`page << PAGE_BITS | offset`), or NONE or KEPT; and how many there are. */
-  private starts = new Int32Array(64).fill(NONE);
-  private lengths = new Uint16Array(64);
+  private readonly starts = new Int32Chunks(NONE);
+  private readonly lengths = new Int32Chunks();
   private readonly kept = new Map<number, string>();
   /** Bytes of the pages that strings in use take, and bytes no longer used. */
   private used = 0;
@@ -45,32 +47,31 @@ export class StringPool {
 
   /** One past the highest number that has had room made for it (numbers below may have no string). */
   get capacity(): number {
-    return this.starts.length;
+    return this.starts.capacity;
   }
 
   has(number: number): boolean {
-    return number >= 0 && number < this.starts.length && this.starts[number] !== NONE;
+    return this.starts.at(number) !== NONE;
   }
 
   /** The string of `number`, or undefined. */
   get(number: number): string | undefined {
-    if (number < 0 || number >= this.starts.length) return undefined;
-    const start = this.starts[number];
+    const start = this.starts.at(number);
     if (start === NONE) return undefined;
     if (start === KEPT) return this.kept.get(number);
-    if (this.lengths[number] === 0) return '';
+    const length = this.lengths.get(number);
+    if (length === 0) return '';
     const at = start & PAGE_MASK;
     const page = this.pages[start >>> PAGE_BITS];
-    return String.fromCharCode.apply(null, page.subarray(at, at + this.lengths[number]) as unknown as number[]);
+    return String.fromCharCode.apply(null, page.subarray(at, at + length) as unknown as number[]);
   }
 
   /** Whether `number`'s string is `text`, without making the string. */
   equals(number: number, text: string): boolean {
-    if (number < 0 || number >= this.starts.length) return false;
-    const start = this.starts[number];
+    const start = this.starts.at(number);
     if (start === NONE) return false;
     if (start === KEPT) return this.kept.get(number) === text;
-    const length = this.lengths[number];
+    const length = this.lengths.get(number);
     if (length !== text.length) return false;
     if (length === 0) return true;
     const page = this.pages[start >>> PAGE_BITS];
@@ -87,14 +88,14 @@ export class StringPool {
     this.count++;
     const length = text.length;
     if (length > MAX_POOLED || !oneByte(text) || (this.filled + length > PAGE && this.pages.length === MAX_PAGES)) {
-      this.starts[number] = KEPT;
+      this.starts.set(number, KEPT);
       this.kept.set(number, text);
       return;
     }
-    this.lengths[number] = length;
+    this.lengths.set(number, length);
     if (length === 0) {
       // On no page.
-      this.starts[number] = 0;
+      this.starts.set(number, 0);
       return;
     }
     if (this.filled + length > PAGE) {
@@ -107,7 +108,7 @@ export class StringPool {
     for (let i = 0; i < length; i++) page[at + i] = text.charCodeAt(i);
     this.filled += length;
     this.used += length;
-    this.starts[number] = (pageNumber << PAGE_BITS) | at;
+    this.starts.set(number, (pageNumber << PAGE_BITS) | at);
     if (this.garbage > MIN_GARBAGE && this.garbage > this.used) this.rewrite();
   }
 
@@ -121,8 +122,8 @@ export class StringPool {
   clear(): void {
     this.pages = [];
     this.filled = PAGE;
-    this.starts = new Int32Array(64).fill(NONE);
-    this.lengths = new Uint16Array(64);
+    this.starts.clear();
+    this.lengths.clear();
     this.kept.clear();
     this.used = 0;
     this.garbage = 0;
@@ -132,7 +133,7 @@ export class StringPool {
   /** The numbers that have a string, in increasing order. */
   *numbers(): IterableIterator<number> {
     const starts = this.starts;
-    for (let number = 0; number < starts.length; number++) if (starts[number] !== NONE) yield number;
+    for (let number = 0; number < starts.capacity; number++) if (starts.get(number) !== NONE) yield number;
   }
 
   /** Bytes the pages hold (for the heap figures: outside the JavaScript heap). */
@@ -142,26 +143,19 @@ export class StringPool {
 
   /** Makes room for numbers below `count`. */
   private ensure(count: number): void {
-    if (count <= this.starts.length) return;
-    let capacity = this.starts.length;
-    while (capacity < count) capacity *= 2;
-    const starts = new Int32Array(capacity).fill(NONE);
-    starts.set(this.starts);
-    this.starts = starts;
-    const lengths = new Uint16Array(capacity);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
+    this.starts.ensure(count);
+    this.lengths.ensure(count);
   }
 
   private release(number: number): void {
-    const start = this.starts[number];
+    const start = this.starts.get(number);
     if (start === NONE) return;
     if (start === KEPT) this.kept.delete(number);
     else {
-      this.used -= this.lengths[number];
-      this.garbage += this.lengths[number];
+      this.used -= this.lengths.get(number);
+      this.garbage += this.lengths.get(number);
     }
-    this.starts[number] = NONE;
+    this.starts.set(number, NONE);
     this.count--;
   }
 
@@ -170,10 +164,10 @@ export class StringPool {
     const old = this.pages;
     this.pages = [];
     this.filled = PAGE;
-    for (let number = 0; number < this.starts.length; number++) {
-      const start = this.starts[number];
+    for (let number = 0; number < this.starts.capacity; number++) {
+      const start = this.starts.get(number);
       if (start < 0) continue;
-      const length = this.lengths[number];
+      const length = this.lengths.get(number);
       if (length === 0) continue;
       if (this.filled + length > PAGE) {
         this.pages.push(new Uint8Array(PAGE));
@@ -181,7 +175,7 @@ export class StringPool {
       }
       const at = start & PAGE_MASK;
       this.pages[this.pages.length - 1].set(old[start >>> PAGE_BITS].subarray(at, at + length), this.filled);
-      this.starts[number] = ((this.pages.length - 1) << PAGE_BITS) | this.filled;
+      this.starts.set(number, ((this.pages.length - 1) << PAGE_BITS) | this.filled);
       this.filled += length;
     }
     this.garbage = 0;
