@@ -92,9 +92,8 @@ export function compareArticles(a: ArticleSummary, b: ArticleSummary): number {
 
 export class Corpus {
   private entries = new Map<string, CorpusEntry>();
-  /** The articles in tree order as of the last `order()`, and their places (made when first asked for). */
+  /** The articles in tree order as of the last `order()`. */
   private sorted: ArticleSummary[] | undefined;
-  private places: Map<string, number> | undefined;
   /** Article entries set since `sorted` was made, to be merged into it (some may have gone again since). */
   private added: ArticleSummary[] = [];
   /** Whether the corpus changed since `sorted` was made. */
@@ -194,8 +193,20 @@ export class Corpus {
   /** The 0-based place of an article in tree order, or -1. */
   indexOf(uri: string): number {
     const articles = this.order();
-    this.places ??= new Map(articles.map((article, i) => [article.uri, i]));
-    return this.places.get(uri) ?? -1;
+    const entry = this.entries.get(uri);
+    if (entry?.kind !== 'article') return -1;
+    // Found by its place in the order (a few dozen comparisons): a lookup of every article's place, made
+    // again after each change, took 85 ms at 100,000 articles each time a reader opened during a load.
+    const summary = entry.summary;
+    let low = 0;
+    let high = articles.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareArticles(articles[middle], summary) < 0) low = middle + 1;
+      else high = middle;
+    }
+    // A saved order taken as it was (`reset` with `inTreeOrder`) may order equal dates otherwise.
+    return articles[low] === summary ? low : articles.indexOf(summary);
   }
 
   problems(): CorpusProblem[] {
@@ -264,7 +275,6 @@ export class Corpus {
 
   private changed(): void {
     this.stale = true;
-    this.places = undefined;
     this.onDidChangeEmitter.fire();
   }
 }

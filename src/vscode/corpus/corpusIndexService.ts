@@ -117,8 +117,16 @@ export class CorpusIndexService extends Disposable {
     if (!this.settled) return undefined;
     const generation = this.entities.generation;
     const recognizerKey = this.indexedKey;
-    const indexedFrom = new Map(this.indexedFrom);
     // Copied in steps, letting the host work in between; if the index changed meanwhile, the copy is no good.
+    const indexedFrom = new Map<string, ArticleSummary>();
+    const slice = new TimeSlice(SLICE_MS, RESTORE_STEP_ARTICLES);
+    for (const [uri, summary] of this.indexedFrom) {
+      indexedFrom.set(uri, summary);
+      if (slice.due()) {
+        await slice.pause();
+        if (this.entities.generation !== generation) return undefined;
+      }
+    }
     const steps = this.entities.exportStateInSteps(RESTORE_STEP_ARTICLES);
     // A step after the index changed may read an article that is gone: the copy is no good then either way.
     const next = () => (this.entities.generation === generation ? steps.next() : undefined);

@@ -205,15 +205,22 @@ export class CorpusService extends Disposable {
   }
 
   /** The entries with the stamps they were read at, for a saved index (entries without a stamp are left out: they are read again). */
-  savedFiles(): SavedFile[] {
+  async savedFiles(): Promise<SavedFile[]> {
     const files: SavedFile[] = [];
-    const add = (uri: string) => {
-      const entry = this.corpus.get(uri);
+    // In slices (100,000 entries and more); the corpus as it was asked for (a change meanwhile is the next save's).
+    const slice = new TimeSlice();
+    const add = (entry: CorpusEntry | undefined) => {
       const stamp = entry && this.stamps.get(entry);
       if (entry && stamp !== undefined) files.push({ entry, stamp });
     };
-    for (const article of this.corpus.articles()) add(article.uri);
-    for (const problem of this.corpus.problems()) if (!problem.folder) add(problem.uri);
+    const articles = this.corpus.articles();
+    const problems = this.corpus.problems();
+    const entries = articles.map((article) => this.corpus.get(article.uri));
+    for (const entry of entries) {
+      add(entry);
+      if (slice.due()) await slice.pause();
+    }
+    for (const problem of problems) if (!problem.folder) add(this.corpus.get(problem.uri));
     return files;
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../../core/corpus';
 import { SnapshotError } from '../../core/persist/snapshotFile';
+import type { SavedFile } from '../../core/persist/indexSnapshot';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
@@ -187,8 +188,19 @@ export class IndexPersistence extends Disposable {
       this.lastSaveValue = 'Not saved: the storage is not on disk.';
       return;
     }
-    const files = this.corpus.savedFiles();
-    const stale = files.find(({ entry }) => entry.kind === 'article' && state.indexedFrom.get(entry.summary.uri) !== entry.summary);
+    const files = await this.corpus.savedFiles();
+    if (this.suspended || this.isDisposed) return;
+    let stale: SavedFile | undefined;
+    const slice = new TimeSlice();
+    for (const file of files) {
+      const { entry } = file;
+      if (entry.kind === 'article' && state.indexedFrom.get(entry.summary.uri) !== entry.summary) {
+        stale = file;
+        break;
+      }
+      if (slice.due()) await slice.pause();
+    }
+    if (this.suspended || this.isDisposed) return;
     if (stale) {
       // Not expected once indexing has settled; the next settled index is saved.
       this.lastSaveValue = `Not saved: ${stale.entry.kind === 'article' ? stale.entry.summary.uri : ''} is not indexed as the corpus has it.`;
