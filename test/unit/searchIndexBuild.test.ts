@@ -423,10 +423,13 @@ describe('compressed postings', () => {
       fc.record({ kind: fc.constant('term' as const) }),
       fc.record({ kind: fc.constant('doc' as const), gap: fc.integer({ min: 1, max: 40_000 }), terms: fc.array(fc.record({ term: fc.nat(), tf: fc.integer({ min: 1, max: 300 }), title: fc.integer({ min: 0, max: 1 }) }), { maxLength: 6 }) }),
       fc.record({ kind: fc.constant('encode' as const) }),
+      // Some of the merges waiting, when they wait (the search worker's slices): `checks` askings of the clock.
+      fc.record({ kind: fc.constant('work' as const), checks: fc.integer({ min: 0, max: 4 }) }),
     );
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 8, max: 200 }), (steps, sealPostings, maxMergedBytes) => {
+      fc.property(fc.array(step, { maxLength: 80 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 8, max: 200 }), fc.boolean(), (steps, sealPostings, maxMergedBytes, inSteps) => {
         let store = new PostingStore(0, { sealPostings, maxMergedBytes });
+        store.mergesInSteps = inSteps;
         const model: number[][] = [[]];
         store.addList();
         let doc = -1;
@@ -446,17 +449,57 @@ describe('compressed postings', () => {
               model[t].push(posting(doc, tf, title));
             }
             store.sealIfFull();
+          } else if (s.kind === 'work') {
+            let asked = 0;
+            const left = store.work(() => ++asked > s.checks);
+            assert.equal(left, store.hasWork);
           } else {
             // A saved index read back goes on taking documents.
             const encoded = store.encodeAll();
+            assert.equal(store.hasWork, false, 'encoding makes the merges waiting');
             checkEncodedPostings(encoded, Int32Array.from(model, (list) => list.length), doc + 1);
             store = PostingStore.restored({ bytes: encoded.bytes.slice(), starts: encoded.starts.slice(), lastDocs: encoded.lastDocs.slice() });
+            store.mergesInSteps = inSteps;
           }
           assert.deepEqual(read(store, model.length), model);
+          if (!inSteps) assert.equal(store.hasWork, false, 'merges made as segments are sealed');
         }
+        while (store.work(() => false)) {
+          // Every merge.
+        }
+        assert.equal(store.hasWork, false);
+        assert.deepEqual(read(store, model.length), model);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('leaves merges for work when asked to, reading the same meanwhile, and makes them a few terms at a time', () => {
+    const store = new PostingStore(0, { sealPostings: 3, maxMergedBytes: 1 << 20 });
+    store.mergesInSteps = true;
+    const terms = 3000;
+    const model: number[][] = Array.from({ length: terms }, () => []);
+    for (let term = 0; term < terms; term++) store.addList();
+    for (let doc = 0; doc < 6; doc++) {
+      for (let term = doc; term < terms; term += 997) {
+        store.push(term, posting(doc, 1, 0));
+        model[term].push(posting(doc, 1, 0));
+      }
+      store.sealIfFull();
+    }
+    assert.ok(store.segmentCount >= 2, `${store.segmentCount} segments`);
+    assert.equal(store.hasWork, true);
+    // One asking of the clock, answered "stop": part of the first merge is made, and nothing is replaced yet.
+    const before = store.segmentCount;
+    assert.equal(store.work(() => true), true);
+    assert.equal(store.segmentCount, before);
+    assert.deepEqual(read(store, terms), model);
+    while (store.work(() => false)) {
+      // Every merge.
+    }
+    assert.equal(store.hasWork, false);
+    assert.ok(store.segmentCount < before);
+    assert.deepEqual(read(store, terms), model);
   });
 
   it('refuses saved postings that do not fit together', () => {

@@ -49,8 +49,28 @@ export interface PostingStoreLimits {
 
 const LIMITS: PostingStoreLimits = { sealPostings: SEAL_POSTINGS, maxMergedBytes: MAX_MERGED_BYTES };
 
+/** A merge under way: its two segments stay in the store (queries read them) until the merged one replaces them. */
+interface Merge {
+  readonly earlier: EncodedPostings;
+  readonly later: EncodedPostings;
+  /** Terms the merged segment covers (those there when it began: newer ones have no postings in either). */
+  readonly terms: number;
+  readonly writer: SegmentWriter;
+  /** The next term to merge. */
+  term: number;
+}
+
+/** Terms merged between checks of the caller's clock. */
+const TERMS_PER_CHECK = 1024;
+
 export class PostingStore {
   private segments: EncodedPostings[] = [];
+  /**
+   * Whether merges wait for `work` (the search worker: a seal's merges at 100,000 articles held it a quarter
+   * of a second and more, and a query that came meanwhile waited), or are made as segments are sealed.
+   */
+  mergesInSteps = false;
+  private merging: Merge | undefined;
   private active: PostingLists;
   /** Postings in the active part. */
   private activeCount = 0;
@@ -119,6 +139,7 @@ export class PostingStore {
    */
   encodeAll(): EncodedPostings {
     this.seal();
+    this.finishMerges();
     if (this.segments.length === 0) this.segments.push(emptySegment(this.terms));
     while (this.segments.length > 1) {
       const later = this.segments.pop() as EncodedPostings;
@@ -164,14 +185,54 @@ export class PostingStore {
     this.active = new PostingLists(this.terms);
     for (let term = 0; term < this.terms; term++) this.active.addList();
     this.activeCount = 0;
+    if (!this.mergesInSteps) this.finishMerges();
+  }
+
+  /** Whether merges wait to be made (see `work`). */
+  get hasWork(): boolean {
+    return this.merging !== undefined || this.nextMerge() !== undefined;
+  }
+
+  /**
+   * Makes the waiting merges until `due()` says to stop (asked every `TERMS_PER_CHECK` terms and after each
+   * merge); whether some are left. Queries read the store as usual in between.
+   */
+  work(due: () => boolean): boolean {
     for (;;) {
-      const n = this.segments.length;
-      if (n < 2) break;
-      const earlier = this.segments[n - 2];
-      const later = this.segments[n - 1];
-      if (later.bytes.length * 2 < earlier.bytes.length || earlier.bytes.length + later.bytes.length > this.limits.maxMergedBytes) break;
-      this.segments.splice(n - 2, 2, merge(earlier, later, this.terms));
+      if (!this.merging) {
+        const at = this.nextMerge();
+        if (at === undefined) return false;
+        const terms = this.terms;
+        this.merging = { earlier: this.segments[at], later: this.segments[at + 1], terms, writer: new SegmentWriter(terms), term: 0 };
+      }
+      const job = this.merging;
+      while (job.term < job.terms) {
+        job.writer.appendMerged(job.earlier, job.later, job.term++);
+        if (job.term % TERMS_PER_CHECK === 0 && job.term < job.terms && due()) return true;
+      }
+      const at = this.segments.indexOf(job.earlier);
+      if (at < 0 || this.segments[at + 1] !== job.later) throw new Error('the segments being merged are no longer side by side');
+      this.segments.splice(at, 2, job.writer.finish());
+      this.merging = undefined;
+      if (due()) return this.hasWork;
     }
+  }
+
+  /** Makes every waiting merge now. */
+  private finishMerges(): void {
+    while (this.work(() => false)) {
+      // Until none is left.
+    }
+  }
+
+  /** Where the next merge's earlier segment is: the last two, while they are about the same size. */
+  private nextMerge(): number | undefined {
+    const n = this.segments.length;
+    if (n < 2) return undefined;
+    const earlier = this.segments[n - 2];
+    const later = this.segments[n - 1];
+    if (later.bytes.length * 2 < earlier.bytes.length || earlier.bytes.length + later.bytes.length > this.limits.maxMergedBytes) return undefined;
+    return n - 2;
   }
 }
 

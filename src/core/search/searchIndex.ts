@@ -82,6 +82,8 @@ export class SearchIndex {
   private terms: string[] = this.termIds.terms;
   /** Per term, its postings, compressed. */
   private postings = new PostingStore();
+  /** Whether the postings' merges wait for `work` (see `setMergesInSteps`). */
+  private mergesInSteps = false;
   /** A term's postings read out for a search (as long as the longest list read yet). */
   private listScratch = new Int32Array(1024);
   /** Documents containing each term (removed ones too, until the next compaction). */
@@ -180,6 +182,31 @@ export class SearchIndex {
     this.totalLength += length;
   }
 
+  /**
+   * Lets the postings' merges wait for `work` instead of being made in the `add` that seals a segment: for
+   * the search worker, which answers queries between slices of work (a seal's merges at 100,000 articles
+   * held it a quarter of a second and more).
+   */
+  setMergesInSteps(on: boolean): void {
+    this.mergesInSteps = on;
+    this.postings.mergesInSteps = on;
+  }
+
+  /** Whether merges wait to be made. */
+  get hasWork(): boolean {
+    return this.postings.hasWork;
+  }
+
+  /** Makes waiting merges until `due()` says to stop; whether some are left. */
+  work(due: () => boolean): boolean {
+    return this.postings.work(due);
+  }
+
+  private usePostings(store: PostingStore): void {
+    store.mergesInSteps = this.mergesInSteps;
+    this.postings = store;
+  }
+
   /** Removes every document and word. */
   clear(): void {
     this.restoreState(new SearchIndex().exportState());
@@ -255,7 +282,7 @@ export class SearchIndex {
     const termCount = state.terms.length;
     this.termIds = new TermTable(termCount);
     this.terms = this.termIds.terms;
-    this.postings = PostingStore.restored({ bytes: state.postings, starts: state.postingStarts, lastDocs: state.postingLast });
+    this.usePostings(PostingStore.restored({ bytes: state.postings, starts: state.postingStarts, lastDocs: state.postingLast }));
     const capacity = Math.max(1024, termCount);
     this.df = new Int32Array(capacity);
     this.df.set(state.postingCounts);
@@ -694,7 +721,7 @@ export class SearchIndex {
     }
     this.alive.fill(0, keys.length);
     const old = this.postings;
-    this.postings = PostingStore.rebuilt(this.terms.length, (term) => {
+    const rebuilt = PostingStore.rebuilt(this.terms.length, (term) => {
       const list = this.listOf(term);
       const length = old.read(term, list);
       let kept = 0;
@@ -707,6 +734,7 @@ export class SearchIndex {
       this.df[term] = kept;
       return { list, length: kept };
     });
+    this.usePostings(rebuilt);
     this.keys = keys;
     this.docsVersion++;
     this.deadDocs = 0;

@@ -15,6 +15,8 @@ import { type IndexPart, type IndexParts, addPart, noParts, partsOf, type Search
 runAsBackgroundThread();
 
 const index = new SearchIndex();
+// Merges of the postings' segments are made in slices between queries, not in the add that seals one.
+index.setMergesInSteps(true);
 /** Saves under way: the search index as it was when each began, and the files and entity strings sent so far. */
 const saves = new Map<number, { search: SearchIndexState; parts: IndexParts }>();
 /** What loads hold for the host to ask for, part by part (let go with the last). */
@@ -125,6 +127,8 @@ let nextWrite = 0;
 let draining = false;
 /** How long one slice of writes may hold the worker before a waiting query is answered. */
 const WRITE_SLICE_MS = 15;
+/** How long the merges of the postings may hold it after a slice of writes. */
+const MERGE_SLICE_MS = 10;
 
 function applyWrites(until: number): void {
   while (nextWrite < writes.length && performance.now() < until) {
@@ -143,7 +147,13 @@ function applyWrites(until: number): void {
 
 function drainSlice(): void {
   applyWrites(performance.now() + WRITE_SLICE_MS);
-  if (writes.length > 0) setImmediate(drainSlice);
+  // Then the merges waiting (a seal's could take most of a second at 100,000 articles), a slice of their own
+  // so that they keep up with the adds.
+  if (index.hasWork) {
+    const until = performance.now() + MERGE_SLICE_MS;
+    index.work(() => performance.now() >= until);
+  }
+  if (writes.length > 0 || index.hasWork) setImmediate(drainSlice);
   else draining = false;
 }
 
