@@ -71,6 +71,11 @@ export class PostingStore {
    */
   mergesInSteps = false;
   private merging: Merge | undefined;
+  /**
+   * Active postings being sealed, a slice at a time when merges wait for `work` (an encoding of 2 million
+   * postings took 40–90 ms): read after the segments and before the active part until their segment is made.
+   */
+  private sealing: { readonly lists: PostingLists; readonly terms: number; readonly writer: SegmentWriter; term: number } | undefined;
   private active: PostingLists;
   /** Postings in the active part. */
   private activeCount = 0;
@@ -124,13 +129,8 @@ export class PostingStore {
       if (term >= segment.lastDocs.length) continue;
       count = decodeInto(segment.bytes, segment.starts[term], segment.starts[term + 1], out, count);
     }
-    const length = this.active.lengths[term];
-    if (length > 0) {
-      const list = this.active.array(term);
-      const from = this.active.offset(term);
-      for (let i = 0; i < length && count < out.length; i++) out[count++] = list[from + i];
-    }
-    return count;
+    if (this.sealing && term < this.sealing.terms) count = readList(this.sealing.lists, term, out, count);
+    return readList(this.active, term, out, count);
   }
 
   /**
@@ -139,7 +139,7 @@ export class PostingStore {
    */
   encodeAll(): EncodedPostings {
     this.seal();
-    this.finishMerges();
+    this.finishWork();
     if (this.segments.length === 0) this.segments.push(emptySegment(this.terms));
     while (this.segments.length > 1) {
       const later = this.segments.pop() as EncodedPostings;
@@ -177,20 +177,18 @@ export class PostingStore {
   /** Encodes the active postings into a segment, and merges the last segments while two are about the same size. */
   private seal(): void {
     if (this.activeCount === 0) return;
-    const writer = new SegmentWriter(this.terms);
-    for (let term = 0; term < this.terms; term++) {
-      writer.append(this.active.array(term), this.active.lengths[term], this.active.offset(term));
-    }
-    this.segments.push(writer.finish());
+    // One sealing at a time: one still under way (the active part filled again first) is finished now.
+    this.finishSealing();
+    this.sealing = { lists: this.active, terms: this.terms, writer: new SegmentWriter(this.terms), term: 0 };
     this.active = new PostingLists(this.terms);
     for (let term = 0; term < this.terms; term++) this.active.addList();
     this.activeCount = 0;
-    if (!this.mergesInSteps) this.finishMerges();
+    if (!this.mergesInSteps) this.finishWork();
   }
 
-  /** Whether merges wait to be made (see `work`). */
+  /** Whether a sealing or merges wait to be made (see `work`). */
   get hasWork(): boolean {
-    return this.merging !== undefined || this.nextMerge() !== undefined;
+    return this.sealing !== undefined || this.merging !== undefined || this.nextMerge() !== undefined;
   }
 
   /**
@@ -198,6 +196,17 @@ export class PostingStore {
    * merge); whether some are left. Queries read the store as usual in between.
    */
   work(due: () => boolean): boolean {
+    const sealing = this.sealing;
+    if (sealing) {
+      while (sealing.term < sealing.terms) {
+        const term = sealing.term++;
+        sealing.writer.append(sealing.lists.array(term), sealing.lists.lengths[term], sealing.lists.offset(term));
+        if (sealing.term % TERMS_PER_CHECK === 0 && sealing.term < sealing.terms && due()) return true;
+      }
+      this.segments.push(sealing.writer.finish());
+      this.sealing = undefined;
+      if (due()) return this.hasWork;
+    }
     for (;;) {
       if (!this.merging) {
         const at = this.nextMerge();
@@ -218,11 +227,20 @@ export class PostingStore {
     }
   }
 
-  /** Makes every waiting merge now. */
-  private finishMerges(): void {
+  /** Makes the sealing and every merge waiting now. */
+  private finishWork(): void {
     while (this.work(() => false)) {
       // Until none is left.
     }
+  }
+
+  /** Makes the sealing under way now, if there is one (and no merge). */
+  private finishSealing(): void {
+    const sealing = this.sealing;
+    if (!sealing) return;
+    for (let term = sealing.term; term < sealing.terms; term++) sealing.writer.append(sealing.lists.array(term), sealing.lists.lengths[term], sealing.lists.offset(term));
+    this.segments.push(sealing.writer.finish());
+    this.sealing = undefined;
   }
 
   /** Where the next merge's earlier segment is: the last two, while they are about the same size. */
@@ -376,6 +394,16 @@ function merge(earlier: EncodedPostings, later: EncodedPostings, terms: number):
   const writer = new SegmentWriter(terms);
   for (let term = 0; term < terms; term++) writer.appendMerged(earlier, later, term);
   return writer.finish();
+}
+
+/** Appends a list's postings to `out` from `count` (as many as fit); the new count. */
+function readList(lists: PostingLists, term: number, out: Int32Array, count: number): number {
+  const length = lists.lengths[term];
+  if (!(length > 0)) return count;
+  const list = lists.array(term);
+  const from = lists.offset(term);
+  for (let i = 0; i < length && count < out.length; i++) out[count++] = list[from + i];
+  return count;
 }
 
 function emptySegment(terms: number): EncodedPostings {
