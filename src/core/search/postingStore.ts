@@ -212,7 +212,7 @@ export class PostingStore {
         const at = this.nextMerge();
         if (at === undefined) return false;
         const terms = this.terms;
-        this.merging = { earlier: this.segments[at], later: this.segments[at + 1], terms, writer: new SegmentWriter(terms), term: 0 };
+        this.merging = { earlier: this.segments[at], later: this.segments[at + 1], terms, writer: new SegmentWriter(terms, mergedBytes(this.segments[at], this.segments[at + 1])), term: 0 };
       }
       const job = this.merging;
       while (job.term < job.terms) {
@@ -295,15 +295,17 @@ function decodeInto(bytes: Uint8Array, at: number, to: number, out: Int32Array, 
 
 /** Writes terms' postings one after another into a growing byte array. */
 class SegmentWriter {
-  private bytes = new Uint8Array(1 << 16);
+  private bytes: Uint8Array;
   private length = 0;
   private readonly starts: Int32Array;
   private readonly lastDocs: Int32Array;
   private term = 0;
 
-  constructor(terms: number) {
+  /** `bytes`: room to make at once (a merge knows how much it needs: never grown and copied then). */
+  constructor(terms: number, bytes = 1 << 16) {
     this.starts = new Int32Array(terms + 1);
     this.lastDocs = new Int32Array(terms).fill(-1);
+    this.bytes = new Uint8Array(Math.max(1, bytes));
   }
 
   /** The next term's postings: `list[from .. from + count)`. */
@@ -360,7 +362,9 @@ class SegmentWriter {
   finish(): EncodedPostings {
     for (; this.term < this.lastDocs.length; this.term++) this.starts[this.term] = this.length;
     this.starts[this.lastDocs.length] = this.length;
-    return { bytes: this.bytes.slice(0, this.length), starts: this.starts, lastDocs: this.lastDocs };
+    // Nearly full (a merge's, made to measure), kept as it is; else copied to its length.
+    const bytes = this.length >= this.bytes.length * 0.9 ? this.bytes.subarray(0, this.length) : this.bytes.slice(0, this.length);
+    return { bytes, starts: this.starts, lastDocs: this.lastDocs };
   }
 
   private copy(source: Uint8Array, from: number, to: number): void {
@@ -390,8 +394,13 @@ function writeNumber(bytes: Uint8Array, at: number, value: number): number {
   return at;
 }
 
+/** Room for two segments merged: their bytes (a later segment's first postings, encoded again from the earlier one's last documents, take no more). */
+function mergedBytes(earlier: EncodedPostings, later: EncodedPostings): number {
+  return earlier.bytes.length + later.bytes.length;
+}
+
 function merge(earlier: EncodedPostings, later: EncodedPostings, terms: number): EncodedPostings {
-  const writer = new SegmentWriter(terms);
+  const writer = new SegmentWriter(terms, mergedBytes(earlier, later));
   for (let term = 0; term < terms; term++) writer.appendMerged(earlier, later, term);
   return writer.finish();
 }

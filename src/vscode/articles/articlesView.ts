@@ -87,10 +87,13 @@ export class ArticlesView extends Disposable implements vscode.TreeDataProvider<
   /** A month's article nodes, made now if they were not. */
   private childrenOf(month: MonthNode): ArticleNode[] {
     if (month.children) return month.children;
+    // A node the tree no longer has (VS Code may ask of one it held from before a rebuild): its children are
+    // made, but not looked up by (the tree's own nodes are).
+    const current = this.monthNodes.get(month.key) === month;
     const children: ArticleNode[] = [];
     for (const summary of month.articles) {
       const child: ArticleNode = { kind: 'article', summary, parent: month };
-      this.byUri.set(summary.uri, child);
+      if (current) this.byUri.set(summary.uri, child);
       children.push(child);
     }
     month.children = children;

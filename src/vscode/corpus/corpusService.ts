@@ -177,9 +177,10 @@ export class CorpusService extends Disposable {
 
   /**
    * Starts from entries an earlier window saved, with their stamps: the tree shows them at once, and the
-   * next load reads only the files whose stamp has changed (and those it had not seen).
+   * next load reads only the files whose stamp has changed (and those it had not seen). False if the corpus
+   * was forgotten meanwhile (nothing was taken).
    */
-  async restore(files: readonly SavedFile[]): Promise<void> {
+  async restore(files: readonly SavedFile[]): Promise<boolean> {
     // In slices: 100,000 entries at once held the host a quarter of a second as the window opened. Forgotten
     // meanwhile (`forget`, a new generation): left as it is.
     const generation = this.generation;
@@ -189,7 +190,7 @@ export class CorpusService extends Disposable {
       stamps.set(file.entry, file.stamp);
       if (slice.due()) {
         await slice.pause();
-        if (generation !== this.generation) return;
+        if (generation !== this.generation) return false;
       }
     }
     const steps = new TimeSlice(undefined, 1);
@@ -197,11 +198,12 @@ export class CorpusService extends Disposable {
     for (const _ of this.corpus.resetInSteps(entries, { inTreeOrder: true }, RESTORE_STEP_ENTRIES)) {
       if (steps.due()) {
         await steps.pause();
-        if (generation !== this.generation) return;
+        if (generation !== this.generation) return false;
       }
     }
     this.stamps = stamps;
     if (this.corpus.size > 0) this.setState('ready');
+    return true;
   }
 
   /** The entries with the stamps they were read at, for a saved index (entries without a stamp are left out: they are read again). */
