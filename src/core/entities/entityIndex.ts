@@ -47,16 +47,15 @@ export interface IndexedEntity {
 
 const TYPE_COUNT = ENTITY_TYPES.length;
 const OTHER = ENTITY_TYPES.indexOf('other');
-/** Per-entity integers: articles, mentions, then mentions per type, then mentions per type typed on strong evidence. */
-const STATS = 2 + 2 * TYPE_COUNT;
+/** Per-entity integers: mentions, then mentions per type, then mentions per type typed on strong evidence (articles: `reach`). */
+const STATS = 1 + 2 * TYPE_COUNT;
 /** Entities per chunk of counts. */
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
-const ARTICLES = 0;
-const MENTIONS = 1;
-const VOTES = 2;
-const STRONG_VOTES = 2 + TYPE_COUNT;
+const MENTIONS = 0;
+const VOTES = 1;
+const STRONG_VOTES = 1 + TYPE_COUNT;
 /** A cached corpus type (`types`): the type's index (`TYPE_MASK`), and this bit when strong evidence gave it. */
 const STRONG_TYPE = 8;
 /**
@@ -111,8 +110,8 @@ export class EntityIndex<T = undefined> {
   /** Entities whose votes the update under way changed (marked, so each is listed once): their types are settled at its end. */
   private touchedMarks = new Uint8Array(64);
   /**
-   * Each entity's count of articles again, densely: the rankings go over every entity (a million at 100,000
-   * articles), and reading the counts out of the chunks touched a cache line per entity.
+   * Each entity's count of articles, apart from its other counts: the rankings go over every entity (a
+   * million at 100,000 articles), and reading the count out of the chunks touched a cache line per entity.
    */
   private readonly reach = new Int32Chunks();
   private touched: number[] = [];
@@ -364,7 +363,7 @@ export class EntityIndex<T = undefined> {
       if ((article + 1) % articlesPerStep === 0) yield;
     }
     for (let entity = 0; entity < entityCount; entity++) {
-      if (this.stat(entity, ARTICLES) === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
+      if (this.reach.get(entity) === 0) throw new SnapshotError(`the entity ${state.ids[entity]} is in no article`);
       this.types[entity] = this.countedType(entity);
       if ((entity + 1) % (articlesPerStep * 4) === 0) yield;
     }
@@ -646,7 +645,7 @@ export class EntityIndex<T = undefined> {
       this.dropFirst(entity, article, left);
       this.touch(entity);
       this.addCounts(entity, packed[at + 1] & TYPE_MASK, count, packed[at + 1] >> TYPE_BITS, -1);
-      if (this.stat(entity, ARTICLES) === 0) {
+      if (this.reach.get(entity) === 0) {
         // Gone: it has no corpus type any more (and its number may go to another entity at once), unless
         // it comes back before the update settles.
         const id = this.idOf(entity);
@@ -677,7 +676,7 @@ export class EntityIndex<T = undefined> {
     let changed = false;
     for (const entity of this.touched) {
       this.touchedMarks[entity] = 0;
-      if (this.stat(entity, ARTICLES) === 0) continue;
+      if (this.reach.get(entity) === 0) continue;
       const type = this.countedType(entity);
       if (type === this.types[entity]) continue;
       this.types[entity] = type;
@@ -732,7 +731,6 @@ export class EntityIndex<T = undefined> {
   private addCounts(entity: number, type: number, count: number, strong: number, sign: 1 | -1): void {
     const stats = this.statsOf(entity);
     const base = (entity & CHUNK_MASK) * STATS;
-    stats[base + ARTICLES] += sign;
     this.reach.add(entity, sign);
     stats[base + MENTIONS] += sign * count;
     stats[base + VOTES + type] += sign * count;
@@ -766,7 +764,7 @@ export class EntityIndex<T = undefined> {
       name: this.nameOf(entity),
       type: ENTITY_TYPES[this.typeIndex(entity)],
       known: this.known[entity] === 1,
-      articles: stats[base + ARTICLES],
+      articles: this.reach.get(entity),
       mentions: stats[base + MENTIONS],
     };
   }
