@@ -174,7 +174,10 @@ export class PostingStore {
     return store;
   }
 
-  /** Encodes the active postings into a segment, and merges the last segments while two are about the same size. */
+  /**
+   * Starts encoding the active postings into a segment, and (unless `mergesInSteps`) makes it now and merges the
+   * last segments while two are about the same size.
+   */
   private seal(): void {
     if (this.activeCount === 0) return;
     // One sealing at a time: one still under way (the active part filled again first) is finished now.
@@ -192,19 +195,12 @@ export class PostingStore {
   }
 
   /**
-   * Makes the waiting merges until `due()` says to stop (asked every `TERMS_PER_CHECK` terms and after each
-   * merge); whether some are left. Queries read the store as usual in between.
+   * Makes the sealing and the merges waiting until `due()` says to stop (asked every `TERMS_PER_CHECK` terms and
+   * after each); whether some are left. Queries read the store as usual in between.
    */
   work(due: () => boolean): boolean {
-    const sealing = this.sealing;
-    if (sealing) {
-      while (sealing.term < sealing.terms) {
-        const term = sealing.term++;
-        sealing.writer.append(sealing.lists.array(term), sealing.lists.lengths[term], sealing.lists.offset(term));
-        if (sealing.term % TERMS_PER_CHECK === 0 && sealing.term < sealing.terms && due()) return true;
-      }
-      this.segments.push(sealing.writer.finish());
-      this.sealing = undefined;
+    if (this.sealing) {
+      if (!this.encodeSealing(due)) return true;
       if (due()) return this.hasWork;
     }
     for (;;) {
@@ -236,11 +232,21 @@ export class PostingStore {
 
   /** Makes the sealing under way now, if there is one (and no merge). */
   private finishSealing(): void {
+    this.encodeSealing(() => false);
+  }
+
+  /** Encodes the sealing's terms until `due()` says to stop (asked every `TERMS_PER_CHECK` terms); whether it is done (its segment added). */
+  private encodeSealing(due: () => boolean): boolean {
     const sealing = this.sealing;
-    if (!sealing) return;
-    for (let term = sealing.term; term < sealing.terms; term++) sealing.writer.append(sealing.lists.array(term), sealing.lists.lengths[term], sealing.lists.offset(term));
+    if (!sealing) return true;
+    while (sealing.term < sealing.terms) {
+      const term = sealing.term++;
+      sealing.writer.append(sealing.lists.array(term), sealing.lists.lengths[term], sealing.lists.offset(term));
+      if (sealing.term % TERMS_PER_CHECK === 0 && sealing.term < sealing.terms && due()) return false;
+    }
     this.segments.push(sealing.writer.finish());
     this.sealing = undefined;
+    return true;
   }
 
   /** Where the next merge's earlier segment is: the last two, while they are about the same size. */
