@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations/model';
 import { emptyPlacement, type Placement, type PlacedAnnotation, placeOne, sortPlacement } from '../../core/annotations/placement';
 import { Disposable } from '../util/disposable';
+import { TimeSlice } from '../util/timeSlice';
 
 /** Articles at least this long are placed in the worker thread. */
 export const WORKER_MIN_CHARS = 100_000;
@@ -111,13 +112,10 @@ export class PlacementRunner extends Disposable {
 /** Places one annotation after another, letting the extension host do other work every few milliseconds. */
 export async function placeInSlices(text: string | undefined, annotations: readonly Annotation[]): Promise<Placement> {
   const placement = emptyPlacement();
-  let sliceStart = performance.now();
+  const slice = new TimeSlice(SLICE_MS, 1);
   for (const annotation of annotations) {
     placeOne(placement, text, annotation);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slice.due()) await slice.pause();
   }
   return sortPlacement(placement);
 }

@@ -130,17 +130,14 @@ export class CorpusIndexService extends Disposable {
     const steps = this.entities.exportStateInSteps(RESTORE_STEP_ARTICLES);
     // A step after the index changed may read an article that is gone: the copy is no good then either way.
     const next = () => (this.entities.generation === generation ? steps.next() : undefined);
-    let sliceStart = performance.now();
+    const stepSlice = new TimeSlice(SLICE_MS, 1);
     for (let step = next(); ; step = next()) {
       if (!step) return undefined;
       if (step.done) {
         const unchanged = this.settled && this.entities.generation === generation && this.indexedKey === recognizerKey;
         return unchanged ? { entities: step.value, recognizerKey, indexedFrom } : undefined;
       }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (stepSlice.due()) await stepSlice.pause();
     }
   }
 
@@ -164,12 +161,9 @@ export class CorpusIndexService extends Disposable {
     }
     entities = { ...entities, uris };
     try {
-      let sliceStart = performance.now();
+      const steps = new TimeSlice(SLICE_MS, 1);
       for (const _ of this.entities.restoreInSteps(entities, (uri) => summaries.get(uri), RESTORE_STEP_ARTICLES)) {
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
-        }
+        if (steps.due()) await steps.pause();
       }
     } catch (error) {
       this.forget();
@@ -180,14 +174,13 @@ export class CorpusIndexService extends Disposable {
     this.indexedFrom.clear();
     this.contentVersionValue++;
     if (this.reindexCount === reindexes && this.knowledgeBases.recognizerKey === recognizerKey) {
-      let sliceStart = performance.now();
+      const marking = new TimeSlice(SLICE_MS, RESTORE_STEP_ARTICLES);
       for (let at = 0; at < entities.uris.length; at++) {
         const uri = entities.uris[at];
         const summary = summaries.get(uri);
         if (summary) this.indexedFrom.set(uri, summary);
-        if (at % RESTORE_STEP_ARTICLES === 0 && performance.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
+        if (marking.due()) {
+          await marking.pause();
           // Asked meanwhile to index everything again: nothing counts as indexed.
           if (this.reindexCount !== reindexes) {
             this.indexedFrom.clear();
@@ -376,7 +369,7 @@ export class CorpusIndexService extends Disposable {
     };
     const work = async (progress?: vscode.Progress<{ message?: string }>) => {
       status = progress;
-      let sliceStart = performance.now();
+      const slice = new TimeSlice(SLICE_MS, 1);
       await forEachLimit(todo, READ_CONCURRENCY, async (summary) => {
         // A newer change (or the end) makes this run's remaining work moot; the next run redoes what is needed.
         if (this.dirty || this.isDisposed) return;
@@ -394,11 +387,10 @@ export class CorpusIndexService extends Disposable {
         this.contentVersionValue++;
         this.indexedCount++;
         done++;
-        if (performance.now() - sliceStart > SLICE_MS) {
+        if (slice.due()) {
           report();
           // Let the extension host do other work between slices.
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
+          await slice.pause();
         }
       });
     };

@@ -12,6 +12,7 @@ import type { ReaderEntity } from '../../webview/protocol';
 import { config } from '../config';
 import { fileNameOf } from '../corpus/articleFiles';
 import { Disposable } from '../util/disposable';
+import { TimeSlice } from '../util/timeSlice';
 import { resolveSettingPath } from '../util/uri';
 
 /** The workspace's own knowledge base, in each workspace folder. */
@@ -127,14 +128,11 @@ export class EntityService extends Disposable {
   }
 
   private async prepareGazetteer(): Promise<void> {
-    let sliceStart = performance.now();
+    const slice = new TimeSlice(SLICE_MS, 1);
     // Steps of 2,500 names, a few milliseconds each: the table is made as the window starts, among everything else.
     for (const _ of prepareGazetteer(GAZETTEER_STEP_NAMES)) {
       if (this.isDisposed) return;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (slice.due()) await slice.pause();
     }
   }
 
