@@ -136,20 +136,17 @@ export class Corpus {
   *resetInSteps(entries: Iterable<CorpusEntry>, options: { inTreeOrder?: boolean } = {}, entriesPerStep = 5000): Generator<void, void, undefined> {
     const next = new Map<string, CorpusEntry>();
     const articles: ArticleSummary[] = [];
+    // A URI given twice: the list of articles is not the corpus's, and is sorted again.
+    let twice = false;
     let count = 0;
     for (const entry of entries) {
-      next.set(entryUri(entry), entry);
+      const uri = entryUri(entry);
+      if (next.has(uri)) twice = true;
+      next.set(uri, entry);
       if (entry.kind === 'article') articles.push(entry.summary);
       if (++count % entriesPerStep === 0) yield;
     }
-    let ordered: ArticleSummary[] | undefined;
-    if (options.inTreeOrder) {
-      let nextArticles = 0;
-      for (const entry of next.values()) if (entry.kind === 'article') nextArticles++;
-      // Each article once (no URI given twice), and dated in order.
-      if (articles.length === nextArticles && datesInOrder(articles)) ordered = articles;
-      yield;
-    }
+    const ordered = options.inTreeOrder && !twice && datesInOrder(articles) ? articles : undefined;
     this.entries = next;
     this.sorted = ordered;
     this.added = [];
