@@ -67,11 +67,6 @@ export class StringPool {
     return this.count;
   }
 
-  /** One past the highest number that has had room made for it (numbers below may have no string). */
-  get capacity(): number {
-    return this.starts.capacity;
-  }
-
   has(number: number): boolean {
     return this.starts.at(number) !== NONE;
   }
