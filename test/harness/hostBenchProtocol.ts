@@ -25,6 +25,16 @@ export interface LoopDelay {
   readonly samples: number;
 }
 
+/** One garbage collection of the extension host that held its thread long. */
+export interface GcPause {
+  /** Seconds since the measurement began. */
+  readonly atS: number;
+  readonly ms: number;
+  readonly kind: 'minor' | 'major' | 'incremental' | 'weak callbacks' | 'other';
+  /** What V8 said of it (why it ran, as far as it tells). */
+  readonly flags: readonly string[];
+}
+
 export interface HostBenchFigures {
   readonly articles: number;
   /** Activation until the index was complete (`ready`) and the query answered with hits, from a cold start. */
@@ -73,6 +83,11 @@ export interface HostBenchFigures {
   readonly startReason: string | undefined;
   /** Whether VS Code had activated the extension before the measurement began (its corpus had not started). */
   readonly activeBefore: boolean;
+  /** The host's garbage collections over the whole measurement (the benchmark's forced ones left out): by kind, and the longest. */
+  readonly gc?: {
+    readonly kinds: Readonly<Record<string, { readonly count: number; readonly totalMs: number; readonly maxMs: number }>>;
+    readonly longest: readonly GcPause[];
+  };
   /** With a profile: the stalls of the event loop over 100 ms, on the profile's clock (CLOCK_MONOTONIC, µs), to find what blocked. */
   readonly stalls?: readonly { readonly startUs: number; readonly endUs: number }[];
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants as perfConstants, type IntervalHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
@@ -16,6 +16,7 @@ import {
   HOST_BENCH_QUICK_PICK_ENV,
   HOST_BENCH_RESULT_ENV,
   HOST_BENCH_TITLE,
+  type GcPause,
   type HostBenchFigures,
   type LoopDelay,
 } from '../harness/hostBenchProtocol';
@@ -103,6 +104,56 @@ function watchStalls(): { stop(): { startUs: number; endUs: number }[] } {
   };
 }
 
+/** Collections that held the host's thread longer than this are listed one by one. */
+const GC_LISTED_MS = 50;
+
+const GC_KINDS: Record<number, GcPause['kind']> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+const GC_FLAGS: readonly [number, string][] = [
+  [perfConstants.NODE_PERFORMANCE_GC_FLAGS_FORCED, 'forced'],
+  [perfConstants.NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING, 'synchronous phantom processing'],
+  [perfConstants.NODE_PERFORMANCE_GC_FLAGS_ALL_AVAILABLE_GARBAGE, 'all available garbage'],
+  [perfConstants.NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY, 'all external memory'],
+  [perfConstants.NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE, 'schedule idle'],
+];
+
+/**
+ * The host's garbage collections while watched (the benchmark's own forced ones left out): counts and time by
+ * kind, and each one over GC_LISTED_MS with what V8 said of it, seconds since `t0` (performance.now()).
+ */
+function watchCollections(t0: () => number): { stop(): NonNullable<HostBenchFigures['gc']> } {
+  const byKind = new Map<string, { count: number; totalMs: number; maxMs: number }>();
+  const long: GcPause[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const detail = (entry as { detail?: { kind?: number; flags?: number } }).detail ?? {};
+      const flags = detail.flags ?? 0;
+      if (flags & perfConstants.NODE_PERFORMANCE_GC_FLAGS_FORCED) continue;
+      const kind = GC_KINDS[detail.kind ?? -1] ?? 'other';
+      const sum = byKind.get(kind) ?? { count: 0, totalMs: 0, maxMs: 0 };
+      sum.count++;
+      sum.totalMs += entry.duration;
+      sum.maxMs = Math.max(sum.maxMs, entry.duration);
+      byKind.set(kind, sum);
+      if (entry.duration > GC_LISTED_MS) {
+        long.push({ atS: round((entry.startTime - t0()) / 1000, 1), ms: round(entry.duration, 1), kind, flags: GC_FLAGS.filter(([bit]) => flags & bit).map(([, name]) => name) });
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      const kinds = Object.fromEntries([...byKind].map(([kind, sum]) => [kind, { count: sum.count, totalMs: round(sum.totalMs), maxMs: round(sum.maxMs, 1) }]));
+      return { kinds, longest: long.sort((a, b) => b.ms - a.ms).slice(0, 20) };
+    },
+  };
+}
+
 /** A CPU profile of the extension host's thread, started now, written by `stop()`. */
 function startProfile(file: string): { stop(): Promise<void> } {
   const session = new Session();
@@ -133,13 +184,15 @@ if (corpusFolder && resultFile) {
       const profile = profileFile ? startProfile(profileFile) : undefined;
       const stalls = profileFile ? watchStalls() : undefined;
       const cold = watchLoop();
+      let t0 = performance.now();
+      const collections = watchCollections(() => t0);
 
       // Cold: a fresh user data folder (no saved index). The corpus starts when something waits for it.
       const extension = vscode.extensions.getExtension<AnnotatedReaderApi>(EXTENSION_ID);
       assert.ok(extension, `${EXTENSION_ID} is not loaded`);
       // VS Code may have activated it already (for a plain-text file, say); its corpus starts only when needed.
       const activeBefore = extension.isActive;
-      const t0 = performance.now();
+      t0 = performance.now();
       const api = await extension.activate();
       assert.equal(api.index.startReason(), undefined, 'the corpus must not have started before the measurement');
       await api.corpus.whenLoaded();
@@ -245,6 +298,7 @@ if (corpusFolder && resultFile) {
       reopen.disable();
       const heapReopenedMB = settledHeapMB(gc);
       const stalled = stalls?.stop();
+      const gcFigures = collections.stop();
       await profile?.stop();
       if (heapSnapshotFile) writeHeapSnapshot(heapSnapshotFile);
 
@@ -283,6 +337,7 @@ if (corpusFolder && resultFile) {
         searchInWorker: api.entities.searchInWorker(),
         startReason: api.index.startReason(),
         activeBefore,
+        gc: gcFigures,
         ...(stalled ? { stalls: stalled } : {}),
       };
       writeFileSync(resultFile, `${JSON.stringify(figures)}\n`);

@@ -28,6 +28,7 @@ import { Int32Chunks } from '../int32Chunks';
 import { ArticleLists } from './articleLists';
 import { StringNumbers } from './stringNumbers';
 import { StringPool } from './stringPool';
+import { PACK_HEADER, PACK_TYPE_BITS, type PackedMentions, packMentions } from './mentionPack';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -63,8 +64,8 @@ const STRONG_TYPE = 8;
  * count (`type | strong << TYPE_BITS`: how many of its mentions there were
  * typed on strong evidence), count, slot.
  */
-const HEADER = 4;
-const TYPE_BITS = 3;
+const HEADER = PACK_HEADER;
+const TYPE_BITS = PACK_TYPE_BITS;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 /** How many of each entity's first articles (in the caller's order) are kept: enough for a hover card's five plus the article shown. */
 export const FIRST_KEPT = 8;
@@ -173,40 +174,35 @@ export class EntityIndex<T = undefined> {
 
   /** Records (or replaces) an article's mentions; `info` is what the order of `firstMentioning` compares. */
   set(uri: string, mentions: readonly EntityMention[], info?: T): void {
+    this.setPacked(uri, packMentions(mentions), info);
+  }
+
+  /**
+   * `set` with the mentions packed (`packMentions`, as the recognition worker sends them). The index keeps
+   * `mentions.groups` as the article's own (and writes into it): the caller must not use it again.
+   */
+  setPacked(uri: string, mentions: PackedMentions, info?: T): void {
     // Indexed again in the same place of the order (the knowledge base changed, not the article's date or title):
     // it leaves its entities' first articles and comes back to the same places, rather than making them be found again.
     const previous = this.articleNumbers.get(uri);
     const samePlace = previous !== undefined && (this.infos[previous] === info || (this.compare !== undefined && this.compare(this.infos[previous] as T, info as T) === 0));
     const left = samePlace ? [] : undefined;
     this.remove(uri, left);
-    // Group the mentions by entity, in order of first mention.
-    const groups = new Map<number, { type: number; strong: number; spans: number[] }>();
-    for (const mention of mentions) {
-      const entity = this.number(mention);
-      const group = groups.get(entity);
-      if (group) {
-        group.spans.push(mention.start, mention.end);
-        if (mention.strong) group.strong++;
-      } else groups.set(entity, { type: ENTITY_TYPES.indexOf(mention.type), strong: mention.strong ? 1 : 0, spans: [mention.start, mention.end] });
-    }
-    let length = 0;
-    for (const group of groups.values()) length += HEADER + group.spans.length;
-    const packed = new Int32Array(length);
+    // The article's entities by number, registered in order of first mention.
+    const { ids, names, known, groups: packed } = mentions;
+    const entities = new Int32Array(ids.length);
+    for (let place = 0; place < ids.length; place++) entities[place] = this.number(ids[place], names[place], known[place] === 1);
     const article = this.freeArticles.pop() ?? this.uris.length;
     this.articleNumbers.set(uri, article);
     this.uris[article] = uri;
     this.packs[article] = packed;
     this.infos[article] = info;
-    let at = 0;
-    for (const [entity, { type, strong, spans }] of groups) {
-      const count = spans.length / 2;
+    for (let at = 0; at < packed.length; at += HEADER + 2 * packed[at + 2]) {
+      const entity = entities[packed[at]];
+      const count = packed[at + 2];
       packed[at] = entity;
-      packed[at + 1] = type | (strong << TYPE_BITS);
-      packed[at + 2] = count;
       packed[at + 3] = this.lists.push(entity, article);
-      packed.set(spans, at + HEADER);
-      at += HEADER + spans.length;
-      this.addCounts(entity, type, count, strong, 1);
+      this.addCounts(entity, packed[at + 1] & TYPE_MASK, count, packed[at + 1] >> TYPE_BITS, 1);
       this.touch(entity);
       this.keepFirst(entity, article);
     }
@@ -579,16 +575,16 @@ export class EntityIndex<T = undefined> {
     else if (this.lists.length(entity) > first.length) this.firsts[entity] = undefined;
   }
 
-  /** The number of the mention's entity, registering it if new. */
-  private number(mention: EntityMention): number {
-    const existing = this.numbers.get(mention.entityId);
+  /** The number of an entity, registering it if new; `name` and `known` are what the latest article indexed says of it. */
+  private number(id: string, name: string, known: boolean): number {
+    const existing = this.numbers.get(id);
     if (existing !== undefined) {
       // The knowledge base may have renamed it since: the latest article indexed says how it is called.
-      if (!this.names.equals(existing, mention.canonical)) {
-        this.names.set(existing, mention.canonical);
+      if (!this.names.equals(existing, name)) {
+        this.names.set(existing, name);
         this.folded[existing] = undefined;
       }
-      this.known[existing] = mention.source === 'rule' ? 0 : 1;
+      this.known[existing] = known ? 1 : 0;
       return existing;
     }
     const entity = this.free.pop() ?? this.entityEnd++;
@@ -603,18 +599,18 @@ export class EntityIndex<T = undefined> {
       marks.set(this.touchedMarks);
       this.touchedMarks = marks;
     }
-    this.numbers.set(mention.entityId, entity);
+    this.numbers.set(id, entity);
     // A new entity has a corpus type now, unless it left in this same update (an article indexed again):
     // then its type is compared with the one it had when the update settles.
-    const before = this.leftTypes.get(mention.entityId);
+    const before = this.leftTypes.get(id);
     if (before === undefined) this.typesVersion++;
     else {
-      this.leftTypes.delete(mention.entityId);
+      this.leftTypes.delete(id);
       this.types[entity] = before;
     }
-    this.names.set(entity, mention.canonical);
+    this.names.set(entity, name);
     this.folded[entity] = undefined;
-    this.known[entity] = mention.source === 'rule' ? 0 : 1;
+    this.known[entity] = known ? 1 : 0;
     this.ensureStats(entity + 1);
     this.statsOf(entity).fill(0, (entity & CHUNK_MASK) * STATS, ((entity & CHUNK_MASK) + 1) * STATS);
     this.reach.set(entity, 0);

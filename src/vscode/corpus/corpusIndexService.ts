@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { forEachLimit } from '../../core/async';
 import { type ArticleSummary, compareArticles } from '../../core/corpus';
-import type { ArticleDate } from '../../core/article';
 import { EntityIndex } from '../../core/entities/entityIndex';
-import type { EntityMention } from '../../core/entities/types';
+import { type PackedMentions, packMentions } from '../../core/entities/mentionPack';
 import { config } from '../config';
 import type { EntityIndexState } from '../../core/entities/entityIndexState';
 import type { IndexStatus } from '../../core/indexStatus';
 import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
-import type { RecognitionRunner } from '../entities/recognitionRunner';
+import type { RecognitionRunner, RecognizedArticle } from '../entities/recognitionRunner';
 import { Disposable } from '../util/disposable';
 import { TimeSlice } from '../util/timeSlice';
 import type { CorpusService } from './corpusService';
@@ -344,12 +343,12 @@ export class CorpusIndexService extends Disposable {
    * An article's parts for the index and its mentions. A file on disk is read, parsed and recognised in
    * the recognition worker; others are read here (through `workspace.fs`) and recognised there.
    */
-  private async readAndRecognize(uri: vscode.Uri): Promise<{ title: string; text: string; date: ArticleDate; mentions: readonly EntityMention[] } | undefined> {
+  private async readAndRecognize(uri: vscode.Uri): Promise<{ readonly article: RecognizedArticle; readonly mentions: PackedMentions } | undefined> {
     if (uri.scheme === 'file') return this.recognition.recognizeFile(uri.fsPath, config.maxFileSizeBytes());
     const outcome = await this.corpus.readArticle(uri);
     if (outcome.kind !== 'article') return undefined;
-    const { article } = outcome;
-    return { title: article.title, text: article.text, date: article.date, mentions: await this.recognition.recognize(article.text) };
+    const { title, text, date } = outcome.article;
+    return { article: { title, text, date }, mentions: packMentions(await this.recognition.recognize(text)) };
   }
 
   private async indexArticles(todo: readonly ArticleSummary[]): Promise<void> {
@@ -373,12 +372,12 @@ export class CorpusIndexService extends Disposable {
       await forEachLimit(todo, READ_CONCURRENCY, async (summary) => {
         // A newer change (or the end) makes this run's remaining work moot; the next run redoes what is needed.
         if (this.dirty || this.isDisposed) return;
-        const article = await this.readAndRecognize(vscode.Uri.parse(summary.uri, true));
+        const recognized = await this.readAndRecognize(vscode.Uri.parse(summary.uri, true));
         if (this.dirty || this.isDisposed) return;
-        if (article) {
-          const { mentions } = article;
-          this.entities.set(summary.uri, mentions, summary);
-          this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.map((m) => m.entityId) });
+        if (recognized) {
+          const { article, mentions } = recognized;
+          this.entities.setPacked(summary.uri, mentions, summary);
+          this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.ids });
         } else {
           this.entities.delete(summary.uri);
           this.search.remove(summary.uri);

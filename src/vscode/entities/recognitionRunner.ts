@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { ArticleDate } from '../../core/article';
+import { isPackedMentions, type PackedMentions, packMentions } from '../../core/entities/mentionPack';
 import type { Entity, EntityMention } from '../../core/entities/types';
 import type { ArticleOrigin } from '../../core/corpus';
 import { type EntryOutcome, readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
@@ -18,9 +19,13 @@ export type RecognitionItem =
   | { readonly path: string; readonly maxBytes: number }
   | { readonly entry: { readonly path: string; readonly uri: string; readonly fileName: string; readonly origin: ArticleOrigin; readonly maxBytes: number } };
 
-/** An item's answer: its mentions (and for a file, the article's parts the index needs), why a file gave none, or a corpus file's outcome. */
+/**
+ * An item's answer: a text's mentions; a file's mentions packed for the entity index, with the article's
+ * parts the search index needs; why a file gave none; or a corpus file's outcome.
+ */
 export type RecognitionResult =
-  | { readonly mentions: readonly EntityMention[]; readonly article?: { readonly title: string; readonly text: string; readonly date: ArticleDate } }
+  | { readonly mentions: readonly EntityMention[] }
+  | { readonly packed: PackedMentions; readonly article: RecognizedArticle }
   | { readonly failed: string }
   | { readonly outcome: EntryOutcome };
 
@@ -33,6 +38,13 @@ export interface RecognitionReply {
   readonly generation: number;
   /** Undefined when the worker did not have the knowledge base of the request's generation. */
   readonly results: readonly RecognitionResult[] | undefined;
+}
+
+/** An article file's parts for the indexes. */
+export interface RecognizedArticle {
+  readonly title: string;
+  readonly text: string;
+  readonly date: ArticleDate;
 }
 
 /** Texts sent to the worker in one message: enough to make a message's cost small beside the work. */
@@ -106,7 +118,7 @@ export class RecognitionRunner extends Disposable {
    * here): the extension host gets the parts the index needs, or undefined when the file is not a
    * readable article (any more).
    */
-  async recognizeFile(path: string, maxBytes: number): Promise<{ readonly title: string; readonly text: string; readonly date: ArticleDate; readonly mentions: readonly EntityMention[] } | undefined> {
+  async recognizeFile(path: string, maxBytes: number): Promise<{ readonly article: RecognizedArticle; readonly mentions: PackedMentions } | undefined> {
     const worker = this.ensureWorker();
     const result = worker
       ? await new Promise<RecognitionResult>((resolve) => {
@@ -114,8 +126,13 @@ export class RecognitionRunner extends Disposable {
           this.pump();
         })
       : await this.fileHere(path, maxBytes);
-    if (!('mentions' in result) || !result.article) return undefined;
-    return { ...result.article, mentions: result.mentions };
+    if (!('packed' in result)) return undefined;
+    // From the worker: checked, as everything that crosses from another thread is (the index trusts it).
+    if (!isPackedMentions(result.packed)) {
+      this.log.warn(`The recognition worker's answer for ${path} was not well formed; its names are left out of the index.`);
+      return undefined;
+    }
+    return { article: result.article, mentions: result.packed };
   }
 
   /** Reads, parses and classifies a corpus file on disk in the worker (where none runs, here), for the corpus's load. */
@@ -132,7 +149,7 @@ export class RecognitionRunner extends Disposable {
   private async fileHere(path: string, maxBytes: number): Promise<RecognitionResult> {
     const read = await readArticleFromDisk(path, maxBytes);
     if ('failed' in read) return read;
-    return { mentions: this.entities.recognize(read.text), article: read };
+    return { packed: packMentions(this.entities.recognize(read.text)), article: read };
   }
 
   private here(key: string, text: string): readonly EntityMention[] {

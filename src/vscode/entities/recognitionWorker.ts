@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runAsBackgroundThread } from '../../node/backgroundThread';
 import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
+import { packMentions } from '../../core/entities/mentionPack';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
 import { readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
 import type { RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
@@ -42,7 +43,8 @@ parentPort?.on('message', (request: RecognitionRequest) => {
           return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
         }
         const article = await readArticleFromDisk(item.path, item.maxBytes);
-        return 'failed' in article ? article : { mentions: active.recognize(article.text), article };
+        // Packed: a few strings and one typed array an article cross to the host, not an object for every mention.
+        return 'failed' in article ? article : { packed: packMentions(active.recognize(article.text)), article };
       } catch (error) {
         // One file that breaks the parser or the recogniser must not stop the others (or the worker).
         const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,0 +1,96 @@
+/**
+ * An article's mentions in the form the entity index files them: one list of the entities it names and one
+ * `Int32Array` of groups, instead of an object with five strings for every mention. The recognition worker
+ * packs what it finds so: a batch of articles then crosses to the extension host as a few dozen strings and
+ * one typed array an article, where the mention objects were millions of short-lived objects and strings
+ * on the host's heap while a large corpus was indexed (their collections held its thread up to a third of a
+ * second).
+ */
+import { ENTITY_TYPES, type EntityMention } from './types';
+
+export interface PackedMentions {
+  /** The entities the article names, in order of first mention: their ids, canonical names, and whether the knowledge base knows them. */
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** 1 for an entity of the knowledge base (a mention found through it), 0 for a name found by the rules. */
+  readonly known: Uint8Array;
+  /**
+   * Per entity, in the same order: its place in `ids`, its first mention's type and how many of its mentions
+   * were typed on strong evidence (`type | strong << PACK_TYPE_BITS`), how many mentions, a slot the index
+   * fills (0 here), then `start, end` of each mention.
+   */
+  readonly groups: Int32Array;
+}
+
+/** Integers before a group's spans: entity, type and strong count, count, slot. */
+export const PACK_HEADER = 4;
+/** Bits of a group's second integer that hold the type's index in ENTITY_TYPES; the strong count is above them. */
+export const PACK_TYPE_BITS = 3;
+
+/** Packs mentions (in text order) by entity, each entity's group in order of its first mention. */
+export function packMentions(mentions: readonly EntityMention[]): PackedMentions {
+  const places = new Map<string, number>();
+  const ids: string[] = [];
+  const names: string[] = [];
+  const knownList: number[] = [];
+  const firstTypes: number[] = [];
+  const strong: number[] = [];
+  const spans: number[][] = [];
+  for (const mention of mentions) {
+    let place = places.get(mention.entityId);
+    if (place === undefined) {
+      place = ids.length;
+      places.set(mention.entityId, place);
+      ids.push(mention.entityId);
+      names.push(mention.canonical);
+      knownList.push(0);
+      firstTypes.push(ENTITY_TYPES.indexOf(mention.type));
+      strong.push(0);
+      spans.push([]);
+    }
+    // The last mention says how the entity is called and whether the knowledge base knows it, as the index took it.
+    names[place] = mention.canonical;
+    knownList[place] = mention.source === 'rule' ? 0 : 1;
+    if (mention.strong) strong[place]++;
+    spans[place].push(mention.start, mention.end);
+  }
+  let length = 0;
+  for (const list of spans) length += PACK_HEADER + list.length;
+  const groups = new Int32Array(length);
+  let at = 0;
+  for (let place = 0; place < ids.length; place++) {
+    const list = spans[place];
+    groups[at] = place;
+    groups[at + 1] = firstTypes[place] | (strong[place] << PACK_TYPE_BITS);
+    groups[at + 2] = list.length / 2;
+    groups.set(list, at + PACK_HEADER);
+    at += PACK_HEADER + list.length;
+  }
+  return { ids, names, known: Uint8Array.from(knownList), groups };
+}
+
+/**
+ * Whether `value` (as it came from another thread) is a well-formed pack: its lists agree, every group names
+ * an entity of its list with a type, a count of at least one, at most that many strong mentions, and spans
+ * that fit. The index trusts what it is given.
+ */
+export function isPackedMentions(value: unknown): value is PackedMentions {
+  if (typeof value !== 'object' || value === null) return false;
+  const { ids, names, known, groups } = value as Partial<Record<keyof PackedMentions, unknown>>;
+  if (!Array.isArray(ids) || !Array.isArray(names) || !(known instanceof Uint8Array) || !(groups instanceof Int32Array)) return false;
+  if (names.length !== ids.length || known.length !== ids.length) return false;
+  if (!ids.every((id) => typeof id === 'string') || !names.every((name) => typeof name === 'string')) return false;
+  const seen = new Uint8Array(ids.length);
+  for (let at = 0; at < groups.length; ) {
+    if (groups.length - at < PACK_HEADER) return false;
+    const place = groups[at];
+    const type = groups[at + 1] & ((1 << PACK_TYPE_BITS) - 1);
+    const strong = groups[at + 1] >> PACK_TYPE_BITS;
+    const count = groups[at + 2];
+    if (place < 0 || place >= ids.length || seen[place] === 1 || type >= ENTITY_TYPES.length || count <= 0 || strong < 0 || strong > count) return false;
+    if (groups.length - at - PACK_HEADER < 2 * count) return false;
+    seen[place] = 1;
+    at += PACK_HEADER + 2 * count;
+  }
+  return seen.every((mark) => mark === 1);
+}
