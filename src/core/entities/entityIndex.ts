@@ -69,6 +69,8 @@ const TYPE_BITS = PACK_TYPE_BITS;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 /** How many of each entity's first articles (in the caller's order) are kept: enough for a hover card's five plus the article shown. */
 export const FIRST_KEPT = 8;
+/** Article counts told apart when finding the floor of a ranking (`reachFloor`); higher ones are counted together. */
+const REACH_COUNTED = 256;
 
 export interface EntityIndexOptions<T> {
   /** The order of `firstMentioning` (the corpus's tree order, by what `set` was given); without one, the order of indexing. */
@@ -432,6 +434,8 @@ export class EntityIndex<T = undefined> {
     // A full heap's worst article count: most entities (named in one article) are below it, and are passed
     // over without the heap's comparison.
     const floors = ENTITY_TYPES.map(() => 0);
+    // And its mentions, which one with as many articles must beat (as `top` does).
+    const floorMentions = ENTITY_TYPES.map(() => -1);
     const reach = this.reach;
     for (let entity = 0; entity < this.entityEnd; entity++) {
       const articles = reach.get(entity);
@@ -439,10 +443,13 @@ export class EntityIndex<T = undefined> {
       if (matches && !matches(this.foldedName(entity))) continue;
       const type = this.typeIndex(entity);
       totals[type]++;
-      if (articles < floors[type]) continue;
+      if (articles < floors[type] || (articles === floors[type] && this.stat(entity, MENTIONS) <= floorMentions[type])) continue;
       const heap = heaps[type];
       pushBounded(heap, entity, limit, worse);
-      if (heap.length >= limit) floors[type] = reach.get(heap[0]);
+      if (heap.length >= limit) {
+        floors[type] = reach.get(heap[0]);
+        floorMentions[type] = this.stat(heap[0], MENTIONS);
+      }
     }
     const result = new Map<EntityType, { entities: IndexedEntity[]; total: number }>();
     ENTITY_TYPES.forEach((type, index) => {
@@ -460,13 +467,41 @@ export class EntityIndex<T = undefined> {
     const heap: number[] = [];
     const worse = this.worse;
     const reach = this.reach;
-    let floor = 1;
+    let floor = this.reachFloor(limit);
+    // Once the heap is full: the mentions of its worst, which one with as many articles must beat (one with as
+    // many mentions too comes later, so is worse), checked here rather than by a call for each of the many.
+    let floorMentions = -1;
     for (let entity = 0; entity < this.entityEnd; entity++) {
-      if (reach.get(entity) < floor) continue;
+      const articles = reach.get(entity);
+      if (articles < floor || (articles === floor && this.stat(entity, MENTIONS) <= floorMentions)) continue;
       pushBounded(heap, entity, limit, worse);
-      if (heap.length >= limit) floor = Math.max(1, reach.get(heap[0]));
+      if (heap.length >= limit) {
+        floor = Math.max(1, reach.get(heap[0]));
+        floorMentions = this.stat(heap[0], MENTIONS);
+      }
     }
     return heap.sort((a, b) => worse(b, a)).map((entity) => this.view(entity));
+  }
+
+  /**
+   * The fewest articles that the `limit` most widely mentioned entities have, at least (1 when there are
+   * fewer): one pass counting how many entities have each count, the rare high ones together. A bounded heap
+   * then takes only those at or above it: at a million entities, most named in one article, a heap that
+   * learnt its floor as it filled was sifted hundreds of thousands of times for a few thousand names.
+   */
+  private reachFloor(limit: number): number {
+    const counts = new Int32Array(REACH_COUNTED + 1);
+    const reach = this.reach;
+    for (let entity = 0; entity < this.entityEnd; entity++) {
+      const articles = reach.get(entity);
+      if (articles > 0) counts[articles < REACH_COUNTED ? articles : REACH_COUNTED]++;
+    }
+    let atLeast = 0;
+    for (let articles = REACH_COUNTED; articles > 1; articles--) {
+      atLeast += counts[articles];
+      if (atLeast >= limit) return articles;
+    }
+    return 1;
   }
 
   /** Fewer articles, then fewer mentions, then registered later: what a bounded heap of the most widely mentioned drops first. */
