@@ -271,9 +271,15 @@ export class CorpusIndexService extends Disposable {
     const articles = this.corpus.corpus.articles();
     const counted = this.todoCount;
     if (counted && counted.articles === articles && counted.version === this.contentVersionValue && counted.reindexes === this.reindexCount) return counted.todo;
-    const todo = articles.filter((article) => this.indexedFrom.get(article.uri) !== article).length;
-    this.todoCount = { articles, version: this.contentVersionValue, reindexes: this.reindexCount, todo };
+    // Nothing indexed yet (a cold start): all of them, without a pass.
+    const todo = this.indexedFrom.size === 0 ? articles.length : articles.filter((article) => this.indexedFrom.get(article.uri) !== article).length;
+    this.countedToIndex(articles, todo);
     return todo;
+  }
+
+  /** What a run found (or left) to index of `articles`, for `toIndex` to answer from until the corpus or the index changes. */
+  private countedToIndex(articles: readonly ArticleSummary[], todo: number): void {
+    this.todoCount = { articles, version: this.contentVersionValue, reindexes: this.reindexCount, todo };
   }
 
   /** Resolves when the index covers the corpus as it is now. */
@@ -334,7 +340,11 @@ export class CorpusIndexService extends Disposable {
         if (slice.due()) await slice.pause();
       }
       if (this.isDisposed) return;
+      // Counted in slices here, the status need not count them again at once (a pass of the whole corpus).
+      if (!this.dirty) this.countedToIndex(articles, todo.length);
       if (todo.length > 0) await this.indexArticles(todo);
+      // Every one indexed, unless something changed meanwhile: the status (asked as the run ends) says so without a pass.
+      if (!this.dirty && !this.isDisposed && this.corpus.corpus.articles() === articles) this.countedToIndex(articles, 0);
       this.onDidChangeEmitter.fire();
     } while (this.dirty && !this.isDisposed);
   }
