@@ -13,7 +13,7 @@ const mentionArbitrary = fc.record({
   canonical: fc.constantFrom('A', 'B'),
 });
 
-function toMention(m: fc.RecordValue<{ entityId: string; start: number; length: number; type: (typeof ENTITY_TYPES)[number]; strong: boolean; canonical: string }>): EntityMention {
+function toMention(m: { entityId: string; start: number; length: number; type: (typeof ENTITY_TYPES)[number]; strong: boolean; canonical: string }): EntityMention {
   const source = m.entityId.startsWith('unknown-') ? 'rule' : 'knowledgeBase';
   return {
     entityId: m.entityId,
