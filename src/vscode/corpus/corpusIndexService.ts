@@ -342,9 +342,7 @@ export class CorpusIndexService extends Disposable {
       if (this.isDisposed) return;
       // Counted in slices here, the status need not count them again at once (a pass of the whole corpus).
       if (!this.dirty) this.countedToIndex(articles, todo.length);
-      if (todo.length > 0) await this.indexArticles(todo);
-      // Every one indexed, unless something changed meanwhile: the status (asked as the run ends) says so without a pass.
-      if (!this.dirty && !this.isDisposed && this.corpus.corpus.articles() === articles) this.countedToIndex(articles, 0);
+      if (todo.length > 0) await this.indexArticles(todo, articles);
       this.onDidChangeEmitter.fire();
     } while (this.dirty && !this.isDisposed);
   }
@@ -361,7 +359,8 @@ export class CorpusIndexService extends Disposable {
     return { article: { title, text, date }, mentions: packMentions(await this.recognition.recognize(text)) };
   }
 
-  private async indexArticles(todo: readonly ArticleSummary[]): Promise<void> {
+  /** Indexes `todo`, the articles of `articles` (the corpus's, when the run began) not indexed as they are. */
+  private async indexArticles(todo: readonly ArticleSummary[], articles: readonly ArticleSummary[]): Promise<void> {
     const started = Date.now();
     let done = 0;
     let status: vscode.Progress<{ message?: string }> | undefined;
@@ -408,6 +407,9 @@ export class CorpusIndexService extends Disposable {
       if (todo.length >= STATUS_PROGRESS_MIN_ARTICLES) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Annotated Reader' }, work);
       } else await work();
+      // Every one indexed, unless something changed meanwhile: the status, asked again as the progress ends
+      // (below), says so without a pass over the corpus.
+      if (!this.dirty && !this.isDisposed && this.corpus.corpus.articles() === articles) this.countedToIndex(articles, 0);
       // The last count too (all of them), whatever the rate limit left out.
       report(true);
     } finally {
