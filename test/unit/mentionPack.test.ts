@@ -97,12 +97,13 @@ describe('packMentions', () => {
 });
 
 describe('isPackedMentions', () => {
-  const good = (): PackedMentions => ({ ids: ['a', 'b'], names: ['A', 'B'], known: Uint8Array.of(1, 0), groups: Int32Array.of(0, 0 | (1 << PACK_TYPE_BITS), 1, 0, 3, 5, 1, 2, 2, 0, 7, 9, 11, 13) });
+  const good = (): PackedMentions => ({ ids: ['a', 'b'], names: ['A', 'B'], known: [1, 0], groups: Int32Array.of(0, 0 | (1 << PACK_TYPE_BITS), 1, 0, 3, 5, 1, 2, 2, 0, 7, 9, 11, 13) });
   const cases: [string, unknown][] = [
     ['not an object', 'packed'],
     ['null', null],
     ['groups not an Int32Array', { ...good(), groups: [0, 0, 1, 0, 3, 5] }],
-    ['known not a Uint8Array', { ...good(), known: [1, 0] }],
+    ['known not an array', { ...good(), known: Uint8Array.of(1, 0) }],
+    ['known neither 0 nor 1', { ...good(), known: [1, 2] }],
     ['names and ids of different lengths', { ...good(), names: ['A'] }],
     ['an id not a string', { ...good(), ids: ['a', 2] }],
     ['a group naming no entity of the list', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 3, 5, 2, 2, 2, 0, 7, 9, 11, 13) }],

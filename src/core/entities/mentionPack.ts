@@ -12,8 +12,11 @@ export interface PackedMentions {
   /** The entities the article names, in order of first mention: their ids, canonical names, and whether the knowledge base knows them. */
   readonly ids: readonly string[];
   readonly names: readonly string[];
-  /** 1 for an entity of the knowledge base (a mention found through it), 0 for a name found by the rules. */
-  readonly known: Uint8Array;
+  /**
+   * 1 for an entity of the knowledge base (a mention found through it), 0 for a name found by the rules. A plain
+   * array: a typed one would be an ArrayBuffer of its own to allocate and free for every article.
+   */
+  readonly known: readonly number[];
   /**
    * Per entity, in the same order: its place in `ids`, its first mention's type and how many of its mentions
    * were typed on strong evidence (`type | strong << PACK_TYPE_BITS`), how many mentions, a slot the index
@@ -66,7 +69,7 @@ export function packMentions(mentions: readonly EntityMention[]): PackedMentions
     groups.set(list, at + PACK_HEADER);
     at += PACK_HEADER + list.length;
   }
-  return { ids, names, known: Uint8Array.from(knownList), groups };
+  return { ids, names, known: knownList, groups };
 }
 
 /**
@@ -77,9 +80,9 @@ export function packMentions(mentions: readonly EntityMention[]): PackedMentions
 export function isPackedMentions(value: unknown): value is PackedMentions {
   if (typeof value !== 'object' || value === null) return false;
   const { ids, names, known, groups } = value as Partial<Record<keyof PackedMentions, unknown>>;
-  if (!Array.isArray(ids) || !Array.isArray(names) || !(known instanceof Uint8Array) || !(groups instanceof Int32Array)) return false;
+  if (!Array.isArray(ids) || !Array.isArray(names) || !Array.isArray(known) || !(groups instanceof Int32Array)) return false;
   if (names.length !== ids.length || known.length !== ids.length) return false;
-  if (!ids.every((id) => typeof id === 'string') || !names.every((name) => typeof name === 'string')) return false;
+  if (!ids.every((id) => typeof id === 'string') || !names.every((name) => typeof name === 'string') || !known.every((mark) => mark === 0 || mark === 1)) return false;
   const seen = new Uint8Array(ids.length);
   for (let at = 0; at < groups.length; ) {
     if (groups.length - at < PACK_HEADER) return false;
