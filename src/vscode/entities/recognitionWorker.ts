@@ -10,10 +10,18 @@ import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
 import { packMentions } from '../../core/entities/mentionPack';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
 import { readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
-import type { RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
+import { forEachLimit } from '../../core/async';
+import type { RecognitionItem, RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
 
 // Indexing gives way to the extension host's thread (and the editor) when the cores are busy.
 runAsBackgroundThread();
+
+/**
+ * Files read at once. The worker's reads share the process's four libuv threads with the extension host's:
+ * a whole batch (32) at once queued ahead of the host's reads (the snippets of Search Corpus, the reader's
+ * article) while a corpus was indexed; a few at a time still keep the recogniser busy.
+ */
+const READS_AT_ONCE = 4;
 
 let recognizer: Recognizer | undefined;
 let generation = -1;
@@ -32,29 +40,36 @@ parentPort?.on('message', (request: RecognitionRequest) => {
     return;
   }
   const active = recognizer;
-  const at = generation;
-  // Files are read (in parallel) and parsed here too: the extension host only files the answers.
-  void Promise.all(
-    request.items.map(async (item): Promise<RecognitionResult> => {
-      try {
-        if ('text' in item) return { mentions: active.recognize(item.text) };
-        if ('entry' in item) {
-          const { path, uri, fileName, origin, maxBytes } = item.entry;
-          return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
-        }
-        const article = await readArticleFromDisk(item.path, item.maxBytes);
-        // Packed: a few strings and one typed array an article cross to the host, not an object for every mention.
-        return 'failed' in article ? article : { packed: packMentions(active.recognize(article.text)), article };
-      } catch (error) {
-        // One file that breaks the parser or the recogniser must not stop the others (or the worker).
-        const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;
-        if (!('entry' in item)) return { failed: reason };
-        const { uri, fileName, origin } = item.entry;
-        return { outcome: { kind: 'problem', reason, entry: { kind: 'problem', problem: { uri, fileName, origin, reason } } } };
-      }
-    }),
-  ).then((results) => {
-    const reply: RecognitionReply = { id: request.id, generation: at, results };
+  const answeredFor = generation;
+  // Files are read (a few at a time) and parsed here too: the extension host only files the answers.
+  const results = new Array<RecognitionResult>(request.items.length);
+  void forEachLimit(
+    request.items.map((item, place) => ({ item, place })),
+    READS_AT_ONCE,
+    async ({ item, place }) => {
+      results[place] = await recognizeItem(active, item);
+    },
+  ).then(() => {
+    const reply: RecognitionReply = { id: request.id, generation: answeredFor, results };
     parentPort?.postMessage(reply);
   });
 });
+
+async function recognizeItem(recognizer: Recognizer, item: RecognitionItem): Promise<RecognitionResult> {
+  try {
+    if ('text' in item) return { mentions: recognizer.recognize(item.text) };
+    if ('entry' in item) {
+      const { path, uri, fileName, origin, maxBytes } = item.entry;
+      return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
+    }
+    const article = await readArticleFromDisk(item.path, item.maxBytes);
+    // Packed: a few strings and one typed array an article cross to the host, not an object for every mention.
+    return 'failed' in article ? article : { packed: packMentions(recognizer.recognize(article.text)), article };
+  } catch (error) {
+    // One file that breaks the parser or the recogniser must not stop the others (or the worker).
+    const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    if (!('entry' in item)) return { failed: reason };
+    const { uri, fileName, origin } = item.entry;
+    return { outcome: { kind: 'problem', reason, entry: { kind: 'problem', problem: { uri, fileName, origin, reason } } } };
+  }
+}
