@@ -71,6 +71,8 @@ export interface HostBenchFigures {
   readonly heapGc: 'global.gc' | 'exposed' | 'none';
   /** The host's resident memory then (worker threads included), for scale. */
   readonly rssMB: number;
+  /** The same moment by kind: the host's heap as reserved, memory outside it that V8 knows of (external, ArrayBuffers among it). */
+  readonly memoryMB?: { readonly rss: number; readonly heapTotal: number; readonly external: number; readonly arrayBuffers: number };
   /**
    * Search Corpus from the command until its first rows were set, one every ~250 ms while the index was being
    * filled (none with the quick pick switched off: count 0). The box stays open between them, following the index.

@@ -81,6 +81,12 @@ function settledHeapMB(gc: () => void): number {
   return round(process.memoryUsage().heapUsed / 1e6, 1);
 }
 
+/** The host process's memory by kind, in MB (worker threads' heaps are in `rss` only). */
+function memoryMB(): NonNullable<HostBenchFigures['memoryMB']> {
+  const usage = process.memoryUsage();
+  return { rss: round(usage.rss / 1e6), heapTotal: round(usage.heapTotal / 1e6), external: round(usage.external / 1e6), arrayBuffers: round(usage.arrayBuffers / 1e6) };
+}
+
 /** A stall worth finding in the profile. */
 const STALL_MS = 100;
 
@@ -327,6 +333,7 @@ if (corpusFolder && resultFile) {
         heapReopenedMB,
         heapGc,
         rssMB: round(process.memoryUsage().rss / 1e6),
+        memoryMB: memoryMB(),
         quickPickMs: {
           count: quickPick.length,
           p50: round(percentile(quickPick, 0.5), 1),

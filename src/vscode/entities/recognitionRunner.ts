@@ -40,10 +40,13 @@ export interface RecognitionReply {
   readonly results: readonly RecognitionResult[] | undefined;
 }
 
-/** An article file's parts for the indexes. */
+/**
+ * An article file's parts for the indexes. From the worker, the text is UTF-8 bytes, which the host passes on to
+ * the search index without making a string of it.
+ */
 export interface RecognizedArticle {
   readonly title: string;
-  readonly text: string;
+  readonly text: string | Uint8Array;
   readonly date: ArticleDate;
 }
 

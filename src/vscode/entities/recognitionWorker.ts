@@ -23,6 +23,8 @@ runAsBackgroundThread();
  */
 const READS_AT_ONCE = 4;
 
+const utf8 = new TextEncoder();
+
 let recognizer: Recognizer | undefined;
 let generation = -1;
 
@@ -64,7 +66,10 @@ async function recognizeItem(recognizer: Recognizer, item: RecognitionItem): Pro
     }
     const article = await readArticleFromDisk(item.path, item.maxBytes);
     // Packed: a few strings and one typed array an article cross to the host, not an object for every mention.
-    return 'failed' in article ? article : { packed: packMentions(recognizer.recognize(article.text)), article };
+    // The text as bytes: the host hands them on to the search worker without a string of 2 KB on its heap.
+    if ('failed' in article) return article;
+    const { title, text, date } = article;
+    return { packed: packMentions(recognizer.recognize(text)), article: { title, date, text: utf8.encode(text) } };
   } catch (error) {
     // One file that breaks the parser or the recogniser must not stop the others (or the worker).
     const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;

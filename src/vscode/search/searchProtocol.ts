@@ -17,7 +17,8 @@ export type EntityStrings = 'uris' | 'ids' | 'names';
 export type PackedEntities = Omit<EntityIndexState, EntityStrings>;
 
 export type SearchRequest =
-  | { readonly type: 'add'; readonly key: string; readonly title: string; readonly text: string; readonly date: ArticleDate; readonly entityIds: readonly string[] }
+  /** `text` as UTF-8 bytes when the host passes on what the recognition worker read, handed over without the host decoding it. */
+  | { readonly type: 'add'; readonly key: string; readonly title: string; readonly text: string | Uint8Array; readonly date: ArticleDate; readonly entityIds: readonly string[] }
   | { readonly type: 'remove'; readonly key: string }
   | { readonly type: 'clear' }
   /** `complete`: answered after every add sent before it; else at once, from what the index has taken in so far. */

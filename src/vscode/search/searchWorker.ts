@@ -15,6 +15,7 @@ import { type IndexPart, type IndexParts, addPart, noParts, partsOf, type Search
 runAsBackgroundThread();
 
 const index = new SearchIndex();
+const utf8 = new TextDecoder();
 // Merges of the postings' segments are made in slices between queries, not in the add that seals one.
 index.setMergesInSteps(true);
 /** Saves under way: the search index as it was when each began, and the files and entity strings sent so far. */
@@ -88,7 +89,7 @@ function answer(request: SearchRequest): SearchReply | undefined {
       // Answered when the file is written or read (the next requests wait: they are handled in order).
       return undefined;
     case 'add':
-      index.add(request.key, { title: request.title, text: request.text, date: request.date, entityIds: request.entityIds });
+      index.add(request.key, { title: request.title, text: typeof request.text === 'string' ? request.text : utf8.decode(request.text), date: request.date, entityIds: request.entityIds });
       return undefined;
     case 'remove':
       index.remove(request.key);
