@@ -4,6 +4,7 @@
  * parses them again to index them, so that the extension host does neither. Both read with the same
  * bound and decode, parse and classify the same way (`core/corpusFile.ts`).
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ArticleDate } from '../core/article';
 import type { ArticleOrigin } from '../core/corpus';
@@ -28,14 +29,47 @@ export async function readFromDisk(path: string, maxBytes: number): Promise<Read
     if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
     return { kind: 'bytes', bytes: await handle.readFile(), stamp: stampOf(info.mtimeMs, info.size) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'EISDIR') return { kind: 'folder' };
-    if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', message: 'permission denied.' };
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    return readFailure(error);
   } finally {
     await handle?.close();
   }
+}
+
+/**
+ * `readFromDisk` with blocking calls, for a worker thread that has nothing else to do meanwhile: its reads then
+ * do not queue on the process's four libuv threads, which it shares with the extension host. Read
+ * asynchronously, the recognition worker's batches of files queued ahead of the host's own reads (Search
+ * Corpus's snippets, the reader's article) while a corpus was indexed.
+ */
+export function readFromDiskSync(path: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { kind: 'folder' };
+    if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
+    // The size it has now: a file that grows meanwhile is read up to it, one that shrinks to its end.
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = readSync(fd, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return { kind: 'bytes', bytes: bytes.subarray(0, length), stamp: stampOf(info.mtimeMs, info.size) };
+  } catch (error) {
+    return readFailure(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readFailure(error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { kind: 'missing' };
+  if (code === 'EISDIR') return { kind: 'folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'error', message: 'permission denied.' };
+  return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
 /** A corpus file's outcome without the parsed article (what crosses from the worker to the host), with the article's warnings to log. */
@@ -43,7 +77,16 @@ export type EntryOutcome = Exclude<FileOutcome, { kind: 'article' }> | (Omit<Ext
 
 /** Reads, parses and classifies a corpus file on disk, as the extension host's `readArticleFile` does. */
 export async function readEntryFromDisk(path: string, uri: string, fileName: string, origin: ArticleOrigin, maxBytes: number): Promise<EntryOutcome> {
-  const outcome = fileOutcome(await readFromDisk(path, maxBytes), uri, fileName, origin, maxBytes);
+  return entryOf(await readFromDisk(path, maxBytes), uri, fileName, origin, maxBytes);
+}
+
+/** `readEntryFromDisk` with blocking reads, for a worker thread (see `readFromDiskSync`). */
+export function readEntryFromDiskSync(path: string, uri: string, fileName: string, origin: ArticleOrigin, maxBytes: number): EntryOutcome {
+  return entryOf(readFromDiskSync(path, maxBytes), uri, fileName, origin, maxBytes);
+}
+
+function entryOf(read: ReadResult, uri: string, fileName: string, origin: ArticleOrigin, maxBytes: number): EntryOutcome {
+  const outcome = fileOutcome(read, uri, fileName, origin, maxBytes);
   if (outcome.kind !== 'article') return outcome;
   return { kind: 'article', entry: outcome.entry, stamp: outcome.stamp, warnings: outcome.article.warnings };
 }
@@ -52,7 +95,15 @@ export async function readEntryFromDisk(path: string, uri: string, fileName: str
 export type ArticleFromDisk = { readonly title: string; readonly text: string; readonly date: ArticleDate } | { readonly failed: string };
 
 export async function readArticleFromDisk(path: string, maxBytes: number): Promise<ArticleFromDisk> {
-  const read = await readFromDisk(path, maxBytes);
+  return articleOf(await readFromDisk(path, maxBytes));
+}
+
+/** `readArticleFromDisk` with blocking reads, for a worker thread (see `readFromDiskSync`). */
+export function readArticleFromDiskSync(path: string, maxBytes: number): ArticleFromDisk {
+  return articleOf(readFromDiskSync(path, maxBytes));
+}
+
+function articleOf(read: ReadResult): ArticleFromDisk {
   if (read.kind !== 'bytes') return { failed: read.kind };
   const result = loadArticle(read.bytes);
   if (!result.ok) return { failed: result.reason };

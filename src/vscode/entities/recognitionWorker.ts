@@ -9,19 +9,11 @@ import { runAsBackgroundThread } from '../../node/backgroundThread';
 import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
 import { packMentions } from '../../core/entities/mentionPack';
 import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
-import { readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
-import { forEachLimit } from '../../core/async';
+import { readArticleFromDiskSync, readEntryFromDiskSync } from '../../node/articleFromDisk';
 import type { RecognitionItem, RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
 
 // Indexing gives way to the extension host's thread (and the editor) when the cores are busy.
 runAsBackgroundThread();
-
-/**
- * Files read at once. The worker's reads share the process's four libuv threads with the extension host's:
- * a whole batch (32) at once queued ahead of the host's reads (the snippets of Search Corpus, the reader's
- * article) while a corpus was indexed; a few at a time still keep the recogniser busy.
- */
-const READS_AT_ONCE = 4;
 
 const utf8 = new TextEncoder();
 
@@ -43,28 +35,21 @@ parentPort?.on('message', (request: RecognitionRequest) => {
   }
   const active = recognizer;
   const answeredFor = generation;
-  // Files are read (a few at a time) and parsed here too: the extension host only files the answers.
-  const results = new Array<RecognitionResult>(request.items.length);
-  void forEachLimit(
-    request.items.map((item, place) => ({ item, place })),
-    READS_AT_ONCE,
-    async ({ item, place }) => {
-      results[place] = await recognizeItem(active, item);
-    },
-  ).then(() => {
-    const reply: RecognitionReply = { id: request.id, generation: answeredFor, results };
-    parentPort?.postMessage(reply);
-  });
+  // Files are read (one after the other, with blocking reads: see `readFromDiskSync`) and parsed here too: the
+  // extension host only files the answers.
+  const results = request.items.map((item) => recognizeItem(active, item));
+  const reply: RecognitionReply = { id: request.id, generation: answeredFor, results };
+  parentPort?.postMessage(reply);
 });
 
-async function recognizeItem(recognizer: Recognizer, item: RecognitionItem): Promise<RecognitionResult> {
+function recognizeItem(recognizer: Recognizer, item: RecognitionItem): RecognitionResult {
   try {
     if ('text' in item) return { mentions: recognizer.recognize(item.text) };
     if ('entry' in item) {
       const { path, uri, fileName, origin, maxBytes } = item.entry;
-      return { outcome: await readEntryFromDisk(path, uri, fileName, origin, maxBytes) };
+      return { outcome: readEntryFromDiskSync(path, uri, fileName, origin, maxBytes) };
     }
-    const article = await readArticleFromDisk(item.path, item.maxBytes);
+    const article = readArticleFromDiskSync(item.path, item.maxBytes);
     // Packed: a few strings and one typed array an article cross to the host, not an object for every mention.
     // The text as bytes: the host hands them on to the search worker without a string of 2 KB on its heap.
     if ('failed' in article) return article;
