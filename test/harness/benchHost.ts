@@ -1,4 +1,4 @@
-// `npm run bench:host -- --articles N [--json] [--profile] [--heap-snapshot] [--no-quick-pick]`: the real extension host (code-server) on a generated
+// `npm run bench:host -- --articles N [--json] [--profile] [--heap-snapshot] [--allocations] [--no-quick-pick]`: the real extension host (code-server) on a generated
 // corpus of N articles (realistic vocabulary), opened as the workspace folder from a cold start, then reopened from
 // its saved index (test/suite/hostBench.spec.ts measures inside the host). Prints the figures against the budget;
 // exit code 1 when over budget or when the measurement did not finish.
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  HOST_BENCH_ALLOCATIONS_ENV,
   HOST_BENCH_ARTICLES_ENV,
   HOST_BENCH_CORPUS_ENV,
   HOST_BENCH_HEAP_SNAPSHOT_ENV,
@@ -16,6 +17,7 @@ import {
   HOST_BENCH_RESULT_ENV,
   HOST_BENCH_TITLE,
   type HostBenchFigures,
+  type HostBenchStall,
 } from './hostBenchProtocol';
 import { runIntegrationTests } from './integration';
 import { cacheDir, repoRoot, testResultsDir } from './paths';
@@ -48,6 +50,8 @@ async function main(): Promise<number> {
       profile: { type: 'boolean', default: false },
       // A heap snapshot of the extension host once settled after the reopen (test-results/host-bench-N.heapsnapshot), summed up by kind of object.
       'heap-snapshot': { type: 'boolean', default: false },
+      // A sampling profile of what the extension host allocates over the cold start, garbage included (test-results/host-bench-N.heapprofile), summed up by function.
+      allocations: { type: 'boolean', default: false },
       // No Search Corpus while indexing: the event loop with the reader alone (the quick pick's budget is then not judged).
       'no-quick-pick': { type: 'boolean', default: false },
     },
@@ -68,6 +72,8 @@ async function main(): Promise<number> {
     if (values.profile) rmSync(profileFile, { force: true });
     const heapSnapshotFile = join(testResultsDir, `host-bench-${articles}.heapsnapshot`);
     if (values['heap-snapshot']) rmSync(heapSnapshotFile, { force: true });
+    const allocationsFile = join(testResultsDir, `host-bench-${articles}.heapprofile`);
+    if (values.allocations) rmSync(allocationsFile, { force: true });
     console.error(`bench:host: ${articles.toLocaleString('en')} articles in ${corpus}; the extension host's output follows.`);
     const exitCode = await runIntegrationTests({
       toolchain,
@@ -85,6 +91,7 @@ async function main(): Promise<number> {
         ...(values.profile ? { [HOST_BENCH_PROFILE_ENV]: profileFile } : {}),
         ...(values['no-quick-pick'] ? { [HOST_BENCH_QUICK_PICK_ENV]: 'off' } : {}),
         ...(values['heap-snapshot'] ? { [HOST_BENCH_HEAP_SNAPSHOT_ENV]: heapSnapshotFile } : {}),
+        ...(values.allocations ? { [HOST_BENCH_ALLOCATIONS_ENV]: allocationsFile } : {}),
       },
     });
     const summary = readTestSummary(summaryFile);
@@ -96,9 +103,10 @@ async function main(): Promise<number> {
     const budget = BUDGETS.find((b) => articles <= b.upTo);
     const withinBudget = budget === undefined || over(figures, budget).length === 0;
     const { stalls, ...measured } = figures;
-    const report = { ...measured, budget, withinBudget, ...(values.profile ? { profile: profileFile, stallsOver100Ms: stalls?.length } : {}) };
+    const report = { ...measured, stallsOver100Ms: stallTime(stalls), budget, withinBudget, ...(values.profile ? { profile: profileFile } : {}) };
     if (values.profile) console.error(summariseProfile(JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile, figures.stalls));
     if (values['heap-snapshot']) console.error(summariseHeapSnapshot(heapSnapshotFile));
+    if (values.allocations) console.error(summariseAllocations(JSON.parse(readFileSync(allocationsFile, 'utf8')) as AllocationProfile));
     if (values.json) console.log(JSON.stringify(report));
     else printReport(figures, budget);
     return withinBudget ? 0 : 1;
@@ -128,6 +136,7 @@ function printReport(f: HostBenchFigures, budget: Budget | undefined): void {
       `  saved        in ${f.saveMs} ms: ${f.save}`,
       `  reopened     answering in ${f.reopenReadyMs} ms, files checked and ready in ${f.reopenIndexedMs} ms (from the saved index: ${f.reopenRestored}; indexed again: ${f.reopenIndexedAgain})`,
       `  event loop   longest stall ${f.maxBlockMs} ms, p99 ${f.p99BlockMs} ms (cold ${b.cold.maxMs}, settling and saving ${b.settle.maxMs}, reopen ${b.reopen.maxMs})`,
+      `  stalls       ${stallLine(stallTime(f.stalls))}`,
       `  heap         ${f.heapMB} MB (cold ${f.heapColdMB}, reopened ${f.heapReopenedMB}; gc: ${f.heapGc}), rss ${f.rssMB} MB`,
       f.quickPickMs.count
         ? `  quick pick   while indexing: ${f.quickPickMs.count} queries, p50 ${f.quickPickMs.p50} ms, p95 ${f.quickPickMs.p95} ms, max ${f.quickPickMs.max} ms`
@@ -223,11 +232,11 @@ function summariseProfile(profile: CpuProfile, stalls: HostBenchFigures['stalls'
   };
   const isIdle = (id: number) => byId.get(id)?.callFrame.functionName === '(idle)';
   // Sample i lasted timeDeltas[i + 1] (the delta before the next sample).
-  const runs: { startMs: number; ms: number; samples: number[]; durations: number[] }[] = [];
+  const runs: { startMs: number; ms: number; samples: number[]; durations: number[]; stall?: HostBenchStall }[] = [];
   let clock = 0;
   let current: (typeof runs)[number] | undefined;
   if (stalls) {
-    for (const stall of stalls) runs.push({ startMs: (stall.startUs - profile.startTime) / 1000, ms: (stall.endUs - stall.startUs) / 1000, samples: [], durations: [] });
+    for (const stall of stalls) runs.push({ startMs: (stall.startUs - profile.startTime) / 1000, ms: (stall.endUs - stall.startUs) / 1000, samples: [], durations: [], stall });
     runs.sort((a, b) => a.startMs - b.startMs);
   }
   let stall = 0;
@@ -270,7 +279,8 @@ function summariseProfile(profile: CpuProfile, stalls: HostBenchFigures['stalls'
     run.samples.forEach((id, k) => {
       for (const [map, key] of [[self, name(id)], [own, ownFrames(id)], [total.self, name(id)], [total.own, ownFrames(id)]] as const) map.set(key, (map.get(key) ?? 0) + run.durations[k]);
     });
-    lines.push(`  ${Math.round(run.ms)} ms at ${Math.round(run.startMs / 1000)} s`, '    self:', ...top(self, 4), '    extension:', ...top(own, 4));
+    const time = run.stall?.ranMs === undefined ? '' : ` (the thread ran ${Math.round(run.stall.ranMs)} ms of it, waited ${Math.round(run.stall.waitedMs ?? 0)} ms for a core)`;
+    lines.push(`  ${Math.round(run.ms)} ms at ${Math.round(run.startMs / 1000)} s${time}`, '    self:', ...top(self, 4), '    extension:', ...top(own, 4));
   }
   lines.push(`  over those ${longest.length} ${stalls ? 'stalls' : 'stretches'}:`, '    self:', ...top(total.self, 8), '    extension:', ...top(total.own, 8));
   return lines.join('\n');
@@ -283,3 +293,61 @@ main().then(
     process.exit(1);
   },
 );
+
+/** A sampling heap profile (`HeapProfiler.stopSampling`): a tree of call frames with the bytes sampled in each. */
+interface AllocationNode {
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly selfSize: number;
+  readonly children: readonly AllocationNode[];
+}
+interface AllocationProfile {
+  readonly head: AllocationNode;
+}
+
+/** The functions that allocated most over the cold start (sampled bytes, garbage included), each with its callers. */
+function summariseAllocations(profile: AllocationProfile, shown = 15): string {
+  const byFunction = new Map<string, { bytes: number; callers: Map<string, number> }>();
+  let total = 0;
+  const visit = (node: AllocationNode, path: readonly string[]) => {
+    const name = frameName(node.callFrame);
+    if (node.selfSize > 0) {
+      total += node.selfSize;
+      const entry = byFunction.get(name) ?? { bytes: 0, callers: new Map<string, number>() };
+      entry.bytes += node.selfSize;
+      const caller = path.slice(-3).reverse().join(' < ') || '(top)';
+      entry.callers.set(caller, (entry.callers.get(caller) ?? 0) + node.selfSize);
+      byFunction.set(name, entry);
+    }
+    for (const child of node.children) visit(child, [...path, name]);
+  };
+  visit(profile.head, []);
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  const lines = [`bench:host: what the extension host allocated over the cold start (sampled, ${mb(total)} in all), by function:`];
+  for (const [name, { bytes, callers }] of [...byFunction].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, shown)) {
+    lines.push(`  ${mb(bytes)} ${name}`);
+    for (const [caller, callerBytes] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 2)) lines.push(`      ${mb(callerBytes)} < ${caller}`);
+  }
+  return lines.join('\n');
+}
+
+function frameName(frame: AllocationNode['callFrame']): string {
+  const file = frame.url.replace(/^.*\/(src|node_modules|out)\//, '$1/').replace(/^.*\//, '');
+  return `${frame.functionName || '(anonymous)'}${file ? ` (${file})` : ''}`;
+}
+
+/**
+ * The host's stalls over 100 ms summed up: how many, how long in all, and of that how long its thread ran and
+ * how long it waited for a core (Linux only): the part another process's work took from it.
+ */
+function stallTime(stalls: readonly HostBenchStall[]): { count: number; totalMs: number; ranMs?: number; waitedMs?: number } {
+  const totalMs = Math.round(stalls.reduce((sum, stall) => sum + (stall.endUs - stall.startUs) / 1000, 0));
+  if (stalls.some((stall) => stall.ranMs === undefined)) return { count: stalls.length, totalMs };
+  const ranMs = Math.round(stalls.reduce((sum, stall) => sum + (stall.ranMs ?? 0), 0));
+  const waitedMs = Math.round(stalls.reduce((sum, stall) => sum + (stall.waitedMs ?? 0), 0));
+  return { count: stalls.length, totalMs, ranMs, waitedMs };
+}
+
+function stallLine(time: ReturnType<typeof stallTime>): string {
+  const spent = time.ranMs === undefined ? '' : `: the thread ran ${time.ranMs} ms of it and waited ${time.waitedMs} ms for a core`;
+  return `${time.count} over 100 ms, ${time.totalMs} ms in all${spent}`;
+}

@@ -9,6 +9,8 @@ export const HOST_BENCH_ARTICLES_ENV = 'ANNOTATED_READER_HOST_BENCH_ARTICLES';
 export const HOST_BENCH_RESULT_ENV = 'ANNOTATED_READER_HOST_BENCH_RESULT';
 /** Where to write a CPU profile of the extension host over the whole measurement (optional). */
 export const HOST_BENCH_PROFILE_ENV = 'ANNOTATED_READER_HOST_BENCH_PROFILE';
+/** Where to write a sampling profile of what the extension host allocates over the cold start (optional): garbage included. */
+export const HOST_BENCH_ALLOCATIONS_ENV = 'ANNOTATED_READER_HOST_BENCH_ALLOCATIONS';
 /** Where to write a heap snapshot of the extension host once it has settled after the reopen (optional). */
 export const HOST_BENCH_HEAP_SNAPSHOT_ENV = 'ANNOTATED_READER_HOST_BENCH_HEAP_SNAPSHOT';
 /** `off`: no Search Corpus while the index fills (to see the event loop with the reader alone). */
@@ -23,6 +25,14 @@ export interface LoopDelay {
   readonly maxMs: number;
   readonly p99Ms: number;
   readonly samples: number;
+}
+
+/** A stall of the extension host's event loop, on the monotonic clock (µs), with its thread's time on a core and waiting for one (Linux). */
+export interface HostBenchStall {
+  readonly startUs: number;
+  readonly endUs: number;
+  readonly ranMs?: number;
+  readonly waitedMs?: number;
 }
 
 /** One garbage collection of the extension host that held its thread long. */
@@ -90,6 +100,9 @@ export interface HostBenchFigures {
     readonly kinds: Readonly<Record<string, { readonly count: number; readonly totalMs: number; readonly maxMs: number }>>;
     readonly longest: readonly GcPause[];
   };
-  /** With a profile: the stalls of the event loop over 100 ms, on the profile's clock (CLOCK_MONOTONIC, µs), to find what blocked. */
-  readonly stalls?: readonly { readonly startUs: number; readonly endUs: number }[];
+  /**
+   * The stalls of the event loop over 100 ms over the whole measurement (the benchmark's own collections left
+   * out), on a CPU profile's clock (CLOCK_MONOTONIC, µs), to find what blocked, with the thread's time on a core.
+   */
+  readonly stalls: readonly HostBenchStall[];
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { constants as perfConstants, type IntervalHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import {
+  HOST_BENCH_ALLOCATIONS_ENV,
   HOST_BENCH_ARTICLES_ENV,
   HOST_BENCH_CORPUS_ENV,
   HOST_BENCH_HEAP_SNAPSHOT_ENV,
@@ -18,6 +19,7 @@ import {
   HOST_BENCH_TITLE,
   type GcPause,
   type HostBenchFigures,
+  type HostBenchStall,
   type LoopDelay,
 } from '../harness/hostBenchProtocol';
 import { closeAllEditors, renderOf, statusReaches, workspaceFolder } from './helpers';
@@ -33,6 +35,7 @@ const corpusFolder = process.env[HOST_BENCH_CORPUS_ENV];
 const resultFile = process.env[HOST_BENCH_RESULT_ENV];
 const profileFile = process.env[HOST_BENCH_PROFILE_ENV];
 const heapSnapshotFile = process.env[HOST_BENCH_HEAP_SNAPSHOT_ENV];
+const allocationsFile = process.env[HOST_BENCH_ALLOCATIONS_ENV];
 const expected = Number(process.env[HOST_BENCH_ARTICLES_ENV] ?? '0');
 const quickPickWhileIndexing = process.env[HOST_BENCH_QUICK_PICK_ENV] !== 'off';
 
@@ -90,22 +93,41 @@ function memoryMB(): NonNullable<HostBenchFigures['memoryMB']> {
 /** A stall worth finding in the profile. */
 const STALL_MS = 100;
 
+/** The calling thread's time on a core and waiting for one so far, in ns (Linux's schedstat), or undefined elsewhere. */
+function schedStat(): { ran: number; waited: number } | undefined {
+  try {
+    const [ran, waited] = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isFinite(ran) && Number.isFinite(waited) ? { ran, waited } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The stretches in which a 10 ms timer could not run for over STALL_MS, on the monotonic clock a CPU profile's
- * timestamps use: the profile's samples in them are what blocked the event loop.
+ * timestamps use (the profile's samples in them are what blocked the event loop), each with how long the host's
+ * thread ran in it and how long it waited for a core (on Linux): a stall the thread spent waiting was another
+ * process's doing (the benchmark's own browser, say), not the extension's work. Stretches that overlap one of
+ * `forced` (the benchmark's own collections) are left out.
  */
-function watchStalls(): { stop(): { startUs: number; endUs: number }[] } {
-  const stalls: { startUs: number; endUs: number }[] = [];
+function watchStalls(forced: readonly HostBenchStall[]): { stop(): HostBenchStall[] } {
+  const stalls: HostBenchStall[] = [];
   let last = process.hrtime.bigint();
+  let lastStat = schedStat();
   const timer = setInterval(() => {
     const now = process.hrtime.bigint();
-    if (now - last > BigInt(STALL_MS * 1e6)) stalls.push({ startUs: Number(last / 1000n), endUs: Number(now / 1000n) });
+    const stat = schedStat();
+    if (now - last > BigInt(STALL_MS * 1e6)) {
+      const time = stat && lastStat ? { ranMs: round((stat.ran - lastStat.ran) / 1e6, 1), waitedMs: round((stat.waited - lastStat.waited) / 1e6, 1) } : {};
+      stalls.push({ startUs: Number(last / 1000n), endUs: Number(now / 1000n), ...time });
+    }
     last = now;
+    lastStat = stat;
   }, 10);
   return {
     stop() {
       clearInterval(timer);
-      return stalls;
+      return stalls.filter((stall) => !forced.some((gc) => gc.startUs < stall.endUs && stall.startUs < gc.endUs));
     },
   };
 }
@@ -160,6 +182,28 @@ function watchCollections(t0: () => number): { stop(): NonNullable<HostBenchFigu
   };
 }
 
+/**
+ * A sampling profile of what the extension host's thread allocates from now until `stop()` (which writes it),
+ * the objects collected meanwhile included: where the garbage that its collections spend their time on comes from.
+ */
+function startAllocationProfile(file: string): { stop(): Promise<void> } {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const started = post('HeapProfiler.enable').then(() =>
+    post('HeapProfiler.startSampling', { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }),
+  );
+  return {
+    async stop() {
+      await started;
+      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** A CPU profile of the extension host's thread, started now, written by `stop()`. */
 function startProfile(file: string): { stop(): Promise<void> } {
   const session = new Session();
@@ -188,7 +232,9 @@ if (corpusFolder && resultFile) {
       this.timeout(LIMIT_MS);
       assert.equal(workspaceFolder().fsPath, corpusFolder, 'the window must have the corpus as its workspace folder');
       const profile = profileFile ? startProfile(profileFile) : undefined;
-      const stalls = profileFile ? watchStalls() : undefined;
+      const allocations = allocationsFile ? startAllocationProfile(allocationsFile) : undefined;
+      const forcedCollections: HostBenchStall[] = [];
+      const stalls = watchStalls(forcedCollections);
       const cold = watchLoop();
       let t0 = performance.now();
       const collections = watchCollections(() => t0);
@@ -248,6 +294,7 @@ if (corpusFolder && resultFile) {
       assert.ok(answer.total > 0, `"${HOST_BENCH_QUERY}" found nothing in the complete index`);
       const total = answer.total;
       cold.disable();
+      await allocations?.stop();
       // From here until the save is done: the reader and the last quick pick finishing, the save.
       const settle = watchLoop();
       const readerOpenMs = await opened;
@@ -259,7 +306,13 @@ if (corpusFolder && resultFile) {
       const saved = await api.index.whenSaved();
       const saveMs = performance.now() - saveStarted;
       settle.disable();
-      const { kind: heapGc, gc } = collector();
+      const { kind: heapGc, gc: collect } = collector();
+      // The benchmark's own collections, for the stalls to leave out.
+      const gc = () => {
+        const started = process.hrtime.bigint();
+        collect();
+        forcedCollections.push({ startUs: Number(started / 1000n), endUs: Number(process.hrtime.bigint() / 1000n) });
+      };
       const heapColdMB = settledHeapMB(gc);
 
       // Reopened as a reloaded window: from the saved index, then the files checked. Timed from when the window's
@@ -303,7 +356,7 @@ if (corpusFolder && resultFile) {
       const reopenIndexedMs = performance.now() - r0;
       reopen.disable();
       const heapReopenedMB = settledHeapMB(gc);
-      const stalled = stalls?.stop();
+      const stalled = stalls.stop();
       const gcFigures = collections.stop();
       await profile?.stop();
       if (heapSnapshotFile) writeHeapSnapshot(heapSnapshotFile);
@@ -345,7 +398,7 @@ if (corpusFolder && resultFile) {
         startReason: api.index.startReason(),
         activeBefore,
         gc: gcFigures,
-        ...(stalled ? { stalls: stalled } : {}),
+        stalls: stalled,
       };
       writeFileSync(resultFile, `${JSON.stringify(figures)}\n`);
     });
