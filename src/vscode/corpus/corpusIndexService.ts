@@ -351,9 +351,9 @@ export class CorpusIndexService extends Disposable {
    * An article's parts for the index and its mentions. A file on disk is read, parsed and recognised in
    * the recognition worker; others are read here (through `workspace.fs`) and recognised there.
    */
-  private async readAndRecognize(uri: vscode.Uri): Promise<{ readonly article: RecognizedArticle; readonly mentions: PackedMentions } | undefined> {
-    if (uri.scheme === 'file') return this.recognition.recognizeFile(uri.fsPath, config.maxFileSizeBytes());
-    const outcome = await this.corpus.readArticle(uri);
+  private async readAndRecognize(uri: vscode.Uri, maxBytes: number): Promise<{ readonly article: RecognizedArticle; readonly mentions: PackedMentions } | undefined> {
+    if (uri.scheme === 'file') return this.recognition.recognizeFile(uri.fsPath, maxBytes);
+    const outcome = await this.corpus.readArticle(uri, maxBytes);
     if (outcome.kind !== 'article') return undefined;
     const { title, text, date } = outcome.article;
     return { article: { title, text, date }, mentions: packMentions(await this.recognition.recognize(text)) };
@@ -378,10 +378,13 @@ export class CorpusIndexService extends Disposable {
     const work = async (progress?: vscode.Progress<{ message?: string }>) => {
       status = progress;
       const slice = new TimeSlice(SLICE_MS, 1);
+      // Read once for the run (a read of the settings makes an object of them: 100,000 of them were 0.6 GB of
+      // garbage on the host); a change of the setting reloads the corpus, and a new run reads it again.
+      const maxBytes = config.maxFileSizeBytes();
       await forEachLimit(todo, READ_CONCURRENCY, async (summary) => {
         // A newer change (or the end) makes this run's remaining work moot; the next run redoes what is needed.
         if (this.dirty || this.isDisposed) return;
-        const recognized = await this.readAndRecognize(vscode.Uri.parse(summary.uri, true));
+        const recognized = await this.readAndRecognize(vscode.Uri.parse(summary.uri, true), maxBytes);
         if (this.dirty || this.isDisposed) return;
         if (recognized) {
           const { article, mentions } = recognized;

@@ -248,11 +248,14 @@ export class CorpusService extends Disposable {
     return this.reload();
   }
 
-  /** Reads one article again (for the reader): the text is not kept in the corpus. */
-  async readArticle(uri: vscode.Uri): Promise<FileOutcome> {
+  /**
+   * Reads one article again (for the reader): the text is not kept in the corpus. A caller reading many at once
+   * passes the size limit, read once (each read of the settings makes a new object of them).
+   */
+  async readArticle(uri: vscode.Uri, maxBytes = config.maxFileSizeBytes()): Promise<FileOutcome> {
     const entry = this.corpus.get(uri.toString());
     const origin = entry?.kind === 'article' ? entry.summary.origin : (entry?.problem.origin ?? 'folder');
-    return readArticleFile(uri, origin, config.maxFileSizeBytes());
+    return readArticleFile(uri, origin, maxBytes);
   }
 
   private async load(generation: number): Promise<void> {
