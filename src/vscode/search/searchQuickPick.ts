@@ -8,6 +8,7 @@ import type { SearchResult } from '../../core/search/searchIndex';
 import { escapeThemeIcons } from '../../core/markdownText';
 import { type ParsedQuery, hasNothingToSearch, isEmptyQuery, nothingToSearchMessage } from '../../core/search/query';
 import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/search/snippet';
+import { config } from '../config';
 import { CommandId } from '../constants';
 import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
@@ -29,6 +30,11 @@ const RECENT_ARTICLES = 30;
 const MATCHED_ENTITIES = 5000;
 /** While the index fills, the entities known by name are made again at most this often. */
 const MATCHER_REFRESH_MS = 5000;
+/**
+ * Texts of articles shown kept for the next keystrokes (whose results are mostly the same articles): each was
+ * read and parsed again for every keystroke, half of what the host allocated while a corpus was indexed.
+ */
+const TEXTS_KEPT = 200;
 
 type ResultItem = vscode.QuickPickItem &
   (
@@ -62,6 +68,8 @@ export class SearchQuickPick extends Disposable {
   private readonly onDidUpdateEmitter = this.register(new vscode.EventEmitter<SearchReport>());
   /** `query`'s entities by name, and the entity index's generation they were made at. */
   private matcherCache: { readonly generation: number; readonly at: number; readonly matcher: EntityMatcher } | undefined;
+  /** Texts of articles lately shown, by the corpus's summary of the file (a changed file has a new one), least lately used first. */
+  private readonly texts = new Map<ArticleSummary, string>();
   /** Fires when the box shows new rows or its active row changes. */
   readonly onDidUpdate = this.onDidUpdateEmitter.event;
 
@@ -223,11 +231,12 @@ export class SearchQuickPick extends Disposable {
     });
     // Read as many at once as are still wanted (a phrase may drop some: then the next ones), in order: one
     // after the other, the 30 files' reads made most of the box's wait while a corpus is indexed.
+    const maxBytes = config.maxFileSizeBytes();
     for (let next = 0; next < summaries.length && articleItems.length < ARTICLE_RESULTS; ) {
       if (stale()) return undefined;
       const group = summaries.slice(next, next + ARTICLE_RESULTS - articleItems.length);
       next += group.length;
-      const items = await Promise.all(group.map((summary) => this.articleItem(summary, found.articleQuery, found.articles.terms, found.entityIds)));
+      const items = await Promise.all(group.map((summary) => this.articleItem(summary, found.articleQuery, found.articles.terms, found.entityIds, maxBytes)));
       for (const item of items) if (item) articleItems.push(item);
     }
     // With phrases the count of articles having all the words says nothing about the phrase: not shown.
@@ -263,10 +272,9 @@ export class SearchQuickPick extends Disposable {
   }
 
   /** An article result: the snippet is made from its text; an article without a quoted phrase it must have is dropped. */
-  private async articleItem(summary: ArticleSummary, query: ParsedQuery, terms: ReadonlySet<string>, entityIds: ReadonlySet<string>): Promise<ResultItem | undefined> {
-    const outcome = await this.corpus.readArticle(vscode.Uri.parse(summary.uri, true));
-    if (outcome.kind !== 'article') return undefined;
-    const text = outcome.article.text;
+  private async articleItem(summary: ArticleSummary, query: ParsedQuery, terms: ReadonlySet<string>, entityIds: ReadonlySet<string>, maxBytes: number): Promise<ResultItem | undefined> {
+    const text = await this.textOf(summary, maxBytes);
+    if (text === undefined) return undefined;
     if (query.phrases.some((phrase) => !hasPhrase(text, phrase))) return undefined;
     let matches = findMatches(text, terms, query.phrases);
     // Filters only (@name): the entity's mentions are the matches.
@@ -285,6 +293,22 @@ export class SearchQuickPick extends Disposable {
       detail: escapeThemeIcons(snippet?.text ?? summary.lead ?? ''),
       alwaysShow: true,
     };
+  }
+
+  /** An article's text, read (and kept a while: `TEXTS_KEPT`) unless it was lately; undefined when it cannot be read as an article. */
+  private async textOf(summary: ArticleSummary, maxBytes: number): Promise<string | undefined> {
+    const kept = this.texts.get(summary);
+    if (kept !== undefined) {
+      this.texts.delete(summary);
+      this.texts.set(summary, kept);
+      return kept;
+    }
+    const outcome = await this.corpus.readArticle(vscode.Uri.parse(summary.uri, true), maxBytes);
+    if (outcome.kind !== 'article') return undefined;
+    const text = outcome.article.text;
+    this.texts.set(summary, text);
+    if (this.texts.size > TEXTS_KEPT) this.texts.delete(this.texts.keys().next().value as ArticleSummary);
+    return text;
   }
 
   private entityItem(entity: NamedEntity): ResultItem {
