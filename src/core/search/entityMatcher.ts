@@ -77,6 +77,8 @@ export class EntityMatcher {
   private readonly rowsByPair = new Map<number, number[]>();
   /** Per row, scratch for counting shared pairs; `touched` lists the rows counted. */
   private readonly shared: Uint32Array;
+  /** Room for every row, for `candidates` to list those a search touched. */
+  private readonly touched: Int32Array;
   /** Per row, how many articles mention its entity. */
   private readonly reach: Float64Array;
   private readonly byReach = new Map<EntityType | undefined, NamedEntity[]>();
@@ -97,6 +99,7 @@ export class EntityMatcher {
       }
     });
     this.shared = new Uint32Array(this.rows.length);
+    this.touched = new Int32Array(this.rows.length);
     this.reach = Float64Array.from(this.rows, (row) => row.entity.articles ?? 0);
   }
 
@@ -156,23 +159,25 @@ export class EntityMatcher {
       // One rank for all (the pair counts are all 0 between searches): the most widely mentioned first.
       return this.best(holding, this.shared, cap);
     }
-    const touched: number[] = [];
+    // The rows a pair of the name touched, in one array kept between searches (one made for every search was
+    // most of what Search Corpus allocated per keystroke, thousands of rows for a common pair).
+    const touched = this.touched;
+    let count = 0;
     const shared = this.shared;
     for (const [pair, times] of pairsOf(folded)) {
       for (const at of this.rowsByPair.get(pair) ?? []) {
-        if (shared[at] === 0) touched.push(at);
+        if (shared[at] === 0) touched[count++] = at;
         shared[at] += times;
       }
     }
-    let rows: number[];
+    const rows: number[] = [];
     if (kept === 0) {
-      rows = [];
-      this.rows.forEach((_, at) => {
-        if (fits(at)) rows.push(at);
-      });
-    } else rows = touched.filter((at) => shared[at] >= kept && fits(at));
+      for (let at = 0; at < this.rows.length; at++) if (fits(at)) rows.push(at);
+    } else {
+      for (let k = 0; k < count; k++) if (shared[touched[k]] >= kept && fits(touched[k])) rows.push(touched[k]);
+    }
     const best = this.best(rows, shared, cap);
-    for (const at of touched) shared[at] = 0;
+    for (let k = 0; k < count; k++) shared[touched[k]] = 0;
     return best;
   }
 
