@@ -31,15 +31,19 @@ const FOLD_CACHE_SIZE = 50_000;
 
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  const cache = foldCache;
-  if (cache.size > FOLD_CACHE_SIZE) cache.clear();
-  forEachWord(text, (start, end) => {
-    const raw = text.slice(start, end);
-    let folded = cache.get(raw);
-    if (folded === undefined) cache.set(raw, (folded = foldForMatching(raw)));
-    words.push({ start, end, folded });
-  });
+  forEachWord(text, (start, end) => words.push({ start, end, folded: foldedWord(text.slice(start, end)) }));
   return words;
+}
+
+/** A word folded for matching, through the shared cache. */
+function foldedWord(raw: string): string {
+  const cache = foldCache;
+  let folded = cache.get(raw);
+  if (folded === undefined) {
+    if (cache.size > FOLD_CACHE_SIZE) cache.clear();
+    cache.set(raw, (folded = foldForMatching(raw)));
+  }
+  return folded;
 }
 
 /**
@@ -47,6 +51,15 @@ function wordsOf(text: string): Word[] {
  * index reports them) and of each phrase's words in sequence, in text order.
  */
 export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[] = []): TextMatch[] {
+  if (phrases.length === 0) {
+    // Words only: looked up as they come, without a list of every word of the text (Search Corpus makes its
+    // snippets on every keystroke, thirty articles at a time).
+    const result: TextMatch[] = [];
+    forEachWord(text, (start, end) => {
+      if (terms.has(foldedWord(text.slice(start, end)))) result.push({ start, end });
+    });
+    return result;
+  }
   const words = wordsOf(text);
   const matched = new Uint8Array(words.length);
   words.forEach((word, i) => {
