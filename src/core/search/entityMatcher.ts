@@ -64,6 +64,22 @@ function pairsOf(text: string): Map<number, number> {
 /** fuse.js matches text longer than this in parts, any of which may match: no bound on the pairs kept then. */
 const FUSE_PATTERN_LENGTH = 32;
 
+/**
+ * Names folded for matching, shared by the matchers made one after another (Search Corpus makes one again as the
+ * index grows, from much the same names: folding them all again was most of a rebuild), dropped when full.
+ */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 100_000;
+
+function foldedName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    foldedNames.set(name, (folded = foldForMatching(name)));
+  }
+  return folded;
+}
+
 /** Letter pairs a name within `share` errors of the `length` letters typed must keep (0: no such bound). */
 function pairsKept(length: number, share: number): number {
   if (length > FUSE_PATTERN_LENGTH) return 0;
@@ -84,7 +100,7 @@ export class EntityMatcher {
   private readonly byReach = new Map<EntityType | undefined, NamedEntity[]>();
 
   constructor(entities: readonly NamedEntity[]) {
-    this.rows = entities.flatMap((entity) => [entity.name, ...(entity.aliases ?? [])].map((name) => ({ entity, folded: foldForMatching(name) })));
+    this.rows = entities.flatMap((entity) => [entity.name, ...(entity.aliases ?? [])].map((name) => ({ entity, folded: foldedName(name) })));
     this.rows.forEach((row, at) => {
       const list = this.exact.get(row.folded) ?? [];
       if (!list.includes(row.entity)) list.push(row.entity);
