@@ -192,7 +192,9 @@ export class EntityMatcher {
     } else {
       for (let k = 0; k < count; k++) if (shared[touched[k]] >= kept && fits(touched[k])) rows.push(touched[k]);
     }
-    const best = this.best(rows, shared, cap);
+    // In row order (they were touched pair by pair): fuse.js keeps that order among equal scores, as it does over
+    // every name; in the order touched, two names equal in score and reach could come the other way round.
+    const best = this.best(rows, shared, cap).sort((a, b) => a - b);
     for (let k = 0; k < count; k++) shared[touched[k]] = 0;
     return best;
   }
