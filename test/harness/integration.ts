@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, newPage } from './browser';
+import { type BrowserOptions, launchChromium, newPage } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { integrationSuiteDir, logsDir, repoRoot } from './paths';
 import type { Toolchain } from './provision';
@@ -27,6 +27,8 @@ export interface IntegrationOptions {
   logsName?: string;
   /** Where the suite's console output goes. Default: this process's standard output. */
   log?: (message: string) => void;
+  /** How the browser that holds the workbench is started. */
+  browser?: BrowserOptions;
 }
 
 /** A log file of the run, as the workbench hands it over. */
@@ -55,7 +57,7 @@ export async function runIntegrationTests(options: IntegrationOptions): Promise<
       env: { ...options.env, [SUMMARY_FILE_ENV]: options.summaryFile },
       logFile: join(runLogsDir, 'code-server.log'),
     });
-    browser = await launchChromium();
+    browser = await launchChromium(options.browser);
     const page = await newPage(browser);
 
     const outcome = new Outcome<number>();
