@@ -81,8 +81,6 @@ async function main(): Promise<number> {
       timeoutMs: RUN_TIMEOUT_MS,
       workspacePath: corpus,
       logsName: 'host-bench',
-      // As a user's browser runs: as root, Chromium would raise its compositor's threads above the extension host.
-      browser: { withoutRaisedPriority: true },
       // Standard output is for the figures.
       log: (message) => console.error(message),
       env: {

@@ -1,8 +1,5 @@
 // Debian's Chromium, driven by playwright-core (which ships no browser of its own).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { cacheDir } from './paths';
 import { CHROMIUM_EXECUTABLE } from './provision';
 
 /** Flags that let Chromium run headless in a container, as root, with no network beyond localhost. */
@@ -17,35 +14,16 @@ const CHROMIUM_ARGS = [
 export interface BrowserOptions {
   /** Default: true. */
   headless?: boolean;
-  /**
-   * Without the right to raise its threads' priority (default: false). Run as root, Chromium gives its
-   * compositor's and GPU process's threads nice -8, which a user's browser cannot: there they share the cores
-   * with the extension host at nice 0. The host benchmark runs it so, on this machine's two cores.
-   */
-  withoutRaisedPriority?: boolean;
 }
 
 export function launchChromium(options: BrowserOptions = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: options.withoutRaisedPriority ? withoutRaisedPriority(CHROMIUM_EXECUTABLE) : CHROMIUM_EXECUTABLE,
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: options.headless ?? true,
     // Playwright then passes --no-sandbox: the sandbox cannot start as root or without user namespaces.
     chromiumSandbox: false,
     args: CHROMIUM_ARGS,
   });
-}
-
-/**
- * `executable` started through `setpriv` without CAP_SYS_NICE (a script in the cache folder), when this process
- * has it as root on Linux; otherwise `executable` itself.
- */
-function withoutRaisedPriority(executable: string): string {
-  const setpriv = '/usr/bin/setpriv';
-  if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync(setpriv)) return executable;
-  mkdirSync(cacheDir(), { recursive: true });
-  const script = join(cacheDir(), 'chromium-without-raised-priority.sh');
-  writeFileSync(script, `#!/bin/sh\nexec ${setpriv} --bounding-set=-sys_nice --inh-caps=-sys_nice -- '${executable.replace(/'/g, `'\\''`)}' "$@"\n`, { mode: 0o755 });
-  return script;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type BrowserOptions, launchChromium, newPage } from './browser';
+import { launchChromium, newPage } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { integrationSuiteDir, logsDir, repoRoot } from './paths';
 import type { Toolchain } from './provision';
@@ -27,8 +27,6 @@ export interface IntegrationOptions {
   logsName?: string;
   /** Where the suite's console output goes. Default: this process's standard output. */
   log?: (message: string) => void;
-  /** How the browser that holds the workbench is started. */
-  browser?: BrowserOptions;
 }
 
 /** A log file of the run, as the workbench hands it over. */
@@ -57,7 +55,7 @@ export async function runIntegrationTests(options: IntegrationOptions): Promise<
       env: { ...options.env, [SUMMARY_FILE_ENV]: options.summaryFile },
       logFile: join(runLogsDir, 'code-server.log'),
     });
-    browser = await launchChromium(options.browser);
+    browser = await launchChromium();
     const page = await newPage(browser);
 
     const outcome = new Outcome<number>();
