@@ -106,6 +106,7 @@ describe('isPackedMentions', () => {
     ['known neither 0 nor 1', { ...good(), known: [1, 2] }],
     ['names and ids of different lengths', { ...good(), names: ['A'] }],
     ['an id not a string', { ...good(), ids: ['a', 2] }],
+    ['an entity listed twice', { ...good(), ids: ['a', 'a'] }],
     ['a group naming no entity of the list', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 3, 5, 2, 2, 2, 0, 7, 9, 11, 13) }],
     ['an entity in two groups', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 3, 5, 0, 2, 1, 0, 7, 9, 1, 0, 1, 0, 1, 2) }],
     ['an entity in no group', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 3, 5) }],
@@ -113,6 +114,8 @@ describe('isPackedMentions', () => {
     ['more strong mentions than mentions', { ...good(), groups: Int32Array.of(0, 2 << PACK_TYPE_BITS, 1, 0, 3, 5, 1, 2, 2, 0, 7, 9, 11, 13) }],
     ['a count of none', { ...good(), groups: Int32Array.of(0, 0, 0, 0, 1, 2, 2, 0, 7, 9, 11, 13) }],
     ['spans past the end', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 3, 5, 1, 2, 3, 0, 7, 9, 11, 13) }],
+    ['a span that ends before it starts', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 5, 3, 1, 2, 2, 0, 7, 9, 11, 13) }],
+    ['a span that starts before the text', { ...good(), groups: Int32Array.of(0, 0, 1, 0, -1, 3, 1, 2, 2, 0, 7, 9, 11, 13) }],
     ['a header cut short', { ...good(), groups: Int32Array.of(0, 0, 1, 0, 3, 5, 1, 2) }],
   ];
   it('takes a well-formed pack', () => assert.ok(isPackedMentions(good())));

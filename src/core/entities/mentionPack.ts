@@ -73,9 +73,9 @@ export function packMentions(mentions: readonly EntityMention[]): PackedMentions
 }
 
 /**
- * Whether `value` (as it came from another thread) is a well-formed pack: its lists agree, every group names
- * an entity of its list with a type, a count of at least one, at most that many strong mentions, and spans
- * that fit. The index trusts what it is given.
+ * Whether `value` (as it came from another thread) is a well-formed pack: its lists agree and name each entity
+ * once, every group names an entity of its list with a type, a count of at least one, at most that many strong
+ * mentions, and spans that fit, each ending where or after it starts. The index trusts what it is given.
  */
 export function isPackedMentions(value: unknown): value is PackedMentions {
   if (typeof value !== 'object' || value === null) return false;
@@ -83,6 +83,8 @@ export function isPackedMentions(value: unknown): value is PackedMentions {
   if (!Array.isArray(ids) || !Array.isArray(names) || !Array.isArray(known) || !(groups instanceof Int32Array)) return false;
   if (names.length !== ids.length || known.length !== ids.length) return false;
   if (!ids.every((id) => typeof id === 'string') || !names.every((name) => typeof name === 'string') || !known.every((mark) => mark === 0 || mark === 1)) return false;
+  // An entity listed twice would get two groups in the article's pack, which the index cannot keep apart.
+  if (new Set(ids).size !== ids.length) return false;
   const seen = new Uint8Array(ids.length);
   for (let at = 0; at < groups.length; ) {
     if (groups.length - at < PACK_HEADER) return false;
@@ -92,6 +94,7 @@ export function isPackedMentions(value: unknown): value is PackedMentions {
     const count = groups[at + 2];
     if (place < 0 || place >= ids.length || seen[place] === 1 || type >= ENTITY_TYPES.length || count <= 0 || strong < 0 || strong > count) return false;
     if (groups.length - at - PACK_HEADER < 2 * count) return false;
+    for (let span = at + PACK_HEADER; span < at + PACK_HEADER + 2 * count; span += 2) if (groups[span] < 0 || groups[span + 1] < groups[span]) return false;
     seen[place] = 1;
     at += PACK_HEADER + 2 * count;
   }
