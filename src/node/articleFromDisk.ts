@@ -4,7 +4,7 @@
  * parses them again to index them, so that the extension host does neither. Both read with the same
  * bound and decode, parse and classify the same way (`core/corpusFile.ts`).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ArticleDate } from '../core/article';
 import type { ArticleOrigin } from '../core/corpus';
@@ -19,13 +19,21 @@ export function stampOf(mtime: number, size: number): string {
   return `${mtime}:${size}`;
 }
 
+/**
+ * Opened without waiting: a named pipe (or a device) given a corpus file's name would otherwise hold the open
+ * until something writes to it; it is refused once opened, as is anything but a regular file or a folder.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const NOT_A_FILE: ReadResult = { kind: 'error', message: 'not a regular file.' };
+
 /** Reads a file on disk unless it is larger than `maxBytes`. */
 export async function readFromDisk(path: string, maxBytes: number): Promise<ReadResult> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, OPEN_FLAGS);
     const info = await handle.stat();
     if (info.isDirectory()) return { kind: 'folder' };
+    if (!info.isFile()) return NOT_A_FILE;
     if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
     return { kind: 'bytes', bytes: await handle.readFile(), stamp: stampOf(info.mtimeMs, info.size) };
   } catch (error) {
@@ -44,9 +52,10 @@ export async function readFromDisk(path: string, maxBytes: number): Promise<Read
 export function readFromDiskSync(path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
     const info = fstatSync(fd);
     if (info.isDirectory()) return { kind: 'folder' };
+    if (!info.isFile()) return NOT_A_FILE;
     if (info.size > maxBytes) return { kind: 'tooLarge', size: info.size };
     // The size it has now: a file that grows meanwhile is read up to it, one that shrinks to its end.
     const bytes = Buffer.allocUnsafe(info.size);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +17,12 @@ describe('articleFromDisk: blocking reads (the worker thread) and asynchronous o
     writeFileSync(join(folder, 'locked.txt'), article);
     chmodSync(join(folder, 'locked.txt'), 0);
     mkdirSync(join(folder, 'folder.txt'));
+    // A named pipe with a corpus file's name: opening it must not wait for a writer.
+    if (process.platform !== 'win32') execFileSync('mkfifo', [join(folder, 'pipe.txt')]);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  const names = ['article.txt', 'empty.txt', 'large.txt', 'binary.txt', 'locked.txt', 'folder.txt', 'missing.txt'];
+  const names = ['article.txt', 'empty.txt', 'large.txt', 'binary.txt', 'locked.txt', 'folder.txt', 'missing.txt', ...(process.platform === 'win32' ? [] : ['pipe.txt'])];
   for (const name of names) {
     it(`reads ${name} the same way`, async () => {
       const path = join(folder, name);
@@ -40,5 +43,20 @@ describe('articleFromDisk: blocking reads (the worker thread) and asynchronous o
     assert.deepEqual(readFromDiskSync(join(folder, 'large.txt'), 1024), { kind: 'tooLarge', size: 2048 });
     assert.deepEqual(readFromDiskSync(join(folder, 'missing.txt'), 1024), { kind: 'missing' });
     assert.deepEqual(readFromDiskSync(join(folder, 'folder.txt'), 1024), { kind: 'folder' });
+  });
+
+  it('refuses a named pipe without waiting for a writer', async function () {
+    if (process.platform === 'win32') this.skip();
+    const expected = { kind: 'error', message: 'not a regular file.' };
+    assert.deepEqual(readFromDiskSync(join(folder, 'pipe.txt'), 1024), expected);
+    assert.deepEqual(await readFromDisk(join(folder, 'pipe.txt'), 1024), expected);
+  });
+
+  it('says permission denied for a file it may not read', async function () {
+    // Root reads it all the same: nothing to see there.
+    if (process.platform === 'win32' || process.getuid?.() === 0) this.skip();
+    const expected = { kind: 'error', message: 'permission denied.' };
+    assert.deepEqual(readFromDiskSync(join(folder, 'locked.txt'), 1024), expected);
+    assert.deepEqual(await readFromDisk(join(folder, 'locked.txt'), 1024), expected);
   });
 });

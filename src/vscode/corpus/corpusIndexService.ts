@@ -277,9 +277,12 @@ export class CorpusIndexService extends Disposable {
     return todo;
   }
 
-  /** What a run found (or left) to index of `articles`, for `toIndex` to answer from until the corpus or the index changes. */
-  private countedToIndex(articles: readonly ArticleSummary[], todo: number): void {
-    this.todoCount = { articles, version: this.contentVersionValue, reindexes: this.reindexCount, todo };
+  /**
+   * What a run found (or left) to index of `articles`, for `toIndex` to answer from until the corpus or the index
+   * changes; `at` is the index's version the count was taken at (default: now).
+   */
+  private countedToIndex(articles: readonly ArticleSummary[], todo: number, at = { version: this.contentVersionValue, reindexes: this.reindexCount }): void {
+    this.todoCount = { articles, version: at.version, reindexes: at.reindexes, todo };
   }
 
   /** Resolves when the index covers the corpus as it is now. */
@@ -334,6 +337,8 @@ export class CorpusIndexService extends Disposable {
         this.indexedFrom.delete(uri);
         this.contentVersionValue++;
       }
+      // The count below is of the index as it is now: a change while it is taken (a restore, say) must make it stale.
+      const countedAt = { version: this.contentVersionValue, reindexes: this.reindexCount };
       const todo: ArticleSummary[] = [];
       for (const article of articles) {
         if (this.indexedFrom.get(article.uri) !== article) todo.push(article);
@@ -341,7 +346,7 @@ export class CorpusIndexService extends Disposable {
       }
       if (this.isDisposed) return;
       // Counted in slices here, the status need not count them again at once (a pass of the whole corpus).
-      if (!this.dirty) this.countedToIndex(articles, todo.length);
+      if (!this.dirty) this.countedToIndex(articles, todo.length, countedAt);
       if (todo.length > 0) await this.indexArticles(todo, articles);
       this.onDidChangeEmitter.fire();
     } while (this.dirty && !this.isDisposed);
