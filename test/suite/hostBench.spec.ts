@@ -187,34 +187,31 @@ function watchCollections(t0: () => number): { stop(): NonNullable<HostBenchFigu
  * the objects collected meanwhile included: where the garbage that its collections spend their time on comes from.
  */
 function startAllocationProfile(file: string): { stop(): Promise<void> } {
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  const started = post('HeapProfiler.enable').then(() =>
-    post('HeapProfiler.startSampling', { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }),
+  return inspectorRecording(
+    file,
+    (post) => post('HeapProfiler.enable').then(() => post('HeapProfiler.startSampling', { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })),
+    'HeapProfiler.stopSampling',
   );
-  return {
-    async stop() {
-      await started;
-      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 /** A CPU profile of the extension host's thread, started now, written by `stop()`. */
 function startProfile(file: string): { stop(): Promise<void> } {
+  return inspectorRecording(file, (post) => post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 1000 })).then(() => post('Profiler.start')), 'Profiler.stop');
+}
+
+type InspectorPost = (method: string, params?: object) => Promise<unknown>;
+
+/** A recording through the inspector of this thread: begun by `start`, ended by `stopMethod`, whose `profile` `stop()` writes to `file`. */
+function inspectorRecording(file: string, start: (post: InspectorPost) => Promise<unknown>, stopMethod: string): { stop(): Promise<void> } {
   const session = new Session();
   session.connect();
-  const post = (method: string, params?: object) =>
+  const post: InspectorPost = (method, params) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 1000 })).then(() => post('Profiler.start'));
+  const started = start(post);
   return {
     async stop() {
       await started;
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      const { profile } = (await post(stopMethod)) as { profile: unknown };
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
     },
