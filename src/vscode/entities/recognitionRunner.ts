@@ -131,7 +131,7 @@ export class RecognitionRunner extends Disposable {
       : await this.fileHere(path, maxBytes);
     if (!('packed' in result)) return undefined;
     // From the worker: checked, as everything that crosses from another thread is (the index trusts it).
-    if (!isPackedMentions(result.packed)) {
+    if (!isPackedMentions(result.packed) || !isRecognizedArticle(result.article)) {
       this.log.warn(`The recognition worker's answer for ${path} was not well formed; its names are left out of the index.`);
       return undefined;
     }
@@ -261,4 +261,11 @@ export class RecognitionRunner extends Disposable {
     }
     return this.worker;
   }
+}
+
+/** Whether an article's parts from the worker have the shapes the indexes take (a title, a text as a string or bytes, a date). */
+function isRecognizedArticle(value: unknown): value is RecognizedArticle {
+  if (typeof value !== 'object' || value === null) return false;
+  const { title, text, date } = value as Partial<Record<keyof RecognizedArticle, unknown>>;
+  return typeof title === 'string' && (typeof text === 'string' || text instanceof Uint8Array) && typeof date === 'object' && date !== null && Number.isInteger((date as { year?: unknown }).year) && Number.isInteger((date as { month?: unknown }).month);
 }
