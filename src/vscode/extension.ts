@@ -20,7 +20,7 @@ import { EntityService } from './entities/entityService';
 import { NameAtCursor } from './entities/nameAtCursor';
 import { RecognitionRunner } from './entities/recognitionRunner';
 import { type MessageOutcome, type RenderReport, ReaderManager, type RevealReport } from './reader/readerManager';
-import { SearchClient } from './search/searchClient';
+import { SearchClient, type SearchTiming } from './search/searchClient';
 import { type SearchReport, SearchQuickPick } from './search/searchQuickPick';
 import type { IndexStatus } from '../core/indexStatus';
 import { IndexPersistence, type RestoreReport } from './persistence/indexPersistence';
@@ -58,6 +58,8 @@ export interface AnnotatedReaderApi {
      * in its worker), without rows or snippets; resolves with how many articles match and the keys of the best.
      */
     query(raw: string): Promise<{ readonly handled: true; readonly total: number; readonly keys: readonly string[] } | { readonly handled: false; readonly reason: string }>;
+    /** The last queries' times in the search worker (see `SearchClient.queryTimings`), for the host benchmark. */
+    queryTimings(): readonly SearchTiming[];
   };
   readonly entities: {
     /** Resolves when the entity index covers the corpus as it is now. */
@@ -204,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
           if (context.extensionMode !== vscode.ExtensionMode.Test) return { handled: false, reason: 'Only the integration tests may do this.' };
           return { handled: true, ...(await search.query(raw)) };
         },
+        queryTimings: () => searchIndex.queryTimings(),
       },
       entities: {
         whenIndexed: () => indexer.whenIndexed(),

@@ -141,6 +141,9 @@ function printReport(f: HostBenchFigures, budget: Budget | undefined): void {
       f.quickPickMs.count
         ? `  quick pick   while indexing: ${f.quickPickMs.count} queries, p50 ${f.quickPickMs.p50} ms, p95 ${f.quickPickMs.p95} ms, max ${f.quickPickMs.max} ms`
         : '  quick pick   not opened while indexing (--no-quick-pick)',
+      ...(f.searchWorkerMs
+        ? [`  search worker while indexing: ${f.searchWorkerMs.count} queries, p50/p95 wait ${f.searchWorkerMs.wait.p50}/${f.searchWorkerMs.wait.p95} ms, run ${f.searchWorkerMs.run.p50}/${f.searchWorkerMs.run.p95} ms, back ${f.searchWorkerMs.back.p50}/${f.searchWorkerMs.back.p95} ms`]
+        : []),
       `  reader       opened while indexing in ${f.readerOpenMs} ms`,
       budget ? (over(f, budget).length === 0 ? 'Within budget.' : `OVER BUDGET: ${over(f, budget).join(', ')}.`) : 'No budget at this size.',
     ].join('\n'),

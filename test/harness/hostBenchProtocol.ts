@@ -88,6 +88,12 @@ export interface HostBenchFigures {
    * filled (none with the quick pick switched off: count 0). The box stays open between them, following the index.
    */
   readonly quickPickMs: { readonly count: number; readonly p50: number; readonly p95: number; readonly max: number };
+  /**
+   * The search worker's part of the queries made while the index was filled: until it took each up (`wait`:
+   * messages queued before it, the slice of writes it was in, its wait for a core), its search (`run`), and the
+   * answer's way back until the host took it in (`back`).
+   */
+  readonly searchWorkerMs?: { readonly count: number } & Readonly<Record<'wait' | 'run' | 'back', { readonly p50: number; readonly p95: number; readonly max: number }>>;
   /** Opening an article in the reader while indexing ran: until the reader reported it rendered. */
   readonly readerOpenMs: number;
   /** Whether the search index was in its worker thread, and why the corpus started. */

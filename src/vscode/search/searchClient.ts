@@ -13,6 +13,17 @@ import { type LoadOutcome, type SearchReply, type SearchRequest, addPart, noPart
 
 const utf8 = new TextDecoder();
 
+/** Queries whose times `queryTimings` keeps. */
+const TIMINGS_KEPT = 5000;
+
+/** A query's times on its way through the search worker, in ms (see `SearchClient.queryTimings`). */
+export interface SearchTiming {
+  readonly at: number;
+  readonly waitMs: number;
+  readonly runMs: number;
+  readonly backMs: number;
+}
+
 /** A load's outcome with its files and entities, when the saved index was usable (the search index restored from it by then). */
 export type LoadResult =
   | Exclude<LoadOutcome, { kind: 'ok' }>
@@ -36,6 +47,7 @@ export class SearchClient extends Disposable {
   private local: SearchIndex | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly timings: SearchTiming[] = [];
   private readonly onDidLoseContentsEmitter = this.register(new vscode.EventEmitter<void>());
   /** Fires when the worker failed and the index was lost: everything must be added again. */
   readonly onDidLoseContents = this.onDidLoseContentsEmitter.event;
@@ -110,9 +122,24 @@ export class SearchClient extends Disposable {
   async search(query: ParsedQuery, limit: number, resolved: ReadonlyMap<string, readonly string[]>, complete = true): Promise<SearchResult> {
     this.start();
     if (this.local) return this.local.search(query, { limit, resolveEntity: (name) => resolved.get(name) ?? [] });
-    const reply = await this.ask({ type: 'search', id: ++this.nextId, query, limit, resolved: [...resolved], complete });
+    const sentAt = performance.timeOrigin + performance.now();
+    const reply = await this.ask({ type: 'search', id: ++this.nextId, query, limit, resolved: [...resolved], complete, sentAt });
     if (reply.type !== 'search') throw new Error('The search worker answered another question.');
+    if (reply.receivedAt !== undefined && reply.answeredAt !== undefined) {
+      const back = performance.timeOrigin + performance.now();
+      if (this.timings.length >= TIMINGS_KEPT) this.timings.shift();
+      this.timings.push({ at: performance.now(), waitMs: reply.receivedAt - sentAt, runMs: reply.answeredAt - reply.receivedAt, backMs: back - reply.answeredAt });
+    }
     return { hits: reply.hits, total: reply.total, terms: new Set(reply.terms) };
+  }
+
+  /**
+   * The last queries' times in the worker (for the host benchmark): until the worker took each up (messages queued
+   * before it, the slice of writes it was in, its wait for a core), its search, and the answer's way back until
+   * the host took it in. `at`: when the answer came, by `performance.now()`.
+   */
+  queryTimings(): readonly SearchTiming[] {
+    return this.timings;
   }
 
   /** The index as saved state (see `SearchIndex.exportState`). */

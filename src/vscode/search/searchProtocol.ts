@@ -22,7 +22,8 @@ export type SearchRequest =
   | { readonly type: 'remove'; readonly key: string }
   | { readonly type: 'clear' }
   /** `complete`: answered after every add sent before it; else at once, from what the index has taken in so far. */
-  | { readonly type: 'search'; readonly id: number; readonly query: ParsedQuery; readonly limit: number; readonly resolved: readonly (readonly [string, readonly string[]])[]; readonly complete: boolean }
+  /** `sentAt`: when the host sent it, in ms since the epoch (`performance.timeOrigin + performance.now()`, a clock both threads share). */
+  | { readonly type: 'search'; readonly id: number; readonly query: ParsedQuery; readonly limit: number; readonly resolved: readonly (readonly [string, readonly string[]])[]; readonly complete: boolean; readonly sentAt: number }
   | { readonly type: 'export'; readonly id: number }
   | { readonly type: 'restore'; readonly id: number; readonly state: SearchIndexState }
   /** The first step of a save: the search index as it is now (in the order of the adds before it) is kept for save `id`. */
@@ -78,7 +79,8 @@ export type LoadOutcome =
   | { readonly kind: 'ok'; readonly meta: SnapshotMeta; readonly entities: PackedEntities; readonly bytes: number; readonly parts: number };
 
 export type SearchReply =
-  | { readonly type: 'search'; readonly id: number; readonly hits: readonly SearchHit[]; readonly total: number; readonly terms: readonly string[] }
+  /** `receivedAt`, `answeredAt`: when the worker took the query up and answered it, on the clock of the request's `sentAt`. */
+  | { readonly type: 'search'; readonly id: number; readonly hits: readonly SearchHit[]; readonly total: number; readonly terms: readonly string[]; readonly receivedAt?: number; readonly answeredAt?: number }
   | { readonly type: 'export'; readonly id: number; readonly state: SearchIndexState }
   /** `error` when the state did not add up (the index is then empty). */
   | { readonly type: 'restore'; readonly id: number; readonly error?: string }

@@ -180,8 +180,9 @@ parentPort?.on('message', (request: SearchRequest) => {
   }
   if (request.type === 'search') {
     try {
+      const receivedAt = performance.timeOrigin + performance.now();
       if (request.complete) applyWrites(Infinity);
-      post(answer(request) as SearchReply);
+      post({ ...(answer(request) as Extract<SearchReply, { type: 'search' }>), receivedAt, answeredAt: performance.timeOrigin + performance.now() });
     } catch (error) {
       post(failed(request, error));
     }
