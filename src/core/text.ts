@@ -360,6 +360,25 @@ export function foldForMatching(text: string): string {
 }
 
 /**
+ * `foldForMatching` with the folds of the strings it has seen kept, up to `limit` of them (then it starts
+ * over): for hot paths that fold the same words or names again and again.
+ */
+export class FoldCache {
+  private readonly folds = new Map<string, string>();
+
+  constructor(private readonly limit: number) {}
+
+  fold(text: string): string {
+    let folded = this.folds.get(text);
+    if (folded === undefined) {
+      if (this.folds.size >= this.limit) this.folds.clear();
+      this.folds.set(text, (folded = foldForMatching(text)));
+    }
+    return folded;
+  }
+}
+
+/**
  * A line of context around `text[start, end)`, as in a concordance: about
  * 60 characters (or `widths`) each side, cut at word boundaries, white space
  * squashed, with `…` where the text goes on.

@@ -15,7 +15,7 @@
  */
 import Fuse from 'fuse.js';
 import type { EntityType } from '../entities/types';
-import { foldForMatching } from '../text';
+import { FoldCache, foldForMatching } from '../text';
 
 export interface NamedEntity {
   readonly id: string;
@@ -66,19 +66,9 @@ const FUSE_PATTERN_LENGTH = 32;
 
 /**
  * Names folded for matching, shared by the matchers made one after another (Search Corpus makes one again as the
- * index grows, from much the same names: folding them all again was most of a rebuild), dropped when full.
+ * index grows, from much the same names: folding them all again was most of a rebuild).
  */
-const foldedNames = new Map<string, string>();
-const FOLDED_NAMES_KEPT = 100_000;
-
-function foldedName(name: string): string {
-  let folded = foldedNames.get(name);
-  if (folded === undefined) {
-    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
-    foldedNames.set(name, (folded = foldForMatching(name)));
-  }
-  return folded;
-}
+const nameFolds = new FoldCache(100_000);
 
 /** Letter pairs a name within `share` errors of the `length` letters typed must keep (0: no such bound). */
 function pairsKept(length: number, share: number): number {
@@ -100,7 +90,7 @@ export class EntityMatcher {
   private readonly byReach = new Map<EntityType | undefined, NamedEntity[]>();
 
   constructor(entities: readonly NamedEntity[]) {
-    this.rows = entities.flatMap((entity) => [entity.name, ...(entity.aliases ?? [])].map((name) => ({ entity, folded: foldedName(name) })));
+    this.rows = entities.flatMap((entity) => [entity.name, ...(entity.aliases ?? [])].map((name) => ({ entity, folded: nameFolds.fold(name) })));
     this.rows.forEach((row, at) => {
       const list = this.exact.get(row.folded) ?? [];
       if (!list.includes(row.entity)) list.push(row.entity);

@@ -3,7 +3,7 @@
  * matched words (and quoted phrases), and the passage that shows the most of
  * them, for the result list and for the reader to scroll to.
  */
-import { foldForMatching, forEachWord, wordCharAt } from '../text';
+import { FoldCache, foldForMatching, forEachWord, wordCharAt } from '../text';
 
 export interface TextMatch {
   readonly start: number;
@@ -26,24 +26,12 @@ interface Word {
 }
 
 /** Folded forms of words seen, shared by all calls (snippets are made on every keystroke); bounded. */
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_SIZE = 50_000;
+const wordFolds = new FoldCache(50_000);
 
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  forEachWord(text, (start, end) => words.push({ start, end, folded: foldedWord(text.slice(start, end)) }));
+  forEachWord(text, (start, end) => words.push({ start, end, folded: wordFolds.fold(text.slice(start, end)) }));
   return words;
-}
-
-/** A word folded for matching, through the shared cache. */
-function foldedWord(raw: string): string {
-  const cache = foldCache;
-  let folded = cache.get(raw);
-  if (folded === undefined) {
-    if (cache.size > FOLD_CACHE_SIZE) cache.clear();
-    cache.set(raw, (folded = foldForMatching(raw)));
-  }
-  return folded;
 }
 
 /**
@@ -56,7 +44,7 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
     // snippets on every keystroke, thirty articles at a time).
     const result: TextMatch[] = [];
     forEachWord(text, (start, end) => {
-      if (terms.has(foldedWord(text.slice(start, end)))) result.push({ start, end });
+      if (terms.has(wordFolds.fold(text.slice(start, end)))) result.push({ start, end });
     });
     return result;
   }
