@@ -69,8 +69,6 @@ const TYPE_BITS = PACK_TYPE_BITS;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 /** How many of each entity's first articles (in the caller's order) are kept: enough for a hover card's five plus the article shown. */
 export const FIRST_KEPT = 8;
-/** Article counts told apart when finding the floor of a ranking (`reachFloor`); higher ones are counted together. */
-const REACH_COUNTED = 256;
 
 export interface EntityIndexOptions<T> {
   /** The order of `firstMentioning` (the corpus's tree order, by what `set` was given); without one, the order of indexing. */
@@ -467,7 +465,8 @@ export class EntityIndex<T = undefined> {
     const heap: number[] = [];
     const worse = this.worse;
     const reach = this.reach;
-    let floor = this.reachFloor(limit);
+    // Entities that are free (no articles) never enter; once the heap is full, none with fewer articles than its worst.
+    let floor = 1;
     // Once the heap is full: the mentions of its worst, which one with as many articles must beat (one with as
     // many mentions too comes later, so is worse), checked here rather than by a call for each of the many.
     let floorMentions = -1;
@@ -481,27 +480,6 @@ export class EntityIndex<T = undefined> {
       }
     }
     return heap.sort((a, b) => worse(b, a)).map((entity) => this.view(entity));
-  }
-
-  /**
-   * The fewest articles that the `limit` most widely mentioned entities have, at least (1 when there are
-   * fewer): one pass counting how many entities have each count, the rare high ones together. A bounded heap
-   * then takes only those at or above it: at a million entities, most named in one article, a heap that
-   * learnt its floor as it filled was sifted hundreds of thousands of times for a few thousand names.
-   */
-  private reachFloor(limit: number): number {
-    const counts = new Int32Array(REACH_COUNTED + 1);
-    const reach = this.reach;
-    for (let entity = 0; entity < this.entityEnd; entity++) {
-      const articles = reach.get(entity);
-      if (articles > 0) counts[articles < REACH_COUNTED ? articles : REACH_COUNTED]++;
-    }
-    let atLeast = 0;
-    for (let articles = REACH_COUNTED; articles > 1; articles--) {
-      atLeast += counts[articles];
-      if (atLeast >= limit) return articles;
-    }
-    return 1;
   }
 
   /** Fewer articles, then fewer mentions, then registered later: what a bounded heap of the most widely mentioned drops first. */
