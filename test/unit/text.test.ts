@@ -4,6 +4,8 @@ import { loadArticle } from '../../src/core/load';
 import {
   compareNorwegian,
   decodeArticleBytes,
+  FoldCache,
+  foldForMatching,
   normalizeLineEndings,
   scanUtf16,
   scanUtf8,
@@ -259,5 +261,54 @@ describe('text helpers', () => {
     assert.equal(truncateAtWord('Putin og Macron enige om å trappe opp', 20), 'Putin og Macron…');
     assert.equal(truncateAtWord('Kort', 20), 'Kort');
     assert.equal(truncateAtWord('Putin og Macron enige om å trappe opp forsøk på diplomatisk løsning', 48), 'Putin og Macron enige om å trappe opp forsøk på…');
+  });
+});
+
+describe('FoldCache', () => {
+  // [text, start, end, fold]: a word looked up by its place in a text folds as the word cut out would.
+  const ranges: [string, number, number, string][] = [
+    ['Jonas Gahr Støre', 11, 16, 'store'],
+    ['Bærum og Baerum', 0, 5, 'barum'],
+    ['Bærum og Baerum', 9, 15, 'barum'],
+    ['i Ålesund', 2, 9, 'alesund'],
+    ['Café', 0, 4, 'cafe'],
+    ['', 0, 0, ''],
+  ];
+  for (const [text, start, end, folded] of ranges) {
+    it(`folds "${text.slice(start, end)}" of "${text}" as "${folded}"`, () => {
+      const cache = new FoldCache(10);
+      assert.equal(cache.foldRange(text, start, end), folded);
+      assert.equal(cache.foldRange(text, start, end), folded, 'the second time, from its table');
+    });
+  }
+
+  it('tells apart two words of the same length and hash', () => {
+    // FNV-1a collides on these two (219497037).
+    const cache = new FoldCache(10);
+    assert.equal(cache.foldRange('acyoth cbbibb', 0, 6), 'acyoth');
+    assert.equal(cache.foldRange('acyoth cbbibb', 7, 13), 'cbbibb');
+    assert.equal(cache.fold('cbbibb'), 'cbbibb');
+    assert.equal(cache.fold('acyoth'), 'acyoth');
+  });
+
+  it('tells apart words that share a hash slot or a length, and starts over at its limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'A', 'å', 'Å', 'æ', 'ø', 'e', 'o', 'é', ' ', 'ß'), maxLength: 12 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        (words, limit) => {
+          const cache = new FoldCache(limit);
+          const text = words.join('|');
+          let at = 0;
+          for (const word of [...words, ...words]) {
+            const start = at % (text.length + 1);
+            const end = start + word.length <= text.length && text.slice(start, start + word.length) === word ? start + word.length : start;
+            assert.equal(cache.foldRange(text, start, end), foldForMatching(text.slice(start, end)));
+            assert.equal(cache.fold(word), foldForMatching(word));
+            at += word.length + 1;
+          }
+        },
+      ),
+    );
   });
 });

@@ -30,7 +30,7 @@ const wordFolds = new FoldCache(50_000);
 
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  forEachWord(text, (start, end) => words.push({ start, end, folded: wordFolds.fold(text.slice(start, end)) }));
+  forEachWord(text, (start, end) => words.push({ start, end, folded: wordFolds.foldRange(text, start, end) }));
   return words;
 }
 
@@ -44,7 +44,7 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
     // snippets on every keystroke, thirty articles at a time).
     const result: TextMatch[] = [];
     forEachWord(text, (start, end) => {
-      if (terms.has(wordFolds.fold(text.slice(start, end)))) result.push({ start, end });
+      if (terms.has(wordFolds.foldRange(text, start, end))) result.push({ start, end });
     });
     return result;
   }
