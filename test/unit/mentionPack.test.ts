@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EntityIndex } from '../../src/core/entities/entityIndex';
-import { isPackedMentions, PACK_HEADER, PACK_TYPE_BITS, type PackedMentions, packMentions } from '../../src/core/entities/mentionPack';
+import { hasDuplicate, isPackedMentions, PACK_HEADER, PACK_TYPE_BITS, type PackedMentions, packMentions } from '../../src/core/entities/mentionPack';
 import { ENTITY_TYPES, type EntityMention } from '../../src/core/entities/types';
 
 const mentionArbitrary = fc.record({
@@ -120,4 +120,16 @@ describe('isPackedMentions', () => {
   ];
   it('takes a well-formed pack', () => assert.ok(isPackedMentions(good())));
   for (const [name, value] of cases) it(`refuses ${name}`, () => assert.equal(isPackedMentions(value), false));
+});
+
+describe('hasDuplicate', () => {
+  it('says what a Set says, over short lists and long ones, one after the other (its table is reused)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'æ', 'ø'), maxLength: 4 }), { maxLength: 300 }), { maxLength: 6 }), (lists) => {
+        for (const strings of lists) assert.equal(hasDuplicate(strings), new Set(strings).size !== strings.length);
+      }),
+    );
+  });
+
+  it('tells apart two ids of the same hash', () => assert.equal(hasDuplicate(['acyoth', 'cbbibb']), false));
 });
