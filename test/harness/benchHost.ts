@@ -342,15 +342,17 @@ function frameName(frame: AllocationNode['callFrame']): string {
  * The host's stalls over 100 ms summed up: how many, how long in all, and of that how long its thread ran and
  * how long it waited for a core (Linux only): the part another process's work took from it.
  */
-function stallTime(stalls: readonly HostBenchStall[]): { count: number; totalMs: number; ranMs?: number; waitedMs?: number } {
+function stallTime(stalls: readonly HostBenchStall[]): { count: number; totalMs: number; ranMs?: number; waitedMs?: number; mostRanMs?: number } {
   const totalMs = Math.round(stalls.reduce((sum, stall) => sum + (stall.endUs - stall.startUs) / 1000, 0));
   if (stalls.some((stall) => stall.ranMs === undefined)) return { count: stalls.length, totalMs };
   const ranMs = Math.round(stalls.reduce((sum, stall) => sum + (stall.ranMs ?? 0), 0));
   const waitedMs = Math.round(stalls.reduce((sum, stall) => sum + (stall.waitedMs ?? 0), 0));
-  return { count: stalls.length, totalMs, ranMs, waitedMs };
+  // The most the thread ran in any one of them: how long the longest would have been had it never waited or blocked.
+  const mostRanMs = Math.round(stalls.reduce((most, stall) => Math.max(most, stall.ranMs ?? 0), 0));
+  return { count: stalls.length, totalMs, ranMs, waitedMs, mostRanMs };
 }
 
 function stallLine(time: ReturnType<typeof stallTime>): string {
-  const spent = time.ranMs === undefined ? '' : `: the thread ran ${time.ranMs} ms of it and waited ${time.waitedMs} ms for a core`;
+  const spent = time.ranMs === undefined ? '' : `: the thread ran ${time.ranMs} ms of it (at most ${time.mostRanMs} ms in one) and waited ${time.waitedMs} ms for a core`;
   return `${time.count} over 100 ms, ${time.totalMs} ms in all${spent}`;
 }
