@@ -360,6 +360,9 @@ export function foldForMatching(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
+/** A `FoldCache`'s slots at first. */
+const FIRST_FOLD_SLOTS = 1024;
+
 /**
  * `foldForMatching` with the folds of the strings it has seen kept, up to `limit` of them (then it starts
  * over): for hot paths that fold the same words or names again and again.
@@ -370,16 +373,19 @@ export function foldForMatching(text: string): string {
  * its own (open addressing, FNV-1a over the characters), not a `Map`, which takes only whole strings.
  */
 export class FoldCache {
-  private readonly mask: number;
+  private mask: number;
   /** Per slot: the string folded (undefined when free), its hash and its fold. */
-  private readonly originals: (string | undefined)[];
-  private readonly hashes: Int32Array;
-  private readonly folds: string[];
+  private originals: (string | undefined)[];
+  private hashes: Int32Array;
+  private folds: string[];
   private size = 0;
+  /** Slots at most: the table is at most half full, so that a probe ends soon. */
+  private readonly maxSlots: number;
 
   constructor(private readonly limit: number) {
-    // At most half full, so that a probe ends soon.
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(2, 2 * limit)));
+    this.maxSlots = 2 ** Math.ceil(Math.log2(Math.max(2, 2 * limit)));
+    // Grown as it fills: a cache that a window never uses much costs it little.
+    const slots = Math.min(this.maxSlots, FIRST_FOLD_SLOTS);
     this.mask = slots - 1;
     this.originals = new Array<string | undefined>(slots).fill(undefined);
     this.hashes = new Int32Array(slots);
@@ -396,13 +402,15 @@ export class FoldCache {
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     hash |= 0;
     let slot = this.findSlot(text, start, end, hash);
-    const seen = this.originals[slot];
-    if (seen !== undefined) return this.folds[slot];
+    if (this.originals[slot] !== undefined) return this.folds[slot];
     if (this.size >= this.limit) {
       this.originals.fill(undefined);
       this.folds.fill('');
       this.size = 0;
       slot = hash & this.mask;
+    } else if (2 * (this.size + 1) > this.mask + 1 && this.mask + 1 < this.maxSlots) {
+      this.grow();
+      slot = this.findSlot(text, start, end, hash);
     }
     const original = start === 0 && end === text.length ? text : text.slice(start, end);
     const folded = foldForMatching(original);
@@ -423,6 +431,25 @@ export class FoldCache {
       let same = true;
       for (let i = 0; i < length && same; i++) same = seen.charCodeAt(i) === text.charCodeAt(start + i);
       if (same) return slot;
+    }
+  }
+
+  /** Twice the slots, each string placed again by its hash. */
+  private grow(): void {
+    const { originals, hashes, folds } = this;
+    const slots = 2 * originals.length;
+    this.mask = slots - 1;
+    this.originals = new Array<string | undefined>(slots).fill(undefined);
+    this.hashes = new Int32Array(slots);
+    this.folds = new Array<string>(slots).fill('');
+    for (let old = 0; old < originals.length; old++) {
+      const original = originals[old];
+      if (original === undefined) continue;
+      let slot = hashes[old] & this.mask;
+      while (this.originals[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.originals[slot] = original;
+      this.hashes[slot] = hashes[old];
+      this.folds[slot] = folds[old];
     }
   }
 }

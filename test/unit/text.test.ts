@@ -291,6 +291,19 @@ describe('FoldCache', () => {
     assert.equal(cache.fold('acyoth'), 'acyoth');
   });
 
+  it('keeps every fold as its table grows', () => {
+    const cache = new FoldCache(5000);
+    const words = Array.from({ length: 3000 }, (_, i) => `Ærlig${i}ø`);
+    const text = words.join(' ');
+    for (let round = 0; round < 2; round++) {
+      let at = 0;
+      for (const word of words) {
+        assert.equal(cache.foldRange(text, at, at + word.length), foldForMatching(word));
+        at += word.length + 1;
+      }
+    }
+  });
+
   it('tells apart words that share a hash slot or a length, and starts over at its limit', () => {
     fc.assert(
       fc.property(
