@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { type Article, type BlockKind, flattenParts, monthKey } from '../../src/core/article';
+import fc from 'fast-check';
+import { loadArticle, loadArticleBody } from '../../src/core/load';
 import { firstSentenceEnd, parseArticle, splitParagraphs } from '../../src/core/parse';
-import { readSeed } from './helpers';
+import { readSeed, readSeedBytes, seedFiles } from './helpers';
 
 function parse(text: string): Article {
   const result = parseArticle(text);
@@ -357,4 +359,39 @@ describe('splitParagraphs and firstSentenceEnd', () => {
       assert.equal(end < 0 ? undefined : text.slice(0, end), first);
     });
   }
+});
+
+describe('loadArticleBody: the text alone, as loadArticle gives it', () => {
+  const agree = (bytes: Uint8Array) => {
+    const full = loadArticle(bytes);
+    const body = loadArticleBody(bytes);
+    if (full.ok) {
+      assert.ok(body.ok, body.ok ? '' : body.reason);
+      assert.equal(body.text, full.article.text);
+      assert.equal(body.headerLength, full.article.headerLength);
+      assert.equal(body.headerLines, full.article.headerLines);
+      assert.deepEqual(body.date, full.article.date);
+    } else assert.deepEqual(body, full);
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  for (const file of seedFiles()) it(`agrees on seed ${file}`, () => agree(readSeedBytes(file)));
+
+  const cases: [string, Uint8Array][] = [
+    ['an empty file', utf8('')],
+    ['white space only', utf8(' \n\t\n')],
+    ['no header', utf8('Tittel\n\nTekst.')],
+    ['a header with no valid date', utf8(' date 2022-13 \nTekst.')],
+    ['a day past the month', utf8(' date 2022-02-30 \nTekst.')],
+    ['a header and no text', utf8(' date 2022-02 \n  \n')],
+    ['a BOM and CRLF', utf8('\uFEFF date 2022-02-14 \r\nTittel\r\n\r\nTekst om Støre.')],
+    ['bytes that are not text', Uint8Array.of(0, 1, 2, 0, 255, 0)],
+    ['Windows-1252', Uint8Array.of(...utf8(' date 2022-02 \nBl'), 0xe5, ...utf8(' tekst.'))],
+  ];
+  for (const [name, bytes] of cases) it(`agrees on ${name}`, () => agree(bytes));
+
+  it('agrees on generated files', () => {
+    const line = fc.constantFrom(' date 2022-02 ', ' date 2022-02-14 ', 'date 2023-1', ' date 2022-00 ', 'Tittel', '', 'VG: Hvorfor?', '– Sitat, sa han.', 'Foto: NTB', ' ', 'Av Ola Nordmann');
+    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => agree(utf8(lines.join(eol)))));
+  });
 });

@@ -9,7 +9,7 @@ import { TimeSlice } from '../util/timeSlice';
 import { resolveSettingPath } from '../util/uri';
 import type { SavedFile } from '../../core/persist/indexSnapshot';
 import type { EntryOutcome } from '../../node/articleFromDisk';
-import { type FileOutcome, fileNameOf, readArticleFile } from './articleFiles';
+import { type FileOutcome, fileNameOf, readArticleFile, readArticleText } from './articleFiles';
 import { describeError, sizeInStamp, statStamp } from './fileAccess';
 import { walkFolder } from './folderWalk';
 
@@ -258,6 +258,11 @@ export class CorpusService extends Disposable {
     const entry = this.corpus.get(uri.toString());
     const origin = entry?.kind === 'article' ? entry.summary.origin : (entry?.problem.origin ?? 'folder');
     return readArticleFile(uri, origin, maxBytes);
+  }
+
+  /** An article's text after its header, as `readArticle` gives it, without its structure; undefined when it is not readable as one. */
+  readArticleText(uri: vscode.Uri, maxBytes = config.maxFileSizeBytes()): Promise<string | undefined> {
+    return readArticleText(uri, maxBytes);
   }
 
   private async load(generation: number): Promise<void> {

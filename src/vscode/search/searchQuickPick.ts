@@ -303,9 +303,9 @@ export class SearchQuickPick extends Disposable {
       this.texts.set(summary, kept);
       return kept;
     }
-    const outcome = await this.corpus.readArticle(vscode.Uri.parse(summary.uri, true), maxBytes);
-    if (outcome.kind !== 'article') return undefined;
-    const text = outcome.article.text;
+    // The text alone: the snippet needs no structure (finding it for thirty articles a keystroke ran in the host's stalls).
+    const text = await this.corpus.readArticleText(vscode.Uri.parse(summary.uri, true), maxBytes);
+    if (text === undefined) return undefined;
     this.texts.set(summary, text);
     if (this.texts.size > TEXTS_KEPT) this.texts.delete(this.texts.keys().next().value as ArticleSummary);
     return text;
