@@ -8,6 +8,7 @@ import { SafeMarkdown } from '../util/markdown';
 import type { CorpusService } from '../corpus/corpusService';
 import { type ArticleDocuments, rangeIn } from './articleDocuments';
 import type { CorpusIndexService } from '../corpus/corpusIndexService';
+import { corpusCardFacts } from './cardFacts';
 import type { EntityService } from './entityService';
 
 /** Article files are plain text; the providers answer only for those that parse as articles. */
@@ -23,8 +24,6 @@ const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
 
 /** Articles read at once when looking for references. */
 const REFERENCE_CONCURRENCY = 8;
-/** Other articles a hover card links to. */
-const CARD_ARTICLES = 5;
 
 /** Hovers, the Outline, Go to Definition and Find All References for entities in article files opened as text. */
 export function registerEditorFeatures(
@@ -85,23 +84,24 @@ export function registerEditorFeatures(
   ];
 }
 
-/** The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention. */
-/** The corpus's facts about an entity; `canAdd` is false in Restricted Mode, where the knowledge base is not written. */
+/**
+ * The card's corpus-wide part: counts and the other articles, each a link that opens the reader at the mention
+ * (the facts the reader's cards show too). `canAdd` is false in Restricted Mode, where the knowledge base is not written.
+ */
 function appendCorpusFacts(card: SafeMarkdown, entityId: string, uri: string, indexer: CorpusIndexService, canAdd: boolean): void {
-  const index = indexer.entities;
-  const entity = index.entity(entityId);
-  if (!entity) {
+  const facts = corpusCardFacts(indexer, entityId, uri);
+  const entity = indexer.entities.entity(entityId);
+  if (!facts || !entity) {
     if (indexer.progress) card.markdown('\n\n').italic('Counting mentions in the corpus…');
     return;
   }
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-  card.markdown('\n\n').text(`${plural(entity.articles, 'article', 'articles')}, ${plural(entity.mentions, 'mention', 'mentions')} in the corpus`);
-  for (const { uri: other, summary } of indexer.newestMentioning(entityId, uri, CARD_ARTICLES)) {
-    const [first] = index.mentionsIn(other, entityId);
+  card.markdown('\n\n').text(`${plural(facts.articles, 'article', 'articles')}, ${plural(facts.mentions, 'mention', 'mentions')} in the corpus`);
+  for (const { uri: other, summary } of facts.others) {
+    const [first] = indexer.entities.mentionsIn(other, entityId);
     card.markdown('\n- ').commandLink({ text: summary.title }, CommandId.OpenArticle, [other, first], 'Open in the reader at the mention').text(` · ${formatDate(summary.date)}`);
   }
-  const more = entity.articles - (index.has(uri) ? 1 : 0) - CARD_ARTICLES;
-  if (more > 0) card.markdown('\n- ').text(`…and ${plural(more, 'more article', 'more articles')}`);
+  if (facts.more > 0) card.markdown('\n- ').text(`…and ${plural(facts.more, 'more article', 'more articles')}`);
   card.markdown('\n\n').commandLink({ icon: 'list-tree', text: 'Show all mentions' }, CommandId.ShowEntity, [entityId]);
   if (canAdd && (!entity.known || entity.type === 'other')) {
     card.text(' · ').commandLink({ icon: 'add', text: 'Add to knowledge base…' }, CommandId.AddToKnowledgeBase, [{ text: entity.name, entityId, uri }]);

@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
-import type { Article } from '../../core/article';
-import { paletteColourOf } from '../../core/annotations/colours';
-import { contentOf } from '../../core/annotations/model';
-import { MAX_TAG_LENGTH, MAX_TAGS } from '../../core/limits';
-import { formatDate } from '../../core/dates';
 import { RateLimited } from '../../core/rateLimit';
 import type { EntityMention, EntityType } from '../../core/entities/types';
 import { truncateAtWord } from '../../core/text';
 import {
   type AnnotationEdit,
-  type ArticleLink,
   type HostMessage,
-  type ReaderAnnotations,
-  type ReaderArticle,
-  type ReaderEntity,
-  type ReaderMention,
   type ReaderSettings,
   type RenderCounts,
   type TextRange,
@@ -31,6 +21,7 @@ import type { EntityService } from '../entities/entityService';
 import { Disposable } from '../util/disposable';
 import { parseUri } from '../util/uri';
 import { readerHtml, readerResourceRoots } from './readerHtml';
+import { ReaderPresenter, readerMentions } from './readerPresenter';
 
 /** What a reader reported after rendering an article. */
 export interface RenderReport {
@@ -72,8 +63,6 @@ export interface RevealReport {
 }
 
 const TAB_TITLE_CHARS = 48;
-/** Other articles a hover card links to. */
-const CARD_ARTICLES = 5;
 /** Search matches sent to the reader at most (the protocol refuses more). */
 const MAX_MARKS = 10_000;
 /** While the corpus is indexed, readers are sent its growing counts at most this often (and once more when it settles). */
@@ -85,6 +74,8 @@ const ENTITY_UPDATE_INTERVAL_MS = 1000;
  * reload by the panel serializer.
  */
 export class ReaderManager extends Disposable {
+  /** What the panels send their webviews. */
+  readonly presenter: ReaderPresenter;
   private readonly panels = new Set<ReaderPanel>();
   private lastActive: ReaderPanel | undefined;
   private readonly onDidRenderEmitter = this.register(new vscode.EventEmitter<RenderReport>());
@@ -106,6 +97,7 @@ export class ReaderManager extends Disposable {
     readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.presenter = new ReaderPresenter(corpus, entities, indexer, annotations);
     this.register(
       vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -208,88 +200,6 @@ export class ReaderManager extends Disposable {
   /** The mentions in a text as the user is shown them, each rule-found name in its corpus type (cached per text by the recogniser). */
   entitiesOf(text: string): readonly EntityMention[] {
     return this.entities.mentionsIn(text);
-  }
-
-  /** Builds what the webview is sent for an article and its `mentions` (its annotations placed off the host's thread when the article is large). */
-  async toReaderArticle(uri: vscode.Uri, fileName: string, article: Article, mentions: readonly EntityMention[]): Promise<ReaderArticle> {
-    const total = this.corpus.corpus.articles().length;
-    const index = this.corpus.corpus.indexOf(uri.toString());
-    const entry = this.corpus.corpus.get(uri.toString());
-    return {
-      uri: uri.toString(),
-      fileName,
-      title: article.title,
-      dateLabel: formatDate(article.date),
-      source: article.source,
-      byline: article.byline?.text,
-      text: article.text,
-      blocks: article.blocks,
-      warnings: article.warnings,
-      position: index < 0 ? undefined : { index: index + 1, total },
-      isSample: entry?.kind === 'article' && entry.summary.origin === 'sample',
-      mentions: readerMentions(mentions),
-      entities: this.describeEntities(uri, mentions),
-      annotations: await this.describeAnnotations(uri, article.text),
-    };
-  }
-
-  /** The article's annotations as the reader draws them: placed in `text` (the text shown), those to review, and the orphans. */
-  async describeAnnotations(uri: vscode.Uri, text: string): Promise<ReaderAnnotations> {
-    const colours = this.annotations.colours();
-    const { placed, review, orphans } = await this.annotations.placeIn(uri.toString(), text);
-    return {
-      items: placed.map(({ annotation, start, end }) => {
-        const content = contentOf(annotation);
-        return {
-          id: annotation.id,
-          start,
-          end,
-          colour: content.colour,
-          palette: paletteColourOf(colours, content.colour),
-          note: content.note,
-          // Imported annotations may carry more than the reader shows.
-          tags: content.tags.slice(0, MAX_TAGS).map((tag) => tag.slice(0, MAX_TAG_LENGTH)),
-          replies: content.replies.length,
-          modifiedLabel: formatDay(annotation.modified),
-        };
-      }),
-      review: review.map(({ annotation, reason, suggestion }) => {
-        const content = contentOf(annotation);
-        return {
-          id: annotation.id,
-          quote: annotation.target.selector[0].exact,
-          colour: content.colour,
-          palette: paletteColourOf(colours, content.colour),
-          note: content.note,
-          reason,
-          ...(suggestion ? { suggestion: { start: suggestion.start, end: suggestion.end } } : {}),
-        };
-      }),
-      orphans: orphans.map(({ annotation }) => {
-        const content = contentOf(annotation);
-        return { id: annotation.id, quote: annotation.target.selector[0].exact, colour: content.colour, palette: paletteColourOf(colours, content.colour), note: content.note };
-      }),
-      colours: [...colours],
-      readOnly: this.annotations.readOnlyReason,
-    };
-  }
-
-  /** The hover cards' facts: the knowledge base's, and the corpus's once the index has them. */
-  describeEntities(uri: vscode.Uri, mentions: readonly EntityMention[]): Record<string, ReaderEntity> {
-    const described = this.entities.describe(mentions);
-    const index = this.indexer.entities;
-    const key = uri.toString();
-    // Counts are only honest once the index has this article (and so the rest of the corpus as read so far).
-    if (!index.has(key)) return described;
-    for (const [id, entity] of Object.entries(described)) {
-      const indexed = index.entity(id);
-      if (!indexed) continue;
-      const others: ArticleLink[] = this.indexer
-        .newestMentioning(id, key, CARD_ARTICLES)
-        .map(({ uri: other, summary }) => ({ uri: other, title: summary.title, dateLabel: formatDate(summary.date) }));
-      described[id] = { ...entity, corpus: { articles: indexed.articles, mentions: indexed.mentions, others } };
-    }
-    return described;
   }
 
   /** Whether an entity is in the index (a request from a webview names one). */
@@ -410,7 +320,7 @@ export class ReaderPanel extends Disposable {
   async postAnnotations(): Promise<void> {
     if (!this.current || !this.ready || this.shownText === undefined || this.postedUri !== this.current.toString()) return;
     const uri = this.current;
-    const annotations = await this.manager.describeAnnotations(uri, this.shownText);
+    const annotations = await this.manager.presenter.describeAnnotations(uri, this.shownText);
     // Another article (or another version of this one) was shown meanwhile: its own load sends its annotations.
     if (this.isDisposed || this.current?.toString() !== uri.toString() || this.postedUri !== uri.toString()) return;
     // Most changes (a corpus change, another article's annotation) leave this article's as they were: nothing to redraw.
@@ -430,7 +340,7 @@ export class ReaderPanel extends Disposable {
     const mentions = this.manager.entitiesOf(this.shownText);
     const retyped = !sameMentions(mentions, this.shownMentions);
     this.shownMentions = mentions;
-    const entities = this.manager.describeEntities(this.current, mentions);
+    const entities = this.manager.presenter.describeEntities(this.current, mentions);
     void this.post({ type: 'didUpdateEntities', uri: this.current.toString(), entities, ...(retyped ? { mentions: readerMentions(mentions) } : {}) });
   }
 
@@ -469,7 +379,7 @@ export class ReaderPanel extends Disposable {
     this.panel.title = truncateAtWord(outcome.article.title, TAB_TITLE_CHARS);
     const fileName = fileNameOf(uri);
     const mentions = this.manager.entitiesOf(outcome.article.text);
-    const article = await this.manager.toReaderArticle(uri, fileName, outcome.article, mentions);
+    const article = await this.manager.presenter.toReaderArticle(uri, fileName, outcome.article, mentions);
     if (this.isDisposed || sequence !== this.loads) return;
     this.shownMentions = mentions;
     this.shownText = outcome.article.text;
@@ -587,20 +497,9 @@ function content(edit: AnnotationEdit): { note: string; tags: string[]; colour: 
   return { note: edit.note, tags: [...edit.tags], colour: edit.colour };
 }
 
-/** `14 February 2022` of an ISO time. */
-function formatDay(iso: string): string {
-  const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? '' : time.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 function readerSettings(): ReaderSettings {
   const { fontSize, fontFamily, lineLength, highlight, entityStyle } = config.reader();
   return { fontSize, fontFamily, lineLength, highlight, entityStyle };
-}
-
-/** Mentions as the reader highlights them. */
-function readerMentions(mentions: readonly EntityMention[]): ReaderMention[] {
-  return mentions.map(({ start, end, type, entityId }) => ({ start, end, type, entityId }));
 }
 
 /** Whether two lists of mentions highlight the same spans as the same entities in the same types. */
