@@ -73,11 +73,11 @@ const builds = [
     define: { __INDEX_BUILD__: JSON.stringify(indexBuildId()) },
   },
   // Places a large article's annotations off the extension host's thread.
-  { ...nodeCommon, entryPoints: ['src/vscode/annotations/placementWorker.ts'], outfile: 'dist/placementWorker.js' },
+  { ...nodeCommon, entryPoints: ['src/vscode/services/annotations/placementWorker.ts'], outfile: 'dist/placementWorker.js' },
   // Recognises names for the corpus index off the extension host's thread.
-  { ...nodeCommon, entryPoints: ['src/vscode/entities/recognitionWorker.ts'], outfile: 'dist/recognitionWorker.js' },
+  { ...nodeCommon, entryPoints: ['src/vscode/services/entities/recognitionWorker.ts'], outfile: 'dist/recognitionWorker.js' },
   // Holds the corpus's search index off the extension host's thread.
-  { ...nodeCommon, entryPoints: ['src/vscode/search/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
+  { ...nodeCommon, entryPoints: ['src/vscode/services/search/searchWorker.ts'], outfile: 'dist/searchWorker.js' },
   {
     ...nodeCommon,
     entryPoints: ['src/cli/main.ts'],

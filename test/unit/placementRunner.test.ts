@@ -5,7 +5,7 @@ import { type Annotation, createAnnotation, textHash } from '../../src/core/anno
 import { placeAnnotations } from '../../src/core/annotations/placement';
 import { generateArticles } from '../../src/core/bench/generate';
 import { parseArticle } from '../../src/core/parse';
-import { PlacementRunner, WORKER_MIN_CHARS, placeInSlices } from '../../src/vscode/annotations/placementRunner';
+import { PlacementRunner, WORKER_MIN_CHARS, placeInSlices } from '../../src/vscode/services/annotations/placementRunner';
 import { readSeed } from './helpers';
 
 /** The package folder: `dist/placementWorker.js` is built there (`npm run build`, which the unit stage runs first). */

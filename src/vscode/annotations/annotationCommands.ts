@@ -8,28 +8,19 @@ import { formatDate } from '../../core/dates';
 import { MAX_ANNOTATIONS_FILE_BYTES, tooLargeMessage } from '../../core/limits';
 import { squashWhitespace, truncateAtWord } from '../../core/text';
 import { AnnotationCommandId } from '../constants';
-import type { CorpusService } from '../corpus/corpusService';
-import type { ArticleDocuments } from '../entities/articleDocuments';
+import type { CorpusService } from '../services/corpus/corpusService';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
 import { parseUri } from '../util/uri';
 import { type AnnotationComment, type AnnotationComments, deleteWithUndo } from './annotationComments';
-import { type AnnotationService, displayPath } from './annotationService';
+import { type AnnotationService, displayPath } from '../services/annotations/annotationService';
 import type { AnnotationsNode, AnnotationsView } from './annotationsView';
-
-/**
- * What the annotation commands need of the readers: open an article at an annotation, and which article the
- * user reads. The reader feature provides it (`ReaderManager`); annotations do not import the reader, which
- * imports them.
- */
-export interface AnnotationReaders {
-  open(uri: vscode.Uri, options?: { readonly reveal?: { readonly start: number; readonly end: number }; readonly annotationId?: string; readonly openNote?: boolean }): Promise<void>;
-  readonly active: { readonly uri: vscode.Uri | undefined } | undefined;
-}
+import type { ArticleOpener } from '../services/readers/articleOpener';
 
 export interface AnnotationCommandContext {
   readonly service: AnnotationService;
   readonly view: AnnotationsView;
   readonly comments: AnnotationComments;
-  readonly readers: AnnotationReaders;
+  readonly readers: ArticleOpener;
   readonly corpus: CorpusService;
   readonly documents: ArticleDocuments;
   /** Remembers the folder of the last export (across workspaces). */

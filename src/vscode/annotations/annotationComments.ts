@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { type AnnotationContent, contentOf, shortQuote } from '../../core/annotations/model';
-import type { ArticleDocuments } from '../entities/articleDocuments';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
 import { Disposable } from '../util/disposable';
-import type { AnnotationService } from './annotationService';
+import type { AnnotationService } from '../services/annotations/annotationService';
 import { userMarkdown } from '../util/markdown';
 
 export const COMMENT_CONTROLLER_ID = 'annotatedReader.annotations';

@@ -5,12 +5,12 @@ import type { PlacedAnnotation } from '../../core/annotations/placement';
 import { formatDate } from '../../core/dates';
 import { compareNorwegian, squashWhitespace, truncateAtWord } from '../../core/text';
 import { AnnotationCommandId, ContextKey, ViewId } from '../constants';
-import { fileNameOf } from '../corpus/articleFiles';
-import type { CorpusService } from '../corpus/corpusService';
+import { fileNameOf } from '../services/corpus/articleFiles';
+import type { CorpusService } from '../services/corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { SafeMarkdown } from '../util/markdown';
 import { parseUri } from '../util/uri';
-import type { AnnotationService } from './annotationService';
+import type { AnnotationService } from '../services/annotations/annotationService';
 
 export type AnnotationsGrouping = 'article' | 'tag' | 'colour';
 

@@ -4,7 +4,7 @@ import { groupByMonth, groupByYear } from '../../core/corpus';
 import { formatDate } from '../../core/dates';
 import { config } from '../config';
 import { CommandId, ContextKey, ViewId } from '../constants';
-import type { CorpusService } from '../corpus/corpusService';
+import type { CorpusService } from '../services/corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { SafeMarkdown } from '../util/markdown';
 

@@ -6,9 +6,9 @@ import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityType } from '.
 import { MAX_ENTITY_NAME_LENGTH } from '../../core/limits';
 import { squashWhitespace } from '../../core/text';
 import { config } from '../config';
-import type { ArticleDocuments } from './articleDocuments';
-import type { EntityService } from './entityService';
-import { entityIcon } from './entityStyle';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
+import type { EntityService } from '../services/entities/entityService';
+import { entityIcon } from '../services/entities/entityStyle';
 import { editKnowledgeBaseFile } from './knowledgeBaseFile';
 
 /** What the command is given: a name (from the reader or the Entities view), or nothing (the editor's selection or the name at the cursor). */

@@ -5,12 +5,12 @@ import { ENTITY_TYPES, ENTITY_TYPE_NAMES, type Entity, type EntityMention, type 
 import { escapeThemeIcons } from '../../core/markdownText';
 import { foldForMatching, squashWhitespace } from '../../core/text';
 import { config } from '../config';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
-import type { CorpusService } from '../corpus/corpusService';
+import type { CorpusIndexService } from '../services/index/corpusIndexService';
+import type { CorpusService } from '../services/corpus/corpusService';
 import { chooseNewFile } from './addToKnowledgeBase';
-import type { ArticleDocuments } from './articleDocuments';
-import type { EntityService } from './entityService';
-import { entityIcon } from './entityStyle';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
+import type { EntityService } from '../services/entities/entityService';
+import { entityIcon } from '../services/entities/entityStyle';
 import { editKnowledgeBaseFile } from './knowledgeBaseFile';
 
 export type CorrectionKind = Correction['kind'];

@@ -3,9 +3,9 @@ import { ENTITY_TYPES, type EntityType } from '../../core/entities/types';
 import { config } from '../config';
 import { ContextKey } from '../constants';
 import { Disposable } from '../util/disposable';
-import type { ArticleDocuments } from './articleDocuments';
-import type { EntityService } from './entityService';
-import { ENTITY_TYPE_STYLE } from './entityStyle';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
+import type { EntityService } from '../services/entities/entityService';
+import { ENTITY_TYPE_STYLE } from '../services/entities/entityStyle';
 
 /** Typing pauses this long before the highlights follow the text. */
 const UPDATE_DELAY_MS = 250;

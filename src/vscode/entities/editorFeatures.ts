@@ -5,11 +5,11 @@ import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
 import { coordinatesOf } from '../../core/positions';
 import { CommandId } from '../constants';
 import { SafeMarkdown } from '../util/markdown';
-import type { CorpusService } from '../corpus/corpusService';
-import { type ArticleDocuments, rangeIn } from './articleDocuments';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
-import { corpusCardFacts } from './cardFacts';
-import type { EntityService } from './entityService';
+import type { CorpusService } from '../services/corpus/corpusService';
+import { type ArticleDocuments, rangeIn } from '../services/entities/articleDocuments';
+import type { CorpusIndexService } from '../services/index/corpusIndexService';
+import { corpusCardFacts } from '../services/index/cardFacts';
+import type { EntityService } from '../services/entities/entityService';
 
 /** Article files are plain text; the providers answer only for those that parse as articles. */
 const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }];

@@ -4,13 +4,13 @@ import type { IndexedEntity } from '../../core/entities/entityIndex';
 import { ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../../core/entities/types';
 import { contextAround, foldForMatching } from '../../core/text';
 import { CommandId, ContextKey, ViewId } from '../constants';
-import type { CorpusService } from '../corpus/corpusService';
+import type { CorpusService } from '../services/corpus/corpusService';
 import { Disposable } from '../util/disposable';
 import { SafeMarkdown } from '../util/markdown';
 import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
-import type { EntityService } from './entityService';
-import { entityIcon } from './entityStyle';
+import type { CorpusIndexService } from '../services/index/corpusIndexService';
+import type { EntityService } from '../services/entities/entityService';
+import { entityIcon } from '../services/entities/entityStyle';
 
 export type EntitiesNode =
   /** A type with its most widely mentioned entities (at most ENTITIES_PER_TYPE) and how many it has in all. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { ContextKey } from '../constants';
 import { Disposable } from '../util/disposable';
-import type { ArticleDocuments } from './articleDocuments';
-import type { EntityService } from './entityService';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
+import type { EntityService } from '../services/entities/entityService';
 
 /** Keeps the context key annotatedReader.editorHasName: whether the active editor's cursor is on a highlighted name (the corrections are offered then). */
 export class NameAtCursor extends Disposable {

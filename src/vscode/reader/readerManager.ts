@@ -11,13 +11,14 @@ import {
   isReaderState,
   parseWebviewMessage,
 } from '../../webview/protocol';
-import type { AnnotationService } from '../annotations/annotationService';
+import type { AnnotationService } from '../services/annotations/annotationService';
+import type { ArticleOpener, OpenOptions } from '../services/readers/articleOpener';
 import { config } from '../config';
 import { CommandId, READER_VIEW_TYPE } from '../constants';
-import { fileNameOf } from '../corpus/articleFiles';
-import type { CorpusService } from '../corpus/corpusService';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
-import type { EntityService } from '../entities/entityService';
+import { fileNameOf } from '../services/corpus/articleFiles';
+import type { CorpusService } from '../services/corpus/corpusService';
+import type { CorpusIndexService } from '../services/index/corpusIndexService';
+import type { EntityService } from '../services/entities/entityService';
 import { Disposable } from '../util/disposable';
 import { parseUri } from '../util/uri';
 import { readerHtml, readerResourceRoots } from './readerHtml';
@@ -38,19 +39,6 @@ export interface RenderReport {
 export type MessageOutcome = { readonly handled: true } | { readonly handled: false; readonly reason: string };
 
 const HANDLED: MessageOutcome = { handled: true };
-
-/** How the reader is asked to open an article. */
-export interface OpenOptions {
-  readonly newTab?: boolean;
-  readonly preserveFocus?: boolean;
-  /** Bring this range into view and mark it. */
-  readonly reveal?: TextRange;
-  /** Search matches to highlight. */
-  readonly marks?: readonly TextRange[];
-  /** The annotation at `reveal`: focused, and with `openNote` its note opened. */
-  readonly annotationId?: string;
-  readonly openNote?: boolean;
-}
 
 /** What a reader reported after bringing a range into view. */
 export interface RevealReport {
@@ -73,7 +61,7 @@ const ENTITY_UPDATE_INTERVAL_MS = 1000;
  * (setting `annotatedReader.reader.openInNewTab`), restored after a window
  * reload by the panel serializer.
  */
-export class ReaderManager extends Disposable {
+export class ReaderManager extends Disposable implements ArticleOpener {
   /** What the panels send their webviews. */
   readonly presenter: ReaderPresenter;
   private readonly panels = new Set<ReaderPanel>();

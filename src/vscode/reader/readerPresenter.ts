@@ -6,11 +6,11 @@ import { formatDate } from '../../core/dates';
 import type { EntityMention } from '../../core/entities/types';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../core/limits';
 import type { ArticleLink, ReaderAnnotations, ReaderArticle, ReaderEntity, ReaderMention } from '../../webview/protocol';
-import type { AnnotationService } from '../annotations/annotationService';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
-import type { CorpusService } from '../corpus/corpusService';
-import { corpusCardFacts } from '../entities/cardFacts';
-import type { EntityService } from '../entities/entityService';
+import type { AnnotationService } from '../services/annotations/annotationService';
+import type { CorpusIndexService } from '../services/index/corpusIndexService';
+import type { CorpusService } from '../services/corpus/corpusService';
+import { corpusCardFacts } from '../services/index/cardFacts';
+import type { EntityService } from '../services/entities/entityService';
 
 /**
  * What the reader's webview is sent of an article, built from the shared services: the article and where it

@@ -11,11 +11,11 @@ import { type TextMatch, findMatches, hasPhrase, makeSnippet } from '../../core/
 import { config } from '../config';
 import { CommandId } from '../constants';
 import { type IndexPhase, type IndexStatus, inProgress, progressLine } from '../../core/indexStatus';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
-import type { CorpusService } from '../corpus/corpusService';
-import type { EntityService } from '../entities/entityService';
-import { entityIcon } from '../entities/entityStyle';
-import type { ReaderManager } from '../reader/readerManager';
+import type { CorpusIndexService } from '../services/index/corpusIndexService';
+import type { CorpusService } from '../services/corpus/corpusService';
+import type { EntityService } from '../services/entities/entityService';
+import { entityIcon } from '../services/entities/entityStyle';
+import type { ArticleOpener } from '../services/readers/articleOpener';
 import { Disposable } from '../util/disposable';
 
 /** Articles listed per query (their snippets are read from the files). */
@@ -77,7 +77,7 @@ export class SearchQuickPick extends Disposable {
     private readonly corpus: CorpusService,
     private readonly indexer: CorpusIndexService,
     private readonly knowledgeBases: EntityService,
-    private readonly readers: ReaderManager,
+    private readonly readers: ArticleOpener,
   ) {
     super();
   }

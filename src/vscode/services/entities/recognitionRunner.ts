@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import type { ArticleDate } from '../../core/article';
-import { isPackedMentions, type PackedMentions, packMentions } from '../../core/entities/mentionPack';
-import type { Entity, EntityMention } from '../../core/entities/types';
-import type { ArticleOrigin } from '../../core/corpus';
-import { type EntryOutcome, readArticleFromDisk, readEntryFromDisk } from '../../node/articleFromDisk';
-import { Disposable } from '../util/disposable';
+import type { ArticleDate } from '../../../core/article';
+import { isPackedMentions, type PackedMentions, packMentions } from '../../../core/entities/mentionPack';
+import type { Entity, EntityMention } from '../../../core/entities/types';
+import type { ArticleOrigin } from '../../../core/corpus';
+import { type EntryOutcome, readArticleFromDisk, readEntryFromDisk } from '../../../node/articleFromDisk';
+import { Disposable } from '../../util/disposable';
 import type { EntityService } from './entityService';
 
 /**

@@ -3,11 +3,11 @@
  * sends it each article as it is indexed and asks it the quick pick's queries.
  */
 import { parentPort } from 'node:worker_threads';
-import { SnapshotError } from '../../core/persist/snapshotFile';
-import { SearchIndex } from '../../core/search/searchIndex';
-import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
-import type { EntityIndexState } from '../../core/entities/entityIndexState';
-import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
+import { SnapshotError } from '../../../core/persist/snapshotFile';
+import { SearchIndex } from '../../../core/search/searchIndex';
+import { type SearchIndexState, checkSearchIndexState } from '../../../core/search/searchIndexState';
+import type { EntityIndexState } from '../../../core/entities/entityIndexState';
+import { readIndexFile, writeIndexFile } from './indexFile';
 import { type IndexPart, type IndexParts, addPart, noParts, partsOf, type SearchReply, type SearchRequest } from './searchProtocol';
 
 // This thread runs at the extension host's own priority, unlike the recognition worker: it answers Search

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { describeRange } from '../../core/annotations/anchoring';
-import { type HighlightColour, parseColours } from '../../core/annotations/colours';
-import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, reanchorAnnotation, textHash } from '../../core/annotations/model';
-import { type Placement, placeAnnotations } from '../../core/annotations/placement';
-import { AnnotationStore, type Conflict, type StoreState } from '../../core/annotations/store';
-import { config } from '../config';
+import { describeRange } from '../../../core/annotations/anchoring';
+import { type HighlightColour, parseColours } from '../../../core/annotations/colours';
+import { type Annotation, type AnnotationContent, createAnnotation, editAnnotation, reanchorAnnotation, textHash } from '../../../core/annotations/model';
+import { type Placement, placeAnnotations } from '../../../core/annotations/placement';
+import { AnnotationStore, type Conflict, type StoreState } from '../../../core/annotations/store';
+import { config } from '../../config';
 import type { CorpusService } from '../corpus/corpusService';
-import { Disposable } from '../util/disposable';
-import { parseUri, resolveSettingPath } from '../util/uri';
+import { Disposable } from '../../util/disposable';
+import { parseUri, resolveSettingPath } from '../../util/uri';
 import { PlacementRunner } from './placementRunner';
 import { storeFileSystemFor } from './storeFiles';
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import type { Annotation } from '../../core/annotations/model';
-import { emptyPlacement, type Placement, type PlacedAnnotation, placeOne, sortPlacement } from '../../core/annotations/placement';
-import { Disposable } from '../util/disposable';
-import { TimeSlice } from '../util/timeSlice';
+import type { Annotation } from '../../../core/annotations/model';
+import { emptyPlacement, type Placement, type PlacedAnnotation, placeOne, sortPlacement } from '../../../core/annotations/placement';
+import { Disposable } from '../../util/disposable';
+import { TimeSlice } from '../../util/timeSlice';
 
 /** Articles at least this long are placed in the worker thread. */
 export const WORKER_MIN_CHARS = 100_000;

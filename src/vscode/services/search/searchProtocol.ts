@@ -4,12 +4,12 @@
  * copying it out to be saved do not hold the extension host. Requests are answered in the order they
  * are sent; `add`, `remove` and `clear` get no answer.
  */
-import type { ArticleDate } from '../../core/article';
-import type { EntityIndexState } from '../../core/entities/entityIndexState';
-import type { SavedFile, SnapshotMeta } from '../../core/persist/indexSnapshot';
-import type { ParsedQuery } from '../../core/search/query';
-import type { SearchHit } from '../../core/search/searchIndex';
-import type { SearchIndexState } from '../../core/search/searchIndexState';
+import type { ArticleDate } from '../../../core/article';
+import type { EntityIndexState } from '../../../core/entities/entityIndexState';
+import type { SavedFile, SnapshotMeta } from '../../../core/persist/indexSnapshot';
+import type { ParsedQuery } from '../../../core/search/query';
+import type { SearchHit } from '../../../core/search/searchIndex';
+import type { SearchIndexState } from '../../../core/search/searchIndexState';
 
 /** The entity index's lists of strings, sent in parts: one message with hundreds of thousands of strings holds the thread that copies them in or out. */
 export type EntityStrings = 'uris' | 'ids' | 'names';

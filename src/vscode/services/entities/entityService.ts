@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { bundledKnowledgeBase } from '../../core/entities/bundled';
-import { type CorpusTypes, carryCorpusTypes } from '../../core/entities/corpusTypes';
-import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../../core/entities/knowledgeBase';
-import { heldBackNote, knowledgeBasesToRead } from '../../core/entities/knowledgeBaseTrust';
-import { type Recognizer, createRecognizer } from '../../core/entities/recognizer';
-import { prepareGazetteer } from '../../core/entities/gazetteer';
-import type { Entity, EntityMention } from '../../core/entities/types';
-import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../core/limits';
-import type { ReaderEntity } from '../../webview/protocol';
-import { config } from '../config';
+import { bundledKnowledgeBase } from '../../../core/entities/bundled';
+import { type CorpusTypes, carryCorpusTypes } from '../../../core/entities/corpusTypes';
+import { type KnowledgeBase, type KnowledgeBaseLayer, mergeKnowledgeBaseFiles, mergeKnowledgeBases, parseKnowledgeBase } from '../../../core/entities/knowledgeBase';
+import { heldBackNote, knowledgeBasesToRead } from '../../../core/entities/knowledgeBaseTrust';
+import { type Recognizer, createRecognizer } from '../../../core/entities/recognizer';
+import { prepareGazetteer } from '../../../core/entities/gazetteer';
+import type { Entity, EntityMention } from '../../../core/entities/types';
+import { MAX_KNOWLEDGE_BASE_BYTES, tooLargeMessage } from '../../../core/limits';
+import type { ReaderEntity } from '../../../webview/protocol';
+import { config } from '../../config';
 import { fileNameOf } from '../corpus/articleFiles';
-import { Disposable } from '../util/disposable';
-import { TimeSlice } from '../util/timeSlice';
-import { resolveSettingPath } from '../util/uri';
+import { Disposable } from '../../util/disposable';
+import { TimeSlice } from '../../util/timeSlice';
+import { resolveSettingPath } from '../../util/uri';
 
 /** The workspace's own knowledge base, in each workspace folder. */
 export const WORKSPACE_KNOWLEDGE_BASE = '.annotated-reader/knowledge-base.json';

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { ArticleSummary } from '../../core/corpus';
-import { SnapshotError } from '../../core/persist/snapshotFile';
-import type { SavedFile } from '../../core/persist/indexSnapshot';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
+import type { ArticleSummary } from '../../../core/corpus';
+import { SnapshotError } from '../../../core/persist/snapshotFile';
+import type { SavedFile } from '../../../core/persist/indexSnapshot';
+import type { CorpusIndexService } from '../index/corpusIndexService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
-import { Disposable } from '../util/disposable';
-import { TimeSlice } from '../util/timeSlice';
+import { Disposable } from '../../util/disposable';
+import { TimeSlice } from '../../util/timeSlice';
 import { INDEX_BUILD_ID } from './buildId';
 import type { IndexStore } from './indexStore';
 

@@ -9,8 +9,8 @@
  * just before it writes.
  */
 import * as vscode from 'vscode';
-import type { FileRead, StoreFileSystem } from '../../core/annotations/store';
-import { nodeStoreFileSystem, temporaryPath } from '../../node/storeFiles';
+import type { FileRead, StoreFileSystem } from '../../../core/annotations/store';
+import { nodeStoreFileSystem, temporaryPath } from '../../../node/storeFiles';
 
 /** The file system for the store of the file `uri` (whose paths are URI strings). */
 export function storeFileSystemFor(uri: vscode.Uri): StoreFileSystem {

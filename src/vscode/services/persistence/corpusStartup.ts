@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { isArticleHeaderLine } from '../../core/parse';
+import { isArticleHeaderLine } from '../../../core/parse';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntityService } from '../entities/entityService';
-import { Disposable } from '../util/disposable';
+import { Disposable } from '../../util/disposable';
 import type { IndexPersistence } from './indexPersistence';
 
 /**

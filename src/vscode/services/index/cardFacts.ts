@@ -1,5 +1,5 @@
-import type { ArticleSummary } from '../../core/corpus';
-import type { CorpusIndexService } from '../corpus/corpusIndexService';
+import type { ArticleSummary } from '../../../core/corpus';
+import type { CorpusIndexService } from './corpusIndexService';
 
 /** Other articles a hover card links to, in the reader and in the editor. */
 export const CARD_ARTICLES = 5;

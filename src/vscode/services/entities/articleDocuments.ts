@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Article } from '../../core/article';
-import type { EntityMention } from '../../core/entities/types';
-import { parseArticle } from '../../core/parse';
-import { type ArticleCoordinates, coordinatesOf } from '../../core/positions';
+import type { Article } from '../../../core/article';
+import type { EntityMention } from '../../../core/entities/types';
+import { parseArticle } from '../../../core/parse';
+import { type ArticleCoordinates, coordinatesOf } from '../../../core/positions';
 import type { EntityService } from './entityService';
 
 /** An article file open as text, parsed, with its entities and coordinates. */

@@ -4,8 +4,8 @@
  * the indexes of the annotations given (the host keeps the objects).
  */
 import { parentPort } from 'node:worker_threads';
-import type { Annotation } from '../../core/annotations/model';
-import { placeAnnotations } from '../../core/annotations/placement';
+import type { Annotation } from '../../../core/annotations/model';
+import { placeAnnotations } from '../../../core/annotations/placement';
 import type { PlacementReply, PlacementRequest } from './placementRunner';
 
 parentPort?.on('message', (request: PlacementRequest) => {

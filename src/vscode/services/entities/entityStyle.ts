@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EntityType } from '../../core/entities/types';
+import type { EntityType } from '../../../core/entities/types';
 
 /**
  * How each entity type looks outside the reader: a codicon and the theme

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { ReadResult } from '../../core/corpusFile';
-import { readFromDisk, stampOf } from '../../node/articleFromDisk';
+import type { ReadResult } from '../../../core/corpusFile';
+import { readFromDisk, stampOf } from '../../../node/articleFromDisk';
 
-export type { ReadResult } from '../../core/corpusFile';
+export type { ReadResult } from '../../../core/corpusFile';
 
 /** The size a stamp records (see `stampOf`). */
 export function sizeInStamp(stamp: string): number {

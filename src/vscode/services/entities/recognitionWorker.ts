@@ -5,11 +5,11 @@
  * an older one).
  */
 import { parentPort } from 'node:worker_threads';
-import { runAsBackgroundThread } from '../../node/backgroundThread';
-import { mergeKnowledgeBaseFiles } from '../../core/entities/knowledgeBase';
-import { packMentions } from '../../core/entities/mentionPack';
-import { createRecognizer, type Recognizer } from '../../core/entities/recognizer';
-import { readArticleFromDiskSync, readEntryFromDiskSync } from '../../node/articleFromDisk';
+import { runAsBackgroundThread } from '../../../node/backgroundThread';
+import { mergeKnowledgeBaseFiles } from '../../../core/entities/knowledgeBase';
+import { packMentions } from '../../../core/entities/mentionPack';
+import { createRecognizer, type Recognizer } from '../../../core/entities/recognizer';
+import { readArticleFromDiskSync, readEntryFromDiskSync } from '../../../node/articleFromDisk';
 import type { RecognitionItem, RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
 
 // Indexing gives way to the extension host's thread (and the editor) when the cores are busy.

@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
-import type { ArticleOrigin } from '../../core/corpus';
-import { type FileOutcome, fileOutcome } from '../../core/corpusFile';
+import type { ArticleOrigin } from '../../../core/corpus';
+import { type FileOutcome, fileOutcome } from '../../../core/corpusFile';
 import { readFileBytes } from './fileAccess';
-import { loadArticleBody } from '../../core/load';
+import { loadArticleBody } from '../../../core/load';
 
-export type { FileOutcome } from '../../core/corpusFile';
+export type { FileOutcome } from '../../../core/corpusFile';
 
 /** The last path segment of a URI. */
 export function fileNameOf(uri: vscode.Uri): string {

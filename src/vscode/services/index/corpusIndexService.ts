@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import { forEachLimit } from '../../core/async';
-import { type ArticleSummary, compareArticles } from '../../core/corpus';
-import { EntityIndex } from '../../core/entities/entityIndex';
-import { type PackedMentions, packMentions } from '../../core/entities/mentionPack';
-import { config } from '../config';
-import type { EntityIndexState } from '../../core/entities/entityIndexState';
-import type { IndexStatus } from '../../core/indexStatus';
+import { forEachLimit } from '../../../core/async';
+import { type ArticleSummary, compareArticles } from '../../../core/corpus';
+import { EntityIndex } from '../../../core/entities/entityIndex';
+import { type PackedMentions, packMentions } from '../../../core/entities/mentionPack';
+import { config } from '../../config';
+import type { EntityIndexState } from '../../../core/entities/entityIndexState';
+import type { IndexStatus } from '../../../core/indexStatus';
 import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
 import type { RecognitionRunner, RecognizedArticle } from '../entities/recognitionRunner';
-import { Disposable } from '../util/disposable';
-import { TimeSlice } from '../util/timeSlice';
-import type { CorpusService } from './corpusService';
+import { Disposable } from '../../util/disposable';
+import { TimeSlice } from '../../util/timeSlice';
+import type { CorpusService } from '../corpus/corpusService';
 
 
 /** Files read at once while indexing. */

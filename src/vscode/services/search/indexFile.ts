@@ -4,8 +4,8 @@
  */
 import { readFile, rename, stat, writeFile, mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { MAX_SAVED_INDEX_BYTES, tooLargeMessage } from '../../core/limits';
-import { type DecodedIndexSnapshot, type IndexSnapshot, decodeIndexSnapshot, encodeIndexSnapshot } from '../../core/persist/indexSnapshot';
+import { MAX_SAVED_INDEX_BYTES, tooLargeMessage } from '../../../core/limits';
+import { type DecodedIndexSnapshot, type IndexSnapshot, decodeIndexSnapshot, encodeIndexSnapshot } from '../../../core/persist/indexSnapshot';
 
 export type IndexFileRead = { readonly kind: 'none' } | { readonly kind: 'unreadable'; readonly reason: string } | (DecodedIndexSnapshot & { readonly kind: 'decoded'; readonly bytes: number });
 

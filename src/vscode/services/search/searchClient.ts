@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { SnapshotError } from '../../core/persist/snapshotFile';
-import type { ParsedQuery } from '../../core/search/query';
-import { type SearchDocument, SearchIndex, type SearchResult } from '../../core/search/searchIndex';
-import { type SearchIndexState, checkSearchIndexState } from '../../core/search/searchIndexState';
-import { Disposable } from '../util/disposable';
-import type { EntityIndexState } from '../../core/entities/entityIndexState';
-import type { SavedFile, SnapshotMeta } from '../../core/persist/indexSnapshot';
-import { readIndexFile, writeIndexFile } from '../persistence/indexFile';
+import { SnapshotError } from '../../../core/persist/snapshotFile';
+import type { ParsedQuery } from '../../../core/search/query';
+import { type SearchDocument, SearchIndex, type SearchResult } from '../../../core/search/searchIndex';
+import { type SearchIndexState, checkSearchIndexState } from '../../../core/search/searchIndexState';
+import { Disposable } from '../../util/disposable';
+import type { EntityIndexState } from '../../../core/entities/entityIndexState';
+import type { SavedFile, SnapshotMeta } from '../../../core/persist/indexSnapshot';
+import { readIndexFile, writeIndexFile } from './indexFile';
 import { type LoadOutcome, type SearchReply, type SearchRequest, addPart, noParts, partsOf } from './searchProtocol';
 
 const utf8 = new TextDecoder();
