@@ -7,7 +7,7 @@ import { ENTITY_TYPES, type EntityType } from '../../src/core/entities/types';
 
 /**
  * The theme values the reader draws names in: `--vscode-charts-*` (the entity
- * type colours, src/vscode/entities/entityStyle.ts and media/reader/reader.css),
+ * type colours, src/vscode/services/entities/entityStyle.ts and media/reader/reader.css),
  * the editor background and foreground. Source: read from the reader webview's
  * computed style in code-server 4.139.1 (VS Code 1.139.1) in each theme; they
  * are the colour registry's defaults (charts.blue = editorInfo.foreground,
