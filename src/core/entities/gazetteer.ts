@@ -12,6 +12,9 @@ export const GIVEN_NAME = 1;
 export const SURNAME = 2;
 export const COUNTRY = 4;
 export const PLACE = 8;
+/** A given name the data packages agree is a woman's (a man's). */
+export const FEMALE_NAME = 16;
+export const MALE_NAME = 32;
 
 export interface Gazetteer {
   /** All the kinds at once, in one lookup: `GIVEN_NAME | SURNAME | COUNTRY | PLACE` bits, 0 for an unknown word. */
@@ -59,6 +62,8 @@ function fill(count: number): boolean {
       { names: data.surnames.split('\n'), bit: SURNAME },
       { names: data.countries.split('\n'), bit: COUNTRY },
       { names: data.places.split('\n'), bit: PLACE },
+      { names: data.femaleNames.split('\n'), bit: FEMALE_NAME },
+      { names: data.maleNames.split('\n'), bit: MALE_NAME },
     ],
     list: 0,
     next: 0,
