@@ -1,5 +1,5 @@
 /**
- * `annotated-reader export`: every article with its parts and entities, as
+ * `annotated-reader export`: every article with its parts, entities and quotes, as
  * JSON lines, brat standoff or CoNLL. Two passes over the files, as the
  * extension's corpus index does it: the first indexes every article's
  * mentions (offsets only, no texts kept), the second writes each article
@@ -13,6 +13,7 @@ import { carryCorpusTypes } from '../core/entities/corpusTypes';
 import { EntityIndex } from '../core/entities/entityIndex';
 import { toBratAnn, toConll } from '../core/entities/formats';
 import type { Recognizer } from '../core/entities/recognizer';
+import { findQuotes } from '../core/quotes/findQuotes';
 import { type CliIO, type ReadOptions, readArticles } from './read';
 
 export interface ExportOptions extends ReadOptions {
@@ -44,6 +45,7 @@ export async function exportArticles(paths: readonly string[], options: ExportOp
           text: article.text,
           parts: flattenParts(article),
           entities: entities.map(({ start, end, text, type, entityId, canonical }) => ({ start, end, text, type, entityId, canonical })),
+          quotes: findQuotes(article, entities).map(({ start, end, kind, speaker, speakerId, cue }) => ({ start, end, kind, speaker, speakerId, cue })),
         }),
       );
     } else if (format === 'conll') {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CliIO, type ReadOptions, describe } from './read';
 import { exportArticles } from './exportArticles';
+import { quotesCommand } from './quotes';
 import { benchAnnotations, exportAnnotations } from './annotations';
 import { importAnnotations } from './importAnnotations';
 import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
@@ -30,7 +31,7 @@ export type { CliIO } from './read';
 const USAGE = `Usage: annotated-reader <command> [options]
 
 Commands:
-  export <files or folders...>   Export every article with its parts and entities.
+  export <files or folders...>   Export every article with its parts, entities and quotes (jsonl).
                                  A name the rules find has one type in all of them: the one
                                  strong evidence (a first name, a title, "sa X") gives it anywhere.
       --format jsonl             One JSON object per article on standard output (the default).
@@ -44,6 +45,14 @@ Commands:
   generate --out <folder>        Write a generated corpus (the benchmarks' own) as article files.
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
+
+  quotes <files or folders...>   Every quote (direct, reported speech, an interview's questions) in
+                                 date order, with its speaker and cue.
+      --speaker <name>           Only the quotes of this speaker (a name or a surname, folded).
+      --json                     One JSON object per quote: date, path, title, start, end, kind,
+                                 speaker, speakerId, cue, text.
+      --format csv               CSV with a header line instead.
+      --include, --max-size-mb, --kb as for export.
 
   search "<query>" <files or folders...>
                                  Rank the articles for a query, as the extension's search does:
@@ -115,6 +124,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         query: { type: 'string', default: 'Stoltenberg' },
         realistic: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        speaker: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -218,6 +228,22 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const loaded = await loadKnowledgeBase(values.kb, io);
     if (!loaded) return 2;
     return searchCommand(query, searched, { ...read, limit, json: values.json, ...loaded }, io);
+  }
+  if (command === 'quotes') {
+    const quoteFormat = values.json ? 'jsonl' : values.format === 'csv' ? 'csv' : values.format === 'jsonl' ? 'text' : undefined;
+    if (quoteFormat === undefined || (values.json && values.format === 'csv')) {
+      io.err('annotated-reader quotes: print text (the default), --json, or --format csv.');
+      return 2;
+    }
+    if (paths.length === 0) {
+      io.err('annotated-reader quotes: name at least one file or folder.');
+      return 2;
+    }
+    const read = readOptions('quotes', values, io);
+    if (!read) return 2;
+    const recognizer = await loadRecognizer(values.kb, io);
+    if (!recognizer) return 2;
+    return quotesCommand(paths, { ...read, format: quoteFormat, speaker: values.speaker, recognizer }, io);
   }
   if (command !== 'export') {
     io.err(command ? `annotated-reader: unknown command "${command}".` : 'annotated-reader: no command given.');

@@ -1,0 +1,98 @@
+/**
+ * Words and sentences of a stretch of article text, as quote finding needs them: words with their places and
+ * lower-cased forms (æ, ø, å are letters), and sentences that do not end at an initial (`Jakub M.
+ * Godzimirski`), an abbreviation (`bl.a.`, `f.eks.`) or an ordinal (`7. februar`).
+ */
+
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  /** The word as written. */
+  readonly text: string;
+  /** The word lower-cased. */
+  readonly lower: string;
+  /** Whether it starts with a capital letter. */
+  readonly capital: boolean;
+  /** Whether a hyphen follows it (`Kommunal- og distriktsdepartementet`). */
+  readonly hyphenAfter: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+const CAPITAL = /^\p{Lu}/u;
+
+/** The words of `text.slice(start, end)`. */
+export function wordsIn(text: string, start: number, end: number): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = start;
+  for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) {
+    const wordEnd = Math.min(end, match.index + match[0].length);
+    const value = text.slice(match.index, wordEnd);
+    words.push({ start: match.index, end: wordEnd, text: value, lower: value.toLowerCase(), capital: CAPITAL.test(value), hyphenAfter: text[wordEnd] === '-' });
+  }
+  return words;
+}
+
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'bl.a', 'f.eks', 'm.m', 'dvs', 'ca', 'nr', 'kl', 'st', 'dr', 'jf', 'mht', 'pga', 'osv', 'etc', 'mr', 'mrs', 'ms', 'prof', 'gen',
+  'jr', 'sr', 'mill', 'mrd', 'kr', 'inkl', 'ekskl', 'evt', 'ev', 'ang', 'vedr', 'tlf', 'adm', 'avd', 'bl', 'o.l', 'ifm', 'iht',
+]);
+
+export interface Sentence {
+  readonly start: number;
+  /** Just past its closing punctuation (and a closing quotation mark), or the stretch's end. */
+  readonly end: number;
+  /** Whether it ends in `.`, `!`, `?` or `:` (a headline or a list item does not). */
+  readonly closed: boolean;
+}
+
+const OPENING = /[\p{Lu}\p{N}«"“–—-]/u;
+const CLOSING_MARKS = new Set(['»', '"', '”', "'", '’', ')']);
+
+/** The sentences of `text.slice(start, end)`, white space between them left out. */
+export function sentencesIn(text: string, start: number, end: number): Sentence[] {
+  const sentences: Sentence[] = [];
+  let from = skipSpace(text, start, end);
+  for (let i = from; i < end; i++) {
+    const ch = text[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let close = i + 1;
+    while (close < end && (text[close] === '.' || text[close] === '!' || text[close] === '?')) close++;
+    while (close < end && CLOSING_MARKS.has(text[close])) close++;
+    const next = skipSpace(text, close, end);
+    if (next === close && next < end) continue;
+    if (next < end && !OPENING.test(text[next])) continue;
+    if (ch === '.' && !endsSentence(text, from, i)) continue;
+    sentences.push({ start: from, end: close, closed: true });
+    from = next;
+    i = next - 1;
+  }
+  if (from < end) {
+    const last = trimEnd(text, from, end);
+    if (last > from) sentences.push({ start: from, end: last, closed: /[.!?:]["»”’)]*$/u.test(text.slice(from, last)) });
+  }
+  return sentences;
+}
+
+/** Whether the full stop at `dot` ends a sentence: not after an initial, an abbreviation or an ordinal number. */
+function endsSentence(text: string, from: number, dot: number): boolean {
+  let wordStart = dot;
+  while (wordStart > from && /[\p{L}\p{N}.]/u.test(text[wordStart - 1])) wordStart--;
+  const word = text.slice(wordStart, dot);
+  if (word === '') return true;
+  if (/^\p{Lu}$/u.test(word)) return false;
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  // `7. februar`, `2. plass`: an ordinal is followed by a lower-case word, which does not open a sentence anyway;
+  // `i 2022. Da` ends one.
+  return true;
+}
+
+export function skipSpace(text: string, at: number, end: number): number {
+  while (at < end && /\s/u.test(text[at])) at++;
+  return at;
+}
+
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/u.test(text[end - 1])) end--;
+  return end;
+}

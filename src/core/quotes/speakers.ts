@@ -1,0 +1,334 @@
+/**
+ * Resolving a cue's subject to the entity that speaks, as a careful reader does: a title or role to the
+ * person the article gave it (`den russiske presidenten` → `Russlands president Vladimir Putin`), a pronoun
+ * to the fitting person named before (`hun` to the last woman, or person of unknown sex, named before), `de`
+ * to the body that spoke just before, a common noun for a body (`politiet`) to the body of that kind the
+ * article names. What cannot be resolved stays unresolved (null), never guessed.
+ */
+import type { EntityMention } from '../entities/types';
+import { foldForMatching } from '../text';
+import { type Sex, sexOfGivenName } from './gender';
+import { isMediumName } from './media';
+import type { Word } from './sentences';
+import type { Subject } from './subjects';
+
+export interface Speaker {
+  readonly name: string;
+  readonly id: string | null;
+}
+
+interface Heard {
+  readonly at: number;
+  readonly speaker: Speaker;
+  readonly type: 'person' | 'organization' | 'other';
+}
+
+/** How much later a person of unknown sex may be named than one of the pronoun's sex, and the pronoun still mean the latter (characters). */
+const KNOWN_SEX_REACH = 600;
+/** How far back `de` looks for the body that spoke (characters). */
+const BODY_REACH = 600;
+/** Words before and after a person's mention that may hold their title. */
+const TITLE_BEFORE = 3;
+const TITLE_AFTER = 5;
+/** Words around a title's holder in which a qualifier (`russiske`, `Nupi`) is looked for. */
+const QUALIFIER_REACH = 8;
+const DETERMINERS = new Set(['den', 'det', 'de', 'nye', 'tidligere', 'daværende', 'nåværende', 'avtroppende', 'påtroppende', 'samme', 'sittende', 'konstituerte', 'fungerende']);
+
+export class SpeakerResolver {
+  private readonly narrative: readonly EntityMention[];
+  private readonly heard: Heard[] = [];
+  private readonly sexes = new Map<string, Sex | undefined>();
+
+  /**
+   * `mentions`: the article's entity mentions in text order; `isNarrative(m)`: whether a mention is in the
+   * article's own narration (not in quoted words, a byline or a photo credit), where antecedents are.
+   * `words`: the article's words, for titles around a name.
+   */
+  constructor(
+    private readonly text: string,
+    mentions: readonly EntityMention[],
+    isNarrative: (mention: EntityMention) => boolean,
+    private readonly words: readonly Word[],
+  ) {
+    this.narrative = mentions.filter(isNarrative);
+  }
+
+  /** Records a resolved speaker at `at`: a later pronoun or `de` may mean them. */
+  hear(speaker: Speaker, type: Heard['type'], at: number): void {
+    this.heard.push({ at, speaker, type });
+  }
+
+  resolve(subject: Subject, at: number): { speaker: Speaker; type: Heard['type'] } | null {
+    switch (subject.kind) {
+      case 'mention':
+        return { speaker: speakerOf(subject.mention), type: typeOf(subject.mention) };
+      case 'name':
+        return this.named(subject.name, at, subject.initial === true);
+      case 'unnamed':
+        return null;
+      case 'pronoun':
+        return subject.pronoun === 'de' ? this.body(at) : this.person(subject.pronoun === 'hun' ? 'female' : 'male', subject.at);
+      case 'role':
+        return subject.body ? this.bodyNamed(subject.words, subject.at) : this.role(subject.words, subject.at);
+    }
+  }
+
+  private sexOf(mention: EntityMention): Sex | undefined {
+    if (!this.sexes.has(mention.entityId)) this.sexes.set(mention.entityId, sexOfGivenName(mention.canonical.split(' ')[0]));
+    return this.sexes.get(mention.entityId);
+  }
+
+  /**
+   * The last person of a fitting sex named or heard before `at`; one whose given name tells the sex beats a
+   * later one of unknown sex (often a name misread as a person's) within a paragraph or two.
+   */
+  private person(sex: Sex, at: number): { speaker: Speaker; type: 'person' } | null {
+    let known: { at: number; speaker: Speaker } | undefined;
+    let unknown: { at: number; speaker: Speaker } | undefined;
+    const consider = (position: number, speaker: Speaker, sexOf: Sex | undefined, spoke = false): void => {
+      if (sexOf !== undefined && sexOf !== sex) return;
+      // Someone who spoke is as good as known: the pronoun after a quote is most often its speaker.
+      if (sexOf === sex || spoke) {
+        if (!known || position >= known.at) known = { at: position, speaker };
+      } else if (!unknown || position >= unknown.at) {
+        unknown = { at: position, speaker };
+      }
+    };
+    for (const mention of this.narrative) {
+      if (mention.start >= at) break;
+      if (mention.type === 'person') consider(mention.start, speakerOf(mention), this.sexOf(mention));
+    }
+    for (const heard of this.heard) {
+      if (heard.at >= at || heard.type !== 'person') continue;
+      consider(heard.at, heard.speaker, heard.speaker.id === null ? sexOfGivenName(heard.speaker.name.split(' ')[0]) : this.sexOfId(heard.speaker.id), true);
+    }
+    const best = known && (!unknown || unknown.at < known.at || unknown.at - known.at < KNOWN_SEX_REACH) ? known : unknown ?? known;
+    return best ? { speaker: best.speaker, type: 'person' } : null;
+  }
+
+  private sexOfId(id: string): Sex | undefined {
+    if (this.sexes.has(id)) return this.sexes.get(id);
+    const mention = this.narrative.find((m) => m.entityId === id);
+    return mention ? this.sexOf(mention) : undefined;
+  }
+
+  /** `de`: the body that spoke just before (not a medium that reported it). */
+  private body(at: number): { speaker: Speaker; type: 'organization' } | null {
+    for (let i = this.heard.length - 1; i >= 0; i--) {
+      const heard = this.heard[i];
+      if (heard.at >= at) continue;
+      if (at - heard.at > BODY_REACH) break;
+      if (heard.type === 'organization' && !isMediumName(heard.speaker.name)) return { speaker: heard.speaker, type: 'organization' };
+    }
+    return null;
+  }
+
+  /** A common noun for a body (`politiet`, `forbundet`): the body of that kind the article names, the last before `at` or else the first after. */
+  private bodyNamed(phrase: readonly string[], at: number): { speaker: Speaker; type: 'organization' } | null {
+    const stem = foldForMatching(stemOf(phrase[phrase.length - 1]));
+    if (stem.length < 3) return null;
+    let before: EntityMention | undefined;
+    let after: EntityMention | undefined;
+    for (const mention of this.narrative) {
+      if (mention.type !== 'organization' || !foldForMatching(mention.canonical).includes(stem)) continue;
+      if (mention.start < at) before = mention;
+      else after ??= mention;
+    }
+    const chosen = before ?? after;
+    if (chosen) return { speaker: speakerOf(chosen), type: 'organization' };
+    const heard = this.heardBody(stem, at);
+    if (heard) return { speaker: heard.speaker, type: 'organization' };
+    const written = this.writtenBody(stem, at);
+    if (written) return { speaker: { name: written, id: null }, type: 'organization' };
+    // `Den russiske regjeringen`: a body named by what it is.
+    if (phrase.length >= 3 && (phrase[0] === 'den' || phrase[0] === 'det')) {
+      const name = phrase.join(' ');
+      return { speaker: { name: name[0].toUpperCase() + name.slice(1), id: null }, type: 'organization' };
+    }
+    return null;
+  }
+
+  /**
+   * A title or role: the person the article gave it. Where the title was last used before `at` decides
+   * (`En lærer …` and then `sier læreren` is that unnamed teacher); a qualifier (`den russiske presidenten`,
+   * `Nupi-forskeren`) picks among several holders, or names a person who was never given the title in so
+   * many words (`sin russiske kollega Vladimir Putin`).
+   */
+  private role(phrase: readonly string[], at: number): { speaker: Speaker; type: Heard['type'] } | null {
+    const head = phrase[phrase.length - 1];
+    const parts = head.split('-');
+    const stem = stemOf(parts[parts.length - 1]);
+    if (stem.length < 3) return null;
+    const key = (word: string): string => foldForMatching(word).replace(/s$/u, '').slice(0, 4);
+    // Words before the title (`den russiske`, `Natos`) and a compound's first part (`Nupi-forskeren`).
+    const adjectives = phrase.slice(0, -1).filter((word) => !DETERMINERS.has(word) && /e$/u.test(word)).map(key).filter((word) => word.length >= 3);
+    const genitives = phrase.slice(0, -1).filter((word) => /s$/u.test(word)).map(key).filter((word) => word.length >= 2);
+    const prefixes = parts.slice(0, -1).map(key).filter((word) => word.length >= 2);
+    const qualifiers = [...adjectives, ...genitives, ...prefixes];
+    const people = this.narrative.filter((m) => m.type === 'person');
+    const holders = people.filter((m) => this.holdsTitle(m, stem));
+    if (qualifiers.length) {
+      // An adjective or genitive stands just before the holder (`russiske kollega Vladimir Putin`, `Russlands president …`);
+      // a compound's first part anywhere near (`… forsker ved Norsk Utenrikspolitisk Institutt (Nupi)`).
+      const qualified = holders.filter((m) => (prefixes.length > 0 && this.near(m, prefixes)) || this.near(m, [...adjectives, ...genitives], 3));
+      if (qualified.length) return this.latest(qualified, at);
+      // `den russiske presidenten` of an article that named him `sin russiske kollega Vladimir Putin`.
+      const nearQualifier = adjectives.length ? people.filter((m) => this.near(m, adjectives, 3)) : [];
+      if (nearQualifier.length) return this.latest(nearQualifier, at);
+    }
+    // The title's last use before the cue decides: beside a name, that person; with nobody named beside it, someone unnamed.
+    for (let i = this.wordIndexAtOrAfter(at) - 1; i >= 0; i--) {
+      if (!fitsStem(this.words[i].lower, stem)) continue;
+      const beside = holders.filter((m) => Math.abs(this.wordIndexAtOrAfter(m.start) - i) <= TITLE_AFTER);
+      return beside.length ? this.latest(beside, at) : null;
+    }
+    return this.latest(holders, at);
+  }
+
+  /**
+   * A name the recognizer did not find at the cue: the entity named so elsewhere in the article (`Moen` →
+   * `Henrik Moen`, `Legeforeningen` → `Den norske legeforening`, `DSB` → `Direktoratet for samfunnssikkerhet
+   * og beredskap`), or a speaker heard so before, or the name as written.
+   */
+  private named(name: string, at: number, initial: boolean): { speaker: Speaker; type: Heard['type'] } | null {
+    const fits = (candidate: string, organization: boolean): boolean => namesFit(name, candidate, organization);
+    let best: EntityMention | undefined;
+    for (const mention of this.narrative) {
+      if (mention.type !== 'person' && mention.type !== 'organization') continue;
+      if ((fits(mention.canonical, mention.type === 'organization') || fits(mention.text, mention.type === 'organization')) && (!best || mention.start < at)) best = mention;
+    }
+    if (best) return { speaker: speakerOf(best), type: typeOf(best) };
+    for (let i = this.heard.length - 1; i >= 0; i--) {
+      const heard = this.heard[i];
+      if (heard.at < at && fits(heard.speaker.name, heard.type === 'organization')) return heard;
+    }
+    // A capitalised word opening a sentence that names no one here is a common noun (`Separatistene mener …`).
+    if (initial) return null;
+    return { speaker: { name, id: null }, type: looksLikeBody(name) ? 'organization' : 'person' };
+  }
+
+  /** A body's name in the text before `at` that ends in the noun (`Arbeids- og sosialdepartementet` for `departementet`). */
+  private writtenBody(stem: string, at: number): string | undefined {
+    for (let k = this.wordIndexAtOrAfter(at) - 1; k >= 0; k--) {
+      const word = this.words[k];
+      if (!foldForMatching(word.lower).includes(stem) || foldForMatching(word.lower) === foldForMatching(stem)) continue;
+      if (word.capital) return word.text;
+      const before = this.words[k - 2];
+      if (k >= 2 && this.words[k - 1].lower === 'og' && before.hyphenAfter && before.capital) return `${before.text}- og ${word.text}`;
+    }
+    return undefined;
+  }
+
+  /** A body that speaks through a common noun (`forbundet`), heard before under a name the recognizer did not find. */
+  private heardBody(stem: string, at: number): Heard | undefined {
+    for (let i = this.heard.length - 1; i >= 0; i--) {
+      const heard = this.heard[i];
+      if (heard.at < at && heard.type === 'organization' && foldForMatching(heard.speaker.name).includes(stem)) return heard;
+    }
+    return undefined;
+  }
+
+  private latest(pool: readonly EntityMention[], at: number): { speaker: Speaker; type: 'person' } | null {
+    const before = pool.filter((m) => m.start < at);
+    const chosen = before.length ? before[before.length - 1] : pool[0];
+    return chosen ? { speaker: speakerOf(chosen), type: 'person' } : null;
+  }
+
+  /** Whether a title with this stem stands beside the person's mention: `ordfører Kari Dahl`, `Kari Dahl, ordfører i …`. */
+  private holdsTitle(mention: EntityMention, stem: string): boolean {
+    const index = this.wordIndexAt(mention.start);
+    if (index < 0) return false;
+    for (let i = index - 1; i >= Math.max(0, index - TITLE_BEFORE); i--) {
+      if (this.sentenceBetween(this.words[i].end, mention.start)) break;
+      if (fitsStem(this.words[i].lower, stem)) return true;
+    }
+    let after = index;
+    while (after < this.words.length && this.words[after].start < mention.end) after++;
+    // `Putins talsperson` is someone else's title.
+    if (/s$/u.test(mention.text) && /^\s+\p{Ll}/u.test(this.text.slice(mention.end, mention.end + 3))) return false;
+    for (let i = after; i < Math.min(this.words.length, after + TITLE_AFTER); i++) {
+      if (this.sentenceBetween(mention.end, this.words[i].start)) break;
+      if (fitsStem(this.words[i].lower, stem)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a sentence or paragraph ends between two places. */
+  private sentenceBetween(from: number, to: number): boolean {
+    return /[.!?]\s|\n/u.test(this.text.slice(from, to));
+  }
+
+  private near(mention: EntityMention, qualifiers: readonly string[], reach = QUALIFIER_REACH): boolean {
+    const index = this.wordIndexAt(mention.start);
+    if (index < 0) return false;
+    for (let i = Math.max(0, index - reach); i < Math.min(this.words.length, index + (reach === QUALIFIER_REACH ? reach : 1)); i++) {
+      const folded = foldForMatching(this.words[i].lower);
+      if (qualifiers.some((q) => folded.startsWith(q) || folded.includes(`-${q}`))) return true;
+    }
+    return false;
+  }
+
+  /** The index of the first word at or after `position`. */
+  private wordIndexAtOrAfter(position: number): number {
+    let low = 0;
+    let high = this.words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.words[mid].start < position) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private wordIndexAt(position: number): number {
+    let low = 0;
+    let high = this.words.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.words[mid].start < position) low = mid + 1;
+      else if (this.words[mid].start > position) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+}
+
+/** Whether a name written at a cue is the same as an entity's name: in full, its surname, its stem (`Legeforeningen`) or its initials (`DSB`). */
+function namesFit(name: string, candidate: string, organization: boolean): boolean {
+  const key = foldForMatching(name);
+  const other = foldForMatching(candidate);
+  if (other === key || other.endsWith(` ${key}`)) return true;
+  if (!organization) return false;
+  const stem = foldForMatching(stemOf(name.toLowerCase()));
+  if (stem.length >= 5 && other.includes(stem)) return true;
+  if (/^\p{Lu}{2,6}$/u.test(name)) {
+    const initials = candidate.split(/[\s-]+/u).filter((word) => word && !['og', 'for', 'i', 'av', 'til', 'på'].includes(word)).map((word) => word[0].toLowerCase()).join('');
+    return initials === name.toLowerCase();
+  }
+  return false;
+}
+
+/** Whether a name the recognizer did not find looks like a body's (`Utdanningsforbundet i Vefsn`). */
+function looksLikeBody(name: string): boolean {
+  return /(?:forbund|forbundet|departementet|direktoratet|tilsynet|foreningen?|forening|rådet|sentralen|kommune|politidistrikt|etaten|selskapet|partiet|banken|instituttet|universitetet|sykehuset|klubben|laget|nemnda|ombudet|styret|byrå|byrået|\bAS|ASA)\b/iu.test(name) || /^\p{Lu}{2,6}$/u.test(name);
+}
+
+/** Whether a word is the title with this stem, alone or as a compound's end (`fiskeriminister`, `presidenten`). */
+function fitsStem(word: string, stem: string): boolean {
+  return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || stemOf(word).endsWith(stem);
+}
+
+/** `presidenten` → `president`, `ordføreren` → `ordfører`, `politiet` → `politi`. */
+export function stemOf(word: string): string {
+  if (word.length > 5 && /(?:en|et)$/u.test(word)) return word.slice(0, -2);
+  if (word.length > 5 && /[^e]a$/u.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+export function speakerOf(mention: EntityMention): Speaker {
+  return { name: mention.canonical, id: mention.entityId };
+}
+
+function typeOf(mention: EntityMention): Heard['type'] {
+  return mention.type === 'person' ? 'person' : mention.type === 'organization' ? 'organization' : 'other';
+}

@@ -1,0 +1,119 @@
+/**
+ * The verbs that report speech in Norwegian news text, in the forms a sentence uses them: `sier`, `sa`,
+ * `har sagt`, `mener`, `skriver`, `la til` … A cue is found at a word of the text; a particle verb needs its
+ * particle within a few words (`la hun til`), and a verb that means something else with another particle
+ * (`sa opp`, `la fram`) is no cue.
+ */
+
+/** Verb forms, by the cue a quote gets: present, past and participle of each verb. */
+const VERBS: readonly (readonly [cue: string, forms: string])[] = [
+  ['si', 'sier sa sagt'],
+  ['mene', 'mener mente ment'],
+  ['forklare', 'forklarer forklarte forklart'],
+  ['skrive', 'skriver skrev skrevet'],
+  ['uttale', 'uttaler uttalte uttalt'],
+  ['melde', 'melder meldte meldt'],
+  ['opplyse', 'opplyser opplyste opplyst'],
+  ['bekrefte', 'bekrefter bekreftet'],
+  ['understreke', 'understreker understreket'],
+  ['advare', 'advarer advarte advart'],
+  ['hevde', 'hevder hevdet'],
+  ['tro', 'tror trodde trodd'],
+  ['varsle', 'varsler varslet'],
+  ['fortelle', 'forteller fortalte fortalt'],
+  ['påpeke', 'påpeker påpekte påpekt'],
+  ['poengtere', 'poengterer poengterte poengtert'],
+  ['erkjenne', 'erkjenner erkjente erkjent'],
+  ['innrømme', 'innrømmer innrømmet'],
+  ['svare', 'svarer svarte svart'],
+  ['spørre', 'spør spurte spurt'],
+  ['kreve', 'krever krevde krevd'],
+  ['be', 'ber ba bedt'],
+  ['oppfordre', 'oppfordrer oppfordret'],
+  ['anslå', 'anslår anslo anslått'],
+  ['frykte', 'frykter fryktet'],
+  ['konkludere', 'konkluderer konkluderte konkludert'],
+  ['fastslå', 'fastslår fastslo fastslått'],
+  ['konstatere', 'konstaterer konstaterte konstatert'],
+  ['avvise', 'avviser avviste avvist'],
+  ['benekte', 'benekter benektet'],
+  ['love', 'lover lovet lovte'],
+  ['antyde', 'antyder antydet'],
+  ['argumentere', 'argumenterer argumenterte argumentert'],
+  ['kunngjøre', 'kunngjør kunngjorde kunngjort'],
+  ['annonsere', 'annonserer annonserte annonsert'],
+  ['uttrykke', 'uttrykker uttrykte uttrykt'],
+  ['presisere', 'presiserer presiserte presisert'],
+  ['slå fast', ''],
+  ['legge til', ''],
+  ['vise til', ''],
+  ['minne om', ''],
+  ['kalle', 'kaller kalte'],
+  ['beskrive', 'beskriver beskrev beskrevet'],
+  ['spå', 'spår spådde spådd'],
+  ['rope', 'roper ropte ropt'],
+  ['sitere', 'siterer siterte sitert'],
+  ['gjenta', 'gjentar gjentok gjentatt'],
+  ['forlange', 'forlanger forlangte forlangt'],
+  // Passive forms, whose speaker is seldom named: `varsles det at …`.
+  ['passive', 'sies meldes varsles opplyses hevdes uttales'],
+];
+
+/** Particle verbs: the verb's forms, and the particle that must follow within a few words. */
+const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = [
+  ['slår slo slått', 'fast'],
+  ['legger la lagt', 'til'],
+  ['viser viste vist', 'til'],
+  ['minner minnet', 'om'],
+  ['peker pekte pekt', 'på'],
+];
+
+/** Particles after `sa`, `sier` … that make another verb (`sa opp`: resigned; `si fra`: still speech). */
+const NOT_SPEECH_AFTER = new Map<string, ReadonlySet<string>>([
+  ['sa', new Set(['opp'])],
+  ['sier', new Set(['opp'])],
+  ['sagt', new Set(['opp'])],
+  ['ber', new Set(['seg'])],
+  ['lover', new Set(['godt'])],
+  ['kaller', new Set(['inn'])],
+  ['kalte', new Set(['inn'])],
+]);
+
+/** Cue forms as written: the finite and participle forms of the verbs above. */
+const SIMPLE = new Map<string, string>();
+for (const [, forms] of VERBS) for (const form of forms.split(' ').filter(Boolean)) SIMPLE.set(form, form);
+const PARTICLE = new Map<string, string>();
+for (const [forms, particle] of PARTICLE_VERBS) for (const form of forms.split(' ')) PARTICLE.set(form, particle);
+
+/** A speech verb found at a word. */
+export interface Cue {
+  /** The cue as a quote names it: the verb as written, with its particle (`la til`, `legger til`). */
+  readonly cue: string;
+  /** The word index of the verb, and of the last word of the cue (the particle's, for a particle verb). */
+  readonly verb: number;
+  readonly last: number;
+}
+
+/** Words may stand between a particle verb and its particle: `la hun til`, `la Hansen også til`. */
+const PARTICLE_REACH = 3;
+
+/**
+ * The cue at word `index` of `words` (lower-cased words of a sentence or attribution), or undefined.
+ * `ifølge` is a cue of its own.
+ */
+export function cueAt(words: readonly string[], index: number): Cue | undefined {
+  const word = words[index];
+  if (word === undefined) return undefined;
+  if (word === 'ifølge') return { cue: 'ifølge', verb: index, last: index };
+  const particle = PARTICLE.get(word);
+  if (particle) {
+    for (let j = index + 1; j <= index + PARTICLE_REACH && j < words.length; j++) {
+      if (words[j] === particle) return { cue: `${word} ${particle}`, verb: index, last: j };
+    }
+    return undefined;
+  }
+  if (!SIMPLE.has(word)) return undefined;
+  const next = words[index + 1];
+  if (next !== undefined && NOT_SPEECH_AFTER.get(word)?.has(next)) return undefined;
+  return { cue: word, verb: index, last: index };
+}

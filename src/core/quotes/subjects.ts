@@ -1,0 +1,204 @@
+/**
+ * Who a cue names as speaker, read from the words around it before anyone is resolved: an entity the
+ * recognizer found (`sier Kari Nordmann`), a pronoun (`sier hun`), a title or role (`sa Natos
+ * generalsekretær`, `forklarer Nupi-forskeren`, `sier ordføreren`), an unnamed source (`sier en beboer`),
+ * or a name the recognizer missed.
+ */
+import type { EntityMention } from '../entities/types';
+import { ORGANIZATION_ENDING, isRole } from '../entities/cues';
+import type { Word } from './sentences';
+
+export type Subject =
+  | { readonly kind: 'mention'; readonly mention: EntityMention }
+  | { readonly kind: 'pronoun'; readonly pronoun: 'han' | 'hun' | 'de'; readonly at: number }
+  /** A title or role (`ordføreren`), or with `body` a common noun for a body (`politiet`). */
+  | { readonly kind: 'role'; readonly words: readonly string[]; readonly at: number; readonly body?: true }
+  | { readonly kind: 'unnamed' }
+  /** A name the recognizer did not find; `initial` when it opens the sentence and may be a common noun (`Separatistene`). */
+  | { readonly kind: 'name'; readonly name: string; readonly initial?: true };
+
+/** Words that may stand between a verb and its subject: `sier også Hansen`, `sa nå hun`. */
+const ADVERBS = new Set(['også', 'nå', 'videre', 'derfor', 'selv', 'imidlertid', 'likevel', 'dessuten', 'blant', 'annet', 'først', 'senere', 'igjen', 'da', 'så', 'bare', 'ofte', 'gjerne', 'tydelig', 'klart', 'i', 'dag', 'fredag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'lørdag', 'søndag', 'kveld', 'morges', 'kveld']);
+/** Conjunctions that may open a clause before its subject. */
+const CONJUNCTIONS = new Set(['men', 'og', 'så', 'eller', 'for']);
+/** Words that end a subject phrase. */
+const PHRASE_ENDS = new Set(['til', 'overfor', 'i', 'på', 'ved', 'etter', 'da', 'når', 'under', 'fra', 'om', 'at', 'som', 'og', 'men', 'mens', 'for', 'med', 'mot', 'hos', 'der', 'etter', 'efter', 'in', 'ifølge', 'før', 'fordi', 'dersom', 'hvis', 'selv', 'allerede', 'tidligere', 'nylig']);
+/** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
+const UNNAMED_START = new Set(['en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
+const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
+const FIRST_SECOND_PERSON = new Set(['jeg', 'vi', 'du', 'dere', 'man', 'eg', 'me']);
+
+/** Common nouns that speak for a body: `sier politiet`, `skriver forbundet`, `opplyser kommunen`. */
+const BODY = /^(?:politiet|forbundet|kommunen|selskapet|departementet|direktoratet|klubben|teatret|teateret|etaten|banken|sykehuset|foretaket|fylkeskommunen|partiet|styret|ledelsen|regjeringen|konsernet|rederiet|byrået|tilsynet|organisasjonen|foreningen|laget|universitetet|skolen|museet|festivalen|instituttet|senteret|brannvesenet|redningssentralen|hovedredningssentralen|statsforvalteren|fylkesmannen|nemnda|retten|tingretten|lagmannsretten|kirken|bispedømmet|rådet|utvalget|komiteen|kommisjonen|ombudet|vegvesenet|meteorologene|forsvaret|hæren|tollvesenet|arbeidstilsynet|mattilsynet|havnen|havna|lufthavnen|flyplassen|verftet|firmaet|bedriften|butikken|kjeden|stiftelsen|fondet|akademiet|høgskolen|høyskolen|fakultetet|instituttet|avdelingen|klinikken)$/u;
+
+export function isBodyNoun(lower: string): boolean {
+  return BODY.test(lower);
+}
+
+/** Whether `lower` (a definite noun) names a role or a person the article may have named: `ordføreren`, `kvinnen`. */
+export function isPersonNoun(lower: string): boolean {
+  return isRole(lower) || PERSON_NOUN.test(lower) || /(?:mannen|kvinnen|jenta|gutten|moren|faren|mora|faren|bonden|eieren|naboen|sjefen|lederen|eksperten|forskeren|legen|treneren|spilleren|eleven|studenten|pasienten|vitnet|søsteren|broren|datteren|sønnen|kona|ektemannen|samboeren|kjæresten|kollegaen|kollegen|vennen|venninnen|talspersonen|talsmannen|talskvinnen|direktøren|rådmannen|kommunedirektøren|rektoren|ordføreren|statsministeren|presidenten|ministeren|statsråden|generalsekretæren|politimesteren|riksmekleren|mekleren|megleren|meglaren|aktoratet|forsvareren|dommeren|advokaten|ombudet)$/u.test(lower);
+}
+
+/** Nouns for a person, in the definite form a cue uses (`sier læreren`, `forteller pendleren`). */
+const PERSON_NOUN = /(?:lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson)(?:en|a|et|n)$/u;
+
+export interface SubjectReading {
+  readonly subject: Subject;
+  /** Word index just past the subject phrase. */
+  readonly end: number;
+}
+
+/**
+ * The subject of a cue, read forward from word `from` (the word after the verb, or after `ifølge`), within
+ * `words` (which stop at the sentence's end). `mentionAt` gives the entity mention that starts at a word, if
+ * any. `breakBefore(i)` says whether punctuation stands between words i-1 and i. Undefined when the words
+ * there are no subject (`sier at …`, `sa jeg`).
+ */
+export function subjectAfter(
+  words: readonly Word[],
+  from: number,
+  mentionAt: (word: Word) => EntityMention | undefined,
+  breakBefore: (index: number) => boolean,
+  cue?: { readonly verb: number; readonly last: number },
+): SubjectReading | undefined {
+  // `la han til`, `la Hansen også til`: a particle verb's subject stands between the verb and its particle.
+  if (cue && cue.last > cue.verb + 1) {
+    for (let k = cue.verb + 1; k < cue.last; k++) {
+      if (ADVERBS.has(words[k].lower) && !mentionAt(words[k])) continue;
+      const inside = phraseAt(words, k, mentionAt, breakBefore, cue.last);
+      if (inside) return inside;
+      break;
+    }
+  }
+  let i = from;
+  while (i < words.length && ADVERBS.has(words[i].lower) && !mentionAt(words[i]) && !(i > from && breakBefore(i))) i++;
+  if (i >= words.length || (i > from && breakBefore(i))) return undefined;
+  return phraseAt(words, i, mentionAt, breakBefore, words.length);
+}
+
+/** Whether a mention is only part of its word: `Nato` of `Nato-land`, `Nupi` of `Nupi-forskeren`. */
+function partOfWord(mention: EntityMention, word: Word): boolean {
+  return mention.end < word.end;
+}
+
+/**
+ * The subject phrase that starts at word `i` and ends before word `limit`. In a phrase, a genitive before a
+ * title (`Putins talsperson`, `Natos generalsekretær`) and a name inside a compound (`Nupi-forskeren`,
+ * `OBOS-sjef`) say whose title it is; the person named after a title is the subject (`Russlands president
+ * Vladimir Putin`).
+ */
+export function phraseAt(
+  words: readonly Word[],
+  i: number,
+  mentionAt: (word: Word) => EntityMention | undefined,
+  breakBefore: (index: number) => boolean,
+  limit: number,
+): SubjectReading | undefined {
+  let first = words[i];
+  // `Men han understreket …`: a conjunction opens the clause, the subject follows.
+  while (first && i + 1 < limit && CONJUNCTIONS.has(first.lower)) first = words[++i];
+  if (!first || i >= limit) return undefined;
+  if (FIRST_SECOND_PERSON.has(first.lower) || PHRASE_ENDS.has(first.lower)) return undefined;
+  if (first.lower === 'han' || first.lower === 'hun' || first.lower === 'de') {
+    return { subject: { kind: 'pronoun', pronoun: first.lower, at: first.start }, end: i + 1 };
+  }
+  const firstMention = mentionAt(first);
+  if ((UNNAMED_START.has(first.lower) || UNNAMED_WORDS.test(first.lower)) && !firstMention) return { subject: { kind: 'unnamed' }, end: i + 1 };
+  // The phrase: up to a break, a phrase-ending word or the limit; entity mentions whole.
+  const items: { word: Word; mention?: EntityMention; qualifier: boolean }[] = [];
+  let j = i;
+  while (j < limit && (j === i || !breakBefore(j))) {
+    const word = words[j];
+    const mention = mentionAt(word);
+    if (!mention && j > i && PHRASE_ENDS.has(word.lower)) break;
+    if (mention && !partOfWord(mention, word)) {
+      items.push({ word, mention, qualifier: false });
+      j++;
+      while (j < limit && words[j].start < mention.end) j++;
+      // `Ifølge Kreml var det …`: after a name, only a title or another name goes on the phrase (`Russlands president Vladimir Putin`).
+      const next = words[j];
+      if (next && !next.capital && !isPersonNoun(next.lower) && !/s$/u.test(mention.text)) break;
+    } else {
+      items.push({ word, mention, qualifier: mention !== undefined });
+      j++;
+    }
+    if (items.length >= 7) break;
+  }
+  // A genitive name before a title is whose title it is.
+  for (let k = 0; k + 1 < items.length; k++) {
+    const item = items[k];
+    if (item.mention && !item.qualifier && /s$/u.test(item.mention.text) && isPersonNoun(items[k + 1].word.lower)) item.qualifier = true;
+  }
+  const named = items.filter((item) => item.mention && !item.qualifier);
+  const people = named.filter((item) => item.mention?.type === 'person');
+  if (people.length) return { subject: { kind: 'mention', mention: people[people.length - 1].mention as EntityMention }, end: j };
+  const role = items.findIndex((item) => !item.mention || item.qualifier ? isPersonNoun(item.word.lower) : false);
+  // `Ordfører Hanne Fjeldstad` where the recognizer did not find the name: the capitalised words after the title.
+  if (role >= 0) {
+    const name: Word[] = [];
+    for (const item of items.slice(role + 1)) {
+      if (!item.word.capital || item.mention) break;
+      name.push(item.word);
+    }
+    if (name.length) return { subject: { kind: 'name', name: name.map((w) => w.text).join(' ') }, end: j };
+  }
+  const bodies = named.filter((item) => item.mention?.type === 'organization');
+  if (role >= 0 && (bodies.length === 0 || items.indexOf(bodies[0]) > role)) {
+    return { subject: { kind: 'role', words: items.slice(0, role + 1).map((item) => item.word.lower), at: words[i].start }, end: j };
+  }
+  if (bodies.length) return { subject: { kind: 'mention', mention: bodies[0].mention as EntityMention }, end: j };
+  const body = items.findIndex((item) => !item.mention && isBodyNoun(item.word.lower));
+  if (body >= 0) return { subject: { kind: 'role', words: items.slice(0, body + 1).map((item) => item.word.lower), at: words[i].start, body: true }, end: j };
+  if (named.length) return { subject: { kind: 'mention', mention: named[0].mention as EntityMention }, end: j };
+  const name = nameAt(words, i, limit, mentionAt);
+  if (name) return { subject: { kind: 'name', name }, end: j };
+  return undefined;
+}
+
+/**
+ * A name the recognizer did not find, written out from word `i`: capitalised words, with `i` or `og` and
+ * another capitalised word inside (`Utdanningsforbundet i Vefsn`) and a shared ending (`Kommunal- og
+ * distriktsdepartementet`).
+ */
+export function nameAt(words: readonly Word[], i: number, limit: number, mentionAt: (word: Word) => EntityMention | undefined): string | undefined {
+  if (!words[i]?.capital) return undefined;
+  let end = i + 1;
+  while (end < limit && end - i < 5) {
+    const word = words[end];
+    if (mentionAt(word)) break;
+    if (word.capital) {
+      end++;
+      continue;
+    }
+    // `Utdanningsforbundet i Vefsn`, `Møre og Romsdal`: the place of a body is part of its name.
+    const body = word.lower === 'i' && looksLikeBodyWord(words[end - 1].lower);
+    if ((word.lower === 'i' || word.lower === 'og' || word.lower === 'for') && words[end + 1]?.capital && end + 1 < limit && (body || !mentionAt(words[end + 1]))) {
+      end += 2;
+      continue;
+    }
+    break;
+  }
+  // `Den norske legeforening`: lower-case words up to an organisation's last word.
+  if (end === i + 1 && /^(?:den|det|de)$/u.test(words[i].lower)) {
+    for (let k = end; k < Math.min(limit, i + 4); k++) {
+      if (words[k].capital) break;
+      if (looksLikeBodyWord(words[k].lower)) {
+        end = k + 1;
+        break;
+      }
+    }
+    if (end === i + 1) return undefined;
+  }
+  const parts = words.slice(i, end).map((w) => w.text);
+  // `Kommunal- og distriktsdepartementet`: the first word ends in a hyphen before `og`.
+  if (end < limit && words[end].lower === 'og' && words[end - 1].hyphenAfter && words[end + 1] && !words[end + 1].capital) {
+    return `${parts.join(' ')}- og ${words[end + 1].text}`;
+  }
+  return parts.join(' ');
+}
+
+/** Whether a word ends like a body's name: `Utdanningsforbundet`, `legeforening`, `Vegtrafikksentralen`. */
+export function looksLikeBodyWord(lower: string): boolean {
+  return ORGANIZATION_ENDING.test(lower) || /(?:forening|forbund|sentralen|tjenesten|nemnda|ombudet|styret|laget|klubben|kontoret|etaten|verket|instituttet|foretaket|politidistrikt|byrå)$/u.test(lower);
+}

@@ -1,0 +1,52 @@
+// Quote finding and attribution measured on the gold lists of test/fixtures/quotes/: the five seeds and the
+// development sets (rules may be tuned on these, and QUOTE_ERRORS=1 prints every miss), and apart from them
+// the held-out set, which nobody tunes on: only its totals are printed, never its errors. The floors sit just
+// below what the rules reach, so that a regression fails; the issue's targets are printed beside them.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUOTES_DIR, emptyScores, goldSet, report, scoreArticle, share, type QuoteScores } from './quoteScoring';
+
+/** What issue 13 asks of attribution: direct quotes and reported speech attributed right. */
+const TARGETS = { direct: 0.9, reported: 0.7 };
+
+interface Floors {
+  readonly direct: number;
+  readonly reported: number;
+}
+
+const SETS: readonly { set: 'seeds' | 'dev' | 'dev2' | 'heldout'; floors: Floors; errors: boolean }[] = [
+  { set: 'seeds', floors: { direct: 0.85, reported: 0.85 }, errors: true },
+  { set: 'dev', floors: { direct: 0.9, reported: 0.85 }, errors: true },
+  { set: 'dev2', floors: { direct: 0, reported: 0 }, errors: true },
+  { set: 'heldout', floors: { direct: 0.68, reported: 0.58 }, errors: false },
+];
+
+for (const { set, floors, errors } of SETS) {
+  if (set === 'dev2' && !existsSync(join(QUOTES_DIR, set))) continue;
+  describe(`quote attribution on the ${set === 'heldout' ? 'held-out articles nobody tuned on' : set === 'seeds' ? 'seeds' : `development set ${set}`}`, () => {
+    const scores: QuoteScores = emptyScores();
+    const articles = goldSet(set);
+
+    before(() => {
+      for (const { name, fileText, gold } of articles) scoreArticle(name, fileText, gold, scores);
+      console.log(report(set, scores));
+      console.log(`      ${set.padEnd(8)} targets: direct ${TARGETS.direct.toFixed(2)}, reported ${TARGETS.reported.toFixed(2)}`);
+      if (errors && process.env.QUOTE_ERRORS) console.log(scores.errors.map((line) => `        ${line}`).join('\n'));
+    });
+
+    it('has articles with quotes of every kind to measure', () => {
+      assert.ok(articles.length >= 5, `${articles.length} articles`);
+      assert.ok(scores.byKind.direct.gold >= 15 && scores.byKind.reported.gold >= 15);
+    });
+    it('takes no dash subheading for a quote', () => assert.deepEqual(scores.subheadingsTaken, []));
+    it(`attributes at least ${floors.direct} of direct quotes right`, () => {
+      const got = share(scores.byKind.direct.attributed, scores.byKind.direct.gold);
+      assert.ok(got >= floors.direct, `${got.toFixed(3)}`);
+    });
+    it(`attributes at least ${floors.reported} of reported speech right`, () => {
+      const got = share(scores.byKind.reported.attributed, scores.byKind.reported.gold);
+      assert.ok(got >= floors.reported, `${got.toFixed(3)}`);
+    });
+  });
+}

@@ -1,0 +1,304 @@
+// Quote finding (src/core/quotes): a table of the constructions Norwegian news text uses, each with the
+// quote it must give (kind, words and speaker), and properties over generated articles: spans inside the text,
+// in order, never overlapping, never a dash subheading.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { bundledKnowledgeBase } from '../../src/core/entities/bundled';
+import { mergeKnowledgeBases } from '../../src/core/entities/knowledgeBase';
+import { createRecognizer } from '../../src/core/entities/recognizer';
+import { loadArticle } from '../../src/core/load';
+import { type Quote, findQuotes } from '../../src/core/quotes/findQuotes';
+import { sexOfGivenName } from '../../src/core/quotes/gender';
+import { csvField, speakerMatches } from '../../src/core/quotes/quoteRows';
+import { sentencesIn } from '../../src/core/quotes/sentences';
+import { cueAt } from '../../src/core/quotes/speechVerbs';
+import { repoRoot } from './helpers';
+
+const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
+
+/** The quotes of an article made of these paragraphs (a headline and a dateline lead come first). */
+function quotesOf(...paragraphs: string[]): { text: string; quotes: Quote[] } {
+  const body = ['Overskrift om saken', 'OSLO (NTB) Saken ble kjent mandag.', ...paragraphs].join('\n\n');
+  const loaded = loadArticle(new TextEncoder().encode(` date 2023-03-14 ${body}`));
+  if (!loaded.ok) throw new Error(loaded.reason);
+  const { article } = loaded;
+  return { text: article.text, quotes: findQuotes(article, recognizer.recognize(article.text)) };
+}
+
+interface Case {
+  readonly name: string;
+  readonly paragraphs: readonly string[];
+  /** The quotes expected, in order: kind, the words, the speaker (null: unresolved), and the cue. */
+  readonly expect: readonly (readonly [Quote['kind'], string, string | null, (string | null)?])[];
+}
+
+const CASES: readonly Case[] = [
+  {
+    name: 'a dash quote with the name after the verb',
+    paragraphs: ['– Vi har aldri sett noe lignende, sier Kari Nordmann til NRK.'],
+    expect: [['direct', 'Vi har aldri sett noe lignende', 'Kari Nordmann', 'sier']],
+  },
+  {
+    name: 'a title before the name, a party in brackets',
+    paragraphs: ['– Dette er en trist dag for bygda, sier ordfører Ingrid Bakken (Sp).'],
+    expect: [['direct', 'Dette er en trist dag for bygda', 'Ingrid Bakken', 'sier']],
+  },
+  {
+    name: 'a pronoun to the person named before, by sex',
+    paragraphs: ['Ingrid Bakken møtte Ola Haugen i kommunestyret.', '– Vi må samarbeide, sier hun.', '– Jeg er enig, sier han.'],
+    expect: [
+      ['direct', 'Vi må samarbeide', 'Ingrid Bakken', 'sier'],
+      ['direct', 'Jeg er enig', 'Ola Haugen', 'sier'],
+    ],
+  },
+  {
+    name: 'a title alone, to the person the article gave it',
+    paragraphs: ['Rektor Silje Aasen ved Berg skole ble overrasket.', '– Vi fikk ingen beskjed, sier rektoren.'],
+    expect: [['direct', 'Vi fikk ingen beskjed', 'Silje Aasen', 'sier']],
+  },
+  {
+    name: 'a title last used of someone unnamed stays unresolved',
+    paragraphs: ['Rektor Silje Aasen ville ikke kommentere saken. En lærer som ikke vil stå fram, forteller at flere har sluttet.', '– Stemningen er helt nede, sier læreren.'],
+    expect: [
+      ['reported', 'En lærer som ikke vil stå fram, forteller at flere har sluttet.', null, 'forteller'],
+      ['direct', 'Stemningen er helt nede', null, 'sier'],
+    ],
+  },
+  {
+    name: 'a quote interrupted by its attribution, and a dash paragraph with no cue continuing it',
+    paragraphs: ['– Det går ikke an, sier Per Olsen. – Vi må tenke nytt.', '– Og vi må gjøre det nå.'],
+    expect: [
+      ['direct', 'Det går ikke an', 'Per Olsen', 'sier'],
+      ['direct', 'Vi må tenke nytt.', 'Per Olsen', null],
+      ['direct', 'Og vi må gjøre det nå.', 'Per Olsen', null],
+    ],
+  },
+  {
+    name: 'a particle verb with the subject inside: la hun til',
+    paragraphs: ['Kari Nordmann var fornøyd.', '– Men det er mye igjen, la hun til.'],
+    expect: [['direct', 'Men det er mye igjen', 'Kari Nordmann', 'la til']],
+  },
+  {
+    name: 'an inline quote in guillemets, the speaker after',
+    paragraphs: ['«Vi gir oss ikke før skolen er reddet», skriver Fagforbundet i en pressemelding.'],
+    expect: [['direct', 'Vi gir oss ikke før skolen er reddet', 'Fagforbundet', 'skriver']],
+  },
+  {
+    name: 'scare quotes and titles are no quotes',
+    paragraphs: ['Prosjektet «Nye Bryggen» skal stå ferdig i 2026. Det såkalte «grønne skiftet» koster.'],
+    expect: [],
+  },
+  {
+    name: 'a quote in a photo caption',
+    paragraphs: ['FORNØYD: – Dette er en seier for alle, sier Kari Nordmann. Foto: Ola Berg / NTB', 'Kari Nordmann var glad.'],
+    expect: [['direct', 'Dette er en seier for alle', 'Kari Nordmann', 'sier']],
+  },
+  {
+    name: 'reported speech with the subject before the verb',
+    paragraphs: ['Kari Nordmann mener at forslaget er dårlig.'],
+    expect: [['reported', 'Kari Nordmann mener at forslaget er dårlig.', 'Kari Nordmann', 'mener']],
+  },
+  {
+    name: 'reported speech after an adverbial: the subject follows the verb',
+    paragraphs: ['Fredag varslet Statens vegvesen at veien blir stengt.'],
+    expect: [['reported', 'Fredag varslet Statens vegvesen at veien blir stengt.', 'Statens vegvesen', 'varslet']],
+  },
+  {
+    name: 'ifølge, and a body named by a common noun',
+    paragraphs: ['Ifølge Agder politidistrikt er ingen skadd.', 'Veien er stengt, opplyser politiet.'],
+    expect: [
+      ['reported', 'Ifølge Agder politidistrikt er ingen skadd.', 'Agder politidistrikt', 'ifølge'],
+      ['reported', 'Veien er stengt, opplyser politiet.', 'Agder politidistrikt', 'opplyser'],
+    ],
+  },
+  {
+    name: 'unnamed sources stay unresolved, never guessed',
+    paragraphs: ['Kari Nordmann ledet møtet.', '– Dette er skandaløst, sier en beboer.', 'Flere kilder sier at vedtaket kommer.'],
+    expect: [
+      ['direct', 'Dette er skandaløst', null, 'sier'],
+      ['reported', 'Flere kilder sier at vedtaket kommer.', null, 'sier'],
+    ],
+  },
+  {
+    name: 'a short dash line is a subheading, not a quote',
+    paragraphs: ['– Må være forberedt på alt', 'Kari Nordmann snakket om saken.'],
+    expect: [],
+  },
+  {
+    name: 'talk without content is no reported speech',
+    paragraphs: ['De snakket i 105 minutter. Hun ville ikke kommentere saken.'],
+    expect: [],
+  },
+  {
+    name: 'a speaker introduced by a sentence ending in a colon',
+    paragraphs: ['Rådmann Tove Lie er tydelig:', '– Dette kan vi ikke akseptere.'],
+    expect: [['direct', 'Dette kan vi ikke akseptere.', 'Tove Lie', null]],
+  },
+  {
+    name: 'an interview: questions are the interviewer’s, answers the interviewee’s',
+    paragraphs: ['– Hvordan går det med kneet?', '– Det går bra nå.', '– Hva er målet?', '– Gull i Paris.'],
+    expect: [
+      ['question', 'Hvordan går det med kneet?', null],
+      ['direct', 'Det går bra nå.', null],
+      ['question', 'Hva er målet?', null],
+      ['direct', 'Gull i Paris.', null],
+    ],
+  },
+  {
+    name: 'a medium reporting someone’s words: the person speaks',
+    paragraphs: ['Reuters melder at Jonas Gahr Støre sier at avtalen er klar.'],
+    expect: [['reported', 'Reuters melder at Jonas Gahr Støre sier at avtalen er klar.', 'Jonas Gahr Støre', 'sier']],
+  },
+];
+
+describe('quotes: the constructions of news text', () => {
+  for (const { name, paragraphs, expect } of CASES) {
+    it(name, () => {
+      const { text, quotes } = quotesOf(...paragraphs);
+      const got = quotes.map((q) => [q.kind, text.slice(q.start, q.end), q.speaker, q.cue] as const);
+      assert.deepEqual(
+        got.map(([kind, words, speaker, cue], i) => [kind, words, speaker, expect[i]?.[3] === undefined ? undefined : cue]),
+        expect.map(([kind, words, speaker, cue]) => [kind, words, speaker, cue]),
+      );
+    });
+  }
+
+  it('gives each speaker the entity id of the name the recognizer found', () => {
+    const { quotes } = quotesOf('– Alle tegn tyder på det, sa Natos generalsekretær Jens Stoltenberg.');
+    assert.equal(quotes[0].speakerId, 'jens-stoltenberg');
+  });
+});
+
+describe('quotes: the parts they are made from', () => {
+  it('finds cues with their particles, and not the verbs that mean something else', () => {
+    const table: readonly [string, number, string | undefined][] = [
+      ['sier hun', 0, 'sier'],
+      ['la hun til', 0, 'la til'],
+      ['la Hansen også til', 0, 'la til'],
+      ['la fram rapporten', 0, undefined],
+      ['sa opp jobben', 0, undefined],
+      ['ifølge politiet', 0, 'ifølge'],
+      ['peker på at', 0, 'peker på'],
+      ['kalte inn til møte', 0, undefined],
+    ];
+    for (const [words, at, cue] of table) assert.equal(cueAt(words.split(' '), at)?.cue, cue, words);
+  });
+
+  it('splits sentences, not at initials, abbreviations or ordinals', () => {
+    const table: readonly [string, number][] = [
+      ['Jakub M. Godzimirski sier det. Han vet.', 2],
+      ['De møttes 7. februar i Moskva.', 1],
+      ['Det gjelder bl.a. skolen. Og barnehagen.', 2],
+      ['– Hva nå? spør hun.', 1],
+      ['Det er sant! Ja.', 2],
+    ];
+    for (const [text, count] of table) assert.equal(sentencesIn(text, 0, text.length).length, count, text);
+  });
+
+  it('tells the sex of Norwegian given names the data packages get wrong', () => {
+    const table: readonly [string, 'female' | 'male' | undefined][] = [
+      ['Kari', 'female'],
+      ['Tone', 'female'],
+      ['Ola', 'male'],
+      ['Torbjørn', 'male'],
+      ['Anne-Lise', 'female'],
+      ['Xqzt', undefined],
+    ];
+    for (const [name, sex] of table) assert.equal(sexOfGivenName(name), sex, name);
+  });
+
+  it('matches speakers by name or surname, folded', () => {
+    assert.ok(speakerMatches('Jens Stoltenberg', 'stoltenberg'));
+    assert.ok(speakerMatches('Jonas Gahr Støre', 'Store'));
+    assert.ok(speakerMatches('Jonas Gahr Støre', 'gahr støre'));
+    assert.ok(!speakerMatches('Jens Stoltenberg', 'stolt'));
+    assert.ok(!speakerMatches(null, 'stoltenberg'));
+    assert.ok(!speakerMatches('Jens Stoltenberg', '  '));
+  });
+
+  it('writes CSV fields that survive commas, quotation marks, line breaks and formulas', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a, b'), '"a, b"');
+    assert.equal(csvField('han sa "nei"'), '"han sa ""nei"""');
+    assert.equal(csvField('linje\nto'), '"linje\nto"');
+    assert.equal(csvField('=SUM(A1)'), "'=SUM(A1)");
+    assert.equal(csvField(null), '');
+    assert.equal(csvField(42), '42');
+  });
+});
+
+/** Paragraph pieces for generated articles: quotes, subheadings, narration, captions, interviews. */
+const PARAGRAPHS = [
+  '– Vi har aldri sett noe lignende, sier Kari Nordmann til NRK.',
+  '– Må være forberedt på alt',
+  '– Ingen vil ta ansvar',
+  'Kari Nordmann mener at forslaget er dårlig.',
+  '«Vi gir oss ikke», skriver forbundet.',
+  'FORNØYD: – Dette er en seier, sier hun. Foto: Ola Berg / NTB',
+  '– Hva nå?',
+  'Ifølge politiet er ingen skadd.',
+  'Det snødde hele natten, og veiene var glatte.',
+  '– Det går ikke an, sier han. – Vi må tenke nytt.',
+  'Rådmannen er tydelig:',
+  'Prosjektet «Nye Bryggen» skal stå ferdig.',
+  'VG: Hvor stor er faren?',
+  'STØRE: Den er større enn før.',
+  '– «Nei», sa hun, og gikk.',
+  '',
+  '–',
+  '« »',
+];
+
+describe('quotes: properties over generated articles', () => {
+  const article = fc.array(fc.constantFrom(...PARAGRAPHS), { maxLength: 14 });
+
+  it('are inside the text, in order, never overlapping, trimmed, and name a speaker whenever they give an id', () => {
+    fc.assert(
+      fc.property(article, (paragraphs) => {
+        const { text, quotes } = quotesOf(...paragraphs);
+        let end = 0;
+        for (const q of quotes) {
+          assert.ok(q.start >= end && q.start < q.end && q.end <= text.length, JSON.stringify(q));
+          const words = text.slice(q.start, q.end);
+          assert.equal(words, words.trim());
+          assert.ok(!/^[–—-]\s/u.test(words), words);
+          if (q.speakerId !== null) assert.notEqual(q.speaker, null);
+          end = q.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never take a dash subheading for a quote', () => {
+    fc.assert(
+      fc.property(article, (paragraphs) => {
+        const { text, quotes } = quotesOf(...paragraphs);
+        for (const heading of ['Må være forberedt på alt', 'Ingen vil ta ansvar']) {
+          for (let at = text.indexOf(heading); at >= 0; at = text.indexOf(heading, at + 1)) {
+            assert.ok(!quotes.some((q) => q.start < at + heading.length && at < q.end), heading);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('give the same quotes for the same article, however often asked', () => {
+    fc.assert(
+      fc.property(article, (paragraphs) => {
+        assert.deepEqual(quotesOf(...paragraphs).quotes, quotesOf(...paragraphs).quotes);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('quote gold files', () => {
+  it('pass their own check (offsets, kinds, spans, cues)', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'test/fixtures/quotes/check.js')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+  });
+});
