@@ -20,6 +20,55 @@ async function run(...argv: string[]): Promise<{ code: number; out: string[]; er
   return { code, out, err };
 }
 
+describe('annotated-reader quotes', () => {
+  it('export gives each article its quotes, spans into its text, speakers with their entity ids', async () => {
+    const { out } = await run('export', seedsDir);
+    for (const line of out) {
+      const article = JSON.parse(line) as { text: string; entities: { entityId: string }[]; quotes: { start: number; end: number; kind: string; speaker: string | null; speakerId: string | null; cue: string | null }[] };
+      assert.ok(article.quotes.length > 0);
+      for (const q of article.quotes) {
+        assert.ok(['direct', 'reported', 'question'].includes(q.kind));
+        assert.ok(q.start < q.end && q.end <= article.text.length);
+        assert.deepEqual(Object.keys(q), ['start', 'end', 'kind', 'speaker', 'speakerId', 'cue']);
+        if (q.speakerId) assert.ok(article.entities.some((e) => e.entityId === q.speakerId), q.speakerId);
+      }
+    }
+    const stoltenberg = out.flatMap((line) => (JSON.parse(line) as { quotes: { speakerId: string | null }[] }).quotes).filter((q) => q.speakerId === 'jens-stoltenberg');
+    assert.ok(stoltenberg.length >= 3, `${stoltenberg.length}`);
+  });
+
+  it('lists one speaker\'s quotes in date order, as JSON lines', async () => {
+    const { code, out, err } = await run('quotes', seedsDir, '--speaker', 'stoltenberg', '--json');
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    const rows = out.map((line) => JSON.parse(line) as { date: string; path: string; speaker: string; text: string; kind: string });
+    assert.ok(rows.length >= 3);
+    assert.ok(rows.every((r) => r.speaker === 'Jens Stoltenberg'));
+    assert.deepEqual(rows.map((r) => r.date), [...rows.map((r) => r.date)].sort());
+    assert.ok(rows.some((r) => r.kind === 'direct' && r.text.startsWith('Alle tegn tyder på')));
+  });
+
+  it('writes CSV with a header, quoting what must be quoted', async () => {
+    const { code, out } = await run('quotes', seedsDir, '--format', 'csv');
+    assert.equal(code, 0);
+    assert.equal(out[0], 'date,path,title,kind,speaker,speakerId,cue,start,end,text');
+    assert.ok(out.length > 50);
+    assert.ok(out.slice(1).every((line) => /^20\d\d-\d\d(?:-\d\d)?,/u.test(line)));
+  });
+
+  it('says so when no quote is the speaker\'s, and refuses two formats at once', async () => {
+    const none = await run('quotes', seedsDir, '--speaker', 'Ingen Slik Person');
+    assert.equal(none.code, 0);
+    assert.deepEqual(none.out, []);
+    assert.match(none.err.join('\n'), /no quote by "Ingen Slik Person" in 5 articles/u);
+    const both = await run('quotes', seedsDir, '--json', '--format', 'csv');
+    assert.equal(both.code, 2);
+    const nothing = await run('quotes');
+    assert.equal(nothing.code, 2);
+    assert.match(nothing.err.join('\n'), /name at least one file or folder/u);
+  });
+});
+
 describe('annotated-reader export', () => {
   it('prints one JSON object per seed, with the headlines and parts', async () => {
     const { code, out, err } = await run('export', seedsDir, '--format', 'jsonl');
