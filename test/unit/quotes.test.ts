@@ -137,6 +137,24 @@ const CASES: readonly Case[] = [
     expect: [['direct', 'Dette kan vi ikke akseptere.', 'Tove Lie', null]],
   },
   {
+    name: 'a speaker introduced in the same paragraph, before the dash',
+    paragraphs: ['Kari Nordmann sier det slik: – Vi gir oss aldri.'],
+    expect: [['direct', 'Vi gir oss aldri.', 'Kari Nordmann', 'sier']],
+  },
+  {
+    name: 'narration going on after an attribution is no quote',
+    paragraphs: ['– Vi er klare, sier Kari Nordmann. Hun legger til at arbeidet starter i mai.'],
+    expect: [
+      ['direct', 'Vi er klare', 'Kari Nordmann', 'sier'],
+      ['reported', 'Hun legger til at arbeidet starter i mai.', 'Kari Nordmann', 'legger til'],
+    ],
+  },
+  {
+    name: 'a dash quote attributed with ifølge',
+    paragraphs: ['– Situasjonen er under kontroll, ifølge Agder politidistrikt.'],
+    expect: [['direct', 'Situasjonen er under kontroll', 'Agder politidistrikt', 'ifølge']],
+  },
+  {
     name: 'an interview: questions are the interviewer’s, answers the interviewee’s',
     paragraphs: ['– Hvordan går det med kneet?', '– Det går bra nå.', '– Hva er målet?', '– Gull i Paris.'],
     expect: [

@@ -125,9 +125,9 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
             draft.source = { kind: 'subject', subject: after.subject, at: after.at };
             draft.cue = after.cue;
             consumed.push(after.sentence);
-          } else if (d === 0 && intros.has(s)) {
+          } else if (intros.has(starts[d])) {
             // `Rådmannen er tydelig:` before the quote.
-            const intro = intros.get(s) as Introduction;
+            const intro = intros.get(starts[d]) as Introduction;
             if (intro.subject) draft.source = { kind: 'subject', subject: intro.subject, at: intro.at };
             draft.cue = intro.cue;
           } else if (pendingCue) {
@@ -144,7 +144,13 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
         first ??= draft;
         if (!found) break;
         if (found.introduces) pendingCue = found.introduces;
-        from = skipDash(text, skipSpace(text, found.attributionEnd, regionEnd), regionEnd);
+        const rest = skipSpace(text, found.attributionEnd, regionEnd);
+        // `– A, sier Hansen. Han legger til at …`: after the attribution, the narration may go on.
+        if (rest < regionEnd && !DASH_AT_START.test(text.slice(rest, rest + 2)) && narrates(text, rest, regionEnd, mentionAt)) {
+          narration(text, { start: rest, end: regionEnd }, segment, mentionAt, drafts, quoted, consumed);
+          break;
+        }
+        from = skipDash(text, rest, regionEnd);
       }
     }
     // The narration: before the first dash quote of the segment.
@@ -250,36 +256,46 @@ interface Introduction {
 
 /**
  * Sentences ending in a colon before a dash quote introduce its speaker (`Rådmannen er tydelig:`, `Lie sier
- * det slik:`, `Det får Hansen til å reagere:`), by segment of the quote.
+ * det slik:`, `Det får Hansen til å reagere:`, a headline's `Thale Nordvik om comebacket: – …`), by the place
+ * of the quote's dash: at the end of the paragraph before, or before the dash in the same paragraph.
  */
 function introductions(text: string, segments: readonly Segment[], mentionAt: (word: Word) => EntityMention | undefined): Map<number, Introduction> {
   const intros = new Map<number, Introduction>();
-  for (let s = 1; s < segments.length; s++) {
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s];
+    if (segment.turn || segment.label) continue;
+    const starts = dashStarts(text, segment);
     const previous = segments[s - 1];
-    if (!DASH_AT_START.test(text.slice(segments[s].start, segments[s].start + 2)) || previous.turn || previous.label) continue;
-    if (text[previous.end - 1] !== ':' || DASH_AT_START.test(text.slice(previous.start, previous.start + 2))) continue;
-    const sentences = sentencesIn(text, previous.start, previous.end);
-    const sentence = sentences[sentences.length - 1];
-    if (!sentence) continue;
-    const words = wordsIn(text, sentence.start, sentence.end);
-    if (!words.length) continue;
-    const found = bestCue(text, words, [], mentionAt);
-    if (found?.subject) {
-      intros.set(s, { sentence, subject: found.subject, cue: cueText(words, found.cue), at: words[found.cue.verb].start });
-      continue;
+    if (starts[0] === segment.start) {
+      if (!previous || previous.turn || previous.label || DASH_AT_START.test(text.slice(previous.start, previous.start + 2))) continue;
+      const intro = introduction(text, previous.start, previous.end, mentionAt);
+      if (intro) intros.set(segment.start, intro);
+    } else if (starts.length) {
+      const intro = introduction(text, segment.start, trimEnd(text, segment.start, starts[0]), mentionAt);
+      if (intro) intros.set(starts[0], intro);
     }
-    // No speech verb: the first person or body the sentence names, or its subject (`Rådmannen er tydelig:`).
-    const breakBefore = breaks(text, words);
-    let subject: Subject | undefined;
-    for (let i = 0; i < words.length && !subject; i++) {
-      if (i === 0 && ADVERBIAL_OPENERS.has(words[0].lower) && !mentionAt(words[0])) continue;
-      const reading = phraseAt(words, i, mentionAt, breakBefore, words.length);
-      if (reading && (reading.subject.kind !== 'name' || i > 0 || looksLikeName(reading.subject.name))) subject = reading.subject;
-      if (i === 0 && !subject) continue;
-    }
-    intros.set(s, { sentence, subject, cue: null, at: words[0].start });
   }
   return intros;
+}
+
+/** The speaker a stretch of narration ending in a colon introduces, or undefined when it does not end so. */
+function introduction(text: string, start: number, end: number, mentionAt: (word: Word) => EntityMention | undefined): Introduction | undefined {
+  if (end <= start || text[end - 1] !== ':') return undefined;
+  const sentences = sentencesIn(text, start, end);
+  const sentence = sentences[sentences.length - 1];
+  if (!sentence) return undefined;
+  const words = wordsIn(text, sentence.start, sentence.end);
+  if (!words.length) return undefined;
+  const found = bestCue(text, words, [], mentionAt);
+  if (found?.subject) return { sentence, subject: found.subject, cue: cueText(words, found.cue), at: words[found.cue.verb].start };
+  // No speech verb: the first person or body the sentence names, or its subject (`Rådmannen er tydelig:`).
+  const breakBefore = breaks(text, words);
+  for (let i = 0; i < words.length; i++) {
+    if (i === 0 && ADVERBIAL_OPENERS.has(words[0].lower) && !mentionAt(words[0])) continue;
+    const reading = phraseAt(words, i, mentionAt, breakBefore, words.length);
+    if (reading && (reading.subject.kind !== 'name' || i > 0 || looksLikeName(reading.subject.name))) return { sentence, subject: reading.subject, cue: null, at: words[0].start };
+  }
+  return { sentence, subject: undefined, cue: null, at: words[0].start };
 }
 
 /** Where dash quotes start in a segment: at its start, or after a sentence's end (`… TV 2. – Man regner …`). */
@@ -333,8 +349,8 @@ function attribution(text: string, from: number, end: number, mentionAt: (word: 
     if (opensSentence && ATTRIBUTING_OPENERS.has(lowers[k]) && k + 1 < words.length) cueWord = k + 1;
     else if (!afterComma) continue;
     const cue = cueAt(lowers, cueWord);
-    if (!cue || cue.cue === 'ifølge') continue;
-    const reading = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
+    if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
+    const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
     if (!reading) continue;
     const attributionEnd = sentence ? sentence.end : end;
     const quoteEnd = opensSentence ? trimEnd(text, from, words[k].start) : words[k - 1].end + (before.match(/^[?!]/u) ? 1 : 0);
@@ -350,6 +366,17 @@ function attribution(text: string, from: number, end: number, mentionAt: (word: 
     };
   }
   return undefined;
+}
+
+/** Whether the stretch opens with a sentence of narration that reports someone (`Han legger til at …`, `Hansen mener …`). */
+function narrates(text: string, start: number, end: number, mentionAt: (word: Word) => EntityMention | undefined): boolean {
+  const sentence = sentencesIn(text, start, end)[0];
+  if (!sentence) return false;
+  const words = wordsIn(text, sentence.start, sentence.end);
+  const found = bestCue(text, words, [], mentionAt);
+  if (!found?.subject || found.cue.verb > 4) return false;
+  const { subject } = found;
+  return subject.kind === 'pronoun' || subject.kind === 'mention' || subject.kind === 'role';
 }
 
 /** The cue as written (`la til` for `la hun til`). */
