@@ -100,8 +100,10 @@ function entryOf(read: ReadResult, uri: string, fileName: string, origin: Articl
   return { kind: 'article', entry: outcome.entry, stamp: outcome.stamp, warnings: outcome.article.warnings };
 }
 
-/** The parts of an article the index needs, or why the file gave none. */
-export type ArticleFromDisk = { readonly title: string; readonly text: string; readonly date: ArticleDate } | { readonly failed: string };
+/** The parts of an article the index needs (with where its paragraphs start, for the mentions' paragraphs), or why the file gave none. */
+export type ArticleFromDisk =
+  | { readonly title: string; readonly text: string; readonly date: ArticleDate; readonly paragraphStarts: readonly number[] }
+  | { readonly failed: string };
 
 export async function readArticleFromDisk(path: string, maxBytes: number): Promise<ArticleFromDisk> {
   return articleOf(await readFromDisk(path, maxBytes));
@@ -116,5 +118,6 @@ function articleOf(read: ReadResult): ArticleFromDisk {
   if (read.kind !== 'bytes') return { failed: read.kind };
   const result = loadArticle(read.bytes);
   if (!result.ok) return { failed: result.reason };
-  return { title: result.article.title, text: result.article.text, date: result.article.date };
+  const { title, text, date, blocks } = result.article;
+  return { title, text, date, paragraphStarts: blocks.map((block) => block.start) };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { ArticleSummary, CorpusEntry } from '../../src/core/corpus';
 import { EntityIndex } from '../../src/core/entities/entityIndex';
 import type { EntityMention, EntityType } from '../../src/core/entities/types';
-import { type IndexSnapshot, decodeIndexSnapshot, encodeIndexSnapshot } from '../../src/core/persist/indexSnapshot';
+import { INDEX_SNAPSHOT_FORMAT, type IndexSnapshot, decodeIndexSnapshot, encodeIndexSnapshot } from '../../src/core/persist/indexSnapshot';
 import { SnapshotError, decodeSnapshot, encodeSnapshot } from '../../src/core/persist/snapshotFile';
 import { parseQuery } from '../../src/core/search/query';
 import { SearchIndex } from '../../src/core/search/searchIndex';
@@ -237,10 +237,27 @@ describe('saved indexes', () => {
       index.set('a', [toMention({ entity: 1, type: 'person', rule: false, strong: false, start: 0 })]);
       const state = index.exportState();
       const packs = state.packs.slice();
-      packs[0] = 9;
+      // The entity number of the article's first group (after its paragraph table, empty).
+      packs[1] = 9;
       const restored = new EntityIndex();
       assert.throws(() => restored.restoreState({ ...state, packs }, () => undefined), SnapshotError);
       assert.equal(restored.size, 0);
+      // Paragraphs that do not add up: a group in none (no table), a table longer than the article's mentions, one
+      // starting before the text, a group with a set of paragraphs beside a table.
+      const set = state.packs.slice();
+      set[5] = 0;
+      assert.throws(() => restored.restoreState({ ...state, packs: set }, () => undefined), /mentions of a do not add up/);
+      const long = new EntityIndex();
+      const starts = Array.from({ length: 40 }, (_, p) => p * 10);
+      long.set('a', starts.map((start, p) => toMention({ entity: p % 2, type: 'person', rule: false, strong: false, start })), undefined, starts);
+      const withTable = long.exportState();
+      assert.deepEqual([...withTable.packs.subarray(0, 3)], [39, 10, 20]);
+      for (const [at, value, reason] of [[0, 99, /paragraphs of a/], [1, -5, /paragraphs of a/], [44, 1, /mentions of a/]] as const) {
+        const bad = withTable.packs.slice();
+        bad[at] = value;
+        assert.throws(() => restored.restoreState({ ...withTable, packs: bad }, () => undefined), reason);
+        assert.equal(restored.size, 0);
+      }
       assert.throws(() => restored.restoreState({ ...state, ids: ['x', 'y'], names: ['x', 'y'], known: new Uint8Array(2) }, () => undefined), /in no article/);
     });
   });
@@ -287,6 +304,16 @@ describe('saved indexes', () => {
       const snapshot = build();
       const missing = decodeIndexSnapshot(encodeIndexSnapshot({ ...snapshot, files: snapshot.files.slice(1) }), '1.2.3');
       assert.equal(missing.ok, false);
+    });
+
+    it('refuses one in the format before the paragraph tables (format 1), so that the corpus is indexed again rather than misread', () => {
+      assert.equal(INDEX_SNAPSHOT_FORMAT, 2);
+      const old = encodeIndexSnapshot(build());
+      // The format number, as an older build wrote it (the bytes after it are the same shape).
+      new DataView(old.buffer, old.byteOffset, old.byteLength).setUint32(4, 1, true);
+      const decoded = decodeIndexSnapshot(old, '1.2.3');
+      assert.equal(decoded.ok, false);
+      assert.match((decoded as { reason: string }).reason, /format 1, not 2/);
     });
 
     it('refuses a file entry that is not a corpus entry', () => {

@@ -7,8 +7,9 @@
  * Compact, because a corpus of 10,000 articles has hundreds of thousands of
  * mentions and, with names the knowledge base does not know, up to a
  * hundred thousand entities: each entity is a number with its counts in
- * typed arrays, and each article a number with one `Int32Array` of groups
- * `[entity, type (and how many were typed on strong evidence), count, slot, start, end, start, end, …]`. Each entity
+ * typed arrays, and each article a number with one `Int32Array`: a paragraph table
+ * (empty but for long articles: `mentionPack.ts`), then groups
+ * `[entity, type (and how many were typed on strong evidence), count, slot, paragraphs, start, end, start, end, …]`. Each entity
  * keeps the numbers of the articles that mention it (`slot` is the
  * article's place in that list, so an article leaves it in constant time),
  * and the few that come first in the caller's order (the newest, for the
@@ -28,7 +29,8 @@ import { Int32Chunks } from '../int32Chunks';
 import { ArticleLists } from './articleLists';
 import { StringNumbers } from './stringNumbers';
 import { StringPool } from './stringPool';
-import { PACK_HEADER, PACK_TYPE_BITS, type PackedMentions, packMentions } from './mentionPack';
+import { findGroup, firstGroup, isParagraphSet, isParagraphTable, PACK_HEADER, PACK_PARAGRAPHS, PACK_TYPE_BITS, type PackedMentions, packMentions } from './mentionPack';
+import { pushBounded } from './boundedHeap';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -62,7 +64,7 @@ const STRONG_TYPE = 8;
 /**
  * Integers before an article's spans of one entity: entity, type and strong
  * count (`type | strong << TYPE_BITS`: how many of its mentions there were
- * typed on strong evidence), count, slot.
+ * typed on strong evidence), count, slot, the paragraphs it is named in (`mentionPack.ts`).
  */
 const HEADER = PACK_HEADER;
 const TYPE_BITS = PACK_TYPE_BITS;
@@ -174,9 +176,13 @@ export class EntityIndex<T = undefined> {
     return this.articleNumbers.has(uri);
   }
 
-  /** Records (or replaces) an article's mentions; `info` is what the order of `firstMentioning` compares. */
-  set(uri: string, mentions: readonly EntityMention[], info?: T): void {
-    this.setPacked(uri, packMentions(mentions), info);
+  /**
+   * Records (or replaces) an article's mentions; `info` is what the order of `firstMentioning` compares.
+   * `paragraphStarts` are where its paragraphs start (`Article.blocks`), for the paragraphs
+   * two entities share (`cooccurring`); without them the article counts as one paragraph.
+   */
+  set(uri: string, mentions: readonly EntityMention[], info?: T, paragraphStarts?: ArrayLike<number>): void {
+    this.setPacked(uri, packMentions(mentions, paragraphStarts), info);
   }
 
   /**
@@ -202,7 +208,7 @@ export class EntityIndex<T = undefined> {
     this.uris[article] = uri;
     this.packs[article] = packed;
     this.infos[article] = info;
-    for (let at = 0; at < packed.length; at += HEADER + 2 * packed[at + 2]) {
+    for (let at = firstGroup(packed); at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = entities[packed[at]];
       const count = packed[at + 2];
       packed[at] = entity;
@@ -264,7 +270,7 @@ export class EntityIndex<T = undefined> {
       const packed = this.packs[articles[i]] as Int32Array;
       const at = packStarts[i];
       packs.set(packed, at);
-      for (let g = 0; g < packed.length; g += HEADER + 2 * packed[g + 2]) {
+      for (let g = firstGroup(packed); g < packed.length; g += HEADER + 2 * packed[g + 2]) {
         packs[at + g] = entityNumbers[packed[g]];
         packs[at + g + 3] = 0;
       }
@@ -344,13 +350,14 @@ export class EntityIndex<T = undefined> {
       const finish = state.packStarts[article + 1] - chunkBase;
       if (start < 0 || finish < start || finish > chunk.length) throw new SnapshotError(`the mentions of ${uri} do not add up`);
       const packed = chunk.subarray(start, finish);
-      for (let at = 0; at < packed.length; ) {
+      if (!isParagraphTable(packed)) throw new SnapshotError(`the paragraphs of ${uri} do not add up`);
+      for (let at = firstGroup(packed); at < packed.length; ) {
         const entity = packed[at];
         const type = packed[at + 1] & TYPE_MASK;
         const strong = packed[at + 1] >> TYPE_BITS;
         const count = packed[at + 2];
         const end = at + HEADER + 2 * count;
-        if (packed.length - at < HEADER || entity < 0 || entity >= entityCount || type >= TYPE_COUNT || count <= 0 || strong < 0 || strong > count || end > packed.length) {
+        if (packed.length - at < HEADER || entity < 0 || entity >= entityCount || type >= TYPE_COUNT || count <= 0 || strong < 0 || strong > count || end > packed.length || !isParagraphSet(packed, packed[at + PACK_PARAGRAPHS])) {
           throw new SnapshotError(`the mentions of ${uri} do not add up`);
         }
         packed[at + 3] = this.lists.push(entity, article);
@@ -553,7 +560,7 @@ export class EntityIndex<T = undefined> {
     const article = this.articleNumbers.get(uri);
     const packed = article === undefined ? undefined : this.packs[article];
     const result: { id: string; count: number; type: EntityType }[] = [];
-    for (let at = 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) {
+    for (let at = packed ? firstGroup(packed) : 0; packed && at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = packed[at];
       const own = packed[at + 1] & TYPE_MASK;
       const strongHere = packed[at + 1] >> TYPE_BITS > 0;
@@ -645,7 +652,7 @@ export class EntityIndex<T = undefined> {
     if (article === undefined) return false;
     const packed = this.packs[article] as Int32Array;
     this.articleNumbers.delete(uri);
-    for (let at = 0; at < packed.length; at += HEADER + 2 * packed[at + 2]) {
+    for (let at = firstGroup(packed); at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = packed[at];
       const count = packed[at + 2];
       // Out of the entity's list: the last article there takes its slot.
@@ -782,44 +789,6 @@ export class EntityIndex<T = undefined> {
       mentions: stats[base + MENTIONS],
     };
   }
-}
-
-/** Adds `item` to a heap of at most `limit` items whose root is the worst (`worse(a, b) < 0`: a is worse). */
-function pushBounded(heap: number[], item: number, limit: number, worse: (a: number, b: number) => number): void {
-  if (limit <= 0) return;
-  if (heap.length < limit) {
-    heap.push(item);
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (worse(heap[i], heap[parent]) >= 0) break;
-      // Swapped by hand: a destructuring swap allocated an array each time (100 MB over a cold index of 100,000 articles).
-      const held = heap[i];
-      heap[i] = heap[parent];
-      heap[parent] = held;
-      i = parent;
-    }
-    return;
-  }
-  if (worse(item, heap[0]) <= 0) return;
-  heap[0] = item;
-  for (let i = 0; ; ) {
-    const left = 2 * i + 1;
-    const right = left + 1;
-    let worst = i;
-    if (left < heap.length && worse(heap[left], heap[worst]) < 0) worst = left;
-    if (right < heap.length && worse(heap[right], heap[worst]) < 0) worst = right;
-    if (worst === i) return;
-    const held = heap[i];
-    heap[i] = heap[worst];
-    heap[worst] = held;
-    i = worst;
-  }
-}
-
-/** Where an entity's group starts in an article's array, or -1. */
-function findGroup(packed: Int32Array, entity: number): number {
-  for (let at = 0; at < packed.length; at += HEADER + 2 * packed[at + 2]) if (packed[at] === entity) return at;
-  return -1;
 }
 
 /** Puts `item` into `sorted` (best first by `compare`), keeping at most `limit`. */

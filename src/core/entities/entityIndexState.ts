@@ -9,7 +9,10 @@ export interface EntityIndexState {
   readonly uris: readonly string[];
   /** Article `a`'s groups are `packs[packStarts[a] .. packStarts[a + 1])`. */
   readonly packStarts: Int32Array;
-  /** Per article, per entity it mentions: entity number, type and strong count, count, (slot), then start and end of each mention. */
+  /**
+   * Per article, its paragraph table (how many starts, then the starts: `mentionPack.ts`), then per entity it
+   * mentions: entity number, type and strong count, count, (slot), then start and end of each mention.
+   */
   readonly packs: Int32Array;
   /** Entity ids, canonical names and whether the knowledge base knows each, by entity number. */
   readonly ids: readonly string[];

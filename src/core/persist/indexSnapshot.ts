@@ -14,8 +14,11 @@ import type { SearchIndexState } from '../search/searchIndexState';
 import { searchStateFromSections, searchStateSections } from '../search/searchIndexState';
 import { type SectionValue, SnapshotError, type SnapshotSections, decodeSnapshot, encodeSnapshot } from './snapshotFile';
 
-/** Changes whenever what is saved changes shape: a file in another format is discarded. */
-export const INDEX_SNAPSHOT_FORMAT = 1;
+/**
+ * Changes whenever what is saved changes shape: a file in another format is discarded (and the corpus indexed
+ * again). 2: each article's entity mentions start with the table of their paragraphs (`mentionPack.ts`).
+ */
+export const INDEX_SNAPSHOT_FORMAT = 2;
 
 export interface SnapshotMeta {
   /** The extension version that wrote it: rules change between versions, so another version's is not used. */

@@ -152,7 +152,8 @@ export class RecognitionRunner extends Disposable {
   private async fileHere(path: string, maxBytes: number): Promise<RecognitionResult> {
     const read = await readArticleFromDisk(path, maxBytes);
     if ('failed' in read) return read;
-    return { packed: packMentions(this.entities.recognize(read.text)), article: read };
+    const { title, text, date, paragraphStarts } = read;
+    return { packed: packMentions(this.entities.recognize(text), paragraphStarts), article: { title, text, date } };
   }
 
   private here(key: string, text: string): readonly EntityMention[] {

@@ -53,8 +53,8 @@ function recognizeItem(recognizer: Recognizer, item: RecognitionItem): Recogniti
     // Packed: a few strings and one typed array an article cross to the host, not an object for every mention.
     // The text as bytes: the host hands them on to the search worker without a string of 2 KB on its heap.
     if ('failed' in article) return article;
-    const { title, text, date } = article;
-    return { packed: packMentions(recognizer.recognize(text)), article: { title, date, text: utf8.encode(text) } };
+    const { title, text, date, paragraphStarts } = article;
+    return { packed: packMentions(recognizer.recognize(text), paragraphStarts), article: { title, date, text: utf8.encode(text) } };
   } catch (error) {
     // One file that breaks the parser or the recogniser must not stop the others (or the worker).
     const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;

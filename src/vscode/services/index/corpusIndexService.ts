@@ -360,8 +360,9 @@ export class CorpusIndexService extends Disposable {
     if (uri.scheme === 'file') return this.recognition.recognizeFile(uri.fsPath, maxBytes);
     const outcome = await this.corpus.readArticle(uri, maxBytes);
     if (outcome.kind !== 'article') return undefined;
-    const { title, text, date } = outcome.article;
-    return { article: { title, text, date }, mentions: packMentions(await this.recognition.recognize(text)) };
+    const { title, text, date, blocks } = outcome.article;
+    const paragraphStarts = blocks.map((block) => block.start);
+    return { article: { title, text, date }, mentions: packMentions(await this.recognition.recognize(text), paragraphStarts) };
   }
 
   /** Indexes `todo`, the articles of `articles` (the corpus's, when the run began) not indexed as they are. */
