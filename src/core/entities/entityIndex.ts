@@ -23,6 +23,9 @@
  * title, `sa X`) outvoting the rest: a rule-found name typed a person by
  * `trener Vestbø` in one article is a person in the articles that only say
  * `fra Vestbø` (see `carryCorpusTypes`).
+ *
+ * Timelines and co-occurrence (`timeline.ts`, `cooccurrence.ts`) are answered from the same arrays, and a
+ * number per article for its date (`dateOf`), when asked: nothing more is kept for them.
  */
 import { compareNorwegian, foldForMatching } from '../text';
 import { Int32Chunks } from '../int32Chunks';
@@ -31,6 +34,10 @@ import { StringNumbers } from './stringNumbers';
 import { StringPool } from './stringPool';
 import { findGroup, firstGroup, isParagraphSet, isParagraphTable, PACK_HEADER, PACK_PARAGRAPHS, PACK_TYPE_BITS, type PackedMentions, packMentions } from './mentionPack';
 import { pushBounded } from './boundedHeap';
+import type { EntityIndexView } from './indexView';
+import { type ArticlesWithBoth, articlesWithBoth, type CooccurrenceList, cooccurring } from './cooccurrence';
+import { type ArticlesInPeriod, articlesInPeriod, dateCode, type EntityTimeline, timelines } from './timeline';
+import type { ArticleDate } from '../article';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
@@ -77,6 +84,15 @@ export interface EntityIndexOptions<T> {
   readonly compare?: (a: T, b: T) => number;
   /** How many of each entity's first articles are kept (default `FIRST_KEPT`); questions for fewer are answered from them. */
   readonly kept?: number;
+  /** An article's date, from what `set` was given for it, for the timelines; without one, no article has a date. */
+  readonly dateOf?: (info: T) => ArticleDate | undefined;
+  /**
+   * Whether `compare` orders by `dateOf`'s dates before anything else, newest first (as the corpus's tree order
+   * does; an article without a date last). The questions that rank many articles (`articlesWithBoth`,
+   * `articlesInPeriod`) then compare the dates the index keeps, and look at the articles' infos only for those
+   * of one date: at 100,000 articles, reading an info for each took most of their time.
+   */
+  readonly newestFirst?: boolean;
 }
 
 export class EntityIndex<T = undefined> {
@@ -85,6 +101,8 @@ export class EntityIndex<T = undefined> {
   private uris: string[] = [];
   private packs: (Int32Array | undefined)[] = [];
   private infos: (T | undefined)[] = [];
+  /** Per article, its date as a number (`dateCode`), -1 when it has none: the timelines read it for every article of an entity. */
+  private readonly dates = new Int32Chunks(-1);
   private freeArticles: number[] = [];
   /** Entity ids to entity numbers. */
   private readonly numbers = new StringNumbers();
@@ -130,12 +148,31 @@ export class EntityIndex<T = undefined> {
 
   private readonly compare: ((a: T, b: T) => number) | undefined;
   private readonly kept: number;
+  private readonly dateOf: ((info: T) => ArticleDate | undefined) | undefined;
+  /** What the timeline and co-occurrence queries read of the index (`indexView.ts`). */
+  private readonly reader: EntityIndexView;
 
   constructor(options: EntityIndexOptions<T> = {}) {
     const compare = options.compare;
     this.compare = compare;
     this.kept = Math.max(1, options.kept ?? FIRST_KEPT);
+    this.dateOf = options.dateOf;
     this.compareArticles = compare ? (a, b) => compare(this.infos[a] as T, this.infos[b] as T) || a - b : (a, b) => a - b;
+    const dates = this.dates;
+    const byDateFirst = options.newestFirst && options.dateOf ? (a: number, b: number) => dates.at(b) - dates.at(a) || this.compareArticles(a, b) : this.compareArticles;
+    this.reader = {
+      entityEnd: () => this.entityEnd,
+      entityNumber: (id) => this.numbers.get(id),
+      idOf: (entity) => this.idOf(entity),
+      nameOf: (entity) => this.nameOf(entity),
+      describe: (entity) => this.view(entity),
+      articleEnd: () => this.uris.length,
+      articlesOf: (entity) => this.lists.toArray(entity),
+      packOf: (article) => this.packs[article] as Int32Array,
+      dateOf: (article) => this.dates.at(article),
+      uriOf: (article) => this.uris[article],
+      compareArticles: byDateFirst,
+    };
   }
 
   /** How many articles are indexed. */
@@ -177,8 +214,8 @@ export class EntityIndex<T = undefined> {
   }
 
   /**
-   * Records (or replaces) an article's mentions; `info` is what the order of `firstMentioning` compares.
-   * `paragraphStarts` are where its paragraphs start (`Article.blocks`), for the paragraphs
+   * Records (or replaces) an article's mentions; `info` is what the order of `firstMentioning` compares (and
+   * `dateOf` dates). `paragraphStarts` are where its paragraphs start (`Article.blocks`), for the paragraphs
    * two entities share (`cooccurring`); without them the article counts as one paragraph.
    */
   set(uri: string, mentions: readonly EntityMention[], info?: T, paragraphStarts?: ArrayLike<number>): void {
@@ -208,6 +245,7 @@ export class EntityIndex<T = undefined> {
     this.uris[article] = uri;
     this.packs[article] = packed;
     this.infos[article] = info;
+    this.setDate(article, info);
     for (let at = firstGroup(packed); at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = entities[packed[at]];
       const count = packed[at + 2];
@@ -367,7 +405,9 @@ export class EntityIndex<T = undefined> {
       this.articleNumbers.set(uri, article);
       this.uris[article] = uri;
       this.packs[article] = packed;
-      this.infos[article] = infoOf(uri);
+      const info = infoOf(uri);
+      this.infos[article] = info;
+      this.setDate(article, info);
       if ((article + 1) % articlesPerStep === 0) yield;
     }
     for (let entity = 0; entity < entityCount; entity++) {
@@ -394,6 +434,7 @@ export class EntityIndex<T = undefined> {
     this.uris = [];
     this.packs = [];
     this.infos = [];
+    this.dates.clear();
     this.freeArticles = [];
     this.lists.reset();
     this.firsts = [];
@@ -571,6 +612,38 @@ export class EntityIndex<T = undefined> {
     return result;
   }
 
+  /**
+   * An entity's mentions and articles per month `YYYY-MM`, every month of its range there (zeros too), and per
+   * day where its articles' dates give one (`timeline.ts`). From the index's numbers, not the texts; the dates
+   * are those `dateOf` gave.
+   */
+  timeline(id: string): EntityTimeline {
+    return timelines(this.reader, [id])[0];
+  }
+
+  /** Several entities' timelines over one range of months and days, for a chart comparing them. */
+  timelines(ids: readonly string[]): EntityTimeline[] {
+    return timelines(this.reader, ids);
+  }
+
+  /** The articles of one month (`YYYY-MM`) or day (`YYYY-MM-DD`) of an entity's timeline: how many, and the first `limit` in order. */
+  articlesInPeriod(id: string, period: string, limit: number): ArticlesInPeriod {
+    return articlesInPeriod(this.reader, id, period, limit);
+  }
+
+  /**
+   * The entities named with an entity, strongest first: more paragraphs naming both, then more articles, then
+   * by name (`cooccurrence.ts`); the first `limit`, and how many there are.
+   */
+  cooccurring(id: string, limit: number): CooccurrenceList {
+    return cooccurring(this.reader, id, limit);
+  }
+
+  /** The articles naming both entities: how many, and the first `limit` in order with the paragraphs naming both. */
+  articlesWithBoth(a: string, b: string, limit: number): ArticlesWithBoth {
+    return articlesWithBoth(this.reader, a, b, limit);
+  }
+
   /** The first `limit` of `articles` in order, best first: one pass, each kept in a sorted list of at most `limit`. */
   private rankFirst(articles: readonly number[], limit: number): number[] {
     const best: number[] = [];
@@ -681,8 +754,15 @@ export class EntityIndex<T = undefined> {
     this.uris[article] = '';
     this.packs[article] = undefined;
     this.infos[article] = undefined;
+    this.dates.set(article, -1);
     this.freeArticles.push(article);
     return true;
+  }
+
+  /** Files an article's date (from `dateOf`), or none. */
+  private setDate(article: number, info: T | undefined): void {
+    this.dates.ensure(article + 1);
+    this.dates.set(article, this.dateOf && info !== undefined ? dateCode(this.dateOf(info)) : -1);
   }
 
   /** An entity's votes change in the update under way. */

@@ -1,0 +1,28 @@
+/**
+ * What the corpus-wide queries over the entity index (timelines, co-occurrence) read of it: its entity and
+ * article numbers, each article's packed mentions (`mentionPack.ts`, entities by the index's numbers) and its
+ * date, as the index keeps them. Read only, and only between updates: nothing is copied, so an answer is
+ * made from what the index holds, never from the texts.
+ */
+import type { IndexedEntity } from './entityIndex';
+
+export interface EntityIndexView {
+  /** One past the highest entity number given out (a number below it may be free: it has no articles). */
+  entityEnd(): number;
+  entityNumber(id: string): number | undefined;
+  idOf(entity: number): string;
+  nameOf(entity: number): string;
+  /** An entity with its corpus counts and type. */
+  describe(entity: number): IndexedEntity;
+  /** One past the highest article number given out. */
+  articleEnd(): number;
+  /** The numbers of the articles that mention an entity, in no order (a new array). */
+  articlesOf(entity: number): number[];
+  /** An indexed article's packed mentions: its paragraph table, then a group per entity it names. */
+  packOf(article: number): Int32Array;
+  /** An article's date (`dateCode`), or -1 when the index was given none. */
+  dateOf(article: number): number;
+  uriOf(article: number): string;
+  /** The order the index was made with (the tree's: newest first), then by article number. */
+  compareArticles(a: number, b: number): number;
+}
