@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { forEachLimit } from '../../../core/async';
 import { type ArticleSummary, compareArticles } from '../../../core/corpus';
 import { EntityIndex } from '../../../core/entities/entityIndex';
+import type { CooccurrenceList } from '../../../core/entities/cooccurrence';
+import type { EntityTimeline } from '../../../core/entities/timeline';
 import { type PackedMentions, packMentions } from '../../../core/entities/mentionPack';
 import { config } from '../../config';
 import type { EntityIndexState } from '../../../core/entities/entityIndexState';
@@ -35,8 +37,8 @@ const NOTIFY_INTERVAL_MS = 500;
  * keeps summaries, not texts.
  */
 export class CorpusIndexService extends Disposable {
-  /** Each article indexed with its corpus entry, whose tree order ranks an entity's newest articles. */
-  readonly entities = new EntityIndex<ArticleSummary>({ compare: compareArticles });
+  /** Each article indexed with its corpus entry, whose tree order ranks an entity's newest articles and whose date places it in the timelines. */
+  readonly entities = new EntityIndex<ArticleSummary>({ compare: compareArticles, dateOf: (summary) => summary.date, newestFirst: true });
   readonly search: SearchClient;
   /** The corpus entry each indexed article was indexed from: a new entry object means the file changed. */
   private readonly indexedFrom = new Map<string, ArticleSummary>();
@@ -230,6 +232,58 @@ export class CorpusIndexService extends Disposable {
       }
       if (result.length === limit || uris.length < asked) return result;
     }
+  }
+
+  /**
+   * An entity's timeline: its mentions and articles per month (every month of its range, zeros too) and per
+   * day where the articles' dates give one, from the entity index (not the texts). For the analysis panel's
+   * chart and the CLI.
+   */
+  timeline(entityId: string): EntityTimeline {
+    return this.entities.timeline(entityId);
+  }
+
+  /** Several entities' timelines over one range of months and days, for a chart comparing them. */
+  timelines(entityIds: readonly string[]): EntityTimeline[] {
+    return this.entities.timelines(entityIds);
+  }
+
+  /**
+   * The articles behind one bar of an entity's timeline (a month `YYYY-MM` or a day `YYYY-MM-DD`), newest
+   * first, at most `limit`, with how many there are as indexed; only those still in the corpus are listed.
+   */
+  articlesInPeriod(entityId: string, period: string, limit: number): { total: number; articles: { uri: string; summary: ArticleSummary; mentions: number }[] } {
+    const { total, articles } = this.entities.articlesInPeriod(entityId, period, limit);
+    return { total, articles: this.inCorpus(articles) };
+  }
+
+  /**
+   * The entities named with an entity, strongest first (more paragraphs naming both, then more articles, then
+   * by name), at most `limit`, and how many there are.
+   */
+  cooccurring(entityId: string, limit: number): CooccurrenceList {
+    return this.entities.cooccurring(entityId, limit);
+  }
+
+  /**
+   * The articles that name both entities (an edge of the co-occurrence), newest first, at most `limit`, each
+   * with how many of its paragraphs name both, and how many there are as indexed; only those still in the
+   * corpus are listed.
+   */
+  articlesWithBoth(a: string, b: string, limit: number): { total: number; articles: { uri: string; summary: ArticleSummary; paragraphs: number }[] } {
+    const { total, articles } = this.entities.articlesWithBoth(a, b, limit);
+    return { total, articles: this.inCorpus(articles) };
+  }
+
+  /** Indexed articles with their corpus entries, leaving out those gone from the corpus (they stay indexed until the next run). */
+  private inCorpus<A extends { readonly uri: string }>(articles: readonly A[]): (A & { summary: ArticleSummary })[] {
+    const corpus = this.corpus.corpus;
+    const result: (A & { summary: ArticleSummary })[] = [];
+    for (const article of articles) {
+      const entry = corpus.get(article.uri);
+      if (entry?.kind === 'article') result.push({ ...article, summary: entry.summary });
+    }
+    return result;
   }
 
   /** Indexing progress, while a run is going. */
