@@ -9,8 +9,10 @@ import type { Article, Block, Span } from '../article';
 import { ORGANIZATION_ENDING } from '../entities/cues';
 import { gazetteer } from '../entities/gazetteer';
 import type { EntityMention } from '../entities/types';
+import { foldForMatching } from '../text';
 import { type Sentence, type Word, sentencesIn, skipSpace, trimEnd, wordsIn } from './sentences';
 import { type Cue, cueAt } from './speechVerbs';
+import { sexOfGivenName } from './gender';
 import { isMediumName } from './media';
 import { type Speaker, SpeakerResolver, speakerOf } from './speakers';
 import { type Subject, phraseAt, subjectAfter } from './subjects';
@@ -65,6 +67,8 @@ const DASH_INSIDE = /(?<=[.!?:]["»”]?[ \u00a0]+)[–—―][ \u00a0]/gu;
 const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
 /** Words before a quoted phrase that make it a term or a title, not anyone's words. */
 const TERM_BEFORE = /(?:såkalte?|kalt|kalles|heter|navnet|begrepet|uttrykket|ordet|prosjektet|operasjonen|boka|boken|filmen|serien|stykket|forestillingen|albumet|låten|sangen|programmet|rapporten|kampanjen|tittelen|slagordet|merket|aksjonen|planen|strategien)\s*$/iu;
+/** Words after an attribution's comma that go on with the quote, not the attribution (`…, sier Lian, må vi …`). */
+const CONTINUING = new Set(['må', 'vil', 'skal', 'kan', 'er', 'var', 'blir', 'ble', 'har', 'hadde', 'får', 'fikk', 'bør', 'så', 'da', 'men', 'går', 'gjør', 'tror', 'mener', 'vet']);
 /** Words that open a sentence that only attributes what came before: `Det sier Kari Dahl til NRK.` */
 const ATTRIBUTING_OPENERS = new Set(['det', 'dette', 'slik', 'så']);
 /** Inline quotes need this many words, or two with a cue of their own; one word is a term. */
@@ -175,6 +179,10 @@ function segmentsOf(article: Pick<Article, 'text' | 'blocks'>): Segment[] {
       case 'paragraph':
       case 'quote':
         break;
+      case 'subheading':
+        // A short question may be an interview's (`Angrer du?`); it is a quote only as one (see plainInterview).
+        if (!article.text.slice(block.start, block.end).trimEnd().endsWith('?')) continue;
+        break;
       case 'caption': {
         const captionLabel = block.parts.find((part) => part.kind === 'captionLabel');
         const credit = block.parts.find((part) => part.kind === 'credit');
@@ -204,11 +212,27 @@ const NAME_LABEL = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}):[ \u00
 
 function namedLabels(text: string, segments: Segment[]): Segment[] {
   const labelled = segments.filter((x) => !x.label && x.block.kind === 'paragraph' && NAME_LABEL.test(text.slice(x.start, x.end)));
-  if (labelled.length < 2) return segments;
-  return segments.map((x) => {
-    if (!labelled.includes(x)) return x;
-    const match = NAME_LABEL.exec(text.slice(x.start, x.end)) as RegExpExecArray;
-    return { ...x, label: { start: x.start, end: x.start + match[1].length }, start: skipSpace(text, x.start + match[0].length, x.end) };
+  const withLabels =
+    labelled.length < 2
+      ? segments
+      : segments.map((x) => {
+          if (!labelled.includes(x)) return x;
+          const match = NAME_LABEL.exec(text.slice(x.start, x.end)) as RegExpExecArray;
+          return { ...x, label: { start: x.start, end: x.start + match[1].length }, start: skipSpace(text, x.start + match[0].length, x.end) };
+        });
+  // An answer that runs over several paragraphs: the plain ones after a labelled answer are the same turn.
+  const labels = withLabels.filter((x) => x.label).length;
+  if (labels < 2) return withLabels;
+  let answering = false;
+  return withLabels.map((x, i) => {
+    const previous = withLabels[i - 1];
+    if (x.label) {
+      answering = !text.slice(x.start, x.end).trimEnd().endsWith('?');
+      return x;
+    }
+    if (answering && x.block.kind === 'paragraph' && previous?.index === x.index - 1 && !DASH_AT_START.test(text.slice(x.start, x.start + 2))) return { ...x, turn: 'answer' as const };
+    answering = false;
+    return x;
   });
 }
 
@@ -223,22 +247,24 @@ const ADDRESSING = /\b(?:du|deg|din|ditt|dine|dere|deres)\b/iu;
  */
 function plainInterview(text: string, segments: Segment[]): Segment[] {
   const plain = (x: Segment | undefined): boolean => x !== undefined && !x.label && x.block.kind === 'paragraph' && !DASH_AT_START.test(text.slice(x.start, x.start + 2));
+  const asking = (x: Segment): boolean => !x.label && (x.block.kind === 'paragraph' || x.block.kind === 'subheading') && !DASH_AT_START.test(text.slice(x.start, x.start + 2));
   const questions = segments.filter((x, i) => {
     const value = text.slice(x.start, x.end);
-    return plain(x) && value.endsWith('?') && value.length <= PLAIN_QUESTION_CHARS && plain(segments[i + 1]) && segments[i + 1].index === x.index + 1;
+    return asking(x) && value.endsWith('?') && value.length <= PLAIN_QUESTION_CHARS && plain(segments[i + 1]) && segments[i + 1].index === x.index + 1;
   });
-  if (questions.length < 3 && !(questions.length >= 2 && questions.every((q) => ADDRESSING.test(text.slice(q.start, q.end))))) return segments;
+  const interview = questions.length >= 3 || (questions.length >= 2 && questions.every((q) => ADDRESSING.test(text.slice(q.start, q.end))));
+  if (!interview) return segments.filter((x) => x.block.kind !== 'subheading');
   let answering = false;
   return segments.map((x, i) => {
     if (questions.includes(x)) {
       answering = true;
-      return { ...x, turn: 'question' };
+      return { ...x, turn: 'question' as const };
     }
     const previous = segments[i - 1];
-    if (answering && plain(x) && previous && previous.index === x.index - 1) return { ...x, turn: 'answer' };
+    if (answering && plain(x) && previous && previous.index === x.index - 1) return { ...x, turn: 'answer' as const };
     answering = false;
     return x;
-  });
+  }).filter((x) => x.block.kind !== 'subheading' || x.turn);
 }
 
 function mentionFinder(mentions: readonly EntityMention[]): (word: Word) => EntityMention | undefined {
@@ -352,7 +378,10 @@ function attribution(text: string, from: number, end: number, mentionAt: (word: 
     if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
     const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
     if (!reading) continue;
-    const attributionEnd = sentence ? sentence.end : end;
+    let attributionEnd = sentence ? sentence.end : end;
+    // `– Hvis vi skal det, sier Lian, må vi tørre å selge.`: the quote goes on after the attribution's comma.
+    const next = words[reading.end];
+    if (next && words[reading.end - 1].commaAfter && CONTINUING.has(next.lower) && next.start < attributionEnd) attributionEnd = next.start;
     const quoteEnd = opensSentence ? trimEnd(text, from, words[k].start) : words[k - 1].end + (before.match(/^[?!]/u) ? 1 : 0);
     const tail = text.slice(words[reading.end - 1]?.end ?? attributionEnd, attributionEnd);
     const second = /\b(?:og|,)\s*(legger til|la til|sier|fortsetter|utdyper|forklarer)\s*:\s*$/u.exec(tail);
@@ -562,7 +591,7 @@ function subjectOf(
   if (cue.cue === 'ifølge') return phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length)?.subject;
   const after = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
   // `…, skriver Reuters.`; but `En lærer som ikke vil stå fram, forteller at …` has its subject before.
-  if (cue.verb > 0 && breakBefore(cue.verb) && after) return after.subject;
+  if (cue.verb > 0 && commaBefore(words, cue.verb) && after) return after.subject;
   // The clause the verb is in: after `at`, or after `, og`/`, men` (a second main clause).
   let clauseStart = 0;
   for (let i = cue.verb - 1; i > 0; i--) {
@@ -620,6 +649,11 @@ function looksLikeName(name: string): boolean {
   if (ORGANIZATION_ENDING.test(last) || /(?:sentralen|tjenesten|rådet|nemnda|ombudet|styret|foreningen|laget|klubben|kontoret|etaten|verket|senteret|instituttet|foretaket)$/u.test(last)) return true;
   if (parts.length > 1) return true;
   return gazetteer.isGivenName(parts[0]) || gazetteer.isSurname(parts[0]);
+}
+
+/** Whether a comma (or a closing quotation mark) stands right before word `i`: `…, skriver Reuters`, `«…», sier hun`. */
+function commaBefore(words: readonly Word[], i: number): boolean {
+  return i > 0 && words[i - 1].commaAfter;
 }
 
 /** The mention that ends right before word `i` (`Torbjørn Aune` before `, som`). */
@@ -709,7 +743,23 @@ function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions:
     if (draft.kind !== 'question' && !(source.kind === 'none' && draft.kind === 'direct')) last = speaker;
     out.push({ start: draft.start, end: draft.end, kind: draft.kind, speaker: speaker?.name ?? null, speakerId: speaker?.id ?? null, cue: draft.cue });
   }
-  return out;
+  return echoed(article, out);
+}
+
+/**
+ * A headline or caption that quotes words said again below (`Styret vedtok sammenslåing: – En trist dag for
+ * Gjøvik`) is the speaker's who says them there.
+ */
+function echoed(article: Pick<Article, 'text' | 'blocks'>, quotes: Quote[]): Quote[] {
+  const display = article.blocks.filter((b) => b.kind === 'headline' || b.kind === 'caption');
+  const key = (q: Quote): string => foldForMatching(article.text.slice(q.start, q.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return quotes.map((q) => {
+    if (q.speaker !== null || q.kind !== 'direct' || !display.some((b) => b.start <= q.start && q.end <= b.end)) return q;
+    const words = key(q);
+    if (words.length < 8) return q;
+    const source = quotes.find((other) => other !== q && other.speaker !== null && other.start > q.end && key(other).includes(words));
+    return source ? { ...q, speaker: source.speaker, speakerId: source.speakerId } : q;
+  });
 }
 
 /** An interview's interviewer: the byline's one author, when it has one. */
@@ -732,9 +782,12 @@ function interviewee(
   interviewer: Speaker | null,
 ): Speaker | null {
   const people = mentions.filter((m) => m.type === 'person' && m.entityId !== interviewer?.id && !furniture.some((s) => s.start <= m.start && m.end <= s.end));
+  // A name with a given name of known sex, before one the recognizer may have taken for a person (`Havbris Offshore`).
+  const given = (m: EntityMention): boolean => m.canonical.includes(' ') && sexOfGivenName(m.canonical.split(' ')[0]) !== undefined;
   for (const block of article.blocks) {
     if (block.kind !== 'headline' && block.kind !== 'lead') continue;
-    const first = people.find((m) => m.start >= block.start && m.end <= block.end);
+    const inBlock = people.filter((m) => m.start >= block.start && m.end <= block.end);
+    const first = inBlock.find(given) ?? inBlock[0];
     if (first) return speakerOf(first);
   }
   const counts = new Map<string, { mention: EntityMention; count: number }>();

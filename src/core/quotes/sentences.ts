@@ -15,10 +15,13 @@ export interface Word {
   readonly capital: boolean;
   /** Whether a hyphen follows it (`Kommunal- og distriktsdepartementet`). */
   readonly hyphenAfter: boolean;
+  /** Whether a comma follows it before the next word (`…, sier hun`, `«…», skriver han`). */
+  readonly commaAfter: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 const CAPITAL = /^\p{Lu}/u;
+const COMMA_AFTER = /^[»"”’?!]*,/u;
 
 /** The words of `text.slice(start, end)`. */
 export function wordsIn(text: string, start: number, end: number): Word[] {
@@ -27,7 +30,7 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
   for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) {
     const wordEnd = Math.min(end, match.index + match[0].length);
     const value = text.slice(match.index, wordEnd);
-    words.push({ start: match.index, end: wordEnd, text: value, lower: value.toLowerCase(), capital: CAPITAL.test(value), hyphenAfter: text[wordEnd] === '-' });
+    words.push({ start: match.index, end: wordEnd, text: value, lower: value.toLowerCase(), capital: CAPITAL.test(value), hyphenAfter: text[wordEnd] === '-', commaAfter: COMMA_AFTER.test(text.slice(wordEnd, wordEnd + 4)) });
   }
   return words;
 }

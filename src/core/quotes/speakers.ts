@@ -10,7 +10,7 @@ import { foldForMatching } from '../text';
 import { type Sex, sexOfGivenName } from './gender';
 import { isMediumName } from './media';
 import type { Word } from './sentences';
-import type { Subject } from './subjects';
+import { type Subject, isPersonNoun } from './subjects';
 
 export interface Speaker {
   readonly name: string;
@@ -23,6 +23,13 @@ interface Heard {
   readonly type: 'person' | 'organization' | 'other';
 }
 
+/** Nouns for an unnamed person with a sex of their own. */
+const UNNAMED_SEX = new Map<string, Sex>([
+  ['mann', 'male'], ['gutt', 'male'], ['herre', 'male'], ['kar', 'male'], ['far', 'male'], ['bestefar', 'male'], ['sønn', 'male'], ['bror', 'male'],
+  ['kvinne', 'female'], ['dame', 'female'], ['jente', 'female'], ['mor', 'female'], ['bestemor', 'female'], ['datter', 'female'], ['søster', 'female'],
+]);
+/** Nouns for an unnamed person of either sex (`en pendler`, `en beboer`). */
+const UNNAMED_PERSON = /^(?:pendler|beboer|passasjer|lærer|elev|student|kunde|turist|tilskuer|nabo|innbygger|sykepleier|lege|ansatt|arbeider|sjåfør|bonde|fisker|pasient|pensjonist|forelder|velger|deltaker|vitne|kilde|person|ungdom|tenåring|voksen|forbipasserende)$/u;
 /** How much later a person of unknown sex may be named than one of the pronoun's sex, and the pronoun still mean the latter (characters). */
 const KNOWN_SEX_REACH = 600;
 /** How far back `de` looks for the body that spoke (characters). */
@@ -60,8 +67,18 @@ export class SpeakerResolver {
 
   resolve(subject: Subject, at: number): { speaker: Speaker; type: Heard['type'] } | null {
     switch (subject.kind) {
-      case 'mention':
-        return { speaker: speakerOf(subject.mention), type: typeOf(subject.mention) };
+      case 'mention': {
+        // `sier Tveit` where the recognizer gave the surname an entity of its own: the person named in full before.
+        const { mention } = subject;
+        if (mention.type === 'person' && !mention.canonical.includes(' ')) {
+          const surname = ` ${foldForMatching(mention.canonical)}`;
+          const fuller = this.narrative.find((m) => m.type === 'person' && foldForMatching(m.canonical).endsWith(surname));
+          if (fuller) return { speaker: speakerOf(fuller), type: 'person' };
+          const heard = [...this.heard].reverse().find((h) => h.type === 'person' && foldForMatching(h.speaker.name).endsWith(surname));
+          if (heard) return { speaker: heard.speaker, type: 'person' };
+        }
+        return { speaker: speakerOf(mention), type: typeOf(mention) };
+      }
       case 'name':
         return this.named(subject.name, at, subject.initial === true);
       case 'unnamed':
@@ -103,7 +120,27 @@ export class SpeakerResolver {
       consider(heard.at, heard.speaker, heard.speaker.id === null ? sexOfGivenName(heard.speaker.name.split(' ')[0]) : this.sexOfId(heard.speaker.id), true);
     }
     const best = known && (!unknown || unknown.at < known.at || unknown.at - known.at < KNOWN_SEX_REACH) ? known : unknown ?? known;
+    // `En eldre mann ventet på bussen. – …, sa han.`: someone unnamed was brought in after anyone named.
+    const unnamed = this.lastUnnamed(sex, at);
+    if (unnamed !== undefined && (!best || unnamed > best.at)) return null;
     return best ? { speaker: best.speaker, type: 'person' } : null;
+  }
+
+  /** Where an unnamed person who fits the pronoun was last brought in before `at` (`en eldre mann`, `ei kvinne`, `en pendler`). */
+  private lastUnnamed(sex: Sex, at: number): number | undefined {
+    let found: number | undefined;
+    for (let k = 0; k + 1 < this.words.length && this.words[k].start < at; k++) {
+      const article = this.words[k].lower;
+      if (article !== 'en' && article !== 'ei') continue;
+      for (let n = k + 1; n <= k + 3 && n < this.words.length && this.words[n].start < at; n++) {
+        const noun = this.words[n].lower;
+        const nounSex = UNNAMED_SEX.get(noun);
+        if (nounSex === undefined && !UNNAMED_PERSON.test(noun)) continue;
+        if (nounSex === undefined || nounSex === sex) found = this.words[k].start;
+        break;
+      }
+    }
+    return found;
   }
 
   private sexOfId(id: string): Sex | undefined {
@@ -180,9 +217,13 @@ export class SpeakerResolver {
     for (let i = this.wordIndexAtOrAfter(at) - 1; i >= 0; i--) {
       if (!fitsStem(this.words[i].lower, stem)) continue;
       const beside = holders.filter((m) => Math.abs(this.wordIndexAtOrAfter(m.start) - i) <= TITLE_AFTER);
-      return beside.length ? this.latest(beside, at) : null;
+      if (beside.length) return this.latest(beside, at);
+      const written = this.writtenHolder(stem, at);
+      return written ? this.named(written, at, false) : null;
     }
-    return this.latest(holders, at);
+    if (holders.length) return this.latest(holders, at);
+    const written = this.writtenHolder(stem, at) ?? (stem.length > 8 ? this.writtenHolder(roleHead(stem), at) : undefined);
+    return written ? this.named(written, at, false) : null;
   }
 
   /**
@@ -195,16 +236,48 @@ export class SpeakerResolver {
     let best: EntityMention | undefined;
     for (const mention of this.narrative) {
       if (mention.type !== 'person' && mention.type !== 'organization') continue;
-      if ((fits(mention.canonical, mention.type === 'organization') || fits(mention.text, mention.type === 'organization')) && (!best || mention.start < at)) best = mention;
+      if (!(fits(mention.canonical, mention.type === 'organization') || fits(mention.text, mention.type === 'organization'))) continue;
+      // The fullest name that fits (`Maren Berglund` before a later `Berglund`), then the last before `at`.
+      const words = (m: EntityMention): number => m.canonical.split(' ').length;
+      if (!best || words(mention) > words(best) || (words(mention) === words(best) && mention.start < at)) best = mention;
     }
-    if (best) return { speaker: speakerOf(best), type: typeOf(best) };
+    if (best) return this.resolve({ kind: 'mention', mention: best }, at) ?? { speaker: speakerOf(best), type: typeOf(best) };
     for (let i = this.heard.length - 1; i >= 0; i--) {
       const heard = this.heard[i];
       if (heard.at < at && fits(heard.speaker.name, heard.type === 'organization')) return heard;
     }
+    // `sier Tveit` where the recognizer missed `Direktør Arne Tveit`: the name written out in full elsewhere.
+    const full = this.writtenFullName(name);
+    if (full) return { speaker: { name: full, id: null }, type: 'person' };
     // A capitalised word opening a sentence that names no one here is a common noun (`Separatistene mener …`).
     if (initial) return null;
     return { speaker: { name, id: null }, type: looksLikeBody(name) ? 'organization' : 'person' };
+  }
+
+  /** `Arne Tveit` for `Tveit`: capitalised given names before the surname somewhere in the text. */
+  private writtenFullName(surname: string): string | undefined {
+    if (surname.includes(' ')) return undefined;
+    for (let k = 1; k < this.words.length; k++) {
+      if (this.words[k].text !== surname) continue;
+      let first = k;
+      while (first > 0 && k - first < 3 && this.words[first - 1].capital && !isPersonNoun(this.words[first - 1].lower) && !this.sentenceBetween(this.words[first - 1].end, this.words[first].start) && sexOfGivenName(this.words[first - 1].text) !== undefined) first--;
+      if (first < k) return this.words.slice(first, k + 1).map((w) => w.text).join(' ');
+    }
+    return undefined;
+  }
+
+  /** The name written after a title (`klima- og miljøminister Tore Haldorsen`), the last before `at` or else the first after. */
+  private writtenHolder(stem: string, at: number): string | undefined {
+    let found: string | undefined;
+    for (let k = 0; k + 1 < this.words.length; k++) {
+      if (!fitsStem(this.words[k].lower, stem) || this.sentenceBetween(this.words[k].end, this.words[k + 1].start)) continue;
+      const name: string[] = [];
+      for (let n = k + 1; n < this.words.length && name.length < 4 && this.words[n].capital && /^\s+$/u.test(this.text.slice(this.words[n - 1].end, this.words[n].start)); n++) name.push(this.words[n].text);
+      if (name.length < 2) continue;
+      found = name.join(' ');
+      if (this.words[k].start >= at) break;
+    }
+    return found;
   }
 
   /** A body's name in the text before `at` that ends in the noun (`Arbeids- og sosialdepartementet` for `departementet`). */
@@ -313,6 +386,12 @@ function looksLikeBody(name: string): boolean {
   return /(?:forbund|forbundet|departementet|direktoratet|tilsynet|foreningen?|forening|rådet|sentralen|kommune|politidistrikt|etaten|selskapet|partiet|banken|instituttet|universitetet|sykehuset|klubben|laget|nemnda|ombudet|styret|byrå|byrået|\bAS|ASA)\b/iu.test(name) || /^\p{Lu}{2,6}$/u.test(name);
 }
 
+/** A compound title's last part that is a role of its own: `fiskeriminister` → `minister`, `sportsdirektør` → `direktør`. */
+function roleHead(stem: string): string {
+  for (let i = stem.length - 4; i >= 3; i--) if (isPersonNoun(stem.slice(i))) return stem.slice(i);
+  return stem;
+}
+
 /** Whether a word is the title with this stem, alone or as a compound's end (`fiskeriminister`, `presidenten`). */
 function fitsStem(word: string, stem: string): boolean {
   return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || stemOf(word).endsWith(stem);
@@ -325,7 +404,13 @@ export function stemOf(word: string): string {
   return word;
 }
 
+/** The speaker a mention names; a rule-found name that took a title in (`Agent Camilla Fosse`) without it. */
 export function speakerOf(mention: EntityMention): Speaker {
+  if (mention.source === 'rule') {
+    const words = mention.canonical.split(' ');
+    const title = words[0].toLowerCase();
+    if (words.length > 2 && (isPersonNoun(title) || isPersonNoun(`${title}en`))) return { name: words.slice(1).join(' '), id: mention.entityId };
+  }
   return { name: mention.canonical, id: mention.entityId };
 }
 

@@ -41,7 +41,7 @@ export function isPersonNoun(lower: string): boolean {
 }
 
 /** Nouns for a person, in the definite form a cue uses (`sier læreren`, `forteller pendleren`). */
-const PERSON_NOUN = /(?:lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson)(?:en|a|et|n)$/u;
+const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson)(?:en|a|et|n)$/u;
 
 export interface SubjectReading {
   readonly subject: Subject;
@@ -105,13 +105,22 @@ export function phraseAt(
   }
   const firstMention = mentionAt(first);
   if ((UNNAMED_START.has(first.lower) || UNNAMED_WORDS.test(first.lower)) && !firstMention) return { subject: { kind: 'unnamed' }, end: i + 1 };
+  // `Politiet i Innlandet`, `Norges Bondelag`: a body's name the recognizer did not find, or found a part of.
+  const nextMention = words[i + 1] ? mentionAt(words[i + 1]) : undefined;
+  const genitiveName = firstMention?.type === 'place' && /s$/u.test(first.text) && words[i + 1]?.capital === true && (!nextMention || nextMention.type === 'other');
+  if (first.capital && (genitiveName || (!firstMention && looksLikeBodyWord(first.lower)))) {
+    const written = nameAt(words, i, limit, (w) => (w === first || (genitiveName && w === words[i + 1]) ? undefined : mentionAt(w)));
+    if (written?.includes(' ')) return { subject: { kind: 'name', name: written }, end: i + written.split(' ').length };
+  }
   // The phrase: up to a break, a phrase-ending word or the limit; entity mentions whole.
   const items: { word: Word; mention?: EntityMention; qualifier: boolean }[] = [];
   let j = i;
   while (j < limit && (j === i || !breakBefore(j))) {
     const word = words[j];
     const mention = mentionAt(word);
-    if (!mention && j > i && PHRASE_ENDS.has(word.lower)) break;
+    // `Fiskeri- og havminister`: a shared ending, not a second phrase.
+    const sharedEnding = word.lower === 'og' && words[j - 1]?.hyphenAfter;
+    if (!mention && j > i && PHRASE_ENDS.has(word.lower) && !sharedEnding) break;
     if (mention && !partOfWord(mention, word)) {
       items.push({ word, mention, qualifier: false });
       j++;
