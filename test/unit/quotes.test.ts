@@ -165,6 +165,50 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a surname to the person named in full before',
+    paragraphs: ['– Vi har hatt over 30 møter, sier administrerende direktør Arne Tveit til NRK.', '– Ingen er glemt, sier Tveit.'],
+    expect: [
+      ['direct', 'Vi har hatt over 30 møter', 'Arne Tveit', 'sier'],
+      ['direct', 'Ingen er glemt', 'Arne Tveit', 'sier'],
+    ],
+  },
+  {
+    name: 'a pronoun after someone unnamed is brought in stays unresolved',
+    paragraphs: ['Per Olsen ledet møtet.', 'På torget sto en eldre mann og ventet.', '– Jeg visste ingenting, sa han.'],
+    expect: [['direct', 'Jeg visste ingenting', null, 'sa']],
+  },
+  {
+    name: 'the quote goes on after the attribution’s comma',
+    paragraphs: ['– Skal vi være en utviklingsklubb, sier Per Olsen, må vi tørre å selge.'],
+    expect: [
+      ['direct', 'Skal vi være en utviklingsklubb', 'Per Olsen', 'sier'],
+      ['direct', 'må vi tørre å selge.', 'Per Olsen', null],
+    ],
+  },
+  {
+    name: 'an interview of plain paragraphs: short questions and the answers after them',
+    paragraphs: ['Kari Nordmann har ledet selskapet i ti år.', 'Hvorfor sa du nei?', 'Fordi jeg ikke ville det.', 'Angrer du?', 'Nei. Jeg sover godt.', 'Hva nå?', 'Vi bygger videre.'],
+    expect: [
+      ['question', 'Hvorfor sa du nei?', null],
+      ['direct', 'Fordi jeg ikke ville det.', 'Kari Nordmann'],
+      ['question', 'Angrer du?', null],
+      ['direct', 'Nei. Jeg sover godt.', 'Kari Nordmann'],
+      ['question', 'Hva nå?', null],
+      ['direct', 'Vi bygger videre.', 'Kari Nordmann'],
+    ],
+  },
+  {
+    name: 'a labelled interview: the newsroom asks, the surname answers, also over two paragraphs',
+    paragraphs: ['Vi møter Maren Berglund i Vardø.', 'NRK: Hvorfor en roman?', 'BERGLUND: Fordi romanen gir frihet.', 'Dessuten er det mitt valg.', 'NRK: Er hun deg?', 'BERGLUND: Både og.'],
+    expect: [
+      ['question', 'Hvorfor en roman?', null],
+      ['direct', 'Fordi romanen gir frihet.', 'Maren Berglund'],
+      ['direct', 'Dessuten er det mitt valg.', 'Maren Berglund'],
+      ['question', 'Er hun deg?', null],
+      ['direct', 'Både og.', 'Maren Berglund'],
+    ],
+  },
+  {
     name: 'a medium reporting someone’s words: the person speaks',
     paragraphs: ['Reuters melder at Jonas Gahr Støre sier at avtalen er klar.'],
     expect: [['reported', 'Reuters melder at Jonas Gahr Støre sier at avtalen er klar.', 'Jonas Gahr Støre', 'sier']],
