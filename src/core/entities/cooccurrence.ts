@@ -3,14 +3,15 @@
  * paragraphs (the stronger tie: two names in one paragraph are likelier to be about one thing). Made from what
  * the entity index holds (`indexView.ts`): the entity's list of articles and each article's packed mentions,
  * each entity's group with the set of paragraphs it is named in (`mentionPack.ts`); never from the texts, and
- * nothing is kept between questions. One is a pass over the group headers of the entity's articles (two
- * entities share as many paragraphs as their sets share bits), counted per entity in a typed array made for
- * the question; only an article with names in more than 32 paragraphs has its mentions looked at one by one.
+ * nothing is kept between questions but the table they count in. One is a pass over the group headers of the
+ * entity's articles (two entities share as many paragraphs as their sets share bits), counted per entity
+ * number; only an article with names in more than 32 paragraphs has its mentions looked at one by one.
  *
  * Both counts are symmetric: A is in as many articles and paragraphs with B as B is with A. The ranking, the
  * strongest first: more paragraphs shared, then more articles shared, then by name in Norwegian order
  * (`compareNorwegian`), then by id, so that equal ties always come in the same order.
  */
+import { Int32Chunks } from '../int32Chunks';
 import { compareNorwegian } from '../text';
 import { pushBounded } from './boundedHeap';
 import type { IndexedEntity } from './entityIndex';
@@ -42,14 +43,36 @@ export interface ArticlesWithBoth {
 
 const NONE: CooccurrenceList = { total: 0, entities: [] };
 
+/**
+ * Per entity number `e`, at `2e` the articles and at `2e + 1` the paragraphs it shares with the entity asked
+ * about: kept between questions, and emptied after each through the entities it met, in chunks added as the
+ * numbers grow. A typed array made for each question was 9 MB at a million entities, and a few of them one
+ * after another made the engine collect the whole heap (a third of a second in the benchmark).
+ */
+const shared = new Int32Chunks();
+/** For `articlesWithBoth`, per article number, 1 for the articles of one of the two: kept likewise, in steps of `GROWTH`. */
+let marks = new Uint8Array(0);
+const GROWTH = 1 << 16;
+
 /** The entities named with `id` in some article, the strongest `limit` of them first, and how many there are. */
 export function cooccurring(view: EntityIndexView, id: string, limit: number): CooccurrenceList {
   const entity = view.entityNumber(id);
   if (entity === undefined) return NONE;
-  // Per entity number, the articles then the paragraphs it shares with `entity`: a typed array for the question
-  // (8 MB at a million entities, mostly untouched), rather than a map of the many it meets.
-  const counts = new Int32Array(2 * view.entityEnd());
+  shared.ensure(2 * view.entityEnd());
   const met: number[] = [];
+  try {
+    return rank(view, entity, limit, met);
+  } finally {
+    for (const other of met) {
+      shared.set(2 * other, 0);
+      shared.set(2 * other + 1, 0);
+    }
+  }
+}
+
+/** `cooccurring`'s count (into `shared`, the entities met listed in `met`) and ranking. */
+function rank(view: EntityIndexView, entity: number, limit: number, met: number[]): CooccurrenceList {
+  const counts = shared;
   // For an article with a paragraph table, per paragraph: whether `entity` is named there (the article's stamp),
   // and which group was last counted there (its stamp), so that a paragraph counts once per entity.
   let named = new Int32Array(64);
@@ -66,9 +89,9 @@ export function cooccurring(view: EntityIndexView, id: string, limit: number): C
       for (let at = firstGroup(pack); at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
         if (at === own) continue;
         const other = 2 * pack[at];
-        if (counts[other] === 0) met.push(pack[at]);
-        counts[other]++;
-        counts[other + 1] += bitCount(set & pack[at + PACK_PARAGRAPHS]);
+        if (counts.get(other) === 0) met.push(pack[at]);
+        counts.add(other, 1);
+        counts.add(other + 1, bitCount(set & pack[at + PACK_PARAGRAPHS]));
       }
       continue;
     }
@@ -82,26 +105,26 @@ export function cooccurring(view: EntityIndexView, id: string, limit: number): C
     for (let at = firstGroup(pack); at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
       if (at === own) continue;
       const other = 2 * pack[at];
-      if (counts[other] === 0) met.push(pack[at]);
-      counts[other]++;
+      if (counts.get(other) === 0) met.push(pack[at]);
+      counts.add(other, 1);
       groupStamp++;
       for (let span = at + PACK_HEADER, end = span + 2 * pack[at + 2]; span < end; span += 2) {
         const paragraph = paragraphOf(pack, pack[span]);
         if (named[paragraph] !== articleStamp || counted[paragraph] === groupStamp) continue;
         counted[paragraph] = groupStamp;
-        counts[other + 1]++;
+        counts.add(other + 1, 1);
       }
     }
   }
   // Fewer paragraphs, then fewer articles, then later by name, then by id: what the heap drops first.
   const worse = (a: number, b: number): number =>
-    counts[2 * a + 1] - counts[2 * b + 1] || counts[2 * a] - counts[2 * b] || compareNorwegian(view.nameOf(b), view.nameOf(a)) || compareIds(view.idOf(b), view.idOf(a));
+    counts.get(2 * a + 1) - counts.get(2 * b + 1) || counts.get(2 * a) - counts.get(2 * b) || compareNorwegian(view.nameOf(b), view.nameOf(a)) || compareIds(view.idOf(b), view.idOf(a));
   const heap: number[] = [];
   for (const other of met) pushBounded(heap, other, limit, worse);
   heap.sort((a, b) => worse(b, a));
   return {
     total: met.length,
-    entities: heap.map((other) => ({ entity: view.describe(other), articles: counts[2 * other], paragraphs: counts[2 * other + 1] })),
+    entities: heap.map((other) => ({ entity: view.describe(other), articles: counts.get(2 * other), paragraphs: counts.get(2 * other + 1) })),
   };
 }
 
@@ -117,16 +140,20 @@ export function articlesWithBoth(view: EntityIndexView, a: string, b: string, li
   const firstArticles = view.articlesOf(first);
   const secondArticles = view.articlesOf(second);
   const [shorter, longer] = firstArticles.length <= secondArticles.length ? [firstArticles, secondArticles] : [secondArticles, firstArticles];
-  // The longer list marked by article number (one byte an article of the index), the shorter looked up in it.
-  const marks = new Uint8Array(view.articleEnd());
-  for (const article of longer) marks[article] = 1;
+  // The longer list marked by article number, the shorter looked up in it.
+  if (marks.length < view.articleEnd()) marks = new Uint8Array(Math.ceil(view.articleEnd() / GROWTH) * GROWTH);
   const worse = (x: number, y: number) => view.compareArticles(y, x);
   const heap: number[] = [];
   let total = 0;
-  for (const article of shorter) {
-    if (marks[article] === 0) continue;
-    total++;
-    pushBounded(heap, article, limit, worse);
+  try {
+    for (const article of longer) marks[article] = 1;
+    for (const article of shorter) {
+      if (marks[article] === 0) continue;
+      total++;
+      pushBounded(heap, article, limit, worse);
+    }
+  } finally {
+    for (const article of longer) marks[article] = 0;
   }
   heap.sort(view.compareArticles);
   return {

@@ -87,6 +87,27 @@ const DAY_SUFFIXES = Array.from({ length: 31 }, (_, day) => `-${String(day + 1).
 const PER_PASS = 31;
 
 /**
+ * For a pass over several entities' articles: per article number, which of them name it (bit k: the k-th), and
+ * per entity number, 1 + its place among them. Kept between questions (emptied after each) and grown with the
+ * index: made for each question, they were a megabyte or more at a time.
+ */
+let which = new Int32Array(0);
+let places = new Int8Array(0);
+/** The articles any of them names, in the first of its places (as many as articles at most). */
+let union = new Int32Array(0);
+/** Room is made in steps of this many numbers (they grow one at a time while a corpus is indexed). */
+const GROWTH = 1 << 16;
+
+/** What a timeline counts, per month and per day slot (`dayBase`), before it is labelled. */
+interface Counts {
+  readonly monthMentions: Int32Array;
+  readonly monthArticles: Int32Array;
+  readonly dayMentions: Int32Array;
+  readonly dayArticles: Int32Array;
+  readonly undated: { mentions: number; articles: number };
+}
+
+/**
  * The timelines of `ids` over one range of months (and days), for a chart comparing them: the first and last
  * month of any of them bound every one. An id the index does not know has a timeline of zeros. The articles of
  * all of them are gone through once, each looked into for every one of them it names (an article's mentions
@@ -124,7 +145,7 @@ export function timelines(view: EntityIndexView, ids: readonly string[]): Entity
     dayBase[month] = daySlots;
     daySlots += 31;
   }
-  const counts = entities.map(() => ({
+  const counts: Counts[] = entities.map(() => ({
     monthMentions: new Int32Array(monthCount),
     monthArticles: new Int32Array(monthCount),
     dayMentions: new Int32Array(daySlots),
@@ -133,53 +154,30 @@ export function timelines(view: EntityIndexView, ids: readonly string[]): Entity
   }));
   for (let from = 0; from < entities.length; from += PER_PASS) {
     const batch = entities.slice(from, from + PER_PASS);
-    // Per article, which of the batch name it (bit k: the k-th), and the articles that any do; for one entity, its own.
-    const which = batch.length > 1 ? new Int32Array(view.articleEnd()) : undefined;
-    // Per entity number, 1 + its place in the batch: an article's groups are gone through once for all of them.
-    const places = batch.length > 1 ? new Int8Array(view.entityEnd()) : undefined;
-    let articles = lists[from];
-    if (which && places) {
-      articles = [];
+    const into = counts.slice(from, from + PER_PASS);
+    if (batch.length === 1) {
+      countOne(view, lists[from], batch[0], into[0], first, dayBase);
+      continue;
+    }
+    // The articles any of them names, each gone through once for all of them.
+    if (which.length < view.articleEnd()) {
+      which = new Int32Array(Math.ceil(view.articleEnd() / GROWTH) * GROWTH);
+      union = new Int32Array(which.length);
+    }
+    if (places.length < view.entityEnd()) places = new Int8Array(Math.ceil(view.entityEnd() / GROWTH) * GROWTH);
+    let length = 0;
+    try {
       for (let k = 0; k < batch.length; k++) {
         places[batch[k]] = k + 1;
         for (const article of lists[from + k]) {
-          if (which[article] === 0) articles.push(article);
+          if (which[article] === 0) union[length++] = article;
           which[article] |= 1 << k;
         }
       }
-    }
-    const own = new Int32Array(batch.length);
-    for (const article of articles) {
-      const pack = view.packOf(article);
-      const code = view.dateOf(article);
-      const month = code < 0 ? -1 : monthIndex(code) - first;
-      const day = code < 0 ? 0 : code & 31;
-      const bits = which ? which[article] : 1;
-      // Each one's group: where it starts.
-      if (places) {
-        let left = bitCount(bits);
-        for (let at = firstGroup(pack); left > 0 && at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
-          const place = places[pack[at]];
-          if (place === 0) continue;
-          own[place - 1] = at;
-          left--;
-        }
-      } else own[0] = findGroup(pack, batch[0]);
-      for (let rest = bits; rest !== 0; rest &= rest - 1) {
-        const k = 31 - Math.clz32(rest & -rest);
-        const mentions = pack[own[k] + 2];
-        const into = counts[from + k];
-        if (month < 0) {
-          into.undated.mentions += mentions;
-          into.undated.articles++;
-          continue;
-        }
-        into.monthMentions[month] += mentions;
-        into.monthArticles[month]++;
-        if (day === 0) continue;
-        into.dayMentions[dayBase[month] + day - 1] += mentions;
-        into.dayArticles[dayBase[month] + day - 1]++;
-      }
+      countSeveral(view, union.subarray(0, length), batch.length, into, first, dayBase);
+    } finally {
+      for (let i = 0; i < length; i++) which[union[i]] = 0;
+      for (const entity of batch) places[entity] = 0;
     }
   }
   const monthLabels: string[] = [];
@@ -206,6 +204,63 @@ export function timelines(view: EntityIndexView, ids: readonly string[]): Entity
       undated: { ...undated },
     };
   });
+}
+
+/**
+ * Counts an article's `mentions` of an entity into its month (from the first of the range; -1 for an article
+ * without a date) and its day's slot (-1 for none).
+ */
+function countIn(into: Counts, month: number, daySlot: number, mentions: number): void {
+  if (month < 0) {
+    into.undated.mentions += mentions;
+    into.undated.articles++;
+    return;
+  }
+  into.monthMentions[month] += mentions;
+  into.monthArticles[month]++;
+  if (daySlot < 0) return;
+  into.dayMentions[daySlot] += mentions;
+  into.dayArticles[daySlot]++;
+}
+
+/** An article's day's slot in the counts of days (-1 for none), given its date code and month from the first of the range. */
+function daySlotOf(code: number, month: number, dayBase: Int32Array): number {
+  const day = code & 31;
+  return code < 0 || day === 0 ? -1 : dayBase[month] + day - 1;
+}
+
+/** One entity's articles counted: its group found in each. */
+function countOne(view: EntityIndexView, articles: readonly number[], entity: number, into: Counts, first: number, dayBase: Int32Array): void {
+  for (const article of articles) {
+    const pack = view.packOf(article);
+    const code = view.dateOf(article);
+    const month = code < 0 ? -1 : monthIndex(code) - first;
+    countIn(into, month, daySlotOf(code, month, dayBase), pack[findGroup(pack, entity) + 2]);
+  }
+}
+
+/** Several entities' articles counted (`which` says which of them each names, `places` where each is in `into`), each article's groups gone through once. */
+function countSeveral(view: EntityIndexView, articles: Int32Array, count: number, into: readonly Counts[], first: number, dayBase: Int32Array): void {
+  const own = new Int32Array(count);
+  for (const article of articles) {
+    const pack = view.packOf(article);
+    const bits = which[article];
+    // Where each one's group starts.
+    let left = bitCount(bits);
+    for (let at = firstGroup(pack); left > 0 && at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
+      const place = places[pack[at]];
+      if (place === 0) continue;
+      own[place - 1] = at;
+      left--;
+    }
+    const code = view.dateOf(article);
+    const month = code < 0 ? -1 : monthIndex(code) - first;
+    const daySlot = daySlotOf(code, month, dayBase);
+    for (let rest = bits; rest !== 0; rest &= rest - 1) {
+      const k = 31 - Math.clz32(rest & -rest);
+      countIn(into[k], month, daySlot, pack[own[k] + 2]);
+    }
+  }
 }
 
 /** `YYYY-MM` or `YYYY-MM-DD`. */
