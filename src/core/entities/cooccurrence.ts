@@ -11,7 +11,6 @@
  * strongest first: more paragraphs shared, then more articles shared, then by name in Norwegian order
  * (`compareNorwegian`), then by id, so that equal ties always come in the same order.
  */
-import { Int32Chunks } from '../int32Chunks';
 import { compareNorwegian } from '../text';
 import { pushBounded } from './boundedHeap';
 import type { IndexedEntity } from './entityIndex';
@@ -45,12 +44,12 @@ const NONE: CooccurrenceList = { total: 0, entities: [] };
 
 /**
  * Per entity number `e`, at `2e` the articles and at `2e + 1` the paragraphs it shares with the entity asked
- * about: kept between questions, and emptied after each through the entities it met, in chunks added as the
- * numbers grow. A typed array made for each question was 9 MB at a million entities, and a few of them one
- * after another made the engine collect the whole heap (a third of a second in the benchmark).
+ * about: kept between questions, emptied after each through the entities it met, and grown in steps of
+ * `GROWTH` as the numbers grow. A typed array made for each question was 9 MB at a million entities, and a few
+ * of them one after another made the engine collect the whole heap (a third of a second in the benchmark).
  */
-const shared = new Int32Chunks();
-/** For `articlesWithBoth`, per article number, 1 for the articles of one of the two: kept likewise, in steps of `GROWTH`. */
+let shared = new Int32Array(0);
+/** For `articlesWithBoth`, per article number, 1 for the articles of one of the two: kept likewise. */
 let marks = new Uint8Array(0);
 const GROWTH = 1 << 16;
 
@@ -58,14 +57,14 @@ const GROWTH = 1 << 16;
 export function cooccurring(view: EntityIndexView, id: string, limit: number): CooccurrenceList {
   const entity = view.entityNumber(id);
   if (entity === undefined) return NONE;
-  shared.ensure(2 * view.entityEnd());
+  if (shared.length < 2 * view.entityEnd()) shared = new Int32Array(Math.ceil((2 * view.entityEnd()) / GROWTH) * GROWTH);
   const met: number[] = [];
   try {
     return rank(view, entity, limit, met);
   } finally {
     for (const other of met) {
-      shared.set(2 * other, 0);
-      shared.set(2 * other + 1, 0);
+      shared[2 * other] = 0;
+      shared[2 * other + 1] = 0;
     }
   }
 }
@@ -89,9 +88,9 @@ function rank(view: EntityIndexView, entity: number, limit: number, met: number[
       for (let at = firstGroup(pack); at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
         if (at === own) continue;
         const other = 2 * pack[at];
-        if (counts.get(other) === 0) met.push(pack[at]);
-        counts.add(other, 1);
-        counts.add(other + 1, bitCount(set & pack[at + PACK_PARAGRAPHS]));
+        if (counts[other] === 0) met.push(pack[at]);
+        counts[other]++;
+        counts[other + 1] += bitCount(set & pack[at + PACK_PARAGRAPHS]);
       }
       continue;
     }
@@ -105,26 +104,26 @@ function rank(view: EntityIndexView, entity: number, limit: number, met: number[
     for (let at = firstGroup(pack); at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
       if (at === own) continue;
       const other = 2 * pack[at];
-      if (counts.get(other) === 0) met.push(pack[at]);
-      counts.add(other, 1);
+      if (counts[other] === 0) met.push(pack[at]);
+      counts[other]++;
       groupStamp++;
       for (let span = at + PACK_HEADER, end = span + 2 * pack[at + 2]; span < end; span += 2) {
         const paragraph = paragraphOf(pack, pack[span]);
         if (named[paragraph] !== articleStamp || counted[paragraph] === groupStamp) continue;
         counted[paragraph] = groupStamp;
-        counts.add(other + 1, 1);
+        counts[other + 1]++;
       }
     }
   }
   // Fewer paragraphs, then fewer articles, then later by name, then by id: what the heap drops first.
   const worse = (a: number, b: number): number =>
-    counts.get(2 * a + 1) - counts.get(2 * b + 1) || counts.get(2 * a) - counts.get(2 * b) || compareNorwegian(view.nameOf(b), view.nameOf(a)) || compareIds(view.idOf(b), view.idOf(a));
+    counts[2 * a + 1] - counts[2 * b + 1] || counts[2 * a] - counts[2 * b] || compareNorwegian(view.nameOf(b), view.nameOf(a)) || compareIds(view.idOf(b), view.idOf(a));
   const heap: number[] = [];
   for (const other of met) pushBounded(heap, other, limit, worse);
   heap.sort((a, b) => worse(b, a));
   return {
     total: met.length,
-    entities: heap.map((other) => ({ entity: view.describe(other), articles: counts.get(2 * other), paragraphs: counts.get(2 * other + 1) })),
+    entities: heap.map((other) => ({ entity: view.describe(other), articles: counts[2 * other], paragraphs: counts[2 * other + 1] })),
   };
 }
 
