@@ -86,6 +86,8 @@ export async function buildGazetteer(root) {
   const givenNames = names(allLocales, 'first_name');
   const surnames = names(allLocales, 'last_name');
   const { female, male } = namesBySex(allLocales);
+  // Only given names the list has: a name's sex is a fact about a given name.
+  for (const set of [female, male]) for (const name of set) if (!givenNames.has(name)) set.delete(name);
 
   const countries = new Set();
   const isoCountries = require('i18n-iso-countries');

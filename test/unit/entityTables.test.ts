@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import data from '../../src/core/entities/generated/gazetteer.json';
 import { hashOf } from '../../src/core/entities/fnv';
-import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from '../../src/core/entities/gazetteer';
+import { COUNTRY, FEMALE_NAME, GIVEN_NAME, MALE_NAME, gazetteer, PLACE, SURNAME } from '../../src/core/entities/gazetteer';
 import { endingFilter } from '../../src/core/entities/endings';
 import { factsOf, FILTERED_PATTERNS } from '../../src/core/entities/wordFacts';
 
 // The lists as a plain map: what the gazetteer answered before its filter.
 const reference = new Map<string, number>();
-for (const [list, bit] of [[data.givenNames, GIVEN_NAME], [data.surnames, SURNAME], [data.countries, COUNTRY], [data.places, PLACE]] as const) {
+for (const [list, bit] of [[data.givenNames, GIVEN_NAME], [data.surnames, SURNAME], [data.countries, COUNTRY], [data.places, PLACE], [data.femaleNames, FEMALE_NAME], [data.maleNames, MALE_NAME]] as const) {
   for (const name of list.split('\n')) reference.set(name, (reference.get(name) ?? 0) | bit);
 }
 
