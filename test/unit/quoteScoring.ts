@@ -64,7 +64,7 @@ export function emptyScores(): QuoteScores {
 const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
 
 /** The gold files of a set: `seeds` (one file for the five seeds), `dev`, `dev2` or `heldout`. */
-export function goldSet(set: 'seeds' | 'dev' | 'dev2' | 'heldout'): { name: string; fileText: string; gold: GoldFile }[] {
+export function goldSet(set: 'seeds' | 'dev' | 'dev2' | 'dev3' | 'heldout'): { name: string; fileText: string; gold: GoldFile }[] {
   if (set === 'seeds') {
     const seeds = JSON.parse(readFileSync(join(QUOTES_DIR, 'seeds.gold.json'), 'utf8')) as { articles: GoldFile[] };
     return seeds.articles.map((gold) => ({ name: gold.file, fileText: readFileSync(join(repoRoot, 'seeds', gold.file), 'utf8'), gold }));

@@ -15,7 +15,7 @@ import { type Cue, cueAt } from './speechVerbs';
 import { sexOfGivenName } from './gender';
 import { isMediumName } from './media';
 import { type Speaker, SpeakerResolver, speakerOf } from './speakers';
-import { type Subject, phraseAt, subjectAfter } from './subjects';
+import { type Subject, documentSource, phraseAt, subjectAfter } from './subjects';
 
 export type QuoteKind = 'direct' | 'reported' | 'question';
 
@@ -63,10 +63,19 @@ interface Segment extends Span {
 }
 
 const DASH_AT_START = /^[–—―-][ \u00a0]/u;
-const DASH_INSIDE = /(?<=[.!?:]["»”]?[ \u00a0]+)[–—―][ \u00a0]/gu;
+const DASH_INSIDE = /(?<=[.!?:]["»”]?[ \u00a0]+)(?:[–—―][ \u00a0]|-[ \u00a0](?=\p{Lu}))/gu;
 const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
 /** Words before a quoted phrase that make it a term or a title, not anyone's words. */
 const TERM_BEFORE = /(?:såkalte?|kalt|kalles|heter|navnet|begrepet|uttrykket|ordet|prosjektet|operasjonen|boka|boken|filmen|serien|stykket|forestillingen|albumet|låten|sangen|programmet|rapporten|kampanjen|tittelen|slagordet|merket|aksjonen|planen|strategien)\s*$/iu;
+/** Whether a quote stands right by its cue: `ropte «skam deg»`, `«Nei», sa hun`. */
+function nextTo(text: string, quote: Span, words: readonly Word[], cue: Cue): boolean {
+  const verb = words[cue.verb];
+  const last = words[cue.last];
+  return /^[\s:«"“]*$/u.test(text.slice(last.end, quote.start)) || /^[»"”\s,?!]*$/u.test(text.slice(quote.end, verb.start));
+}
+
+/** Verbs whose object is the quoted words, not a clause: `kaller forslaget «et svik»`, `beskriver det som «…»`. */
+const NAMING_VERBS = new Set(['kaller', 'kalte', 'beskriver', 'beskrev', 'betegner', 'betegnet', 'omtaler', 'omtalte']);
 /** Words after an attribution's comma that go on with the quote, not the attribution (`…, sier Lian, må vi …`). */
 const CONTINUING = new Set(['må', 'vil', 'skal', 'kan', 'er', 'var', 'blir', 'ble', 'har', 'hadde', 'får', 'fikk', 'bør', 'så', 'da', 'men', 'går', 'gjør', 'tror', 'mener', 'vet']);
 /** Words that open a sentence that only attributes what came before: `Det sier Kari Dahl til NRK.` */
@@ -230,11 +239,14 @@ function namedLabels(text: string, segments: Segment[]): Segment[] {
       answering = !text.slice(x.start, x.end).trimEnd().endsWith('?');
       return x;
     }
-    if (answering && x.block.kind === 'paragraph' && previous?.index === x.index - 1 && !DASH_AT_START.test(text.slice(x.start, x.start + 2))) return { ...x, turn: 'answer' as const };
+    if (answering && x.block.kind === 'paragraph' && previous?.index === x.index - 1 && !DASH_AT_START.test(text.slice(x.start, x.start + 2)) && FIRST_PERSON.test(text.slice(x.start, x.end))) return { ...x, turn: 'answer' as const };
     answering = false;
     return x;
   });
 }
+
+/** An answer speaks in the first person; narration after it does not. */
+const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:jeg|meg|min|mitt|mine|vi|oss|vår|vårt|våre)(?![\p{L}\p{N}])/iu;
 
 /** A question in an interview of plain paragraphs: short, asking, no dash or label. */
 const PLAIN_QUESTION_CHARS = 400;
@@ -376,7 +388,7 @@ function attribution(text: string, from: number, end: number, mentionAt: (word: 
     else if (!afterComma) continue;
     const cue = cueAt(lowers, cueWord);
     if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
-    const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
+    const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : isSaysIt(cue) ? saysIt(words, cue, mentionAt, breakBefore) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
     if (!reading) continue;
     let attributionEnd = sentence ? sentence.end : end;
     // `– Hvis vi skal det, sier Lian, må vi tørre å selge.`: the quote goes on after the attribution's comma.
@@ -500,7 +512,9 @@ function narration(
         cueWords = reading.words;
       }
     }
-    if (words.length < INLINE_WORDS && !(words.length >= 2 && best)) continue;
+    // A short phrase is someone's words when a verb names it so (`kaller det «helt uholdbart»`); inside a reported clause it is part of it.
+    const adjacent = best !== undefined && (NAMING_VERBS.has(cueWords[best.cue.verb]?.lower ?? '') || nextTo(text, q, cueWords, best.cue));
+    if (words.length < INLINE_WORDS && !(words.length >= 2 && adjacent)) continue;
     const whole = touched.length > 0 && q.start - 1 <= touched[0].start && q.end + 2 >= touched[touched.length - 1].end;
     const source: Source = best?.subject ? { kind: 'subject', subject: best.subject, at: cueWords[best.cue.verb].start } : whole ? { kind: 'previous' } : { kind: 'none' };
     const draft: Draft = { start: q.start, end: q.end, kind: 'direct', cue: best ? cueText(cueWords, best.cue) : null, source };
@@ -515,7 +529,7 @@ function narration(
     if (!best) continue;
     const lowers = words.map((w) => w.lower);
     if (onlyAttributes(words, best)) continue;
-    if (!best.subject && !governsClause(lowers, best.cue)) continue;
+    if (!best.subject && !governsClause(lowers, best.cue) && best.cue.cue !== 'ifølge') continue;
     const source: Source = best.subject ? { kind: 'subject', subject: best.subject, at: words[best.cue.verb].start } : { kind: 'none' };
     drafts.push({ start: sentence.start, end: sentence.end, kind: 'reported', cue: cueText(words, best.cue), source });
   }
@@ -589,9 +603,13 @@ function subjectOf(
   breakBefore: (index: number) => boolean,
 ): Subject | undefined | 'relative' {
   if (cue.cue === 'ifølge') return phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length)?.subject;
+  if (isSaysIt(cue)) return saysIt(words, cue, mentionAt, breakBefore)?.subject ?? { kind: 'unnamed' };
+  // `har ikke svart`, `ville ikke si`: no speech.
+  if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
   const after = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
   // `…, skriver Reuters.`; but `En lærer som ikke vil stå fram, forteller at …` has its subject before.
-  if (cue.verb > 0 && commaBefore(words, cue.verb) && after) return after.subject;
+  const relativeBefore = words.slice(0, cue.verb).some((w, k) => w.lower === 'som' && k > 0 && (commaBefore(words, k) || k <= 4));
+  if (cue.verb > 0 && commaBefore(words, cue.verb) && after && !relativeBefore) return after.subject;
   // The clause the verb is in: after `at`, or after `, og`/`, men` (a second main clause).
   let clauseStart = 0;
   for (let i = cue.verb - 1; i > 0; i--) {
@@ -629,13 +647,22 @@ function subjectOf(
   if (ADVERBIAL_OPENERS.has(opener.lower) && !mentionAt(opener)) return after?.subject;
   const reading = phraseAt(words, clauseStart, mentionAt, breakBefore, cue.verb);
   if (!reading) return after?.subject;
+  if (reading.subject.kind === 'role' && !reading.subject.body) {
+    // `Leder i Elevorganisasjonen, Ane Kristine Berg, advarer …`: the name in apposition to the title.
+    for (let k = reading.end; k < cue.verb; k++) {
+      if (!commaBefore(words, k)) continue;
+      const named = phraseAt(words, k, mentionAt, () => false, cue.verb);
+      if (named && (named.subject.kind === 'name' || (named.subject.kind === 'mention' && personLike(named.subject.mention)))) return named.subject;
+      break;
+    }
+  }
   if (reading.subject.kind === 'name') {
     // A capitalised word opening the sentence is a common noun (`Separatistene`, `Foreldrene`) unless it looks like a name.
     return clauseStart > 0 || looksLikeName(reading.subject.name) ? reading.subject : { ...reading.subject, initial: true };
   }
   if (reading.subject.kind === 'mention') {
     const { type } = reading.subject.mention;
-    if (type !== 'person' && type !== 'organization') return after?.subject ?? { kind: 'unnamed' };
+    if (type !== 'person' && type !== 'organization') return after?.subject ?? { kind: 'name', name: reading.subject.mention.text, initial: true };
     // `Nato-land og Ukraina mener …`: several speakers are not one.
     if (words.slice(reading.end, cue.verb).some((w) => w.lower === 'og')) return { kind: 'unnamed' };
   }
@@ -649,6 +676,21 @@ function looksLikeName(name: string): boolean {
   if (ORGANIZATION_ENDING.test(last) || /(?:sentralen|tjenesten|rådet|nemnda|ombudet|styret|foreningen|laget|klubben|kontoret|etaten|verket|senteret|instituttet|foretaket)$/u.test(last)) return true;
   if (parts.length > 1) return true;
   return gazetteer.isGivenName(parts[0]) || gazetteer.isSurname(parts[0]);
+}
+
+function isSaysIt(cue: Cue): boolean {
+  return cue.cue === 'heter det' || cue.cue === 'het det';
+}
+
+/** The subject of `heter det`: the body or the text the sentence names (`heter det i dommen`). */
+function saysIt(words: readonly Word[], cue: Cue, mentionAt: (word: Word) => EntityMention | undefined, breakBefore: (index: number) => boolean): { subject: Subject; end: number } | undefined {
+  const subject = documentSource(words, mentionAt, breakBefore);
+  return subject ? { subject, end: cue.last + 1 } : undefined;
+}
+
+/** A person's mention, or a name of several words opening with a given name that the recognizer typed otherwise (`Ane Kristine Berg`). */
+function personLike(mention: EntityMention): boolean {
+  return mention.type === 'person' || (mention.canonical.includes(' ') && sexOfGivenName(mention.canonical.split(' ')[0]) !== undefined);
 }
 
 /** Whether a comma (or a closing quotation mark) stands right before word `i`: `…, skriver Reuters`, `«…», sier hun`. */
@@ -666,7 +708,7 @@ function mentionBefore(words: readonly Word[], i: number, mentionAt: (word: Word
 }
 
 function isMedia(subject: Subject | undefined): boolean {
-  return subject?.kind === 'mention' && isMediumName(subject.mention.canonical);
+  return (subject?.kind === 'mention' && isMediumName(subject.mention.canonical)) || (subject?.kind === 'name' && isMediumName(subject.name));
 }
 
 /** `Det melder Reuters.`: a sentence that names a medium as the source of what came before and says nothing itself. */
@@ -699,7 +741,14 @@ function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions:
   const inside = (spans: readonly Span[], m: EntityMention): boolean => spans.some((s) => s.start <= m.start && m.end <= s.end);
   // `Ahus` of `Ahus-pasienter` is part of a word, not someone named.
   const compoundPart = (m: EntityMention): boolean => /^-\p{L}/u.test(article.text.slice(m.end, m.end + 2));
-  const resolver = new SpeakerResolver(article.text, mentions, (m) => !inside(quoted, m) && !inside(furniture, m) && !compoundPart(m), wordsIn(article.text, 0, article.text.length));
+  const at = (position: number): EntityMention => ({ start: position, end: position + 1 }) as EntityMention;
+  const resolver = new SpeakerResolver(
+    article.text,
+    mentions,
+    (m) => !inside(quoted, m) && !inside(furniture, m) && !compoundPart(m),
+    wordsIn(article.text, 0, article.text.length),
+    (position) => !inside(quoted, at(position)) && !inside(furniture, at(position)),
+  );
   const questions = kept.filter((d) => d.kind === 'question').length;
   const interview = questions >= 2 || kept.some((d) => d.source.kind === 'answer');
   const interviewer = interview ? interviewerOf(article, mentions) : null;
@@ -768,6 +817,14 @@ function interviewerOf(article: Pick<Article, 'text' | 'blocks' | 'byline'>, men
   const bylineText = byline ? article.text.slice(byline.start, byline.end) : '';
   // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`: the photographer asks nothing.
   const authors = (article.byline?.authors ?? []).filter((name) => !new RegExp(`${escapeRegExp(name)}\\s*\\((?:foto|fotograf|video|bilder)\\)`, 'iu').test(bylineText));
+  // `Da Dagbladets Jonas Rygg møter henne`: the newsroom's journalist, named in the text.
+  const named = /\b(?:\p{Lu}[\p{L}0-9]*s)(?: (?:journalist|reporter|medarbeider|kommentator))? ((?:\p{Lu}[\p{L}'’-]+ ){1,2}\p{Lu}[\p{L}'’-]+)/u;
+  for (const match of article.text.matchAll(new RegExp(named.source, 'gu'))) {
+    const medium = match[0].split(' ')[0].replace(/s$/u, '');
+    if (!isMediumName(medium)) continue;
+    const mention = mentions.find((m) => m.type === 'person' && m.start === (match.index ?? 0) + match[0].length - match[1].length);
+    return mention ? speakerOf(mention) : { name: match[1], id: null };
+  }
   if (authors.length !== 1) return null;
   const mention = byline ? mentions.find((m) => m.type === 'person' && m.start >= byline.start && m.end <= byline.end && authors[0].includes(m.text)) : undefined;
   return mention ? speakerOf(mention) : { name: authors[0], id: null };

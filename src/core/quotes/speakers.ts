@@ -10,7 +10,7 @@ import { foldForMatching } from '../text';
 import { type Sex, sexOfGivenName } from './gender';
 import { isMediumName } from './media';
 import type { Word } from './sentences';
-import { type Subject, isPersonNoun } from './subjects';
+import { type Subject, isPersonNoun, nameAt } from './subjects';
 
 export interface Speaker {
   readonly name: string;
@@ -30,6 +30,11 @@ const UNNAMED_SEX = new Map<string, Sex>([
 ]);
 /** Nouns for an unnamed person of either sex (`en pendler`, `en beboer`). */
 const UNNAMED_PERSON = /^(?:pendler|beboer|passasjer|lærer|elev|student|kunde|turist|tilskuer|nabo|innbygger|sykepleier|lege|ansatt|arbeider|sjåfør|bonde|fisker|pasient|pensjonist|forelder|velger|deltaker|vitne|kilde|person|ungdom|tenåring|voksen|forbipasserende)$/u;
+/** Texts whose author is a body of a known kind: a judgment's is a court, an indictment's the prosecution. */
+const DOCUMENT_AUTHORS: readonly (readonly [RegExp, RegExp])[] = [
+  [/^(?:dommen|kjennelsen)$/u, /(?:rett|domstol)/u],
+  [/^(?:tiltalen|anken)$/u, /(?:okokrim|statsadvokat|riksadvokat|patalemyndighet|politi)/u],
+];
 /** How much later a person of unknown sex may be named than one of the pronoun's sex, and the pronoun still mean the latter (characters). */
 const KNOWN_SEX_REACH = 600;
 /** How far back `de` looks for the body that spoke (characters). */
@@ -56,6 +61,8 @@ export class SpeakerResolver {
     mentions: readonly EntityMention[],
     isNarrative: (mention: EntityMention) => boolean,
     private readonly words: readonly Word[],
+    /** Whether a place is in the narration (not quoted words, a byline or a credit). */
+    private readonly narrativeAt: (position: number) => boolean = () => true,
   ) {
     this.narrative = mentions.filter(isNarrative);
   }
@@ -70,12 +77,14 @@ export class SpeakerResolver {
       case 'mention': {
         // `sier Tveit` where the recognizer gave the surname an entity of its own: the person named in full before.
         const { mention } = subject;
-        if (mention.type === 'person' && !mention.canonical.includes(' ')) {
+        if ((mention.type === 'person' || mention.source === 'rule') && !mention.canonical.includes(' ')) {
           const surname = ` ${foldForMatching(mention.canonical)}`;
           const fuller = this.narrative.find((m) => m.type === 'person' && foldForMatching(m.canonical).endsWith(surname));
           if (fuller) return { speaker: speakerOf(fuller), type: 'person' };
           const heard = [...this.heard].reverse().find((h) => h.type === 'person' && foldForMatching(h.speaker.name).endsWith(surname));
           if (heard) return { speaker: heard.speaker, type: 'person' };
+          const full = this.writtenFullName(mention.text.replace(/s$/u, '') === mention.text ? mention.text : mention.canonical);
+          if (full) return { speaker: { name: full, id: null }, type: 'person' };
         }
         return { speaker: speakerOf(mention), type: typeOf(mention) };
       }
@@ -87,6 +96,8 @@ export class SpeakerResolver {
         return subject.pronoun === 'de' ? this.body(at) : this.person(subject.pronoun === 'hun' ? 'female' : 'male', subject.at);
       case 'role':
         return subject.body ? this.bodyNamed(subject.words, subject.at) : this.role(subject.words, subject.at);
+      case 'document':
+        return this.document(subject.noun, subject.at);
     }
   }
 
@@ -114,6 +125,11 @@ export class SpeakerResolver {
     for (const mention of this.narrative) {
       if (mention.start >= at) break;
       if (mention.type === 'person') consider(mention.start, speakerOf(mention), this.sexOf(mention));
+    }
+    // Names the recognizer missed: a known given name and a capitalised word after it (`Mannen hennes, Tor Erik Stave, …`).
+    for (const written of this.writtenPeople()) {
+      if (written.at >= at) break;
+      consider(written.at, { name: written.name, id: null }, written.sex);
     }
     for (const heard of this.heard) {
       if (heard.at >= at || heard.type !== 'person') continue;
@@ -147,6 +163,30 @@ export class SpeakerResolver {
     if (this.sexes.has(id)) return this.sexes.get(id);
     const mention = this.narrative.find((m) => m.entityId === id);
     return mention ? this.sexOf(mention) : undefined;
+  }
+
+  /**
+   * A text's author: a court for its judgment (`ifølge dommen`), the prosecution for an indictment, and for a
+   * message, statement or letter the body that spoke, or was named, just before.
+   */
+  private document(noun: string, at: number): { speaker: Speaker; type: 'organization' } | null {
+    const kinds = DOCUMENT_AUTHORS.find(([nouns]) => nouns.test(noun))?.[1];
+    if (kinds) {
+      let found: EntityMention | undefined;
+      for (const mention of this.narrative) {
+        if (mention.type === 'organization' && kinds.test(foldForMatching(mention.canonical)) && (!found || mention.start < at)) found = mention;
+      }
+      if (found) return { speaker: speakerOf(found), type: 'organization' };
+      const heard = [...this.heard].reverse().find((h) => h.type === 'organization' && kinds.test(foldForMatching(h.speaker.name)));
+      return heard ? { speaker: heard.speaker, type: 'organization' } : null;
+    }
+    for (let i = this.heard.length - 1; i >= 0; i--) {
+      const heard = this.heard[i];
+      if (heard.at >= at) continue;
+      if (at - heard.at > 2 * BODY_REACH) break;
+      if (heard.type !== 'person' && !isMediumName(heard.speaker.name)) return { speaker: heard.speaker, type: 'organization' };
+    }
+    return null;
   }
 
   /** `de`: the body that spoke just before (not a medium that reported it). */
@@ -193,6 +233,9 @@ export class SpeakerResolver {
    */
   private role(phrase: readonly string[], at: number): { speaker: Speaker; type: Heard['type'] } | null {
     const head = phrase[phrase.length - 1];
+    // `27-åringen`: the person the article gave that age (`Kari Dahl (27)`), or no one.
+    const age = /^(\d{1,3})-(?:åringen|åring|årige|åringa)$/u.exec(head);
+    if (age) return this.aged(age[1], at);
     const parts = head.split('-');
     const stem = stemOf(parts[parts.length - 1]);
     if (stem.length < 3) return null;
@@ -251,7 +294,31 @@ export class SpeakerResolver {
     if (full) return { speaker: { name: full, id: null }, type: 'person' };
     // A capitalised word opening a sentence that names no one here is a common noun (`Separatistene mener …`).
     if (initial) return null;
+    if (!name.includes(' ')) {
+      const written = this.writtenFullName(name);
+      if (written) return { speaker: { name: written, id: null }, type: 'person' };
+    }
     return { speaker: { name, id: null }, type: looksLikeBody(name) ? 'organization' : 'person' };
+  }
+
+  private written: { at: number; name: string; sex: Sex }[] | undefined;
+
+  /** People named in narration that no mention covers: a given name of known sex and one to three capitalised words after it. */
+  private writtenPeople(): readonly { at: number; name: string; sex: Sex }[] {
+    if (this.written) return this.written;
+    const covered = (position: number): boolean => this.narrative.some((m) => m.start <= position && position < m.end);
+    this.written = [];
+    for (let k = 0; k + 1 < this.words.length; k++) {
+      const word = this.words[k];
+      const sex = word.capital ? sexOfGivenName(word.text) : undefined;
+      if (!sex || covered(word.start) || !this.narrativeAt(word.start)) continue;
+      let end = k + 1;
+      while (end < this.words.length && end - k < 4 && this.words[end].capital && /^\s+$/u.test(this.text.slice(this.words[end - 1].end, this.words[end].start))) end++;
+      if (end === k + 1) continue;
+      this.written.push({ at: word.start, name: this.words.slice(k, end).map((w) => w.text).join(' '), sex });
+      k = end - 1;
+    }
+    return this.written;
   }
 
   /** `Arne Tveit` for `Tveit`: capitalised given names before the surname somewhere in the text. */
@@ -285,11 +352,19 @@ export class SpeakerResolver {
     for (let k = this.wordIndexAtOrAfter(at) - 1; k >= 0; k--) {
       const word = this.words[k];
       if (!foldForMatching(word.lower).includes(stem) || foldForMatching(word.lower) === foldForMatching(stem)) continue;
-      if (word.capital) return word.text;
+      if (word.capital) return this.writtenFrom(k);
       const before = this.words[k - 2];
       if (k >= 2 && this.words[k - 1].lower === 'og' && before.hyphenAfter && before.capital) return `${before.text}- og ${word.text}`;
     }
     return undefined;
+  }
+
+  /** A name written from word `k`: `Styret i Haugerud Terrasse borettslag`. */
+  private writtenFrom(k: number): string {
+    const end = Math.min(this.words.length, k + 8);
+    let sentenceEnd = k + 1;
+    while (sentenceEnd < end && !this.sentenceBetween(this.words[sentenceEnd - 1].end, this.words[sentenceEnd].start) && !/[,;:()]/u.test(this.text.slice(this.words[sentenceEnd - 1].end, this.words[sentenceEnd].start))) sentenceEnd++;
+    return nameAt(this.words, k, sentenceEnd, () => undefined) ?? this.words[k].text;
   }
 
   /** A body that speaks through a common noun (`forbundet`), heard before under a name the recognizer did not find. */
@@ -299,6 +374,18 @@ export class SpeakerResolver {
       if (heard.at < at && heard.type === 'organization' && foldForMatching(heard.speaker.name).includes(stem)) return heard;
     }
     return undefined;
+  }
+
+  private aged(years: string, at: number): { speaker: Speaker; type: 'person' } | null {
+    let found: EntityMention | undefined;
+    for (const mention of this.narrative) {
+      if (mention.type !== 'person' || !new RegExp(`^\\s*\\(${years}\\)`, 'u').test(this.text.slice(mention.end, mention.end + 6))) continue;
+      if (!found || mention.start < at) found = mention;
+    }
+    if (found) return { speaker: speakerOf(found), type: 'person' };
+    // A name the recognizer missed, written before `(27)`.
+    const written = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+ ){1,3}\\p{Lu}[\\p{L}'’-]+) \\(${years}\\)`, 'u').exec(this.text);
+    return written ? { speaker: { name: written[1], id: null }, type: 'person' } : null;
   }
 
   private latest(pool: readonly EntityMention[], at: number): { speaker: Speaker; type: 'person' } | null {

@@ -49,6 +49,8 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['vise til', ''],
   ['minne om', ''],
   ['kalle', 'kaller kalte'],
+  ['betegne', 'betegner betegnet'],
+  ['omtale', 'omtaler omtalte'],
   ['beskrive', 'beskriver beskrev beskrevet'],
   ['spå', 'spår spådde spådd'],
   ['rope', 'roper ropte ropt'],
@@ -56,7 +58,9 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['gjenta', 'gjentar gjentok gjentatt'],
   ['forlange', 'forlanger forlangte forlangt'],
   // Passive forms, whose speaker is seldom named: `varsles det at …`.
-  ['passive', 'sies meldes varsles opplyses hevdes uttales'],
+  ['passive', 'sies varsles opplyses hevdes'],
+  ['klage', 'klager klaget'],
+  ['heter', 'heter het'],
 ];
 
 /** Particle verbs: the verb's forms, and the particle that must follow within a few words. */
@@ -77,6 +81,10 @@ const NOT_SPEECH_AFTER = new Map<string, ReadonlySet<string>>([
   ['lover', new Set(['godt'])],
   ['kaller', new Set(['inn'])],
   ['kalte', new Set(['inn'])],
+  ['klager', new Set(['på'])],
+  ['melder', new Set(['seg'])],
+  ['meldte', new Set(['seg'])],
+  ['meldt', new Set(['seg'])],
 ]);
 
 /** Cue forms as written: the finite and participle forms of the verbs above. */
@@ -114,6 +122,9 @@ export function cueAt(words: readonly string[], index: number): Cue | undefined 
   }
   if (!SIMPLE.has(word)) return undefined;
   const next = words[index + 1];
+  // `heter det i meldingen`: what a text says; `heter` alone names something.
+  if ((word === 'heter' || word === 'het') && next !== 'det') return undefined;
+  if (word === 'heter' || word === 'het') return { cue: `${word} det`, verb: index, last: index + 1 };
   if (next !== undefined && NOT_SPEECH_AFTER.get(word)?.has(next)) return undefined;
   return { cue: word, verb: index, last: index };
 }

@@ -14,11 +14,35 @@ export type Subject =
   /** A title or role (`ordføreren`), or with `body` a common noun for a body (`politiet`). */
   | { readonly kind: 'role'; readonly words: readonly string[]; readonly at: number; readonly body?: true }
   | { readonly kind: 'unnamed' }
+  /** A text that speaks for its author: `ifølge dommen` (the court), `heter det i meldingen` (the body that sent it). */
+  | { readonly kind: 'document'; readonly noun: string; readonly at: number }
   /** A name the recognizer did not find; `initial` when it opens the sentence and may be a common noun (`Separatistene`). */
   | { readonly kind: 'name'; readonly name: string; readonly initial?: true };
 
 /** Words that may stand between a verb and its subject: `sier også Hansen`, `sa nå hun`. */
-const ADVERBS = new Set(['også', 'nå', 'videre', 'derfor', 'selv', 'imidlertid', 'likevel', 'dessuten', 'blant', 'annet', 'først', 'senere', 'igjen', 'da', 'så', 'bare', 'ofte', 'gjerne', 'tydelig', 'klart', 'i', 'dag', 'fredag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'lørdag', 'søndag', 'kveld', 'morges', 'kveld']);
+const ADVERBS = new Set(['også', 'nå', 'videre', 'derfor', 'selv', 'imidlertid', 'likevel', 'dessuten', 'blant', 'annet', 'først', 'senere', 'igjen', 'da', 'så', 'bare', 'ofte', 'gjerne', 'tydelig', 'klart', 'fredag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'lørdag', 'søndag', 'kveld', 'morges']);
+/** Texts that speak for whoever wrote them. */
+const DOCUMENT = /^(?:dommen|kjennelsen|tiltalen|meldingen|pressemeldingen|uttalelsen|brevet|e-posten|eposten|rapporten|innlegget|kunngjøringen|høringssvaret|svaret|redegjørelsen|notatet|årsrapporten|søknaden|klagen|anken|vedtaket|innstillingen|avgjørelsen|beslutningen)$/u;
+
+/**
+ * The source of `heter det`: the body `fra` names (`I en uttalelse fra Naturvernforbundet heter det:`), or the
+ * text it is said in (`heter det i dommen`).
+ */
+export function documentSource(
+  words: readonly Word[],
+  mentionAt: (word: Word) => EntityMention | undefined,
+  breakBefore: (index: number) => boolean,
+): Subject | undefined {
+  for (let k = 0; k + 1 < words.length; k++) {
+    if (words[k].lower === 'fra') {
+      const reading = phraseAt(words, k + 1, mentionAt, breakBefore, words.length);
+      if (reading && reading.subject.kind !== 'unnamed') return reading.subject;
+    }
+  }
+  for (const word of words) if (DOCUMENT.test(word.lower) && !mentionAt(word)) return { kind: 'document', noun: word.lower, at: word.start };
+  return undefined;
+}
+
 /** Conjunctions that may open a clause before its subject. */
 const CONJUNCTIONS = new Set(['men', 'og', 'så', 'eller', 'for']);
 /** Words that end a subject phrase. */
@@ -29,7 +53,7 @@ const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|nabo
 const FIRST_SECOND_PERSON = new Set(['jeg', 'vi', 'du', 'dere', 'man', 'eg', 'me']);
 
 /** Common nouns that speak for a body: `sier politiet`, `skriver forbundet`, `opplyser kommunen`. */
-const BODY = /^(?:politiet|forbundet|kommunen|selskapet|departementet|direktoratet|klubben|teatret|teateret|etaten|banken|sykehuset|foretaket|fylkeskommunen|partiet|styret|ledelsen|regjeringen|konsernet|rederiet|byrået|tilsynet|organisasjonen|foreningen|laget|universitetet|skolen|museet|festivalen|instituttet|senteret|brannvesenet|redningssentralen|hovedredningssentralen|statsforvalteren|fylkesmannen|nemnda|retten|tingretten|lagmannsretten|kirken|bispedømmet|rådet|utvalget|komiteen|kommisjonen|ombudet|vegvesenet|meteorologene|forsvaret|hæren|tollvesenet|arbeidstilsynet|mattilsynet|havnen|havna|lufthavnen|flyplassen|verftet|firmaet|bedriften|butikken|kjeden|stiftelsen|fondet|akademiet|høgskolen|høyskolen|fakultetet|instituttet|avdelingen|klinikken)$/u;
+const BODY = /^(?:\p{L}*gruppen|politiet|forbundet|kommunen|selskapet|departementet|direktoratet|klubben|teatret|teateret|etaten|banken|sykehuset|foretaket|fylkeskommunen|partiet|styret|ledelsen|regjeringen|konsernet|rederiet|byrået|tilsynet|organisasjonen|foreningen|laget|universitetet|skolen|museet|festivalen|instituttet|senteret|brannvesenet|redningssentralen|hovedredningssentralen|statsforvalteren|fylkesmannen|nemnda|retten|tingretten|lagmannsretten|kirken|bispedømmet|rådet|utvalget|komiteen|kommisjonen|ombudet|vegvesenet|meteorologene|forsvaret|hæren|tollvesenet|arbeidstilsynet|mattilsynet|havnen|havna|lufthavnen|flyplassen|verftet|firmaet|bedriften|butikken|kjeden|stiftelsen|fondet|akademiet|høgskolen|høyskolen|fakultetet|instituttet|avdelingen|klinikken)$/u;
 
 export function isBodyNoun(lower: string): boolean {
   return BODY.test(lower);
@@ -37,7 +61,7 @@ export function isBodyNoun(lower: string): boolean {
 
 /** Whether `lower` (a definite noun) names a role or a person the article may have named: `ordføreren`, `kvinnen`. */
 export function isPersonNoun(lower: string): boolean {
-  return isRole(lower) || PERSON_NOUN.test(lower) || /(?:mannen|kvinnen|jenta|gutten|moren|faren|mora|faren|bonden|eieren|naboen|sjefen|lederen|eksperten|forskeren|legen|treneren|spilleren|eleven|studenten|pasienten|vitnet|søsteren|broren|datteren|sønnen|kona|ektemannen|samboeren|kjæresten|kollegaen|kollegen|vennen|venninnen|talspersonen|talsmannen|talskvinnen|direktøren|rådmannen|kommunedirektøren|rektoren|ordføreren|statsministeren|presidenten|ministeren|statsråden|generalsekretæren|politimesteren|riksmekleren|mekleren|megleren|meglaren|aktoratet|forsvareren|dommeren|advokaten|ombudet)$/u.test(lower);
+  return isRole(lower) || /^\d{1,3}-åring(?:en|a)?$/u.test(lower) || PERSON_NOUN.test(lower) || /(?:mannen|kvinnen|jenta|gutten|moren|faren|mora|faren|bonden|eieren|naboen|sjefen|lederen|eksperten|forskeren|legen|treneren|spilleren|eleven|studenten|pasienten|vitnet|søsteren|broren|datteren|sønnen|kona|ektemannen|samboeren|kjæresten|kollegaen|kollegen|vennen|venninnen|talspersonen|talsmannen|talskvinnen|direktøren|rådmannen|kommunedirektøren|rektoren|ordføreren|statsministeren|presidenten|ministeren|statsråden|generalsekretæren|politimesteren|riksmekleren|mekleren|megleren|meglaren|aktoratet|forsvareren|dommeren|advokaten|ombudet)$/u.test(lower);
 }
 
 /** Nouns for a person, in the definite form a cue uses (`sier læreren`, `forteller pendleren`). */
@@ -103,7 +127,12 @@ export function phraseAt(
   if (first.lower === 'han' || first.lower === 'hun' || first.lower === 'de') {
     return { subject: { kind: 'pronoun', pronoun: first.lower, at: first.start }, end: i + 1 };
   }
+  // `sa en andpusten Nordhagen`: a determiner and an adjective before a name.
+  if ((first.lower === 'en' || first.lower === 'ei' || first.lower === 'et') && i + 2 < limit && !words[i + 1].capital && words[i + 2].capital && !breakBefore(i + 1) && !breakBefore(i + 2)) {
+    return phraseAt(words, i + 2, mentionAt, breakBefore, limit);
+  }
   const firstMention = mentionAt(first);
+  if (DOCUMENT.test(first.lower) && !firstMention) return { subject: { kind: 'document', noun: first.lower, at: first.start }, end: i + 1 };
   if ((UNNAMED_START.has(first.lower) || UNNAMED_WORDS.test(first.lower)) && !firstMention) return { subject: { kind: 'unnamed' }, end: i + 1 };
   // `Politiet i Innlandet`, `Norges Bondelag`: a body's name the recognizer did not find, or found a part of.
   const nextMention = words[i + 1] ? mentionAt(words[i + 1]) : undefined;
@@ -199,6 +228,7 @@ export function nameAt(words: readonly Word[], i: number, limit: number, mention
     }
     if (end === i + 1) return undefined;
   }
+  if (end < limit && end > i && !words[end].capital && !mentionAt(words[end]) && looksLikeBodyWord(words[end].lower) && !/^(?:den|det|de)$/u.test(words[i].lower)) end++;
   const parts = words.slice(i, end).map((w) => w.text);
   // `Kommunal- og distriktsdepartementet`: the first word ends in a hyphen before `og`.
   if (end < limit && words[end].lower === 'og' && words[end - 1].hyphenAfter && words[end + 1] && !words[end + 1].capital) {
@@ -209,5 +239,5 @@ export function nameAt(words: readonly Word[], i: number, limit: number, mention
 
 /** Whether a word ends like a body's name: `Utdanningsforbundet`, `legeforening`, `Vegtrafikksentralen`. */
 export function looksLikeBodyWord(lower: string): boolean {
-  return ORGANIZATION_ENDING.test(lower) || /(?:forening|forbund|sentralen|tjenesten|nemnda|ombudet|styret|laget|klubben|kontoret|etaten|verket|instituttet|foretaket|politidistrikt|byrå)$/u.test(lower);
+  return ORGANIZATION_ENDING.test(lower) || /(?:forening|forbund|sentralen|tjenesten|nemnda|ombudet|styret|laget|klubben|kontoret|etaten|verket|instituttet|foretaket|politidistrikt|byrå|borettslag|tingrett|lagmannsrett)$/u.test(lower);
 }
