@@ -9,6 +9,10 @@ import { parseArgs } from 'node:util';
 import { type CliIO, type ReadOptions, describe } from './read';
 import { exportArticles } from './exportArticles';
 import { quotesCommand } from './quotes';
+import { entitiesCommand } from './entities';
+
+/** How many companions `entities` lists for each entity. */
+const ENTITY_COMPANIONS = 10;
 import { benchAnnotations, exportAnnotations } from './annotations';
 import { importAnnotations } from './importAnnotations';
 import { EXPORT_BENCH_SIZES, benchExport } from './benchExport';
@@ -45,6 +49,15 @@ Commands:
   generate --out <folder>        Write a generated corpus (the benchmarks' own) as article files.
       --articles <n>             How many articles (default 10000).
       --realistic                Replace most words of most articles with made-up ones.
+
+  entities <files or folders...> Every entity, most widely mentioned first: counts, mentions per
+                                 month, quotes it is the speaker of, and the entities it appears
+                                 with most (in the same paragraph, then the same article).
+      --json                     One JSON object per entity: id, name, type, articles, mentions,
+                                 months ({"2022-02": mentions}), quotes, cooccurs ([{id, name,
+                                 articles, paragraphs}], strongest first).
+      --limit <n>                Only the n most widely mentioned (default: all).
+      --include, --max-size-mb, --kb as for export.
 
   quotes <files or folders...>   Every quote (direct, reported speech, an interview's questions) in
                                  date order, with its speaker and cue.
@@ -120,7 +133,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         into: { type: 'string' },
         kb: { type: 'string', multiple: true, default: [] },
         articles: { type: 'string' },
-        limit: { type: 'string', default: '10' },
+        limit: { type: 'string' },
         query: { type: 'string', default: 'Stoltenberg' },
         realistic: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -207,7 +220,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === 'search') {
     const [query, ...searched] = paths;
-    const limit = Number(values.limit);
+    const limit = Number(values.limit ?? '10');
     if (query === undefined || searched.length === 0) {
       io.err('annotated-reader search: give a query and at least one file or folder.');
       return 2;
@@ -228,6 +241,22 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const loaded = await loadKnowledgeBase(values.kb, io);
     if (!loaded) return 2;
     return searchCommand(query, searched, { ...read, limit, json: values.json, ...loaded }, io);
+  }
+  if (command === 'entities') {
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      io.err(`annotated-reader entities: --limit takes a whole number, not "${values.limit}".`);
+      return 2;
+    }
+    if (paths.length === 0) {
+      io.err('annotated-reader entities: name at least one file or folder.');
+      return 2;
+    }
+    const read = readOptions('entities', values, io);
+    if (!read) return 2;
+    const recognizer = await loadRecognizer(values.kb, io);
+    if (!recognizer) return 2;
+    return entitiesCommand(paths, { ...read, json: values.json, limit, companions: ENTITY_COMPANIONS, recognizer }, io);
   }
   if (command === 'quotes') {
     const quoteFormat = values.json ? 'jsonl' : values.format === 'csv' ? 'csv' : values.format === 'jsonl' ? 'text' : undefined;

@@ -20,6 +20,42 @@ async function run(...argv: string[]): Promise<{ code: number; out: string[]; er
   return { code, out, err };
 }
 
+describe('annotated-reader entities', () => {
+  it('prints one JSON object per entity, most widely mentioned first, with months, quotes and companions', async () => {
+    const { code, out, err } = await run('entities', seedsDir, '--json');
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    const rows = out.map((line) => JSON.parse(line) as { id: string; name: string; type: string; articles: number; mentions: number; months: Record<string, number>; quotes: number; cooccurs: { id: string; name: string; articles: number; paragraphs: number }[] });
+    assert.ok(rows.length > 50);
+    for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1].articles >= rows[i].articles, `${rows[i - 1].id} before ${rows[i].id}`);
+    for (const row of rows) {
+      assert.deepEqual(Object.keys(row), ['id', 'name', 'type', 'articles', 'mentions', 'months', 'quotes', 'cooccurs']);
+      assert.equal(Object.values(row.months).reduce((a, b) => a + b, 0), row.mentions, row.id);
+      assert.ok(Object.keys(row.months).every((month) => /^\d{4}-\d{2}$/u.test(month)));
+      assert.ok(row.cooccurs.every((c) => c.id !== row.id && c.articles >= 1 && c.articles <= row.articles));
+    }
+    const stoltenberg = rows.find((r) => r.id === 'jens-stoltenberg');
+    assert.ok(stoltenberg && stoltenberg.quotes >= 3, JSON.stringify(stoltenberg));
+    assert.deepEqual(Object.keys(stoltenberg.months), ['2022-01', '2022-02']);
+    // Co-occurrence is symmetric in articles.
+    const putin = rows.find((r) => r.id === 'vladimir-putin');
+    const macron = rows.find((r) => r.id === 'emmanuel-macron');
+    assert.ok(putin && macron);
+    assert.equal(putin.cooccurs.find((c) => c.id === 'emmanuel-macron')?.articles, macron.cooccurs.find((c) => c.id === 'vladimir-putin')?.articles);
+  });
+
+  it('keeps the most widely mentioned with --limit, and prints lines without --json', async () => {
+    const { code, out } = await run('entities', seedsDir, '--limit', '3');
+    assert.equal(code, 0);
+    assert.equal(out.length, 3);
+    assert.match(out[0], /^\S.* \((?:person|organization|place|event|other)\): \d+ articles?, \d+ mentions?, \d+ quotes?/u);
+    const bad = await run('entities', seedsDir, '--limit', 'many');
+    assert.equal(bad.code, 2);
+    const none = await run('entities');
+    assert.equal(none.code, 2);
+  });
+});
+
 describe('annotated-reader quotes', () => {
   it('export gives each article its quotes, spans into its text, speakers with their entity ids', async () => {
     const { out } = await run('export', seedsDir);
