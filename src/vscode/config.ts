@@ -22,6 +22,7 @@ export interface ReaderConfig {
   readonly lineLength: number;
   readonly openInNewTab: boolean;
   readonly entityStyle: EntityStyle;
+  readonly showSpeakers: boolean;
 }
 
 /** Typed access to the extension's settings; the only place that reads them. */
@@ -59,6 +60,7 @@ export const config = {
       lineLength: clamp(c.get('lineLength'), 30, 200, 72),
       openInNewTab: c.get('openInNewTab') === true,
       entityStyle: oneOf(c.get('entityStyle'), ENTITY_STYLES, 'underline'),
+      showSpeakers: c.get('showSpeakers') !== false,
       highlight: Array.isArray(c.get('highlightEntities'))
         ? ENTITY_TYPES.filter((type) => (c.get<unknown[]>('highlightEntities') ?? []).includes(type))
         : [...ENTITY_TYPES],

@@ -16,7 +16,7 @@ import { entityHover } from './entities/card';
 import { applyHiddenTypes, renderLegend } from './entities/legend';
 import { firstEndingAfter, segments } from './lib/ranges';
 import { OVERLAYS, selectionBar, selectionToolbar } from './overlays';
-import type { ReaderArticle, ReaderMention, RenderCounts } from './protocol';
+import type { ReaderArticle, ReaderMention, ReaderQuote, RenderCounts } from './protocol';
 import { host, root, state } from './state';
 
 /** Draws `article` (again), with the overlays after it, and reports what it drew. */
@@ -111,6 +111,7 @@ export function render(article: ReaderArticle): void {
     counts: countRendered(),
     highlights: countHighlights(),
     annotations: annotationTexts(),
+    speakers: [...body.querySelectorAll<HTMLElement>('.quote-speaker')].map((label) => ({ speaker: label.dataset.speaker ?? '', kind: label.dataset.kind ?? '' })),
   });
 }
 
@@ -191,8 +192,53 @@ function inline(node: HTMLElement, text: string, block: Block, gap: Tidy = asIs)
   return node;
 }
 
-/** Appends `text[start, end)` to `node` as text, with each entity mention in it (clipped to the range) wrapped in a highlight span. */
+/**
+ * Appends `text[start, end)` to `node` as text, with each entity mention in it wrapped in a highlight span and, after
+ * each quote that ends in it, a quiet label naming its speaker (`speakerLabel`).
+ */
 function appendText(node: HTMLElement, text: string, start: number, end: number, tidy: Tidy = asIs): void {
+  const quotes = state.shown?.quotes ?? [];
+  let at = start;
+  for (const quote of quotes) {
+    if (quote.speaker === null || quote.end <= start || quote.end > end) continue;
+    // A label never splits a name: it goes after the name a quote ends in.
+    const after = Math.min(end, endOutsideMentions(quote.end));
+    if (after < at) continue;
+    appendMentions(node, text, at, after, tidy);
+    node.append(speakerLabel(quote));
+    at = after;
+  }
+  appendMentions(node, text, at, end, tidy);
+}
+
+/** `position`, or the end of the entity mention it falls inside. */
+function endOutsideMentions(position: number): number {
+  const mentions = state.shown?.mentions ?? [];
+  const inside = mentions[firstEndingAfter(mentions, position)];
+  return inside && inside.start < position && position < inside.end ? inside.end : position;
+}
+
+/**
+ * The label after a quote: its speaker (drawn from `data-speaker` by the stylesheet, so that it is no part of the
+ * article's text, its selections or its copies), with the kind of quote and its cue in the tooltip and for screen
+ * readers.
+ */
+function speakerLabel(quote: ReaderQuote): HTMLElement {
+  const label = el('span', `quote-speaker quote-${quote.kind}`);
+  const speaker = quote.speaker ?? '';
+  label.dataset.speaker = speaker;
+  label.dataset.kind = quote.kind;
+  if (quote.speakerId) label.dataset.entity = quote.speakerId;
+  const what = quote.kind === 'question' ? 'Asked by' : quote.kind === 'reported' ? 'Reported speech of' : 'Said by';
+  const description = `${what} ${speaker}${quote.cue ? ` (“${quote.cue}”)` : ''}`;
+  label.title = description;
+  label.setAttribute('role', 'note');
+  label.setAttribute('aria-label', description);
+  return label;
+}
+
+/** Appends `text[start, end)` to `node` as text, with each entity mention in it (clipped to the range) wrapped in a highlight span. */
+function appendMentions(node: HTMLElement, text: string, start: number, end: number, tidy: Tidy = asIs): void {
   const mentions = state.shown?.mentions ?? [];
   let at = start;
   for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start < end; i++) {

@@ -71,6 +71,8 @@ export interface ReaderSettings {
   /** Entity types highlighted when an article opens. */
   readonly highlight: readonly EntityType[];
   readonly entityStyle: EntityStyle;
+  /** Whether a quote shows its speaker after it. */
+  readonly showSpeakers: boolean;
 }
 
 /** What the reader shows of an article. */
@@ -93,6 +95,18 @@ export interface ReaderArticle {
   /** The entities mentioned, by id. */
   readonly entities: Readonly<Record<string, ReaderEntity>>;
   readonly annotations: ReaderAnnotations;
+  /** The article's quotes, in text order, none overlapping: each with its speaker where the article tells. */
+  readonly quotes: readonly ReaderQuote[];
+}
+
+/** A quote as the reader marks it (see `src/core/quotes`). */
+export interface ReaderQuote {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'direct' | 'reported' | 'question';
+  readonly speaker: string | null;
+  readonly speakerId: string | null;
+  readonly cue: string | null;
 }
 
 /** A user's annotation as the reader draws it. */
@@ -212,6 +226,8 @@ export type WebviewMessage =
       readonly highlights: Partial<Record<EntityType, number>>;
       /** Each annotation drawn, with the text its highlights hold in the DOM. */
       readonly annotations: readonly { readonly id: string; readonly text: string }[];
+      /** Each speaker label drawn, in text order: the speaker and the kind of quote. */
+      readonly speakers: readonly { readonly speaker: string; readonly kind: string }[];
     }
   | { readonly type: 'webviewDidRequestOpenSource' }
   | { readonly type: 'webviewDidRequestNavigate'; readonly direction: 'next' | 'previous' }
@@ -273,6 +289,8 @@ const isEdit = (value: Record<string, unknown>): boolean =>
   isString(value.colour) && value.colour.length <= MAX_COLOUR_NAME_LENGTH && isString(value.note) && value.note.length <= MAX_NOTE_LENGTH && isTags(value.tags);
 const editOf = (value: Record<string, unknown>): AnnotationEdit => ({ colour: value.colour as string, note: value.note as string, tags: [...(value.tags as string[])] });
 
+const isSpeakerLabels = (value: unknown): boolean => Array.isArray(value) && value.every((label) => isRecord(label) && isString(label.speaker) && isString(label.kind));
+
 const isAnnotationTexts = (value: unknown): boolean =>
   Array.isArray(value) && value.every((entry) => isRecord(entry) && isAnnotationId(entry.id) && isString(entry.text));
 
@@ -286,7 +304,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'webviewDidLoad':
       return value.state === undefined || isReaderState(value.state) ? (value as WebviewMessage) : undefined;
     case 'webviewDidRender':
-      return isString(value.uri) && isString(value.headline) && isRenderCounts(value.counts) && isRenderCounts(value.highlights) && isAnnotationTexts(value.annotations)
+      return isString(value.uri) && isString(value.headline) && isRenderCounts(value.counts) && isRenderCounts(value.highlights) && isAnnotationTexts(value.annotations) && isSpeakerLabels(value.speakers)
         ? (value as WebviewMessage)
         : undefined;
     case 'webviewDidRequestOpenSource':
@@ -340,7 +358,17 @@ const isSettings: Guard<ReaderSettings> = (value): value is ReaderSettings =>
   isNumber(value.lineLength) &&
   Array.isArray(value.highlight) &&
   value.highlight.every(isEntityType) &&
-  ENTITY_STYLES.includes(value.entityStyle as EntityStyle);
+  ENTITY_STYLES.includes(value.entityStyle as EntityStyle) &&
+  typeof value.showSpeakers === 'boolean';
+
+const QUOTE_KINDS = ['direct', 'reported', 'question'];
+const isQuote = (value: unknown): boolean =>
+  isRecord(value) &&
+  QUOTE_KINDS.includes(value.kind as string) &&
+  (value.speaker === null || isString(value.speaker)) &&
+  (value.speakerId === null || isString(value.speakerId)) &&
+  (value.cue === null || isString(value.cue)) &&
+  isSpan(value);
 
 const isMention = (value: unknown): boolean => isRecord(value) && isEntityType(value.type) && isString(value.entityId) && isSpan(value);
 
@@ -405,7 +433,9 @@ const isArticle: Guard<ReaderArticle> = (value): value is ReaderArticle =>
   Array.isArray(value.mentions) &&
   value.mentions.every(isMention) &&
   isEntities(value.entities) &&
-  isAnnotations(value.annotations);
+  isAnnotations(value.annotations) &&
+  Array.isArray(value.quotes) &&
+  value.quotes.every(isQuote);
 
 /** Checks a message from the host; `undefined` for anything malformed. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {

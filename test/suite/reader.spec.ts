@@ -53,6 +53,25 @@ describe('Reader', () => {
     assert.equal(infobox.counts.duplicate, undefined, 'the repeated paragraph is not rendered');
   });
 
+  it('labels each quote with its speaker, in text order, and the setting hides the labels without losing them', async () => {
+    const uri = uriOf('Intenst diplomati');
+    const report = await renderOf(api, uri, () => vscode.commands.executeCommand('annotatedReader.openArticle', uri));
+    const speakers = report.speakers.map((s) => s.speaker);
+    assert.ok(speakers.length >= 5, JSON.stringify(report.speakers));
+    // `– Jeg har i dag invitert …, sa Natos generalsekretær i Berlin` and `– Men vi vil ikke …, la han til.`
+    assert.ok(speakers.filter((s) => s === 'Jens Stoltenberg').length >= 3, JSON.stringify(report.speakers));
+    assert.ok(report.speakers.some((s) => s.kind === 'reported') && report.speakers.some((s) => s.kind === 'direct'));
+    // The labels are drawn whatever the setting (it hides them in the stylesheet), so a reader drawn again reports the same.
+    await vscode.workspace.getConfiguration('annotatedReader.reader').update('showSpeakers', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await closeAllEditors();
+      const again = await renderOf(api, uri, () => vscode.commands.executeCommand('annotatedReader.openArticle', uri));
+      assert.deepEqual(again.speakers, report.speakers);
+    } finally {
+      await vscode.workspace.getConfiguration('annotatedReader.reader').update('showSpeakers', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('reuses one reader tab by default', async () => {
     await renderOf(api, uriOf('Putin og Macron'), () => vscode.commands.executeCommand('annotatedReader.openArticle', uriOf('Putin og Macron')));
     await renderOf(api, uriOf('Intenst diplomati'), () => vscode.commands.executeCommand('annotatedReader.openArticle', uriOf('Intenst diplomati')));

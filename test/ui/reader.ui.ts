@@ -86,6 +86,24 @@ for (const { colorTheme, slug, kind } of THEMES) {
       await session?.screenshot(`reader-${slug}`);
     });
 
+    it('labels quotes with their speakers, outside the article\'s text', async () => {
+      const page = workbenchPage(session);
+      const reader = readerFrame(page);
+      await reader.locator('h1.headline').filter({ hasText: ARTICLE_HEADLINE }).waitFor();
+      // `– Alle tegn tyder på at Russland planlegger et fullskalaangrep mot Ukraina, sa Natos generalsekretær Jens Stoltenberg …`
+      const label = reader.locator('.quote-speaker[data-speaker="Jens Stoltenberg"]').first();
+      await label.waitFor();
+      await label.scrollIntoViewIfNeeded();
+      assert.equal(await label.getAttribute('role'), 'note');
+      assert.match((await label.getAttribute('aria-label')) ?? '', /^Said by Jens Stoltenberg/);
+      // The label's words come from the stylesheet: they are drawn, but are no part of the text one selects or copies.
+      const drawn = await label.evaluate((node) => getComputedStyle(node, '::after').content);
+      assert.equal(drawn, '"Jens Stoltenberg"');
+      assert.equal(await label.innerText(), '');
+      assert.ok((await reader.locator('.quote-speaker').count()) >= 5);
+      await session?.screenshot(`reader-speakers-${slug}`);
+    });
+
     it('highlights names by type, with a legend that toggles them and a card on hover', async () => {
       const page = workbenchPage(session);
       const reader = readerFrame(page);

@@ -6,7 +6,9 @@ describe('reader protocol validation', () => {
     ['a load without state', { type: 'webviewDidLoad' }, true],
     ['a load with state', { type: 'webviewDidLoad', state: { uri: 'file:///a.txt', scroll: 0.5 } }, true],
     ['a load with a scroll past the end', { type: 'webviewDidLoad', state: { uri: 'file:///a.txt', scroll: 7 } }, false],
-    ['a render report', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 }, annotations: [{ id: 'urn:uuid:1', text: 'Putin' }] }, true],
+    ['a render report', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 }, annotations: [{ id: 'urn:uuid:1', text: 'Putin' }], speakers: [{ speaker: 'Jens Stoltenberg', kind: 'direct' }] }, true],
+    ['a render report without its speakers', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 }, annotations: [] }, false],
+    ['a render report with a speaker that is no text', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: {}, highlights: {}, annotations: [], speakers: [{ speaker: 3, kind: 'direct' }] }, false],
     ['a render report without its annotations', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: 3 }, highlights: { person: 2 } }, false],
     ['a render report with a bad count', { type: 'webviewDidRender', uri: 'file:///a.txt', headline: 'H', counts: { paragraph: '3' }, highlights: {} }, false],
     ['a navigation request', { type: 'webviewDidRequestNavigate', direction: 'next' }, true],
@@ -71,8 +73,8 @@ describe('reader protocol validation', () => {
     });
   });
 
-  const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'], entityStyle: 'underline' };
-  const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } }, annotations: { items: [], review: [], orphans: [], colours: [{ name: 'Key claim', colour: 'yellow' }] } };
+  const settings = { fontSize: 16, fontFamily: '', lineLength: 72, highlight: ['person', 'place'], entityStyle: 'underline', showSpeakers: true };
+  const article = { uri: 'file:///a.txt', fileName: 'a.txt', title: 'T', dateLabel: 'February 2022', text: 'T', blocks: [{ kind: 'headline', start: 0, end: 1, parts: [] }], warnings: [], isSample: false, mentions: [{ start: 0, end: 1, type: 'person', entityId: 't' }], entities: { t: { name: 'T', type: 'person', description: '', known: false } }, annotations: { items: [], review: [], orphans: [], colours: [{ name: 'Key claim', colour: 'yellow' }] }, quotes: [{ start: 0, end: 1, kind: 'direct', speaker: 'T', speakerId: 't', cue: 'sier' }] };
   const annotation = { id: 'urn:uuid:1', start: 0, end: 1, colour: 'Key claim', palette: 'yellow', note: 'N', tags: ['t'], replies: 0, modifiedLabel: '1 March 2026' };
   const fromHost: [string, unknown, boolean][] = [
     ['an article', { type: 'didLoadArticle', article, settings }, true],
@@ -82,6 +84,10 @@ describe('reader protocol validation', () => {
     ['settings asking for tinted names', { type: 'didChangeSettings', settings: { ...settings, entityStyle: 'tint' } }, true],
     ['settings with an unknown entity style', { type: 'didChangeSettings', settings: { ...settings, entityStyle: 'url(x)' } }, false],
     ['settings without an entity style', { type: 'didChangeSettings', settings: { ...settings, entityStyle: undefined } }, false],
+    ['settings without the speakers switch', { type: 'didChangeSettings', settings: { ...settings, showSpeakers: undefined } }, false],
+    ['an article without its quotes', { type: 'didLoadArticle', article: { ...article, quotes: undefined }, settings }, false],
+    ['an article with a quote of an unknown kind', { type: 'didLoadArticle', article: { ...article, quotes: [{ start: 0, end: 1, kind: 'rumour', speaker: null, speakerId: null, cue: null }] }, settings }, false],
+    ['an article with a quote whose speaker is no text', { type: 'didLoadArticle', article: { ...article, quotes: [{ start: 0, end: 1, kind: 'direct', speaker: 7, speakerId: null, cue: null }] }, settings }, false],
     ['settings with an unknown entity type', { type: 'didChangeSettings', settings: { ...settings, highlight: ['planet'] } }, false],
     ['an article with a mention of an unknown type', { type: 'didLoadArticle', article: { ...article, mentions: [{ start: 0, end: 1, type: 'planet', entityId: 't' }] }, settings }, false],
     ['an article without annotations', { type: 'didLoadArticle', article: { ...article, annotations: undefined }, settings }, false],

@@ -33,6 +33,8 @@ export interface RenderReport {
   readonly highlights: Partial<Record<EntityType, number>>;
   /** Each annotation drawn, with the text its highlights hold in the DOM. */
   readonly annotations: readonly { readonly id: string; readonly text: string }[];
+  /** Each speaker label drawn, in text order. */
+  readonly speakers: readonly { readonly speaker: string; readonly kind: string }[];
 }
 
 /** What became of a message from a reader's webview: acted on, or ignored and why (reported to the integration tests). */
@@ -403,7 +405,7 @@ export class ReaderPanel extends Disposable {
         break;
       case 'webviewDidRender':
         if (message.uri === this.current?.toString()) {
-          this.manager.didRender({ uri: message.uri, headline: message.headline, counts: message.counts, highlights: message.highlights, annotations: message.annotations });
+          this.manager.didRender({ uri: message.uri, headline: message.headline, counts: message.counts, highlights: message.highlights, annotations: message.annotations, speakers: message.speakers });
         }
         break;
       case 'webviewDidRequestOpenSource':
@@ -486,8 +488,8 @@ function content(edit: AnnotationEdit): { note: string; tags: string[]; colour: 
 }
 
 function readerSettings(): ReaderSettings {
-  const { fontSize, fontFamily, lineLength, highlight, entityStyle } = config.reader();
-  return { fontSize, fontFamily, lineLength, highlight, entityStyle };
+  const { fontSize, fontFamily, lineLength, highlight, entityStyle, showSpeakers } = config.reader();
+  return { fontSize, fontFamily, lineLength, highlight, entityStyle, showSpeakers };
 }
 
 /** Whether two lists of mentions highlight the same spans as the same entities in the same types. */

@@ -52,6 +52,8 @@ export function applySettings(settings: ReaderSettings, keepToggles = false): vo
   applyHiddenTypes();
   // reader.css draws names underlined; `tint` brings back the fill on every name.
   root.classList.toggle('entity-style-tint', settings.entityStyle === 'tint');
+  // Speaker labels are always drawn; the setting shows or hides them at once, without drawing the article again.
+  root.classList.toggle('hide-speakers', !settings.showSpeakers);
   const style = document.documentElement.style;
   style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   style.setProperty('--reader-line-length', `${settings.lineLength}ch`);
