@@ -1,0 +1,179 @@
+/**
+ * Who a dash quote is attributed to: the attribution inside it (`, sier X`), a sentence after it (`Det sier
+ * X.`), a sentence before it ending in a colon (`Rådmannen er tydelig:`), an interview's label.
+ */
+import type { Span } from '../article';
+import type { EntityMention } from '../entities/types';
+import { type Sentence, type Word, sentencesIn, trimEnd, wordsIn } from './sentences';
+import { cueAt } from './speechVerbs';
+import { type Subject, phraseAt, subjectAfter } from './subjects';
+import { type Draft, type Segment, type Source } from './quoteTypes';
+import { DASH_AT_START, dashStarts, skipDash } from './segments';
+import { ADVERBIAL_OPENERS, ATTRIBUTING_OPENERS, bestCue, breaks, cueText, isMedia, isSaysIt, looksLikeName, saysIt } from './clauses';
+
+/** Words after an attribution's comma that go on with the quote, not the attribution (`…, sier Lian, må vi …`). */
+export const CONTINUING = new Set(['må', 'vil', 'skal', 'kan', 'er', 'var', 'blir', 'ble', 'har', 'hadde', 'får', 'fikk', 'bør', 'så', 'da', 'men', 'går', 'gjør', 'tror', 'mener', 'vet']);
+export interface Introduction {
+  readonly sentence: Sentence;
+  readonly subject: Subject | undefined;
+  readonly cue: string | null;
+  readonly at: number;
+}
+
+/**
+ * Sentences ending in a colon before a dash quote introduce its speaker (`Rådmannen er tydelig:`, `Lie sier
+ * det slik:`, `Det får Hansen til å reagere:`, a headline's `Thale Nordvik om comebacket: – …`), by the place
+ * of the quote's dash: at the end of the paragraph before, or before the dash in the same paragraph.
+ */
+export function introductions(text: string, segments: readonly Segment[], mentionAt: (word: Word) => EntityMention | undefined): Map<number, Introduction> {
+  const intros = new Map<number, Introduction>();
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s];
+    if (segment.turn || segment.label) continue;
+    const starts = dashStarts(text, segment);
+    const previous = segments[s - 1];
+    if (starts[0] === segment.start) {
+      if (!previous || previous.turn || previous.label || DASH_AT_START.test(text.slice(previous.start, previous.start + 2))) continue;
+      const intro = introduction(text, previous.start, previous.end, mentionAt);
+      if (intro) intros.set(segment.start, intro);
+    } else if (starts.length) {
+      const intro = introduction(text, segment.start, trimEnd(text, segment.start, starts[0]), mentionAt);
+      if (intro) intros.set(starts[0], intro);
+    }
+  }
+  return intros;
+}
+
+/** The speaker a stretch of narration ending in a colon introduces, or undefined when it does not end so. */
+export function introduction(text: string, start: number, end: number, mentionAt: (word: Word) => EntityMention | undefined): Introduction | undefined {
+  if (end <= start || text[end - 1] !== ':') return undefined;
+  const sentences = sentencesIn(text, start, end);
+  const sentence = sentences[sentences.length - 1];
+  if (!sentence) return undefined;
+  const words = wordsIn(text, sentence.start, sentence.end);
+  if (!words.length) return undefined;
+  const found = bestCue(text, words, [], mentionAt);
+  if (found?.subject) return { sentence, subject: found.subject, cue: cueText(words, found.cue), at: words[found.cue.verb].start };
+  // No speech verb: the first person or body the sentence names, or its subject (`Rådmannen er tydelig:`).
+  const breakBefore = breaks(text, words);
+  for (let i = 0; i < words.length; i++) {
+    if (i === 0 && ADVERBIAL_OPENERS.has(words[0].lower) && !mentionAt(words[0])) continue;
+    const reading = phraseAt(words, i, mentionAt, breakBefore, words.length);
+    if (reading && (reading.subject.kind !== 'name' || i > 0 || looksLikeName(reading.subject.name))) return { sentence, subject: reading.subject, cue: null, at: words[0].start };
+  }
+  return { sentence, subject: undefined, cue: null, at: words[0].start };
+}
+
+/** A quote's end: before a comma or space that leads to its attribution. */
+export function trimQuoteEnd(text: string, start: number, end: number): number {
+  let at = trimEnd(text, start, end);
+  while (at > start && (text[at - 1] === ',' || text[at - 1] === '–' || /\s/u.test(text[at - 1]))) at--;
+  return at;
+}
+
+export interface Attribution {
+  /** Where the quoted words end (the comma, `?` or `!` before the cue, or the end of the last quoted sentence). */
+  readonly quoteEnd: number;
+  readonly cue: string;
+  readonly subject: Subject;
+  /** The cue's place, where the speaker is resolved. */
+  readonly at: number;
+  /** Just past the attribution's sentence. */
+  readonly attributionEnd: number;
+  /** A second cue that opens a quote to come: `…, sier hun og legger til:`. */
+  readonly introduces: string | null;
+}
+
+/** The attribution inside a dash quote's stretch: `, sier X`, `? spør hun`, or a sentence `Det sier X.` */
+export function attribution(text: string, from: number, end: number, mentionAt: (word: Word) => EntityMention | undefined): Attribution | undefined {
+  const words = wordsIn(text, from, end);
+  const lowers = words.map((w) => w.lower);
+  const breakBefore = breaks(text, words);
+  const sentences = sentencesIn(text, from, end);
+  for (let k = 1; k < words.length; k++) {
+    const before = text.slice(words[k - 1].end, words[k].start);
+    const afterComma = /^[,?!]\s*[–—]?\s*$|^\s*[–—]\s*$/u.test(before) || /[?!][»"”]?\s*$/u.test(before);
+    const sentence = sentences.find((x) => x.start <= words[k].start && words[k].start < x.end);
+    const opensSentence = sentence !== undefined && sentence.start === words[k].start && sentence.start > from;
+    let cueWord = k;
+    if (opensSentence && ATTRIBUTING_OPENERS.has(lowers[k]) && k + 1 < words.length) cueWord = k + 1;
+    else if (!afterComma) continue;
+    const cue = cueAt(lowers, cueWord);
+    if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
+    const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : isSaysIt(cue) ? saysIt(words, cue, mentionAt, breakBefore) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
+    if (!reading) continue;
+    let attributionEnd = sentence ? sentence.end : end;
+    // `– Hvis vi skal det, sier Lian, må vi tørre å selge.`: the quote goes on after the attribution's comma.
+    const next = words[reading.end];
+    if (next && words[reading.end - 1].commaAfter && CONTINUING.has(next.lower) && next.start < attributionEnd) attributionEnd = next.start;
+    const quoteEnd = opensSentence ? trimEnd(text, from, words[k].start) : words[k - 1].end + (before.match(/^[?!]/u) ? 1 : 0);
+    const tail = text.slice(words[reading.end - 1]?.end ?? attributionEnd, attributionEnd);
+    const second = /\b(?:og|,)\s*(legger til|la til|sier|fortsetter|utdyper|forklarer)\s*:\s*$/u.exec(tail);
+    return {
+      quoteEnd: opensSentence ? quoteEnd : words[k - 1].end + (/^[?!]/u.test(before) ? 1 : 0),
+      cue: cueText(words, cue),
+      subject: reading.subject,
+      at: words[cue.verb].start,
+      attributionEnd,
+      introduces: second ? second[1] : null,
+    };
+  }
+  return undefined;
+}
+
+/** Whether the stretch opens with a sentence of narration that reports someone (`Han legger til at …`, `Hansen mener …`). */
+export function narrates(text: string, start: number, end: number, mentionAt: (word: Word) => EntityMention | undefined): boolean {
+  const sentence = sentencesIn(text, start, end)[0];
+  if (!sentence) return false;
+  const words = wordsIn(text, sentence.start, sentence.end);
+  const found = bestCue(text, words, [], mentionAt);
+  if (!found?.subject || found.cue.verb > 4) return false;
+  const { subject } = found;
+  return subject.kind === 'pronoun' || subject.kind === 'mention' || subject.kind === 'role';
+}
+
+/**
+ * A dash quote without a cue of its own, attributed by the next paragraph's first sentence
+ * (`Det sier Kari Dahl til NRK.`).
+ */
+export function attributionAfter(
+  text: string,
+  segments: readonly Segment[],
+  s: number,
+  regionEnd: number,
+  mentionAt: (word: Word) => EntityMention | undefined,
+): { subject: Subject; cue: string; at: number; sentence: Span } | undefined {
+  const segment = segments[s];
+  const next = regionEnd < segment.end ? undefined : segments[s + 1];
+  if (!next || DASH_AT_START.test(text.slice(next.start, next.start + 2))) return undefined;
+  const sentence = sentencesIn(text, next.start, next.end)[0];
+  if (!sentence) return undefined;
+  const words = wordsIn(text, sentence.start, sentence.end);
+  if (words.length < 3 || !ATTRIBUTING_OPENERS.has(words[0].lower)) return undefined;
+  const cue = cueAt(words.map((w) => w.lower), 1);
+  if (!cue || cue.cue === 'ifølge') return undefined;
+  const reading = subjectAfter(words, cue.last + 1, mentionAt, breaks(text, words), cue);
+  if (!reading) return undefined;
+  return { subject: reading.subject, cue: cueText(words, cue), at: words[1].start, sentence };
+}
+
+/** Whether a dash question is answered by the next stretch: another dash quote, or a labelled answer. */
+export function answered(text: string, segments: readonly Segment[], s: number, d: number, starts: readonly number[]): boolean {
+  if (d + 1 < starts.length) return true;
+  const next = segments[s + 1];
+  return next !== undefined && (DASH_AT_START.test(text.slice(next.start, next.start + 2)) || next.label !== undefined);
+}
+
+/** An interview's labelled paragraph: `VG: Hvor stor er faren?` (a question) or `STØRE: Den er større.` */
+export function labelled(text: string, segment: Segment, mentionAt: (word: Word) => EntityMention | undefined): Draft {
+  const start = skipDash(text, segment.start, segment.end);
+  const end = trimEnd(text, start, segment.end);
+  const label = segment.label as Span;
+  const words = wordsIn(text, label.start, label.end);
+  const reading = words.length ? phraseAt(words, 0, mentionAt, () => false, words.length) : undefined;
+  const question = text[end - 1] === '?';
+  // `NRK: Hva nå?`: a newsroom's label asks through its interviewer, named or not.
+  const interviewer = question && (!reading || isMedia(reading.subject) || reading.subject.kind === 'unnamed');
+  const source: Source = interviewer ? { kind: 'interviewer' } : reading ? { kind: 'subject', subject: reading.subject, at: label.start } : { kind: 'previous' };
+  return { start, end, kind: question ? 'question' : 'direct', cue: null, source };
+}

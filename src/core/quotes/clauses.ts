@@ -1,0 +1,194 @@
+/**
+ * A sentence's speech verb and its subject, read as Norwegian word order puts them: after the verb (`Fredag
+ * varslet USA …`, `…, skriver Reuters.`), the clause's first phrase (`Politiet opplyser …`), a relative
+ * clause's antecedent, a name in apposition to a title.
+ */
+import type { Span } from '../article';
+import { ORGANIZATION_ENDING } from '../entities/cues';
+import { gazetteer } from '../entities/gazetteer';
+import type { EntityMention } from '../entities/types';
+import { type Word } from './sentences';
+import { type Cue, cueAt } from './speechVerbs';
+import { sexOfGivenName } from './gender';
+import { isMediumName } from './media';
+import { type Subject, documentSource, phraseAt, subjectAfter } from './subjects';
+
+/** Words that open a sentence that only attributes what came before: `Det sier Kari Dahl til NRK.` */
+export const ATTRIBUTING_OPENERS = new Set(['det', 'dette', 'slik', 'så']);
+
+export interface FoundCue {
+  readonly cue: Cue;
+  readonly subject: Subject | undefined;
+}
+
+/** The cue of a sentence that tells who speaks: a speaker who is not a medium reporting them, if there is one. */
+export function bestCue(text: string, words: readonly Word[], inline: readonly Span[], mentionAt: (word: Word) => EntityMention | undefined): FoundCue | undefined {
+  const lowers = words.map((w) => w.lower);
+  const breakBefore = breaks(text, words);
+  const outside = (w: Word): boolean => !inline.some((q) => q.start - 1 <= w.start && w.end <= q.end + 1);
+  const cues: FoundCue[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (!outside(words[k])) continue;
+    const cue = cueAt(lowers, k);
+    if (!cue) continue;
+    const reading = subjectOf(words, cue, mentionAt, breakBefore);
+    if (reading !== 'relative') cues.push({ cue, subject: reading });
+    k = cue.last;
+  }
+  // A medium's report of what someone said (`Reuters melder at Macron sier at …`) is that person's words; a
+  // medium's report of what someone did (`Biden har varslet sanksjoner, melder AP`) is the medium's.
+  const medium = cues.find((c) => isMedia(c.subject));
+  const speaking = cues.find((c) => c.subject && !isMedia(c.subject) && (!medium || governsClause(lowers, c.cue) || c.cue.cue === 'ifølge'));
+  return speaking ?? medium ?? cues.find((c) => c.subject) ?? cues[0];
+}
+
+/** Words that open a sentence with an adverbial, so that the subject follows the verb (`Fredag varslet USA …`). */
+export const ADVERBIAL_OPENERS = new Set([
+  'samtidig', 'dessuten', 'derfor', 'nå', 'da', 'så', 'også', 'likevel', 'i', 'på', 'etter', 'under', 'før', 'til', 'fra', 'ved', 'med', 'mot',
+  'overfor', 'om', 'for', 'hos', 'blant', 'gjennom', 'tidligere', 'senere', 'allerede', 'nylig', 'torsdag', 'fredag', 'lørdag', 'søndag',
+  'mandag', 'tirsdag', 'onsdag', 'her', 'der', 'dermed', 'imidlertid', 'videre', 'først', 'deretter', 'siden', 'ifølge', 'selv', 'heller',
+  'trolig', 'kanskje', 'egentlig', 'faktisk', 'heldigvis', 'dessverre', 'til', 'natt', 'kveld', 'morgen', 'onsdag', 'det', 'dette', 'slik',
+  'sånn', 'hvorfor', 'hvordan', 'hva', 'hvem', 'når', 'hvor', 'etterpå', 'lenge', 'ofte', 'aldri', 'alltid', 'tross',
+]);
+
+/**
+ * The subject of a cue in a sentence of narration: after the verb (`Fredag varslet USA …`, `…, skriver
+ * Reuters.`), or the clause's first phrase (`Politiet opplyser …`, `Han la til at …`); `relative` for a cue
+ * inside a relative clause about something that does not speak (`noe Zelenskyj ba om`).
+ */
+export function subjectOf(
+  words: readonly Word[],
+  cue: Cue,
+  mentionAt: (word: Word) => EntityMention | undefined,
+  breakBefore: (index: number) => boolean,
+): Subject | undefined | 'relative' {
+  if (cue.cue === 'ifølge') return phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length)?.subject;
+  if (isSaysIt(cue)) return saysIt(words, cue, mentionAt, breakBefore)?.subject ?? { kind: 'unnamed' };
+  // `har ikke svart`, `ville ikke si`: no speech.
+  if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
+  const after = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
+  // `…, skriver Reuters.`; but `En lærer som ikke vil stå fram, forteller at …` has its subject before.
+  const relativeBefore = words.slice(0, cue.verb).some((w, k) => w.lower === 'som' && k > 0 && (commaBefore(words, k) || k <= 4));
+  if (cue.verb > 0 && commaBefore(words, cue.verb) && after && !relativeBefore) return after.subject;
+  // The clause the verb is in: after `at`, or after `, og`/`, men` (a second main clause).
+  let clauseStart = 0;
+  for (let i = cue.verb - 1; i > 0; i--) {
+    const lower = words[i].lower;
+    if (lower === 'at' || ((lower === 'og' || lower === 'men' || lower === 'mens') && breakBefore(i))) {
+      clauseStart = i + 1;
+      break;
+    }
+    if ((lower === 'som' || lower === 'noe') && !breakBefore(cue.verb)) {
+      // A relative clause: `Torbjørn Aune, som … advarte`: its antecedent speaks, if it is someone.
+      if (lower === 'noe') return 'relative';
+      const antecedent = i > 0 ? mentionBefore(words, i, mentionAt) : undefined;
+      if (antecedent && (antecedent.type === 'person' || antecedent.type === 'organization')) return { kind: 'mention', mention: antecedent };
+      // `En lærer som ikke vil stå fram, forteller …`: someone unnamed.
+      const head = phraseAt(words, 0, mentionAt, breakBefore, i);
+      if (head?.subject.kind === 'unnamed' && breakBefore(cue.verb)) return head.subject;
+      return 'relative';
+    }
+  }
+  if (clauseStart === cue.verb) {
+    // `…, og ba alle nordmenn …`: the clause shares the sentence's subject.
+    if (clauseStart > 0 && words[clauseStart - 1].lower === 'og') {
+      if (!ADVERBIAL_OPENERS.has(words[0].lower) || mentionAt(words[0])) {
+        const head = phraseAt(words, 0, mentionAt, breakBefore, clauseStart - 1);
+        if (head && head.subject.kind !== 'name') return head.subject;
+      }
+      for (let i = 0; i < clauseStart; i++) {
+        const mention = mentionAt(words[i]);
+        if (mention && (mention.type === 'person' || mention.type === 'organization')) return { kind: 'mention', mention };
+      }
+    }
+    return after?.subject;
+  }
+  const opener = words[clauseStart];
+  if (ADVERBIAL_OPENERS.has(opener.lower) && !mentionAt(opener)) return after?.subject;
+  const reading = phraseAt(words, clauseStart, mentionAt, breakBefore, cue.verb);
+  if (!reading) return after?.subject;
+  if (reading.subject.kind === 'role' && !reading.subject.body) {
+    // `Leder i Elevorganisasjonen, Ane Kristine Berg, advarer …`: the name in apposition to the title.
+    for (let k = reading.end; k < cue.verb; k++) {
+      if (!commaBefore(words, k)) continue;
+      const named = phraseAt(words, k, mentionAt, () => false, cue.verb);
+      if (named && (named.subject.kind === 'name' || (named.subject.kind === 'mention' && personLike(named.subject.mention)))) return named.subject;
+      break;
+    }
+  }
+  if (reading.subject.kind === 'name') {
+    // A capitalised word opening the sentence is a common noun (`Separatistene`, `Foreldrene`) unless it looks like a name.
+    return clauseStart > 0 || looksLikeName(reading.subject.name) ? reading.subject : { ...reading.subject, initial: true };
+  }
+  if (reading.subject.kind === 'mention') {
+    const { type } = reading.subject.mention;
+    if (type !== 'person' && type !== 'organization') return after?.subject ?? { kind: 'name', name: reading.subject.mention.text, initial: true };
+    // `Nato-land og Ukraina mener …`: several speakers are not one.
+    if (words.slice(reading.end, cue.verb).some((w) => w.lower === 'og')) return { kind: 'unnamed' };
+  }
+  return reading.subject;
+}
+
+/** Whether a capitalised word opening a sentence is a name: an organisation's ending, a known given name or surname, or several words. */
+export function looksLikeName(name: string): boolean {
+  const parts = name.split(' ');
+  const last = parts[parts.length - 1].toLowerCase();
+  if (ORGANIZATION_ENDING.test(last) || /(?:sentralen|tjenesten|rådet|nemnda|ombudet|styret|foreningen|laget|klubben|kontoret|etaten|verket|senteret|instituttet|foretaket)$/u.test(last)) return true;
+  if (parts.length > 1) return true;
+  return gazetteer.isGivenName(parts[0]) || gazetteer.isSurname(parts[0]);
+}
+
+export function isSaysIt(cue: Cue): boolean {
+  return cue.cue === 'heter det' || cue.cue === 'het det';
+}
+
+/** The subject of `heter det`: the body or the text the sentence names (`heter det i dommen`). */
+export function saysIt(words: readonly Word[], cue: Cue, mentionAt: (word: Word) => EntityMention | undefined, breakBefore: (index: number) => boolean): { subject: Subject; end: number } | undefined {
+  const subject = documentSource(words, mentionAt, breakBefore);
+  return subject ? { subject, end: cue.last + 1 } : undefined;
+}
+
+/** A person's mention, or a name of several words opening with a given name that the recognizer typed otherwise (`Ane Kristine Berg`). */
+export function personLike(mention: EntityMention): boolean {
+  return mention.type === 'person' || (mention.canonical.includes(' ') && sexOfGivenName(mention.canonical.split(' ')[0]) !== undefined);
+}
+
+/** Whether a comma (or a closing quotation mark) stands right before word `i`: `…, skriver Reuters`, `«…», sier hun`. */
+export function commaBefore(words: readonly Word[], i: number): boolean {
+  return i > 0 && words[i - 1].commaAfter;
+}
+
+/** The mention that ends right before word `i` (`Torbjørn Aune` before `, som`). */
+export function mentionBefore(words: readonly Word[], i: number, mentionAt: (word: Word) => EntityMention | undefined): EntityMention | undefined {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const mention = mentionAt(words[k]);
+    if (mention) return mention.end >= words[i - 1].end ? mention : undefined;
+  }
+  return undefined;
+}
+
+export function isMedia(subject: Subject | undefined): boolean {
+  return (subject?.kind === 'mention' && isMediumName(subject.mention.canonical)) || (subject?.kind === 'name' && isMediumName(subject.name));
+}
+
+/** `Det melder Reuters.`: a sentence that names a medium as the source of what came before and says nothing itself. */
+export function onlyAttributes(words: readonly Word[], found: FoundCue): boolean {
+  const { cue } = found;
+  if (cue.verb !== 1 || !ATTRIBUTING_OPENERS.has(words[0].lower) || !isMedia(found.subject)) return false;
+  return words.length <= cue.last + 6 && !words.slice(cue.last + 1).some((w) => w.lower === 'at');
+}
+
+/** Whether a cue with no speaker still reports something: `… sier at …`, `varsles det at …`. */
+export function governsClause(lowers: readonly string[], cue: Cue): boolean {
+  return lowers.slice(cue.last + 1, cue.last + 6).includes('at');
+}
+
+/** The cue as written (`la til` for `la hun til`). */
+export function cueText(words: readonly Word[], cue: Cue): string {
+  return cue.last === cue.verb ? words[cue.verb].lower : `${words[cue.verb].lower} ${words[cue.last].lower}`;
+}
+
+/** Whether punctuation stands between word i-1 and word i. */
+export function breaks(text: string, words: readonly Word[]): (index: number) => boolean {
+  return (index) => index > 0 && /[,.;:!?()«»"“”–—]/u.test(text.slice(words[index - 1].end, words[index].start));
+}

@@ -1,0 +1,153 @@
+/**
+ * The second pass: each draft's speaker resolved in reading order (`speakers.ts`), an interview's
+ * interviewer and interviewee, a headline quote said again below.
+ */
+import type { Article, Span } from '../article';
+import type { EntityMention } from '../entities/types';
+import { foldForMatching } from '../text';
+import { wordsIn } from './sentences';
+import { sexOfGivenName } from './gender';
+import { isMediumName } from './media';
+import { type Speaker, SpeakerResolver, speakerOf } from './speakers';
+import { type Draft, type Quote } from './quoteTypes';
+import { isMedia } from './clauses';
+
+/** Speakers, resolved in reading order. */
+export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[], drafts: Draft[], quoted: readonly Span[]): Quote[] {
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Draft[] = [];
+  for (const draft of drafts) {
+    const last = kept[kept.length - 1];
+    if (last && draft.start < last.end) {
+      // Overlaps: a direct quote wins over reported speech around it.
+      if (last.kind === 'reported' && draft.kind !== 'reported') kept[kept.length - 1] = draft;
+      continue;
+    }
+    kept.push(draft);
+  }
+  const furniture = article.blocks.filter((b) => b.kind === 'byline' || b.kind === 'infobox' || b.kind === 'related').map((b) => ({ start: b.start, end: b.end }));
+  for (const block of article.blocks) for (const part of block.parts) if (part.kind === 'credit') furniture.push({ start: part.start, end: part.end });
+  const inside = (spans: readonly Span[], m: EntityMention): boolean => spans.some((s) => s.start <= m.start && m.end <= s.end);
+  // `Ahus` of `Ahus-pasienter` is part of a word, not someone named.
+  const compoundPart = (m: EntityMention): boolean => /^-\p{L}/u.test(article.text.slice(m.end, m.end + 2));
+  const at = (position: number): EntityMention => ({ start: position, end: position + 1 }) as EntityMention;
+  const resolver = new SpeakerResolver(
+    article.text,
+    mentions,
+    (m) => !inside(quoted, m) && !inside(furniture, m) && !compoundPart(m),
+    wordsIn(article.text, 0, article.text.length),
+    (position) => !inside(quoted, at(position)) && !inside(furniture, at(position)),
+  );
+  const questions = kept.filter((d) => d.kind === 'question').length;
+  const interview = questions >= 2 || kept.some((d) => d.source.kind === 'answer');
+  const interviewer = interview ? interviewerOf(article, mentions) : null;
+  const answering = interview ? interviewee(article, mentions, quoted, furniture, interviewer) : null;
+  let afterQuestion = false;
+  let last: Speaker | null = null;
+  const out: Quote[] = [];
+  for (const draft of kept) {
+    let speaker: Speaker | null = null;
+    const source = draft.source;
+    switch (source.kind) {
+      case 'subject': {
+        if ((draft.cue === 'siterer' || draft.cue === 'siterte') && isMedia(source.subject) && last) {
+          // `…, siterer Reuters`: the medium cites the speaker the article is quoting.
+          speaker = last;
+          break;
+        }
+        const found = resolver.resolve(source.subject, source.at);
+        speaker = found?.speaker ?? null;
+        if (found) resolver.hear(found.speaker, found.type, source.at);
+        break;
+      }
+      case 'same':
+        speaker = source.as.speaker ?? null;
+        break;
+      case 'previous':
+        // In an interview, what follows a question is the answer of the person interviewed.
+        speaker = interview && (afterQuestion || last === null) ? answering : last;
+        break;
+      case 'interviewer':
+        speaker = interviewer;
+        break;
+      case 'answer':
+        speaker = answering;
+        break;
+      case 'none':
+        speaker = null;
+    }
+    draft.speaker = speaker;
+    afterQuestion = draft.kind === 'question';
+    if (draft.kind !== 'question' && !(source.kind === 'none' && draft.kind === 'direct')) last = speaker;
+    out.push({ start: draft.start, end: draft.end, kind: draft.kind, speaker: speaker?.name ?? null, speakerId: speaker?.id ?? null, cue: draft.cue });
+  }
+  return echoed(article, out);
+}
+
+/**
+ * A headline or caption that quotes words said again below (`Styret vedtok sammenslåing: – En trist dag for
+ * Gjøvik`) is the speaker's who says them there.
+ */
+export function echoed(article: Pick<Article, 'text' | 'blocks'>, quotes: Quote[]): Quote[] {
+  const display = article.blocks.filter((b) => b.kind === 'headline' || b.kind === 'caption');
+  const key = (q: Quote): string => foldForMatching(article.text.slice(q.start, q.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return quotes.map((q) => {
+    if (q.speaker !== null || q.kind !== 'direct' || !display.some((b) => b.start <= q.start && q.end <= b.end)) return q;
+    const words = key(q);
+    if (words.length < 8) return q;
+    const source = quotes.find((other) => other !== q && other.speaker !== null && other.start > q.end && key(other).includes(words));
+    return source ? { ...q, speaker: source.speaker, speakerId: source.speakerId } : q;
+  });
+}
+
+/** An interview's interviewer: the byline's one author, when it has one. */
+export function interviewerOf(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[]): Speaker | null {
+  const byline = article.blocks.find((b) => b.kind === 'byline');
+  const bylineText = byline ? article.text.slice(byline.start, byline.end) : '';
+  // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`: the photographer asks nothing.
+  const authors = (article.byline?.authors ?? []).filter((name) => !new RegExp(`${escapeRegExp(name)}\\s*\\((?:foto|fotograf|video|bilder)\\)`, 'iu').test(bylineText));
+  // `Da Dagbladets Jonas Rygg møter henne`: the newsroom's journalist, named in the text.
+  const named = /\b(?:\p{Lu}[\p{L}0-9]*s)(?: (?:journalist|reporter|medarbeider|kommentator))? ((?:\p{Lu}[\p{L}'’-]+ ){1,2}\p{Lu}[\p{L}'’-]+)/u;
+  for (const match of article.text.matchAll(new RegExp(named.source, 'gu'))) {
+    const medium = match[0].split(' ')[0].replace(/s$/u, '');
+    if (!isMediumName(medium)) continue;
+    const mention = mentions.find((m) => m.type === 'person' && m.start === (match.index ?? 0) + match[0].length - match[1].length);
+    return mention ? speakerOf(mention) : { name: match[1], id: null };
+  }
+  if (authors.length !== 1) return null;
+  const mention = byline ? mentions.find((m) => m.type === 'person' && m.start >= byline.start && m.end <= byline.end && authors[0].includes(m.text)) : undefined;
+  return mention ? speakerOf(mention) : { name: authors[0], id: null };
+}
+
+/** Whom an interview asks: the first person its headline or lead names (besides the interviewer), or else the person it names most. */
+export function interviewee(
+  article: Pick<Article, 'blocks'>,
+  mentions: readonly EntityMention[],
+  quoted: readonly Span[],
+  furniture: readonly Span[],
+  interviewer: Speaker | null,
+): Speaker | null {
+  const people = mentions.filter((m) => m.type === 'person' && m.entityId !== interviewer?.id && !furniture.some((s) => s.start <= m.start && m.end <= s.end));
+  // A name with a given name of known sex, before one the recognizer may have taken for a person (`Havbris Offshore`).
+  const given = (m: EntityMention): boolean => m.canonical.includes(' ') && sexOfGivenName(m.canonical.split(' ')[0]) !== undefined;
+  for (const block of article.blocks) {
+    if (block.kind !== 'headline' && block.kind !== 'lead') continue;
+    const inBlock = people.filter((m) => m.start >= block.start && m.end <= block.end);
+    const first = inBlock.find(given) ?? inBlock[0];
+    if (first) return speakerOf(first);
+  }
+  const counts = new Map<string, { mention: EntityMention; count: number }>();
+  for (const m of people) {
+    if (quoted.some((s) => s.start <= m.start && m.end <= s.end)) continue;
+    const entry = counts.get(m.entityId) ?? { mention: m, count: 0 };
+    entry.count++;
+    counts.set(m.entityId, entry);
+  }
+  let best: { mention: EntityMention; count: number } | undefined;
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  return best ? speakerOf(best.mention) : null;
+}
+
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
