@@ -248,15 +248,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err(`annotated-reader entities: --limit takes a whole number, not "${values.limit}".`);
       return 2;
     }
-    if (paths.length === 0) {
-      io.err('annotated-reader entities: name at least one file or folder.');
-      return 2;
-    }
-    const read = readOptions('entities', values, io);
-    if (!read) return 2;
-    const recognizer = await loadRecognizer(values.kb, io);
-    if (!recognizer) return 2;
-    return entitiesCommand(paths, { ...read, json: values.json, limit, companions: ENTITY_COMPANIONS, recognizer }, io);
+    const reading = await corpusReading('entities', paths, values, io);
+    if (!reading) return 2;
+    return entitiesCommand(paths, { ...reading, json: values.json, limit, companions: ENTITY_COMPANIONS }, io);
   }
   if (command === 'quotes') {
     const quoteFormat = values.json ? 'jsonl' : values.format === 'csv' ? 'csv' : values.format === 'jsonl' ? 'text' : undefined;
@@ -264,15 +258,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err('annotated-reader quotes: print text (the default), --json, or --format csv.');
       return 2;
     }
-    if (paths.length === 0) {
-      io.err('annotated-reader quotes: name at least one file or folder.');
-      return 2;
-    }
-    const read = readOptions('quotes', values, io);
-    if (!read) return 2;
-    const recognizer = await loadRecognizer(values.kb, io);
-    if (!recognizer) return 2;
-    return quotesCommand(paths, { ...read, format: quoteFormat, speaker: values.speaker, recognizer }, io);
+    const reading = await corpusReading('quotes', paths, values, io);
+    if (!reading) return 2;
+    return quotesCommand(paths, { ...reading, format: quoteFormat, speaker: values.speaker }, io);
   }
   if (command !== 'export') {
     io.err(command ? `annotated-reader: unknown command "${command}".` : 'annotated-reader: no command given.');
@@ -288,15 +276,30 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.err('annotated-reader export: --format brat writes files; name a folder with --out.');
     return 2;
   }
+  const reading = await corpusReading('export', paths, values, io);
+  if (!reading) return 2;
+  return exportArticles(paths, { ...reading, format, out: values.out }, io);
+}
+
+/**
+ * What every command that reads and recognises articles needs: at least one path, `--include` and
+ * `--max-size-mb` checked, and a recogniser of the knowledge bases (`--kb` over the bundled one). Undefined,
+ * with the reason written, when any of them is wrong.
+ */
+async function corpusReading(
+  command: string,
+  paths: readonly string[],
+  values: { include: string; 'max-size-mb': string; kb: string[] },
+  io: CliIO,
+): Promise<(ReadOptions & { recognizer: Recognizer }) | undefined> {
   if (paths.length === 0) {
-    io.err('annotated-reader export: name at least one file or folder.');
-    return 2;
+    io.err(`annotated-reader ${command}: name at least one file or folder.`);
+    return undefined;
   }
-  const read = readOptions('export', values, io);
-  if (!read) return 2;
+  const read = readOptions(command, values, io);
+  if (!read) return undefined;
   const recognizer = await loadRecognizer(values.kb, io);
-  if (!recognizer) return 2;
-  return exportArticles(paths, { ...read, format, out: values.out, recognizer }, io);
+  return recognizer ? { ...read, recognizer } : undefined;
 }
 
 /** The bundled knowledge base and the user's, theirs taking precedence; problems with theirs are reported. */
