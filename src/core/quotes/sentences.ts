@@ -23,16 +23,41 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 const CAPITAL = /^\p{Lu}/u;
 const COMMA_AFTER = /^[»"”’?!]*,/u;
 
-/** The words of `text.slice(start, end)`. */
+/** The words of `text.slice(start, end)` (a word that runs past `end` cut there). */
 export function wordsIn(text: string, start: number, end: number): Word[] {
+  const all = allWords(text);
+  // The first word that ends after `start`: words are in order and do not overlap.
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (all[mid].end <= start) low = mid + 1;
+    else high = mid;
+  }
   const words: Word[] = [];
-  WORD.lastIndex = start;
-  for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) {
-    const wordEnd = Math.min(end, match.index + match[0].length);
-    const value = text.slice(match.index, wordEnd);
-    words.push({ start: match.index, end: wordEnd, text: value, lower: value.toLowerCase(), capital: CAPITAL.test(value), hyphenAfter: text[wordEnd] === '-', commaAfter: COMMA_AFTER.test(text.slice(wordEnd, wordEnd + 4)) });
+  for (let i = low; i < all.length && all[i].start < end; i++) {
+    const word = all[i];
+    if (word.start >= start && word.end <= end) words.push(word);
+    else words.push(wordOf(text, Math.max(start, word.start), Math.min(end, word.end)));
   }
   return words;
+}
+
+/** The words of the last text asked about: a quote pass reads the same article's words many times over. */
+let cached: { text: string; words: Word[] } | undefined;
+
+function allWords(text: string): Word[] {
+  if (cached?.text === text) return cached.words;
+  const words: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) words.push(wordOf(text, match.index, match.index + match[0].length));
+  cached = { text, words };
+  return words;
+}
+
+function wordOf(text: string, start: number, end: number): Word {
+  const value = text.slice(start, end);
+  return { start, end, text: value, lower: value.toLowerCase(), capital: CAPITAL.test(value), hyphenAfter: text[end] === '-', commaAfter: COMMA_AFTER.test(text.slice(end, end + 4)) };
 }
 
 /** Abbreviations after which a full stop does not end a sentence. */

@@ -6,7 +6,7 @@
  * article names. What cannot be resolved stays unresolved (null), never guessed.
  */
 import type { EntityMention } from '../entities/types';
-import { foldForMatching } from '../text';
+import { foldForMatching as fold } from '../text';
 import { type Sex, sexOfGivenName } from './gender';
 import { isMediumName } from './media';
 import type { Word } from './sentences';
@@ -21,6 +21,20 @@ interface Heard {
   readonly at: number;
   readonly speaker: Speaker;
   readonly type: 'person' | 'organization' | 'other';
+}
+
+/** Names folded for comparison, kept: the same few dozen names are compared over and over in an article. */
+const folds = new Map<string, string>();
+const FOLDS_KEPT = 4096;
+
+function folded(text: string): string {
+  let value = folds.get(text);
+  if (value === undefined) {
+    if (folds.size >= FOLDS_KEPT) folds.clear();
+    value = fold(text);
+    folds.set(text, value);
+  }
+  return value;
 }
 
 /** Nouns for an unnamed person with a sex of their own. */
@@ -78,10 +92,10 @@ export class SpeakerResolver {
         // `sier Tveit` where the recognizer gave the surname an entity of its own: the person named in full before.
         const { mention } = subject;
         if ((mention.type === 'person' || mention.source === 'rule') && !mention.canonical.includes(' ')) {
-          const surname = ` ${foldForMatching(mention.canonical)}`;
-          const fuller = this.narrative.find((m) => m.type === 'person' && foldForMatching(m.canonical).endsWith(surname));
+          const surname = ` ${folded(mention.canonical)}`;
+          const fuller = this.narrative.find((m) => m.type === 'person' && folded(m.canonical).endsWith(surname));
           if (fuller) return { speaker: speakerOf(fuller), type: 'person' };
-          const heard = [...this.heard].reverse().find((h) => h.type === 'person' && foldForMatching(h.speaker.name).endsWith(surname));
+          const heard = [...this.heard].reverse().find((h) => h.type === 'person' && folded(h.speaker.name).endsWith(surname));
           if (heard) return { speaker: heard.speaker, type: 'person' };
           const full = this.writtenFullName(mention.text.replace(/s$/u, '') === mention.text ? mention.text : mention.canonical);
           if (full) return { speaker: { name: full, id: null }, type: 'person' };
@@ -174,10 +188,10 @@ export class SpeakerResolver {
     if (kinds) {
       let found: EntityMention | undefined;
       for (const mention of this.narrative) {
-        if (mention.type === 'organization' && kinds.test(foldForMatching(mention.canonical)) && (!found || mention.start < at)) found = mention;
+        if (mention.type === 'organization' && kinds.test(folded(mention.canonical)) && (!found || mention.start < at)) found = mention;
       }
       if (found) return { speaker: speakerOf(found), type: 'organization' };
-      const heard = [...this.heard].reverse().find((h) => h.type === 'organization' && kinds.test(foldForMatching(h.speaker.name)));
+      const heard = [...this.heard].reverse().find((h) => h.type === 'organization' && kinds.test(folded(h.speaker.name)));
       return heard ? { speaker: heard.speaker, type: 'organization' } : null;
     }
     for (let i = this.heard.length - 1; i >= 0; i--) {
@@ -202,12 +216,12 @@ export class SpeakerResolver {
 
   /** A common noun for a body (`politiet`, `forbundet`): the body of that kind the article names, the last before `at` or else the first after. */
   private bodyNamed(phrase: readonly string[], at: number): { speaker: Speaker; type: 'organization' } | null {
-    const stem = foldForMatching(stemOf(phrase[phrase.length - 1]));
+    const stem = folded(stemOf(phrase[phrase.length - 1]));
     if (stem.length < 3) return null;
     let before: EntityMention | undefined;
     let after: EntityMention | undefined;
     for (const mention of this.narrative) {
-      if (mention.type !== 'organization' || !foldForMatching(mention.canonical).includes(stem)) continue;
+      if (mention.type !== 'organization' || !folded(mention.canonical).includes(stem)) continue;
       if (mention.start < at) before = mention;
       else after ??= mention;
     }
@@ -239,7 +253,7 @@ export class SpeakerResolver {
     const parts = head.split('-');
     const stem = stemOf(parts[parts.length - 1]);
     if (stem.length < 3) return null;
-    const key = (word: string): string => foldForMatching(word).replace(/s$/u, '').slice(0, 4);
+    const key = (word: string): string => folded(word).replace(/s$/u, '').slice(0, 4);
     // Words before the title (`den russiske`, `Natos`) and a compound's first part (`Nupi-forskeren`).
     const adjectives = phrase.slice(0, -1).filter((word) => !DETERMINERS.has(word) && /e$/u.test(word)).map(key).filter((word) => word.length >= 3);
     const genitives = phrase.slice(0, -1).filter((word) => /s$/u.test(word)).map(key).filter((word) => word.length >= 2);
@@ -351,7 +365,7 @@ export class SpeakerResolver {
   private writtenBody(stem: string, at: number): string | undefined {
     for (let k = this.wordIndexAtOrAfter(at) - 1; k >= 0; k--) {
       const word = this.words[k];
-      if (!foldForMatching(word.lower).includes(stem) || foldForMatching(word.lower) === foldForMatching(stem)) continue;
+      if (!folded(word.lower).includes(stem) || folded(word.lower) === folded(stem)) continue;
       if (word.capital) return this.writtenFrom(k);
       const before = this.words[k - 2];
       if (k >= 2 && this.words[k - 1].lower === 'og' && before.hyphenAfter && before.capital) return `${before.text}- og ${word.text}`;
@@ -371,7 +385,7 @@ export class SpeakerResolver {
   private heardBody(stem: string, at: number): Heard | undefined {
     for (let i = this.heard.length - 1; i >= 0; i--) {
       const heard = this.heard[i];
-      if (heard.at < at && heard.type === 'organization' && foldForMatching(heard.speaker.name).includes(stem)) return heard;
+      if (heard.at < at && heard.type === 'organization' && folded(heard.speaker.name).includes(stem)) return heard;
     }
     return undefined;
   }
@@ -422,8 +436,8 @@ export class SpeakerResolver {
     const index = this.wordIndexAt(mention.start);
     if (index < 0) return false;
     for (let i = Math.max(0, index - reach); i < Math.min(this.words.length, index + (reach === QUALIFIER_REACH ? reach : 1)); i++) {
-      const folded = foldForMatching(this.words[i].lower);
-      if (qualifiers.some((q) => folded.startsWith(q) || folded.includes(`-${q}`))) return true;
+      const word = folded(this.words[i].lower);
+      if (qualifiers.some((q) => word.startsWith(q) || word.includes(`-${q}`))) return true;
     }
     return false;
   }
@@ -455,11 +469,11 @@ export class SpeakerResolver {
 
 /** Whether a name written at a cue is the same as an entity's name: in full, its surname, its stem (`Legeforeningen`) or its initials (`DSB`). */
 function namesFit(name: string, candidate: string, organization: boolean): boolean {
-  const key = foldForMatching(name);
-  const other = foldForMatching(candidate);
+  const key = folded(name);
+  const other = folded(candidate);
   if (other === key || other.endsWith(` ${key}`)) return true;
   if (!organization) return false;
-  const stem = foldForMatching(stemOf(name.toLowerCase()));
+  const stem = folded(stemOf(name.toLowerCase()));
   if (stem.length >= 5 && other.includes(stem)) return true;
   if (/^\p{Lu}{2,6}$/u.test(name)) {
     const initials = candidate.split(/[\s-]+/u).filter((word) => word && !['og', 'for', 'i', 'av', 'til', 'på'].includes(word)).map((word) => word[0].toLowerCase()).join('');
