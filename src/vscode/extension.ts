@@ -59,6 +59,8 @@ export interface AnnotatedReaderApi {
     /** Only when the extension runs its tests: hands the panel a message as if its webview had sent it (validated as any other). */
     receive(message: unknown): Promise<AnalysisOutcome>;
   };
+  /** The corpus index's answers the analysis panel draws (for the integration tests to check the panel against). */
+  readonly analysisData: Pick<CorpusIndexService, 'timelines' | 'articlesInPeriod' | 'cooccurring' | 'articlesWithBoth'>;
   readonly search: {
     /** Fires when the Search Corpus box shows new rows or its active row changes. */
     readonly onDidUpdate: vscode.Event<SearchReport>;
@@ -218,6 +220,12 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
           if (context.extensionMode !== vscode.ExtensionMode.Test) return { handled: false, reason: 'Only the integration tests may do this.' };
           return analysis.receive(message);
         },
+      },
+      analysisData: {
+        timelines: (ids) => indexer.timelines(ids),
+        articlesInPeriod: (id, period, limit) => indexer.articlesInPeriod(id, period, limit),
+        cooccurring: (id, limit) => indexer.cooccurring(id, limit),
+        articlesWithBoth: (a, b, limit) => indexer.articlesWithBoth(a, b, limit),
       },
       search: {
         onDidUpdate: search.onDidUpdate,
