@@ -223,7 +223,7 @@ function drawNetwork(data: NetworkData): void {
       ...data.edges.map((edge) => ({ data: { id: edge.id, label: byId.get(edge.id)?.name ?? edge.id, centre: 0 } })),
       ...data.edges.map((edge) => ({ data: { id: `edge:${edge.id}`, source: data.centre.id, target: edge.id, weight: 1 + (5 * edge.paragraphs) / maxParagraphs, label: String(edge.articles) } })),
     ],
-    layout: { name: 'concentric', concentric: (node: cytoscape.NodeSingular) => (node.data('centre') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 36, padding: 24, animate: false },
+    layout: { name: 'concentric', concentric: (node: cytoscape.NodeSingular) => (node.data('centre') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 70, padding: 30, animate: false },
     userZoomingEnabled: false,
     boxSelectionEnabled: false,
     autoungrabify: true,

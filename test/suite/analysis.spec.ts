@@ -64,7 +64,7 @@ describe('Analysis panel', () => {
   it('draws the network around an entity, an edge per entity named with it, and lists the articles of an edge', async () => {
     const stoltenberg = idOf('Jens Stoltenberg');
     const report = await renderAfter('the network of Stoltenberg', () => vscode.commands.executeCommand('annotatedReader.showEntityNetwork', stoltenberg), (r) => r.view === 'network' && r.entities[0] === stoltenberg);
-    const expected = api.analysisData.cooccurring(stoltenberg, 20);
+    const expected = api.analysisData.cooccurring(stoltenberg, 16);
     assert.ok(expected.entities.length > 0);
     assert.deepEqual(report.entities, [stoltenberg, ...expected.entities.map((c) => c.entity.id)]);
     assert.equal(report.nodes, expected.entities.length + 1);

@@ -72,6 +72,7 @@ for (const { colorTheme, slug } of THEMES) {
       await first.getByRole('button').click();
       await panel.locator('.list h2', { hasText: `Vladimir Putin and ${name}` }).waitFor();
       await panel.locator('.network').focus();
+      await panel.locator('body').evaluate(() => window.scrollTo(0, 0));
       await page.mouse.move(0, 0);
       await session?.screenshot(`analysis-network-${slug}`);
     });

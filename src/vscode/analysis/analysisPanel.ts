@@ -28,7 +28,7 @@ import { analysisHtml, analysisResourceRoots } from './analysisHtml';
 export type AnalysisOutcome = { readonly handled: true } | { readonly handled: false; readonly reason: string };
 
 /** Neighbours drawn around a network's centre. */
-const NETWORK_NEIGHBOURS = 20;
+const NETWORK_NEIGHBOURS = 16;
 
 /**
  * The analysis panel: one tab with a timeline of one or several entities (mentions per month) and the
