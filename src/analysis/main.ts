@@ -56,8 +56,45 @@ function theme() {
     border: v('--vscode-contrastBorder', '') || v('--vscode-foreground', '#888'),
     focus: v('--vscode-focusBorder', '#07f'),
     font: style.fontFamily,
-    series: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'].map((name) => v(name, '#888')),
+    series: readable(
+      ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'].map((name) => v(name, '')).filter(Boolean),
+      v('--vscode-editor-background', '#fff'),
+      v('--vscode-foreground', '#888'),
+    ),
   };
+}
+
+/** A colour as the browser resolves it, `[r, g, b]` (0–255), or undefined when it cannot be read. */
+function rgbOf(colour: string): [number, number, number] | undefined {
+  const probe = document.createElement('span');
+  probe.style.color = colour;
+  document.body.append(probe);
+  const resolved = getComputedStyle(probe).color;
+  probe.remove();
+  const match = /rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/u.exec(resolved);
+  if (!match || (match[4] !== undefined && Number(match[4]) < 1)) return undefined;
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+function luminance([r, g, b]: [number, number, number]): number {
+  const channel = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/**
+ * The theme's chart colours that stand out from the background (3:1, WCAG's contrast for graphics), in their
+ * order; a theme whose orange is a dark brown on a dark page loses it. The foreground if none does.
+ */
+function readable(colours: readonly string[], background: string, foreground: string): string[] {
+  const page = rgbOf(background);
+  if (!page) return colours.length ? [...colours] : [foreground];
+  const kept = colours.filter((colour) => {
+    const rgb = rgbOf(colour);
+    if (!rgb) return false;
+    const [a, b] = [luminance(rgb), luminance(page)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05) >= 3;
+  });
+  return kept.length ? kept : [foreground];
 }
 
 const announcer = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
