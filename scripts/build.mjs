@@ -92,6 +92,14 @@ const builds = [
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview/reader.js',
   },
+  // The analysis panel: its charts (chart.js, cytoscape) bundled in, nothing loaded from elsewhere.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: ['src/analysis/main.ts'],
+    outfile: 'dist/analysis/analysis.js',
+  },
 ];
 
 if (!production) {

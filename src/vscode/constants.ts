@@ -59,6 +59,13 @@ export const enum ViewId {
 }
 
 export const READER_VIEW_TYPE = 'annotatedReader.reader';
+export const ANALYSIS_VIEW_TYPE = 'annotatedReader.analysis';
+
+/** The analysis panel's commands (registered in analysis/analysisCommands.ts). */
+export const enum AnalysisCommandId {
+  ShowTimeline = 'annotatedReader.showTimeline',
+  ShowNetwork = 'annotatedReader.showEntityNetwork',
+}
 
 export const enum ContextKey {
   /** `loading`, `empty` or `ready`: drives the Articles view's welcome content. */

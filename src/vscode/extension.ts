@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/model';
 import type { ArticleSummary, CorpusProblem } from '../core/corpus';
+import { AnalysisPanel, type AnalysisOutcome } from './analysis/analysisPanel';
+import { registerAnalysisCommands } from './analysis/analysisCommands';
+import type { AnalysisRenderReport } from '../analysis/protocol';
 import { registerAnnotationCommands } from './annotations/annotationCommands';
 import { AnnotationComments, type ThreadInfo } from './annotations/annotationComments';
 import { AnnotationService } from './services/annotations/annotationService';
@@ -50,6 +53,14 @@ export interface AnnotatedReaderApi {
      */
     receive(message: unknown): Promise<MessageOutcome>;
   };
+  readonly analysis: {
+    /** Fires when the analysis panel has drawn, with the webview's account of what (entities, months, bars, nodes, edges, table rows, the article list). */
+    readonly onDidRender: vscode.Event<AnalysisRenderReport>;
+    /** Only when the extension runs its tests: hands the panel a message as if its webview had sent it (validated as any other). */
+    receive(message: unknown): Promise<AnalysisOutcome>;
+  };
+  /** The corpus index's answers the analysis panel draws (for the integration tests to check the panel against). */
+  readonly analysisData: Pick<CorpusIndexService, 'timelines' | 'articlesInPeriod' | 'cooccurring' | 'articlesWithBoth'>;
   readonly search: {
     /** Fires when the Search Corpus box shows new rows or its active row changes. */
     readonly onDidUpdate: vscode.Event<SearchReport>;
@@ -146,6 +157,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const annotationsView = new AnnotationsView(annotations, corpus, context.workspaceState);
     const comments = new AnnotationComments(annotations, documents);
     const search = new SearchQuickPick(corpus, indexer, entities, readers);
+    const analysis = new AnalysisPanel(context.extensionUri, corpus, indexer, readers, log);
     // Per workspace; with no folder open (the sample corpus), the extension's global storage.
     const persistence = new IndexPersistence(new IndexStore(context.storageUri ?? context.globalStorageUri), corpus, indexer, entities, log);
     // The corpus starts when something needs it (a view shown, an article open, a command), not for any plain-text file.
@@ -164,8 +176,10 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       annotationsView,
       comments,
       search,
+      analysis,
       persistence,
       startup,
+      ...registerAnalysisCommands({ panel: analysis, indexer, documents, startup }),
       ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search, persistence, startup }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
@@ -199,6 +213,19 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         reload: () => annotations.load(),
         threads: (uri) => comments.threadsOf(uri),
         onDidChange: annotations.onDidChange,
+      },
+      analysis: {
+        onDidRender: analysis.onDidRender,
+        receive: async (message) => {
+          if (context.extensionMode !== vscode.ExtensionMode.Test) return { handled: false, reason: 'Only the integration tests may do this.' };
+          return analysis.receive(message);
+        },
+      },
+      analysisData: {
+        timelines: (ids) => indexer.timelines(ids),
+        articlesInPeriod: (id, period, limit) => indexer.articlesInPeriod(id, period, limit),
+        cooccurring: (id, limit) => indexer.cooccurring(id, limit),
+        articlesWithBoth: (a, b, limit) => indexer.articlesWithBoth(a, b, limit),
       },
       search: {
         onDidUpdate: search.onDidUpdate,

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AnalysisRenderReport } from '../../src/analysis/protocol';
+import type { AnnotatedReaderApi } from '../../src/vscode/extension';
+import { activateApi, closeAllEditors, until } from './helpers';
+
+describe('Analysis panel', () => {
+  let api: AnnotatedReaderApi;
+  const idOf = (name: string) => {
+    const entity = api.entities.all().find((e) => e.name === name);
+    assert.ok(entity, `no entity ${name}`);
+    return entity.id;
+  };
+
+  /** The next render report that satisfies `accept`, after `action`. */
+  async function renderAfter(what: string, action: () => Thenable<unknown>, accept: (report: AnalysisRenderReport) => boolean): Promise<AnalysisRenderReport> {
+    let seen: AnalysisRenderReport | undefined;
+    const listener = api.analysis.onDidRender((report) => {
+      if (accept(report)) seen = report;
+    });
+    try {
+      await action();
+      return await until(what, () => seen, [api.analysis.onDidRender]);
+    } finally {
+      listener.dispose();
+    }
+  }
+
+  before(async () => {
+    api = await activateApi();
+    await api.entities.whenIndexed();
+  });
+
+  after(async () => {
+    await closeAllEditors();
+  });
+
+  it('draws the timeline of two entities as the index counts them, with a table row per month that has an article', async () => {
+    const putin = idOf('Vladimir Putin');
+    const macron = idOf('Emmanuel Macron');
+    await renderAfter('the timeline of Putin', () => vscode.commands.executeCommand('annotatedReader.showTimeline', putin), (r) => r.view === 'timeline' && r.entities.includes(putin));
+    const report = await renderAfter('the timeline of Putin and Macron', () => vscode.commands.executeCommand('annotatedReader.showTimeline', macron), (r) => r.view === 'timeline' && r.entities.length === 2);
+    const expected = api.analysisData.timelines([putin, macron]);
+    assert.deepEqual(report.entities, [putin, macron]);
+    assert.deepEqual(report.months, expected[0].months.periods);
+    assert.deepEqual(report.months, ['2022-01', '2022-02'], 'the seeds are of January and February 2022');
+    const bars = expected.reduce((sum, t) => sum + t.months.mentions.filter((m) => m > 0).length, 0);
+    const rows = expected.reduce((sum, t) => sum + t.months.articles.filter((a) => a > 0).length, 0);
+    assert.equal(report.bars, bars);
+    assert.equal(report.tableRows, rows);
+    assert.equal(report.status, 'ready');
+    assert.equal(report.empty, undefined);
+  });
+
+  it("lists a bar's articles, newest first, as the index has them", async () => {
+    const putin = idOf('Vladimir Putin');
+    const report = await renderAfter('the list of February', () => api.analysis.receive({ type: 'webviewDidRequestMonth', entityId: putin, period: '2022-02' }), (r) => r.list !== undefined);
+    const expected = api.analysisData.articlesInPeriod(putin, '2022-02', 200);
+    assert.ok(expected.articles.length > 0);
+    assert.deepEqual(report.list?.uris, expected.articles.map((a) => a.uri));
+    assert.equal(report.list?.title, 'Vladimir Putin in February 2022');
+  });
+
+  it('draws the network around an entity, an edge per entity named with it, and lists the articles of an edge', async () => {
+    const stoltenberg = idOf('Jens Stoltenberg');
+    const report = await renderAfter('the network of Stoltenberg', () => vscode.commands.executeCommand('annotatedReader.showEntityNetwork', stoltenberg), (r) => r.view === 'network' && r.entities[0] === stoltenberg);
+    const expected = api.analysisData.cooccurring(stoltenberg, 16);
+    assert.ok(expected.entities.length > 0);
+    assert.deepEqual(report.entities, [stoltenberg, ...expected.entities.map((c) => c.entity.id)]);
+    assert.equal(report.nodes, expected.entities.length + 1);
+    assert.equal(report.edges, expected.entities.length);
+    assert.equal(report.tableRows, expected.entities.length);
+    const other = expected.entities[0].entity.id;
+    const listed = await renderAfter('the list of an edge', () => api.analysis.receive({ type: 'webviewDidRequestEdge', a: stoltenberg, b: other }), (r) => r.list !== undefined);
+    assert.deepEqual(listed.list?.uris, api.analysisData.articlesWithBoth(stoltenberg, other, 200).articles.map((a) => a.uri));
+  });
+
+  it('opens only articles of the corpus, and refuses what is malformed', async () => {
+    const putin = idOf('Vladimir Putin');
+    assert.deepEqual(await api.analysis.receive({ type: 'webviewDidRequestOpenArticle', uri: 'file:///etc/passwd', entityId: putin }), { handled: false, reason: 'not an article of the corpus' });
+    assert.deepEqual(await api.analysis.receive({ type: 'webviewDidRequestMonth', entityId: putin, period: 'February' }), { handled: false, reason: 'malformed message' });
+    const [first] = api.analysisData.articlesInPeriod(putin, '2022-02', 1).articles;
+    const revealed = new Promise<string>((resolve) => {
+      const listener = api.reader.onDidReveal((r) => {
+        listener.dispose();
+        resolve(r.uri);
+      });
+    });
+    assert.deepEqual(await api.analysis.receive({ type: 'webviewDidRequestOpenArticle', uri: first.uri, entityId: putin }), { handled: true });
+    assert.equal(await revealed, first.uri);
+  });
+});
