@@ -125,7 +125,9 @@ function render(): void {
     const chips = el('ul', { className: 'chips', attrs: { 'aria-label': 'Entities on the timeline' } });
     const colours = theme().series;
     message.timeline.entities.forEach((entity, i) => {
-      const swatch = el('span', { className: `swatch swatch-${i % colours.length}`, attrs: { 'aria-hidden': 'true' } });
+      const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
+      // The series' own colour (the theme's that stand out from the page), set through the CSSOM as the policy allows.
+      swatch.style.backgroundColor = colours[i % colours.length];
       chips.append(el('li', { className: 'chip' }, swatch, el('span', { text: entity.name }), button('×', () => host.postMessage({ type: 'webviewDidRequestRemoveEntity', entityId: entity.id }), { 'aria-label': `Remove ${entity.name} from the timeline`, title: `Remove ${entity.name}` }, 'chip-remove')));
     });
     root.append(chips);
