@@ -149,6 +149,19 @@ describe('architecture of src/vscode', () => {
   });
 });
 
+describe('architecture of src/core', () => {
+  it('no module imports itself round a cycle', () => {
+    const coreRoot = join(repoRoot, 'src', 'core');
+    const graph = new Map<string, string[]>();
+    for (const file of sourceFiles(coreRoot)) {
+      graph.set(file.replace(/\.ts$/, ''), relativeImports(file, readFileSync(file, 'utf8')).filter((to) => to.startsWith(coreRoot)));
+    }
+    assert.ok(graph.size > 50, `only ${graph.size} modules found`);
+    const cycle = findCycle(graph.keys(), (node) => graph.get(node) ?? []);
+    assert.equal(cycle?.map((node) => relative(coreRoot, node)).join(' -> '), undefined);
+  });
+});
+
 describe('architecture rules themselves', () => {
   const feature = (name: string): Layer => ({ kind: 'feature', name });
   const service = (name: string): Layer => ({ kind: 'service', name });

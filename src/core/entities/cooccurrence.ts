@@ -13,8 +13,7 @@
  */
 import { compareNorwegian } from '../text';
 import { pushBounded } from './boundedHeap';
-import type { IndexedEntity } from './entityIndex';
-import type { EntityIndexView } from './indexView';
+import type { EntityIndexView, IndexedEntity } from './indexView';
 import { bitCount, findGroup, firstGroup, PACK_HEADER, PACK_PARAGRAPHS, paragraphOf } from './mentionPack';
 
 export interface Cooccurrence {

@@ -34,7 +34,7 @@ import { StringNumbers } from './stringNumbers';
 import { StringPool } from './stringPool';
 import { findGroup, firstGroup, isParagraphSet, isParagraphTable, PACK_HEADER, PACK_PARAGRAPHS, PACK_TYPE_BITS, type PackedMentions, packMentions } from './mentionPack';
 import { pushBounded } from './boundedHeap';
-import type { EntityIndexView } from './indexView';
+import type { EntityIndexView, IndexedEntity } from './indexView';
 import { type ArticlesWithBoth, articlesWithBoth, type CooccurrenceList, cooccurring } from './cooccurrence';
 import { type ArticlesInPeriod, articlesInPeriod, dateCode, type EntityTimeline, timelines } from './timeline';
 import type { ArticleDate } from '../article';
@@ -42,18 +42,7 @@ import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
 
-/** An entity as the corpus knows it. */
-export interface IndexedEntity {
-  readonly id: string;
-  readonly name: string;
-  readonly type: EntityType;
-  /** Found through the knowledge base (else by the rules for unknown names). */
-  readonly known: boolean;
-  /** How many articles mention it. */
-  readonly articles: number;
-  /** How many mentions in all. */
-  readonly mentions: number;
-}
+export type { IndexedEntity } from './indexView';
 
 const TYPE_COUNT = ENTITY_TYPES.length;
 const OTHER = ENTITY_TYPES.indexOf('other');

@@ -4,7 +4,20 @@
  * date, as the index keeps them. Read only, and only between updates: nothing is copied, so an answer is
  * made from what the index holds, never from the texts.
  */
-import type { IndexedEntity } from './entityIndex';
+import type { EntityType } from './types';
+
+/** An entity as the corpus knows it. */
+export interface IndexedEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  /** Found through the knowledge base (else by the rules for unknown names). */
+  readonly known: boolean;
+  /** How many articles mention it. */
+  readonly articles: number;
+  /** How many mentions in all. */
+  readonly mentions: number;
+}
 
 export interface EntityIndexView {
   /** One past the highest entity number given out (a number below it may be free: it has no articles). */
