@@ -235,6 +235,8 @@ export type WebviewMessage =
   | { readonly type: 'webviewDidRequestOpenArticle'; readonly uri: string; readonly entityId: string }
   /** "All mentions" in a hover card: the entity in the Entities view. */
   | { readonly type: 'webviewDidRequestShowEntity'; readonly entityId: string }
+  /** "Timeline" or "Network" in a hover card: the entity in the analysis panel. */
+  | { readonly type: 'webviewDidRequestAnalysis'; readonly entityId: string; readonly view: 'timeline' | 'network' }
   /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
   | { readonly type: 'webviewDidRequestAddToKnowledgeBase'; readonly entityId: string; readonly text: string }
   /** "Correct…" in a hover card: change the type of the mention at `[start, end)`, fix its span, merge it or mark it as not a name. */
@@ -315,6 +317,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isUri(value.uri) && isEntityId(value.entityId) ? { type: value.type, uri: value.uri, entityId: value.entityId } : undefined;
     case 'webviewDidRequestShowEntity':
       return isEntityId(value.entityId) ? { type: value.type, entityId: value.entityId } : undefined;
+    case 'webviewDidRequestAnalysis':
+      return isEntityId(value.entityId) && (value.view === 'timeline' || value.view === 'network') ? { type: value.type, entityId: value.entityId, view: value.view } : undefined;
     case 'webviewDidRequestAddToKnowledgeBase':
       return isEntityId(value.entityId) && isString(value.text) && value.text.trim() !== '' && value.text.length <= MAX_ENTITY_NAME_LENGTH
         ? { type: value.type, entityId: value.entityId, text: value.text }

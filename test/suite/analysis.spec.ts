@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnalysisRenderReport } from '../../src/analysis/protocol';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, until } from './helpers';
+import { activateApi, closeAllEditors, renderOf, until } from './helpers';
 
 describe('Analysis panel', () => {
   let api: AnnotatedReaderApi;
@@ -88,5 +88,31 @@ describe('Analysis panel', () => {
     });
     assert.deepEqual(await api.analysis.receive({ type: 'webviewDidRequestOpenArticle', uri: first.uri, entityId: putin }), { handled: true });
     assert.equal(await revealed, first.uri);
+  });
+
+  it("opens from a name's card in the reader, and from its hover in an article file", async () => {
+    const putin = idOf('Vladimir Putin');
+    const article = api.corpus.articles().find((a) => a.title.startsWith('Putin og Macron'));
+    assert.ok(article);
+    await renderOf(api, article.uri, () => vscode.commands.executeCommand('annotatedReader.openArticle', article.uri));
+    let outcome: { handled: boolean } | undefined;
+    const report = await renderAfter(
+      'the network of Putin',
+      async () => {
+        outcome = await api.reader.receive({ type: 'webviewDidRequestAnalysis', entityId: putin, view: 'network' });
+      },
+      (r) => r.view === 'network' && r.entities[0] === putin,
+    );
+    assert.equal(outcome?.handled, true);
+    assert.equal(report.nodes, api.analysisData.cooccurring(putin, 16).entities.length + 1);
+    const refused = await api.reader.receive({ type: 'webviewDidRequestAnalysis', entityId: putin, view: 'chart' });
+    assert.equal(refused.handled, false);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(article.uri, true));
+    await vscode.window.showTextDocument(document);
+    const at = document.getText().indexOf('Vladimir Putin');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /\[\$\(graph\) Timeline\]\(command:annotatedReader\.showTimeline\?/u);
+    assert.match(text, /command:annotatedReader\.showEntityNetwork\?/u);
   });
 });

@@ -142,6 +142,9 @@ for (const { colorTheme, slug, kind } of THEMES) {
       assert.match(await card.innerText(), /Vladimir Putin[\s\S]*\d+ articles, \d+ mentions in the corpus/);
       const others = card.locator('.card-articles .card-link');
       assert.ok((await others.count()) >= 3, 'links to other articles');
+      // The corpus-wide pictures of the name, in the analysis panel.
+      assert.equal(await card.getByRole('button', { name: 'Timeline' }).count(), 1);
+      assert.equal(await card.getByRole('button', { name: 'Network' }).count(), 1);
       await session?.screenshot(`reader-card-${slug}`);
 
       // The pointer can move into the card to use it.

@@ -14,7 +14,7 @@ import {
 import type { AnnotationService } from '../services/annotations/annotationService';
 import type { ArticleOpener, OpenOptions } from '../services/readers/articleOpener';
 import { config } from '../config';
-import { CommandId, READER_VIEW_TYPE } from '../constants';
+import { AnalysisCommandId, CommandId, READER_VIEW_TYPE } from '../constants';
 import { fileNameOf } from '../services/corpus/articleFiles';
 import type { CorpusService } from '../services/corpus/corpusService';
 import type { CorpusIndexService } from '../services/index/corpusIndexService';
@@ -425,6 +425,12 @@ export class ReaderPanel extends Disposable {
       }
       case 'webviewDidRequestShowEntity':
         if (this.manager.knowsEntity(message.entityId)) void vscode.commands.executeCommand(CommandId.ShowEntity, message.entityId);
+        break;
+      case 'webviewDidRequestAnalysis':
+        // The analysis panel is another feature: reached through its command, with an id the index knows.
+        if (this.manager.knowsEntity(message.entityId)) {
+          void vscode.commands.executeCommand(message.view === 'timeline' ? AnalysisCommandId.ShowTimeline : AnalysisCommandId.ShowNetwork, message.entityId);
+        }
         break;
       case 'webviewDidRequestAddToKnowledgeBase':
         void vscode.commands.executeCommand(CommandId.AddToKnowledgeBase, { text: message.text, entityId: message.entityId });

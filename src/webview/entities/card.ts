@@ -32,6 +32,8 @@ function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
   actions.append(linkButton('Mark mentions', () => selectEntity(id, { scroll: false, current: target }), 'Mark every mention in this article (n and Shift+N move between them)'));
   if (entity.corpus && entity.corpus.articles > 0) {
     actions.append(linkButton('Show all mentions', () => host.postMessage({ type: 'webviewDidRequestShowEntity', entityId: id }), 'List every mention in the Entities view'));
+    actions.append(linkButton('Timeline', () => host.postMessage({ type: 'webviewDidRequestAnalysis', entityId: id, view: 'timeline' }), 'Mentions per month across the corpus, in the analysis panel'));
+    actions.append(linkButton('Network', () => host.postMessage({ type: 'webviewDidRequestAnalysis', entityId: id, view: 'network' }), 'The names that appear with it most, in the analysis panel'));
   }
   if (entity.addable !== false && (!entity.known || entity.type === 'other')) {
     const text = target.textContent ?? '';
