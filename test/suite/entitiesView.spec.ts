@@ -109,7 +109,9 @@ describe('Corpus-wide entity features in article files opened as text', () => {
     const links = [...text.matchAll(/\(command:annotatedReader\.openArticle\?([^ )]+)/g)].map((m) => JSON.parse(decodeURIComponent(m[1])) as [string, unknown]);
     assert.equal(links.length, Math.min(5, expected - 1));
     assert.ok(links.every(([uri]) => uri !== document.uri.toString()), 'links go to other articles');
-    assert.deepEqual(markdown.isTrusted, { enabledCommands: ['annotatedReader.openArticle', 'annotatedReader.showEntity', 'annotatedReader.addToKnowledgeBase'] });
+    assert.deepEqual(markdown.isTrusted, {
+      enabledCommands: ['annotatedReader.openArticle', 'annotatedReader.showEntity', 'annotatedReader.addToKnowledgeBase', 'annotatedReader.showTimeline', 'annotatedReader.showEntityNetwork'],
+    });
   });
 
   it('goes to the definition: the first mention in the oldest article that names the entity', async () => {
