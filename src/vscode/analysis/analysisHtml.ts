@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewShell } from '../util/webviewShell';
 
 /** Folders the analysis webview may load from: its bundle and its stylesheet, nothing else. */
 export function analysisResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -14,22 +14,11 @@ export function analysisResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
  * nothing is blocked and no 'unsafe-inline' is needed.
  */
 export function analysisHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
-  const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
-  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <template id="__________cytoscape_stylesheet"></template>
-  <link rel="stylesheet" href="${asset('media', 'analysis', 'analysis.css')}">
-  <title>Annotated Reader: Analysis</title>
-</head>
-<body>
-  <main id="analysis" class="analysis" aria-busy="true"></main>
-  <script nonce="${nonce}" src="${asset('dist', 'analysis', 'analysis.js')}"></script>
-</body>
-</html>`;
+  return webviewShell(webview, extensionUri, {
+    title: 'Annotated Reader: Analysis',
+    head: '<template id="__________cytoscape_stylesheet"></template>',
+    styles: [['media', 'analysis', 'analysis.css']],
+    script: ['dist', 'analysis', 'analysis.js'],
+    root: { id: 'analysis', className: 'analysis' },
+  });
 }
