@@ -49,3 +49,15 @@ export function articleCoordinates(normalized: string, headerLength: number): Ar
     },
   };
 }
+
+/** Binary search over ranges sorted by end: the index of the first that ends after `offset`. */
+export function firstEndingAfter(ranges: readonly { readonly end: number }[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

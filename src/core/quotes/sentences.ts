@@ -3,6 +3,7 @@
  * lower-cased forms (æ, ø, å are letters), and sentences that do not end at an initial (`Jakub M.
  * Godzimirski`), an abbreviation (`bl.a.`, `f.eks.`) or an ordinal (`7. februar`).
  */
+import { firstEndingAfter } from '../positions';
 
 export interface Word {
   readonly start: number;
@@ -26,16 +27,9 @@ const COMMA_AFTER = /^[»"”’?!]*,/u;
 /** The words of `text.slice(start, end)` (a word that runs past `end` cut there). */
 export function wordsIn(text: string, start: number, end: number): Word[] {
   const all = allWords(text);
-  // The first word that ends after `start`: words are in order and do not overlap.
-  let low = 0;
-  let high = all.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (all[mid].end <= start) low = mid + 1;
-    else high = mid;
-  }
   const words: Word[] = [];
-  for (let i = low; i < all.length && all[i].start < end; i++) {
+  // From the first word that ends after `start`: words are in order and do not overlap.
+  for (let i = firstEndingAfter(all, start); i < all.length && all[i].start < end; i++) {
     const word = all[i];
     if (word.start >= start && word.end <= end) words.push(word);
     else words.push(wordOf(text, Math.max(start, word.start), Math.min(end, word.end)));

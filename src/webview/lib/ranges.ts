@@ -9,17 +9,8 @@ export interface Span {
   readonly end: number;
 }
 
-/** Binary search over ranges sorted by end: the index of the first that ends after `offset`. */
-export function firstEndingAfter(ranges: readonly { readonly end: number }[], offset: number): number {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (ranges[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+// Shared with the core's quote pass, which looks up an article's words the same way.
+export { firstEndingAfter } from '../../core/positions';
 
 /** A copy in text order. */
 export function sortedRanges<T extends Span>(ranges: readonly T[]): T[] {
