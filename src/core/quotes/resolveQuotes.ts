@@ -27,16 +27,14 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
   }
   const furniture = article.blocks.filter((b) => b.kind === 'byline' || b.kind === 'infobox' || b.kind === 'related').map((b) => ({ start: b.start, end: b.end }));
   for (const block of article.blocks) for (const part of block.parts) if (part.kind === 'credit') furniture.push({ start: part.start, end: part.end });
-  const inside = (spans: readonly Span[], m: EntityMention): boolean => spans.some((s) => s.start <= m.start && m.end <= s.end);
   // `Ahus` of `Ahus-pasienter` is part of a word, not someone named.
   const compoundPart = (m: EntityMention): boolean => /^-\p{L}/u.test(article.text.slice(m.end, m.end + 2));
-  const at = (position: number): EntityMention => ({ start: position, end: position + 1 }) as EntityMention;
   const resolver = new SpeakerResolver(
     article.text,
     mentions,
     (m) => !inside(quoted, m) && !inside(furniture, m) && !compoundPart(m),
     wordsIn(article.text, 0, article.text.length),
-    (position) => !inside(quoted, at(position)) && !inside(furniture, at(position)),
+    (position) => !inside(quoted, { start: position, end: position + 1 }) && !inside(furniture, { start: position, end: position + 1 }),
   );
   const questions = kept.filter((d) => d.kind === 'question').length;
   const interview = questions >= 2 || kept.some((d) => d.source.kind === 'answer');
@@ -127,7 +125,7 @@ export function interviewee(
   furniture: readonly Span[],
   interviewer: Speaker | null,
 ): Speaker | null {
-  const people = mentions.filter((m) => m.type === 'person' && m.entityId !== interviewer?.id && !furniture.some((s) => s.start <= m.start && m.end <= s.end));
+  const people = mentions.filter((m) => m.type === 'person' && m.entityId !== interviewer?.id && !inside(furniture, m));
   // A name with a given name of known sex, before one the recognizer may have taken for a person (`Havbris Offshore`).
   const given = (m: EntityMention): boolean => m.canonical.includes(' ') && sexOfGivenName(m.canonical.split(' ')[0]) !== undefined;
   for (const block of article.blocks) {
@@ -138,7 +136,7 @@ export function interviewee(
   }
   const counts = new Map<string, { mention: EntityMention; count: number }>();
   for (const m of people) {
-    if (quoted.some((s) => s.start <= m.start && m.end <= s.end)) continue;
+    if (inside(quoted, m)) continue;
     const entry = counts.get(m.entityId) ?? { mention: m, count: 0 };
     entry.count++;
     counts.set(m.entityId, entry);
@@ -148,6 +146,11 @@ export function interviewee(
   return best ? speakerOf(best.mention) : null;
 }
 
-export function escapeRegExp(value: string): string {
+export /** Whether `span` lies within one of `spans`. */
+function inside(spans: readonly Span[], span: Span): boolean {
+  return spans.some((s) => s.start <= span.start && span.end <= s.end);
+}
+
+function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

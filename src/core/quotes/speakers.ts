@@ -454,16 +454,10 @@ export class SpeakerResolver {
     return low;
   }
 
+  /** The index of the word that starts at `position`, or -1. */
   private wordIndexAt(position: number): number {
-    let low = 0;
-    let high = this.words.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.words[mid].start < position) low = mid + 1;
-      else if (this.words[mid].start > position) high = mid - 1;
-      else return mid;
-    }
-    return -1;
+    const index = this.wordIndexAtOrAfter(position);
+    return this.words[index]?.start === position ? index : -1;
   }
 }
 
