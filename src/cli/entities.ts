@@ -10,7 +10,7 @@ import { carryCorpusTypes } from '../core/entities/corpusTypes';
 import { EntityIndex } from '../core/entities/entityIndex';
 import type { Recognizer } from '../core/entities/recognizer';
 import { findQuotes } from '../core/quotes/findQuotes';
-import { type CliIO, type ReadOptions, readArticles } from './read';
+import { type CliIO, type ReadOptions, SILENT, readArticles } from './read';
 
 export interface EntitiesOptions extends ReadOptions {
   readonly json: boolean;
@@ -35,8 +35,6 @@ export interface EntityRow {
   /** The entities it appears with most, strongest first: same paragraph, then same article. */
   readonly cooccurs: readonly { readonly id: string; readonly name: string; readonly articles: number; readonly paragraphs: number }[];
 }
-
-const SILENT: CliIO = { out: () => undefined, err: () => undefined };
 
 export async function entitiesCommand(paths: readonly string[], options: EntitiesOptions, io: CliIO): Promise<number> {
   const { recognizer } = options;

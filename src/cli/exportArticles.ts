@@ -10,11 +10,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { flattenParts, monthKey } from '../core/article';
 import { carryCorpusTypes } from '../core/entities/corpusTypes';
-import { EntityIndex } from '../core/entities/entityIndex';
 import { toBratAnn, toConll } from '../core/entities/formats';
 import type { Recognizer } from '../core/entities/recognizer';
 import { findQuotes } from '../core/quotes/findQuotes';
-import { type CliIO, type ReadOptions, readArticles } from './read';
+import { type CliIO, type ReadOptions, indexMentions, readArticles } from './read';
 
 export interface ExportOptions extends ReadOptions {
   readonly format: 'jsonl' | 'brat' | 'conll';
@@ -22,13 +21,9 @@ export interface ExportOptions extends ReadOptions {
   readonly recognizer: Recognizer;
 }
 
-/** Quiet: problems with a file are reported once, by the pass that writes. */
-const SILENT: CliIO = { out: () => undefined, err: () => undefined };
-
 export async function exportArticles(paths: readonly string[], options: ExportOptions, io: CliIO): Promise<number> {
   const { format, out, recognizer } = options;
-  const index = new EntityIndex();
-  for await (const { path, article } of readArticles(paths, options, SILENT)) index.set(path, recognizer.recognize(article.text));
+  const index = await indexMentions(paths, options, recognizer);
   if (out) await mkdir(out, { recursive: true });
   const usedNames = new Set<string>();
   let exported = 0;

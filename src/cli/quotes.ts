@@ -5,11 +5,10 @@
  */
 import { monthKey } from '../core/article';
 import { carryCorpusTypes } from '../core/entities/corpusTypes';
-import { EntityIndex } from '../core/entities/entityIndex';
 import type { Recognizer } from '../core/entities/recognizer';
 import { findQuotes } from '../core/quotes/findQuotes';
 import { QUOTE_CSV_COLUMNS, type QuoteRow, csvLine, speakerMatches } from '../core/quotes/quoteRows';
-import { type CliIO, type ReadOptions, readArticles } from './read';
+import { type CliIO, type ReadOptions, indexMentions, readArticles } from './read';
 
 export interface QuotesOptions extends ReadOptions {
   readonly format: 'text' | 'jsonl' | 'csv';
@@ -17,12 +16,9 @@ export interface QuotesOptions extends ReadOptions {
   readonly recognizer: Recognizer;
 }
 
-const SILENT: CliIO = { out: () => undefined, err: () => undefined };
-
 export async function quotesCommand(paths: readonly string[], options: QuotesOptions, io: CliIO): Promise<number> {
   const { recognizer, speaker, format } = options;
-  const index = new EntityIndex();
-  for await (const { path, article } of readArticles(paths, options, SILENT)) index.set(path, recognizer.recognize(article.text));
+  const index = await indexMentions(paths, options, recognizer);
   const rows: QuoteRow[] = [];
   let read = 0;
   for await (const { path, article } of readArticles(paths, options, io)) {

@@ -2,6 +2,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Article } from '../core/article';
+import { EntityIndex } from '../core/entities/entityIndex';
+import type { Recognizer } from '../core/entities/recognizer';
 import { loadArticle } from '../core/load';
 
 export interface CliIO {
@@ -14,6 +16,20 @@ export interface ReadOptions {
   /** Which files in folders to read (relative paths with `/`). */
   readonly include: (path: string) => boolean;
   readonly maxBytes: number;
+}
+
+/** Quiet: for a first pass over the files, whose problems the pass that writes reports once. */
+export const SILENT: CliIO = { out: () => undefined, err: () => undefined };
+
+/**
+ * The first of two passes, as the extension's corpus index makes it: every article's mentions indexed (offsets
+ * only, no texts kept), so that the second pass can give rule-found names their corpus types
+ * (`carryCorpusTypes`) and the command agrees with the reader on what a name is.
+ */
+export async function indexMentions(paths: readonly string[], options: ReadOptions, recognizer: Recognizer): Promise<EntityIndex> {
+  const index = new EntityIndex();
+  for await (const { path, article } of readArticles(paths, options, SILENT)) index.set(path, recognizer.recognize(article.text));
+  return index;
 }
 
 /** The articles in `paths` (files, or folders walked), each file that cannot be read or is no article reported on `io.err`. */
