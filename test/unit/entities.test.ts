@@ -183,6 +183,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Ingolf', 'event'], ['Ryfylke Brønnservice', 'organization']],
     },
     {
+      name: 'a name after a comma is not in apposition to the word before it, nor to a pronoun',
+      text: 'Mannen hennes, Per Hansen, sto på dekket. Datteren hennes Kari Hansen var med. Han sa i dag, Tor Erik Stave, at alt gikk bra.',
+      expected: [['Per Hansen', 'person'], ['Kari Hansen', 'person'], ['Tor Erik Stave', 'person']],
+    },
+    {
       name: 'institutions whose names end in a lower-case word',
       text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',
       expected: [['Oslo tingrett', 'organization'], ['Norsk kulturråd', 'organization'], ['Meteorologisk institutt', 'organization']],

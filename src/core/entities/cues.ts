@@ -18,8 +18,18 @@ const TITLES = new Set(['kong', 'kongen', 'dronning', 'dronningen', 'prins', 'pr
 /** Whether the lower-cased word is a title or a role that may stand before a person's name. */
 const ROLE_ENDINGS = endingFilter(ROLE);
 
+/**
+ * Family and other people nouns in the definite form, which stand before a name as a role does (`Broren Tor
+ * Berglund`, `datteren Ida`): never part of the name. Not the indefinite forms, some of which are given names (`Bror`).
+ */
+const KIN = new Set([
+  'broren', 'søsteren', 'søstera', 'datteren', 'dattera', 'sønnen', 'faren', 'moren', 'mora', 'kona', 'mannen', 'ektemannen', 'ektefellen', 'samboeren',
+  'kjæresten', 'bestefaren', 'bestemoren', 'farfaren', 'morfaren', 'farmoren', 'mormoren', 'onkelen', 'tanten', 'fetteren', 'kusinen', 'svigerfaren',
+  'svigermoren', 'svogeren', 'svigerinnen', 'enken', 'enka', 'enkemannen', 'naboen', 'venninnen', 'vennen', 'kollegaen', 'kollegen',
+]);
+
 export function isRole(folded: string): boolean {
-  return TITLES.has(folded) || (folded.length >= 4 && ROLE_ENDINGS.mayMatch(folded) && ROLE.test(folded));
+  return TITLES.has(folded) || KIN.has(folded) || (folded.length >= 4 && ROLE_ENDINGS.mayMatch(folded) && ROLE.test(folded));
 }
 
 /** Heads of nouns that stand in apposition before a name (`selskapet Equinor`), by the type they give it. */
@@ -32,9 +42,12 @@ const APPOSITION_HEADS: readonly (readonly [RegExp, EntityType])[] = [
 
 const APPOSITION_FILTERS = APPOSITION_HEADS.map(([head, type]) => [head, type, endingFilter(head)] as const);
 
+/** Pronouns and determiners whose endings look like a head (`hennes`: `-nes`, a headland): never a noun before a name. */
+const PRONOUNS = new Set(['hennes', 'hans', 'deres', 'dens', 'dets', 'sin', 'sitt', 'sine', 'denne', 'dette', 'disse', 'vår', 'vårt', 'våre']);
+
 /** The type a lower-case noun gives a name in apposition after it (`klubben Viking`), or nothing: the longest head decides (`fartøyet` is a vessel, not an island). */
 export function appositionType(folded: string): EntityType | undefined {
-  if (folded.length < 3) return undefined;
+  if (folded.length < 3 || PRONOUNS.has(folded)) return undefined;
   if (isRole(folded)) return 'person';
   let best: EntityType | undefined;
   let bestLength = 0;

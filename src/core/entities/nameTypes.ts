@@ -95,8 +95,10 @@ export function typeOf(text: string, span: readonly Word[], all: readonly Word[]
   if (before?.role && !/(?:^|[^\p{L}])(?:som|han|hun|de|vi|jeg|man|det|den|du|dere)\s+$/iu.test(text.slice(Math.max(0, previous.start - 8), previous.start))) return strong('person');
   // A compound whose second part is a role (`Viking-kaptein Ibrahim Sesay`): the words after it are the person.
   if (previous && previous.suffix !== undefined && !span[0].sentenceStart && isRole(previous.suffix.slice(1).toLowerCase())) return strong('person');
-  // (A lower-case noun, or the capitalised one that starts the sentence: `Ekstremværet Ingolf`.)
-  const apposition = previous && previous.text !== '' && (!previous.capitalised || previous.sentenceStart) && (!span[0].sentenceStart || previous.sentenceStart) ? facts(previous).appositionType : undefined;
+  // (A lower-case noun, or the capitalised one that starts the sentence: `Ekstremværet Ingolf`; right before the name,
+  // not across a comma: in `Mannen hennes, Per Hansen,` the name stands beside `mannen`, and `hennes` is no headland.)
+  const adjacent = previous !== undefined && /^\s+$/u.test(text.slice(previous.end, start));
+  const apposition = adjacent && previous.text !== '' && (!previous.capitalised || previous.sentenceStart) && (!span[0].sentenceStart || previous.sentenceStart) ? facts(previous).appositionType : undefined;
   if (apposition) return strong(apposition);
   // Someone speaking, by the verb before: `sier Tafjord`, even where a place has the name.
   if (before?.speech) return strong('person');
