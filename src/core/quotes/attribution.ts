@@ -174,6 +174,6 @@ export function labelled(text: string, segment: Segment, mentionAt: (word: Word)
   const question = text[end - 1] === '?';
   // `NRK: Hva nå?`: a newsroom's label asks through its interviewer, named or not.
   const interviewer = question && (!reading || isMedia(reading.subject) || reading.subject.kind === 'unnamed');
-  const source: Source = interviewer ? { kind: 'interviewer' } : reading ? { kind: 'subject', subject: reading.subject, at: label.start } : { kind: 'previous' };
+  const source: Source = interviewer ? { kind: 'interviewer' } : reading ? { kind: 'subject', subject: reading.subject, at: label.start, label: true } : { kind: 'previous' };
   return { start, end, kind: question ? 'question' : 'direct', cue: null, source };
 }

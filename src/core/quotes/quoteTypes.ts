@@ -23,7 +23,8 @@ export const QUOTE_KINDS: readonly QuoteKind[] = ['direct', 'reported', 'questio
 
 /** How a draft's speaker is found once the spans are known. */
 export type Source =
-  | { readonly kind: 'subject'; readonly subject: Subject; readonly at: number }
+  /** `label`: the name is an interview's label (`BERGLUND:`), which names the person interviewed when it fits them. */
+  | { readonly kind: 'subject'; readonly subject: Subject; readonly at: number; readonly label?: true }
   | { readonly kind: 'same'; readonly as: Draft }
   | { readonly kind: 'previous' }
   | { readonly kind: 'interviewer' }

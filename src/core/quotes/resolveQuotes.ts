@@ -8,7 +8,8 @@ import { foldForMatching } from '../text';
 import { wordsIn } from './sentences';
 import { sexOfGivenName } from './gender';
 import { isMediumName } from './media';
-import { type Speaker, SpeakerResolver, speakerOf } from './speakers';
+import { namesFit, type Speaker, SpeakerResolver, speakerOf } from './speakers';
+import type { Subject } from './subjects';
 import { type Draft, type Quote } from './quoteTypes';
 import { isMedia } from './clauses';
 
@@ -51,6 +52,11 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
         if ((draft.cue === 'siterer' || draft.cue === 'siterte') && isMedia(source.subject) && last) {
           // `…, siterer Reuters`: the medium cites the speaker the article is quoting.
           speaker = last;
+          break;
+        }
+        if (source.label && answering && labelNames(source.subject, answering)) {
+          // `BERGLUND:` in an interview with Maren Berglund is her, even where a brother Tor Berglund is named too.
+          speaker = answering;
           break;
         }
         const found = resolver.resolve(source.subject, source.at);
@@ -153,4 +159,10 @@ function inside(spans: readonly Span[], span: Span): boolean {
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Whether an interview's label (`BERGLUND`, `Maren Berglund`) names the person interviewed: their name, or its end. */
+function labelNames(subject: Subject, person: Speaker): boolean {
+  const written = subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
+  return written !== undefined && namesFit(written, person.name, false);
 }

@@ -87,6 +87,23 @@ export class SpeakerResolver {
   }
 
   resolve(subject: Subject, at: number): { speaker: Speaker; type: Heard['type'] } | null {
+    const found = this.find(subject, at);
+    return found && found.type === 'person' ? { speaker: this.inFull(found.speaker, at), type: 'person' } : found;
+  }
+
+  /**
+   * `Hilde` (`Kona Hilde sitter …`) where the article names `Hilde Skjærli`: a given name alone is the one person
+   * named in full with it, the last before `at` or else the first after.
+   */
+  private inFull(speaker: Speaker, at: number): Speaker {
+    if (speaker.name.includes(' ') || sexOfGivenName(speaker.name) === undefined) return speaker;
+    const given = `${folded(speaker.name)} `;
+    const named = this.narrative.filter((m) => m.type === 'person' && folded(m.canonical).startsWith(given));
+    if (named.length === 0 || new Set(named.map((m) => m.entityId)).size > 1) return speaker;
+    return speakerOf(named.filter((m) => m.start < at).pop() ?? named[0]);
+  }
+
+  private find(subject: Subject, at: number): { speaker: Speaker; type: Heard['type'] } | null {
     switch (subject.kind) {
       case 'mention': {
         // `sier Tveit` where the recognizer gave the surname an entity of its own: the person named in full before.
@@ -436,6 +453,8 @@ export class SpeakerResolver {
     const index = this.wordIndexAt(mention.start);
     if (index < 0) return false;
     for (let i = Math.max(0, index - reach); i < Math.min(this.words.length, index + (reach === QUALIFIER_REACH ? reach : 1)); i++) {
+      // In the mention's own sentence: `… forteller den 34 år gamle bonden. Kona Hilde …` qualifies no Hilde.
+      if (i < index ? this.sentenceBetween(this.words[i].end, mention.start) : this.sentenceBetween(mention.end, this.words[i].start)) continue;
       const word = folded(this.words[i].lower);
       if (qualifiers.some((q) => word.startsWith(q) || word.includes(`-${q}`))) return true;
     }
@@ -462,7 +481,7 @@ export class SpeakerResolver {
 }
 
 /** Whether a name written at a cue is the same as an entity's name: in full, its surname, its stem (`Legeforeningen`) or its initials (`DSB`). */
-function namesFit(name: string, candidate: string, organization: boolean): boolean {
+export function namesFit(name: string, candidate: string, organization: boolean): boolean {
   const key = folded(name);
   const other = folded(candidate);
   if (other === key || other.endsWith(` ${key}`)) return true;
@@ -489,7 +508,8 @@ function roleHead(stem: string): string {
 
 /** Whether a word is the title with this stem, alone or as a compound's end (`fiskeriminister`, `presidenten`). */
 function fitsStem(word: string, stem: string): boolean {
-  return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || stemOf(word).endsWith(stem);
+  // (`bonden` has the stem `bond`, which the compound `sauebonde` ends in with its `-e`.)
+  return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || word.endsWith(`${stem}e`) || stemOf(word).endsWith(stem);
 }
 
 /** `presidenten` → `president`, `ordføreren` → `ordfører`, `politiet` → `politi`. */
