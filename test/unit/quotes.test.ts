@@ -213,6 +213,39 @@ const CASES: readonly Case[] = [
     paragraphs: ['Reuters melder at Jonas Gahr Støre sier at avtalen er klar.'],
     expect: [['reported', 'Reuters melder at Jonas Gahr Støre sier at avtalen er klar.', 'Jonas Gahr Støre', 'sier']],
   },
+  {
+    name: 'an interview’s label that fits the interviewee is them, beside a relative of the same name',
+    paragraphs: [
+      'Maren Berglund er ute med en roman om oppveksten i Vardø.',
+      'Av Siri Gjerde',
+      'Broren Tor Berglund har ikke lest boka.',
+      'NRK: Hvorfor ble det en roman?',
+      'BERGLUND: Fordi romanen gir meg frihet.',
+      'NRK: Er Vera deg?',
+      'BERGLUND: Både og.',
+    ],
+    expect: [
+      ['question', 'Hvorfor ble det en roman?', 'Siri Gjerde'],
+      ['direct', 'Fordi romanen gir meg frihet.', 'Maren Berglund'],
+      ['question', 'Er Vera deg?', 'Siri Gjerde'],
+      ['direct', 'Både og.', 'Maren Berglund'],
+    ],
+  },
+  {
+    name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
+    paragraphs: [
+      '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',
+      'BEKYMRET: – Barna tør ikke gå alene, sier Hilde Skjærli. Foto: Kristin Dahle',
+      '– Folk i byene tror dette handler om romantikk, forteller den 34 år gamle bonden.',
+      'Kona Hilde sitter ved kjøkkenbordet. Hun mener politikerne har glemt bygda.',
+    ],
+    expect: [
+      ['direct', 'Et svik mot alle', 'Jon Olav Skjærli', 'sier'],
+      ['direct', 'Barna tør ikke gå alene', 'Hilde Skjærli', 'sier'],
+      ['direct', 'Folk i byene tror dette handler om romantikk', 'Jon Olav Skjærli', 'forteller'],
+      ['reported', 'Hun mener politikerne har glemt bygda.', 'Hilde Skjærli', 'mener'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

@@ -183,6 +183,16 @@ export function governsClause(lowers: readonly string[], cue: Cue): boolean {
   return lowers.slice(cue.last + 1, cue.last + 6).includes('at');
 }
 
+/** Forms of `skrive`, which reports words only with a clause, a colon or after them (`skrev store deler av romanen` is writing). */
+const WRITING = new Set(['skriver', 'skrev', 'skrevet']);
+
+/** Whether a sentence's cue is writing something, not reporting what was written: no `at`, no colon, not `…, skriver X`. */
+export function writesWithoutContent(text: string, words: readonly Word[], lowers: readonly string[], cue: Cue): boolean {
+  // (`skriver i en e-post til NTB at …`: the clause may stand further off than for `sier`.)
+  if (!WRITING.has(lowers[cue.verb]) || lowers.indexOf('at', cue.last + 1) >= 0 || commaBefore(words, cue.verb)) return false;
+  return !text.slice(words[cue.last].end, words[words.length - 1].end + 1).includes(':');
+}
+
 /** The cue as written (`la til` for `la hun til`). */
 export function cueText(words: readonly Word[], cue: Cue): string {
   return cue.last === cue.verb ? words[cue.verb].lower : `${words[cue.verb].lower} ${words[cue.last].lower}`;

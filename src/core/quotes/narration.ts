@@ -7,7 +7,7 @@ import type { EntityMention } from '../entities/types';
 import { type Sentence, type Word, sentencesIn, skipSpace, trimEnd, wordsIn } from './sentences';
 import { type Cue } from './speechVerbs';
 import { type Draft, type Segment, type Source } from './quoteTypes';
-import { bestCue, cueText, type FoundCue, governsClause, onlyAttributes } from './clauses';
+import { bestCue, cueText, type FoundCue, governsClause, onlyAttributes, writesWithoutContent } from './clauses';
 
 export const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
 /** Words before a quoted phrase that make it a term or a title, not anyone's words. */
@@ -76,7 +76,7 @@ export function narration(
     const { words, best } = read(sentence);
     if (!best) continue;
     const lowers = words.map((w) => w.lower);
-    if (onlyAttributes(words, best)) continue;
+    if (onlyAttributes(words, best) || writesWithoutContent(text, words, lowers, best.cue)) continue;
     if (!best.subject && !governsClause(lowers, best.cue) && best.cue.cue !== 'ifølge') continue;
     const source: Source = best.subject ? { kind: 'subject', subject: best.subject, at: words[best.cue.verb].start } : { kind: 'none' };
     drafts.push({ start: sentence.start, end: sentence.end, kind: 'reported', cue: cueText(words, best.cue), source });
