@@ -63,8 +63,11 @@ export function emptyScores(): QuoteScores {
 
 const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
 
-/** The gold files of a set: `seeds` (one file for the five seeds), `dev`, `dev2` or `heldout`. */
-export function goldSet(set: 'seeds' | 'dev' | 'dev2' | 'dev3' | 'heldout'): { name: string; fileText: string; gold: GoldFile }[] {
+/** The gold sets: the seeds, four development sets, two held-out sets (see test/fixtures/quotes/README.md). */
+export type QuoteSet = 'seeds' | 'dev' | 'dev2' | 'dev3' | 'dev4' | 'heldout' | 'heldout2';
+
+/** The gold files of a set: `seeds` (one file for the five seeds), or a folder's. */
+export function goldSet(set: QuoteSet): { name: string; fileText: string; gold: GoldFile }[] {
   if (set === 'seeds') {
     const seeds = JSON.parse(readFileSync(join(QUOTES_DIR, 'seeds.gold.json'), 'utf8')) as { articles: GoldFile[] };
     return seeds.articles.map((gold) => ({ name: gold.file, fileText: readFileSync(join(repoRoot, 'seeds', gold.file), 'utf8'), gold }));
