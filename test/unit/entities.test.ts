@@ -188,6 +188,23 @@ describe('names the knowledge base does not know', () => {
       expected: [['Per Hansen', 'person'], ['Kari Hansen', 'person'], ['Tor Erik Stave', 'person']],
     },
     {
+      name: 'a body defined by its abbreviation in brackets, and the abbreviation after',
+      text: 'Direktoratet for samfunnssikkerhet og beredskap (DSB) sendte fly. – Vi er klare, skriver DSB. Norges vassdrags- og energidirektorat (NVE) varsler flom.',
+      expected: [
+        ['Direktoratet for samfunnssikkerhet og beredskap', 'organization'],
+        ['DSB', 'organization'],
+        ['DSB', 'organization'],
+        ['Norges vassdrags- og energidirektorat', 'organization'],
+        ['NVE', 'organization'],
+      ],
+    },
+    {
+      name: 'no long form where the letters do not spell the brackets',
+      text: 'Det sa Nadia Haddad (SV) i går, og Kari Holm (NTB) var der.',
+      expected: [['Nadia Haddad', 'person'], ['Kari Holm', 'person']],
+    },
+    { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
+    {
       name: 'institutions whose names end in a lower-case word',
       text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',
       expected: [['Oslo tingrett', 'organization'], ['Norsk kulturråd', 'organization'], ['Meteorologisk institutt', 'organization']],

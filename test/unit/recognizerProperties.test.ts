@@ -17,6 +17,8 @@ const PIECES = [
   'Viking-kaptein', 'Nord-Norge', 'Øst-', 'Vest-Europa', 'e\u0301Midt-Norge', 'E6', 'Rv.', '7', 'DNA-spor', 'Tre', 'Samtidig', 'Ekstremværet', 'Eliteserien', 'Fjordgruppen', 'Helse', 'Bergen',
   'VARDØYA', '(NTB):', 'Nærings-', 'distriktsdepartementet', 'Institutt', 'for', 'marin', 'biologi', 'ved', 'Øst', 'Ålesund', 'Ærlig',
   '😀', '𝐀bc', 'e\u0301', '\n', '\n\n', '  ', 'pilotene', 'Widerøe', 'Mo', 'Rana', 'Vestbø',
+  // Abbreviations defined in brackets (`Direktoratet for samfunnssikkerhet og beredskap (DSB)`) and used after.
+  'Direktoratet', 'samfunnssikkerhet', 'beredskap', '(DSB)', 'DSB', 'vassdrags-', 'energidirektorat', '(NVE)', 'NVE', '(OSSE)', '(KB)', '(DS)',
 ];
 
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join(' '));

@@ -16,6 +16,7 @@
  */
 import { isLowerCaseAt } from '../text';
 import { scanText, type TextScan, type Word } from './scan';
+import { INSTITUTION_COMPOUND } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE } from './gazetteer';
 import { squashed } from './phrases';
 import type { EntityType } from './types';
@@ -305,7 +306,7 @@ function isName(context: Context, span: readonly Word[], first: Word): boolean {
   if (context.scan.hasLowerCase(head.folded)) return false;
   // Seen as a name elsewhere in the text, or known as one: a place, a country, a first name.
   // (Not a place that looks like a noun's definite form: `Kampen`, `Haugen` and `Sentrum` are places too.)
-  if (head.seenMidSentence === context.textNumber || head.allCaps) return true;
+  if (head.seenMidSentence === context.textNumber || head.allCaps || INSTITUTION_COMPOUND.test(head.text)) return true;
   const kinds = head.kindsOrStem;
   return (!head.definiteShape && (kinds & PLACE) !== 0) || (kinds & (COUNTRY | GIVEN_NAME)) !== 0;
 }

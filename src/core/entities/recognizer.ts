@@ -18,6 +18,7 @@ import { compilePhrases, type PhraseMatcher, squashed } from './phrases';
 import { scanText, type TextScan } from './scan';
 import { factsOf } from './wordFacts';
 import { withoutNotNames } from './corrections';
+import { withAbbreviations } from './abbreviations';
 import type { Entity, EntityMention, EntityType } from './types';
 
 export interface Recognizer {
@@ -67,7 +68,8 @@ export function createRecognizer(knowledgeBase: KnowledgeBase, options: Recogniz
       }
     }
     const before = around.length ? known.concat(around) : known;
-    const found = options.unknownNames === false ? known : oneTypePerName(inTextOrder(known, around, unknownNames(text, scan, before)));
+    // (`Direktoratet for samfunnssikkerhet og beredskap (DSB)`: a long form defined by its abbreviation, which then names it.)
+    const found = options.unknownNames === false ? known : withAbbreviations(text, oneTypePerName(inTextOrder(known, around, unknownNames(text, scan, before))), ruleId);
     // The user's corrections: a form marked as not a name is never a mention (corrections.ts).
     const all = withoutNotNames(found, knowledgeBase);
     cache.set(text, all);
