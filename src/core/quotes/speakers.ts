@@ -117,6 +117,13 @@ export class SpeakerResolver {
           const full = this.writtenFullName(mention.text.replace(/s$/u, '') === mention.text ? mention.text : mention.canonical);
           if (full) return { speaker: { name: full, id: null }, type: 'person' };
         }
+        // `Legeforeningen mener`, `skriver DSB`: a body's short name or initials, where the article names it in full.
+        if (mention.type === 'organization' && !mention.canonical.includes(' ')) {
+          const fuller = this.narrative.find(
+            (m) => m.type === 'organization' && m.entityId !== mention.entityId && m.canonical.includes(' ') && namesFit(mention.text, m.canonical, true),
+          );
+          if (fuller) return { speaker: speakerOf(fuller), type: 'organization' };
+        }
         return { speaker: speakerOf(mention), type: typeOf(mention) };
       }
       case 'name':
