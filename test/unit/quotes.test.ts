@@ -232,6 +232,42 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a title’s other word, a definite title that refers back, a party’s compound title, a focused subject',
+    paragraphs: [
+      'Arbeids- og sosialminister Anette Skoglund Bye (H) åpnet debatten.',
+      'Statsråden understreket at reformen gjelder 80.000 arbeidstakere.',
+      'Senterpartiets Per Olav Hætta gikk lenger.',
+      '– Ministeren har hatt rapportene siden 2018, sa Sp-representanten.',
+      'Stortingsrepresentant Bjørn-Erik Solås (Frp) var enig.',
+      'Statsråden svarte i sitt siste innlegg:',
+      '– Jeg registrerer at dere satt i regjering, sa statsråden.',
+      'Også SV varslet at de vil stemme mot.',
+    ],
+    expect: [
+      ['reported', 'Statsråden understreket at reformen gjelder 80.000 arbeidstakere.', 'Anette Skoglund Bye', 'understreket'],
+      ['direct', 'Ministeren har hatt rapportene siden 2018', 'Per Olav Hætta', 'sa'],
+      ['direct', 'Jeg registrerer at dere satt i regjering', 'Anette Skoglund Bye', 'sa'],
+      ['reported', 'Også SV varslet at de vil stemme mot.', 'Sosialistisk Venstreparti', 'varslet'],
+    ],
+  },
+  {
+    name: 'a closed relative clause after a politician and party, a particle phrase, a colon introduction with content',
+    paragraphs: [
+      'Lise Marie Dahl-Olsen (Ap), som leder komiteen, kalte forslaget «et plaster på et brudd».',
+      'Statsadvokat Gunnhild Nærbø la under rettssaken vekt på at brannen var planlagt.',
+      'En nabo av Nærbø, som ikke vil stå fram, mener at saken er trist.',
+      'Frode Hølaas-Bakke sier han er rørt over engasjementet:',
+      '– Jeg hadde aldri trodd at så mange ville stille opp.',
+    ],
+    expect: [
+      ['direct', 'et plaster på et brudd', 'Lise Marie Dahl-Olsen', 'kalte'],
+      ['reported', 'Statsadvokat Gunnhild Nærbø la under rettssaken vekt på at brannen var planlagt.', 'Gunnhild Nærbø', 'la vekt på'],
+      ['reported', 'En nabo av Nærbø, som ikke vil stå fram, mener at saken er trist.', null, 'mener'],
+      ['reported', 'Frode Hølaas-Bakke sier han er rørt over engasjementet:', 'Frode Hølaas-Bakke', 'sier'],
+      ['direct', 'Jeg hadde aldri trodd at så mange ville stille opp.', 'Frode Hølaas-Bakke', null],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

@@ -5,11 +5,11 @@
 import type { Span } from '../article';
 import type { EntityMention } from '../entities/types';
 import { type Sentence, type Word, sentencesIn, trimEnd, wordsIn } from './sentences';
-import { cueAt } from './speechVerbs';
+import { type Cue, cueAt } from './speechVerbs';
 import { type Subject, phraseAt, subjectAfter } from './subjects';
 import { type Draft, type Segment, type Source } from './quoteTypes';
 import { DASH_AT_START, dashStarts, skipDash } from './segments';
-import { ADVERBIAL_OPENERS, ATTRIBUTING_OPENERS, bestCue, breaks, cueText, isMedia, isSaysIt, looksLikeName, saysIt } from './clauses';
+import { ADVERBIAL_OPENERS, ATTRIBUTING_OPENERS, bestCue, breaks, isMedia, isSaysIt, looksLikeName, saysIt } from './clauses';
 
 /** Words after an attribution's comma that go on with the quote, not the attribution (`…, sier Lian, må vi …`). */
 export const CONTINUING = new Set(['må', 'vil', 'skal', 'kan', 'er', 'var', 'blir', 'ble', 'har', 'hadde', 'får', 'fikk', 'bør', 'så', 'da', 'men', 'går', 'gjør', 'tror', 'mener', 'vet']);
@@ -18,7 +18,13 @@ export interface Introduction {
   readonly subject: Subject | undefined;
   readonly cue: string | null;
   readonly at: number;
+  /** The sentence reports words of its own (`Hølaas-Bakke sier han er rørt over engasjementet:`), not only whose the quote is. */
+  readonly content?: true;
 }
+
+/** Finite verbs that open a clause after `sier han`: `sier han er rørt`, `sa hun hadde ventet`. */
+const CLAUSE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'ble', 'blir', 'bør', 'burde', 'tror', 'mener', 'synes', 'føler', 'ønsker', 'ser', 'gleder', 'håper']);
+const SUBJECT_PRONOUNS = new Set(['han', 'hun', 'de', 'vi', 'jeg', 'hen', 'den', 'det']);
 
 /**
  * Sentences ending in a colon before a dash quote introduce its speaker (`Rådmannen er tydelig:`, `Lie sier
@@ -53,7 +59,10 @@ export function introduction(text: string, start: number, end: number, mentionAt
   const words = wordsIn(text, sentence.start, sentence.end);
   if (!words.length) return undefined;
   const found = bestCue(text, words, [], mentionAt);
-  if (found?.subject) return { sentence, subject: found.subject, cue: cueText(words, found.cue), at: words[found.cue.verb].start };
+  if (found?.subject) {
+    const intro: Introduction = { sentence, subject: found.subject, cue: found.cue.cue, at: words[found.cue.verb].start };
+    return reportsContent(words, found.cue, mentionAt) ? { ...intro, content: true } : intro;
+  }
   // No speech verb: the first person or body the sentence names, or its subject (`Rådmannen er tydelig:`).
   const breakBefore = breaks(text, words);
   for (let i = 0; i < words.length; i++) {
@@ -62,6 +71,21 @@ export function introduction(text: string, start: number, end: number, mentionAt
     if (reading && (reading.subject.kind !== 'name' || i > 0 || looksLikeName(reading.subject.name))) return { sentence, subject: reading.subject, cue: null, at: words[0].start };
   }
   return { sentence, subject: undefined, cue: null, at: words[0].start };
+}
+
+/**
+ * Whether a cue governs words of its own: an `at`-clause, or a clause whose verb follows the subject (`sier han er
+ * rørt over engasjementet:`), not the cue's object alone (`svarte opposisjonen i sitt innlegg:`, `sier det slik:`).
+ */
+function reportsContent(words: readonly Word[], cue: Cue, mentionAt: (word: Word) => EntityMention | undefined): boolean {
+  const lowers = words.map((w) => w.lower);
+  if (lowers.indexOf('at', cue.last + 1) >= 0) return true;
+  // After the verb, its subject (a pronoun or a name), then a clause's own verb; or with the subject before the verb, that verb at once.
+  let k = cue.last + 1;
+  const mention = words[k] && mentionAt(words[k]);
+  if (words[k] && SUBJECT_PRONOUNS.has(lowers[k]) && lowers[k] !== 'det' && lowers[k] !== 'den') k++;
+  else if (mention) while (k < words.length && words[k].start < mention.end) k++;
+  return k < words.length && CLAUSE_VERBS.has(lowers[k]);
 }
 
 /** A quote's end: before a comma or space that leads to its attribution. */
@@ -111,7 +135,7 @@ export function attribution(text: string, from: number, end: number, mentionAt: 
     const second = /\b(?:og|,)\s*(legger til|la til|sier|fortsetter|utdyper|forklarer)\s*:\s*$/u.exec(tail);
     return {
       quoteEnd: opensSentence ? quoteEnd : words[k - 1].end + (/^[?!]/u.test(before) ? 1 : 0),
-      cue: cueText(words, cue),
+      cue: cue.cue,
       subject: reading.subject,
       at: words[cue.verb].start,
       attributionEnd,
@@ -154,7 +178,7 @@ export function attributionAfter(
   if (!cue || cue.cue === 'ifølge') return undefined;
   const reading = subjectAfter(words, cue.last + 1, mentionAt, breaks(text, words), cue);
   if (!reading) return undefined;
-  return { subject: reading.subject, cue: cueText(words, cue), at: words[1].start, sentence };
+  return { subject: reading.subject, cue: cue.cue, at: words[1].start, sentence };
 }
 
 /** Whether a dash question is answered by the next stretch: another dash quote, or a labelled answer. */

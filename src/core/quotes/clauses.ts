@@ -4,7 +4,7 @@
  * clause's antecedent, a name in apposition to a title.
  */
 import type { Span } from '../article';
-import { ORGANIZATION_ENDING } from '../entities/cues';
+import { isRole, ORGANIZATION_ENDING } from '../entities/cues';
 import { gazetteer } from '../entities/gazetteer';
 import type { EntityMention } from '../entities/types';
 import { type Word } from './sentences';
@@ -42,6 +42,9 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
   return speaking ?? medium ?? cues.find((c) => c.subject) ?? cues[0];
 }
 
+/** Adverbs that may stand before a sentence's subject, focusing it: `Også SV varslet`, `Selv Hansen mener`, `Bare Kari Dahl sa`. */
+const FOCUS_ADVERBS = new Set(['også', 'selv', 'bare', 'kun', 'heller', 'særlig', 'spesielt', 'nettopp', 'jamfør']);
+
 /** Words that open a sentence with an adverbial, so that the subject follows the verb (`Fredag varslet USA …`). */
 export const ADVERBIAL_OPENERS = new Set([
   'samtidig', 'dessuten', 'derfor', 'nå', 'da', 'så', 'også', 'likevel', 'i', 'på', 'etter', 'under', 'før', 'til', 'fra', 'ved', 'med', 'mot',
@@ -78,6 +81,14 @@ export function subjectOf(
       clauseStart = i + 1;
       break;
     }
+    // `Lise Marie Dahl-Olsen (Ap), som leder komiteen, kalte …`: the relative clause closed, the main verb's subject is its antecedent.
+    // (The sentence's own subject: its first phrase, not a name after a preposition, `En nabo av Rahimi, som …`.)
+    if (lower === 'som' && breakBefore(i) && breakBefore(cue.verb) && i > 0) {
+      const antecedent = mentionBefore(words, i, mentionAt);
+      const first = words.findIndex((w) => w.start === antecedent?.start);
+      const opens = first >= 0 && words.slice(0, first).every((w) => isRole(w.lower) || ADVERBIAL_OPENERS.has(w.lower));
+      if (antecedent && opens && (antecedent.type === 'person' || antecedent.type === 'organization')) return { kind: 'mention', mention: antecedent };
+    }
     if ((lower === 'som' || lower === 'noe') && !breakBefore(cue.verb)) {
       // A relative clause: `Torbjørn Aune, som … advarte`: its antecedent speaks, if it is someone.
       if (lower === 'noe') return 'relative';
@@ -104,7 +115,14 @@ export function subjectOf(
     return after?.subject;
   }
   const opener = words[clauseStart];
-  if (ADVERBIAL_OPENERS.has(opener.lower) && !mentionAt(opener)) return after?.subject;
+  if (ADVERBIAL_OPENERS.has(opener.lower) && !mentionAt(opener)) {
+    // `Også SV varslet at …`: with the verb third, the adverb goes with the subject before the verb (a verb second
+    // has its subject after it: `Fredag varslet USA …`).
+    const focused = FOCUS_ADVERBS.has(opener.lower) ? phraseAt(words, clauseStart + 1, mentionAt, breakBefore, cue.verb) : undefined;
+    const speaks = focused?.subject.kind === 'mention' && (personLike(focused.subject.mention) || focused.subject.mention.type === 'organization');
+    if (focused && focused.end === cue.verb && speaks) return focused.subject;
+    return after?.subject;
+  }
   const reading = phraseAt(words, clauseStart, mentionAt, breakBefore, cue.verb);
   if (!reading) return after?.subject;
   if (reading.subject.kind === 'role' && !reading.subject.body) {
@@ -162,10 +180,22 @@ export function commaBefore(words: readonly Word[], i: number): boolean {
 export function mentionBefore(words: readonly Word[], i: number, mentionAt: (word: Word) => EntityMention | undefined): EntityMention | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const mention = mentionAt(words[k]);
-    if (mention) return mention.end >= words[i - 1].end ? mention : undefined;
+    if (!mention) continue;
+    if (mention.end < words[i - 1].end) return undefined;
+    // `Lise Marie Dahl-Olsen (Ap), som …`: the party in brackets is the person's, who is the antecedent.
+    if (mention.type === 'organization' && PARTY_SHAPE.test(mention.text)) {
+      for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
+        const person = mentionAt(words[j]);
+        if (person) return person.type === 'person' && mention.start - person.end === 2 ? person : mention;
+      }
+    }
+    return mention;
   }
   return undefined;
 }
+
+/** A party's short name as it stands in brackets after a politician's (`Ap`, `Sp`, `KrF`, `H`, `SV`, `MDG`). */
+const PARTY_SHAPE = /^\p{Lu}[\p{L}]{0,3}$/u;
 
 export function isMedia(subject: Subject | undefined): boolean {
   return (subject?.kind === 'mention' && isMediumName(subject.mention.canonical)) || (subject?.kind === 'name' && isMediumName(subject.name));
@@ -191,11 +221,6 @@ export function writesWithoutContent(text: string, words: readonly Word[], lower
   // (`skriver i en e-post til NTB at …`: the clause may stand further off than for `sier`.)
   if (!WRITING.has(lowers[cue.verb]) || lowers.indexOf('at', cue.last + 1) >= 0 || commaBefore(words, cue.verb)) return false;
   return !text.slice(words[cue.last].end, words[words.length - 1].end + 1).includes(':');
-}
-
-/** The cue as written (`la til` for `la hun til`). */
-export function cueText(words: readonly Word[], cue: Cue): string {
-  return cue.last === cue.verb ? words[cue.verb].lower : `${words[cue.verb].lower} ${words[cue.last].lower}`;
 }
 
 /** Whether punctuation stands between word i-1 and word i. */

@@ -27,7 +27,11 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
   const consumed: Span[] = [];
 
   const intros = introductions(text, segments, mentionAt);
-  for (const intro of intros.values()) consumed.push(intro.sentence);
+  for (const intro of intros.values()) {
+    consumed.push(intro.sentence);
+    // `Hølaas-Bakke sier han er rørt over engasjementet:` is reported speech of its own, and the quote after it has no cue.
+    if (intro.content && intro.subject) drafts.push({ start: intro.sentence.start, end: intro.sentence.end, kind: 'reported', cue: intro.cue, source: { kind: 'subject', subject: intro.subject, at: intro.at } });
+  }
   let pendingCue: string | null = null;
   for (let s = 0; s < segments.length; s++) {
     const segment = segments[s];
@@ -75,7 +79,7 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
             // `Rådmannen er tydelig:` before the quote.
             const intro = intros.get(starts[d]) as Introduction;
             if (intro.subject) draft.source = { kind: 'subject', subject: intro.subject, at: intro.at };
-            draft.cue = intro.cue;
+            draft.cue = intro.content ? null : intro.cue;
           } else if (pendingCue) {
             draft.cue = pendingCue;
           }

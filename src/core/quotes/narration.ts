@@ -7,7 +7,7 @@ import type { EntityMention } from '../entities/types';
 import { type Sentence, type Word, sentencesIn, skipSpace, trimEnd, wordsIn } from './sentences';
 import { type Cue } from './speechVerbs';
 import { type Draft, type Segment, type Source } from './quoteTypes';
-import { bestCue, cueText, type FoundCue, governsClause, onlyAttributes, writesWithoutContent } from './clauses';
+import { bestCue, type FoundCue, governsClause, onlyAttributes, writesWithoutContent } from './clauses';
 
 export const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
 /** Words before a quoted phrase that make it a term or a title, not anyone's words. */
@@ -65,7 +65,7 @@ export function narration(
     if (words.length < INLINE_WORDS && !(words.length >= 2 && adjacent)) continue;
     const whole = touched.length > 0 && q.start - 1 <= touched[0].start && q.end + 2 >= touched[touched.length - 1].end;
     const source: Source = best?.subject ? { kind: 'subject', subject: best.subject, at: cueWords[best.cue.verb].start } : whole ? { kind: 'previous' } : { kind: 'none' };
-    const draft: Draft = { start: q.start, end: q.end, kind: 'direct', cue: best ? cueText(cueWords, best.cue) : null, source };
+    const draft: Draft = { start: q.start, end: q.end, kind: 'direct', cue: best ? best.cue.cue : null, source };
     drafts.push(draft);
     quoted.push(draft);
     taken.push(...touched);
@@ -79,7 +79,7 @@ export function narration(
     if (onlyAttributes(words, best) || writesWithoutContent(text, words, lowers, best.cue)) continue;
     if (!best.subject && !governsClause(lowers, best.cue) && best.cue.cue !== 'ifølge') continue;
     const source: Source = best.subject ? { kind: 'subject', subject: best.subject, at: words[best.cue.verb].start } : { kind: 'none' };
-    drafts.push({ start: sentence.start, end: sentence.end, kind: 'reported', cue: cueText(words, best.cue), source });
+    drafts.push({ start: sentence.start, end: sentence.end, kind: 'reported', cue: best.cue.cue, source });
   }
 }
 

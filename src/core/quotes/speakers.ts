@@ -62,6 +62,8 @@ const DETERMINERS = new Set(['den', 'det', 'de', 'nye', 'tidligere', 'daværende
 
 export class SpeakerResolver {
   private readonly narrative: readonly EntityMention[];
+  /** Every mention, the parts of compounds too (`Sp` of `Sp-representanten`). */
+  private readonly mentions: readonly EntityMention[];
   private readonly heard: Heard[] = [];
   private readonly sexes = new Map<string, Sex | undefined>();
 
@@ -79,6 +81,7 @@ export class SpeakerResolver {
     private readonly narrativeAt: (position: number) => boolean = () => true,
   ) {
     this.narrative = mentions.filter(isNarrative);
+    this.mentions = mentions;
   }
 
   /** Records a resolved speaker at `at`: a later pronoun or `de` may mean them. */
@@ -284,7 +287,14 @@ export class SpeakerResolver {
     const prefixes = parts.slice(0, -1).map(key).filter((word) => word.length >= 2);
     const qualifiers = [...adjectives, ...genitives, ...prefixes];
     const people = this.narrative.filter((m) => m.type === 'person');
-    const holders = people.filter((m) => this.holdsTitle(m, stem));
+    // `Statsråden` of an article that named `arbeidsminister Anette Skoglund Bye`: a title's other words.
+    const stems = [stem, ...(SAME_TITLE.get(stem) ?? [])];
+    const holders = people.filter((m) => stems.some((s) => this.holdsTitle(m, s)));
+    // `sa Sp-representanten`: the person the article ties to that party or body (`Senterpartiets Per Olav Hætta`, `Kari Dahl (Sp)`).
+    if (prefixes.length) {
+      const affiliated = this.affiliatedWith(this.words[this.wordIndexAtOrAfter(at) + phrase.length - 1], people);
+      if (affiliated.length) return this.latest(affiliated, at);
+    }
     if (qualifiers.length) {
       // An adjective or genitive stands just before the holder (`russiske kollega Vladimir Putin`, `Russlands president …`);
       // a compound's first part anywhere near (`… forsker ved Norsk Utenrikspolitisk Institutt (Nupi)`).
@@ -294,11 +304,14 @@ export class SpeakerResolver {
       const nearQualifier = adjectives.length ? people.filter((m) => this.near(m, adjectives, 3)) : [];
       if (nearQualifier.length) return this.latest(nearQualifier, at);
     }
-    // The title's last use before the cue decides: beside a name, that person; with nobody named beside it, someone unnamed.
+    // The title's last use before the cue decides: beside a name, that person; with nobody named beside it, someone
+    // unnamed (`En lærer … sier læreren`). A definite use with no name (`Statsråden svarte:`) refers back in turn.
     for (let i = this.wordIndexAtOrAfter(at) - 1; i >= 0; i--) {
-      if (!fitsStem(this.words[i].lower, stem)) continue;
+      const word = this.words[i].lower;
+      if (!stems.some((s) => fitsStem(word, s))) continue;
       const beside = holders.filter((m) => Math.abs(this.wordIndexAtOrAfter(m.start) - i) <= TITLE_AFTER);
       if (beside.length) return this.latest(beside, at);
+      if (stemOf(word) !== word && holders.some((m) => m.start < this.words[i].start)) continue;
       const written = this.writtenHolder(stem, at);
       return written ? this.named(written, at, false) : null;
     }
@@ -468,6 +481,22 @@ export class SpeakerResolver {
     return false;
   }
 
+  /**
+   * The people named beside the entity that a compound title's first part names (`Sp` of `Sp-representanten`):
+   * in its genitive just before them (`Senterpartiets Per Olav Hætta`) or in brackets after (`Kari Dahl (Sp)`).
+   */
+  private affiliatedWith(head: Word | undefined, people: readonly EntityMention[]): EntityMention[] {
+    const part = head && this.mentions.find((m) => m.start === head.start && m.end < head.end);
+    if (!part) return [];
+    const ties = this.mentions.filter((m) => m.entityId === part.entityId && m !== part);
+    return people.filter((person) =>
+      ties.some((tie) => {
+        const gap = tie.end <= person.start ? this.text.slice(tie.end, person.start) : this.text.slice(person.end, tie.start);
+        return tie.end <= person.start ? /^\s+$/u.test(gap) && /s$/u.test(tie.text) : /^\s*\($/u.test(gap);
+      }),
+    );
+  }
+
   /** The index of the first word at or after `position`. */
   private wordIndexAtOrAfter(position: number): number {
     let low = 0;
@@ -486,6 +515,17 @@ export class SpeakerResolver {
     return this.words[index]?.start === position ? index : -1;
   }
 }
+
+/** Titles that name the same office: a minister is a `statsråd`, a spokesperson a `talsmann` or `talskvinne`. */
+const SAME_TITLE = new Map<string, readonly string[]>([
+  ['statsråd', ['minister']],
+  ['minister', ['statsråd']],
+  ['talsperson', ['talsmann', 'talskvinne']],
+  ['talsmann', ['talsperson']],
+  ['talskvinn', ['talsperson']],
+  ['statsadvokat', ['aktor']],
+  ['aktor', ['statsadvokat', 'politiadvokat']],
+]);
 
 /** Whether a name written at a cue is the same as an entity's name: in full, its surname, its stem (`Legeforeningen`) or its initials (`DSB`). */
 export function namesFit(name: string, candidate: string, organization: boolean): boolean {

@@ -70,6 +70,7 @@ const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = 
   ['viser viste vist', 'til'],
   ['minner minnet', 'om'],
   ['peker pekte pekt', 'på'],
+  ['legger la lagt', 'vekt på'],
 ];
 
 /** Particles after `sa`, `sier` … that make another verb (`sa opp`: resigned; `si fra`: still speech). */
@@ -90,8 +91,9 @@ const NOT_SPEECH_AFTER = new Map<string, ReadonlySet<string>>([
 /** Cue forms as written: the finite and participle forms of the verbs above. */
 const SIMPLE = new Map<string, string>();
 for (const [, forms] of VERBS) for (const form of forms.split(' ').filter(Boolean)) SIMPLE.set(form, form);
-const PARTICLE = new Map<string, string>();
-for (const [forms, particle] of PARTICLE_VERBS) for (const form of forms.split(' ')) PARTICLE.set(form, particle);
+/** A form's particles, each as its words (`til`; `vekt på` of `la vekt på`). */
+const PARTICLE = new Map<string, string[][]>();
+for (const [forms, particle] of PARTICLE_VERBS) for (const form of forms.split(' ')) PARTICLE.set(form, [...(PARTICLE.get(form) ?? []), particle.split(' ')]);
 
 /** A speech verb found at a word. */
 export interface Cue {
@@ -113,10 +115,11 @@ export function cueAt(words: readonly string[], index: number): Cue | undefined 
   const word = words[index];
   if (word === undefined) return undefined;
   if (word === 'ifølge') return { cue: 'ifølge', verb: index, last: index };
-  const particle = PARTICLE.get(word);
-  if (particle) {
+  const particles = PARTICLE.get(word);
+  if (particles) {
     for (let j = index + 1; j <= index + PARTICLE_REACH && j < words.length; j++) {
-      if (words[j] === particle) return { cue: `${word} ${particle}`, verb: index, last: j };
+      const particle = particles.find((parts) => parts.every((part, k) => words[j + k] === part));
+      if (particle) return { cue: `${word} ${particle.join(' ')}`, verb: index, last: j + particle.length - 1 };
     }
     return undefined;
   }
