@@ -268,6 +268,22 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'an unnamed person after someone named in the sentence is no new topic; an age noun with no age written',
+    paragraphs: [
+      'Mona Aasen i Trondheim har en datter i niende klasse.',
+      '– Jeg forstår godt at de streiker, sier hun.',
+      'Bronsen ga Johannes Vik fra Steinkjer hans første medalje.',
+      '– Jeg var ikke sikker på om jeg skulle starte, sier 21-åringen.',
+      'En 30-åring ble også skadet.',
+      '– Det gikk fort, sier 30-åringen.',
+    ],
+    expect: [
+      ['direct', 'Jeg forstår godt at de streiker', 'Mona Aasen', 'sier'],
+      ['direct', 'Jeg var ikke sikker på om jeg skulle starte', 'Johannes Vik', 'sier'],
+      ['direct', 'Det gikk fort', null, 'sier'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

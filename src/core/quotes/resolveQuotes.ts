@@ -89,11 +89,11 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
 }
 
 /**
- * A headline or caption that quotes words said again below (`Styret vedtok sammenslåing: – En trist dag for
- * Gjøvik`) is the speaker's who says them there.
+ * A headline, lead or caption that quotes words said again below (`Styret vedtok sammenslåing: – En trist dag for
+ * Gjøvik`, `– Man regner med …, sier Russland-ekspert til TV 2.`) is the speaker's who says them there.
  */
 export function echoed(article: Pick<Article, 'text' | 'blocks'>, quotes: Quote[]): Quote[] {
-  const display = article.blocks.filter((b) => b.kind === 'headline' || b.kind === 'caption');
+  const display = article.blocks.filter((b) => b.kind === 'headline' || b.kind === 'lead' || b.kind === 'caption');
   const key = (q: Quote): string => foldForMatching(article.text.slice(q.start, q.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return quotes.map((q) => {
     if (q.speaker !== null || q.kind !== 'direct' || !display.some((b) => b.start <= q.start && q.end <= b.end)) return q;

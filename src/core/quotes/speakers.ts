@@ -193,7 +193,10 @@ export class SpeakerResolver {
         const noun = this.words[n].lower;
         const nounSex = UNNAMED_SEX.get(noun);
         if (nounSex === undefined && !UNNAMED_PERSON.test(noun)) continue;
-        if (nounSex === undefined || nounSex === sex) found = this.words[k].start;
+        // `Mona Aasen har en datter i niende klasse.`: after someone named in its sentence, the noun is no new topic.
+        const start = this.words[k].start;
+        const afterNamed = this.narrative.some((m) => m.type === 'person' && m.end <= start && !this.sentenceBetween(m.end, start));
+        if (!afterNamed && (nounSex === undefined || nounSex === sex)) found = start;
         break;
       }
     }
@@ -436,7 +439,14 @@ export class SpeakerResolver {
     if (found) return { speaker: speakerOf(found), type: 'person' };
     // A name the recognizer missed, written before `(27)`.
     const written = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]+ ){1,3}\\p{Lu}[\\p{L}'’-]+) \\(${years}\\)`, 'u').exec(this.text);
-    return written ? { speaker: { name: written[1], id: null }, type: 'person' } : null;
+    if (written) return { speaker: { name: written[1], id: null }, type: 'person' };
+    // No one is written `(21)`: `sier 21-åringen` is the person just spoken of (within two paragraphs), one of no other
+    // written age, unless the age was used before for someone unnamed (`27-åring dømt …`, `en 21 år gammel mann`).
+    if (new RegExp(`(?:^|[^\\p{L}\\p{N}])${years}(?:-åring|\\s+år\\s+gam)`, 'iu').test(this.text.slice(0, at))) return null;
+    const aged = (m: EntityMention): boolean => this.narrative.some((o) => o.entityId === m.entityId && /^\s*\(\d{1,3}\)/u.test(this.text.slice(o.end, o.end + 6)));
+    const recent = this.narrative.filter((m) => m.type === 'person' && m.end <= at && (this.text.slice(m.end, at).match(/\n\s*\n/gu)?.length ?? 0) <= 2);
+    const last = recent.filter((m) => !aged(m)).pop();
+    return last ? { speaker: speakerOf(last), type: 'person' } : null;
   }
 
   private latest(pool: readonly EntityMention[], at: number): { speaker: Speaker; type: 'person' } | null {
