@@ -284,6 +284,21 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a spokesperson for a body, a relative clause late in the sentence, phrase cues',
+    paragraphs: [
+      'Emmanuel Macron har snakket med Vladimir Putin, sier en talsperson for Kreml.',
+      'Vladimir Putin har bedt Joe Biden om en samtale, som skulle ha funnet sted mandag, skriver Reuters.',
+      'Antony Blinken gjorde det klart at en invasjon kan komme når som helst.',
+      'Jens Stoltenberg nevnte en rekke temaer som Nato vil diskutere.',
+    ],
+    expect: [
+      ['reported', 'Emmanuel Macron har snakket med Vladimir Putin, sier en talsperson for Kreml.', 'Kreml', 'sier'],
+      ['reported', 'Vladimir Putin har bedt Joe Biden om en samtale, som skulle ha funnet sted mandag, skriver Reuters.', 'Reuters', 'skriver'],
+      ['reported', 'Antony Blinken gjorde det klart at en invasjon kan komme når som helst.', 'Antony Blinken', 'gjorde det klart'],
+      ['reported', 'Jens Stoltenberg nevnte en rekke temaer som Nato vil diskutere.', 'Jens Stoltenberg', 'nevnte'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

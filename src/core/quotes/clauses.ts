@@ -71,7 +71,8 @@ export function subjectOf(
   if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
   const after = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
   // `…, skriver Reuters.`; but `En lærer som ikke vil stå fram, forteller at …` has its subject before.
-  const relativeBefore = words.slice(0, cue.verb).some((w, k) => w.lower === 'som' && k > 0 && (commaBefore(words, k) || k <= 4));
+  // (A relative clause on the sentence's first phrase; not one further on, `… om en telefonsamtale, som skulle …, skriver Reuters`.)
+  const relativeBefore = words.slice(0, cue.verb).some((w, k) => w.lower === 'som' && k > 0 && k <= 4);
   if (cue.verb > 0 && commaBefore(words, cue.verb) && after && !relativeBefore) return after.subject;
   // The clause the verb is in: after `at`, or after `, og`/`, men` (a second main clause).
   let clauseStart = 0;

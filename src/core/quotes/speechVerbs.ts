@@ -44,6 +44,7 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['annonsere', 'annonserer annonserte annonsert'],
   ['uttrykke', 'uttrykker uttrykte uttrykt'],
   ['presisere', 'presiserer presiserte presisert'],
+  ['nevne', 'nevner nevnte'],
   ['slå fast', ''],
   ['legge til', ''],
   ['vise til', ''],
@@ -71,6 +72,7 @@ const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = 
   ['minner minnet', 'om'],
   ['peker pekte pekt', 'på'],
   ['legger la lagt', 'vekt på'],
+  ['gjør gjorde gjort', 'det klart'],
 ];
 
 /** Particles after `sa`, `sier` … that make another verb (`sa opp`: resigned; `si fra`: still speech). */

@@ -50,6 +50,9 @@ const PHRASE_ENDS = new Set(['til', 'overfor', 'i', 'på', 'ved', 'etter', 'da',
 /** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
 const UNNAMED_START = new Set(['en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
 const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
+/** Who speaks for a body by office (`en talsperson for Kreml`, `en pressevakt i politiet`), and how the body follows. */
+const SPOKESPERSON = /^(?:talsperson|talsmann|talskvinne|pressetalsperson|pressetalsmann|pressesjef|pressekontakt|pressevakt|kommunikasjonssjef|kommunikasjonsrådgiver|informasjonssjef)$/u;
+const SPEAKS_FOR = new Set(['for', 'i', 'ved', 'hos']);
 const FIRST_SECOND_PERSON = new Set(['jeg', 'vi', 'du', 'dere', 'man', 'eg', 'me']);
 
 /** Common nouns that speak for a body: `sier politiet`, `skriver forbundet`, `opplyser kommunen`. */
@@ -130,6 +133,11 @@ export function phraseAt(
   // `sa en andpusten Nordhagen`: a determiner and an adjective before a name.
   if ((first.lower === 'en' || first.lower === 'ei' || first.lower === 'et') && i + 2 < limit && !words[i + 1].capital && words[i + 2].capital && !breakBefore(i + 1) && !breakBefore(i + 2)) {
     return phraseAt(words, i + 2, mentionAt, breakBefore, limit);
+  }
+  // `sier en talsperson for Kreml`: someone unnamed who speaks for a named body, which speaks.
+  if ((first.lower === 'en' || first.lower === 'ei') && i + 3 < limit && SPOKESPERSON.test(words[i + 1].lower) && SPEAKS_FOR.has(words[i + 2].lower)) {
+    const body = mentionAt(words[i + 3]);
+    if (body && (body.type === 'organization' || body.type === 'place')) return { subject: { kind: 'mention', mention: body }, end: i + 4 };
   }
   const firstMention = mentionAt(first);
   if (DOCUMENT.test(first.lower) && !firstMention) return { subject: { kind: 'document', noun: first.lower, at: first.start }, end: i + 1 };
