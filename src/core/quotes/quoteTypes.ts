@@ -2,7 +2,7 @@
  * Quotes and the drafts they are made from: what `findQuotes` returns, and what its passes hand each other.
  */
 import type { Block, Span } from '../article';
-import { type Speaker } from './speakers';
+import { type Speaker } from './speakerNames';
 import { type Subject } from './subjects';
 
 export type QuoteKind = 'direct' | 'reported' | 'question';

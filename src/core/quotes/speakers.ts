@@ -6,35 +6,19 @@
  * article names. What cannot be resolved stays unresolved (null), never guessed.
  */
 import type { EntityMention } from '../entities/types';
-import { foldForMatching as fold } from '../text';
 import { type Sex, sexOfGivenName } from './gender';
 import { isMediumName } from './media';
 import type { Word } from './sentences';
 import { type Subject, isPersonNoun, nameAt } from './subjects';
+import { folded, looksLikeBody, namesFit, type Speaker, speakerOf } from './speakerNames';
+import { fitsStem, roleHead, SAME_TITLE, stemOf } from './titles';
 
-export interface Speaker {
-  readonly name: string;
-  readonly id: string | null;
-}
+export type { Speaker } from './speakerNames';
 
 interface Heard {
   readonly at: number;
   readonly speaker: Speaker;
   readonly type: 'person' | 'organization' | 'other';
-}
-
-/** Names folded for comparison, kept: the same few dozen names are compared over and over in an article. */
-const folds = new Map<string, string>();
-const FOLDS_KEPT = 4096;
-
-function folded(text: string): string {
-  let value = folds.get(text);
-  if (value === undefined) {
-    if (folds.size >= FOLDS_KEPT) folds.clear();
-    value = fold(text);
-    folds.set(text, value);
-  }
-  return value;
 }
 
 /** Nouns for an unnamed person with a sex of their own. */
@@ -524,66 +508,6 @@ export class SpeakerResolver {
     const index = this.wordIndexAtOrAfter(position);
     return this.words[index]?.start === position ? index : -1;
   }
-}
-
-/** Titles that name the same office: a minister is a `statsråd`, a spokesperson a `talsmann` or `talskvinne`. */
-const SAME_TITLE = new Map<string, readonly string[]>([
-  ['statsråd', ['minister']],
-  ['minister', ['statsråd']],
-  ['talsperson', ['talsmann', 'talskvinne']],
-  ['talsmann', ['talsperson']],
-  ['talskvinn', ['talsperson']],
-  ['statsadvokat', ['aktor']],
-  ['aktor', ['statsadvokat', 'politiadvokat']],
-]);
-
-/** Whether a name written at a cue is the same as an entity's name: in full, its surname, its stem (`Legeforeningen`) or its initials (`DSB`). */
-export function namesFit(name: string, candidate: string, organization: boolean): boolean {
-  const key = folded(name);
-  const other = folded(candidate);
-  if (other === key || other.endsWith(` ${key}`)) return true;
-  if (!organization) return false;
-  const stem = folded(stemOf(name.toLowerCase()));
-  if (stem.length >= 5 && other.includes(stem)) return true;
-  if (/^\p{Lu}{2,6}$/u.test(name)) {
-    const initials = candidate.split(/[\s-]+/u).filter((word) => word && !['og', 'for', 'i', 'av', 'til', 'på'].includes(word)).map((word) => word[0].toLowerCase()).join('');
-    return initials === name.toLowerCase();
-  }
-  return false;
-}
-
-/** Whether a name the recognizer did not find looks like a body's (`Utdanningsforbundet i Vefsn`). */
-function looksLikeBody(name: string): boolean {
-  return /(?:forbund|forbundet|departementet|direktoratet|tilsynet|foreningen?|forening|rådet|sentralen|kommune|politidistrikt|etaten|selskapet|partiet|banken|instituttet|universitetet|sykehuset|klubben|laget|nemnda|ombudet|styret|byrå|byrået|\bAS|ASA)\b/iu.test(name) || /^\p{Lu}{2,6}$/u.test(name);
-}
-
-/** A compound title's last part that is a role of its own: `fiskeriminister` → `minister`, `sportsdirektør` → `direktør`. */
-function roleHead(stem: string): string {
-  for (let i = stem.length - 4; i >= 3; i--) if (isPersonNoun(stem.slice(i))) return stem.slice(i);
-  return stem;
-}
-
-/** Whether a word is the title with this stem, alone or as a compound's end (`fiskeriminister`, `presidenten`). */
-function fitsStem(word: string, stem: string): boolean {
-  // (`bonden` has the stem `bond`, which the compound `sauebonde` ends in with its `-e`.)
-  return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || word.endsWith(`${stem}e`) || stemOf(word).endsWith(stem);
-}
-
-/** `presidenten` → `president`, `ordføreren` → `ordfører`, `politiet` → `politi`. */
-export function stemOf(word: string): string {
-  if (word.length > 5 && /(?:en|et)$/u.test(word)) return word.slice(0, -2);
-  if (word.length > 5 && /[^e]a$/u.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-/** The speaker a mention names; a rule-found name that took a title in (`Agent Camilla Fosse`) without it. */
-export function speakerOf(mention: EntityMention): Speaker {
-  if (mention.source === 'rule') {
-    const words = mention.canonical.split(' ');
-    const title = words[0].toLowerCase();
-    if (words.length > 2 && (isPersonNoun(title) || isPersonNoun(`${title}en`))) return { name: words.slice(1).join(' '), id: mention.entityId };
-  }
-  return { name: mention.canonical, id: mention.entityId };
 }
 
 function typeOf(mention: EntityMention): Heard['type'] {
