@@ -23,8 +23,12 @@ const INFOBOX_START = /^Info\s+(?=\p{Lu})/u;
 const INFOBOX_END = /\s*Vis mer\s*$/u;
 /** A paragraph opening with a dash and a space is a quote. */
 const QUOTE = /^[–—―-]\s/u;
-/** `Av NTB , Runa Fjellanger og Kyrre Lien`. */
-const BYLINE = /^(?:Av|By|Tekst\s*:)\s+(\S[^\n]*)$/u;
+/** `Av NTB , Runa Fjellanger og Kyrre Lien`, `Tekst: Kari Holm Foto: Ola Dahl`, `Tekst og foto: Kari Holm`. */
+const BYLINE = /^(?:Av|By|Tekst(?:\s+og\s+foto)?\s*:|Text\s*:)\s+(\S[^\n]*)$/iu;
+/** A byline without `Av` that gives its people's roles in brackets: `Runa Fjellanger (tekst) og Kyrre Lien (foto)`. */
+const ROLE_IN_BRACKETS = /\((?:tekst|foto|tekst og foto|video|illustrasjon|grafikk)\)/iu;
+/** A second role's label inside a byline: `Kari Holm Foto: Ola Dahl`, `Kari Holm, foto: Ola Dahl`. */
+const ROLE_LABEL = /\s*,?\s+(?:foto|video|illustrasjon|grafikk|bilder)\s*:\s*/giu;
 /**
  * A dateline at the start of the lead: upper-case places (`OSLO/KYIV (VG)`,
  * `NEW YORK (NTB)`), or capitalised ones followed by a colon or dash
@@ -216,6 +220,13 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Om
       i = box.last;
       continue;
     }
+    // (`Tekst: Kari Holm Foto: Ola Dahl` ends like a caption's credit, but is the byline.)
+    const early = byline || !/^(?:Av|By|Tekst|Text)\b/iu.test(p.value) ? undefined : bylineParts(p);
+    if (early) {
+      byline = early.byline;
+      drafts.push({ kind: 'byline', start: p.start, end: p.end, parts: early.parts });
+      continue;
+    }
     const caption = captionParts(p);
     if (caption) {
       const credit = caption.find((part) => part.kind === 'credit');
@@ -381,15 +392,17 @@ function creditAtEnd(value: string): RegExpExecArray | null {
 
 function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | undefined {
   if (p.value.length > MAX_BYLINE_CHARS || p.value.includes('\n') || /[.!?]$/.test(p.value)) return undefined;
-  const match = BYLINE.exec(p.value);
+  const match = BYLINE.exec(p.value) ?? (ROLE_IN_BRACKETS.test(p.value) && /^\p{Lu}/u.test(p.value) ? /^(.+)$/u.exec(p.value) : null);
   if (!match) return undefined;
   const namesStart = p.start + match.index + match[0].indexOf(match[1]);
   const names: Span[] = [];
   const separator = /\s*,\s*|\s+og\s+|\s+and\s+|\s*&\s*/gu;
   let from = 0;
   const body = match[1];
+  // Separators inside brackets (`(tekst og foto)`) part no names: they are masked, and a role's label is one.
+  const masked = body.replace(/\([^()]*\)/gu, (inner) => `(${'x'.repeat(inner.length - 2)})`).replace(ROLE_LABEL, (label) => `,${' '.repeat(label.length - 1)}`);
   const pushName = (start: number, end: number) => names.push({ start, end });
-  for (let sep = separator.exec(body); sep; sep = separator.exec(body)) {
+  for (let sep = separator.exec(masked); sep; sep = separator.exec(masked)) {
     pushName(from, sep.index);
     from = sep.index + sep[0].length;
   }

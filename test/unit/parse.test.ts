@@ -273,6 +273,24 @@ describe('parseArticle on edge cases', () => {
       check: (a) => assert.deepEqual(a.byline?.authors, ['Runa Fjellanger', 'Kyrre Lien']),
     },
     {
+      name: 'a byline with its roles as labels, which ends like a caption’s credit',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nTekst: Kari Holm Foto: Ola Dahl\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual(a.byline?.authors, ['Kari Holm', 'Ola Dahl']),
+    },
+    {
+      name: 'a byline without Av whose roles are in brackets',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nKari Holm (tekst) og Ola Dahl (foto)\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual(a.byline?.authors, ['Kari Holm', 'Ola Dahl']),
+    },
+    {
+      name: 'a byline whose role in brackets has two words',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Per Berg (tekst og foto)\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual(a.byline?.authors, ['Per Berg']),
+    },
+    {
       name: 'a dateline with a space in the place',
       text: ' date 2022-03 Overskrift her\n\nNEW YORK (NTB) FNs generalforsamling møttes.',
       kinds: ['headline', 'lead'],

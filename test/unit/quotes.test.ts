@@ -299,6 +299,16 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'the interviewer of a byline with role labels is its writer, not its photographer',
+    paragraphs: ['Ingrid Solvang har skrevet sin tredje roman.', 'Tekst: Kari Holm Foto: Ola Dahl', '– Hvorfor skrev du den?', '– Fordi jeg måtte.', '– Og nå?', '– Nå hviler jeg.'],
+    expect: [
+      ['question', 'Hvorfor skrev du den?', 'Kari Holm'],
+      ['direct', 'Fordi jeg måtte.', 'Ingrid Solvang'],
+      ['question', 'Og nå?', 'Kari Holm'],
+      ['direct', 'Nå hviler jeg.', 'Ingrid Solvang'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

@@ -109,8 +109,11 @@ export function echoed(article: Pick<Article, 'text' | 'blocks'>, quotes: Quote[
 export function interviewerOf(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[]): Speaker | null {
   const byline = article.blocks.find((b) => b.kind === 'byline');
   const bylineText = byline ? article.text.slice(byline.start, byline.end) : '';
-  // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`: the photographer asks nothing.
-  const authors = (article.byline?.authors ?? []).filter((name) => !new RegExp(`${escapeRegExp(name)}\\s*\\((?:foto|fotograf|video|bilder)\\)`, 'iu').test(bylineText));
+  // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`, `Tekst: Marius Løken Foto: Tone Kvalheim`: the photographer asks nothing.
+  const photographer = (name: string): boolean =>
+    new RegExp(`${escapeRegExp(name)}\\s*\\((?:foto|fotograf|video|bilder)\\)`, 'iu').test(bylineText) ||
+    new RegExp(`(?:foto|video|bilder|illustrasjon|grafikk)\\s*:[^:]*${escapeRegExp(name)}`, 'iu').test(bylineText);
+  const authors = (article.byline?.authors ?? []).filter((name) => !photographer(name));
   // `Da Dagbladets Jonas Rygg møter henne`: the newsroom's journalist, named in the text.
   const named = /\b(?:\p{Lu}[\p{L}0-9]*s)(?: (?:journalist|reporter|medarbeider|kommentator))? ((?:\p{Lu}[\p{L}'’-]+ ){1,2}\p{Lu}[\p{L}'’-]+)/u;
   for (const match of article.text.matchAll(new RegExp(named.source, 'gu'))) {
