@@ -21,6 +21,8 @@ const SETS: readonly { set: QuoteSet; floors: Floors; errors: boolean }[] = [
   { set: 'dev2', floors: { direct: 0.85, reported: 0.95 }, errors: true },
   { set: 'dev3', floors: { direct: 0.86, reported: 0.88 }, errors: true },
   { set: 'dev4', floors: { direct: 0.9, reported: 0.83 }, errors: true },
+  { set: 'dev5', floors: { direct: 0.7, reported: 0.78 }, errors: true },
+  { set: 'dev6', floors: { direct: 0.82, reported: 0.73 }, errors: true },
   { set: 'heldout', floors: { direct: 0.73, reported: 0.7 }, errors: false },
   { set: 'heldout2', floors: { direct: 0.87, reported: 0.87 }, errors: false },
 ];
