@@ -23,7 +23,7 @@ export interface Introduction {
 }
 
 /** Finite verbs that open a clause after `sier han`: `sier han er rørt`, `sa hun hadde ventet`. */
-const CLAUSE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'ble', 'blir', 'bør', 'burde', 'tror', 'mener', 'synes', 'føler', 'ønsker', 'ser', 'gleder', 'håper']);
+export const CLAUSE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'ble', 'blir', 'bør', 'burde', 'tror', 'mener', 'synes', 'føler', 'ønsker', 'ser', 'gleder', 'håper']);
 const SUBJECT_PRONOUNS = new Set(['han', 'hun', 'de', 'vi', 'jeg', 'hen', 'den', 'det']);
 
 /**

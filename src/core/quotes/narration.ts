@@ -7,6 +7,7 @@ import type { EntityMention } from '../entities/types';
 import { type Sentence, type Word, sentencesIn, skipSpace, trimEnd, wordsIn } from './sentences';
 import { type Cue } from './speechVerbs';
 import { type Draft, type Segment, type Source } from './quoteTypes';
+import { CLAUSE_VERBS } from './attribution';
 import { bestCue, type FoundCue, governsClause, onlyAttributes, writesWithoutContent } from './clauses';
 
 export const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
@@ -16,7 +17,21 @@ export const TERM_BEFORE = /(?:såkalte?|kalt|kalles|heter|navnet|begrepet|uttry
 export function nextTo(text: string, quote: Span, words: readonly Word[], cue: Cue): boolean {
   const verb = words[cue.verb];
   const last = words[cue.last];
-  return /^[\s:«"“]*$/u.test(text.slice(last.end, quote.start)) || /^[»"”\s,?!]*$/u.test(text.slice(quote.end, verb.start));
+  // (Each side only where the cue is on that side: a slice that runs backwards is empty, and would match.)
+  if (last.end <= quote.start) return /^[\s:«"“]*$/u.test(text.slice(last.end, quote.start));
+  return verb.start >= quote.end && /^[»"”\s,?!]*$/u.test(text.slice(quote.end, verb.start));
+}
+
+/**
+ * Whether a quote stands inside the clause a cue before it governs: after other words of an at-clause (`sa at Europa
+ * må «…»`), or after the verb of a clause without `at` (`sier dommen er «…»`, `sier hun er «svært skuffet»`).
+ */
+function withinClause(text: string, quote: Span, words: readonly Word[], cue: Cue): boolean {
+  for (let k = cue.last + 1; k < words.length && words[k].end <= quote.start; k++) {
+    if (words[k].lower === 'at') return !/^[\s«"“]*$/u.test(text.slice(words[k].end, quote.start));
+    if (k > cue.last + 1 && CLAUSE_VERBS.has(words[k].lower)) return true;
+  }
+  return false;
 }
 
 /** Verbs whose object is the quoted words, not a clause: `kaller forslaget «et svik»`, `beskriver det som «…»`. */
@@ -63,6 +78,9 @@ export function narration(
     // A short phrase is someone's words when a verb names it so (`kaller det «helt uholdbart»`); inside a reported clause it is part of it.
     const adjacent = best !== undefined && (NAMING_VERBS.has(cueWords[best.cue.verb]?.lower ?? '') || nextTo(text, q, cueWords, best.cue));
     if (words.length < INLINE_WORDS && !(words.length >= 2 && adjacent)) continue;
+    // `sa at Europa må «ta ansvar for egen sikkerhet»`: words inside the at-clause a cue governs are part of the reported
+    // sentence; a quote that is the whole clause (`sa at «alle spørsmål ligger på bordet»`) is the speaker's own.
+    if (best && !adjacent && withinClause(text, q, cueWords, best.cue)) continue;
     const whole = touched.length > 0 && q.start - 1 <= touched[0].start && q.end + 2 >= touched[touched.length - 1].end;
     const source: Source = best?.subject ? { kind: 'subject', subject: best.subject, at: cueWords[best.cue.verb].start } : whole ? { kind: 'previous' } : { kind: 'none' };
     const draft: Draft = { start: q.start, end: q.end, kind: 'direct', cue: best ? best.cue.cue : null, source };
