@@ -205,6 +205,11 @@ describe('names the knowledge base does not know', () => {
     },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
+      name: 'a given name ending in -s after a sentence that opened with its stem, and titles the rules do not list',
+      text: 'Han kom i går. Rektor Hans Petter Wold-Amundsen stopper. Kirkeverge Bjørn Tore Hjelmeland forklarer. Politioverbetjent Rune Ask Halvorsen ledet.',
+      expected: [['Hans Petter Wold-Amundsen', 'person'], ['Bjørn Tore Hjelmeland', 'person'], ['Rune Ask Halvorsen', 'person']],
+    },
+    {
       name: 'institutions whose names end in a lower-case word',
       text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',
       expected: [['Oslo tingrett', 'organization'], ['Norsk kulturråd', 'organization'], ['Meteorologisk institutt', 'organization']],

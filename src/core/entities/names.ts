@@ -17,7 +17,7 @@
 import { isLowerCaseAt } from '../text';
 import { scanText, type TextScan, type Word } from './scan';
 import { INSTITUTION_COMPOUND } from './cues';
-import { COUNTRY, GIVEN_NAME, gazetteer, PLACE } from './gazetteer';
+import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import { squashed } from './phrases';
 import type { EntityType } from './types';
 import { factsOf, type WordFacts } from './wordFacts';
@@ -92,7 +92,8 @@ function isGenitive(context: Context, w: Word): boolean {
   if (!facts(w).genitiveShape) return false;
   if (!context.stems) {
     const stems = new Set<string>(context.known.map((k) => context.text.slice(k.start, k.end)));
-    for (const word of context.all) if (word.capitalised) stems.add(word.text);
+    // (Not a function word at a sentence start: `Han` makes no genitive of `Hans`, as in `Rektor Hans Petter Wold-Amundsen`.)
+    for (const word of context.all) if (word.capitalised && !(word.sentenceStart && facts(word).starter)) stems.add(word.text);
     context.stems = stems;
   }
   return context.stems.has(w.text.slice(0, -1));
@@ -125,6 +126,12 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (first.sentenceStart && nextWord?.capitalised && (firstFacts.starter || scan.hasLowerCase(firstFacts.folded))) continue;
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
     if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
+    // A sentence's first word that is no name of any kind, before a given name and another capitalised word, is a title
+    // the rules do not list: `Kirkeverge Bjørn Tore Hjelmeland`, `Politioverbetjent Rune Ask Halvorsen`.
+    const afterNext = all[i + 2];
+    if (first.sentenceStart && nextWord?.capitalised && afterNext?.capitalised && !firstFacts.allCaps && first.text.length >= 6 && first.suffix === undefined) {
+      if ((firstFacts.kinds & (GIVEN_NAME | SURNAME | PLACE | COUNTRY)) === 0 && (facts(nextWord).kinds & GIVEN_NAME) !== 0 && !covered(nextWord)) continue;
+    }
     // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`.
     if (first.sentenceStart && nextWord?.capitalised && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name

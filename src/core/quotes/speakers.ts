@@ -172,7 +172,8 @@ export class SpeakerResolver {
     let found: number | undefined;
     for (let k = 0; k + 1 < this.words.length && this.words[k].start < at; k++) {
       const article = this.words[k].lower;
-      if (article !== 'en' && article !== 'ei') continue;
+      // (In narration: `– Nei, du ville ha en gutt` brings no one in.)
+      if ((article !== 'en' && article !== 'ei') || !this.narrativeAt(this.words[k].start)) continue;
       for (let n = k + 1; n <= k + 3 && n < this.words.length && this.words[n].start < at; n++) {
         const noun = this.words[n].lower;
         const nounSex = UNNAMED_SEX.get(noun);
