@@ -309,6 +309,27 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'speech that reports nothing: pointing, docking, denied, about something, a particle further on, a question word',
+    paragraphs: [
+      'Elisabeth Lunde peker på en sprekk i veggen. Ferja legger til. Åsmund Kvalø sier ikke noe på en lang stund.',
+      'Nå forteller de som lette, om døgnene på fjellet. I fjor sa begge kollegene hennes opp. Foreldrene har klaget saken inn.',
+      'Hans Wold vil ikke si hva han mener om vedtaket. Forlaget kaller boken et «comeback».',
+      'Silje Opsahl sier de ikke gir opp. Roar Solheim tror ikke fabrikken kommer i gang før 2027.',
+    ],
+    expect: [
+      ['reported', 'Silje Opsahl sier de ikke gir opp.', 'Silje Opsahl', 'sier'],
+      ['reported', 'Roar Solheim tror ikke fabrikken kommer i gang før 2027.', 'Roar Solheim', 'tror'],
+    ],
+  },
+  {
+    name: 'narration about the speaker between two stretches of their words',
+    paragraphs: ['Tore Lie kjører melkebilen.', '– Vi klarte oss uten butikk før, sier han. Så rister han på hodet. – Nei, det er tull.'],
+    expect: [
+      ['direct', 'Vi klarte oss uten butikk før', 'Tore Lie', 'sier'],
+      ['direct', 'Nei, det er tull.', 'Tore Lie', null],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

@@ -85,7 +85,12 @@ function reportsContent(words: readonly Word[], cue: Cue, mentionAt: (word: Word
   const mention = words[k] && mentionAt(words[k]);
   if (words[k] && SUBJECT_PRONOUNS.has(lowers[k]) && lowers[k] !== 'det' && lowers[k] !== 'den') k++;
   else if (mention) while (k < words.length && words[k].start < mention.end) k++;
-  return k < words.length && CLAUSE_VERBS.has(lowers[k]);
+  // (Or a short noun phrase as the clause's subject: `sier dommen vil bli anket:`, `sier selskapet har …`.)
+  for (let j = k; j < Math.min(words.length, k + 3); j++) {
+    if (CLAUSE_VERBS.has(lowers[j])) return true;
+    if (words[j].capital && j > k) break;
+  }
+  return false;
 }
 
 /** A quote's end: before a comma or space that leads to its attribution. */
@@ -154,6 +159,21 @@ export function narrates(text: string, start: number, end: number, mentionAt: (w
   if (!found?.subject || found.cue.verb > 4) return false;
   const { subject } = found;
   return subject.kind === 'pronoun' || subject.kind === 'mention' || subject.kind === 'role';
+}
+
+/** Words of the first and second person: a sentence with one may be quoted words; narration has none. */
+const FIRST_AND_SECOND = new Set(['jeg', 'meg', 'min', 'mitt', 'mine', 'vi', 'oss', 'vår', 'vårt', 'våre', 'du', 'deg', 'din', 'ditt', 'dine', 'dere', 'eg', 'me']);
+
+/**
+ * Whether the stretch opens with a sentence of narration about someone in the third person, between two
+ * stretches of their words: `– …, sier han. Så rister han på hodet. – Nei, …`, `Hun må stoppe opp et øyeblikk.`
+ */
+export function describesSomeone(text: string, start: number, end: number): boolean {
+  const sentence = sentencesIn(text, start, end)[0];
+  if (!sentence) return false;
+  const words = wordsIn(text, sentence.start, sentence.end);
+  if (words.some((w) => FIRST_AND_SECOND.has(w.lower))) return false;
+  return words.slice(0, 3).some((w) => w.lower === 'han' || w.lower === 'hun');
 }
 
 /**

@@ -69,6 +69,8 @@ export function subjectOf(
   if (isSaysIt(cue)) return saysIt(words, cue, mentionAt, breakBefore)?.subject ?? { kind: 'unnamed' };
   // `har ikke svart`, `ville ikke si`: no speech.
   if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
+  // `vil ikke si hva han mener om vedtaket`: a cue in a question word's clause reports nothing.
+  if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => QUESTION_WORDS.has(w.lower))) return 'relative';
   const after = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
   // `…, skriver Reuters.`; but `En lærer som ikke vil stå fram, forteller at …` has its subject before.
   // (A relative clause on the sentence's first phrase; not one further on, `… om en telefonsamtale, som skulle …, skriver Reuters`.)
@@ -214,15 +216,51 @@ export function governsClause(lowers: readonly string[], cue: Cue): boolean {
   return lowers.slice(cue.last + 1, cue.last + 6).includes('at');
 }
 
-/** Forms of `skrive`, which reports words only with a clause, a colon or after them (`skrev store deler av romanen` is writing). */
-const WRITING = new Set(['skriver', 'skrev', 'skrevet']);
+/**
+ * Cues that report words only with a clause, a colon or after them: `skrev store deler av romanen` is writing,
+ * `peker på en sprekk` pointing, `viser til et notat` referring, `Ferja legger til` a ferry docking.
+ */
+const NEEDS_CLAUSE = new Set(['skriver', 'skrev', 'skrevet', 'peker på', 'pekte på', 'pekt på', 'viser til', 'viste til', 'vist til', 'minner om', 'minnet om', 'legger til', 'la til', 'lagt til']);
 
-/** Whether a sentence's cue is writing something, not reporting what was written: no `at`, no colon, not `…, skriver X`. */
-export function writesWithoutContent(text: string, words: readonly Word[], lowers: readonly string[], cue: Cue): boolean {
+/**
+ * Whether a sentence's cue reports no words: writing, pointing or docking without an `at`-clause, a colon or words
+ * before it (`…, skriver X`); speech denied after the verb (`sier ikke noe`) or without content (`før hun sier noe`,
+ * `forteller om døgnene på fjellet`); a verb that means something else with a particle further on (`sa begge
+ * kollegene opp`, `klaget saken inn`); or a cue that ends its sentence with nothing reported (`Ferja legger til.`).
+ */
+export function reportsNothing(text: string, words: readonly Word[], lowers: readonly string[], cue: Cue): boolean {
+  const after = lowers.slice(cue.last + 1);
+  const at = after.indexOf('at');
+  const before = commaBefore(words, cue.verb);
+  const colon = text.slice(words[cue.last].end, words[words.length - 1].end + 1).includes(':');
   // (`skriver i en e-post til NTB at …`: the clause may stand further off than for `sier`.)
-  if (!WRITING.has(lowers[cue.verb]) || lowers.indexOf('at', cue.last + 1) >= 0 || commaBefore(words, cue.verb)) return false;
-  return !text.slice(words[cue.last].end, words[words.length - 1].end + 1).includes(':');
+  if (NEEDS_CLAUSE.has(cue.cue)) return at < 0 && !before && !colon;
+  if (before || colon) return false;
+  // After the verb, its subject if it follows (`sier hun ikke noe`), then what it governs.
+  const rest = after[0] === 'han' || after[0] === 'hun' || after[0] === 'de' ? after.slice(1) : after;
+  // `sier ikke noe`, `sa aldri et ord`; not `sier han aldri har sett …`, `tror ikke fabrikken kommer …`, which report.
+  const denied = rest[0] === 'ikke' || rest[0] === 'aldri' ? rest.slice(1) : rest;
+  if (rest.length > 0 && denied.every((word) => NOTHING.has(word))) return true;
+  const particle = (word: string, reach: number): boolean => {
+    const k = after.indexOf(word);
+    return k >= 0 && k < reach && (at < 0 || k < at);
+  };
+  if (/^fort/u.test(cue.cue) && particle('om', 5)) return true;
+  // (`sa begge kollegene hennes opp`, its subject after it; not `sier de ikke gir opp`, a clause of its own.)
+  const clause = after[0] !== undefined && CLAUSE_SUBJECTS.has(after[0]) && after[0] !== rest[0];
+  if ((cue.cue === 'sa' || cue.cue === 'sier' || cue.cue === 'sagt') && !clause && !CLAUSE_SUBJECTS.has(rest[0] ?? '') && particle('opp', 5)) return true;
+  if (/^klag/u.test(cue.cue) && particle('inn', 4)) return true;
+  return after.length === 0 && cue.verb > 0;
 }
+
+/** Words that open an embedded question: `hva han mener`, `hvordan hun forklarer det`. */
+const QUESTION_WORDS = new Set(['hva', 'hvem', 'hvordan', 'hvorfor', 'hvilke', 'hvilken', 'hvilket', 'hvor']);
+
+/** Pronouns that open a clause after a speech verb: `sier de ikke gir opp`. */
+const CLAUSE_SUBJECTS = new Set(['han', 'hun', 'de', 'vi', 'jeg', 'det', 'den', 'du', 'dere', 'man']);
+
+/** Words after a speech verb that say nothing: `før hun sier noe`, `sa ingenting`. */
+const NOTHING = new Set(['noe', 'ingenting', 'mer', 'mye', 'lite', 'noen', 'ord', 'et', 'en', 'på', 'lenge', 'stund', 'lang', 'først', 'igjen', 'til', 'slutt']);
 
 /** Whether punctuation stands between word i-1 and word i. */
 export function breaks(text: string, words: readonly Word[]): (index: number) => boolean {

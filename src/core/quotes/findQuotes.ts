@@ -12,7 +12,7 @@ import type { Draft, Quote, Source } from './quoteTypes';
 
 export { type Quote, type QuoteKind, QUOTE_KINDS } from './quoteTypes';
 import { DASH_AT_START, dashStarts, mentionFinder, segmentsOf, skipDash } from './segments';
-import { answered, attribution, attributionAfter, type Introduction, introductions, labelled, narrates, trimQuoteEnd } from './attribution';
+import { answered, attribution, attributionAfter, describesSomeone, type Introduction, introductions, labelled, narrates, trimQuoteEnd } from './attribution';
 import { narration } from './narration';
 import { resolve } from './resolveQuotes';
 
@@ -96,7 +96,7 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
         if (found.introduces) pendingCue = found.introduces;
         const rest = skipSpace(text, found.attributionEnd, regionEnd);
         // `– A, sier Hansen. Han legger til at …`: after the attribution, the narration may go on.
-        if (rest < regionEnd && !DASH_AT_START.test(text.slice(rest, rest + 2)) && narrates(text, rest, regionEnd, mentionAt)) {
+        if (rest < regionEnd && !DASH_AT_START.test(text.slice(rest, rest + 2)) && (narrates(text, rest, regionEnd, mentionAt) || describesSomeone(text, rest, regionEnd))) {
           narration(text, { start: rest, end: regionEnd }, segment, mentionAt, drafts, quoted, consumed);
           break;
         }

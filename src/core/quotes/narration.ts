@@ -8,7 +8,7 @@ import { type Sentence, type Word, sentencesIn, skipSpace, trimEnd, wordsIn } fr
 import { type Cue } from './speechVerbs';
 import { type Draft, type Segment, type Source } from './quoteTypes';
 import { CLAUSE_VERBS } from './attribution';
-import { bestCue, type FoundCue, governsClause, onlyAttributes, writesWithoutContent } from './clauses';
+import { bestCue, type FoundCue, governsClause, onlyAttributes, reportsNothing } from './clauses';
 
 export const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
 /** Words before a quoted phrase that make it a term or a title, not anyone's words. */
@@ -94,7 +94,11 @@ export function narration(
     const { words, best } = read(sentence);
     if (!best) continue;
     const lowers = words.map((w) => w.lower);
-    if (onlyAttributes(words, best) || writesWithoutContent(text, words, lowers, best.cue)) continue;
+    if (onlyAttributes(words, best) || reportsNothing(text, words, lowers, best.cue)) continue;
+    // `Forlaget kaller boken et «comeback».`: naming something with a term in guillemets is no one's words.
+    // (Unless the sentence goes on to report: `kalte påstandene for «galskap» og understreket at …`.)
+    const term = inline.some((q) => sentence.start <= q.start && q.end <= sentence.end);
+    if (NAMING_VERBS.has(lowers[best.cue.verb]) && term && lowers.indexOf('at', best.cue.last + 1) < 0) continue;
     if (!best.subject && !governsClause(lowers, best.cue) && best.cue.cue !== 'ifølge') continue;
     const source: Source = best.subject ? { kind: 'subject', subject: best.subject, at: words[best.cue.verb].start } : { kind: 'none' };
     drafts.push({ start: sentence.start, end: sentence.end, kind: 'reported', cue: best.cue.cue, source });

@@ -45,6 +45,7 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['uttrykke', 'uttrykker uttrykte uttrykt'],
   ['presisere', 'presiserer presiserte presisert'],
   ['nevne', 'nevner nevnte'],
+  ['fastholde', 'fastholder fastholdt'],
   ['slå fast', ''],
   ['legge til', ''],
   ['vise til', ''],
