@@ -210,6 +210,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Hans Petter Wold-Amundsen', 'person'], ['Bjørn Tore Hjelmeland', 'person'], ['Rune Ask Halvorsen', 'person']],
     },
     {
+      name: 'a noun a name stands beside, right after a dateline, and a force named by its kind',
+      text: 'Nordvik Offshore kutter.\n\nSTAVANGER (NTB) Oljeserviceselskapet Nordvik Offshore la fram tall. Opprørsstyrken RSF meldte at den vil svare.',
+      expected: [['Nordvik Offshore', 'organization'], ['STAVANGER', 'place'], ['Nordvik Offshore', 'organization'], ['RSF', 'organization']],
+    },
+    {
       name: 'institutions whose names end in a lower-case word',
       text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',
       expected: [['Oslo tingrett', 'organization'], ['Norsk kulturråd', 'organization'], ['Meteorologisk institutt', 'organization']],

@@ -4,6 +4,7 @@ import data from '../../src/core/entities/generated/gazetteer.json';
 import { hashOf } from '../../src/core/entities/fnv';
 import { COUNTRY, FEMALE_NAME, GIVEN_NAME, MALE_NAME, gazetteer, PLACE, SURNAME } from '../../src/core/entities/gazetteer';
 import { endingFilter } from '../../src/core/entities/endings';
+import { NORWEGIAN_FEMALE, NORWEGIAN_MALE } from '../../src/core/entities/norwegianNames';
 import { factsOf, FILTERED_PATTERNS } from '../../src/core/entities/wordFacts';
 
 // The lists as a plain map: what the gazetteer answered before its filter.
@@ -11,6 +12,8 @@ const reference = new Map<string, number>();
 for (const [list, bit] of [[data.givenNames, GIVEN_NAME], [data.surnames, SURNAME], [data.countries, COUNTRY], [data.places, PLACE], [data.femaleNames, FEMALE_NAME], [data.maleNames, MALE_NAME]] as const) {
   for (const name of list.split('\n')) reference.set(name, (reference.get(name) ?? 0) | bit);
 }
+// And Norway's common given names, which the gazetteer adds to the packages' lists.
+for (const name of `${NORWEGIAN_FEMALE} ${NORWEGIAN_MALE}`.split(/\s+/u)) reference.set(name, (reference.get(name) ?? 0) | GIVEN_NAME);
 
 /**
  * The tables that make recognition fast answer exactly as the plain lists and patterns they stand for:

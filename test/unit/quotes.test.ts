@@ -330,6 +330,11 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'the company an article is about speaks as selskapet, not a public body named after it',
+    paragraphs: ['Flyselskapet Nordavia innstiller flere avganger. Streiken i Nordavia rammer mange. Pilotene i Parat streiker, og Forbrukerrådet er kritisk.', 'Rundt 260 avganger er innstilt fredag, opplyser selskapet.'],
+    expect: [['reported', 'Rundt 260 avganger er innstilt fredag, opplyser selskapet.', 'Nordavia', 'opplyser']],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

@@ -6,6 +6,7 @@
  */
 import { hashOf } from './fnv';
 import data from './generated/gazetteer.json';
+import { NORWEGIAN_FEMALE, NORWEGIAN_MALE } from './norwegianNames';
 
 /** What the gazetteer knows a word or name as: any of these bits. */
 export const GIVEN_NAME = 1;
@@ -59,6 +60,8 @@ function fill(count: number): boolean {
     table: new Map(),
     lists: [
       { names: data.givenNames.split('\n'), bit: GIVEN_NAME },
+      // (Norway's common given names, which the data packages' lists partly miss.)
+      { names: `${NORWEGIAN_FEMALE} ${NORWEGIAN_MALE}`.split(/\s+/u), bit: GIVEN_NAME },
       { names: data.surnames.split('\n'), bit: SURNAME },
       { names: data.countries.split('\n'), bit: COUNTRY },
       { names: data.places.split('\n'), bit: PLACE },

@@ -98,7 +98,8 @@ export function typeOf(text: string, span: readonly Word[], all: readonly Word[]
   // (A lower-case noun, or the capitalised one that starts the sentence: `Ekstremværet Ingolf`; right before the name,
   // not across a comma: in `Mannen hennes, Per Hansen,` the name stands beside `mannen`, and `hennes` is no headland.)
   const adjacent = previous !== undefined && /^\s+$/u.test(text.slice(previous.end, start));
-  const apposition = adjacent && previous.text !== '' && (!previous.capitalised || previous.sentenceStart) && (!span[0].sentenceStart || previous.sentenceStart) ? facts(previous).appositionType : undefined;
+  const opensSentence = previous !== undefined && (previous.sentenceStart || afterDateline(text, previous.start));
+  const apposition = adjacent && previous.text !== '' && (!previous.capitalised || opensSentence) && (!span[0].sentenceStart || previous.sentenceStart) ? facts(previous).appositionType : undefined;
   if (apposition) return strong(apposition);
   // Someone speaking, by the verb before: `sier Tafjord`, even where a place has the name.
   if (before?.speech) return strong('person');
@@ -215,4 +216,11 @@ const CLUB_COMPOUND = /^-(?:supportere|supporterne|laget|klubben|fansen|spillern
 function kindsOfName(name: string): number {
   const kinds = gazetteer.kinds(name);
   return kinds !== 0 || !/\p{Ll}s$/u.test(name) ? kinds : gazetteer.kinds(name.slice(0, -1));
+}
+
+/** Whether a place comes right after a dateline at its line's start: `STAVANGER (NTB) `, `OSLO/KYIV (VG): `. */
+export function afterDateline(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at - 2) !== 41) return false;
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  return at - lineStart < 60 && /^\p{Lu}[\p{Lu}\p{M}/ .'’-]*\s*\([^()\n]{1,30}\) $/u.test(text.slice(lineStart, at));
 }

@@ -21,7 +21,7 @@ import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import { squashed } from './phrases';
 import type { EntityType } from './types';
 import { factsOf, type WordFacts } from './wordFacts';
-import { LineCursor, typeOf } from './nameTypes';
+import { afterDateline, LineCursor, typeOf } from './nameTypes';
 
 export interface NameCandidate {
   readonly start: number;
@@ -132,8 +132,10 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (first.sentenceStart && nextWord?.capitalised && afterNext?.capitalised && !firstFacts.allCaps && first.text.length >= 6 && first.suffix === undefined) {
       if ((firstFacts.kinds & (GIVEN_NAME | SURNAME | PLACE | COUNTRY)) === 0 && (facts(nextWord).kinds & GIVEN_NAME) !== 0 && !covered(nextWord)) continue;
     }
-    // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`.
-    if (first.sentenceStart && nextWord?.capitalised && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
+    // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`, also
+    // right after a dateline (`STAVANGER (NTB) Oljeserviceselskapet Nordvik Offshore`), where a sentence starts too.
+    const opens = first.sentenceStart || afterDateline(text, first.start);
+    if (opens && nextWord?.capitalised && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name
     // elsewhere or the head of an institution's name (`Universitetet i Bergen`).
     if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace)) continue;

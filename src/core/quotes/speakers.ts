@@ -5,6 +5,7 @@
  * to the body that spoke just before, a common noun for a body (`politiet`) to the body of that kind the
  * article names. What cannot be resolved stays unresolved (null), never guessed.
  */
+import { ORGANIZATION_ENDING } from '../entities/cues';
 import type { EntityMention } from '../entities/types';
 import { type Sex, sexOfGivenName } from './gender';
 import { isMediumName } from './media';
@@ -43,6 +44,15 @@ const TITLE_AFTER = 5;
 /** Words around a title's holder in which a qualifier (`russiske`, `Nupi`) is looked for. */
 const QUALIFIER_REACH = 8;
 const DETERMINERS = new Set(['den', 'det', 'de', 'nye', 'tidligere', 'daværende', 'nåværende', 'avtroppende', 'påtroppende', 'samme', 'sittende', 'konstituerte', 'fungerende']);
+
+/** Nouns for a company: `selskapet`, `konsernet`, `bedriften`. */
+const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap']);
+
+/** Whether a body's name may be a company's: `Nordavia`, `Fjordlaks ASA`; not `Utenriksdepartementet`, `Fagforbundet`, `NRK`. */
+function isCompanyName(name: string): boolean {
+  if (/\b(?:AS|ASA|AB|Ltd|Inc|GmbH)$/u.test(name)) return true;
+  return !isMediumName(name) && !ORGANIZATION_ENDING.test(name) && !/^\p{Lu}{2,6}$/u.test(name) && !/(?:parti|partiet|forbund|forbundet|forening|foreningen|lag|laget|rådet)$/iu.test(name);
+}
 
 export class SpeakerResolver {
   private readonly narrative: readonly EntityMention[];
@@ -246,6 +256,20 @@ export class SpeakerResolver {
     if (heard) return { speaker: heard.speaker, type: 'organization' };
     const written = this.writtenBody(stem, at);
     if (written) return { speaker: { name: written, id: null }, type: 'organization' };
+    // `opplyser selskapet` of an article about `Nordavia` or `Fjordlaks ASA`: the company the article names most before,
+    // and first (its subject), not a public body, a party or a medium, whose names say what they are.
+    if (COMPANY_NOUNS.has(stem)) {
+      const counts = new Map<string, { mention: EntityMention; count: number }>();
+      for (const m of this.narrative) {
+        if (m.type !== 'organization' || m.start >= at || !isCompanyName(m.canonical)) continue;
+        const entry = counts.get(m.entityId) ?? { mention: m, count: 0 };
+        entry.count++;
+        counts.set(m.entityId, entry);
+      }
+      let company: { mention: EntityMention; count: number } | undefined;
+      for (const entry of counts.values()) if (!company || entry.count > company.count) company = entry;
+      if (company) return { speaker: speakerOf(company.mention), type: 'organization' };
+    }
     // `Den russiske regjeringen`: a body named by what it is.
     if (phrase.length >= 3 && (phrase[0] === 'den' || phrase[0] === 'det')) {
       const name = phrase.join(' ');
@@ -391,7 +415,12 @@ export class SpeakerResolver {
     for (let k = this.wordIndexAtOrAfter(at) - 1; k >= 0; k--) {
       const word = this.words[k];
       if (!folded(word.lower).includes(stem) || folded(word.lower) === folded(stem)) continue;
-      if (word.capital) return this.writtenFrom(k);
+      if (word.capital) {
+        // `Flyselskapet Nordavia`: the noun stands beside the body's name, which the recognizer found.
+        const next = this.words[k + 1];
+        const named = next && this.narrative.find((m) => m.start === next.start && m.type === 'organization');
+        return named ? named.canonical : this.writtenFrom(k);
+      }
       const before = this.words[k - 2];
       if (k >= 2 && this.words[k - 1].lower === 'og' && before.hyphenAfter && before.capital) return `${before.text}- og ${word.text}`;
     }
