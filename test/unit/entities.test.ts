@@ -215,6 +215,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Nordvik Offshore', 'organization'], ['STAVANGER', 'place'], ['Nordvik Offshore', 'organization'], ['RSF', 'organization']],
     },
     {
+      name: 'a body’s name ends before a person’s, a company by its word, a family name first',
+      text: 'Sjeføkonom i DNB Markets Kjersti Haugen er bekymret. Det skriver Nordvik Offshore. Zhao Minghui kom. Så sa Zhao nei.',
+      expected: [['DNB Markets', 'organization'], ['Kjersti Haugen', 'person'], ['Nordvik Offshore', 'organization'], ['Zhao Minghui', 'person'], ['Zhao', 'person']],
+    },
+    {
       name: 'institutions whose names end in a lower-case word',
       text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',
       expected: [['Oslo tingrett', 'organization'], ['Norsk kulturråd', 'organization'], ['Meteorologisk institutt', 'organization']],

@@ -335,6 +335,22 @@ const CASES: readonly Case[] = [
     expect: [['reported', 'Rundt 260 avganger er innstilt fredag, opplyser selskapet.', 'Nordavia', 'opplyser']],
   },
   {
+    name: 'agencies relaying words: the cue after the quote, an opinion, the person a medium cites',
+    paragraphs: [
+      '«Europeerne skader seg selv», skriver Kremls talsperson Dmitrij Voronov på Telegram, ifølge Reuters.',
+      'Vestlige etterretningskilder mener Moskva vil bruke utvekslingen, skriver Reuters.',
+      'Talsperson Jurij Sjilov i Kreml var forsiktig.',
+      '– Arbeidet pågår, siterer nyhetsbyrået Tass Sjilov.',
+      'Sjeføkonom i DNB Markets Kjersti Haugen mener kuttene er store.',
+    ],
+    expect: [
+      ['direct', 'Europeerne skader seg selv', 'Dmitrij Voronov', 'skriver'],
+      ['reported', 'Vestlige etterretningskilder mener Moskva vil bruke utvekslingen, skriver Reuters.', null, 'mener'],
+      ['direct', 'Arbeidet pågår', 'Jurij Sjilov', 'siterer'],
+      ['reported', 'Sjeføkonom i DNB Markets Kjersti Haugen mener kuttene er store.', 'Kjersti Haugen', 'mener'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

@@ -148,6 +148,8 @@ export function findNames(text: string, known: readonly { start: number; end: nu
       if (all[j - 1].suffix !== undefined) break;
       // `Russlands Vladimir Putin`: a genitive (its stem seen in the text) ends a name; `Jens Stoltenberg` goes on.
       if (w.capitalised && isGenitive(context, all[j - 1])) break;
+      // `DNB Markets Kjersti Haugen`: a body's name ends before a person's given name and surname.
+      if (w.capitalised && j > i && startsPersonAfterBody(all, j)) break;
       if (w.capitalised) last = j;
       else if (facts(w).number && ((facts(all[j - 1]).allCaps && all[j - 1].text.length <= 3) || facts(all[j - 1]).road)) last = j; // `TV 2`, `Rv. 7`
       else if (!(joins(context, i, j) && j + 1 < all.length && all[j + 1].capitalised && !all[j + 1].sentenceStart)) break;
@@ -284,6 +286,17 @@ function joins(context: Context, start: number, j: number): boolean {
   if (left.allCaps || right.allCaps || known(left) || known(right)) return false;
   const standalone = standaloneWords(context);
   return !standalone.has(left.text) && !standalone.has(right.text);
+}
+
+/**
+ * Whether word `j` opens a person's name right after a body's (`DNB Markets Kjersti Haugen`): a given name that is no
+ * surname, a capitalised word after it, and before it an acronym or a word that ends organisations' names.
+ */
+function startsPersonAfterBody(all: readonly Word[], j: number): boolean {
+  const word = facts(all[j]);
+  if ((word.kinds & GIVEN_NAME) === 0 || (word.kinds & SURNAME) !== 0 || !all[j + 1]?.capitalised || all[j + 1].sentenceStart) return false;
+  const before = facts(all[j - 1]);
+  return (before.allCaps && all[j - 1].text.length >= 2) || before.organizationWord || before.organizationEnding;
 }
 
 /** An upper-case caption label (`HOLDT AVSTANDEN:` at a paragraph start) is no name. */

@@ -28,6 +28,12 @@ export interface Recognizer {
 
 /** Lower-case particles that belong to a surname (`Le Drian`, `van der Bellen`). */
 const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'bin']);
+/** Common family names of languages that write them first (Chinese in pinyin, Vietnamese, Korean). */
+const FAMILY_NAME_FIRST = new Set(
+  `Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong
+  Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lü Ding Ren Lu Yao Shen Zhong Jiang Cui Tan Fan Jin Wan Qian Xia Fu Fang Bai Zou Meng Xiong Qin Qiu Hou Jia
+  Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Oh Seo Kwon Hwang Ahn Song`.split(/\s+/u),
+);
 /** Generated upper-case forms need this many characters: `Ap` must not become `AP`. */
 const MIN_UPPER_CASE_FORM = 4;
 const CACHE_SIZE = 256;
@@ -315,6 +321,8 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
     const short = surname(m.canonical);
     // A place is no surname to link (`Russland` of a misread `Nato Russland`).
     if (short && (gazetteer.kinds(short) & (PLACE | COUNTRY)) === 0) register(short, full);
+    // Chinese, Vietnamese and Korean names put the family name first: `Zhao Minghui` is `Zhao` after.
+    if (words.length <= 3 && FAMILY_NAME_FIRST.has(words[0])) register(words[0], full);
   }
   if (people.size === 0) return mentions;
   return mentions.map((m) => {

@@ -37,10 +37,17 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
   }
   // A medium's report of what someone said (`Reuters melder at Macron sier at …`) is that person's words; a
   // medium's report of what someone did (`Biden har varslet sanksjoner, melder AP`) is the medium's.
+  // Someone's words are theirs also where the cue follows quoted words (`«…», skriver Kremls talsperson …, ifølge
+  // Reuters`) or is a verb of opinion, whose object is always what they think (`Vestlige kilder mener Moskva vil …`).
   const medium = cues.find((c) => isMedia(c.subject));
-  const speaking = cues.find((c) => c.subject && !isMedia(c.subject) && (!medium || governsClause(lowers, c.cue) || c.cue.cue === 'ifølge'));
+  const quotedBefore = (c: FoundCue): boolean => inline.some((q) => q.end <= words[c.cue.verb].start && /^[»"”\s,]*$/u.test(text.slice(q.end, words[c.cue.verb].start)));
+  const says = (c: FoundCue): boolean => governsClause(lowers, c.cue) || c.cue.cue === 'ifølge' || OPINION.has(c.cue.cue) || quotedBefore(c);
+  const speaking = cues.find((c) => c.subject && !isMedia(c.subject) && (!medium || says(c)));
   return speaking ?? medium ?? cues.find((c) => c.subject) ?? cues[0];
 }
+
+/** Verbs of opinion: what follows them is what the subject thinks, with `at` or without. */
+const OPINION = new Set(['mener', 'mente', 'tror', 'trodde', 'hevder', 'hevdet', 'frykter', 'fryktet', 'anslår', 'anslo', 'antyder', 'antydet', 'konkluderer', 'konkluderte', 'fastslår', 'fastslo']);
 
 /** Adverbs that may stand before a sentence's subject, focusing it: `Også SV varslet`, `Selv Hansen mener`, `Bare Kari Dahl sa`. */
 const FOCUS_ADVERBS = new Set(['også', 'selv', 'bare', 'kun', 'heller', 'særlig', 'spesielt', 'nettopp', 'jamfør']);
@@ -129,6 +136,12 @@ export function subjectOf(
   const reading = phraseAt(words, clauseStart, mentionAt, breakBefore, cue.verb);
   if (!reading) return after?.subject;
   if (reading.subject.kind === 'role' && !reading.subject.body) {
+    // `Sjeføkonom i DNB Markets Kjersti Haugen mener …`: the person named after the title's body, before the verb.
+    const last = mentionBefore(words, cue.verb, mentionAt);
+    if (last && personLike(last) && !breakBefore(cue.verb)) {
+      const between = words.slice(reading.end, cue.verb).filter((w) => w.start < last.start);
+      if (between.length > 0 && between.length <= 6 && ['i', 'ved', 'hos', 'for'].includes(between[0].lower) && between.slice(1).every((w) => w.capital)) return { kind: 'mention', mention: last };
+    }
     // `Leder i Elevorganisasjonen, Ane Kristine Berg, advarer …`: the name in apposition to the title.
     for (let k = reading.end; k < cue.verb; k++) {
       if (!commaBefore(words, k)) continue;

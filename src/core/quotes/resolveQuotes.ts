@@ -55,6 +55,14 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
           speaker = last;
           break;
         }
+        // `…, siterer nyhetsbyrået Tass Sjilov`: the medium and the person it cites, read as one name by the recognizer.
+        const cited = draft.cue === 'siterer' || draft.cue === 'siterte' ? citedAfterMedium(source.subject) : undefined;
+        if (cited) {
+          const found = resolver.resolve({ kind: 'name', name: cited }, source.at);
+          speaker = found?.speaker ?? null;
+          if (found) resolver.hear(found.speaker, found.type, source.at);
+          break;
+        }
         if (source.label && answering && labelNames(source.subject, answering)) {
           // `BERGLUND:` in an interview with Maren Berglund is her, even where a brother Tor Berglund is named too.
           speaker = answering;
@@ -169,4 +177,11 @@ function escapeRegExp(value: string): string {
 function labelNames(subject: Subject, person: Speaker): boolean {
   const written = subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
   return written !== undefined && namesFit(written, person.name, false);
+}
+
+/** `Tass Sjilov`: a name whose first word is a medium's, the rest the person it cites; or undefined. */
+function citedAfterMedium(subject: Subject): string | undefined {
+  const name = subject.kind === 'mention' ? subject.mention.text : subject.kind === 'name' ? subject.name : undefined;
+  const words = name?.split(' ') ?? [];
+  return words.length >= 2 && isMediumName(words[0]) ? words.slice(1).join(' ') : undefined;
 }
