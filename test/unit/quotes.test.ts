@@ -351,6 +351,40 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a state’s bodies by genitive or nationality, and answering by doing something',
+    paragraphs: [
+      'Russland er klar til dialog, heter det i en uttalelse fra Russlands utenriksdepartement.',
+      'Det tyske finansdepartementet opplyser at fondet skal finansieres med lån.',
+      'Norge svarer med å kalle inn Irans ambassadør.',
+    ],
+    expect: [
+      ['reported', 'Russland er klar til dialog, heter det i en uttalelse fra Russlands utenriksdepartement.', 'Russlands utenriksdepartement', 'heter det'],
+      ['reported', 'Det tyske finansdepartementet opplyser at fondet skal finansieres med lån.', 'Det tyske finansdepartementet', 'opplyser'],
+    ],
+  },
+  {
+    name: 'questions labelled Spørsmål well into a news story ask the person brought in just before',
+    paragraphs: [
+      'Utenriksminister Hilde Brattli kaller utvisningen grunnløs.',
+      'Av NTB , Sigrid Lønning',
+      'Irans ambassadør er kalt inn.',
+      'Brattli vil ikke si mer.',
+      'Det er første gang på ti år.',
+      'Jonas Rydland er forsker ved Nupi og har arbeidet med Iran i mange år.',
+      'Spørsmål: Hvorfor tror du Iran har valgt Norge?',
+      '– Norge er et lite land med en aktiv rolle.',
+      'Spørsmål: Vil dette få konsekvenser?',
+      '– Det er lite igjen av handelen.',
+    ],
+    expect: [
+      ['reported', 'Utenriksminister Hilde Brattli kaller utvisningen grunnløs.', 'Hilde Brattli'],
+      ['question', 'Hvorfor tror du Iran har valgt Norge?', 'Sigrid Lønning'],
+      ['direct', 'Norge er et lite land med en aktiv rolle.', 'Jonas Rydland'],
+      ['question', 'Vil dette få konsekvenser?', 'Sigrid Lønning'],
+      ['direct', 'Det er lite igjen av handelen.', 'Jonas Rydland'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

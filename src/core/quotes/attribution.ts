@@ -208,11 +208,19 @@ export function answered(text: string, segments: readonly Segment[], s: number, 
   return next !== undefined && (DASH_AT_START.test(text.slice(next.start, next.start + 2)) || next.label !== undefined);
 }
 
+/** Labels of an interview's turns that say what the turn is: `Spørsmål:`, `Svar:`. */
+const QUESTION_LABELS = new Set(['spørsmål', 'spm', 'sp', 'q']);
+const ANSWER_LABELS = new Set(['svar', 'sv', 'a']);
+
 /** An interview's labelled paragraph: `VG: Hvor stor er faren?` (a question) or `STØRE: Den er større.` */
 export function labelled(text: string, segment: Segment, mentionAt: (word: Word) => EntityMention | undefined): Draft {
   const start = skipDash(text, segment.start, segment.end);
   const end = trimEnd(text, start, segment.end);
   const label = segment.label as Span;
+  // `Spørsmål: …` and `Svar: …`: the interview's turns by what they are, not by whom.
+  const named = text.slice(label.start, label.end).replace(/[:\s]+$/u, '').toLowerCase();
+  if (QUESTION_LABELS.has(named)) return { start, end, kind: 'question', cue: null, source: { kind: 'interviewer' } };
+  if (ANSWER_LABELS.has(named)) return { start, end, kind: 'direct', cue: null, source: { kind: 'answer' } };
   const words = wordsIn(text, label.start, label.end);
   const reading = words.length ? phraseAt(words, 0, mentionAt, () => false, words.length) : undefined;
   const question = text[end - 1] === '?';

@@ -125,6 +125,11 @@ export function subjectOf(
     return after?.subject;
   }
   const opener = words[clauseStart];
+  // `Det tyske finansdepartementet opplyser …`: `det` opening a body's name, not the sentence's adverbial.
+  if ((opener.lower === 'det' || opener.lower === 'den') && !mentionAt(opener)) {
+    const body = phraseAt(words, clauseStart, mentionAt, breakBefore, cue.verb);
+    if (body?.subject.kind === 'name' && body.end === cue.verb) return body.subject;
+  }
   if (ADVERBIAL_OPENERS.has(opener.lower) && !mentionAt(opener)) {
     // `Også SV varslet at …`: with the verb third, the adverb goes with the subject before the verb (a verb second
     // has its subject after it: `Fredag varslet USA …`).
@@ -254,6 +259,8 @@ export function reportsNothing(text: string, words: readonly Word[], lowers: rea
   // `sier ikke noe`, `sa aldri et ord`; not `sier han aldri har sett …`, `tror ikke fabrikken kommer …`, which report.
   const denied = rest[0] === 'ikke' || rest[0] === 'aldri' ? rest.slice(1) : rest;
   if (rest.length > 0 && denied.every((word) => NOTHING.has(word))) return true;
+  // `svarer med å kalle inn ambassadøren`: answering by doing something.
+  if (rest[0] === 'med' && rest[1] === 'å') return true;
   const particle = (word: string, reach: number): boolean => {
     const k = after.indexOf(word);
     return k >= 0 && k < reach && (at < 0 || k < at);

@@ -3,6 +3,7 @@
  * interviewer and interviewee, a headline quote said again below.
  */
 import type { Article, Span } from '../article';
+import { isRole } from '../entities/cues';
 import type { EntityMention } from '../entities/types';
 import { foldForMatching } from '../text';
 import { wordsIn } from './sentences';
@@ -41,7 +42,8 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
   const questions = kept.filter((d) => d.kind === 'question').length;
   const interview = questions >= 2 || kept.some((d) => d.source.kind === 'answer');
   const interviewer = interview ? interviewerOf(article, mentions) : null;
-  const answering = interview ? interviewee(article, mentions, quoted, furniture, interviewer) : null;
+  const firstQuestion = kept.find((d) => d.kind === 'question');
+  const answering = interview ? interviewee(article, mentions, quoted, furniture, interviewer, firstQuestion?.start) : null;
   let afterQuestion = false;
   let last: Speaker | null = null;
   const out: Quote[] = [];
@@ -137,21 +139,40 @@ export function interviewerOf(article: Pick<Article, 'text' | 'blocks' | 'byline
 
 /** Whom an interview asks: the first person its headline or lead names (besides the interviewer), or else the person it names most. */
 export function interviewee(
-  article: Pick<Article, 'blocks'>,
+  article: Pick<Article, 'text' | 'blocks'>,
   mentions: readonly EntityMention[],
   quoted: readonly Span[],
   furniture: readonly Span[],
   interviewer: Speaker | null,
+  firstQuestion?: number,
 ): Speaker | null {
   const people = mentions.filter((m) => m.type === 'person' && m.entityId !== interviewer?.id && !inside(furniture, m));
   // A name with a given name of known sex, before one the recognizer may have taken for a person (`Havbris Offshore`).
   const given = (m: EntityMention): boolean => m.canonical.includes(' ') && sexOfGivenName(m.canonical.split(' ')[0]) !== undefined;
+  // Questions well into a news story (`Jonas Rydland er forsker ved Nupi … Spørsmål: Hvorfor …?`) ask the person the
+  // paragraph just before them brings in, not the one the headline names.
+  let top: Speaker | undefined;
   for (const block of article.blocks) {
     if (block.kind !== 'headline' && block.kind !== 'lead') continue;
     const inBlock = people.filter((m) => m.start >= block.start && m.end <= block.end);
     const first = inBlock.find(given) ?? inBlock[0];
-    if (first) return speakerOf(first);
+    if (first) {
+      top = speakerOf(first);
+      break;
+    }
   }
+  const questionBlock = firstQuestion === undefined ? -1 : article.blocks.findIndex((b) => b.start <= firstQuestion && firstQuestion < b.end);
+  const leadBlock = article.blocks.findIndex((b) => b.kind === 'lead');
+  if (questionBlock > Math.max(leadBlock, 0) + 3) {
+    const before = article.blocks[questionBlock - 1];
+    // (Brought in with a title: `Jonas Rydland er forsker ved Nupi`, `Kari Dahl, professor i …`.)
+    const titled = (m: EntityMention): boolean => wordsIn(article.text, m.end, Math.min(before.end, m.end + 40)).slice(0, 3).some((w) => isRole(w.lower));
+    const introduced = people.filter((m) => before.kind === 'paragraph' && m.start >= before.start && m.end <= before.end && !inside(quoted, m) && titled(m));
+    const first = introduced.find(given) ?? introduced[0];
+    // (`Berglund har jobbet som lærer …` before the questions of an interview with Maren Berglund is her.)
+    if (first && !(top && (first.entityId === top.id || namesFit(first.text, top.name, false)))) return speakerOf(first);
+  }
+  if (top) return top;
   const counts = new Map<string, { mention: EntityMention; count: number }>();
   for (const m of people) {
     if (inside(quoted, m)) continue;

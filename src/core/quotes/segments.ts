@@ -53,7 +53,8 @@ export function segmentsOf(article: Pick<Article, 'text' | 'blocks'>): Segment[]
 export const NAME_LABEL = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}):[ \u00a0]+(?=\S)/u;
 
 export function namedLabels(text: string, segments: Segment[]): Segment[] {
-  const labelled = segments.filter((x) => !x.label && x.block.kind === 'paragraph' && NAME_LABEL.test(text.slice(x.start, x.end)));
+  // (A short question may be parsed as a subheading: `Spørsmål: Hvorfor Norge?`.)
+  const labelled = segments.filter((x) => !x.label && (x.block.kind === 'paragraph' || x.block.kind === 'subheading') && NAME_LABEL.test(text.slice(x.start, x.end)));
   const withLabels =
     labelled.length < 2
       ? segments
@@ -98,7 +99,8 @@ export function plainInterview(text: string, segments: Segment[]): Segment[] {
     return asking(x) && value.endsWith('?') && value.length <= PLAIN_QUESTION_CHARS && plain(segments[i + 1]) && segments[i + 1].index === x.index + 1;
   });
   const interview = questions.length >= 3 || (questions.length >= 2 && questions.every((q) => ADDRESSING.test(text.slice(q.start, q.end))));
-  if (!interview) return segments.filter((x) => x.block.kind !== 'subheading');
+  // (A subheading stays only as an interview's turn: a plain question, or a labelled one, `Spørsmål: Hvorfor?`.)
+  if (!interview) return segments.filter((x) => x.block.kind !== 'subheading' || x.label);
   let answering = false;
   return segments.map((x, i) => {
     if (questions.includes(x)) {
@@ -109,7 +111,7 @@ export function plainInterview(text: string, segments: Segment[]): Segment[] {
     if (answering && plain(x) && previous && previous.index === x.index - 1) return { ...x, turn: 'answer' as const };
     answering = false;
     return x;
-  }).filter((x) => x.block.kind !== 'subheading' || x.turn);
+  }).filter((x) => x.block.kind !== 'subheading' || x.turn || x.label);
 }
 
 /** Where dash quotes start in a segment: at its start, or after a sentence's end (`… TV 2. – Man regner …`). */

@@ -43,7 +43,7 @@ export function namesFit(name: string, candidate: string, organization: boolean)
 
 /** Whether a name the recognizer did not find looks like a body's (`Utdanningsforbundet i Vefsn`). */
 export function looksLikeBody(name: string): boolean {
-  return /(?:forbund|forbundet|departementet|direktoratet|tilsynet|foreningen?|forening|rådet|sentralen|kommune|politidistrikt|etaten|selskapet|partiet|banken|instituttet|universitetet|sykehuset|klubben|laget|nemnda|ombudet|styret|byrå|byrået|\bAS|ASA)\b/iu.test(name) || /^\p{Lu}{2,6}$/u.test(name);
+  return /(?:forbund|forbundet|departement|departementet|direktoratet|regjering|regjeringen|parlamentet|ambassaden|tilsynet|foreningen?|forening|rådet|sentralen|kommune|politidistrikt|etaten|selskapet|partiet|banken|instituttet|universitetet|sykehuset|klubben|laget|nemnda|ombudet|styret|byrå|byrået|\bAS|ASA)\b/iu.test(name) || /^\p{Lu}{2,6}$/u.test(name);
 }
 
 /** The speaker a mention names; a rule-found name that took a title in (`Agent Camilla Fosse`) without it. */

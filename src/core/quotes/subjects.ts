@@ -50,6 +50,9 @@ const PHRASE_ENDS = new Set(['til', 'overfor', 'i', 'på', 'ved', 'etter', 'da',
 /** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
 const UNNAMED_START = new Set(['en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
 const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
+/** A state's bodies, also as a compound's end (`utenriksdepartement`, `finansdepartementet`), in either form. */
+const STATE_BODY = /(?:departement|departementet|regjering|regjeringen|parlament|parlamentet|ambassade|ambassaden|forsvar|forsvaret|hær|hæren|politi|politiet|sentralbank|sentralbanken|nasjonalforsamling|nasjonalforsamlingen|direktorat|direktoratet|tilsyn|tilsynet)$/u;
+
 /** Who speaks for a body by office (`en talsperson for Kreml`, `en pressevakt i politiet`), and how the body follows. */
 const SPOKESPERSON = /^(?:talsperson|talsmann|talskvinne|pressetalsperson|pressetalsmann|pressesjef|pressekontakt|pressevakt|kommunikasjonssjef|kommunikasjonsrådgiver|informasjonssjef)$/u;
 const SPEAKS_FOR = new Set(['for', 'i', 'ved', 'hos']);
@@ -140,6 +143,20 @@ export function phraseAt(
     if (body && (body.type === 'organization' || body.type === 'place')) return { subject: { kind: 'mention', mention: body }, end: i + 4 };
   }
   const firstMention = mentionAt(first);
+  // `Russlands utenriksdepartement`, `Sudans regjering`: a country's body, named by its genitive and what it is.
+  const second = words[i + 1];
+  if (firstMention && firstMention.type !== 'person' && /s$/u.test(first.text) && second && !second.capital && i + 1 < limit && STATE_BODY.test(second.lower)) {
+    return { subject: { kind: 'name', name: `${first.text} ${second.text}` }, end: i + 2 };
+  }
+  // `Det tyske finansdepartementet`: a body named by its nationality and what it is.
+  if ((first.lower === 'det' || first.lower === 'den') && !firstMention) {
+    let k = i + 1;
+    while (k < limit && k < i + 3 && !words[k].capital && /e$/u.test(words[k].lower) && !breakBefore(k)) k++;
+    if (k > i + 1 && k < limit && !words[k].capital && !breakBefore(k) && STATE_BODY.test(words[k].lower)) {
+      const name = words.slice(i, k + 1).map((w) => w.text).join(' ');
+      return { subject: { kind: 'name', name: name[0].toUpperCase() + name.slice(1) }, end: k + 1 };
+    }
+  }
   if (DOCUMENT.test(first.lower) && !firstMention) return { subject: { kind: 'document', noun: first.lower, at: first.start }, end: i + 1 };
   if ((UNNAMED_START.has(first.lower) || UNNAMED_WORDS.test(first.lower)) && !firstMention) return { subject: { kind: 'unnamed' }, end: i + 1 };
   // `Politiet i Innlandet`, `Norges Bondelag`: a body's name the recognizer did not find, or found a part of.
