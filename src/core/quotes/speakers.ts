@@ -12,7 +12,7 @@ import { isMediumName } from './media';
 import type { Word } from './sentences';
 import { type Subject, isPersonNoun, nameAt } from './subjects';
 import { folded, looksLikeBody, namesFit, type Speaker, speakerOf } from './speakerNames';
-import { fitsStem, roleHead, SAME_TITLE, stemOf } from './titles';
+import { fitsStem, isPluralOf, roleHead, SAME_TITLE, stemOf } from './titles';
 
 export type { Speaker } from './speakerNames';
 
@@ -320,8 +320,10 @@ export class SpeakerResolver {
     // unnamed (`En lærer … sier læreren`). A definite use with no name (`Statsråden svarte:`) refers back in turn.
     for (let i = this.wordIndexAtOrAfter(at) - 1; i >= 0; i--) {
       const word = this.words[i].lower;
-      if (!stems.some((s) => fitsStem(word, s))) continue;
-      const beside = holders.filter((m) => Math.abs(this.wordIndexAtOrAfter(m.start) - i) <= TITLE_AFTER);
+      // (A plural is no one's title: `Da var de tre leger på kontoret` before `sier legen`.)
+      if (!stems.some((s) => fitsStem(word, s) && !isPluralOf(word, s))) continue;
+      // (Measured from the name's nearer end: `Kamilla Rosén Eikeland er den eneste fastlegen`.)
+      const beside = holders.filter((m) => Math.min(Math.abs(this.wordIndexAtOrAfter(m.start) - i), Math.abs(this.wordIndexAtOrAfter(m.end) - 1 - i)) <= TITLE_AFTER);
       if (beside.length) return this.latest(beside, at);
       if (stemOf(word) !== word && holders.some((m) => m.start < this.words[i].start)) continue;
       const written = this.writtenHolder(stem, at);

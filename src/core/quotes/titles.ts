@@ -25,7 +25,9 @@ export function roleHead(stem: string): string {
 /** Whether a word is the title with this stem, alone or as a compound's end (`fiskeriminister`, `presidenten`). */
 export function fitsStem(word: string, stem: string): boolean {
   // (`bonden` has the stem `bond`, which the compound `sauebonde` ends in with its `-e`.)
-  return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || word.endsWith(`${stem}e`) || stemOf(word).endsWith(stem);
+  // (Not for a stem that kept its definite ending, `legen`: `kollegene` ends in `legene`.)
+  const withE = !stem.endsWith('en') && word.endsWith(`${stem}e`);
+  return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || withE || stemOf(word).endsWith(stem);
 }
 
 /** `presidenten` → `president`, `ordføreren` → `ordfører`, `politiet` → `politi`. */
@@ -33,4 +35,10 @@ export function stemOf(word: string): string {
   if (word.length > 5 && /(?:en|et)$/u.test(word)) return word.slice(0, -2);
   if (word.length > 5 && /[^e]a$/u.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/** Whether a word is the plural of the title with this stem: `leger`, `legene`, `ordførere`, `forskerne`. */
+export function isPluralOf(word: string, stem: string): boolean {
+  const base = stem.endsWith('er') ? `${stem}e` : `${stem}er`;
+  return word.endsWith(base) || word.endsWith(`${stem}ene`) || word.endsWith(`${stem}erne`) || (stem.endsWith('er') && word.endsWith(`${stem}ne`));
 }
