@@ -385,6 +385,19 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'an object pronoun after ifølge, a plural before a title, a title measured from the name’s end',
+    paragraphs: [
+      'Kamilla Rosén Eikeland er den eneste fastlegen i kommunen.',
+      'Ifølge henne har hun ni minutter per pasient.',
+      'Da var de tre leger på kontoret.',
+      '– Han orket ikke mer, sier legen.',
+    ],
+    expect: [
+      ['reported', 'Ifølge henne har hun ni minutter per pasient.', 'Kamilla Rosén Eikeland', 'ifølge'],
+      ['direct', 'Han orket ikke mer', 'Kamilla Rosén Eikeland', 'sier'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

@@ -58,11 +58,17 @@ const SPOKESPERSON = /^(?:talsperson|talsmann|talskvinne|pressetalsperson|presse
 const SPEAKS_FOR = new Set(['for', 'i', 'ved', 'hos']);
 const FIRST_SECOND_PERSON = new Set(['jeg', 'vi', 'du', 'dere', 'man', 'eg', 'me']);
 
+/** Object pronouns as the subject they stand for: `ifølge henne`. */
+const OBJECT_PRONOUNS = new Map<string, 'han' | 'hun' | 'de'>([['ham', 'han'], ['henne', 'hun'], ['dem', 'de']]);
+
 /** Common nouns that speak for a body: `sier politiet`, `skriver forbundet`, `opplyser kommunen`. */
 const BODY = /^(?:\p{L}*gruppen|politiet|forbundet|kommunen|selskapet|departementet|direktoratet|klubben|teatret|teateret|etaten|banken|sykehuset|foretaket|fylkeskommunen|partiet|styret|ledelsen|regjeringen|konsernet|rederiet|byrået|tilsynet|organisasjonen|foreningen|laget|universitetet|skolen|museet|festivalen|instituttet|senteret|brannvesenet|redningssentralen|hovedredningssentralen|statsforvalteren|fylkesmannen|nemnda|retten|tingretten|lagmannsretten|kirken|bispedømmet|rådet|utvalget|komiteen|kommisjonen|ombudet|vegvesenet|meteorologene|forsvaret|hæren|tollvesenet|arbeidstilsynet|mattilsynet|havnen|havna|lufthavnen|flyplassen|verftet|firmaet|bedriften|butikken|kjeden|stiftelsen|fondet|akademiet|høgskolen|høyskolen|fakultetet|instituttet|avdelingen|klinikken)$/u;
 
-export function isBodyNoun(lower: string): boolean {
-  return BODY.test(lower);
+/** Compounds that speak for a body when written in lower case (`fellesrådet`); capitalised, they are its name (`Vegtrafikksentralen`). */
+const BODY_COMPOUND = /^\p{Ll}+(?:rådet|forbundet|foreningen|direktoratet|departementet|tilsynet|etaten|sentralen)$/u;
+
+export function isBodyNoun(lower: string, written = lower): boolean {
+  return BODY.test(lower) || BODY_COMPOUND.test(written);
 }
 
 /** Whether `lower` (a definite noun) names a role or a person the article may have named: `ordføreren`, `kvinnen`. */
@@ -133,6 +139,9 @@ export function phraseAt(
   if (first.lower === 'han' || first.lower === 'hun' || first.lower === 'de') {
     return { subject: { kind: 'pronoun', pronoun: first.lower, at: first.start }, end: i + 1 };
   }
+  // `Ifølge henne`, `ifølge ham`, `ifølge dem`: the object forms.
+  const object = OBJECT_PRONOUNS.get(first.lower);
+  if (object) return { subject: { kind: 'pronoun', pronoun: object, at: first.start }, end: i + 1 };
   // `sa en andpusten Nordhagen`: a determiner and an adjective before a name.
   if ((first.lower === 'en' || first.lower === 'ei' || first.lower === 'et') && i + 2 < limit && !words[i + 1].capital && words[i + 2].capital && !breakBefore(i + 1) && !breakBefore(i + 2)) {
     return phraseAt(words, i + 2, mentionAt, breakBefore, limit);
@@ -211,7 +220,10 @@ export function phraseAt(
     return { subject: { kind: 'role', words: items.slice(0, role + 1).map((item) => item.word.lower), at: words[i].start }, end: j };
   }
   if (bodies.length) return { subject: { kind: 'mention', mention: bodies[0].mention as EntityMention }, end: j };
-  const body = items.findIndex((item) => !item.mention && isBodyNoun(item.word.lower));
+  // (A lower-case compound is a body's noun, not the end of a name it shares: `Kommunal- og distriktsdepartementet`.)
+  // (Only as the phrase's head, after determiners or adjectives: `fellesrådet`, `det lokale fellesrådet`.)
+  const headOf = (k: number): boolean => items.slice(0, k).every((x) => !x.mention && !x.word.capital && (x.word.lower === 'det' || x.word.lower === 'den' || /e$/u.test(x.word.lower)));
+  const body = items.findIndex((item, k) => !item.mention && isBodyNoun(item.word.lower, headOf(k) ? item.word.text : ''));
   if (body >= 0) return { subject: { kind: 'role', words: items.slice(0, body + 1).map((item) => item.word.lower), at: words[i].start, body: true }, end: j };
   if (named.length) return { subject: { kind: 'mention', mention: named[0].mention as EntityMention }, end: j };
   const name = nameAt(words, i, limit, mentionAt);
