@@ -219,6 +219,7 @@ describe('names the knowledge base does not know', () => {
       text: 'Sjeføkonom i DNB Markets Kjersti Haugen er bekymret. Det skriver Nordvik Offshore. Zhao Minghui kom. Så sa Zhao nei.',
       expected: [['DNB Markets', 'organization'], ['Kjersti Haugen', 'person'], ['Nordvik Offshore', 'organization'], ['Zhao Minghui', 'person'], ['Zhao', 'person']],
     },
+    { name: 'a month before other names is a given name, alone it is none', text: 'Datteren, Mai Linh Hoang (29), overtar. Hun kom i Mai.', expected: [['Mai Linh Hoang', 'person']] },
     {
       name: 'institutions whose names end in a lower-case word',
       text: 'Saken kommer opp i Oslo tingrett. Pengene kom fra Norsk kulturråd, og Meteorologisk institutt varslet regn.',

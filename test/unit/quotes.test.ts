@@ -398,6 +398,14 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'the sex of names written family name first, for pronouns',
+    paragraphs: ['Hoang Van Minh og kona Nguyen Thi Lan driver restauranten.', '– Vi har øvd i tjue år, sier hun.', '– Folk tok feil, sier han.'],
+    expect: [
+      ['direct', 'Vi har øvd i tjue år', 'Nguyen Thi Lan', 'sier'],
+      ['direct', 'Folk tok feil', 'Hoang Van Minh', 'sier'],
+    ],
+  },
+  {
     name: 'a given name alone, a compound role by its head, a qualifier only in its own sentence',
     paragraphs: [
       '– Et svik mot alle, sier sauebonde Jon Olav Skjærli.',

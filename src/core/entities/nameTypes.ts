@@ -10,6 +10,7 @@ import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import { isSpace } from './phrases';
 import type { Word } from './scan';
 import { ENTITY_TYPES, type EntityType } from './types';
+import { FAMILY_NAME_FIRST } from './nameOrder';
 import { factsOf, isAllCaps, PLACE_ENDING, SPEECH_VERBS, type WordFacts } from './wordFacts';
 
 /** The facts of a word (looked up by the scan). */
@@ -101,6 +102,9 @@ export function typeOf(text: string, span: readonly Word[], all: readonly Word[]
   const opensSentence = previous !== undefined && (previous.sentenceStart || afterDateline(text, previous.start));
   const apposition = adjacent && previous.text !== '' && (!previous.capitalised || opensSentence) && (!span[0].sentenceStart || previous.sentenceStart) ? facts(previous).appositionType : undefined;
   if (apposition) return strong(apposition);
+  // A family name written first, then one or two names that are no places: `Hoang Van Minh`, `Nguyen Thi Lan`.
+  // (The given name, last, is no place; a middle name may be one elsewhere: `Van`.)
+  if (!single && span.length <= 3 && FAMILY_NAME_FIRST.has(first.text) && !last.organizationWord && (last.kindsOrStem & (COUNTRY | PLACE)) === 0) return strong('person');
   // Someone speaking, by the verb before: `sier Tafjord`, even where a place has the name.
   if (before?.speech) return strong('person');
   // The gazetteer: countries and places (also in upper case: `OSLO`, `USA`), then people's names.

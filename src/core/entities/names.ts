@@ -310,7 +310,8 @@ function isName(context: Context, span: readonly Word[], first: Word): boolean {
   const head = facts(first);
   // `T` of `T-banestasjon`: one letter is an initial at most, never a name alone.
   if (span.length === 1 && head.oneLetter) return false;
-  if (head.month) return false;
+  // A month is no name alone; before other names it is a given name (`Mai Linh Hoang`).
+  if (head.month && span.length === 1) return false;
   const single = span.length === 1;
   // Capitalised adjectives (`Ukrainske sivilister`) are not names.
   if (single && head.adjective && !head.allCaps) return false;

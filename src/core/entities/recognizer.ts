@@ -19,6 +19,7 @@ import { scanText, type TextScan } from './scan';
 import { factsOf } from './wordFacts';
 import { withoutNotNames } from './corrections';
 import { withAbbreviations } from './abbreviations';
+import { FAMILY_NAME_FIRST } from './nameOrder';
 import type { Entity, EntityMention, EntityType } from './types';
 
 export interface Recognizer {
@@ -28,12 +29,6 @@ export interface Recognizer {
 
 /** Lower-case particles that belong to a surname (`Le Drian`, `van der Bellen`). */
 const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'du', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'bin']);
-/** Common family names of languages that write them first (Chinese in pinyin, Vietnamese, Korean). */
-const FAMILY_NAME_FIRST = new Set(
-  `Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong
-  Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lü Ding Ren Lu Yao Shen Zhong Jiang Cui Tan Fan Jin Wan Qian Xia Fu Fang Bai Zou Meng Xiong Qin Qiu Hou Jia
-  Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Oh Seo Kwon Hwang Ahn Song`.split(/\s+/u),
-);
 /** Generated upper-case forms need this many characters: `Ap` must not become `AP`. */
 const MIN_UPPER_CASE_FORM = 4;
 const CACHE_SIZE = 256;

@@ -9,7 +9,7 @@ import { gazetteer } from '../entities/gazetteer';
 import type { EntityMention } from '../entities/types';
 import { type Word } from './sentences';
 import { type Cue, cueAt } from './speechVerbs';
-import { sexOfGivenName } from './gender';
+import { sexOfName } from './gender';
 import { isMediumName } from './media';
 import { type Subject, documentSource, phraseAt, subjectAfter } from './subjects';
 
@@ -189,7 +189,7 @@ export function saysIt(words: readonly Word[], cue: Cue, mentionAt: (word: Word)
 
 /** A person's mention, or a name of several words opening with a given name that the recognizer typed otherwise (`Ane Kristine Berg`). */
 export function personLike(mention: EntityMention): boolean {
-  return mention.type === 'person' || (mention.canonical.includes(' ') && sexOfGivenName(mention.canonical.split(' ')[0]) !== undefined);
+  return mention.type === 'person' || (mention.canonical.includes(' ') && sexOfName(mention.canonical) !== undefined);
 }
 
 /** Whether a comma (or a closing quotation mark) stands right before word `i`: `…, skriver Reuters`, `«…», sier hun`. */

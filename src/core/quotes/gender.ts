@@ -5,6 +5,7 @@
  */
 import { FEMALE_NAME, MALE_NAME, gazetteer } from '../entities/gazetteer';
 import { NORWEGIAN_FEMALE, NORWEGIAN_MALE } from '../entities/norwegianNames';
+import { givenNameOf, sexOfMiddleName } from '../entities/nameOrder';
 
 export type Sex = 'female' | 'male';
 
@@ -21,4 +22,9 @@ export function sexOfGivenName(name: string): Sex | undefined {
   if (kinds & FEMALE_NAME) return 'female';
   if (kinds & MALE_NAME) return 'male';
   return undefined;
+}
+
+/** The sex a person's full name tells: by its given name, wherever the name order puts it (`Nguyen Thi Lan`). */
+export function sexOfName(fullName: string): Sex | undefined {
+  return sexOfMiddleName(fullName) ?? sexOfGivenName(givenNameOf(fullName));
 }

@@ -7,7 +7,7 @@ import { isRole } from '../entities/cues';
 import type { EntityMention } from '../entities/types';
 import { foldForMatching } from '../text';
 import { wordsIn } from './sentences';
-import { sexOfGivenName } from './gender';
+import { sexOfName } from './gender';
 import { isMediumName } from './media';
 import { namesFit, type Speaker, speakerOf } from './speakerNames';
 import { SpeakerResolver } from './speakers';
@@ -148,7 +148,7 @@ export function interviewee(
 ): Speaker | null {
   const people = mentions.filter((m) => m.type === 'person' && m.entityId !== interviewer?.id && !inside(furniture, m));
   // A name with a given name of known sex, before one the recognizer may have taken for a person (`Havbris Offshore`).
-  const given = (m: EntityMention): boolean => m.canonical.includes(' ') && sexOfGivenName(m.canonical.split(' ')[0]) !== undefined;
+  const given = (m: EntityMention): boolean => m.canonical.includes(' ') && sexOfName(m.canonical) !== undefined;
   // Questions well into a news story (`Jonas Rydland er forsker ved Nupi … Spørsmål: Hvorfor …?`) ask the person the
   // paragraph just before them brings in, not the one the headline names.
   let top: Speaker | undefined;

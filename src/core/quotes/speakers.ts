@@ -7,7 +7,7 @@
  */
 import { ORGANIZATION_ENDING } from '../entities/cues';
 import type { EntityMention } from '../entities/types';
-import { type Sex, sexOfGivenName } from './gender';
+import { type Sex, sexOfGivenName, sexOfName } from './gender';
 import { isMediumName } from './media';
 import type { Word } from './sentences';
 import { type Subject, isPersonNoun, nameAt } from './subjects';
@@ -137,7 +137,7 @@ export class SpeakerResolver {
   }
 
   private sexOf(mention: EntityMention): Sex | undefined {
-    if (!this.sexes.has(mention.entityId)) this.sexes.set(mention.entityId, sexOfGivenName(mention.canonical.split(' ')[0]));
+    if (!this.sexes.has(mention.entityId)) this.sexes.set(mention.entityId, sexOfName(mention.canonical));
     return this.sexes.get(mention.entityId);
   }
 
@@ -168,7 +168,7 @@ export class SpeakerResolver {
     }
     for (const heard of this.heard) {
       if (heard.at >= at || heard.type !== 'person') continue;
-      consider(heard.at, heard.speaker, heard.speaker.id === null ? sexOfGivenName(heard.speaker.name.split(' ')[0]) : this.sexOfId(heard.speaker.id), true);
+      consider(heard.at, heard.speaker, heard.speaker.id === null ? sexOfName(heard.speaker.name) : this.sexOfId(heard.speaker.id), true);
     }
     const best = known && (!unknown || unknown.at < known.at || unknown.at - known.at < KNOWN_SEX_REACH) ? known : unknown ?? known;
     // `En eldre mann ventet på bussen. – …, sa han.`: someone unnamed was brought in after anyone named.
