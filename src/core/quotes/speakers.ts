@@ -46,7 +46,7 @@ const QUALIFIER_REACH = 8;
 const DETERMINERS = new Set(['den', 'det', 'de', 'nye', 'tidligere', 'daværende', 'nåværende', 'avtroppende', 'påtroppende', 'samme', 'sittende', 'konstituerte', 'fungerende']);
 
 /** Nouns for a company: `selskapet`, `konsernet`, `bedriften`. */
-const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap']);
+const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap', 'ledels', 'konsernledels']);
 
 /** Whether a body's name may be a company's: `Nordavia`, `Fjordlaks ASA`; not `Utenriksdepartementet`, `Fagforbundet`, `NRK`. */
 function isCompanyName(name: string): boolean {
@@ -475,9 +475,13 @@ export class SpeakerResolver {
   private holdsTitle(mention: EntityMention, stem: string): boolean {
     const index = this.wordIndexAt(mention.start);
     if (index < 0) return false;
-    for (let i = index - 1; i >= Math.max(0, index - TITLE_BEFORE); i--) {
+    // (A body's name between counts as one word: `Kommunikasjonssjef i Nordmetall Norge, Anne Katrine Lillebø`.)
+    let reach = TITLE_BEFORE;
+    for (let i = index - 1; i >= 0 && reach > 0; i--, reach--) {
       if (this.sentenceBetween(this.words[i].end, mention.start)) break;
       if (fitsStem(this.words[i].lower, stem)) return true;
+      const body = this.mentions.find((m) => m.type !== 'person' && m.start < this.words[i].start && this.words[i].end <= m.end);
+      if (body) while (i > 0 && this.words[i - 1].start >= body.start) i--;
     }
     let after = index;
     while (after < this.words.length && this.words[after].start < mention.end) after++;

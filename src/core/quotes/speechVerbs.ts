@@ -46,6 +46,7 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['presisere', 'presiserer presiserte presisert'],
   ['nevne', 'nevner nevnte'],
   ['fastholde', 'fastholder fastholdt'],
+  ['begrunne', 'begrunner begrunnet'],
   ['slå fast', ''],
   ['legge til', ''],
   ['vise til', ''],
