@@ -1,0 +1,426 @@
+/**
+ * The corpus's quotes, for the Quotes view and `showQuotes`: per article its quotes (offsets, kind, speaker,
+ * cue: never the words), per speaker the articles they speak in, and the questions a list of quotes asks: a
+ * speaker's quotes in date order, all quotes of a period or a kind, paged (a total and a slice), how many fall
+ * in each month, and the speakers with the most quotes. Held by the entity index (`entityIndex.ts`), which
+ * numbers the articles and entities and files an article's quotes with its mentions, so a speaker is an
+ * entity of that index and is named in every article it speaks in.
+ *
+ * Kept as articles come and go, like the entity index's lists: each speaker's articles in a list with slots
+ * (`ArticleLists`: an article leaves it in constant time), each article's quotes in one `Int32Array`. The date
+ * order is made when asked (sorting the speaker's articles, or the period's) and kept until the index changes:
+ * kept sorted as articles come, a cold build of 100,000 articles, indexed newest first, would insert every
+ * quote of a frequent speaker at the front of its list.
+ *
+ * An article's record: the hash of the text its offsets point into, how many speakers, then per speaker
+ * `entity, slot (in the speaker's list), quotes`, then per quote `start, end, kind, speaker, cue`, where
+ * speaker is an entity number, -1, or `-2 - i` for a name without an id (`strings[i]`), and cue is
+ * `strings[i]` or -1. Cues and names without an id are kept once each for the whole index.
+ */
+import { ArticleLists } from '../entities/articleLists';
+import type { EntityIndexView } from '../entities/indexView';
+import { Int32Chunks } from '../int32Chunks';
+import { SnapshotError } from '../persist/snapshotFile';
+import { compareNorwegian, foldForMatching } from '../text';
+import { NO_SPEAKER, type PackedQuotes, QUOTE_FIELDS, MAX_QUOTES_PER_ARTICLE, MAX_QUOTE_STRING_LENGTH } from './quotePack';
+import { type QuoteKind, QUOTE_KINDS } from './quoteTypes';
+
+/** A quote as the index answers it: where it is, what kind, whose, and its article's date. */
+export interface IndexedQuote {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: QuoteKind;
+  readonly speakerId: string | null;
+  /** The speaker's name (the entity's canonical name, or a name without an id), or null. */
+  readonly speaker: string | null;
+  readonly cue: string | null;
+  /** The article's date code (`dateCode`), -1 for none. */
+  readonly date: number;
+  /** The hash of the text the offsets point into (`textHash`). */
+  readonly textHash: number;
+}
+
+/** Which quotes: of one speaker (an entity id), of a range of date codes (inclusive), of some kinds. Each left out means all. */
+export interface QuoteFilter {
+  readonly speakerId?: string;
+  readonly from?: number;
+  readonly to?: number;
+  readonly kinds?: readonly QuoteKind[];
+}
+
+export interface QuotePage {
+  /** How many quotes pass the filter. */
+  readonly total: number;
+  /** Those from `offset`, at most `limit`, newest first (an article's in text order). */
+  readonly quotes: readonly IndexedQuote[];
+}
+
+export interface QuoteSpeaker {
+  readonly id: string;
+  readonly name: string;
+  readonly quotes: number;
+}
+
+/** Integers of a record before its speakers: the text's hash, how many speakers. */
+const RECORD_HEADER = 2;
+/** Integers per speaker in a record: entity, slot, quotes. */
+const SPEAKER_FIELDS = 3;
+/** Sorted candidate lists kept between questions (a speaker's, a period's, everything's). */
+const SORTED_KEPT = 16;
+/** Strings the index keeps (cues and names without an id): past it, a new name is kept as no speaker's. */
+const MAX_STRINGS = 1_000_000;
+
+/** The date codes of a month, `YYYY-MM` (`dateCode`: `(year * 16 + month) * 32 + day`). */
+export function monthRange(month: string): { from: number; to: number } | undefined {
+  const match = /^(\d{4})-(\d{2})$/u.exec(month);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const m = Number(match[2]);
+  if (m < 1 || m > 12) return undefined;
+  const base = (year * 16 + m) * 32;
+  return { from: base, to: base + 31 };
+}
+
+/** The date codes of a year. */
+export function yearRange(year: number): { from: number; to: number } {
+  return { from: (year * 16 + 1) * 32, to: (year * 16 + 12) * 32 + 31 };
+}
+
+/** `YYYY-MM` of a date code. */
+export function monthOfCode(code: number): string {
+  return `${code >> 9}-${String((code >> 5) & 15).padStart(2, '0')}`;
+}
+
+export class QuoteIndex {
+  private records: (Int32Array | undefined)[] = [];
+  /** Per speaker entity, the articles it speaks in. */
+  private readonly lists = new ArticleLists();
+  /** Per entity, how many quotes it is the speaker of. */
+  private readonly counts = new Int32Chunks();
+  /** Entities with at least one quote. */
+  private readonly speakers = new Set<number>();
+  private strings: string[] = [];
+  private readonly stringNumbers = new Map<string, number>();
+  private totalQuotes = 0;
+  private articleCount = 0;
+  private version = 0;
+  private readonly sorted = new Map<string, { readonly version: number; readonly articles: Int32Array }>();
+
+  constructor(private readonly view: EntityIndexView) {}
+
+  /** How many quotes are indexed. */
+  get total(): number {
+    return this.totalQuotes;
+  }
+
+  /** How many articles have quotes. */
+  get articles(): number {
+    return this.articleCount;
+  }
+
+  /** Changes with every change of what the index holds. */
+  get generation(): number {
+    return this.version;
+  }
+
+  /** How many quotes an entity is the speaker of. */
+  countOf(entity: number): number {
+    return entity < this.counts.capacity ? this.counts.get(entity) : 0;
+  }
+
+  /** How many quotes an article has. */
+  quotesIn(article: number): number {
+    const record = this.records[article];
+    return record ? (record.length - RECORD_HEADER - SPEAKER_FIELDS * record[1]) / QUOTE_FIELDS : 0;
+  }
+
+  /**
+   * Files an article's quotes (replacing none: the caller removes the article's old ones first). `places`
+   * gives the entity number of each place of the article's mention pack; a speaker place beyond `placeCount`
+   * is taken as no speaker's.
+   */
+  set(article: number, pack: PackedQuotes | undefined, places: ArrayLike<number>, placeCount: number): void {
+    if (!pack || pack.quotes.length === 0) return;
+    const quotes = new Int32Array(Math.min(pack.quotes.length, MAX_QUOTES_PER_ARTICLE * QUOTE_FIELDS));
+    for (let at = 0; at < quotes.length; at += QUOTE_FIELDS) {
+      quotes[at] = pack.quotes[at];
+      quotes[at + 1] = pack.quotes[at + 1];
+      quotes[at + 2] = pack.quotes[at + 2];
+      const speaker = pack.quotes[at + 3];
+      quotes[at + 3] = speaker >= 0 ? (speaker < placeCount ? places[speaker] : NO_SPEAKER) : speaker <= -2 ? this.stringSpeaker(pack.strings[-2 - speaker]) : NO_SPEAKER;
+      const cue = pack.quotes[at + 4];
+      quotes[at + 4] = cue >= 0 && cue < pack.strings.length ? this.stringNumber(pack.strings[cue]) : -1;
+    }
+    this.file(article, pack.textHash, quotes);
+  }
+
+  /** Forgets an article's quotes. */
+  remove(article: number): void {
+    const record = this.records[article];
+    if (!record) return;
+    for (let s = 0; s < record[1]; s++) {
+      const at = RECORD_HEADER + s * SPEAKER_FIELDS;
+      const entity = record[at];
+      const slot = record[at + 1];
+      const moved = this.lists.pop(entity);
+      if (moved !== article) {
+        this.lists.set(entity, slot, moved);
+        const movedRecord = this.records[moved] as Int32Array;
+        for (let m = 0; m < movedRecord[1]; m++) {
+          const place = RECORD_HEADER + m * SPEAKER_FIELDS;
+          if (movedRecord[place] === entity) movedRecord[place + 1] = slot;
+        }
+      }
+      this.counts.add(entity, -record[at + 2]);
+      if (this.counts.get(entity) === 0) {
+        this.speakers.delete(entity);
+        this.lists.clear(entity);
+      }
+    }
+    this.totalQuotes -= this.quotesIn(article);
+    this.articleCount--;
+    this.records[article] = undefined;
+    this.version++;
+  }
+
+  clear(): void {
+    this.records = [];
+    this.lists.reset();
+    this.counts.clear();
+    this.speakers.clear();
+    this.strings = [];
+    this.stringNumbers.clear();
+    this.totalQuotes = 0;
+    this.articleCount = 0;
+    this.sorted.clear();
+    this.version++;
+  }
+
+  /** The hash of the text an article's quotes point into, or undefined when it has none. */
+  textHashOf(article: number): number | undefined {
+    return this.records[article]?.[0];
+  }
+
+  /**
+   * The quotes that pass `filter`, newest article first (in the entity index's order: by date, then the tree's),
+   * an article's in text order: how many, and those from `offset`, at most `limit`.
+   */
+  query(filter: QuoteFilter, offset: number, limit: number): QuotePage {
+    const speaker = this.speakerOf(filter);
+    if (speaker === undefined) return { total: 0, quotes: [] };
+    const kinds = kindMask(filter.kinds);
+    const quotes: IndexedQuote[] = [];
+    let total = 0;
+    for (const article of this.candidates(speaker, filter)) {
+      const record = this.records[article] as Int32Array;
+      const first = RECORD_HEADER + SPEAKER_FIELDS * record[1];
+      for (let at = first; at < record.length; at += QUOTE_FIELDS) {
+        if ((speaker >= 0 && record[at + 3] !== speaker) || (kinds & (1 << record[at + 2])) === 0) continue;
+        if (total >= offset && quotes.length < limit) quotes.push(this.quoteAt(article, record, at));
+        total++;
+      }
+    }
+    return { total, quotes };
+  }
+
+  /** How many quotes pass `filter` in each month that has some (`YYYY-MM`), newest first; undated articles' are not counted. */
+  months(filter: QuoteFilter): { month: string; quotes: number }[] {
+    const speaker = this.speakerOf(filter);
+    if (speaker === undefined) return [];
+    const kinds = kindMask(filter.kinds);
+    const counts = new Map<number, number>();
+    const articles = speaker >= 0 ? this.lists.toArray(speaker) : this.articlesWithQuotes();
+    for (const article of articles) {
+      const date = this.view.dateOf(article);
+      if (date < 0 || !inRange(date, filter)) continue;
+      const record = this.records[article] as Int32Array;
+      let count = 0;
+      for (let at = RECORD_HEADER + SPEAKER_FIELDS * record[1]; at < record.length; at += QUOTE_FIELDS) {
+        if ((speaker < 0 || record[at + 3] === speaker) && (kinds & (1 << record[at + 2])) !== 0) count++;
+      }
+      if (count > 0) counts.set(date >> 5, (counts.get(date >> 5) ?? 0) + count);
+    }
+    return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([month, quotes]) => ({ month: monthOfCode(month << 5), quotes }));
+  }
+
+  /**
+   * The speakers with the most quotes (then by name, in Norwegian order), at most `limit`, of those whose folded
+   * name `matches` (all without it), and how many match.
+   */
+  topSpeakers(limit: number, matches?: (foldedName: string) => boolean): { speakers: QuoteSpeaker[]; total: number } {
+    const found: { entity: number; quotes: number; name: string }[] = [];
+    for (const entity of this.speakers) {
+      const name = this.view.nameOf(entity);
+      if (matches && !matches(foldForMatching(name))) continue;
+      found.push({ entity, quotes: this.counts.get(entity), name });
+    }
+    found.sort((a, b) => b.quotes - a.quotes || compareNorwegian(a.name, b.name) || a.entity - b.entity);
+    return { speakers: found.slice(0, Math.max(0, limit)).map(({ entity, quotes, name }) => ({ id: this.view.idOf(entity), name, quotes })), total: found.length };
+  }
+
+  /** An article's record as saved: the text's hash, then its quotes, speakers renumbered by `entityNumbers` (the saved numbers). */
+  exportRecord(article: number, entityNumbers: Int32Array): Int32Array {
+    const record = this.records[article];
+    if (!record) return new Int32Array(0);
+    const first = RECORD_HEADER + SPEAKER_FIELDS * record[1];
+    const saved = new Int32Array(1 + record.length - first);
+    saved[0] = record[0];
+    saved.set(record.subarray(first), 1);
+    for (let at = 1; at < saved.length; at += QUOTE_FIELDS) if (saved[at + 3] >= 0) saved[at + 3] = entityNumbers[saved[at + 3]];
+    return saved;
+  }
+
+  /** The strings the saved records' speakers and cues point to. */
+  exportStrings(): readonly string[] {
+    return this.strings;
+  }
+
+  /** Takes back the strings of a saved index (before its records); throws a `SnapshotError` if they are not well formed. */
+  restoreStrings(strings: readonly string[]): void {
+    if (strings.length > MAX_STRINGS) throw new SnapshotError('the quotes do not add up');
+    this.strings = [];
+    this.stringNumbers.clear();
+    for (const string of strings) {
+      if (string.length > MAX_QUOTE_STRING_LENGTH || this.stringNumbers.has(string)) throw new SnapshotError('the quotes do not add up');
+      this.stringNumbers.set(string, this.strings.length);
+      this.strings.push(string);
+    }
+  }
+
+  /**
+   * Takes back an article's saved record (as `exportRecord` made it), checking it: whole quotes, each within
+   * `textLength` if given, of a kind, a speaker among the first `entityCount` entities that `isNamed` in the
+   * article, or a string; throws a `SnapshotError` otherwise.
+   */
+  restoreRecord(article: number, saved: Int32Array, entityCount: number, isNamed: (entity: number) => boolean): void {
+    if (saved.length === 0) return;
+    if ((saved.length - 1) % QUOTE_FIELDS !== 0 || (saved.length - 1) / QUOTE_FIELDS > MAX_QUOTES_PER_ARTICLE) throw new SnapshotError('the quotes do not add up');
+    for (let at = 1; at < saved.length; at += QUOTE_FIELDS) {
+      const speaker = saved[at + 3];
+      const cue = saved[at + 4];
+      const bad =
+        saved[at] < 0 ||
+        saved[at + 1] < saved[at] ||
+        saved[at + 2] < 0 ||
+        saved[at + 2] >= QUOTE_KINDS.length ||
+        speaker >= entityCount ||
+        (speaker >= 0 && !isNamed(speaker)) ||
+        (speaker <= -2 && -2 - speaker >= this.strings.length) ||
+        cue < -1 ||
+        cue >= this.strings.length;
+      if (bad) throw new SnapshotError('the quotes do not add up');
+    }
+    this.file(article, saved[0], saved.slice(1));
+  }
+
+  /** Files an article's quotes (speakers as entity numbers, strings as the index's): its record, its speakers' lists. */
+  private file(article: number, hash: number, quotes: Int32Array): void {
+    if (quotes.length === 0) return;
+    const speakers: number[] = [];
+    const counts: number[] = [];
+    for (let at = 0; at < quotes.length; at += QUOTE_FIELDS) {
+      const speaker = quotes[at + 3];
+      if (speaker < 0) continue;
+      const place = speakers.indexOf(speaker);
+      if (place >= 0) counts[place]++;
+      else {
+        speakers.push(speaker);
+        counts.push(1);
+      }
+    }
+    const record = new Int32Array(RECORD_HEADER + SPEAKER_FIELDS * speakers.length + quotes.length);
+    record[0] = hash;
+    record[1] = speakers.length;
+    for (let s = 0; s < speakers.length; s++) {
+      const at = RECORD_HEADER + s * SPEAKER_FIELDS;
+      const entity = speakers[s];
+      record[at] = entity;
+      record[at + 1] = this.lists.push(entity, article);
+      record[at + 2] = counts[s];
+      this.counts.ensure(entity + 1);
+      this.counts.add(entity, counts[s]);
+      this.speakers.add(entity);
+    }
+    record.set(quotes, RECORD_HEADER + SPEAKER_FIELDS * speakers.length);
+    this.records[article] = record;
+    this.totalQuotes += quotes.length / QUOTE_FIELDS;
+    this.articleCount++;
+    this.version++;
+  }
+
+  /** The filter's speaker as an entity number, -1 for any speaker, or undefined for one the index does not know. */
+  private speakerOf(filter: QuoteFilter): number | undefined {
+    if (filter.speakerId === undefined) return -1;
+    const entity = this.view.entityNumber(filter.speakerId);
+    return entity !== undefined && this.countOf(entity) > 0 ? entity : undefined;
+  }
+
+  private articlesWithQuotes(): number[] {
+    const articles: number[] = [];
+    for (let article = 0; article < this.records.length; article++) if (this.records[article]) articles.push(article);
+    return articles;
+  }
+
+  /** The articles a question goes over, in the index's order: the speaker's or all with quotes, in the filter's dates. */
+  private candidates(speaker: number, filter: QuoteFilter): Int32Array {
+    const key = `${speaker}:${filter.from ?? ''}:${filter.to ?? ''}`;
+    const kept = this.sorted.get(key);
+    if (kept && kept.version === this.version) return kept.articles;
+    const all = speaker >= 0 ? this.lists.toArray(speaker) : this.articlesWithQuotes();
+    const articles = filter.from === undefined && filter.to === undefined ? all : all.filter((article) => inRange(this.view.dateOf(article), filter));
+    const order = Int32Array.from(articles.sort((a, b) => this.view.compareArticles(a, b)));
+    if (this.sorted.size >= SORTED_KEPT) this.sorted.delete(this.sorted.keys().next().value as string);
+    this.sorted.set(key, { version: this.version, articles: order });
+    return order;
+  }
+
+  private quoteAt(article: number, record: Int32Array, at: number): IndexedQuote {
+    const speaker = record[at + 3];
+    const cue = record[at + 4];
+    return {
+      uri: this.view.uriOf(article),
+      start: record[at],
+      end: record[at + 1],
+      kind: QUOTE_KINDS[record[at + 2]],
+      speakerId: speaker >= 0 ? this.view.idOf(speaker) : null,
+      speaker: speaker >= 0 ? this.view.nameOf(speaker) : speaker <= -2 ? this.strings[-2 - speaker] : null,
+      cue: cue >= 0 ? this.strings[cue] : null,
+      date: this.view.dateOf(article),
+      textHash: record[0],
+    };
+  }
+
+  private stringNumber(value: string): number {
+    let number = this.stringNumbers.get(value);
+    if (number === undefined) {
+      if (this.strings.length >= MAX_STRINGS) return -1;
+      number = this.strings.length;
+      this.strings.push(value);
+      this.stringNumbers.set(value, number);
+    }
+    return number;
+  }
+
+  private stringSpeaker(name: string | undefined): number {
+    if (name === undefined) return NO_SPEAKER;
+    const number = this.stringNumber(name);
+    return number < 0 ? NO_SPEAKER : -2 - number;
+  }
+}
+
+function kindMask(kinds: readonly QuoteKind[] | undefined): number {
+  if (!kinds || kinds.length === 0) return (1 << QUOTE_KINDS.length) - 1;
+  let mask = 0;
+  for (const kind of kinds) {
+    const index = QUOTE_KINDS.indexOf(kind);
+    if (index >= 0) mask |= 1 << index;
+  }
+  return mask;
+}
+
+function inRange(date: number, filter: QuoteFilter): boolean {
+  if (filter.from !== undefined && (date < 0 || date < filter.from)) return false;
+  if (filter.to !== undefined && (date < 0 || date > filter.to)) return false;
+  return true;
+}
