@@ -155,14 +155,17 @@ describe('the quote index', () => {
 
   it('refuses packs that do not fit', () => {
     const good = packQuotes([{ start: 1, end: 5, kind: 'direct', speaker: 'A', speakerId: 'a', cue: 'sa' }], ['a'], 'text');
-    assert.ok(isPackedQuotes(good, 1));
-    assert.ok(!isPackedQuotes(good, 0), 'a speaker place beyond the ids');
-    assert.ok(!isPackedQuotes({ ...good, quotes: new Int32Array([1, 0, 0, -1, -1]) }, 1), 'ends before it starts');
-    assert.ok(!isPackedQuotes({ ...good, quotes: new Int32Array([1, 2, 7, -1, -1]) }, 1), 'no such kind');
-    assert.ok(!isPackedQuotes({ ...good, quotes: new Int32Array([1, 2, 0, -1, 5]) }, 1), 'no such cue');
-    assert.ok(!isPackedQuotes({ ...good, quotes: new Int32Array([1, 2, 0, -1]) }, 1), 'not whole');
-    assert.ok(!isPackedQuotes({ quotes: [1, 2, 0, -1, -1], strings: [], textHash: 0 }, 1), 'not typed');
-    assert.ok(!isPackedQuotes({ ...good, strings: ['x'.repeat(201)] }, 1), 'a string too long');
+    const base: Record<string, unknown> = { quotes: good.quotes, strings: good.strings, textHash: good.textHash };
+    // A plain boolean: the type guard would narrow `base` to nothing after the first two.
+    const fits = (value: unknown, ids: number): boolean => isPackedQuotes(value, ids);
+    assert.ok(fits(base, 1));
+    assert.ok(!fits(base, 0), 'a speaker place beyond the ids');
+    assert.ok(!fits({ ...base, quotes: new Int32Array([1, 0, 0, -1, -1]) }, 1), 'ends before it starts');
+    assert.ok(!fits({ ...base, quotes: new Int32Array([1, 2, 7, -1, -1]) }, 1), 'no such kind');
+    assert.ok(!fits({ ...base, quotes: new Int32Array([1, 2, 0, -1, 5]) }, 1), 'no such cue');
+    assert.ok(!fits({ ...base, quotes: new Int32Array([1, 2, 0, -1]) }, 1), 'not whole');
+    assert.ok(!fits({ quotes: [1, 2, 0, -1, -1], strings: [], textHash: 0 }, 1), 'not typed');
+    assert.ok(!fits({ ...base, strings: ['x'.repeat(201)] }, 1), 'a string too long');
   });
 
   it('refuses a saved state whose quotes do not add up', () => {

@@ -12,6 +12,7 @@ import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
 import type { RecognitionRunner, RecognizedFile } from '../entities/recognitionRunner';
 import { findQuotes } from '../../../core/quotes/findQuotes';
+import type { IndexedQuote, QuoteFilter, QuoteSpeaker } from '../../../core/quotes/quoteIndex';
 import { packQuotes } from '../../../core/quotes/quotePack';
 import { Disposable } from '../../util/disposable';
 import { TimeSlice } from '../../util/timeSlice';
@@ -275,6 +276,31 @@ export class CorpusIndexService extends Disposable {
   articlesWithBoth(a: string, b: string, limit: number): { total: number; articles: { uri: string; summary: ArticleSummary; paragraphs: number }[] } {
     const { total, articles } = this.entities.articlesWithBoth(a, b, limit);
     return { total, articles: this.inCorpus(articles) };
+  }
+
+  /**
+   * The quotes that pass `filter` (a speaker, a range of dates, kinds), newest article first, an article's in
+   * text order: how many as indexed, and those from `offset` (at most `limit`) still in the corpus, each with its
+   * article's entry. Offsets only: the words are read from the article when shown.
+   */
+  quotes(filter: QuoteFilter, offset: number, limit: number): { total: number; quotes: (IndexedQuote & { summary: ArticleSummary })[] } {
+    const { total, quotes } = this.entities.quotes.query(filter, offset, limit);
+    return { total, quotes: this.inCorpus(quotes) };
+  }
+
+  /** How many quotes pass `filter` in each month (`YYYY-MM`), newest first. */
+  quoteMonths(filter: QuoteFilter): { month: string; quotes: number }[] {
+    return this.entities.quotes.months(filter);
+  }
+
+  /** The speakers with the most quotes (at most `limit`, of those whose folded name `matches`), and how many match. */
+  topSpeakers(limit: number, matches?: (foldedName: string) => boolean): { speakers: QuoteSpeaker[]; total: number } {
+    return this.entities.quotes.topSpeakers(limit, matches);
+  }
+
+  /** How many quotes an entity is the speaker of. */
+  quoteCount(entityId: string): number {
+    return this.entities.quoteCount(entityId);
   }
 
   /** Indexed articles with their corpus entries, leaving out those gone from the corpus (they stay indexed until the next run). */
