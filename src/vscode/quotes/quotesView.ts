@@ -266,6 +266,10 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
       this.scheduleRebuild();
     }
     this.showMessage();
+    if (this.lastReport) {
+      this.lastReport = { ...this.lastReport, message: this.treeView.message, phase: this.phase ?? 'loading', partial: busy };
+      this.onDidUpdateEmitter.fire(this.lastReport);
+    }
   }
 
   private phaseOf(phase: IndexPhase): string {

@@ -428,7 +428,8 @@ export class ReaderPanel extends Disposable {
         break;
       case 'webviewDidRequestQuotes':
         // The Quotes view is another feature: reached through its command, with an id the index knows.
-        if (this.manager.knowsEntity(message.entityId)) void vscode.commands.executeCommand(QuotesCommandId.Show, message.entityId);
+        if (!this.manager.knowsEntity(message.entityId)) return { handled: false, reason: 'Not an entity the corpus index knows.' };
+        await vscode.commands.executeCommand(QuotesCommandId.Show, message.entityId);
         break;
       case 'webviewDidRequestAnalysis':
         // The analysis panel is another feature: reached through its command, with an id the index knows.
