@@ -52,7 +52,7 @@ export const MAX_WORD_SEARCH = 5000;
 /** Articles read at once for a page's words. */
 const READ_CONCURRENCY = 8;
 /** Words of a quote in its label, at most. */
-const LABEL_CHARACTERS = 80;
+const LABEL_CHARACTERS = 60;
 /** While indexing runs, the view is rebuilt at most this often. */
 const INDEXING_REFRESH_MS = 2000;
 
@@ -133,11 +133,15 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
     return this.indexer.quotes(this.indexFilter(filters), 0, 0).total;
   }
 
-  /** Reveals the view, its first month expanded. */
+  /** Reveals the view with its newest months expanded (up to three, or until a page of quotes shows). */
   async reveal(): Promise<void> {
     await vscode.commands.executeCommand(`${ViewId.Quotes}.focus`);
-    const first = this.roots[0];
-    if (first) await this.treeView.reveal(first, { expand: true, select: false, focus: false });
+    let shown = 0;
+    for (const root of this.roots.slice(0, 3)) {
+      if (root.kind !== 'month' || (shown > 0 && shown + root.quotes > QUOTES_PAGE)) break;
+      await this.treeView.reveal(root, { expand: true, select: shown === 0, focus: shown === 0 });
+      shown += root.quotes;
+    }
   }
 
   /** Shows more of a month's quotes. */
