@@ -281,7 +281,8 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
   }
 
   private scheduleRebuild(): void {
-    if (this.indexer.progress && this.refreshTimer !== undefined) return;
+    // A word search reads the quotes' articles: while the index grows it is done again only once it has settled.
+    if (this.indexer.progress && (this.refreshTimer !== undefined || (this.filtersValue.words ?? '') !== '')) return;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(
       () => {
