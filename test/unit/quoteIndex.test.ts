@@ -271,6 +271,22 @@ describe('the quote index', () => {
     );
   });
 
+  it('property: the top speakers are those with the most quotes, in order, however many are asked for', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.integer({ min: 0, max: 6 }), (articles, limit) => {
+        const index = newIndex();
+        for (const a of articles) addArticle(index, a.uri, a.date, a.quotes);
+        const all = index.quotes.topSpeakers(100);
+        const top = index.quotes.topSpeakers(limit);
+        assert.equal(top.total, all.total);
+        assert.equal(top.speakers.length, Math.min(limit, all.total));
+        // The same counts as the first of the whole ranking (ties at the last place may be other speakers of that count).
+        assert.deepEqual(top.speakers.map((s) => s.quotes), all.speakers.slice(0, limit).map((s) => s.quotes));
+        for (const speaker of top.speakers) assert.equal(speaker.quotes, index.quoteCount(speaker.id));
+      }),
+    );
+  });
+
   it('property: a saved index restores to the same answers', () => {
     fc.assert(
       fc.property(corpusArb, (articles) => {

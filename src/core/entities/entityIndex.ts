@@ -158,6 +158,7 @@ export class EntityIndex<T = undefined> {
       entityNumber: (id) => this.numbers.get(id),
       idOf: (entity) => this.idOf(entity),
       nameOf: (entity) => this.nameOf(entity),
+      foldedNameOf: (entity) => this.foldedName(entity),
       describe: (entity) => this.view(entity),
       articleEnd: () => this.uris.length,
       articlesOf: (entity) => this.lists.toArray(entity),
