@@ -165,7 +165,7 @@ describe('Quotes view', () => {
 
   it("offers a speaker's quotes in the editor's hover card, with their count, and the link shows them", async () => {
     const stoltenberg = idOf('Jens Stoltenberg');
-    const seed = api.corpus.articles().find((a) => a.title.includes('Stoltenberg'));
+    const seed = api.corpus.articles().find((a) => api.entities.inArticle(a.uri).some((e) => e.id === stoltenberg));
     assert.ok(seed, 'a seed on Stoltenberg');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(seed.uri, true));
     await vscode.window.showTextDocument(document);
