@@ -230,6 +230,15 @@ describe('the quote index', () => {
           assert.ok(a.date > b.date || (a.date === b.date && (a.uri !== b.uri ? a.uri < b.uri : a.start < b.start)), `${a.uri} ${a.date} before ${b.uri} ${b.date}`);
         }
         if (speaker) assert.equal(index.quoteCount(speaker), expected);
+        // Each month's count, by the kept counts (no speaker) or a pass (a speaker), as the model has it.
+        const months = new Map<string, number>();
+        for (const a of corpus.values()) {
+          const n = a.quotes.filter((q) => (!speaker || q.speaker === speaker) && q.kind !== 'question').length;
+          const key = `${a.date.year}-${String(a.date.month).padStart(2, '0')}`;
+          if (n > 0) months.set(key, (months.get(key) ?? 0) + n);
+        }
+        const wanted = [...months.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, quotes]) => ({ month, quotes }));
+        assert.deepEqual(index.quotes.months({ ...filter, kinds: ['direct', 'reported'] }), wanted);
       }),
     );
   });

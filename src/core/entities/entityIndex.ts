@@ -417,14 +417,15 @@ export class EntityIndex<T = undefined> {
         this.addCounts(entity, type, count, strong, 1);
         at = end;
       }
-      if (quoteStarts[article + 1] < quoteStarts[article]) throw new SnapshotError(`the quotes of ${uri} do not add up`);
-      this.quotes.restoreRecord(article, state.quotes.subarray(quoteStarts[article], quoteStarts[article + 1]), entityCount, (entity) => findGroup(packed, entity) >= 0);
       this.articleNumbers.set(uri, article);
       this.uris[article] = uri;
       this.packs[article] = packed;
       const info = infoOf(uri);
       this.infos[article] = info;
       this.setDate(article, info);
+      // After its date: the quote index counts an article's quotes in its month.
+      if (quoteStarts[article + 1] < quoteStarts[article]) throw new SnapshotError(`the quotes of ${uri} do not add up`);
+      this.quotes.restoreRecord(article, state.quotes.subarray(quoteStarts[article], quoteStarts[article + 1]), entityCount, (entity) => findGroup(packed, entity) >= 0);
       if ((article + 1) % articlesPerStep === 0) yield;
     }
     for (let entity = 0; entity < entityCount; entity++) {

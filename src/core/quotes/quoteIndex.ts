@@ -112,6 +112,8 @@ export class QuoteIndex {
   private articleCount = 0;
   private version = 0;
   private readonly sorted = new Map<string, { readonly version: number; readonly articles: Int32Array }>();
+  /** Per month (a date code's month, `code >> 5`), how many quotes of each kind: the unfiltered list's months without a pass. */
+  private readonly monthCounts = new Map<number, Int32Array>();
 
   constructor(private readonly view: EntityIndexView) {}
 
@@ -184,6 +186,7 @@ export class QuoteIndex {
         this.lists.clear(entity);
       }
     }
+    this.countMonth(article, record, -1);
     this.totalQuotes -= this.quotesIn(article);
     this.articleCount--;
     this.records[article] = undefined;
@@ -200,6 +203,7 @@ export class QuoteIndex {
     this.totalQuotes = 0;
     this.articleCount = 0;
     this.sorted.clear();
+    this.monthCounts.clear();
     this.version++;
   }
 
@@ -242,6 +246,18 @@ export class QuoteIndex {
     if (speaker === undefined) return [];
     const kinds = kindMask(filter.kinds);
     const counts = new Map<number, number>();
+    // Of any speaker, over whole months: from the months' counts.
+    if (speaker < 0 && (filter.from === undefined || (filter.from & 31) === 0) && (filter.to === undefined || (filter.to & 31) === 31)) {
+      const first = filter.from === undefined ? -Infinity : filter.from >> 5;
+      const last = filter.to === undefined ? Infinity : filter.to >> 5;
+      for (const [month, byKind] of this.monthCounts) {
+        if (month < first || month > last) continue;
+        let count = 0;
+        for (let kind = 0; kind < KINDS; kind++) if ((kinds & (1 << kind)) !== 0) count += byKind[kind];
+        if (count > 0) counts.set(month, count);
+      }
+      return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([month, quotes]) => ({ month: monthOfCode(month << 5), quotes }));
+    }
     const articles = speaker >= 0 ? this.lists.toArray(speaker) : this.articlesWithQuotes();
     for (const article of articles) {
       const date = this.view.dateOf(article);
@@ -359,9 +375,22 @@ export class QuoteIndex {
     }
     record.set(quotes, RECORD_HEADER + SPEAKER_FIELDS * speakers.length);
     this.records[article] = record;
+    this.countMonth(article, record, 1);
     this.totalQuotes += quotes.length / QUOTE_FIELDS;
     this.articleCount++;
     this.version++;
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) an article's quotes in its month's counts (none for an undated article). */
+  private countMonth(article: number, record: Int32Array, sign: 1 | -1): void {
+    const date = this.view.dateOf(article);
+    if (date < 0) return;
+    const month = date >> 5;
+    let byKind = this.monthCounts.get(month);
+    if (!byKind) this.monthCounts.set(month, (byKind = new Int32Array(KINDS)));
+    let left = 0;
+    for (let kind = 0; kind < KINDS; kind++) left += byKind[kind] += sign * record[KIND_COUNTS + kind];
+    if (left === 0) this.monthCounts.delete(month);
   }
 
   /** The filter's speaker as an entity number, -1 for any speaker, or undefined for one the index does not know. */

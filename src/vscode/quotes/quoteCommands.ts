@@ -53,7 +53,6 @@ export function registerQuoteCommands(ctx: QuoteCommandContext): vscode.Disposab
   const pickSpeaker = async (): Promise<{ id: string; name: string } | null | undefined> => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { speaker?: { id: string; name: string } }>();
     pick.title = 'Filter Quotes by Speaker';
-    pick.placeholder = 'Type part of a name (case, accents and æ/ae, ø/oe, å/aa are forgiven)';
     // The list is filtered here, by folded names, not by the quick pick's own matching.
     pick.matchOnDescription = false;
     const fill = (typed: string) => {
@@ -65,8 +64,14 @@ export function registerQuoteCommands(ctx: QuoteCommandContext): vscode.Disposab
         // Shown whatever the quick pick's matching makes of the typed text: the folding above chose them.
         items.push({ label: speaker.name, description: `${speaker.quotes.toLocaleString('en')} ${speaker.quotes === 1 ? 'quote' : 'quotes'}`, alwaysShow: true, speaker: { id: speaker.id, name: speaker.name } });
       }
-      if (total > speakers.length) items.push({ label: `${(total - speakers.length).toLocaleString('en')} more speakers`, description: 'type to narrow', alwaysShow: true, kind: vscode.QuickPickItemKind.Separator });
       pick.items = items;
+      // How many there are, and that typing finds the rest.
+      pick.placeholder =
+        total > speakers.length
+          ? `The ${speakers.length.toLocaleString('en')} of ${total.toLocaleString('en')} speakers with the most quotes; type part of a name for the others`
+          : total === 0 && folded
+            ? 'No speaker of a quote has that name'
+            : 'Type part of a name (case, accents and æ/ae, ø/oe, å/aa are forgiven)';
     };
     fill('');
     pick.onDidChangeValue(fill);
