@@ -230,8 +230,12 @@ export class QuoteIndex {
     if (speaker === undefined) return { total: 0, quotes: [] };
     const kinds = kindMask(filter.kinds);
     const quotes: IndexedQuote[] = [];
+    // Of one speaker or all, of every kind and date: the total is known, and the pass ends with the page.
+    const whole = filter.from === undefined && filter.to === undefined && kinds === ALL_KINDS;
+    const known = whole ? (speaker >= 0 ? this.countOf(speaker) : this.totalQuotes) : -1;
     let total = 0;
     for (const article of this.candidates(speaker, filter)) {
+      if (known >= 0 && quotes.length >= limit) return { total: known, quotes };
       const record = this.records[article] as Int32Array;
       const count = countIn(record, speaker, kinds);
       // Before the page or after it: counted from the header, not read.
@@ -284,22 +288,31 @@ export class QuoteIndex {
    * with made-up names has over 100,000 speakers, most with one quote).
    */
   topSpeakers(limit: number, matches?: (foldedName: string) => boolean): { speakers: QuoteSpeaker[]; total: number } {
-    const found: number[] = [];
-    for (const entity of this.speakers.keys()) if (!matches || matches(this.view.foldedNameOf(entity))) found.push(entity);
-    const quotesOf = (entity: number) => this.counts.get(this.speakers.get(entity) as number);
-    const wanted = Math.max(0, Math.min(limit, found.length));
-    let chosen = found;
-    if (found.length > wanted) {
-      // The count at the last place that fits, then everyone above it and as many tied at it as there is room for.
-      const counts = Int32Array.from(found, quotesOf).sort();
-      const threshold = wanted > 0 ? counts[counts.length - wanted] : Infinity;
-      const above = found.filter((entity) => quotesOf(entity) > threshold);
-      const tied = found.filter((entity) => quotesOf(entity) === threshold).sort((a, b) => a - b);
-      chosen = above.concat(tied.slice(0, wanted - above.length));
+    // One pass over the speakers: their entity numbers and counts side by side.
+    const entities = new Int32Array(this.speakers.size);
+    const quotes = new Int32Array(this.speakers.size);
+    let found = 0;
+    for (const [entity, speaker] of this.speakers) {
+      if (matches && !matches(this.view.foldedNameOf(entity))) continue;
+      entities[found] = entity;
+      quotes[found++] = this.counts.get(speaker);
     }
-    const speakers = chosen.map((entity) => ({ entity, quotes: quotesOf(entity), name: this.view.nameOf(entity) }));
+    const wanted = Math.max(0, Math.min(limit, found));
+    const chosen: number[] = [];
+    if (found > wanted) {
+      // The count at the last place that fits, then everyone above it and as many tied at it as there is room for.
+      const threshold = wanted > 0 ? quotes.slice(0, found).sort()[found - wanted] : Infinity;
+      const tied: number[] = [];
+      for (let i = 0; i < found; i++) {
+        if (quotes[i] > threshold) chosen.push(i);
+        else if (quotes[i] === threshold) tied.push(i);
+      }
+      tied.sort((a, b) => entities[a] - entities[b]);
+      for (const i of tied.slice(0, wanted - chosen.length)) chosen.push(i);
+    } else for (let i = 0; i < found; i++) chosen.push(i);
+    const speakers = chosen.map((i) => ({ entity: entities[i], quotes: quotes[i], name: this.view.nameOf(entities[i]) }));
     speakers.sort((a, b) => b.quotes - a.quotes || compareNorwegian(a.name, b.name) || a.entity - b.entity);
-    return { speakers: speakers.map(({ entity, quotes, name }) => ({ id: this.view.idOf(entity), name, quotes })), total: found.length };
+    return { speakers: speakers.map((speaker) => ({ id: this.view.idOf(speaker.entity), name: speaker.name, quotes: speaker.quotes })), total: found };
   }
 
   /** An article's record as saved: the text's hash, then its quotes, speakers renumbered by `entityNumbers` (the saved numbers). */
@@ -495,8 +508,10 @@ function countIn(record: Int32Array, speaker: number, kinds: number): number {
   return count;
 }
 
+const ALL_KINDS = (1 << KINDS) - 1;
+
 function kindMask(kinds: readonly QuoteKind[] | undefined): number {
-  if (!kinds || kinds.length === 0) return (1 << QUOTE_KINDS.length) - 1;
+  if (!kinds || kinds.length === 0) return ALL_KINDS;
   let mask = 0;
   for (const kind of kinds) {
     const index = QUOTE_KINDS.indexOf(kind);
