@@ -311,22 +311,9 @@ export class EntityIndex<T = undefined> {
       }
       if ((i + 1) % articlesPerStep === 0) yield;
     }
-    // The quotes: per article its saved record (`QuoteIndex.exportRecord`), speakers by the numbers above.
-    const records: Int32Array[] = [];
-    const quoteStarts = new Int32Array(articles.length + 1);
-    let quoteTotal = 0;
-    for (let i = 0; i < articles.length; i++) {
-      const record = this.quotes.exportRecord(articles[i], entityNumbers);
-      records.push(record);
-      quoteStarts[i] = quoteTotal;
-      quoteTotal += record.length;
-      if ((i + 1) % articlesPerStep === 0) yield;
-    }
-    quoteStarts[articles.length] = quoteTotal;
-    const quotes = new Int32Array(quoteTotal);
-    records.forEach((record, i) => quotes.set(record, quoteStarts[i]));
-    const quoteStrings = this.quotes.exportStrings().slice();
-    return { uris: articles.map((article) => this.uris[article]), packStarts, packs, ids, names, known, quoteStarts, quotes, quoteStrings };
+    // The quotes, speakers by the numbers above.
+    const quoteState = yield* this.quotes.exportInSteps(articles, entityNumbers, articlesPerStep);
+    return { uris: articles.map((article) => this.uris[article]), packStarts, packs, ids, names, known, ...quoteState };
   }
 
   /**

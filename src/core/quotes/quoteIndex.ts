@@ -327,6 +327,27 @@ export class QuoteIndex {
     return saved;
   }
 
+  /**
+   * The saved quotes of `articles` (article numbers, in the order they are saved), speakers renumbered by
+   * `entityNumbers`, in steps of `perStep` articles: per article its record (`exportRecord`) at `quoteStarts`.
+   */
+  *exportInSteps(articles: readonly number[], entityNumbers: Int32Array, perStep: number): Generator<void, { quoteStarts: Int32Array; quotes: Int32Array; quoteStrings: string[] }, undefined> {
+    const records: Int32Array[] = [];
+    const quoteStarts = new Int32Array(articles.length + 1);
+    let total = 0;
+    for (let i = 0; i < articles.length; i++) {
+      const record = this.exportRecord(articles[i], entityNumbers);
+      records.push(record);
+      quoteStarts[i] = total;
+      total += record.length;
+      if ((i + 1) % perStep === 0) yield;
+    }
+    quoteStarts[articles.length] = total;
+    const quotes = new Int32Array(total);
+    records.forEach((record, i) => quotes.set(record, quoteStarts[i]));
+    return { quoteStarts, quotes, quoteStrings: this.strings.slice() };
+  }
+
   /** The strings the saved records' speakers and cues point to. */
   exportStrings(): readonly string[] {
     return this.strings;
