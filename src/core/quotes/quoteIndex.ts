@@ -10,7 +10,8 @@
  * (`ArticleLists`: an article leaves it in constant time), each article's quotes in one `Int32Array`. The date
  * order is made when asked (sorting the speaker's articles, or the period's) and kept until the index changes:
  * kept sorted as articles come, a cold build of 100,000 articles, indexed newest first, would insert every
- * quote of a frequent speaker at the front of its list.
+ * quote of a frequent speaker at the front of its list. The order is by date, newest first, and for articles of
+ * one date the order the index numbered them in (not the tree's, by title: sorting by it was the cost).
  *
  * An article's record: the hash of the text its offsets point into, how many speakers, how many quotes of each
  * kind, then per speaker `entity, slot (in the speaker's list)` and how many quotes of each kind, then per quote
@@ -72,6 +73,10 @@ const RECORD_HEADER = 2 + KINDS;
 const KIND_COUNTS = 2;
 /** Integers per speaker in a record: entity, slot, quotes of each kind. */
 const SPEAKER_FIELDS = 2 + KINDS;
+/** Above every date code (`dateCode`: a year of five digits at most), so that the newest sorts first and undated (-1) last. */
+const MAX_DATE_CODE = ((99_999 * 16 + 12) * 32 + 31) + 1;
+/** Article numbers below it: a sort key is `(MAX_DATE_CODE - date) * ARTICLE_SPAN + article`, exact in a double (26 + 24 bits). */
+const ARTICLE_SPAN = 2 ** 24;
 /** Sorted candidate lists kept between questions (a speaker's, a period's, everything's). */
 const SORTED_KEPT = 16;
 /** Strings the index keeps (cues and names without an id): past it, a new name is kept as no speaker's. */
@@ -222,7 +227,8 @@ export class QuoteIndex {
   }
 
   /**
-   * The quotes that pass `filter`, newest article first (in the entity index's order: by date, then the tree's),
+   * The quotes that pass `filter`, newest article first (by date; articles of one date in the order the index numbered
+   * them; undated ones last),
    * an article's in text order: how many, and those from `offset`, at most `limit`.
    */
   query(filter: QuoteFilter, offset: number, limit: number): QuotePage {
@@ -463,7 +469,13 @@ export class QuoteIndex {
     if (kept && kept.version === this.version) return kept.articles;
     const all = speaker >= 0 ? this.lists.toArray(this.speakers.get(speaker) as number) : this.articlesWithQuotes();
     const articles = filter.from === undefined && filter.to === undefined ? all : all.filter((article) => inRange(this.view.dateOf(article), filter));
-    const order = Int32Array.from(articles.sort((a, b) => this.view.compareArticles(a, b)));
+    // By one number each, the date and the article number (a typed array's sort): compared as the tree orders them
+    // (date, then title), 92,000 articles of one speaker took 220 ms to sort, and a change makes the order again.
+    const keys = new Float64Array(articles.length);
+    for (let i = 0; i < articles.length; i++) keys[i] = (MAX_DATE_CODE - this.view.dateOf(articles[i])) * ARTICLE_SPAN + articles[i];
+    keys.sort();
+    const order = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) order[i] = keys[i] % ARTICLE_SPAN;
     if (this.sorted.size >= SORTED_KEPT) this.sorted.delete(this.sorted.keys().next().value as string);
     this.sorted.set(key, { version: this.version, articles: order });
     return order;
