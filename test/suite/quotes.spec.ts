@@ -222,7 +222,9 @@ describe('Quotes view', () => {
     const added = await until('the new quote in the list', counted(before + 1), [api.quotes.onDidUpdate]);
     assert.equal(added.months[0].month, '2030-05', 'the newest month first');
     const [newest] = await allQuoteRows();
-    assert.match(newest.label, /^Jens Stoltenberg: «Vi må stå sammen om dette, og det haster nå,?»$/u);
+    // Its first words (cut at a word, about 40 characters), the whole quote in the tooltip.
+    assert.match(newest.label, /^Jens Stoltenberg: «Vi må stå sammen om dette, og det haster…»$/u);
+    assert.match((newest.item.tooltip as vscode.MarkdownString).value, /«Vi må stå sammen om dette\\?, og det haster nå»/u);
     assert.match(String(newest.item.description), /^Stoltenberg i Brussel · 17 May 2030$/);
     // Edited: the quote goes, another speaker's comes.
     await writeFile(vscode.Uri.joinPath(folder, 'ny.txt'), article('2030-05-17', 'Stoltenberg i Brussel', 'Jens Stoltenberg var i Brussel.\n\n– Dette er en helt annen sak nå, sier Emmanuel Macron.'));

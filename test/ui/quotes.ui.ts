@@ -35,7 +35,9 @@ describe(`Quotes view UI in ${colorTheme}`, () => {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('stolten');
+    // The pick's own list, narrowed by the folded name: Stoltenberg alone (before, every speaker is listed).
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Jens Stoltenberg' }).first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length === 1);
     await input.press('Enter');
     const quotes = page.locator('.sidebar').getByRole('tree', { name: /^Quotes/ });
     await quotes.waitFor();

@@ -78,7 +78,8 @@ export function registerQuoteCommands(ctx: QuoteCommandContext): vscode.Disposab
     return new Promise((resolve) => {
       let chosen: { id: string; name: string } | null | undefined;
       pick.onDidAccept(() => {
-        const item = pick.selectedItems[0];
+        // Enter on the active row: accepted as the list was being filled again, nothing may be selected yet.
+        const item = pick.selectedItems[0] ?? pick.activeItems[0];
         if (item) chosen = item.speaker ?? null;
         pick.hide();
       });

@@ -52,7 +52,7 @@ export const MAX_WORD_SEARCH = 5000;
 /** Articles read at once for a page's words. */
 const READ_CONCURRENCY = 8;
 /** Words of a quote in its label, at most. */
-const LABEL_CHARACTERS = 60;
+const LABEL_CHARACTERS = 40;
 /** While indexing runs, the view is rebuilt at most this often. */
 const INDEXING_REFRESH_MS = 2000;
 
