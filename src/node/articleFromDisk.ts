@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { ArticleDate } from '../core/article';
+import type { Article, ArticleDate } from '../core/article';
 import type { ArticleOrigin } from '../core/corpus';
 import { type FileOutcome, type ReadResult, fileOutcome } from '../core/corpusFile';
 import { loadArticle } from '../core/load';
@@ -102,7 +102,15 @@ function entryOf(read: ReadResult, uri: string, fileName: string, origin: Articl
 
 /** The parts of an article the index needs (with where its paragraphs start, for the mentions' paragraphs), or why the file gave none. */
 export type ArticleFromDisk =
-  | { readonly title: string; readonly text: string; readonly date: ArticleDate; readonly paragraphStarts: readonly number[] }
+  | {
+      readonly title: string;
+      readonly text: string;
+      readonly date: ArticleDate;
+      readonly paragraphStarts: readonly number[];
+      /** The parsed parts and byline, for finding the article's quotes (`findQuotes`) where it is read. */
+      readonly blocks: Article['blocks'];
+      readonly byline: Article['byline'];
+    }
   | { readonly failed: string };
 
 export async function readArticleFromDisk(path: string, maxBytes: number): Promise<ArticleFromDisk> {
@@ -118,6 +126,6 @@ function articleOf(read: ReadResult): ArticleFromDisk {
   if (read.kind !== 'bytes') return { failed: read.kind };
   const result = loadArticle(read.bytes);
   if (!result.ok) return { failed: result.reason };
-  const { title, text, date, blocks } = result.article;
-  return { title, text, date, paragraphStarts: blocks.map((block) => block.start) };
+  const { title, text, date, blocks, byline } = result.article;
+  return { title, text, date, paragraphStarts: blocks.map((block) => block.start), blocks, byline };
 }

@@ -56,6 +56,7 @@ export const enum ViewId {
   Articles = 'annotatedReader.articles',
   Entities = 'annotatedReader.entities',
   Annotations = 'annotatedReader.annotations',
+  Quotes = 'annotatedReader.quotes',
 }
 
 export const READER_VIEW_TYPE = 'annotatedReader.reader';
@@ -67,7 +68,23 @@ export const enum AnalysisCommandId {
   ShowNetwork = 'annotatedReader.showEntityNetwork',
 }
 
+/** The Quotes view's commands (registered in quotes/quoteCommands.ts). */
+export const enum QuotesCommandId {
+  Show = 'annotatedReader.showQuotes',
+  Open = 'annotatedReader.openQuote',
+  FilterSpeaker = 'annotatedReader.filterQuotesBySpeaker',
+  FilterPeriod = 'annotatedReader.filterQuotesByPeriod',
+  FilterKind = 'annotatedReader.filterQuotesByKind',
+  FilterWords = 'annotatedReader.filterQuotesByWords',
+  ClearFilters = 'annotatedReader.clearQuotesFilters',
+  ShowMore = 'annotatedReader.showMoreQuotes',
+}
+
 export const enum ContextKey {
+  /** `loading`, `indexing`, `empty` or `ready` (the corpus index's phase), or `none` (ready, no quotes): the Quotes view's welcome content. */
+  QuotesState = 'annotatedReader.quotesState',
+  /** Whether the Quotes view has a filter: shows its Clear Filters button. */
+  QuotesFiltered = 'annotatedReader.quotesFiltered',
   /** `loading`, `empty` or `ready`: drives the Articles view's welcome content. */
   CorpusState = 'annotatedReader.corpusState',
   /** `loading`, `indexing`, `empty` or `ready` (the corpus index's phase): drives the Entities view's welcome content. */

@@ -29,6 +29,9 @@ import type { IndexStatus } from '../core/indexStatus';
 import { IndexPersistence, type RestoreReport } from './services/persistence/indexPersistence';
 import { IndexStore } from './services/persistence/indexStore';
 import { CorpusStartup } from './services/persistence/corpusStartup';
+import { QuotesView, type QuotesReport } from './quotes/quotesView';
+import { QuoteTexts } from './quotes/quoteTexts';
+import { registerQuoteCommands } from './quotes/quoteCommands';
 
 /** What the extension exports to other extensions (and to its integration tests). */
 export interface AnnotatedReaderApi {
@@ -61,6 +64,14 @@ export interface AnnotatedReaderApi {
   };
   /** The corpus index's answers the analysis panel draws (for the integration tests to check the panel against). */
   readonly analysisData: Pick<CorpusIndexService, 'timelines' | 'articlesInPeriod' | 'cooccurring' | 'articlesWithBoth'>;
+  readonly quotes: {
+    /** Fires when the Quotes view has been rebuilt (its filters applied), with what it shows. */
+    readonly onDidUpdate: vscode.Event<QuotesReport>;
+    /** What the Quotes view shows now, or undefined before its first rebuild. */
+    report(): QuotesReport | undefined;
+    /** How many articles the view has read for its quotes' words. */
+    articlesRead(): number;
+  };
   readonly search: {
     /** Fires when the Search Corpus box shows new rows or its active row changes. */
     readonly onDidUpdate: vscode.Event<SearchReport>;
@@ -131,6 +142,8 @@ export interface AnnotatedReaderApi {
     readonly entities: vscode.TreeDataProvider<unknown>;
     /** The Annotations view's data. */
     readonly annotations: vscode.TreeDataProvider<unknown>;
+    /** The Quotes view's data. */
+    readonly quotes: vscode.TreeDataProvider<unknown>;
     /** What the Entities view shows about the corpus: the phase its welcome content follows, its message, whether its progress bar runs. */
     entitiesState(): { readonly phase: string | undefined; readonly message: string | undefined; readonly progress: boolean };
   };
@@ -158,10 +171,12 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
     const comments = new AnnotationComments(annotations, documents);
     const search = new SearchQuickPick(corpus, indexer, entities, readers);
     const analysis = new AnalysisPanel(context.extensionUri, corpus, indexer, readers, log);
+    const quoteTexts = new QuoteTexts(corpus);
+    const quotesView = new QuotesView(indexer, quoteTexts);
     // Per workspace; with no folder open (the sample corpus), the extension's global storage.
     const persistence = new IndexPersistence(new IndexStore(context.storageUri ?? context.globalStorageUri), corpus, indexer, entities, log);
     // The corpus starts when something needs it (a view shown, an article open, a command), not for any plain-text file.
-    const startup = new CorpusStartup(persistence, entities, corpus, [articles.treeView, entitiesView.treeView, annotationsView.treeView], log);
+    const startup = new CorpusStartup(persistence, entities, corpus, [articles.treeView, entitiesView.treeView, annotationsView.treeView, quotesView.treeView], log);
     context.subscriptions.push(
       corpus,
       entities,
@@ -177,9 +192,11 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       comments,
       search,
       analysis,
+      quotesView,
       persistence,
       startup,
       ...registerAnalysisCommands({ panel: analysis, indexer, documents, startup }),
+      ...registerQuoteCommands({ view: quotesView, indexer, corpus, readers, startup }),
       ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search, persistence, startup }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),
@@ -227,6 +244,11 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         cooccurring: (id, limit) => indexer.cooccurring(id, limit),
         articlesWithBoth: (a, b, limit) => indexer.articlesWithBoth(a, b, limit),
       },
+      quotes: {
+        onDidUpdate: quotesView.onDidUpdate,
+        report: () => quotesView.report,
+        articlesRead: () => quoteTexts.reads,
+      },
       search: {
         onDidUpdate: search.onDidUpdate,
         query: async (raw) => {
@@ -262,6 +284,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
         articles: articles as vscode.TreeDataProvider<unknown>,
         entities: entitiesView as vscode.TreeDataProvider<unknown>,
         annotations: annotationsView as vscode.TreeDataProvider<unknown>,
+        quotes: quotesView as vscode.TreeDataProvider<unknown>,
         entitiesState: () => entitiesView.state,
       },
     };

@@ -228,12 +228,22 @@ function speakerLabel(quote: ReaderQuote): HTMLElement {
   const speaker = quote.speaker ?? '';
   label.dataset.speaker = speaker;
   label.dataset.kind = quote.kind;
-  if (quote.speakerId) label.dataset.entity = quote.speakerId;
   const what = quote.kind === 'question' ? 'Asked by' : quote.kind === 'reported' ? 'Reported speech of' : 'Said by';
   const description = `${what} ${speaker}${quote.cue ? ` (“${quote.cue}”)` : ''}`;
-  label.title = description;
-  label.setAttribute('role', 'note');
-  label.setAttribute('aria-label', description);
+  // A speaker with an entity id is a link to all their quotes (a click, or Enter or Space: `quotes.ts`); the host
+  // checks the id against the corpus index.
+  if (quote.speakerId) {
+    label.dataset.entity = quote.speakerId;
+    label.classList.add('quote-speaker-link');
+    label.title = `${description}. Click to list all their quotes`;
+    label.setAttribute('role', 'link');
+    label.tabIndex = 0;
+    label.setAttribute('aria-label', `${description}. All their quotes`);
+  } else {
+    label.title = description;
+    label.setAttribute('role', 'note');
+    label.setAttribute('aria-label', description);
+  }
   return label;
 }
 

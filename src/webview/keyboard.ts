@@ -15,7 +15,8 @@
  *    with Shift select (caret.ts); Shift+arrows on a focused name or highlight start it there.
  * 10. Escape — closes a name's card, else clears the selected name, else the search marks.
  * 11. name — Enter marks the focused name's mentions.
- * 12. mentions and matches — n and Shift+N move between them.
+ * 12. speaker — Enter or Space on a focused speaker label lists the speaker's quotes (Quotes view).
+ * 13. mentions and matches — n and Shift+N move between them.
  *
  * Keys with Alt, Ctrl or ⌘ (other than those above) and keys typed in text fields are left to
  * the page and the workbench.
@@ -33,6 +34,7 @@ import { dispatchKey, hasCommandModifier, type KeyHandler, stepOf } from './lib/
 import { hideBar } from './markBar';
 import { entityCard, selectionBar, selectionToolbar } from './overlays';
 import { clearMarks, moveToMark } from './search';
+import { requestQuotes } from './quotes';
 import { state } from './state';
 
 const inTextField = (event: KeyboardEvent) => (event.target as HTMLElement).closest('input, textarea, [contenteditable]') !== null;
@@ -141,6 +143,15 @@ export const KEY_HANDLERS: readonly KeyHandler<KeyboardEvent>[] = [
       selectEntity(target.dataset.entity, { scroll: false, current: target });
       event.preventDefault();
       return true;
+    },
+  },
+  {
+    name: 'speaker',
+    handle: (event) => {
+      const target = event.target as HTMLElement;
+      if ((event.key !== 'Enter' && event.key !== ' ') || hasCommandModifier(event) || !target.classList.contains('quote-speaker') || !target.dataset.entity) return false;
+      requestQuotes(target.dataset.entity);
+      return consume(event);
     },
   },
   {

@@ -14,6 +14,7 @@ import { installCaret } from './caret';
 import { entityHover, refreshEntityCard } from './entities/card';
 import { applySettings } from './entities/legend';
 import { installEntityClicks, selectEntity } from './entities/selection';
+import { installSpeakerClicks } from './quotes';
 import { installKeyboard } from './keyboard';
 import { sortedRanges } from './lib/ranges';
 import { annotationCard, entityCard, noteEditor, selectionToolbar } from './overlays';
@@ -91,6 +92,7 @@ installScrollSaving();
 // The pointer and focus open cards; a click on a name marks its mentions.
 entityHover.install();
 installEntityClicks();
+installSpeakerClicks();
 annotationHover.install();
 installHighlightFocusRing();
 

@@ -40,6 +40,8 @@ export interface EntityInCorpus {
   readonly mentions: number;
   /** The first few other articles that mention it, newest first. */
   readonly others: readonly ArticleLink[];
+  /** How many quotes across the corpus it is the speaker of. */
+  readonly quotes?: number;
 }
 
 export interface ArticleLink {
@@ -235,6 +237,8 @@ export type WebviewMessage =
   | { readonly type: 'webviewDidRequestOpenArticle'; readonly uri: string; readonly entityId: string }
   /** "All mentions" in a hover card: the entity in the Entities view. */
   | { readonly type: 'webviewDidRequestShowEntity'; readonly entityId: string }
+  /** "Quotes" in a hover card, or a quote's speaker label: the speaker's quotes in the Quotes view. */
+  | { readonly type: 'webviewDidRequestQuotes'; readonly entityId: string }
   /** "Timeline" or "Network" in a hover card: the entity in the analysis panel. */
   | { readonly type: 'webviewDidRequestAnalysis'; readonly entityId: string; readonly view: 'timeline' | 'network' }
   /** "Add to Knowledge Base" in a hover card, for a name the knowledge base lacks. */
@@ -317,6 +321,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isUri(value.uri) && isEntityId(value.entityId) ? { type: value.type, uri: value.uri, entityId: value.entityId } : undefined;
     case 'webviewDidRequestShowEntity':
       return isEntityId(value.entityId) ? { type: value.type, entityId: value.entityId } : undefined;
+    case 'webviewDidRequestQuotes':
+      return isEntityId(value.entityId) ? { type: value.type, entityId: value.entityId } : undefined;
     case 'webviewDidRequestAnalysis':
       return isEntityId(value.entityId) && (value.view === 'timeline' || value.view === 'network') ? { type: value.type, entityId: value.entityId, view: value.view } : undefined;
     case 'webviewDidRequestAddToKnowledgeBase':
@@ -379,7 +385,7 @@ const isMention = (value: unknown): boolean => isRecord(value) && isEntityType(v
 const isArticleLink = (value: unknown): boolean => isRecord(value) && isUri(value.uri) && isString(value.title) && isString(value.dateLabel);
 
 const isEntityInCorpus = (value: unknown): boolean =>
-  isRecord(value) && isNumber(value.articles) && isNumber(value.mentions) && Array.isArray(value.others) && value.others.every(isArticleLink);
+  isRecord(value) && isNumber(value.articles) && isNumber(value.mentions) && Array.isArray(value.others) && value.others.every(isArticleLink) && (value.quotes === undefined || isNumber(value.quotes));
 
 const isEntity = (value: unknown): boolean =>
   isRecord(value) &&

@@ -17,6 +17,11 @@ import { mergeKnowledgeBases } from '../../src/core/entities/knowledgeBase';
 import { firstGroup, packMentions } from '../../src/core/entities/mentionPack';
 import { createRecognizer } from '../../src/core/entities/recognizer';
 import { parseArticle } from '../../src/core/parse';
+import { findQuotes } from '../../src/core/quotes/findQuotes';
+import { monthRange } from '../../src/core/quotes/quoteIndex';
+import { packQuotes } from '../../src/core/quotes/quotePack';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { repoRoot } from './paths';
 
 /**
@@ -30,6 +35,27 @@ const WARM_UP = 3;
 const CHART_ENTITIES = 5;
 /** Co-occurring entities and articles listed, as a panel would. */
 const LIST = 20;
+/** Quotes a page of the Quotes view lists. */
+const QUOTE_PAGE = 100;
+/** Speakers the Quotes view's speaker pick lists. */
+const PICK_SPEAKERS = 200;
+
+/** A full collection, for the heap figures (`--expose-gc` set at run time, as `bench` does). */
+function collect(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Heap and typed arrays in use after a full collection. */
+function memoryInUse(): number {
+  collect();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
 
 interface Timing {
   /** As indexed article by article (a cold start), or restored from its saved state (a reopened window: each step's articles' mentions side by side in memory). */
@@ -74,6 +100,20 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
   let paragraphInts = 0;
   let packInts = 0;
   const summaries = new Map<string, ArticleSummary>();
+  // The quote pass as the recognition worker runs it (findQuotes and packing, per article), and the index's filing of
+  // the packed quotes (`QuoteIndex.set`, inside `setPacked`), timed apart.
+  const findTimes: number[] = [];
+  let packQuotesMs = 0;
+  let fileQuotesMs = 0;
+  let quoteCount = 0;
+  let quoteCharacters = 0;
+  const quoteIndex = index.quotes;
+  const fileQuotes = quoteIndex.set.bind(quoteIndex);
+  quoteIndex.set = (...args: Parameters<typeof fileQuotes>) => {
+    const at = performance.now();
+    fileQuotes(...args);
+    fileQuotesMs += performance.now() - at;
+  };
   for (const generated of generateArticles(seeds, { count, realistic })) {
     const parsed = parseArticle(generated.text);
     if (!parsed.ok) continue;
@@ -91,10 +131,20 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
     paragraphInts += firstGroup(packed.groups) + packed.ids.length;
     packInts += packed.groups.length;
     summaries.set(uri, dated);
-    index.setPacked(uri, packed, dated);
+    let at = performance.now();
+    const quotes = findQuotes(article, mentions);
+    findTimes.push(performance.now() - at);
+    at = performance.now();
+    const packedQuotes = packQuotes(quotes, packed.ids, article.text);
+    packQuotesMs += performance.now() - at;
+    quoteCount += quotes.length;
+    for (const quote of quotes) quoteCharacters += quote.end - quote.start;
+    index.setPacked(uri, packed, dated, packedQuotes);
     n++;
   }
   const indexMs = performance.now() - started;
+  quoteIndex.set = fileQuotes;
+  findTimes.sort((a, b) => a - b);
 
   const [top, ...others] = index.top(10);
   const tenth = others[others.length - 1] ?? top;
@@ -102,7 +152,7 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
   const chart = index.top(CHART_ENTITIES).map((e) => e.id);
   const timings: Timing[] = [];
   let layout: Timing['index'] = 'indexed';
-  const time = (query: string, entity: IndexedEntity, run: () => unknown) => {
+  const time = (query: string, entity: IndexedEntity | string, run: () => unknown) => {
     for (let i = 0; i < WARM_UP; i++) run();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -112,7 +162,7 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => Number(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(2));
-    timings.push({ index: layout, query, entity: `${entity.name} (${entity.articles.toLocaleString('en')} articles, ${entity.mentions.toLocaleString('en')} mentions)`, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1) });
+    timings.push({ index: layout, query, entity: typeof entity === 'string' ? entity : `${entity.name} (${entity.articles.toLocaleString('en')} articles, ${entity.mentions.toLocaleString('en')} mentions)`, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1) });
   };
   const measure = () => {
     for (const entity of [top, tenth]) {
@@ -125,6 +175,39 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
       time('articlesWithBoth (its strongest tie)', entity, () => index.articlesWithBoth(entity.id, strongest, LIST));
     }
     time(`timelines (the ${CHART_ENTITIES} most widely mentioned, one chart)`, top, () => index.timelines(chart));
+    // The Quotes view's questions: a speaker's quotes (their first page, and one in the middle), a month of one
+    // kind, the months' counts, the speaker pick. Each asked once as the index is (its date order kept since the
+    // last question), and once after an article changed (the order made again), as while a corpus is indexed.
+    const speakers = index.quotes.topSpeakers(10).speakers;
+    for (const speaker of [speakers[0], speakers[speakers.length - 1]].filter((s) => s !== undefined)) {
+      const label = `${speaker.name} (${speaker.quotes.toLocaleString('en')} quotes)`;
+      time(`quotes of a speaker (first page of ${QUOTE_PAGE})`, label, () => index.quotes.query({ speakerId: speaker.id }, 0, QUOTE_PAGE));
+      time(`quotes of a speaker (a page in the middle)`, label, () => index.quotes.query({ speakerId: speaker.id }, Math.floor(speaker.quotes / 2), QUOTE_PAGE));
+      time(`quotes of a speaker, after a change`, label, () => {
+        changeOne();
+        return index.quotes.query({ speakerId: speaker.id }, 0, QUOTE_PAGE);
+      });
+      time('quote months of a speaker', label, () => index.quotes.months({ speakerId: speaker.id }));
+    }
+    const months = index.quotes.months({});
+    const busiestMonth = months.reduce((a, b) => (b.quotes > a.quotes ? b : a), months[0] ?? { month: '2022-02', quotes: 0 });
+    const allLabel = `all ${index.quotes.total.toLocaleString('en')} quotes (${busiestMonth.month}: ${busiestMonth.quotes.toLocaleString('en')})`;
+    const filter = { ...monthRange(busiestMonth.month), kinds: ['direct' as const] };
+    time(`direct quotes of the busiest month (first page)`, allLabel, () => index.quotes.query(filter, 0, QUOTE_PAGE));
+    time(`direct quotes of the busiest month, after a change`, allLabel, () => {
+      changeOne();
+      return index.quotes.query(filter, 0, QUOTE_PAGE);
+    });
+    time('quote months (the whole corpus)', allLabel, () => index.quotes.months({}));
+    time(`top speakers (${PICK_SPEAKERS}, the speaker pick)`, allLabel, () => index.quotes.topSpeakers(PICK_SPEAKERS));
+    time(`top speakers matching "jens"`, allLabel, () => index.quotes.topSpeakers(PICK_SPEAKERS, (name) => name.includes('jens')));
+  };
+  // A change of the quote index (an article with a quote indexed, then removed), so that a question's date order is
+  // made again. Not timed apart: it is a few microseconds beside the question.
+  const changeOne = () => {
+    const quote = { quotes: Int32Array.of(0, 1, 0, -1, -1), strings: [], textHash: 0 };
+    index.setPacked('bench:changed', packMentions([]), summaries.values().next().value as ArticleSummary, quote);
+    index.delete('bench:changed');
   };
   measure();
   const before = JSON.stringify([index.timelines(chart), index.cooccurring(top.id, LIST)]);
@@ -133,6 +216,28 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
   layout = 'reopened';
   measure();
 
+  // What the quote index holds: its share of the heap and typed arrays (the index with its quotes less without them),
+  // and its part of the saved index.
+  const saved = index.exportState();
+  const savedQuotesMB = Number(((saved.quotes.length * 4 + saved.quoteStarts.length * 4) / 1e6).toFixed(2));
+  const withQuotes = memoryInUse();
+  const quoteTotal = index.quotes.total;
+  const speakerTotal = index.quotes.topSpeakers(0).total;
+  index.quotes.clear();
+  const quoteMemoryMB = Number(((withQuotes - memoryInUse()) / 1e6).toFixed(1));
+  const quotesFigures = {
+    quotes: quoteTotal,
+    found: quoteCount,
+    speakers: speakerTotal,
+    // How long a quote is: what keeping the words (or a snippet of them) in memory would cost instead of offsets.
+    meanQuoteCharacters: Math.round(quoteCharacters / Math.max(1, quoteCount)),
+    findQuotesMsPerArticle: { p50: Number(percentile(findTimes, 0.5).toFixed(3)), p95: Number(percentile(findTimes, 0.95).toFixed(3)), mean: Number((findTimes.reduce((a, b) => a + b, 0) / Math.max(1, findTimes.length)).toFixed(3)) },
+    packQuotesMsPerArticle: Number((packQuotesMs / Math.max(1, n)).toFixed(4)),
+    fileQuotesMsPerArticle: Number((fileQuotesMs / Math.max(1, n)).toFixed(4)),
+    memoryMB: quoteMemoryMB,
+    bytesPerQuote: quoteTotal > 0 ? Math.round((quoteMemoryMB * 1e6) / quoteTotal) : 0,
+    savedMB: savedQuotesMB,
+  };
   const topLine = index.timeline(top.id);
   const topTies = index.cooccurring(top.id, 3);
   const worstP95 = Math.max(...timings.map((t) => t.p95Ms));
@@ -149,6 +254,7 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
     // The paragraphs' share of the packed mentions (4 bytes an integer): the tables and the groups' sets.
     paragraphsMB: Number(((paragraphInts * 4) / 1e6).toFixed(2)),
     packedMentionsMB: Number(((packInts * 4) / 1e6).toFixed(2)),
+    quoteIndex: quotesFigures,
     top: { id: top.id, name: top.name, articles: top.articles, mentions: top.mentions, months: topLine.months.periods.length, days: topLine.days.periods.length, cooccurring: topTies.total, strongest: topTies.entities.map((c) => `${c.entity.name} ${c.articles}/${c.paragraphs}`) },
     runs,
     timings,
@@ -159,7 +265,9 @@ function bench(seeds: readonly string[], count: number, realistic: boolean, runs
     console.log(`${n.toLocaleString('en')} generated articles (${realistic ? 'realistic vocabulary' : 'plain: the seeds\' paragraphs'}, ${figures.textMB} MB), ${figures.entities.toLocaleString('en')} entities, ${mentionCount.toLocaleString('en')} mentions, indexed in ${(indexMs / 1000).toFixed(1)} s (${process.version})`);
     console.log(`  packed mentions ${figures.packedMentionsMB} MB, of which the paragraphs of the names ${figures.paragraphsMB} MB (${paragraphs.toLocaleString('en')} paragraphs)`);
     console.log(`  most widely mentioned: ${top.name}, ${topLine.months.periods.length} months, ${topLine.days.periods.length} days, named with ${topTies.total.toLocaleString('en')} entities (strongest: ${figures.top.strongest.join(', ')})`);
-    for (const t of timings) console.log(`  ${t.index.padEnd(9)} ${t.query.padEnd(58)} ${t.entity}: p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms, max ${t.maxMs} ms`);
+    const q = quotesFigures;
+    console.log(`  quotes: ${q.quotes.toLocaleString('en')} of ${q.speakers.toLocaleString('en')} speakers and none; findQuotes ${q.findQuotesMsPerArticle.p50} ms an article (p95 ${q.findQuotesMsPerArticle.p95}, mean ${q.findQuotesMsPerArticle.mean}), packing ${q.packQuotesMsPerArticle} ms, filing ${q.fileQuotesMsPerArticle} ms; ${q.memoryMB} MB held (${q.bytesPerQuote} bytes a quote; a quote is ${q.meanQuoteCharacters} characters), ${q.savedMB} MB saved`);
+    for (const t of timings) console.log(`  ${t.index.padEnd(9)} ${t.query.padEnd(62)} ${t.entity}: p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms, max ${t.maxMs} ms`);
     console.log(`${runs} runs each after ${WARM_UP} untimed; budget p95 ${BUDGET_P95_MS} ms. ${figures.withinBudget ? 'Within budget.' : 'OVER BUDGET.'}`);
   }
   return figures;

@@ -142,7 +142,8 @@ describe('The packaged extension', () => {
 
     it('activates: the Articles view lists the sample corpus and the Entities view its names', async () => {
       await page.locator('.activitybar [aria-label^="Annotated Reader"]').first().click({ timeout: READY_TIMEOUT_MS });
-      const month = page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${MONTH}`) });
+      // In the Articles tree: the Quotes view has months too.
+      const month = page.locator('.sidebar').getByRole('tree', { name: /^Articles/ }).getByRole('treeitem', { name: new RegExp(`^${MONTH}`) });
       await month.waitFor({ timeout: READY_TIMEOUT_MS });
       assert.match((await month.innerText()).trim(), /^February 2022\s*\(4\)/);
       const entities = page.locator('.sidebar').getByRole('tree', { name: /^Entities/ });
@@ -151,7 +152,8 @@ describe('The packaged extension', () => {
     });
 
     it('opens an article in the reader, with its script and stylesheets', async () => {
-      const month = page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${MONTH}`) });
+      // In the Articles tree: the Quotes view has months too.
+      const month = page.locator('.sidebar').getByRole('tree', { name: /^Articles/ }).getByRole('treeitem', { name: new RegExp(`^${MONTH}`) });
       if ((await month.getAttribute('aria-expanded')) !== 'true') await month.click();
       await page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(HEADLINE)}`) }).click({ timeout: READY_TIMEOUT_MS });
       const reader = readerFrame(page);

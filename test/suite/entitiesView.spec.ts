@@ -110,7 +110,7 @@ describe('Corpus-wide entity features in article files opened as text', () => {
     assert.equal(links.length, Math.min(5, expected - 1));
     assert.ok(links.every(([uri]) => uri !== document.uri.toString()), 'links go to other articles');
     assert.deepEqual(markdown.isTrusted, {
-      enabledCommands: ['annotatedReader.openArticle', 'annotatedReader.showEntity', 'annotatedReader.addToKnowledgeBase', 'annotatedReader.showTimeline', 'annotatedReader.showEntityNetwork'],
+      enabledCommands: ['annotatedReader.openArticle', 'annotatedReader.showEntity', 'annotatedReader.addToKnowledgeBase', 'annotatedReader.showTimeline', 'annotatedReader.showEntityNetwork', 'annotatedReader.showQuotes'],
     });
   });
 

@@ -55,8 +55,8 @@ describe('Knowledge-base text in hovers and tooltips', () => {
     assert.ok(shown.text.includes(`\n${HOSTILE}\n`), shown.text);
     assert.deepEqual(shown.markup, []);
     // The only icons are the card's own, the only links its own commands.
-    assert.ok(shown.icons.every((icon) => ['list-tree', 'add', 'graph', 'type-hierarchy'].includes(icon)), shown.icons.join(', '));
-    assert.ok(shown.links.length > 0 && shown.links.every((link) => /^command:annotatedReader\.(openArticle|showEntity|addToKnowledgeBase|showTimeline|showEntityNetwork)\?/.test(link.target)), JSON.stringify(shown.links));
+    assert.ok(shown.icons.every((icon) => ['list-tree', 'add', 'graph', 'type-hierarchy', 'quote'].includes(icon)), shown.icons.join(', '));
+    assert.ok(shown.links.length > 0 && shown.links.every((link) => /^command:annotatedReader\.(openArticle|showEntity|addToKnowledgeBase|showTimeline|showEntityNetwork|showQuotes)\?/.test(link.target)), JSON.stringify(shown.links));
   });
 
   it('shows the name and description as text in the Entities view tooltip', async () => {

@@ -57,7 +57,8 @@ export async function openArticlesView(page: Page, expectTree = true): Promise<v
 
 /** A row of the Articles tree whose accessible name starts with `label`. */
 export function treeItem(page: Page, label: string): Locator {
-  return page.locator('.sidebar').getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(label)}`) });
+  // In the Articles tree only: the Quotes view has months too.
+  return page.locator('.sidebar').getByRole('tree', { name: /^Articles/ }).getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(label)}`) });
 }
 
 export async function expand(item: Locator): Promise<void> {

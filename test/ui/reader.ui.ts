@@ -94,8 +94,10 @@ for (const { colorTheme, slug, kind } of THEMES) {
       const label = reader.locator('.quote-speaker[data-speaker="Jens Stoltenberg"]').first();
       await label.waitFor();
       await label.scrollIntoViewIfNeeded();
-      assert.equal(await label.getAttribute('role'), 'note');
-      assert.match((await label.getAttribute('aria-label')) ?? '', /^Said by Jens Stoltenberg/);
+      // A speaker with an entity id: a link to all their quotes, a tab stop.
+      assert.equal(await label.getAttribute('role'), 'link');
+      assert.equal(await label.getAttribute('tabindex'), '0');
+      assert.match((await label.getAttribute('aria-label')) ?? '', /^Said by Jens Stoltenberg.*\. All their quotes$/);
       // The label's words come from the stylesheet: they are drawn, but are no part of the text one selects or copies.
       const drawn = await label.evaluate((node) => getComputedStyle(node, '::after').content);
       assert.equal(drawn, '"Jens Stoltenberg"');

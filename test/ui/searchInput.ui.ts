@@ -25,7 +25,8 @@ describe('Search Corpus with a query of operators only', () => {
     const page = session.page;
     // The extension activates with its view; its articles are listed once the corpus is read.
     await page.locator('.activitybar [aria-label^="Annotated Reader"]').first().click({ timeout: EXTENSION_READY_TIMEOUT_MS });
-    await page.locator('.sidebar').getByRole('treeitem', { name: /^February 2022/ }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
+    // In the Articles tree (the Quotes view has months too).
+    await page.locator('.sidebar').getByRole('tree', { name: /^Articles/ }).getByRole('treeitem', { name: /^February 2022/ }).waitFor({ timeout: EXTENSION_READY_TIMEOUT_MS });
     await page.keyboard.press('Control+Alt+Shift+F');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();

@@ -306,15 +306,17 @@ describe('saved indexes', () => {
       assert.equal(missing.ok, false);
     });
 
-    it('refuses one in the format before the paragraph tables (format 1), so that the corpus is indexed again rather than misread', () => {
-      assert.equal(INDEX_SNAPSHOT_FORMAT, 2);
-      const old = encodeIndexSnapshot(build());
-      // The format number, as an older build wrote it (the bytes after it are the same shape).
-      new DataView(old.buffer, old.byteOffset, old.byteLength).setUint32(4, 1, true);
-      const decoded = decodeIndexSnapshot(old, '1.2.3');
-      assert.equal(decoded.ok, false);
-      assert.match((decoded as { reason: string }).reason, /format 1, not 2/);
-    });
+    for (const format of [1, 2]) {
+      it(`refuses one in an older format (${format}: ${format === 1 ? 'before the paragraph tables' : 'before the quotes'}), so that the corpus is indexed again rather than misread`, () => {
+        assert.equal(INDEX_SNAPSHOT_FORMAT, 3);
+        const old = encodeIndexSnapshot(build());
+        // The format number, as an older build wrote it (the bytes after it are the same shape).
+        new DataView(old.buffer, old.byteOffset, old.byteLength).setUint32(4, format, true);
+        const decoded = decodeIndexSnapshot(old, '1.2.3');
+        assert.equal(decoded.ok, false);
+        assert.match((decoded as { reason: string }).reason, new RegExp(`format ${format}, not 3`));
+      });
+    }
 
     it('refuses a file entry that is not a corpus entry', () => {
       const snapshot = build();

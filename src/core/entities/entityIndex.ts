@@ -41,6 +41,8 @@ import type { ArticleDate } from '../article';
 import { SnapshotError } from '../persist/snapshotFile';
 import type { EntityIndexState } from './entityIndexState';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from './types';
+import { QuoteIndex } from '../quotes/quoteIndex';
+import type { PackedQuotes } from '../quotes/quotePack';
 
 export type { IndexedEntity } from './indexView';
 
@@ -140,6 +142,8 @@ export class EntityIndex<T = undefined> {
   private readonly dateOf: ((info: T) => ArticleDate | undefined) | undefined;
   /** What the timeline and co-occurrence queries read of the index (`indexView.ts`). */
   private readonly reader: EntityIndexView;
+  /** The articles' quotes, filed with their mentions (speakers are this index's entities): `quoteIndex.ts`. */
+  readonly quotes: QuoteIndex;
 
   constructor(options: EntityIndexOptions<T> = {}) {
     const compare = options.compare;
@@ -154,6 +158,7 @@ export class EntityIndex<T = undefined> {
       entityNumber: (id) => this.numbers.get(id),
       idOf: (entity) => this.idOf(entity),
       nameOf: (entity) => this.nameOf(entity),
+      foldedNameOf: (entity) => this.foldedName(entity),
       describe: (entity) => this.view(entity),
       articleEnd: () => this.uris.length,
       articlesOf: (entity) => this.lists.toArray(entity),
@@ -162,6 +167,7 @@ export class EntityIndex<T = undefined> {
       uriOf: (article) => this.uris[article],
       compareArticles: byDateFirst,
     };
+    this.quotes = new QuoteIndex(this.reader);
   }
 
   /** How many articles are indexed. */
@@ -215,7 +221,7 @@ export class EntityIndex<T = undefined> {
    * `set` with the mentions packed (`packMentions`, as the recognition worker sends them). The index keeps
    * `mentions.groups` as the article's own (and writes into it): the caller must not use it again.
    */
-  setPacked(uri: string, mentions: PackedMentions, info?: T): void {
+  setPacked(uri: string, mentions: PackedMentions, info?: T, quotes?: PackedQuotes): void {
     // Indexed again in the same place of the order (the knowledge base changed, not the article's date or title):
     // it leaves its entities' first articles and comes back to the same places, rather than making them be found again.
     const previous = this.articleNumbers.get(uri);
@@ -244,6 +250,8 @@ export class EntityIndex<T = undefined> {
       this.touch(entity);
       this.keepFirst(entity, article);
     }
+    // Speakers by the numbers just given (a speaker with an id is named in the article: it has a group here).
+    this.quotes.set(article, quotes, entities, ids.length);
     this.settleTypes();
     // Entities it no longer mentions: their next first article is unknown until asked for.
     for (const entity of left ?? []) {
@@ -303,7 +311,9 @@ export class EntityIndex<T = undefined> {
       }
       if ((i + 1) % articlesPerStep === 0) yield;
     }
-    return { uris: articles.map((article) => this.uris[article]), packStarts, packs, ids, names, known };
+    // The quotes, speakers by the numbers above.
+    const quoteState = yield* this.quotes.exportInSteps(articles, entityNumbers, articlesPerStep);
+    return { uris: articles.map((article) => this.uris[article]), packStarts, packs, ids, names, known, ...quoteState };
   }
 
   /**
@@ -338,6 +348,9 @@ export class EntityIndex<T = undefined> {
     if (state.packStarts.length !== state.uris.length + 1 || state.packStarts[0] !== 0 || state.packStarts[state.uris.length] !== state.packs.length) {
       throw new SnapshotError('the entity mentions do not add up');
     }
+    const { quoteStarts } = state;
+    if (quoteStarts.length !== state.uris.length + 1 || quoteStarts[0] !== 0 || quoteStarts[state.uris.length] !== state.quotes.length) throw new SnapshotError('the quotes do not add up');
+    this.quotes.restoreStrings(state.quoteStrings);
     let capacity = 64;
     while (capacity < entityCount) capacity *= 2;
     this.known = new Uint8Array(capacity);
@@ -397,6 +410,9 @@ export class EntityIndex<T = undefined> {
       const info = infoOf(uri);
       this.infos[article] = info;
       this.setDate(article, info);
+      // After its date: the quote index counts an article's quotes in its month.
+      if (quoteStarts[article + 1] < quoteStarts[article]) throw new SnapshotError(`the quotes of ${uri} do not add up`);
+      this.quotes.restoreRecord(article, state.quotes.subarray(quoteStarts[article], quoteStarts[article + 1]), entityCount, (entity) => findGroup(packed, entity) >= 0);
       if ((article + 1) % articlesPerStep === 0) yield;
     }
     for (let entity = 0; entity < entityCount; entity++) {
@@ -439,8 +455,15 @@ export class EntityIndex<T = undefined> {
     this.touched = [];
     this.free = [];
     this.leftTypes.clear();
+    this.quotes.clear();
     this.version++;
     this.typesVersion++;
+  }
+
+  /** How many quotes an entity is the speaker of (0 for one the index does not know). */
+  quoteCount(id: string): number {
+    const entity = this.numbers.get(id);
+    return entity === undefined ? 0 : this.quotes.countOf(entity);
   }
 
   /** The indexed articles' URIs. */
@@ -714,6 +737,8 @@ export class EntityIndex<T = undefined> {
     if (article === undefined) return false;
     const packed = this.packs[article] as Int32Array;
     this.articleNumbers.delete(uri);
+    // Its quotes first: their speakers are entities of its groups, whose numbers may be freed below.
+    this.quotes.remove(article);
     for (let at = firstGroup(packed); at < packed.length; at += HEADER + 2 * packed[at + 2]) {
       const entity = packed[at];
       const count = packed[at + 2];

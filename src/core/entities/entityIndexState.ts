@@ -18,6 +18,11 @@ export interface EntityIndexState {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly known: Uint8Array;
+  /** Article `a`'s quotes are `quotes[quoteStarts[a] .. quoteStarts[a + 1])`: its text's hash, then its quotes (`QuoteIndex.exportRecord`). */
+  readonly quoteStarts: Int32Array;
+  readonly quotes: Int32Array;
+  /** The cues and speaker names without an id the quotes point to. */
+  readonly quoteStrings: readonly string[];
 }
 
 /** The sections an entity index is saved in, their names prefixed. */
@@ -29,6 +34,9 @@ export function entityStateSections(state: EntityIndexState, prefix = 'entities.
     [`${prefix}ids`]: state.ids,
     [`${prefix}names`]: state.names,
     [`${prefix}known`]: state.known,
+    [`${prefix}quoteStarts`]: state.quoteStarts,
+    [`${prefix}quotes`]: state.quotes,
+    [`${prefix}quoteStrings`]: state.quoteStrings,
   };
 }
 
@@ -41,5 +49,8 @@ export function entityStateFromSections(sections: SnapshotSections, prefix = 'en
     ids: sections.strings(`${prefix}ids`),
     names: sections.strings(`${prefix}names`),
     known: sections.u8(`${prefix}known`),
+    quoteStarts: sections.i32(`${prefix}quoteStarts`),
+    quotes: sections.i32(`${prefix}quotes`),
+    quoteStrings: sections.strings(`${prefix}quoteStrings`),
   };
 }

@@ -25,6 +25,8 @@ export interface EntityIndexView {
   entityNumber(id: string): number | undefined;
   idOf(entity: number): string;
   nameOf(entity: number): string;
+  /** The name folded for matching (`foldForMatching`), kept by the index until the name changes. */
+  foldedNameOf(entity: number): string;
   /** An entity with its corpus counts and type. */
   describe(entity: number): IndexedEntity;
   /** One past the highest article number given out. */

@@ -17,8 +17,9 @@ import { type SectionValue, SnapshotError, type SnapshotSections, decodeSnapshot
 /**
  * Changes whenever what is saved changes shape: a file in another format is discarded (and the corpus indexed
  * again). 2: each article's entity mentions start with the table of their paragraphs (`mentionPack.ts`).
+ * 3: each article's quotes beside its mentions (`entities.quoteStarts`, `entities.quotes`, `entities.quoteStrings`).
  */
-export const INDEX_SNAPSHOT_FORMAT = 2;
+export const INDEX_SNAPSHOT_FORMAT = 3;
 
 export interface SnapshotMeta {
   /** The extension version that wrote it: rules change between versions, so another version's is not used. */

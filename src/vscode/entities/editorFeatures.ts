@@ -3,7 +3,7 @@ import { forEachLimit } from '../../core/async';
 import { formatDate } from '../../core/dates';
 import { ENTITY_TYPE_NAMES, type EntityType } from '../../core/entities/types';
 import { coordinatesOf } from '../../core/positions';
-import { AnalysisCommandId, CommandId } from '../constants';
+import { AnalysisCommandId, CommandId, QuotesCommandId } from '../constants';
 import { SafeMarkdown } from '../util/markdown';
 import type { CorpusService } from '../services/corpus/corpusService';
 import { type ArticleDocuments, rangeIn } from '../services/entities/articleDocuments';
@@ -55,7 +55,7 @@ export function registerEditorFeatures(
         const entity = entities.describe([mention])[mention.entityId];
         const count = article.mentions.filter((m) => m.entityId === mention.entityId).length;
         // Command links run only this extension's own commands, and only these; names and descriptions are text.
-        const card = new SafeMarkdown({ commands: [CommandId.OpenArticle, CommandId.ShowEntity, CommandId.AddToKnowledgeBase, AnalysisCommandId.ShowTimeline, AnalysisCommandId.ShowNetwork] });
+        const card = new SafeMarkdown({ commands: [CommandId.OpenArticle, CommandId.ShowEntity, CommandId.AddToKnowledgeBase, AnalysisCommandId.ShowTimeline, AnalysisCommandId.ShowNetwork, QuotesCommandId.Show] });
         card.bold(entity.name).text(` · ${ENTITY_TYPE_NAMES[entity.type]}${entity.known ? '' : ' · not in the knowledge base'}`).markdown('\n\n');
         if (entity.description) card.text(entity.description).markdown('\n\n');
         card.text(`${count} ${count === 1 ? 'mention' : 'mentions'} in this article`);
@@ -103,6 +103,7 @@ function appendCorpusFacts(card: SafeMarkdown, entityId: string, uri: string, in
   }
   if (facts.more > 0) card.markdown('\n- ').text(`…and ${plural(facts.more, 'more article', 'more articles')}`);
   card.markdown('\n\n').commandLink({ icon: 'list-tree', text: 'Show all mentions' }, CommandId.ShowEntity, [entityId]);
+  if (facts.quotes > 0) card.text(' · ').commandLink({ icon: 'quote', text: `Quotes (${facts.quotes.toLocaleString('en')})` }, QuotesCommandId.Show, [entityId], 'Every quote of theirs across the corpus, in the Quotes view');
   card.text(' · ').commandLink({ icon: 'graph', text: 'Timeline' }, AnalysisCommandId.ShowTimeline, [entityId], 'Mentions per month, in the analysis panel');
   card.text(' · ').commandLink({ icon: 'type-hierarchy', text: 'Network' }, AnalysisCommandId.ShowNetwork, [entityId], 'The names that appear with it most, in the analysis panel');
   if (canAdd && (!entity.known || entity.type === 'other')) {

@@ -244,14 +244,16 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     const mentions = `${entity.mentions.toLocaleString('en')} ${entity.mentions === 1 ? 'mention' : 'mentions'}`;
     item.description = `${articles} · ${mentions}`;
     item.iconPath = entityIcon(entity.type);
-    item.contextValue = entity.known ? 'entity' : 'entityUnknown';
+    // `…Speaker` when it is the speaker of some quote: its menu then offers Show Quotes.
+    const quotes = this.indexer.quoteCount(entity.id);
+    item.contextValue = `${entity.known ? 'entity' : 'entityUnknown'}${quotes > 0 ? 'Speaker' : ''}`;
     const known = this.entities.knowledgeBaseEntity(entity.id);
     // Names, descriptions and aliases come from the knowledge base: taken literally.
     const tooltip = new SafeMarkdown().bold(entity.name).markdown('\n\n');
     tooltip.text(entity.known ? ENTITY_TYPE_NAMES[entity.type] : `${ENTITY_TYPE_NAMES[entity.type]} · not in the knowledge base`);
     if (known?.description) tooltip.markdown('\n\n').text(known.description);
     if (known?.aliases.length) tooltip.markdown('\n\n').text(`Also: ${known.aliases.join(', ')}`);
-    tooltip.markdown('\n\n').text(`${articles}, ${mentions}. Expand for the concordance.`);
+    tooltip.markdown('\n\n').text(`${articles}, ${mentions}${quotes > 0 ? `, ${quotes.toLocaleString('en')} ${quotes === 1 ? 'quote' : 'quotes'}` : ''}. Expand for the concordance.`);
     item.tooltip = tooltip.build();
     item.accessibilityInformation = { label: `${entity.name}, ${ENTITY_TYPE_NAMES[entity.type]}, ${articles}, ${mentions}` };
     return item;

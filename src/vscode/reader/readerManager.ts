@@ -14,7 +14,7 @@ import {
 import type { AnnotationService } from '../services/annotations/annotationService';
 import type { ArticleOpener, OpenOptions } from '../services/readers/articleOpener';
 import { config } from '../config';
-import { AnalysisCommandId, CommandId, READER_VIEW_TYPE } from '../constants';
+import { AnalysisCommandId, CommandId, QuotesCommandId, READER_VIEW_TYPE } from '../constants';
 import { fileNameOf } from '../services/corpus/articleFiles';
 import type { CorpusService } from '../services/corpus/corpusService';
 import type { CorpusIndexService } from '../services/index/corpusIndexService';
@@ -425,6 +425,11 @@ export class ReaderPanel extends Disposable {
       }
       case 'webviewDidRequestShowEntity':
         if (this.manager.knowsEntity(message.entityId)) void vscode.commands.executeCommand(CommandId.ShowEntity, message.entityId);
+        break;
+      case 'webviewDidRequestQuotes':
+        // The Quotes view is another feature: reached through its command, with an id the index knows.
+        if (!this.manager.knowsEntity(message.entityId)) return { handled: false, reason: 'Not an entity the corpus index knows.' };
+        await vscode.commands.executeCommand(QuotesCommandId.Show, message.entityId);
         break;
       case 'webviewDidRequestAnalysis':
         // The analysis panel is another feature: reached through its command, with an id the index knows.

@@ -102,7 +102,7 @@ export class ReaderPresenter {
       const facts = corpusCardFacts(this.indexer, id, key);
       if (!facts) continue;
       const others: ArticleLink[] = facts.others.map(({ uri: other, summary }) => ({ uri: other, title: summary.title, dateLabel: formatDate(summary.date) }));
-      described[id] = { ...entity, corpus: { articles: facts.articles, mentions: facts.mentions, others } };
+      described[id] = { ...entity, corpus: { articles: facts.articles, mentions: facts.mentions, others, quotes: facts.quotes } };
     }
     return described;
   }

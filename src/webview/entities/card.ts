@@ -6,6 +6,7 @@ import { entityCard } from '../overlays';
 import type { ReaderEntity } from '../protocol';
 import { host, root, state } from '../state';
 import { selectEntity } from './selection';
+import { requestQuotes } from '../quotes';
 
 /** Other articles listed in a card. */
 const CARD_ARTICLES = 5;
@@ -32,6 +33,8 @@ function fillEntityCard(card: HTMLElement, target: HTMLElement): boolean {
   actions.append(linkButton('Mark mentions', () => selectEntity(id, { scroll: false, current: target }), 'Mark every mention in this article (n and Shift+N move between them)'));
   if (entity.corpus && entity.corpus.articles > 0) {
     actions.append(linkButton('Show all mentions', () => host.postMessage({ type: 'webviewDidRequestShowEntity', entityId: id }), 'List every mention in the Entities view'));
+    const quotes = entity.corpus.quotes ?? 0;
+    if (quotes > 0) actions.append(linkButton(`Quotes (${quotes.toLocaleString('en')})`, () => requestQuotes(id), 'Every quote of theirs across the corpus, in the Quotes view'));
     actions.append(linkButton('Timeline', () => host.postMessage({ type: 'webviewDidRequestAnalysis', entityId: id, view: 'timeline' }), 'Mentions per month across the corpus, in the analysis panel'));
     actions.append(linkButton('Network', () => host.postMessage({ type: 'webviewDidRequestAnalysis', entityId: id, view: 'network' }), 'The names that appear with it most, in the analysis panel'));
   }

@@ -5,6 +5,8 @@ import type * as vscode from 'vscode';
 import type { ArticleDate } from '../../../core/article';
 import { isPackedMentions, type PackedMentions, packMentions } from '../../../core/entities/mentionPack';
 import type { Entity, EntityMention } from '../../../core/entities/types';
+import { findQuotes } from '../../../core/quotes/findQuotes';
+import { isPackedQuotes, type PackedQuotes, packQuotes } from '../../../core/quotes/quotePack';
 import type { ArticleOrigin } from '../../../core/corpus';
 import { type EntryOutcome, readArticleFromDisk, readEntryFromDisk } from '../../../node/articleFromDisk';
 import { Disposable } from '../../util/disposable';
@@ -25,7 +27,7 @@ export type RecognitionItem =
  */
 export type RecognitionResult =
   | { readonly mentions: readonly EntityMention[] }
-  | { readonly packed: PackedMentions; readonly article: RecognizedArticle }
+  | { readonly packed: PackedMentions; readonly quotes: PackedQuotes; readonly article: RecognizedArticle }
   | { readonly failed: string }
   | { readonly outcome: EntryOutcome };
 
@@ -48,6 +50,13 @@ export interface RecognizedArticle {
   readonly title: string;
   readonly text: string | Uint8Array;
   readonly date: ArticleDate;
+}
+
+/** An article file as the indexes take it: its parts, its mentions packed and its quotes packed beside them. */
+export interface RecognizedFile {
+  readonly article: RecognizedArticle;
+  readonly mentions: PackedMentions;
+  readonly quotes: PackedQuotes;
 }
 
 /** Texts sent to the worker in one message: enough to make a message's cost small beside the work. */
@@ -121,7 +130,7 @@ export class RecognitionRunner extends Disposable {
    * here): the extension host gets the parts the index needs, or undefined when the file is not a
    * readable article (any more).
    */
-  async recognizeFile(path: string, maxBytes: number): Promise<{ readonly article: RecognizedArticle; readonly mentions: PackedMentions } | undefined> {
+  async recognizeFile(path: string, maxBytes: number): Promise<RecognizedFile | undefined> {
     const worker = this.ensureWorker();
     const result = worker
       ? await new Promise<RecognitionResult>((resolve) => {
@@ -131,11 +140,11 @@ export class RecognitionRunner extends Disposable {
       : await this.fileHere(path, maxBytes);
     if (!('packed' in result)) return undefined;
     // From the worker: checked, as everything that crosses from another thread is (the index trusts it).
-    if (!isPackedMentions(result.packed) || !isRecognizedArticle(result.article)) {
+    if (!isPackedMentions(result.packed) || !isRecognizedArticle(result.article) || !isPackedQuotes(result.quotes, result.packed.ids.length)) {
       this.log.warn(`The recognition worker's answer for ${path} was not well formed; its names are left out of the index.`);
       return undefined;
     }
-    return { article: result.article, mentions: result.packed };
+    return { article: result.article, mentions: result.packed, quotes: result.quotes };
   }
 
   /** Reads, parses and classifies a corpus file on disk in the worker (where none runs, here), for the corpus's load. */
@@ -153,7 +162,9 @@ export class RecognitionRunner extends Disposable {
     const read = await readArticleFromDisk(path, maxBytes);
     if ('failed' in read) return read;
     const { title, text, date, paragraphStarts } = read;
-    return { packed: packMentions(this.entities.recognize(text), paragraphStarts), article: { title, text, date } };
+    const mentions = this.entities.recognize(text);
+    const packed = packMentions(mentions, paragraphStarts);
+    return { packed, quotes: packQuotes(findQuotes(read, mentions), packed.ids, text), article: { title, text, date } };
   }
 
   private here(key: string, text: string): readonly EntityMention[] {

@@ -8,6 +8,8 @@ import { parentPort } from 'node:worker_threads';
 import { runAsBackgroundThread } from '../../../node/backgroundThread';
 import { mergeKnowledgeBaseFiles } from '../../../core/entities/knowledgeBase';
 import { packMentions } from '../../../core/entities/mentionPack';
+import { findQuotes } from '../../../core/quotes/findQuotes';
+import { packQuotes } from '../../../core/quotes/quotePack';
 import { createRecognizer, type Recognizer } from '../../../core/entities/recognizer';
 import { readArticleFromDiskSync, readEntryFromDiskSync } from '../../../node/articleFromDisk';
 import type { RecognitionItem, RecognitionReply, RecognitionRequest, RecognitionResult } from './recognitionRunner';
@@ -54,7 +56,11 @@ function recognizeItem(recognizer: Recognizer, item: RecognitionItem): Recogniti
     // The text as bytes: the host hands them on to the search worker without a string of 2 KB on its heap.
     if ('failed' in article) return article;
     const { title, text, date, paragraphStarts } = article;
-    return { packed: packMentions(recognizer.recognize(text), paragraphStarts), article: { title, date, text: utf8.encode(text) } };
+    const mentions = recognizer.recognize(text);
+    const packed = packMentions(mentions, paragraphStarts);
+    // Its quotes too, packed beside the mentions (speakers as places in the pack's ids): offsets, never the words.
+    const quotes = packQuotes(findQuotes(article, mentions), packed.ids, text);
+    return { packed, quotes, article: { title, date, text: utf8.encode(text) } };
   } catch (error) {
     // One file that breaks the parser or the recogniser must not stop the others (or the worker).
     const reason = `It could not be read: ${error instanceof Error ? error.message : String(error)}`;

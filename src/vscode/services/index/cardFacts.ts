@@ -12,6 +12,8 @@ export interface CorpusCardFacts {
   readonly others: readonly { readonly uri: string; readonly summary: ArticleSummary }[];
   /** How many more articles name it than this one and `others`. */
   readonly more: number;
+  /** How many quotes across the corpus it is the speaker of. */
+  readonly quotes: number;
 }
 
 /** The corpus's facts about an entity for a card shown in the article `uri`; undefined while the index does not know it. */
@@ -21,5 +23,5 @@ export function corpusCardFacts(indexer: CorpusIndexService, entityId: string, u
   if (!entity) return undefined;
   const others = indexer.newestMentioning(entityId, uri, CARD_ARTICLES);
   const more = Math.max(0, entity.articles - (index.has(uri) ? 1 : 0) - others.length);
-  return { articles: entity.articles, mentions: entity.mentions, others, more };
+  return { articles: entity.articles, mentions: entity.mentions, others, more, quotes: index.quoteCount(entityId) };
 }

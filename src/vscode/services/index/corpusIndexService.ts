@@ -4,13 +4,16 @@ import { type ArticleSummary, compareArticles } from '../../../core/corpus';
 import { EntityIndex } from '../../../core/entities/entityIndex';
 import type { CooccurrenceList } from '../../../core/entities/cooccurrence';
 import type { EntityTimeline } from '../../../core/entities/timeline';
-import { type PackedMentions, packMentions } from '../../../core/entities/mentionPack';
+import { packMentions } from '../../../core/entities/mentionPack';
 import { config } from '../../config';
 import type { EntityIndexState } from '../../../core/entities/entityIndexState';
 import type { IndexStatus } from '../../../core/indexStatus';
 import type { SearchClient } from '../search/searchClient';
 import type { EntityService } from '../entities/entityService';
-import type { RecognitionRunner, RecognizedArticle } from '../entities/recognitionRunner';
+import type { RecognitionRunner, RecognizedFile } from '../entities/recognitionRunner';
+import { findQuotes } from '../../../core/quotes/findQuotes';
+import type { IndexedQuote, QuoteFilter, QuoteSpeaker } from '../../../core/quotes/quoteIndex';
+import { packQuotes } from '../../../core/quotes/quotePack';
 import { Disposable } from '../../util/disposable';
 import { TimeSlice } from '../../util/timeSlice';
 import type { CorpusService } from '../corpus/corpusService';
@@ -275,6 +278,31 @@ export class CorpusIndexService extends Disposable {
     return { total, articles: this.inCorpus(articles) };
   }
 
+  /**
+   * The quotes that pass `filter` (a speaker, a range of dates, kinds), newest article first, an article's in
+   * text order: how many as indexed, and those from `offset` (at most `limit`) still in the corpus, each with its
+   * article's entry. Offsets only: the words are read from the article when shown.
+   */
+  quotes(filter: QuoteFilter, offset: number, limit: number): { total: number; quotes: (IndexedQuote & { summary: ArticleSummary })[] } {
+    const { total, quotes } = this.entities.quotes.query(filter, offset, limit);
+    return { total, quotes: this.inCorpus(quotes) };
+  }
+
+  /** How many quotes pass `filter` in each month (`YYYY-MM`), newest first. */
+  quoteMonths(filter: QuoteFilter): { month: string; quotes: number }[] {
+    return this.entities.quotes.months(filter);
+  }
+
+  /** The speakers with the most quotes (at most `limit`, of those whose folded name `matches`), and how many match. */
+  topSpeakers(limit: number, matches?: (foldedName: string) => boolean): { speakers: QuoteSpeaker[]; total: number } {
+    return this.entities.quotes.topSpeakers(limit, matches);
+  }
+
+  /** How many quotes an entity is the speaker of. */
+  quoteCount(entityId: string): number {
+    return this.entities.quoteCount(entityId);
+  }
+
   /** Indexed articles with their corpus entries, leaving out those gone from the corpus (they stay indexed until the next run). */
   private inCorpus<A extends { readonly uri: string }>(articles: readonly A[]): (A & { summary: ArticleSummary })[] {
     const corpus = this.corpus.corpus;
@@ -410,13 +438,15 @@ export class CorpusIndexService extends Disposable {
    * An article's parts for the index and its mentions. A file on disk is read, parsed and recognised in
    * the recognition worker; others are read here (through `workspace.fs`) and recognised there.
    */
-  private async readAndRecognize(uri: vscode.Uri, maxBytes: number): Promise<{ readonly article: RecognizedArticle; readonly mentions: PackedMentions } | undefined> {
+  private async readAndRecognize(uri: vscode.Uri, maxBytes: number): Promise<RecognizedFile | undefined> {
     if (uri.scheme === 'file') return this.recognition.recognizeFile(uri.fsPath, maxBytes);
     const outcome = await this.corpus.readArticle(uri, maxBytes);
     if (outcome.kind !== 'article') return undefined;
     const { title, text, date, blocks } = outcome.article;
     const paragraphStarts = blocks.map((block) => block.start);
-    return { article: { title, text, date }, mentions: packMentions(await this.recognition.recognize(text), paragraphStarts) };
+    const found = await this.recognition.recognize(text);
+    const mentions = packMentions(found, paragraphStarts);
+    return { article: { title, text, date }, mentions, quotes: packQuotes(findQuotes(outcome.article, found), mentions.ids, text) };
   }
 
   /** Indexes `todo`, the articles of `articles` (the corpus's, when the run began) not indexed as they are. */
@@ -447,8 +477,8 @@ export class CorpusIndexService extends Disposable {
         const recognized = await this.readAndRecognize(vscode.Uri.parse(summary.uri, true), maxBytes);
         if (this.dirty || this.isDisposed) return;
         if (recognized) {
-          const { article, mentions } = recognized;
-          this.entities.setPacked(summary.uri, mentions, summary);
+          const { article, mentions, quotes } = recognized;
+          this.entities.setPacked(summary.uri, mentions, summary, quotes);
           this.search.add(summary.uri, { title: article.title, text: article.text, date: article.date, entityIds: mentions.ids });
         } else {
           this.entities.delete(summary.uri);

@@ -184,8 +184,8 @@ export class SearchClient extends Disposable {
       this.post({ type: 'savePart', id, part });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const packed = { packStarts: entities.packStarts, packs: entities.packs, known: entities.known };
-    const reply = await this.ask({ type: 'save', id, path, meta, entities: packed }, [packed.packStarts, packed.packs, packed.known]);
+    const packed = { packStarts: entities.packStarts, packs: entities.packs, known: entities.known, quoteStarts: entities.quoteStarts, quotes: entities.quotes };
+    const reply = await this.ask({ type: 'save', id, path, meta, entities: packed }, [packed.packStarts, packed.packs, packed.known, packed.quoteStarts, packed.quotes]);
     if (reply.type !== 'saved') throw new Error('The search worker answered another question.');
     return { bytes: reply.bytes, refused: reply.refused };
   }

@@ -12,7 +12,7 @@ import type { SearchHit } from '../../../core/search/searchIndex';
 import type { SearchIndexState } from '../../../core/search/searchIndexState';
 
 /** The entity index's lists of strings, sent in parts: one message with hundreds of thousands of strings holds the thread that copies them in or out. */
-export type EntityStrings = 'uris' | 'ids' | 'names';
+export type EntityStrings = 'uris' | 'ids' | 'names' | 'quoteStrings';
 /** The rest of the entity index's state: typed arrays, handed over whole. */
 export type PackedEntities = Omit<EntityIndexState, EntityStrings>;
 
@@ -51,7 +51,7 @@ const STRINGS_PER_PART = 20_000;
 /** The files and the entity index's strings, in parts, in the order `addPart` takes them back. */
 export function* partsOf(files: readonly SavedFile[], entities: Pick<EntityIndexState, EntityStrings>): Generator<IndexPart, void, undefined> {
   for (let at = 0; at < files.length; at += FILES_PER_PART) yield { files: files.slice(at, at + FILES_PER_PART) };
-  for (const field of ['uris', 'ids', 'names'] as const) {
+  for (const field of ['uris', 'ids', 'names', 'quoteStrings'] as const) {
     for (let at = 0; at < entities[field].length; at += STRINGS_PER_PART) yield { field, strings: entities[field].slice(at, at + STRINGS_PER_PART) };
   }
 }
@@ -63,7 +63,7 @@ export interface IndexParts {
 }
 
 export function noParts(): IndexParts {
-  return { files: [], strings: { uris: [], ids: [], names: [] } };
+  return { files: [], strings: { uris: [], ids: [], names: [], quoteStrings: [] } };
 }
 
 /** Adds a part to what was put together so far. */

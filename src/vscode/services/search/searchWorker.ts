@@ -63,10 +63,10 @@ async function load(request: Extract<SearchRequest, { type: 'load' }>): Promise<
   const parts = [...partsOf(snapshot.files, e)];
   loads.set(request.id, parts);
   // Copies of the entity arrays, handed over: the search index keeps views of the file's bytes.
-  const entities = { packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice() };
+  const entities = { packStarts: e.packStarts.slice(), packs: e.packs.slice(), known: e.known.slice(), quoteStarts: e.quoteStarts.slice(), quotes: e.quotes.slice() };
   post(
     { type: 'loaded', id: request.id, outcome: { kind: 'ok', meta: snapshot.meta, entities, bytes: read.bytes, parts: parts.length } },
-    buffersOf([entities.packStarts, entities.packs, entities.known]),
+    buffersOf([entities.packStarts, entities.packs, entities.known, entities.quoteStarts, entities.quotes]),
   );
 }
 
