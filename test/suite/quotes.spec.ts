@@ -82,7 +82,8 @@ describe('Quotes view', () => {
     const rows = await allQuoteRows();
     assert.equal(rows.length, labels.length);
     for (const row of rows) {
-      assert.match(row.label, /^Jens Stoltenberg: «.+»$/u);
+      // Quoted words in guillemets; reported speech, the narration's sentence, without.
+      assert.match(row.label, row.node.quote.kind === 'reported' ? /^Jens Stoltenberg: [^«].+$/u : /^Jens Stoltenberg: «.+»$/u);
       assert.equal(row.node.quote.speakerId, stoltenberg);
       assert.equal(row.item.command?.command, 'annotatedReader.openQuote');
     }

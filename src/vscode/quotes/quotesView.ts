@@ -206,7 +206,9 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
   private quoteItem(quote: ShownQuote): vscode.TreeItem {
     const speaker = quote.speaker ?? 'Unknown speaker';
     const words = quote.text.kind === 'text' ? squash(quote.text.text) : undefined;
-    const label = words !== undefined ? `${speaker}: «${shorten(words, LABEL_CHARACTERS)}»` : `${speaker}: ${quote.text.kind === 'changed' ? '(the article changed since it was indexed)' : '(the article could not be read)'}`;
+    // Reported speech is the narration's sentence, not the speaker's words: no guillemets around it.
+    const quoted = (value: string): string => (quote.kind === 'reported' ? value : `«${value}»`);
+    const label = words !== undefined ? `${speaker}: ${quoted(shorten(words, LABEL_CHARACTERS))}` : `${speaker}: ${quote.text.kind === 'changed' ? '(the article changed since it was indexed)' : '(the article could not be read)'}`;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `quote:${quote.uri}#${quote.start}`;
     const date = formatDate(quote.summary.date);
@@ -217,7 +219,7 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
     const tooltip = new SafeMarkdown().bold(speaker).markdown(' · ').text(KIND_NAMES[quote.kind]);
     if (quote.cue) tooltip.markdown(' · ').italic(quote.cue);
     tooltip.markdown('\n\n');
-    if (words !== undefined) tooltip.text(`«${words}»`);
+    if (words !== undefined) tooltip.text(quoted(words));
     else tooltip.text(quote.text.kind === 'changed' ? 'The article has changed since its quotes were indexed; it is indexed again shortly.' : 'The article could not be read.');
     tooltip.markdown('\n\n').bold(quote.summary.title).markdown('\n\n').text(date);
     item.tooltip = tooltip.build();
