@@ -1,14 +1,12 @@
-// UI test of the Quotes view in the dark theme: a person's quotes from Show Quotes, a quote opened in the reader by
+// UI test of the Quotes view in the three themes: a person's quotes from Show Quotes, a quote opened in the reader by
 // keyboard, and the reader's speaker label asking for a speaker's quotes by mouse and by keyboard.
-// Screenshots go to test-results/screenshots/ (quotes-view-dark.png, quotes-reader-dark.png).
+// Screenshots go to test-results/screenshots/ (quotes-view-<theme>.png, quotes-reader-<theme>.png).
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
-import { EXTENSION_READY_TIMEOUT_MS, openArticlesView, readerFrame, runCommand, slugify, widenSideBar, workbenchPage } from './helpers';
+import { EXTENSION_READY_TIMEOUT_MS, openArticlesView, readerFrame, runCommand, slugify, THEMES, widenSideBar, workbenchPage } from './helpers';
 
-const colorTheme = 'Default Dark Modern';
-const slug = 'dark';
-
+for (const { colorTheme, slug } of THEMES) {
 describe(`Quotes view UI in ${colorTheme}`, () => {
   let session: WorkbenchSession | undefined;
 
@@ -86,3 +84,4 @@ describe(`Quotes view UI in ${colorTheme}`, () => {
     await session?.screenshot(`quotes-reader-${slug}`);
   });
 });
+}
