@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AnalysisRenderReport } from '../../src/analysis/protocol';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, renderOf, until } from './helpers';
+import { activateApi, closeAllEditors, hoverTextAt, renderOf, until } from './helpers';
 
 describe('Analysis panel', () => {
   let api: AnnotatedReaderApi;
@@ -50,6 +50,20 @@ describe('Analysis panel', () => {
     assert.equal(report.tableRows, rows);
     assert.equal(report.status, 'ready');
     assert.equal(report.empty, undefined);
+  });
+
+  it("runs from an article file's context menu for the name under the cursor (the menu passes the file's URI)", async () => {
+    const seed = api.corpus.articles().find((a) => a.title.startsWith('Putin og Macron'));
+    assert.ok(seed);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(seed.uri, true));
+    const editor = await vscode.window.showTextDocument(document);
+    const position = document.positionAt(document.getText().indexOf('Macron') + 1);
+    editor.selection = new vscode.Selection(position, position);
+    // The file's names are read once its hover answers.
+    assert.match(await hoverTextAt(document.uri, position), /Emmanuel Macron/u);
+    const macron = idOf('Emmanuel Macron');
+    const report = await renderAfter('the network around the name under the cursor', () => vscode.commands.executeCommand('annotatedReader.showEntityNetwork', document.uri), (r) => r.view === 'network' && r.entities[0] === macron);
+    assert.equal(report.entities[0], macron, 'centred on the name under the cursor');
   });
 
   it("lists a bar's articles, newest first, as the index has them", async () => {

@@ -14,7 +14,8 @@ export interface AnalysisCommandContext {
 
 /**
  * The entity a command is run for: an Entities view node (`{ kind: 'entity', entity: { id } }`), an entity id
- * (a hover card's command link, another extension), or nothing: the name under the cursor in an article file.
+ * (a hover card's command link, another extension), or nothing or the editor's URI (its context menu): the name under
+ * the cursor in an article file.
  * Only an id the index knows is taken; `undefined` otherwise (the command then offers a quick pick).
  */
 export function entityArgument(arg: unknown, ctx: AnalysisCommandContext): string | undefined {
@@ -23,9 +24,11 @@ export function entityArgument(arg: unknown, ctx: AnalysisCommandContext): strin
   else if (typeof arg === 'object' && arg !== null && (arg as Record<string, unknown>).kind === 'entity') {
     const entity = (arg as Record<string, unknown>).entity;
     id = typeof entity === 'object' && entity !== null ? (entity as Record<string, unknown>).id : undefined;
-  } else if (arg === undefined) {
+  } else if (arg === undefined || arg instanceof vscode.Uri) {
+    // (An editor's context menu passes its document's URI: the name is the one under that editor's cursor.)
     const editor = vscode.window.activeTextEditor;
-    id = editor && ctx.documents.get(editor.document)?.mentionAt(editor.selection.active)?.entityId;
+    const ours = editor !== undefined && (arg === undefined || editor.document.uri.toString() === arg.toString());
+    id = ours ? ctx.documents.get(editor.document)?.mentionAt(editor.selection.active)?.entityId : undefined;
   }
   return typeof id === 'string' && ctx.indexer.entities.entity(id) ? id : undefined;
 }
