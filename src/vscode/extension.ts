@@ -196,7 +196,7 @@ export function activate(context: vscode.ExtensionContext): AnnotatedReaderApi {
       persistence,
       startup,
       ...registerAnalysisCommands({ panel: analysis, indexer, documents, startup }),
-      ...registerQuoteCommands({ view: quotesView, indexer, corpus, readers, startup }),
+      ...registerQuoteCommands({ view: quotesView, indexer, corpus, readers, startup, documents }),
       ...registerAnnotationCommands({ service: annotations, view: annotationsView, comments, readers, corpus, documents, globalState: context.globalState }),
       ...registerCommands({ corpus, articles, readers, entitiesView, entities, documents, indexer, search, persistence, startup }),
       ...registerEditorFeatures(documents, entities, corpus, indexer),

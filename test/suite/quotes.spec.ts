@@ -185,6 +185,22 @@ describe('Quotes view', () => {
     await closeAllEditors();
   });
 
+  it("shows the quotes of the name under the cursor from an article file's context menu (which passes the file's URI)", async () => {
+    const stoltenberg = idOf('Jens Stoltenberg');
+    const seed = api.corpus.articles().find((a) => api.entities.inArticle(a.uri).some((e) => e.id === stoltenberg));
+    assert.ok(seed, 'a seed on Stoltenberg');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(seed.uri, true));
+    const editor = await vscode.window.showTextDocument(document);
+    const position = document.positionAt(document.getText().indexOf('Stoltenberg') + 2);
+    editor.selection = new vscode.Selection(position, position);
+    // The file's names are read once its hover answers.
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const shown = await run('annotatedReader.showQuotes', document.uri);
+    assert.equal(shown.filters.speaker?.id, stoltenberg);
+    await run('annotatedReader.clearQuotesFilters');
+    await closeAllEditors();
+  });
+
   it("shows a speaker's quotes from the reader's speaker label, and opens the reader at a quote", async () => {
     const stoltenberg = idOf('Jens Stoltenberg');
     const uri = api.corpus.articles()[0].uri;

@@ -5,6 +5,7 @@ import { QUOTE_KINDS, type QuoteKind } from '../../core/quotes/quoteTypes';
 import { foldForMatching } from '../../core/text';
 import { QuotesCommandId } from '../constants';
 import type { CorpusService } from '../services/corpus/corpusService';
+import type { ArticleDocuments } from '../services/entities/articleDocuments';
 import type { CorpusIndexService } from '../services/index/corpusIndexService';
 import type { CorpusStartup } from '../services/persistence/corpusStartup';
 import type { ArticleOpener } from '../services/readers/articleOpener';
@@ -16,6 +17,8 @@ export interface QuoteCommandContext {
   readonly corpus: CorpusService;
   readonly readers: ArticleOpener;
   readonly startup: CorpusStartup;
+  /** Article files open as text: an editor's context menu asks for the name under its cursor. */
+  readonly documents: ArticleDocuments;
 }
 
 /** What a Quotes command did: the view as it shows the new filters, or why nothing changed. */
@@ -44,6 +47,12 @@ export function registerQuoteCommands(ctx: QuoteCommandContext): vscode.Disposab
   const apply = async (filters: QuotesFilters): Promise<QuotesOutcome> => ({ shown: true, report: await view.setFilters(filters) });
 
   /** A speaker the index knows, by id: their id and name; undefined for anything else. */
+  const nameAtCursor = (uri: vscode.Uri): string | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.toString() !== uri.toString()) return undefined;
+    return ctx.documents.get(editor.document)?.mentionAt(editor.selection.active)?.entityId;
+  };
+
   const speakerOf = (arg: unknown): { id: string; name: string } | undefined => {
     const id = idArgument(arg);
     const entity = id === undefined ? undefined : indexer.entities.entity(id);
@@ -91,8 +100,10 @@ export function registerQuoteCommands(ctx: QuoteCommandContext): vscode.Disposab
     });
   };
 
-  const showQuotes = async (arg?: unknown): Promise<QuotesOutcome> => {
+  const showQuotes = async (given?: unknown): Promise<QuotesOutcome> => {
     ctx.startup.ensure('the Quotes view was asked for');
+    // An article file's context menu passes the file's URI: the name under that editor's cursor, or a pick.
+    const arg = given instanceof vscode.Uri ? nameAtCursor(given) : given;
     if (arg !== undefined) {
       const speaker = speakerOf(arg);
       if (!speaker) {
