@@ -161,8 +161,19 @@ function announce(text: string): void {
   announcer.textContent = text;
 }
 
+/**
+ * The control last focused in the page. While the page is not focused (the theme picker or another part of the
+ * workbench has the keys) and after VS Code gives it the keys back, its focus may have dropped to the body; a
+ * redraw then restores this one rather than leave the keys at the top of the page.
+ */
+let lastFocus: FocusKey | undefined;
+root.addEventListener('focusin', () => {
+  lastFocus = focusedKey() ?? lastFocus;
+});
+
 function render(): void {
-  const key = focusedKey();
+  const active = document.activeElement;
+  const key = focusedKey() ?? (active === null || active === document.body ? lastFocus : undefined);
   const scroll = { x: window.scrollX, y: window.scrollY };
   draw();
   restoreFocus(key, scroll);
