@@ -24,9 +24,67 @@ let shown: Extract<HostMessage, { type: 'didShow' }> | undefined;
 let list: ArticleList | undefined;
 let chart: Chart | undefined;
 let network: cytoscape.Core | undefined;
-/** The bar or edge the keys are on. */
+/** The bar or edge the keys are on, by index into what is drawn now. */
 let focusBar = { series: 0, month: 0 };
 let focusEdge = 0;
+/**
+ * The same by stable key (entity and month, the other end of the edge), so that a redraw with other data (indexing
+ * done, an entity added or removed) keeps the keys on the same bar or edge, or the nearest one left.
+ */
+let focusBarKey: { entityId: string; period: string } | undefined;
+let focusEdgeKey: string | undefined;
+
+/**
+ * Focus across a redraw. Every control the panel draws carries a stable key (`data-focus-key`: a button's role, a
+ * row's entity and month or edge, an article's URI); `render` notes the focused one's key before it empties the page
+ * and focuses the element with that key after drawing, or the nearest equivalent (`fallbackKeys`), without scrolling
+ * the page away from where it was. Focus inside the page is then never dropped to the document, where a screen
+ * reader would start again from the top.
+ */
+const FOCUS_KEY = 'data-focus-key';
+
+interface FocusKey {
+  readonly key: string;
+  /** Its place among the controls of its kind (`row:`, `article:`, `remove:`), for the nearest one when it is gone. */
+  readonly place: number;
+}
+
+function keyed(): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`[${FOCUS_KEY}]`)];
+}
+
+function kindOf(key: string): string {
+  return key.split(':')[0];
+}
+
+function focusedKey(): FocusKey | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !root.contains(active)) return undefined;
+  const key = active.closest(`[${FOCUS_KEY}]`)?.getAttribute(FOCUS_KEY);
+  if (!key) return undefined;
+  const sameKind = keyed().filter((node) => kindOf(node.getAttribute(FOCUS_KEY) ?? '') === kindOf(key));
+  return { key, place: Math.max(0, sameKind.findIndex((node) => node.getAttribute(FOCUS_KEY) === key)) };
+}
+
+/**
+ * The element to focus after a redraw: the one with the same key; else the control of the same kind at the same
+ * place (or the last one); else the chart or network, the Copy button, and last the pressed view button.
+ */
+function focusTarget(focus: FocusKey): HTMLElement | undefined {
+  const nodes = keyed();
+  const byKey = (key: string) => nodes.find((node) => node.getAttribute(FOCUS_KEY) === key);
+  const same = byKey(focus.key);
+  if (same) return same;
+  const sameKind = focus.key.includes(':') ? nodes.filter((node) => kindOf(node.getAttribute(FOCUS_KEY) ?? '') === kindOf(focus.key)) : [];
+  if (sameKind.length > 0) return sameKind[Math.min(focus.place, sameKind.length - 1)];
+  return ['chart', 'network', 'copy', `view:${shown?.view ?? 'timeline'}`].map(byKey).find((node) => node !== undefined);
+}
+
+function restoreFocus(focus: FocusKey | undefined, scroll: { x: number; y: number }): void {
+  if (focus === undefined) return;
+  focusTarget(focus)?.focus({ preventScroll: true });
+  window.scrollTo(scroll.x, scroll.y);
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -103,7 +161,25 @@ function announce(text: string): void {
   announcer.textContent = text;
 }
 
+/**
+ * The control last focused in the page. While the page is not focused (the theme picker or another part of the
+ * workbench has the keys) and after VS Code gives it the keys back, its focus may have dropped to the body; a
+ * redraw then restores this one rather than leave the keys at the top of the page.
+ */
+let lastFocus: FocusKey | undefined;
+root.addEventListener('focusin', () => {
+  lastFocus = focusedKey() ?? lastFocus;
+});
+
 function render(): void {
+  const active = document.activeElement;
+  const key = focusedKey() ?? (active === null || active === document.body ? lastFocus : undefined);
+  const scroll = { x: window.scrollX, y: window.scrollY };
+  draw();
+  restoreFocus(key, scroll);
+}
+
+function draw(): void {
   chart?.destroy();
   chart = undefined;
   network?.destroy();
@@ -116,9 +192,9 @@ function render(): void {
 
   const toolbar = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Analysis' } });
   for (const [id, label] of [['timeline', 'Timeline'], ['network', 'Network']] as const) {
-    toolbar.append(button(label, () => host.postMessage({ type: 'webviewDidRequestView', view: id }), { 'aria-pressed': String(view === id) }, `button toggle${view === id ? ' pressed' : ''}`));
+    toolbar.append(button(label, () => host.postMessage({ type: 'webviewDidRequestView', view: id }), { 'aria-pressed': String(view === id), [FOCUS_KEY]: `view:${id}` }, `button toggle${view === id ? ' pressed' : ''}`));
   }
-  toolbar.append(button(view === 'timeline' ? 'Add Entity…' : 'Choose Entity…', () => host.postMessage({ type: 'webviewDidRequestAddEntity' })));
+  toolbar.append(button(view === 'timeline' ? 'Add Entity…' : 'Choose Entity…', () => host.postMessage({ type: 'webviewDidRequestAddEntity' }), { [FOCUS_KEY]: 'add' }));
   root.append(el('h1', { className: 'title', text: view === 'timeline' ? 'Timeline: mentions per month' : 'Network: names that appear together' }), toolbar);
 
   if (message.timeline && view === 'timeline') {
@@ -128,7 +204,7 @@ function render(): void {
       const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
       // The series' own colour (the theme's that stand out from the page), set through the CSSOM as the policy allows.
       swatch.style.backgroundColor = colours[i % colours.length];
-      chips.append(el('li', { className: 'chip' }, swatch, el('span', { text: entity.name }), button('×', () => host.postMessage({ type: 'webviewDidRequestRemoveEntity', entityId: entity.id }), { 'aria-label': `Remove ${entity.name} from the timeline`, title: `Remove ${entity.name}` }, 'chip-remove')));
+      chips.append(el('li', { className: 'chip' }, swatch, el('span', { text: entity.name }), button('×', () => host.postMessage({ type: 'webviewDidRequestRemoveEntity', entityId: entity.id }), { 'aria-label': `Remove ${entity.name} from the timeline`, title: `Remove ${entity.name}`, [FOCUS_KEY]: `remove:${entity.id}` }, 'chip-remove')));
     });
     root.append(chips);
   }
@@ -168,6 +244,7 @@ function drawTimeline(data: TimelineData): void {
     attrs: {
       tabindex: '0',
       role: 'img',
+      [FOCUS_KEY]: 'chart',
       'aria-label': `Bar chart of mentions per month, ${data.months.length} months. Arrow keys move between bars (up and down between entities), Enter lists that month's articles. The same data is in the table below.`,
     },
   });
@@ -207,15 +284,15 @@ function drawTimeline(data: TimelineData): void {
       },
     },
   });
-  focusBar = { series: Math.min(focusBar.series, data.entities.length - 1), month: Math.min(focusBar.month, data.months.length - 1) };
+  focusBar = barFromKey(data);
   canvas.addEventListener('keydown', (event) => {
     const { series, month } = focusBar;
     const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
     if (event.key in moves) {
       const [ds, dm] = moves[event.key];
-      focusBar = { series: (series + ds + data.entities.length) % data.entities.length, month: Math.max(0, Math.min(data.months.length - 1, month + dm)) };
-    } else if (event.key === 'Home') focusBar = { series, month: 0 };
-    else if (event.key === 'End') focusBar = { series, month: data.months.length - 1 };
+      setFocusBar(data, (series + ds + data.entities.length) % data.entities.length, Math.max(0, Math.min(data.months.length - 1, month + dm)));
+    } else if (event.key === 'Home') setFocusBar(data, series, 0);
+    else if (event.key === 'End') setFocusBar(data, series, data.months.length - 1);
     else if (event.key === 'Enter' || event.key === ' ') {
       requestMonth(data, series, month);
     } else return;
@@ -237,8 +314,33 @@ function showFocusedBar(data: TimelineData): void {
   announce(`${monthLabel(data.months[month])}, ${entity.name}: ${data.series[series].mentions[month]} mentions in ${data.series[series].articles[month]} articles`);
 }
 
-function requestMonth(data: TimelineData, series: number, month: number): void {
+function setFocusBar(data: TimelineData, series: number, month: number): void {
   focusBar = { series, month };
+  focusBarKey = { entityId: data.entities[series].id, period: data.months[month] };
+}
+
+/** The bar the keys were on, in this data: the same entity and month, else the same place clamped to what is drawn. */
+function barFromKey(data: TimelineData): { series: number; month: number } {
+  const series = focusBarKey ? data.entities.findIndex((entity) => entity.id === focusBarKey?.entityId) : -1;
+  const month = focusBarKey ? nearestMonth(data.months, focusBarKey.period) : -1;
+  return {
+    series: series >= 0 ? series : Math.max(0, Math.min(focusBar.series, data.entities.length - 1)),
+    month: month >= 0 ? month : Math.max(0, Math.min(focusBar.month, data.months.length - 1)),
+  };
+}
+
+/** The month's index, or the last month before it (the first if none), in sorted `YYYY-MM` months. */
+function nearestMonth(months: readonly string[], period: string): number {
+  if (months.length === 0) return -1;
+  let index = 0;
+  months.forEach((month, i) => {
+    if (month <= period) index = i;
+  });
+  return index;
+}
+
+function requestMonth(data: TimelineData, series: number, month: number): void {
+  setFocusBar(data, series, month);
   host.postMessage({ type: 'webviewDidRequestMonth', entityId: data.entities[series].id, period: data.months[month] });
 }
 
@@ -249,6 +351,7 @@ function drawNetwork(data: NetworkData): void {
     attrs: {
       tabindex: '0',
       role: 'img',
+      [FOCUS_KEY]: 'network',
       'aria-label': `Network of the ${data.edges.length} names that appear most with ${data.centre.name}. Arrow keys move between the ties, Enter lists the articles naming both; clicking a name centres the network on it. The same data is in the table below.`,
     },
   });
@@ -312,10 +415,11 @@ function drawNetwork(data: NetworkData): void {
     const id = event.target.id() as string;
     if (id !== data.centre.id) host.postMessage({ type: 'webviewDidRequestCentre', entityId: id });
   });
-  focusEdge = Math.min(focusEdge, data.edges.length - 1);
+  const kept = focusEdgeKey === undefined ? -1 : data.edges.findIndex((edge) => edge.id === focusEdgeKey);
+  focusEdge = kept >= 0 ? kept : Math.max(0, Math.min(focusEdge, data.edges.length - 1));
   container.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') focusEdge = (focusEdge + 1) % data.edges.length;
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') focusEdge = (focusEdge - 1 + data.edges.length) % data.edges.length;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') setFocusEdge(data, (focusEdge + 1) % data.edges.length);
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') setFocusEdge(data, (focusEdge - 1 + data.edges.length) % data.edges.length);
     else if (event.key === 'Enter' || event.key === ' ') requestEdge(data, focusEdge);
     else return;
     event.preventDefault();
@@ -334,14 +438,19 @@ function showFocusedEdge(data: NetworkData): void {
   announce(`${data.centre.name} and ${name}: ${edge.articles} shared articles, ${edge.paragraphs} shared paragraphs`);
 }
 
-function requestEdge(data: NetworkData, index: number): void {
+function setFocusEdge(data: NetworkData, index: number): void {
   focusEdge = index;
+  focusEdgeKey = data.edges[index]?.id;
+}
+
+function requestEdge(data: NetworkData, index: number): void {
+  setFocusEdge(data, index);
   host.postMessage({ type: 'webviewDidRequestEdge', a: data.centre.id, b: data.edges[index].id });
 }
 
 function renderTable(table: Table): HTMLElement {
   const section = el('section', { className: 'table-section', attrs: { 'aria-label': 'The data as a table' } });
-  const copy = button('Copy as TSV', () => host.postMessage({ type: 'webviewDidRequestCopy', text: toTsv(table) }), { title: 'Copy the table as tab-separated values (pastes into a spreadsheet)' });
+  const copy = button('Copy as TSV', () => host.postMessage({ type: 'webviewDidRequestCopy', text: toTsv(table) }), { title: 'Copy the table as tab-separated values (pastes into a spreadsheet)', [FOCUS_KEY]: 'copy' });
   const head = el('tr', {}, ...[...table.head, 'Articles list'].map((label) => el('th', { text: label, attrs: { scope: 'col' } })));
   const body = el('tbody');
   for (const row of table.rows) {
@@ -354,7 +463,7 @@ function renderTable(table: Table): HTMLElement {
         button('List', () => {
           if (action.kind === 'month') host.postMessage({ type: 'webviewDidRequestMonth', entityId: action.entityId, period: action.period });
           else host.postMessage({ type: 'webviewDidRequestEdge', a: action.a, b: action.b });
-        }, { 'aria-label': row.actionLabel ?? 'List the articles' }, 'link-button'),
+        }, { 'aria-label': row.actionLabel ?? 'List the articles', [FOCUS_KEY]: action.kind === 'month' ? `row:month:${action.entityId}:${action.period}` : `row:edge:${action.a}:${action.b}` }, 'link-button'),
       );
     }
     tr.append(cell);
@@ -365,10 +474,10 @@ function renderTable(table: Table): HTMLElement {
 }
 
 function renderList(articles: ArticleList): HTMLElement {
-  const heading = el('h2', { text: `${articles.title}: ${articles.total === 1 ? '1 article' : `${articles.total} articles`}`, attrs: { tabindex: '-1', id: 'list-heading' } });
+  const heading = el('h2', { text: `${articles.title}: ${articles.total === 1 ? '1 article' : `${articles.total} articles`}`, attrs: { tabindex: '-1', id: 'list-heading', [FOCUS_KEY]: 'list-heading' } });
   const items = el('ul', { className: 'articles' });
   for (const article of articles.articles) {
-    const open = button(article.title, () => host.postMessage({ type: 'webviewDidRequestOpenArticle', uri: article.uri, entityId: articles.entityId }), {}, 'link-button article-link');
+    const open = button(article.title, () => host.postMessage({ type: 'webviewDidRequestOpenArticle', uri: article.uri, entityId: articles.entityId }), { [FOCUS_KEY]: `article:${article.uri}` }, 'link-button article-link');
     const count = articles.counts === 'mentions' ? `${article.count} mentions` : `${article.count} shared paragraphs`;
     items.append(el('li', {}, open, el('span', { className: 'meta', text: ` ${article.dateLabel} · ${count}` })));
   }

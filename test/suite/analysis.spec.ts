@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AnalysisRenderReport } from '../../src/analysis/protocol';
+import { type AnalysisRenderReport, MAX_COPY_LENGTH, type NetworkData } from '../../src/analysis/protocol';
+import { networkTable, toTsv } from '../../src/analysis/tables';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
 import { activateApi, closeAllEditors, hoverTextAt, renderOf, until } from './helpers';
 
@@ -87,6 +88,30 @@ describe('Analysis panel', () => {
     const other = expected.entities[0].entity.id;
     const listed = await renderAfter('the list of an edge', () => api.analysis.receive({ type: 'webviewDidRequestEdge', a: stoltenberg, b: other }), (r) => r.list !== undefined);
     assert.deepEqual(listed.list?.uris, api.analysisData.articlesWithBoth(stoltenberg, other, 200).articles.map((a) => a.uri));
+  });
+
+  it("puts the network's table on the clipboard as TSV on Copy, and refuses a text over the limit", async () => {
+    const stoltenberg = idOf('Jens Stoltenberg');
+    const report = await renderAfter('the network of Stoltenberg', () => vscode.commands.executeCommand('annotatedReader.showEntityNetwork', stoltenberg), (r) => r.view === 'network' && r.entities[0] === stoltenberg);
+    const centre = api.entities.all().find((e) => e.id === stoltenberg);
+    assert.ok(centre);
+    const list = api.analysisData.cooccurring(stoltenberg, 16);
+    // The table the webview draws from the same data (tables.ts is what its Copy button calls).
+    const data: NetworkData = {
+      centre: { id: centre.id, name: centre.name, type: centre.type },
+      neighbours: list.entities.map(({ entity }) => ({ id: entity.id, name: entity.name, type: entity.type })),
+      edges: list.entities.map(({ entity, articles, paragraphs }) => ({ id: entity.id, articles, paragraphs })),
+      total: list.total,
+    };
+    const tsv = toTsv(networkTable(data));
+    assert.equal(tsv.trimEnd().split(/\r?\n/u).length, report.tableRows + 1, 'a header line and a line per row of the drawn table');
+    await vscode.env.clipboard.writeText('before');
+    assert.deepEqual(await api.analysis.receive({ type: 'webviewDidRequestCopy', text: tsv }), { handled: true });
+    assert.equal(await vscode.env.clipboard.readText(), tsv);
+    assert.match(tsv, /\t/u);
+    await vscode.env.clipboard.writeText('before');
+    assert.deepEqual(await api.analysis.receive({ type: 'webviewDidRequestCopy', text: 'x'.repeat(MAX_COPY_LENGTH + 1) }), { handled: false, reason: 'malformed message' });
+    assert.equal(await vscode.env.clipboard.readText(), 'before');
   });
 
   it('opens only articles of the corpus, and refuses what is malformed', async () => {

@@ -2,9 +2,9 @@
 // Screenshots go to test-results/screenshots/ (analysis-timeline-<theme>.png, analysis-network-<theme>.png).
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
-import type { Page } from 'playwright-core';
+import type { ElementHandle, FrameLocator, Page } from 'playwright-core';
 import { launchWorkbench, type WorkbenchSession } from '../harness/launchWorkbench';
-import { EXTENSION_READY_TIMEOUT_MS, openArticlesView, readerFrame, runCommand, slugify, THEMES, workbenchPage } from './helpers';
+import { escapeRegExp, EXTENSION_READY_TIMEOUT_MS, openArticlesView, readerFrame, runCommand, slugify, THEMES, workbenchPage } from './helpers';
 
 /** Picks `name` in the open quick pick of entities. */
 async function pickEntity(page: Page, name: string): Promise<void> {
@@ -13,6 +13,36 @@ async function pickEntity(page: Page, name: string): Promise<void> {
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await input.press('Enter');
+}
+
+/** Picks `theme` in Preferences: Color Theme. */
+async function switchTheme(page: Page, theme: string): Promise<void> {
+  // The command by its exact title (Preferences: Browse Color Themes in Marketplace matches it too).
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Preferences: Color Theme$/u }).first().click();
+  await page.locator('.quick-input-widget input[placeholder^="Select Color Theme"]').waitFor();
+  // The picker names the built-in themes without "Default" (Dark Modern, Dark High Contrast); the row by its whole
+  // name, for High Contrast is also the start of High Contrast Light.
+  const words = theme.replace(/^Default /u, '');
+  await input.fill(words);
+  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^(Default |Dark )?${escapeRegExp(words)}$`, 'u') }).first().waitFor();
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Waits until the element drawn before is gone (the panel drew itself again). */
+async function redrawn(handle: ElementHandle | null): Promise<void> {
+  assert.ok(handle);
+  const frame = await handle.ownerFrame();
+  assert.ok(frame);
+  await frame.waitForFunction((node) => !node.isConnected, handle);
+}
+
+/** The focus key of the element focused in the panel's document. */
+async function focusedKey(panel: FrameLocator): Promise<string> {
+  return panel.locator('body').evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('data-focus-key') ?? `${document.activeElement?.tagName ?? 'none'} focused, page focused: ${String(document.hasFocus())}`);
 }
 
 for (const { colorTheme, slug } of THEMES) {
@@ -75,6 +105,31 @@ for (const { colorTheme, slug } of THEMES) {
       await panel.locator('body').evaluate(() => window.scrollTo(0, 0));
       await page.mouse.move(0, 0);
       await session?.screenshot(`analysis-network-${slug}`);
+    });
+
+    it('keeps keyboard focus on the same table row and the same tie when the theme changes and the panel is drawn again', async () => {
+      const page = workbenchPage(session);
+      const panel = readerFrame(page);
+      const other = THEMES.find((theme) => theme.colorTheme !== colorTheme)?.colorTheme ?? colorTheme;
+      // A row's List button (the second row, so that the top of the page is not where it would land anyway).
+      const button = panel.locator('table tbody tr').nth(1).getByRole('button');
+      await button.focus();
+      const key = await button.getAttribute('data-focus-key');
+      assert.ok(key?.startsWith('row:edge:'));
+      const drawnBefore = await button.elementHandle();
+      await switchTheme(page, other);
+      await redrawn(drawnBefore);
+      assert.equal(await focusedKey(panel), key, 'the same row keeps focus after the redraw');
+      // The network: the arrow keys on the second tie, the theme back, and the same tie is still the focused one.
+      const network = panel.locator('.network');
+      await network.focus();
+      await network.press('ArrowRight');
+      const announced = await panel.locator('[role="status"][aria-live="polite"]').innerText();
+      const networkBefore = await network.elementHandle();
+      await switchTheme(page, colorTheme);
+      await redrawn(networkBefore);
+      assert.equal(await focusedKey(panel), 'network');
+      assert.equal(await panel.locator('[role="status"][aria-live="polite"]').innerText(), announced, 'the keys are on the same tie');
     });
   });
 }
