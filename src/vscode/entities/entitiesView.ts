@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showMoreItem } from '../util/showMore';
 import { formatDate } from '../../core/dates';
 import type { IndexedEntity } from '../../core/entities/entityIndex';
 import { ENTITY_TYPE_NAMES, ENTITY_TYPE_PLURALS, type EntityType } from '../../core/entities/types';
@@ -226,14 +227,12 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
         item.accessibilityInformation = { label: `${label}, in ${title}, ${date}` };
         return item;
       }
-      case 'moreMentions': {
-        const item = new vscode.TreeItem(`Show more mentions`, vscode.TreeItemCollapsibleState.None);
-        item.id = `moreMentions:${node.entityId}:${node.shown}`;
-        item.description = `${node.shown.toLocaleString('en')} of ${node.total.toLocaleString('en')} shown`;
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: CommandId.ShowMoreMentions, title: 'Show More Mentions', arguments: [node.entityId] };
-        return item;
-      }
+      case 'moreMentions':
+        return showMoreItem('mentions', `moreMentions:${node.entityId}:${node.shown}`, node.shown, node.total, {
+          command: CommandId.ShowMoreMentions,
+          title: 'Show More Mentions',
+          arguments: [node.entityId],
+        });
     }
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showMoreItem } from '../util/showMore';
 import { forEachLimit } from '../../core/async';
 import type { ArticleSummary } from '../../core/corpus';
 import { formatDate, formatMonth } from '../../core/dates';
@@ -192,14 +193,8 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
       }
       case 'quote':
         return this.quoteItem(node.quote);
-      case 'more': {
-        const item = new vscode.TreeItem('Show more quotes', vscode.TreeItemCollapsibleState.None);
-        item.id = `more:${node.month}:${node.shown}`;
-        item.description = `${node.shown.toLocaleString('en')} of ${node.total.toLocaleString('en')} shown`;
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: QuotesCommandId.ShowMore, title: 'Show More Quotes', arguments: [node.month] };
-        return item;
-      }
+      case 'more':
+        return showMoreItem('quotes', `more:${node.month}:${node.shown}`, node.shown, node.total, { command: QuotesCommandId.ShowMore, title: 'Show More Quotes', arguments: [node.month] });
     }
   }
 
