@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ViewProgress } from '../util/viewProgress';
 import { showMoreItem } from '../util/showMore';
 import { formatDate } from '../../core/dates';
 import type { IndexedEntity } from '../../core/entities/entityIndex';
@@ -62,7 +63,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
   /** The phase told to the welcome content (context key annotatedReader.entitiesState). */
   private phase: IndexPhase | undefined;
   /** Ends the progress bar on the view, while one is shown. */
-  private endProgress: (() => void) | undefined;
+  private readonly progress = new ViewProgress(ViewId.Entities);
 
   constructor(
     private readonly corpus: CorpusService,
@@ -75,14 +76,14 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
     this.register(indexer.onDidChangeProgress(() => this.showProgress()));
     this.register(indexer.onDidChangeStatus((status) => this.showStatus(status)));
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
-    this.register({ dispose: () => this.endProgress?.() });
+    this.register(this.progress);
     this.rebuild();
     this.showStatus(indexer.status);
   }
 
   /** What the view shows about the corpus: its phase (for the welcome content), its message, and whether its progress bar runs. */
   get state(): { readonly phase: IndexPhase | undefined; readonly message: string | undefined; readonly progress: boolean } {
-    return { phase: this.phase, message: this.treeView.message, progress: this.endProgress !== undefined };
+    return { phase: this.phase, message: this.treeView.message, progress: this.progress.showing };
   }
 
   /**
@@ -95,16 +96,7 @@ export class EntitiesView extends Disposable implements vscode.TreeDataProvider<
       this.phase = status.phase;
       void vscode.commands.executeCommand('setContext', ContextKey.EntitiesState, status.phase);
     }
-    const busy = inProgress(status);
-    if (busy && !this.endProgress) {
-      let end!: () => void;
-      const ended = new Promise<void>((resolve) => (end = resolve));
-      this.endProgress = () => {
-        this.endProgress = undefined;
-        end();
-      };
-      void vscode.window.withProgress({ location: { viewId: ViewId.Entities } }, () => ended);
-    } else if (!busy) this.endProgress?.();
+    this.progress.update(inProgress(status));
     this.showProgress();
   }
 

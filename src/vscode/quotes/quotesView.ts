@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ViewProgress } from '../util/viewProgress';
 import { showMoreItem } from '../util/showMore';
 import { forEachLimit } from '../../core/async';
 import type { ArticleSummary } from '../../core/corpus';
@@ -83,7 +84,7 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
   private readonly limits = new Map<string, number>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private phase: string | undefined;
-  private endProgress: (() => void) | undefined;
+  private readonly progress = new ViewProgress(ViewId.Quotes);
   /** The word search under way, cancelled when a newer one starts. */
   private wordSearch: vscode.CancellationTokenSource | undefined;
   private lastReport: QuotesReport | undefined;
@@ -99,7 +100,7 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
     this.register(indexer.onDidChange(() => this.scheduleRebuild()));
     this.register(indexer.onDidChangeStatus((status) => this.showStatus(status)));
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
-    this.register({ dispose: () => this.endProgress?.() });
+    this.register(this.progress);
     this.register({ dispose: () => this.wordSearch?.cancel() });
     void vscode.commands.executeCommand('setContext', ContextKey.QuotesFiltered, false);
     this.showStatus(indexer.status);
@@ -253,19 +254,9 @@ export class QuotesView extends Disposable implements vscode.TreeDataProvider<Qu
       void vscode.commands.executeCommand('setContext', ContextKey.QuotesState, phase);
     }
     const busy = inProgress(status);
-    if (busy && !this.endProgress) {
-      let end!: () => void;
-      const ended = new Promise<void>((resolve) => (end = resolve));
-      this.endProgress = () => {
-        this.endProgress = undefined;
-        end();
-      };
-      void vscode.window.withProgress({ location: { viewId: ViewId.Quotes } }, () => ended);
-    } else if (!busy) {
-      this.endProgress?.();
-      // Settled: the counts are whole now.
-      this.scheduleRebuild();
-    }
+    this.progress.update(busy);
+    // Settled: the counts are whole now.
+    if (!busy) this.scheduleRebuild();
     this.showMessage();
     if (this.lastReport) {
       this.lastReport = { ...this.lastReport, message: this.treeView.message, phase: this.phase ?? 'loading', partial: busy };
