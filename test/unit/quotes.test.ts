@@ -335,6 +335,20 @@ const CASES: readonly Case[] = [
     expect: [['reported', 'Rundt 260 avganger er innstilt fredag, opplyser selskapet.', 'Nordavia', 'opplyser']],
   },
   {
+    name: 'selskapet: a company named with and without its legal form is one, a sentence opening with the noun names none, a plural in quoted words neither',
+    paragraphs: [
+      'Fjordlaks ASA er notert på Oslo Børs. Aksjen falt i går.',
+      'Selskapet vil kutte kostnader. Konsernsjef Petter Haugseth i Fjordlaks sier at salget er godt.',
+      '– Oljeselskapene har satt prosjektene på vent, sier han.',
+      'Ifølge selskapet går under fem prosent av salget til Kina.',
+    ],
+    expect: [
+      ['reported', 'Konsernsjef Petter Haugseth i Fjordlaks sier at salget er godt.', 'Petter Haugseth', 'sier'],
+      ['direct', 'Oljeselskapene har satt prosjektene på vent', 'Petter Haugseth', 'sier'],
+      ['reported', 'Ifølge selskapet går under fem prosent av salget til Kina.', 'Fjordlaks ASA', 'ifølge'],
+    ],
+  },
+  {
     name: 'agencies relaying words: the cue after the quote, an opinion, the person a medium cites',
     paragraphs: [
       '«Europeerne skader seg selv», skriver Kremls talsperson Dmitrij Voronov på Telegram, ifølge Reuters.',

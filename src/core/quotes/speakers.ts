@@ -49,8 +49,11 @@ const DETERMINERS = new Set(['den', 'det', 'de', 'nye', 'tidligere', 'daværende
 const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap', 'ledels', 'konsernledels']);
 
 /** Whether a body's name may be a company's: `Nordavia`, `Fjordlaks ASA`; not `Utenriksdepartementet`, `Fagforbundet`, `NRK`. */
+/** A company's legal form after its name: `Fjordlaks ASA`. */
+const LEGAL_FORM = /\s+(?:AS|ASA|AB|Ltd|Inc|GmbH)$/u;
+
 function isCompanyName(name: string): boolean {
-  if (/\b(?:AS|ASA|AB|Ltd|Inc|GmbH)$/u.test(name)) return true;
+  if (LEGAL_FORM.test(name)) return true;
   return !isMediumName(name) && !ORGANIZATION_ENDING.test(name) && !/^\p{Lu}{2,6}$/u.test(name) && !/(?:parti|partiet|forbund|forbundet|forening|foreningen|lag|laget|rådet)$/iu.test(name);
 }
 
@@ -259,15 +262,19 @@ export class SpeakerResolver {
     // `opplyser selskapet` of an article about `Nordavia` or `Fjordlaks ASA`: the company the article names most before,
     // and first (its subject), not a public body, a party or a medium, whose names say what they are.
     if (COMPANY_NOUNS.has(stem)) {
-      const counts = new Map<string, { mention: EntityMention; count: number }>();
+      // (`Fjordlaks` and `Fjordlaks ASA` are one company; the fuller name speaks. A tie goes to the one named last.)
+      const counts = new Map<string, { mention: EntityMention; count: number; last: number }>();
       for (const m of this.narrative) {
         if (m.type !== 'organization' || m.start >= at || !isCompanyName(m.canonical)) continue;
-        const entry = counts.get(m.entityId) ?? { mention: m, count: 0 };
+        const key = folded(m.canonical.replace(LEGAL_FORM, ''));
+        const entry = counts.get(key) ?? { mention: m, count: 0, last: m.start };
         entry.count++;
-        counts.set(m.entityId, entry);
+        entry.last = m.start;
+        if (m.canonical.length > entry.mention.canonical.length) entry.mention = m;
+        counts.set(key, entry);
       }
-      let company: { mention: EntityMention; count: number } | undefined;
-      for (const entry of counts.values()) if (!company || entry.count > company.count) company = entry;
+      let company: { mention: EntityMention; count: number; last: number } | undefined;
+      for (const entry of counts.values()) if (!company || entry.count > company.count || (entry.count === company.count && entry.last > company.last)) company = entry;
       if (company) return { speaker: speakerOf(company.mention), type: 'organization' };
     }
     // `Den russiske regjeringen`: a body named by what it is.
@@ -417,11 +424,17 @@ export class SpeakerResolver {
     for (let k = this.wordIndexAtOrAfter(at) - 1; k >= 0; k--) {
       const word = this.words[k];
       if (!folded(word.lower).includes(stem) || folded(word.lower) === folded(stem)) continue;
+      // (Not in someone's words, and no plural: `«Oljeselskapene har satt prosjektene på vent»` names no body.)
+      if (!this.narrativeAt(word.start) || isPluralOf(word.lower, stem)) continue;
       if (word.capital) {
         // `Flyselskapet Nordavia`: the noun stands beside the body's name, which the recognizer found.
         const next = this.words[k + 1];
         const named = next && this.narrative.find((m) => m.start === next.start && m.type === 'organization');
-        return named ? named.canonical : this.writtenFrom(k);
+        if (named) return named.canonical;
+        // (`Selskapet vil kutte …` opening a sentence is the noun, not a name; `Styret i Haugerud Terrasse borettslag` is one.)
+        const written = this.writtenFrom(k);
+        if (written === word.text && folded(word.lower).startsWith(stem)) continue;
+        return written;
       }
       const before = this.words[k - 2];
       if (k >= 2 && this.words[k - 1].lower === 'og' && before.hyphenAfter && before.capital) return `${before.text}- og ${word.text}`;
