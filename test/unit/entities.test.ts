@@ -205,6 +205,11 @@ describe('names the knowledge base does not know', () => {
     },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
+      name: 'a centre or service is a body, not a place, even after a preposition',
+      text: 'Skipperen ringte til Hovedredningssentralen klokken tre. Etterretningstjenesten ville ikke kommentere saken.',
+      expected: [['Hovedredningssentralen', 'organization'], ['Etterretningstjenesten', 'organization']],
+    },
+    {
       name: 'a given name ending in -s after a sentence that opened with its stem, and titles the rules do not list',
       text: 'Han kom i går. Rektor Hans Petter Wold-Amundsen stopper. Kirkeverge Bjørn Tore Hjelmeland forklarer. Politioverbetjent Rune Ask Halvorsen ledet.',
       expected: [['Hans Petter Wold-Amundsen', 'person'], ['Bjørn Tore Hjelmeland', 'person'], ['Rune Ask Halvorsen', 'person']],

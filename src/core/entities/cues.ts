@@ -124,14 +124,14 @@ export const ORGANIZATION_WORD_ENDING =
 
 /** One-word names ending like an organisation: `Utenriksdepartementet`, `Fiskeridirektoratet`, `Arbeiderpartiet`, `Sametinget`. */
 export const ORGANIZATION_ENDING =
-  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|gruppen|konsernet|bladet|avisen|posten|forsvaret|revisjonen|\p{Ll}{3}rett|\p{Ll}{3}nett|ASA|AS)$/u;
+  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|sentralen|tjenesten|gruppen|konsernet|bladet|avisen|posten|forsvaret|revisjonen|\p{Ll}{3}rett|\p{Ll}{3}nett|ASA|AS)$/u;
 
 /**
  * A public body's one-word name, a compound of three letters or more before an institution's head in the definite
- * form: `Mattilsynet`, `Utdanningsdirektoratet`, `Skatteetaten`, `Fagforbundet`, `Barneombudet`. A name even at a
+ * form: `Mattilsynet`, `Utdanningsdirektoratet`, `Skatteetaten`, `Fagforbundet`, `Barneombudet`, `Hovedredningssentralen`. A name even at a
  * sentence start, where the head alone (`Direktoratet`) or a noun like `Kraftverket` is not.
  */
-export const INSTITUTION_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:tilsynet|direktoratet|departementet|etaten|forbundet|ombudet|foreningen)$/u;
+export const INSTITUTION_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:tilsynet|direktoratet|departementet|etaten|forbundet|ombudet|foreningen|tjenesten|sentralen)$/u;
 
 /** Names of events by their ending: `Eliteserien`, `Spellemannprisen`, `Øyafestivalen`, `Arendalsuka`, `Conference League`, `Oslo Innovation Week`. */
 export const EVENT_ENDING = /(?:serien|ligaen|prisen|festivalen|festival|uka|uken|cupen|mesterskapet|lekene|rennet|league|cup|week|championship|games|open|summit|expo)$/u;
