@@ -4,6 +4,7 @@
  * page furniture. The rules follow Norwegian news text as scraped (see
  * README, "Article files"); every part keeps its offsets into the text.
  */
+import { isMediumName } from './media';
 import type { Article, ArticleDate, Block, BlockKind, Byline, InlinePart, ParseFailure, ParseResult, Span } from './article';
 import { normalizeLineEndings, squashWhitespace, truncateAtWord } from './text';
 
@@ -24,7 +25,11 @@ const INFOBOX_END = /\s*Vis mer\s*$/u;
 /** A paragraph opening with a dash and a space is a quote. */
 const QUOTE = /^[–—―-]\s/u;
 /** `Av NTB , Runa Fjellanger og Kyrre Lien`, `Tekst: Kari Holm Foto: Ola Dahl`, `Tekst og foto: Kari Holm`. */
-const BYLINE = /^(?:Av|By|Tekst(?:\s+og\s+foto)?\s*:|Text\s*:)\s+(\S[^\n]*)$/iu;
+const BYLINE = /^(?:(?:Skrevet\s+)?av\s*:?|By\s*:?|(?:Tekst(?:\s+og\s+foto)?|Text|Intervju|Journalist|Reporter)\s*:)\s+(\S[^\n]*)$/iu;
+/** A role after a name in a byline: `Kari Holm, journalist`, `Ola Dahl, fotograf`, `Per Berg, politisk redaktør`. */
+const ROLE_AFTER_NAME = /^(?:\p{Ll}+(?:\s+\p{Ll}+){0,2})$/u;
+/** An e-mail address in a byline: `Kari Holm kari.holm@bt.no`. */
+const EMAIL = /\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu;
 /** A byline without `Av` that gives its people's roles in brackets: `Runa Fjellanger (tekst) og Kyrre Lien (foto)`. */
 const ROLE_IN_BRACKETS = /\((?:tekst|foto|tekst og foto|video|illustrasjon|grafikk)\)/iu;
 /** A second role's label inside a byline: `Kari Holm Foto: Ola Dahl`, `Kari Holm, foto: Ola Dahl`. */
@@ -221,7 +226,7 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Om
       continue;
     }
     // (`Tekst: Kari Holm Foto: Ola Dahl` ends like a caption's credit, but is the byline.)
-    const early = byline || !/^(?:Av|By|Tekst|Text)\b/iu.test(p.value) ? undefined : bylineParts(p);
+    const early = byline || !/^(?:Av|By|Tekst|Text|Skrevet|Intervju|Journalist|Reporter)\b/iu.test(p.value) ? undefined : bylineParts(p);
     if (early) {
       byline = early.byline;
       drafts.push({ kind: 'byline', start: p.start, end: p.end, parts: early.parts });
@@ -396,11 +401,14 @@ function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | un
   if (!match) return undefined;
   const namesStart = p.start + match.index + match[0].indexOf(match[1]);
   const names: Span[] = [];
-  const separator = /\s*,\s*|\s+og\s+|\s+and\s+|\s*&\s*/gu;
+  const separator = /\s*,\s*(?:og\s+)?|\s+og\s+|\s+and\s+|\s*&\s*|\s+[/|]\s+/gu;
   let from = 0;
   const body = match[1];
   // Separators inside brackets (`(tekst og foto)`) part no names: they are masked, and a role's label is one.
-  const masked = body.replace(/\([^()]*\)/gu, (inner) => `(${'x'.repeat(inner.length - 2)})`).replace(ROLE_LABEL, (label) => `,${' '.repeat(label.length - 1)}`);
+  const masked = body
+    .replace(/\([^()]*\)/gu, (inner) => `(${'x'.repeat(inner.length - 2)})`)
+    .replace(ROLE_LABEL, (label) => `,${' '.repeat(label.length - 1)}`)
+    .replace(EMAIL, (address) => `,${' '.repeat(address.length - 1)}`);
   const pushName = (start: number, end: number) => names.push({ start, end });
   for (let sep = separator.exec(masked); sep; sep = separator.exec(masked)) {
     pushName(from, sep.index);
@@ -414,8 +422,12 @@ function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | un
   for (const span of names) {
     // `Runa Fjellanger (tekst)`: the role in brackets is not part of the name.
     const name = body.slice(span.start, span.end).trim().replace(/\s*\([\p{Ll}\s]{1,20}\)$/u, '');
+    // (What an e-mail address left, and a role after a name: `Kari Holm, journalist`.)
+    if (!name && body.includes('@')) continue;
     if (!name) return undefined;
-    const agency = AGENCIES.has(name.toLowerCase()) || /^\p{Lu}{2,6}$/u.test(name);
+    if (ROLE_AFTER_NAME.test(name) && parts.length > 0) continue;
+    // (`Av Kari Holm, Bergens Tidende`: the newsroom, like an agency.)
+    const agency = AGENCIES.has(name.toLowerCase()) || /^\p{Lu}{2,6}$/u.test(name) || isMediumName(name);
     const person = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|la|le|af|av))*$/u.test(name);
     if (!agency && !person) return undefined;
     if (name.split(/\s+/).length > 5) return undefined;

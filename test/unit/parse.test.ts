@@ -291,6 +291,48 @@ describe('parseArticle on edge cases', () => {
       check: (a) => assert.deepEqual(a.byline?.authors, ['Per Berg']),
     },
     {
+      name: 'a byline with a colon after Av',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv: Kari Holm\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm'], []]),
+    },
+    {
+      name: 'a byline written out, Skrevet av',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nSkrevet av Kari Holm og Per Berg\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm', 'Per Berg'], []]),
+    },
+    {
+      name: 'an interview’s byline label',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nIntervju: Kari Holm\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm'], []]),
+    },
+    {
+      name: 'a byline with roles after the names',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Kari Holm, journalist, og Ola Dahl, fotograf\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm', 'Ola Dahl'], []]),
+    },
+    {
+      name: 'a byline naming the newsroom after the journalist',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Kari Holm, Bergens Tidende\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm'], ['Bergens Tidende']]),
+    },
+    {
+      name: 'a byline with a slash before the agency',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Kari Holm / NTB\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm'], ['NTB']]),
+    },
+    {
+      name: 'a byline with an e-mail address',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Kari Holm kari.holm@bt.no\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm'], []]),
+    },
+    {
       name: 'a dateline with a space in the place',
       text: ' date 2022-03 Overskrift her\n\nNEW YORK (NTB) FNs generalforsamling møttes.',
       kinds: ['headline', 'lead'],

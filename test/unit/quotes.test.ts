@@ -309,6 +309,16 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'the interviewer of a byline with roles after the names and a newsroom is its journalist',
+    paragraphs: ['Ingrid Solvang har skrevet sin tredje roman.', 'Av Kari Holm, journalist, og Ola Dahl, fotograf / Bergens Tidende', '– Hvorfor skrev du den?', '– Fordi jeg måtte.', '– Og nå?', '– Nå hviler jeg.'],
+    expect: [
+      ['question', 'Hvorfor skrev du den?', 'Kari Holm'],
+      ['direct', 'Fordi jeg måtte.', 'Ingrid Solvang'],
+      ['question', 'Og nå?', 'Kari Holm'],
+      ['direct', 'Nå hviler jeg.', 'Ingrid Solvang'],
+    ],
+  },
+  {
     name: 'speech that reports nothing: pointing, docking, denied, about something, a particle further on, a question word',
     paragraphs: [
       'Elisabeth Lunde peker på en sprekk i veggen. Ferja legger til. Åsmund Kvalø sier ikke noe på en lang stund.',

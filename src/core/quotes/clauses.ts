@@ -10,7 +10,7 @@ import type { EntityMention } from '../entities/types';
 import { type Word } from './sentences';
 import { type Cue, cueAt } from './speechVerbs';
 import { sexOfName } from './gender';
-import { isMediumName } from './media';
+import { isMediumName } from '../media';
 import { type Subject, documentSource, phraseAt, subjectAfter } from './subjects';
 
 /** Words that open a sentence that only attributes what came before: `Det sier Kari Dahl til NRK.` */

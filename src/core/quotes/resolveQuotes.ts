@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities/types';
 import { foldForMatching } from '../text';
 import { wordsIn } from './sentences';
 import { sexOfName } from './gender';
-import { isMediumName } from './media';
+import { isMediumName } from '../media';
 import { namesFit, type Speaker, speakerOf } from './speakerNames';
 import { SpeakerResolver } from './speakers';
 import type { Subject } from './subjects';
@@ -119,9 +119,9 @@ export function echoed(article: Pick<Article, 'text' | 'blocks'>, quotes: Quote[
 export function interviewerOf(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[]): Speaker | null {
   const byline = article.blocks.find((b) => b.kind === 'byline');
   const bylineText = byline ? article.text.slice(byline.start, byline.end) : '';
-  // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`, `Tekst: Marius Løken Foto: Tone Kvalheim`: the photographer asks nothing.
+  // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`, `Tekst: Marius Løken Foto: Tone Kvalheim`, `…, Tone Kvalheim, fotograf`: the photographer asks nothing.
   const photographer = (name: string): boolean =>
-    new RegExp(`${escapeRegExp(name)}\\s*\\((?:foto|fotograf|video|bilder)\\)`, 'iu').test(bylineText) ||
+    new RegExp(`${escapeRegExp(name)}\\s*(?:\\((?:foto|fotograf|video|bilder)\\)|,\\s*(?:foto|fotograf|videojournalist)\\b)`, 'iu').test(bylineText) ||
     new RegExp(`(?:foto|video|bilder|illustrasjon|grafikk)\\s*:[^:]*${escapeRegExp(name)}`, 'iu').test(bylineText);
   const authors = (article.byline?.authors ?? []).filter((name) => !photographer(name));
   // `Da Dagbladets Jonas Rygg møter henne`: the newsroom's journalist, named in the text.

@@ -8,7 +8,7 @@
 import { ORGANIZATION_ENDING } from '../entities/cues';
 import type { EntityMention } from '../entities/types';
 import { type Sex, sexOfGivenName, sexOfName } from './gender';
-import { isMediumName } from './media';
+import { isMediumName } from '../media';
 import type { Word } from './sentences';
 import { type Subject, isPersonNoun, nameAt } from './subjects';
 import { folded, looksLikeBody, namesFit, type Speaker, speakerOf } from './speakerNames';
