@@ -11,7 +11,9 @@ const CASES: readonly { readonly text: string; readonly expected: readonly (read
   { text: 'Ifølge Statens vegvesen (SV) er veien stengt.', expected: [['Statens vegvesen', 'SV']] },
   { text: 'Det sa Nadia Haddad (SV) i går.', expected: [] },
   { text: 'Han kom (DSB) i går.', expected: [] },
-  { text: 'Norsk institutt for naturforskning (NINA) teller ulv.', expected: [] },
+  { text: 'Norsk institutt for naturforskning (NINA) teller ulv.', expected: [['Norsk institutt for naturforskning', 'NINA']] },
+  { text: 'Ifølge Nasjonal sikkerhetsmyndighet (NSM) ble tjue kommuner rammet.', expected: [['Nasjonal sikkerhetsmyndighet', 'NSM']] },
+  { text: 'Han viste til Bergen (BSM) i går.', expected: [] },
   { text: 'Direktoratet for samfunnssikkerhet og beredskap\n(DSB) sendte fly.', expected: [] },
 ];
 

@@ -87,25 +87,56 @@ export function definitionsIn(text: string): Definition[] {
     const last = words.length - 1;
     if (last < 0 || text.slice(words[last].end, match.index).trim() !== '') continue;
     const letters = abbreviation.toLowerCase();
-    // Spell the abbreviation backwards from the word before the bracket.
-    let need = letters.length - 1;
-    let first = -1;
-    for (let k = last; k >= 0 && last - k < MAX_WORDS; k--) {
-      const word = words[k].text;
-      const lower = word.toLowerCase();
-      if (LINKING.has(lower)) {
-        if (k === last) break;
-        continue;
-      }
-      if (lower[0] !== letters[need]) break;
-      need--;
-      if (need < 0) {
-        first = k;
-        break;
-      }
-    }
+    // A word per letter first; failing that, long compounds may give letters from inside (`sikkerhetsmyndighet`).
+    let first = spell(words, letters, false);
+    if (first < 0) first = spell(words, letters, true);
     if (first < 0 || !/^\p{Lu}/u.test(words[first].text)) continue;
     found.push({ start: words[first].start, end: words[last].end, abbreviation });
   }
   return found;
+}
+
+/** The first word of the long form that spells `letters` backwards from the last word, or -1. */
+function spell(words: readonly { text: string }[], letters: string, compounds: boolean): number {
+  const last = words.length - 1;
+  let need = letters.length - 1;
+  for (let k = last; k >= 0 && last - k < MAX_WORDS; k--) {
+    const lower = words[k].text.toLowerCase();
+    if (LINKING.has(lower)) {
+      if (k === last) return -1;
+      continue;
+    }
+    const covered = lettersOf(lower, letters, need, compounds);
+    if (covered === 0) return -1;
+    need -= covered;
+    if (need < 0) return k;
+  }
+  return -1;
+}
+
+/** A compound long enough to give more than its first letter: `sikkerhetsmyndighet` gives S and M of `NSM`. */
+const MIN_COMPOUND = 8;
+/** How many letters a compound may give after its first. */
+const MAX_INNER_LETTERS = 2;
+
+/**
+ * How many of the abbreviation's letters up to `need` a word gives, spelling backwards: its first letter, or
+ * for a long compound its first letter and up to two more inside it, in order (`Nasjonal sikkerhetsmyndighet
+ * (NSM)`); 0 when it gives none.
+ */
+function lettersOf(word: string, letters: string, need: number, compounds: boolean): number {
+  if (compounds && word.length >= MIN_COMPOUND) {
+    for (let inner = Math.min(MAX_INNER_LETTERS, need); inner > 0; inner--) {
+      if (word[0] !== letters[need - inner]) continue;
+      let at = 1;
+      let k = need - inner + 1;
+      for (; k <= need; k++) {
+        const found = word.indexOf(letters[k], at);
+        if (found < 0) break;
+        at = found + 1;
+      }
+      if (k > need) return inner + 1;
+    }
+  }
+  return word[0] === letters[need] ? 1 : 0;
 }
