@@ -205,6 +205,11 @@ describe('names the knowledge base does not know', () => {
     },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
+      name: 'a given name written short inside a name, whose full stop ends no sentence',
+      text: 'Det skriver dommer Kristin Aa. Bergh i dommen. Bergh var klar. Han viste til Chr. Michelsen.',
+      expected: [['Kristin Aa. Bergh', 'person'], ['Bergh', 'person'], ['Chr. Michelsen', 'person']],
+    },
+    {
       name: 'a centre or service is a body, not a place, even after a preposition',
       text: 'Skipperen ringte til Hovedredningssentralen klokken tre. Etterretningstjenesten ville ikke kommentere saken.',
       expected: [['Hovedredningssentralen', 'organization'], ['Etterretningstjenesten', 'organization']],

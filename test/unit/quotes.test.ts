@@ -309,6 +309,11 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a name with a given name written short (Aa.) is one speaker, and its full stop ends no sentence',
+    paragraphs: ['«Tiltalte har utnyttet tilliten», skriver tingrettsdommer Kristin Aa. Bergh i dommen.'],
+    expect: [['direct', 'Tiltalte har utnyttet tilliten', 'Kristin Aa. Bergh', 'skriver']],
+  },
+  {
     name: 'the interviewer of a byline with roles after the names and a newsroom is its journalist',
     paragraphs: ['Ingrid Solvang har skrevet sin tredje roman.', 'Av Kari Holm, journalist, og Ola Dahl, fotograf / Bergens Tidende', '– Hvorfor skrev du den?', '– Fordi jeg måtte.', '– Og nå?', '– Nå hviler jeg.'],
     expect: [

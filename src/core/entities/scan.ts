@@ -26,8 +26,8 @@ export interface Word {
   readonly facts: WordFacts;
 }
 
-/** Capitalised abbreviations whose full stop ends no sentence. */
-const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct', 'Rv', 'Fv', 'Ev']);
+/** Capitalised abbreviations whose full stop ends no sentence: titles, road numbers, given names written short (`Kristin Aa. Bergh`, `Chr. Michelsen`). */
+const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct', 'Rv', 'Fv', 'Ev', 'Aa', 'Th', 'Chr', 'Joh', 'Wm']);
 
 // Character classes, as bits; 0 is "not yet decided".
 /** A letter, digit or mark (as `wordCharAt` counts them). */

@@ -58,6 +58,8 @@ function wordOf(text: string, start: number, end: number): Word {
 const ABBREVIATIONS = new Set([
   'bl.a', 'f.eks', 'm.m', 'dvs', 'ca', 'nr', 'kl', 'st', 'dr', 'jf', 'mht', 'pga', 'osv', 'etc', 'mr', 'mrs', 'ms', 'prof', 'gen',
   'jr', 'sr', 'mill', 'mrd', 'kr', 'inkl', 'ekskl', 'evt', 'ev', 'ang', 'vedr', 'tlf', 'adm', 'avd', 'bl', 'o.l', 'ifm', 'iht',
+  // Given names written short inside a name: `Kristin Aa. Bergh`, `Chr. Michelsen`.
+  'aa', 'th', 'chr', 'joh', 'wm',
 ]);
 
 export interface Sentence {
