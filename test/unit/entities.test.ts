@@ -210,6 +210,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Kristin Aa. Bergh', 'person'], ['Bergh', 'person'], ['Chr. Michelsen', 'person']],
     },
     {
+      name: 'a body named with a place, the place a region, and the police named so',
+      text: 'Det opplyser Hovedredningssentralen i Nord-Norge til avisen. Han studerer ved Universitetet i Sørøst-Norge. Det bekrefter Politiet i Agder.',
+      expected: [['Hovedredningssentralen i Nord-Norge', 'organization'], ['Universitetet i Sørøst-Norge', 'organization'], ['Politiet i Agder', 'organization']],
+    },
+    {
       name: 'a centre or service is a body, not a place, even after a preposition',
       text: 'Skipperen ringte til Hovedredningssentralen klokken tre. Etterretningstjenesten ville ikke kommentere saken.',
       expected: [['Hovedredningssentralen', 'organization'], ['Etterretningstjenesten', 'organization']],

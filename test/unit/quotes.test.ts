@@ -314,6 +314,11 @@ const CASES: readonly Case[] = [
     expect: [['direct', 'Tiltalte har utnyttet tilliten', 'Kristin Aa. Bergh', 'skriver']],
   },
   {
+    name: 'a body spoken of by its noun is the fullest name the article gave it',
+    paragraphs: ['Hovedredningssentralen i Nord-Norge fikk nødsignalet klokken ett. Hovedredningssentralen sendte et helikopter.', 'Ifølge redningssentralen var bølgene åtte meter høye.'],
+    expect: [['reported', 'Ifølge redningssentralen var bølgene åtte meter høye.', 'Hovedredningssentralen i Nord-Norge', 'ifølge']],
+  },
+  {
     name: 'the interviewer of a byline with roles after the names and a newsroom is its journalist',
     paragraphs: ['Ingrid Solvang har skrevet sin tredje roman.', 'Av Kari Holm, journalist, og Ola Dahl, fotograf / Bergens Tidende', '– Hvorfor skrev du den?', '– Fordi jeg måtte.', '– Og nå?', '– Nå hviler jeg.'],
     expect: [

@@ -104,10 +104,10 @@ export function isOrganizationHead(word: string): boolean {
 }
 
 /**
- * Institutions whose name is `<head> i <place>` (`Universitetet i Bergen`, `Statsforvalteren i Vestland`);
+ * Institutions whose name is `<head> i <place>` (`Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Politiet i Agder`, `Hovedredningssentralen i Nord-Norge`);
  * others are only said to be there (`Utenriksdepartementet i Ukraina` is a ministry and a country).
  */
-const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet)$/iu;
+const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet|politiet|hovedredningssentralen|redningssentralen)$/iu;
 
 const NAMED_WITH_PLACE_ENDINGS = endingFilter(NAMED_WITH_PLACE);
 

@@ -117,10 +117,12 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
         }
       }
     }
-    const afterI = k.start >= 4 && text.charCodeAt(k.start - 1) === 32 && text.charCodeAt(k.start - 2) === 105 && text.charCodeAt(k.start - 3) === 32;
-    const head = afterI && mayBeNamedWithPlace(text, Math.max(0, k.start - 40), k.start - 3) ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, k.start - 40), k.start)) : null;
+    // (From the region's start: `Hovedredningssentralen i Nord-Norge`.)
+    const at = start;
+    const afterI = at >= 4 && text.charCodeAt(at - 1) === 32 && text.charCodeAt(at - 2) === 105 && text.charCodeAt(at - 3) === 32;
+    const head = afterI && mayBeNamedWithPlace(text, Math.max(0, at - 40), at - 3) ? /(?:^|[^\p{L}\p{N}])(\p{Lu}\p{Ll}+) i $/u.exec(text.slice(Math.max(0, at - 40), at)) : null;
     if (head && isNamedWithPlace(head[1])) {
-      start = k.start - head[1].length - ' i '.length;
+      start = at - head[1].length - ' i '.length;
       type = 'organization';
     }
     if (type) found.push({ start, end, text: text.slice(start, end), type, strong: true });

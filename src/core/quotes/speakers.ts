@@ -253,8 +253,13 @@ export class SpeakerResolver {
       if (mention.start < at) before = mention;
       else after ??= mention;
     }
-    const chosen = before ?? after;
-    if (chosen) return { speaker: speakerOf(chosen), type: 'organization' };
+    let chosen = before ?? after;
+    // (`Hovedredningssentralen` where the article named `Hovedredningssentralen i Nord-Norge`: the fuller name.)
+    if (chosen) {
+      const short = `${folded(chosen.canonical)} `;
+      chosen = this.narrative.find((m) => m.type === 'organization' && folded(m.canonical).startsWith(short)) ?? chosen;
+      return { speaker: speakerOf(chosen), type: 'organization' };
+    }
     const heard = this.heardBody(stem, at);
     if (heard) return { speaker: heard.speaker, type: 'organization' };
     const written = this.writtenBody(stem, at);
