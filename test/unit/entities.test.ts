@@ -215,6 +215,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Hovedredningssentralen i Nord-Norge', 'organization'], ['Universitetet i Sørøst-Norge', 'organization'], ['Politiet i Agder', 'organization']],
     },
     {
+      name: 'a body opened by an adjective of nation, and a purpose that stops before an adverb',
+      text: 'Hun er medlem av Norsk Folkehjelp. Han leder Norsk forening for allmennmedisin nå. Han er ved Norsk institutt for naturforskning også.',
+      expected: [['Norsk Folkehjelp', 'organization'], ['Norsk forening for allmennmedisin', 'organization'], ['Norsk institutt for naturforskning', 'organization']],
+    },
+    {
       name: 'a centre or service is a body, not a place, even after a preposition',
       text: 'Skipperen ringte til Hovedredningssentralen klokken tre. Etterretningstjenesten ville ikke kommentere saken.',
       expected: [['Hovedredningssentralen', 'organization'], ['Etterretningstjenesten', 'organization']],

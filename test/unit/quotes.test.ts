@@ -319,6 +319,11 @@ const CASES: readonly Case[] = [
     expect: [['reported', 'Ifølge redningssentralen var bølgene åtte meter høye.', 'Hovedredningssentralen i Nord-Norge', 'ifølge']],
   },
   {
+    name: 'a name in apposition to the title that opens the sentence speaks, not the object after the verb',
+    paragraphs: ['Fastlege og leder i Norsk forening for allmennmedisin, Ahmed Rashid, oppfordrer folk til ikke å hamstre.'],
+    expect: [['reported', 'Fastlege og leder i Norsk forening for allmennmedisin, Ahmed Rashid, oppfordrer folk til ikke å hamstre.', 'Ahmed Rashid', 'oppfordrer']],
+  },
+  {
     name: 'the interviewer of a byline with roles after the names and a newsroom is its journalist',
     paragraphs: ['Ingrid Solvang har skrevet sin tredje roman.', 'Av Kari Holm, journalist, og Ola Dahl, fotograf / Bergens Tidende', '– Hvorfor skrev du den?', '– Fordi jeg måtte.', '– Og nå?', '– Nå hviler jeg.'],
     expect: [

@@ -52,6 +52,9 @@ const weak = (type: EntityType): Typed => TYPED.get(type) as Typed;
  * what a careful reader would type the name by in any article. Weak evidence is a guess from the
  * shape (two capitalised words, a preposition of place), which a strong type elsewhere overrides.
  */
+/** Adjectives of nation or scope that open a body's name, never a person's. */
+const NATION_ADJECTIVE = /^(?:norsk|norske|svensk|svenske|dansk|danske|finsk|finske|islandsk|nordisk|nordiske|europeisk|europeiske|internasjonal|internasjonale|nasjonal|nasjonale|kongelig|kongelige)$/u;
+
 export function typeOf(text: string, span: readonly Word[], all: readonly Word[], from: number, to: number, employee: number, lines: LineCursor): Typed {
   const single = span.length === 1;
   const previous = all[from - 1];
@@ -122,6 +125,8 @@ export function typeOf(text: string, span: readonly Word[], all: readonly Word[]
   // `Russlands president`, `Frankrikes utenriksminister`: a country's office holder.
   if (single && after?.role && last.genitiveShape) return weak('place');
   if (personAfter(text, end)) return strong('person');
+  // `Norsk Folkehjelp`, `Nordisk Film`, `Nasjonal sikkerhetsmyndighet`: a name opened by an adjective of nation or scope is no person's.
+  if (!single && NATION_ADJECTIVE.test(first.folded)) return weak('organization');
   // A first name before other capitalised words is a person, whatever the surname (many are places: `Per Strand`).
   if (!single && (first.kindsOrStem & GIVEN_NAME) !== 0) return strong('person');
   if (!single && isSurnameLike(last) && !placeWord) return weak('person');

@@ -200,7 +200,11 @@ export function findNames(text: string, known: readonly { start: number; end: nu
 /** The rest of a name after a word cut before `- og`: `Kommunal- og distriktsdepartementet`, `Helse- og omsorgsdepartementet`. */
 const COORDINATED = /^- (?:og|eller) ([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)/u;
 /** Words that end an institution's `for …` (`Institutt for teknisk kybernetikk ved NTNU`). */
-const PURPOSE_STOPS = new Set(['ved', 'i', 'på', 'til', 'som', 'med', 'fra', 'under', 'etter', 'mot', 'om', 'har', 'er', 'var', 'og', 'eller', 'sier', 'sa', 'mener', 'skal', 'vil', 'kan']);
+const PURPOSE_STOPS = new Set([
+  'ved', 'i', 'på', 'til', 'som', 'med', 'fra', 'under', 'etter', 'mot', 'om', 'har', 'er', 'var', 'og', 'eller', 'sier', 'sa', 'mener', 'skal', 'vil', 'kan',
+  // Adverbs and small words that follow a name in the sentence (`… for naturforskning nå`, `… for beredskap også`).
+  'nå', 'også', 'ikke', 'da', 'der', 'her', 'allerede', 'fortsatt', 'tidligere', 'senere', 'igjen', 'bare', 'lenge', 'siden', 'men', 'at', 'å', 'en', 'et', 'ei', 'den', 'det', 'de', 'seg', 'ble', 'blir', 'hadde', 'får', 'fikk',
+]);
 
 /** Words that head an institution named for its purpose: `Institutt for …`, `Spesialenheten for …`, `Senter for …`. */
 function isInstitutionHead(word: WordFacts): boolean {

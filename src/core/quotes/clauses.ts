@@ -82,7 +82,7 @@ export function subjectOf(
   // `…, skriver Reuters.`; but `En lærer som ikke vil stå fram, forteller at …` has its subject before.
   // (A relative clause on the sentence's first phrase; not one further on, `… om en telefonsamtale, som skulle …, skriver Reuters`.)
   const relativeBefore = words.slice(0, cue.verb).some((w, k) => w.lower === 'som' && k > 0 && k <= 4);
-  if (cue.verb > 0 && commaBefore(words, cue.verb) && after && !relativeBefore) return after.subject;
+  if (cue.verb > 0 && commaBefore(words, cue.verb) && after && !relativeBefore && !inApposition(words, cue.verb, mentionAt)) return after.subject;
   // The clause the verb is in: after `at`, or after `, og`/`, men` (a second main clause).
   let clauseStart = 0;
   for (let i = cue.verb - 1; i > 0; i--) {
@@ -166,6 +166,18 @@ export function subjectOf(
     if (words.slice(reading.end, cue.verb).some((w) => w.lower === 'og')) return { kind: 'unnamed' };
   }
   return reading.subject;
+}
+
+/**
+ * Whether the comma before the verb closes a name in apposition to the title that opens the sentence
+ * (`Fastlege i Norsk forening for allmennmedisin, Ahmed Rashid, oppfordrer folk …`): the subject is that name,
+ * not what follows the verb.
+ */
+function inApposition(words: readonly Word[], verb: number, mentionAt: (word: Word) => EntityMention | undefined): boolean {
+  const named = mentionBefore(words, verb, mentionAt);
+  if (!named || !personLike(named)) return false;
+  const first = words.findIndex((w) => w.start === named.start);
+  return first > 1 && commaBefore(words, first) && isRole(words[0].lower);
 }
 
 /** Whether a capitalised word opening a sentence is a name: an organisation's ending, a known given name or surname, or several words. */
