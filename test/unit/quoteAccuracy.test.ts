@@ -23,8 +23,11 @@ const SETS: readonly { set: QuoteSet; floors: Floors; errors: boolean }[] = [
   { set: 'dev4', floors: { direct: 0.94, reported: 0.93 }, errors: true },
   { set: 'dev5', floors: { direct: 0.81, reported: 0.84 }, errors: true },
   { set: 'dev6', floors: { direct: 0.91, reported: 0.86 }, errors: true },
+  { set: 'dev7', floors: { direct: 0.95, reported: 0.86 }, errors: true },
+  { set: 'dev8', floors: { direct: 0.86, reported: 0.85 }, errors: true },
   { set: 'heldout', floors: { direct: 0.77, reported: 0.77 }, errors: false },
   { set: 'heldout2', floors: { direct: 0.88, reported: 0.9 }, errors: false },
+  { set: 'heldout3', floors: { direct: 0.83, reported: 0.87 }, errors: false },
 ];
 
 for (const { set, floors, errors } of SETS) {
