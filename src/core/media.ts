@@ -10,3 +10,10 @@ const MEDIA = new Set([
 export function isMediumName(name: string): boolean {
   return MEDIA.has(name.toLowerCase());
 }
+
+/** News agencies, recognised in bylines whatever their case (`Av NTB , Kari Holm`, `Av Kari Holm / ntb`). */
+const NEWS_AGENCIES = new Set(['ntb', 'anb', 'afp', 'ap', 'reuters', 'tt', 'ritzau', 'dpa', 'bloomberg', 'efe', 'ansa', 'upi']);
+
+export function isNewsAgency(name: string): boolean {
+  return NEWS_AGENCIES.has(name.toLowerCase());
+}

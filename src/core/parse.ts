@@ -4,7 +4,7 @@
  * page furniture. The rules follow Norwegian news text as scraped (see
  * README, "Article files"); every part keeps its offsets into the text.
  */
-import { isMediumName } from './media';
+import { isMediumName, isNewsAgency } from './media';
 import type { Article, ArticleDate, Block, BlockKind, Byline, InlinePart, ParseFailure, ParseResult, Span } from './article';
 import { normalizeLineEndings, squashWhitespace, truncateAtWord } from './text';
 
@@ -51,8 +51,6 @@ const DATELINE = new RegExp(
 /** Paragraphs pointing to other articles: `LES OGSÅ: …`, `Se også: …`. */
 const RELATED = /^(?:LES OGSÅ|Les også|SE OGSÅ|Se også|LES MER|Les mer|READ MORE|Read more)\s*:/u;
 
-/** Agencies recognised in bylines whatever their case. */
-const AGENCIES = new Set(['ntb', 'anb', 'afp', 'ap', 'reuters', 'tt', 'ritzau', 'dpa', 'bloomberg', 'efe', 'ansa', 'upi']);
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'bl', 'ca', 'dvs', 'etc', 'f', 'feks', 'fr', 'hr', 'jf', 'kl', 'mfl', 'mht', 'mill', 'mrd', 'mv', 'nr', 'osv', 'pga', 'st', 'tlf', 'vs',
@@ -427,7 +425,7 @@ function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | un
     if (!name) return undefined;
     if (ROLE_AFTER_NAME.test(name) && parts.length > 0) continue;
     // (`Av Kari Holm, Bergens Tidende`: the newsroom, like an agency.)
-    const agency = AGENCIES.has(name.toLowerCase()) || /^\p{Lu}{2,6}$/u.test(name) || isMediumName(name);
+    const agency = isNewsAgency(name) || /^\p{Lu}{2,6}$/u.test(name) || isMediumName(name);
     const person = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|la|le|af|av))*$/u.test(name);
     if (!agency && !person) return undefined;
     if (name.split(/\s+/).length > 5) return undefined;
