@@ -459,6 +459,51 @@ const CASES: readonly Case[] = [
       ['reported', 'Hun mener politikerne har glemt bygda.', 'Hilde Skjærli', 'mener'],
     ],
   },
+  {
+    name: 'a kin noun too short for the general rule, resolved to the relative the article named',
+    paragraphs: [
+      'Sindres far, Arild Hovland, bor i dag alene på Askøy.',
+      '– Vi sørget på hver vår måte, sier faren på telefon.',
+      'Hoang Van Minh og kona Nguyen Thi Lan driver restauranten.',
+      '– Det er ikke sant, sier kona.',
+    ],
+    expect: [
+      ['direct', 'Vi sørget på hver vår måte', 'Arild Hovland', 'sier'],
+      ['direct', 'Det er ikke sant', 'Nguyen Thi Lan', 'sier'],
+    ],
+  },
+  {
+    name: 'verbs that attribute a quote without being speech, only right after the quoted words',
+    paragraphs: [
+      '– Vi er glade, smiler Kari Holm.',
+      '– Nei, fortsetter Per Olsen etter en pause.',
+      '«Det er en lang historie», sukker hun.',
+      'Kari Holm smiler. Hun nikker mot døra.',
+      '– Hva? utbryter Per Olsen.',
+    ],
+    expect: [
+      ['direct', 'Vi er glade', 'Kari Holm', 'smiler'],
+      ['direct', 'Nei', 'Per Olsen', 'fortsetter'],
+      ['direct', 'Det er en lang historie', 'Kari Holm', 'sukker'],
+      ['direct', 'Hva?', 'Per Olsen', 'utbryter'],
+    ],
+  },
+  {
+    name: 'an attribution closing the sentence after a comma is the whole sentence’s; praise reports only what it is for',
+    paragraphs: [
+      'Kina beklager beslutningen og vil svare, heter det i en uttalelse fra Handelsdepartementet.',
+      'Regjeringen mener tiltaket virker, sier Kari Holm til NRK.',
+      'Hun roste også lagvenninnen.',
+      'Redningsleder Tone Bakkevold roser mannskapet for å ha handlet raskt.',
+      'Per Olsen medgir at planen kom for sent.',
+    ],
+    expect: [
+      ['reported', 'Kina beklager beslutningen og vil svare, heter det i en uttalelse fra Handelsdepartementet.', 'Handelsdepartementet', 'heter det'],
+      ['reported', 'Regjeringen mener tiltaket virker, sier Kari Holm til NRK.', 'Kari Holm', 'sier'],
+      ['reported', 'Redningsleder Tone Bakkevold roser mannskapet for å ha handlet raskt.', 'Tone Bakkevold', 'roser'],
+      ['reported', 'Per Olsen medgir at planen kom for sent.', 'Per Olsen', 'medgir'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

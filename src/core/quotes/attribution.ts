@@ -5,7 +5,7 @@
 import type { Span } from '../article';
 import type { EntityMention } from '../entities/types';
 import { type Sentence, type Word, sentencesIn, trimEnd, wordsIn } from './sentences';
-import { type Cue, cueAt } from './speechVerbs';
+import { type Cue, attributionCueAt, cueAt } from './speechVerbs';
 import { type Subject, phraseAt, subjectAfter } from './subjects';
 import { type Draft, type Segment, type Source } from './quoteTypes';
 import { DASH_AT_START, dashStarts, skipDash } from './segments';
@@ -127,7 +127,8 @@ export function attribution(text: string, from: number, end: number, mentionAt: 
     let cueWord = k;
     if (opensSentence && ATTRIBUTING_OPENERS.has(lowers[k]) && k + 1 < words.length) cueWord = k + 1;
     else if (!afterComma) continue;
-    const cue = cueAt(lowers, cueWord);
+    // (A verb that only attributes, `smiler hun`, right after the quoted words; `Det sier X.` needs speech.)
+    const cue = opensSentence ? cueAt(lowers, cueWord) : attributionCueAt(lowers, cueWord);
     if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
     const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : isSaysIt(cue) ? saysIt(words, cue, mentionAt, breakBefore) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
     if (!reading) continue;

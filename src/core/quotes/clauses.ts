@@ -42,8 +42,23 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
   const medium = cues.find((c) => isMedia(c.subject));
   const quotedBefore = (c: FoundCue): boolean => inline.some((q) => q.end <= words[c.cue.verb].start && /^[»"”\s,]*$/u.test(text.slice(q.end, words[c.cue.verb].start)));
   const says = (c: FoundCue): boolean => governsClause(lowers, c.cue) || c.cue.cue === 'ifølge' || OPINION.has(c.cue.cue) || quotedBefore(c);
+  // `Kina beklager beslutningen …, heter det i en uttalelse fra X.`: an attribution that closes the sentence after a comma
+  // says whose the whole sentence is, the cue before it included.
+  const last = cues[cues.length - 1];
+  if (cues.length > 1 && last.subject && !isMedia(last.subject) && commaBefore(words, last.cue.verb) && last.cue.last + 1 < words.length && attributesTheRest(words, last)) return last;
   const speaking = cues.find((c) => c.subject && !isMedia(c.subject) && (!medium || says(c)));
   return speaking ?? medium ?? cues.find((c) => c.subject) ?? cues[0];
+}
+
+/** Whether a cue after a comma only attributes what came before: its subject follows it, and no clause of its own (`, sier X til NRK.`, not `, sier X at …`). */
+function attributesTheRest(words: readonly Word[], found: FoundCue): boolean {
+  if (found.cue.cue === 'ifølge') return false;
+  const rest = words.slice(found.cue.last + 1).map((w) => w.lower);
+  if (rest.includes('at') || rest.includes('om')) return false;
+  const subject = found.subject;
+  if (!subject) return false;
+  const at = subject.kind === 'mention' ? subject.mention.start : subject.kind === 'pronoun' || subject.kind === 'role' || subject.kind === 'document' ? subject.at : -1;
+  return isSaysIt(found.cue) || at > words[found.cue.verb].start;
 }
 
 /** Verbs of opinion: what follows them is what the subject thinks, with `at` or without. */
@@ -282,8 +297,13 @@ export function reportsNothing(text: string, words: readonly Word[], lowers: rea
   const clause = after[0] !== undefined && CLAUSE_SUBJECTS.has(after[0]) && after[0] !== rest[0];
   if ((cue.cue === 'sa' || cue.cue === 'sier' || cue.cue === 'sagt') && !clause && !CLAUSE_SUBJECTS.has(rest[0] ?? '') && particle('opp', 5)) return true;
   if (/^klag/u.test(cue.cue) && particle('inn', 4)) return true;
+  // `roste lagvenninnen`: praise or blame reports words only with what it is for (`roser mannskapet for å ha handlet raskt`).
+  if (JUDGING.has(cue.cue) && at < 0 && !after.includes('for')) return true;
   return after.length === 0 && cue.verb > 0;
 }
+
+/** Verbs of praise and blame. */
+const JUDGING = new Set(['roser', 'roste', 'kritiserer', 'kritiserte']);
 
 /** Words that open an embedded question: `hva han mener`, `hvordan hun forklarer det`. */
 const QUESTION_WORDS = new Set(['hva', 'hvem', 'hvordan', 'hvorfor', 'hvilke', 'hvilken', 'hvilket', 'hvor']);

@@ -5,10 +5,11 @@
 import type { Span } from '../article';
 import type { EntityMention } from '../entities/types';
 import { type Sentence, type Word, sentencesIn, skipSpace, trimEnd, wordsIn } from './sentences';
-import { type Cue } from './speechVerbs';
+import { type Cue, attributionCueAt } from './speechVerbs';
+import { subjectAfter } from './subjects';
 import { type Draft, type Segment, type Source } from './quoteTypes';
 import { CLAUSE_VERBS } from './attribution';
-import { bestCue, type FoundCue, governsClause, onlyAttributes, reportsNothing } from './clauses';
+import { bestCue, breaks, type FoundCue, governsClause, onlyAttributes, reportsNothing } from './clauses';
 
 export const QUOTE_PAIRS = /«([^«»]+)»|"([^"\n]+)"|“([^“”\n]+)”/gu;
 /** Words before a quoted phrase that make it a term or a title, not anyone's words. */
@@ -73,6 +74,21 @@ export function narration(
       if (reading.best && (!best || (!best.subject && reading.best.subject))) {
         best = reading.best;
         cueWords = reading.words;
+      }
+    }
+    // `«Vi er glade», smiler hun.`: a verb that only attributes, right after the quote, with its subject.
+    if (!best) {
+      for (const sentence of touched) {
+        const { words: sentenceWords } = read(sentence);
+        const k = sentenceWords.findIndex((w) => w.start >= q.end);
+        const cue = k > 0 ? attributionCueAt(sentenceWords.map((w) => w.lower), k) : undefined;
+        if (!cue || !nextTo(text, q, sentenceWords, cue)) continue;
+        const reading = subjectAfter(sentenceWords, cue.last + 1, mentionAt, breaks(text, sentenceWords), cue);
+        if (reading) {
+          best = { cue, subject: reading.subject };
+          cueWords = sentenceWords;
+        }
+        break;
       }
     }
     // A short phrase is someone's words when a verb names it so (`kaller det «helt uholdbart»`); inside a reported clause it is part of it.

@@ -64,7 +64,33 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['passive', 'sies varsles opplyses hevdes'],
   ['klage', 'klager klaget'],
   ['heter', 'heter het'],
+  ['påstå', 'påstår påsto påstod påstått'],
+  ['medgi', 'medgir medga medgitt'],
+  ['bemerke', 'bemerker bemerket'],
+  ['tilføye', 'tilføyer tilføyde tilføyd'],
+  ['utdype', 'utdyper utdypet'],
+  ['innvende', 'innvender innvendte'],
+  ['insistere', 'insisterer insisterte'],
+  ['forsikre', 'forsikrer forsikret'],
+  ['beklage', 'beklager beklaget'],
+  ['røpe', 'røper røpet'],
+  ['rose', 'roser roste'],
+  ['kritisere', 'kritiserer kritiserte'],
 ];
+
+/**
+ * Verbs that attribute the words beside them without being speech themselves (`– Ja, smiler hun.`, `– Nei,
+ * fortsetter Hansen.`): a cue only right after a quote, where the subject follows; in narration they report nothing.
+ */
+const ATTRIBUTING = new Set(
+  [
+    'smiler smilte', 'ler lo', 'humrer humret', 'gliser gliste glisa', 'flirer flirte', 'sukker sukket', 'stønner stønnet', 'fnyser fnøs',
+    'jubler jublet', 'utbryter utbrøt', 'hvisker hvisket', 'mumler mumlet', 'nikker nikket', 'fortsetter fortsatte', 'avslutter avsluttet',
+    'innleder innledet', 'repliserer repliserte', 'kommenterer kommenterte', 'resonnerer resonnerte', 'funderer funderte', 'undrer undret',
+    'tenker tenkte', 'skryter skrøt', 'gråter gråt', 'klukker klukket', 'oppsummerer oppsummerte', 'kontrer kontret', 'parerer parerte',
+    'erindrer erindret', 'erklærer erklærte', 'minnes mintes', 'proklamerer proklamerte',
+  ].flatMap((forms) => forms.split(' ')),
+);
 
 /** Particle verbs: the verb's forms, and the particle that must follow within a few words. */
 const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = [
@@ -106,6 +132,13 @@ export interface Cue {
   /** The word index of the verb, and of the last word of the cue (the particle's, for a particle verb). */
   readonly verb: number;
   readonly last: number;
+}
+
+/** The cue at word `index` right after quoted words: a speech verb, or a verb that attributes them (`smiler hun`). */
+export function attributionCueAt(words: readonly string[], index: number): Cue | undefined {
+  const cue = cueAt(words, index);
+  if (cue || !ATTRIBUTING.has(words[index] ?? '')) return cue;
+  return { cue: words[index], verb: index, last: index };
 }
 
 /** Words may stand between a particle verb and its particle: `la hun til`, `la Hansen også til`. */

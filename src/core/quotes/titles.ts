@@ -30,8 +30,13 @@ export function fitsStem(word: string, stem: string): boolean {
   return word.startsWith(stem) ? word.length <= stem.length + 3 : word.endsWith(stem) || withE || stemOf(word).endsWith(stem);
 }
 
-/** `presidenten` → `president`, `ordføreren` → `ordfører`, `politiet` → `politi`. */
+/** Kin nouns too short for the general rule: `faren` is `far`'s definite form, not a stem of its own. */
+const SHORT_KIN = new Map<string, string>([['faren', 'far'], ['fars', 'far'], ['moren', 'mor'], ['mora', 'mor'], ['mors', 'mor'], ['kona', 'kone'], ['konen', 'kone']]);
+
+/** `presidenten` → `president`, `ordføreren` → `ordfører`, `politiet` → `politi`, `faren` → `far`. */
 export function stemOf(word: string): string {
+  const kin = SHORT_KIN.get(word);
+  if (kin) return kin;
   if (word.length > 5 && /(?:en|et)$/u.test(word)) return word.slice(0, -2);
   if (word.length > 5 && /[^e]a$/u.test(word)) return word.slice(0, -1);
   return word;
