@@ -504,6 +504,47 @@ const CASES: readonly Case[] = [
       ['reported', 'Per Olsen medgir at planen kom for sent.', 'Per Olsen', 'medgir'],
     ],
   },
+  {
+    name: 'an interview whose plain questions are answered by dash quotes',
+    paragraphs: [
+      'Av Kari Holm',
+      'Per Olsen (45) har vært trener i ti år. Vi møtte ham på Lerkendal.',
+      'Hvorfor ville du bli trener?',
+      '– Jeg elsket spillet.',
+      'Hva er det vanskeligste?',
+      '– Å sette spillere på benken, sier Olsen og ler.',
+      'Du har fått mye kritikk i år. Hvordan takler du det?',
+      '– Jeg leser ikke avisene.',
+    ],
+    expect: [
+      ['question', 'Hvorfor ville du bli trener?', 'Kari Holm'],
+      ['direct', 'Jeg elsket spillet.', 'Per Olsen'],
+      ['question', 'Hva er det vanskeligste?', 'Kari Holm'],
+      ['direct', 'Å sette spillere på benken', 'Per Olsen', 'sier'],
+      ['question', 'Du har fått mye kritikk i år. Hvordan takler du det?', 'Kari Holm'],
+      ['direct', 'Jeg leser ikke avisene.', 'Per Olsen'],
+    ],
+  },
+  {
+    name: 'a pronoun means the subject of the sentence that named its person, not a name further on in it',
+    paragraphs: [
+      '– Vi jobber med saken, sier Kari Holm.',
+      'Hun viser til at Anne Lie har fått ansvaret for prosjektet.',
+      '– Hun er dyktig, sier hun.',
+      'Per Olsen er sjef for avdelingen. Han har ansatt Jon Berg.',
+      '– Det var et godt valg, sier han.',
+      'Han fikk støtte fra Torbjørn Aune, som i et brev advarte mot planen.',
+      '– Det blir trangt, skrev han.',
+    ],
+    expect: [
+      ['direct', 'Vi jobber med saken', 'Kari Holm', 'sier'],
+      ['reported', 'Hun viser til at Anne Lie har fått ansvaret for prosjektet.', 'Kari Holm', 'viser til'],
+      ['direct', 'Hun er dyktig', 'Kari Holm', 'sier'],
+      ['direct', 'Det var et godt valg', 'Per Olsen', 'sier'],
+      ['reported', 'Han fikk støtte fra Torbjørn Aune, som i et brev advarte mot planen.', 'Torbjørn Aune', 'advarte'],
+      ['direct', 'Det blir trangt', 'Torbjørn Aune', 'skrev'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

@@ -88,15 +88,18 @@ export const ADDRESSING = /\b(?:du|deg|din|ditt|dine|dere|deres)\b/iu;
 
 /**
  * An interview printed as plain paragraphs: questions (short paragraphs ending in `?`) each followed by the
- * answer in one or more plain paragraphs, until the next question or subheading. Three such questions, or two
+ * answer in one or more plain paragraphs, until the next question or subheading, or by an answer opened by a dash
+ * (a quote, attributed as dash quotes are). Three such questions, or two
  * that address the interviewee (`du`, `dere`), make an interview.
  */
 export function plainInterview(text: string, segments: Segment[]): Segment[] {
   const plain = (x: Segment | undefined): boolean => x !== undefined && !x.label && x.block.kind === 'paragraph' && !DASH_AT_START.test(text.slice(x.start, x.start + 2));
   const asking = (x: Segment): boolean => !x.label && (x.block.kind === 'paragraph' || x.block.kind === 'subheading') && !DASH_AT_START.test(text.slice(x.start, x.start + 2));
+  // (The answer may be printed with a dash, as a quote of its own: `Hvorfor ble du trener?` then `– Jeg elsket spillet.`)
+  const answer = (x: Segment | undefined): boolean => plain(x) || (x !== undefined && !x.label && (x.block.kind === 'paragraph' || x.block.kind === 'quote') && DASH_AT_START.test(text.slice(x.start, x.start + 2)));
   const questions = segments.filter((x, i) => {
     const value = text.slice(x.start, x.end);
-    return asking(x) && value.endsWith('?') && value.length <= PLAIN_QUESTION_CHARS && plain(segments[i + 1]) && segments[i + 1].index === x.index + 1;
+    return asking(x) && value.endsWith('?') && value.length <= PLAIN_QUESTION_CHARS && answer(segments[i + 1]) && segments[i + 1].index === x.index + 1;
   });
   const interview = questions.length >= 3 || (questions.length >= 2 && questions.every((q) => ADDRESSING.test(text.slice(q.start, q.end))));
   // (A subheading stays only as an interview's turn: a plain question, or a labelled one, `Spørsmål: Hvorfor?`.)

@@ -148,14 +148,14 @@ export class SpeakerResolver {
    * The last person of a fitting sex named or heard before `at`; one whose given name tells the sex beats a
    * later one of unknown sex (often a name misread as a person's) within a paragraph or two.
    */
-  private person(sex: Sex, at: number): { speaker: Speaker; type: 'person' } | null {
-    let known: { at: number; speaker: Speaker } | undefined;
-    let unknown: { at: number; speaker: Speaker } | undefined;
+  private person(sex: Sex, at: number, depth = 0): { speaker: Speaker; type: 'person' } | null {
+    let known: { at: number; speaker: Speaker; spoke?: boolean } | undefined;
+    let unknown: { at: number; speaker: Speaker; spoke?: boolean } | undefined;
     const consider = (position: number, speaker: Speaker, sexOf: Sex | undefined, spoke = false): void => {
       if (sexOf !== undefined && sexOf !== sex) return;
       // Someone who spoke is as good as known: the pronoun after a quote is most often its speaker.
       if (sexOf === sex || spoke) {
-        if (!known || position >= known.at) known = { at: position, speaker };
+        if (!known || position >= known.at) known = { at: position, speaker, spoke };
       } else if (!unknown || position >= unknown.at) {
         unknown = { at: position, speaker };
       }
@@ -177,7 +177,25 @@ export class SpeakerResolver {
     // `En eldre mann ventet på bussen. – …, sa han.`: someone unnamed was brought in after anyone named.
     const unnamed = this.lastUnnamed(sex, at);
     if (unnamed !== undefined && (!best || unnamed > best.at)) return null;
-    return best ? { speaker: best.speaker, type: 'person' } : null;
+    if (!best) return null;
+    // The subject of the sentence that named them is the topic, not a name further on in it: `Per Olsen har ansatt Jon
+    // Berg. – …, sier han.` is Olsen; `Han har ansatt Jon Berg.` is whoever `Han` is; `Hun viser til at Anne Lie …` too.
+    // (Not one whose words the sentence reports: `Han fikk støtte fra Torbjørn Aune, som advarte …` brings Aune in to speak.)
+    const opening = best.spoke ? undefined : this.sentenceOpening(best.at);
+    if (opening && opening.start < best.at && this.narrativeAt(opening.start) && depth < 4) {
+      if (opening.lower === (sex === 'female' ? 'hun' : 'han')) return this.person(sex, opening.start, depth + 1) ?? { speaker: best.speaker, type: 'person' };
+      const subject = this.narrative.find((m) => m.start === opening.start && m.type === 'person');
+      if (subject && this.sexOf(subject) === sex) return { speaker: speakerOf(subject), type: 'person' };
+    }
+    return { speaker: best.speaker, type: 'person' };
+  }
+
+  /** The first word of the sentence that `position` is in. */
+  private sentenceOpening(position: number): Word | undefined {
+    let i = this.wordIndexAtOrAfter(position);
+    if (i >= this.words.length || this.words[i].start > position) i--;
+    while (i > 0 && !this.sentenceBetween(this.words[i - 1].end, this.words[i].start)) i--;
+    return this.words[i];
   }
 
   /** Where an unnamed person who fits the pronoun was last brought in before `at` (`en eldre mann`, `ei kvinne`, `en pendler`). */
