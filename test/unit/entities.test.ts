@@ -220,6 +220,29 @@ describe('names the knowledge base does not know', () => {
       expected: [['Norsk Folkehjelp', 'organization'], ['Norsk forening for allmennmedisin', 'organization'], ['Norsk institutt for naturforskning', 'organization']],
     },
     {
+      name: 'a body named with a region after it, a hospital named with its county, two words joined by og that are no names',
+      text: 'Ifølge Hovedredningssentralen Sør-Norge var det storm. Ifølge Norsk Landbruksrådgivning Nord-Norge falt tallet. Sykehuset Innlandet svarer. Han er tillitsvalgt i Handel og Kontor. Hun bor i Lviv og Tromsø.',
+      expected: [
+        ['Hovedredningssentralen Sør-Norge', 'organization'],
+        ['Norsk Landbruksrådgivning Nord-Norge', 'organization'],
+        ['Sykehuset Innlandet', 'organization'],
+        ['Handel og Kontor', 'organization'],
+        ['Lviv', 'place'],
+        ['Tromsø', 'place'],
+      ],
+    },
+    {
+      name: 'a clipped short form in brackets names the body before it, and a sentence’s first word after a dateline is none',
+      text: 'OSLO (NTB) Ifølge Valgdirektoratet er det talt. Utdanningsdirektoratet (Udir) fikk meldinger. Ifølge Udir er det juks. Kari Holm (Ap) er enig.',
+      expected: [
+        ['Valgdirektoratet', 'organization'],
+        ['Utdanningsdirektoratet', 'organization'],
+        ['Udir', 'organization'],
+        ['Udir', 'organization'],
+        ['Kari Holm', 'person'],
+      ],
+    },
+    {
       name: 'a centre or service is a body, not a place, even after a preposition',
       text: 'Skipperen ringte til Hovedredningssentralen klokken tre. Etterretningstjenesten ville ikke kommentere saken.',
       expected: [['Hovedredningssentralen', 'organization'], ['Etterretningstjenesten', 'organization']],

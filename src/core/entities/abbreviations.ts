@@ -31,7 +31,7 @@ interface Definition {
  */
 export function withAbbreviations(text: string, mentions: readonly EntityMention[], idOf: (name: string) => string): readonly EntityMention[] {
   if (text.indexOf('(') < 0) return mentions;
-  const definitions = definitionsIn(text);
+  const definitions = [...definitionsIn(text), ...clippingsIn(text, mentions)].sort((a, b) => a.start - b.start);
   if (definitions.length === 0) return mentions;
   let result = [...mentions];
   const linked = new Map<string, EntityMention>();
@@ -92,6 +92,36 @@ export function definitionsIn(text: string): Definition[] {
     if (first < 0) first = spell(words, letters, true);
     if (first < 0 || !/^\p{Lu}/u.test(words[first].text)) continue;
     found.push({ start: words[first].start, end: words[last].end, abbreviation });
+  }
+  return found;
+}
+
+/** A short form in brackets that is a clipping, not initials: `Udir`, `Bufdir`, `Nkom`. */
+const CLIPPED = /\((\p{Lu}\p{Ll}{2,7})\)/gu;
+
+/**
+ * Where the text defines a clipped short form after an organisation's name: `Utdanningsdirektoratet (Udir)`,
+ * `Barne-, ungdoms- og familiedirektoratet (Bufdir)`: the short form's letters in order in the name, from its
+ * first letter, and much shorter than it.
+ */
+export function clippingsIn(text: string, mentions: readonly EntityMention[]): Definition[] {
+  const found: Definition[] = [];
+  CLIPPED.lastIndex = 0;
+  for (let match = CLIPPED.exec(text); match; match = CLIPPED.exec(text)) {
+    const abbreviation = match[1];
+    const long = mentions.find((m) => m.type === 'organization' && /^\s$/u.test(text.slice(m.end, match.index)));
+    if (!long) continue;
+    const name = long.text.toLowerCase();
+    const letters = abbreviation.toLowerCase();
+    if (name[0] !== letters[0] || letters.length * 2 > name.replace(/[^\p{L}]/gu, '').length) continue;
+    let at = 1;
+    let k = 1;
+    for (; k < letters.length; k++) {
+      const next = name.indexOf(letters[k], at);
+      if (next < 0) break;
+      at = next + 1;
+    }
+    if (k === letters.length) found.push({ start: long.start, end: long.end, abbreviation });
   }
   return found;
 }

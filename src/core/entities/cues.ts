@@ -94,7 +94,7 @@ export function tailType(word: string): EntityType | undefined {
 
 /** Heads of `X i Y` names: `Universitetet i Bergen`, `Høgskolen i Innlandet`, `Statsforvalteren i Vestland`. */
 const ORGANIZATION_HEAD =
-  /(?:universitet(?:et)?|høgskolen|høyskolen|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten|spesialenheten|enheten|senter|forum|komiteen|kommisjonen|utvalget|institutt)$/iu;
+  /(?:universitet(?:et)?|høgskolen|høyskolen|sykehuset|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten|spesialenheten|enheten|senter|forum|komiteen|kommisjonen|utvalget|institutt)$/iu;
 
 /** Whether a name that starts with `word` is an institution's (`Helse Vest`, `Universitetet i Bergen`). */
 const ORGANIZATION_HEAD_ENDINGS = endingFilter(ORGANIZATION_HEAD);
@@ -107,7 +107,7 @@ export function isOrganizationHead(word: string): boolean {
  * Institutions whose name is `<head> i <place>` (`Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Politiet i Agder`, `Hovedredningssentralen i Nord-Norge`);
  * others are only said to be there (`Utenriksdepartementet i Ukraina` is a ministry and a country).
  */
-const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet|politiet|hovedredningssentralen|redningssentralen)$/iu;
+const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet|politiet|hovedredningssentralen|redningssentralen|sykehuset)$/iu;
 
 const NAMED_WITH_PLACE_ENDINGS = endingFilter(NAMED_WITH_PLACE);
 

@@ -121,9 +121,11 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (!first.capitalised || covered(first)) continue;
     const firstFacts = facts(first);
     if (isLabel(text, first, firstFacts)) continue;
-    // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`.
+    // A sentence's common first word before a name is not part of it: `Da Emmanuel Macron`, `Også Tysklands`, also right
+    // after a dateline (`OSLO (NTB) Ifølge Valgdirektoratet`).
     const nextWord = all[i + 1];
-    if (first.sentenceStart && nextWord?.capitalised && (firstFacts.starter || scan.hasLowerCase(firstFacts.folded))) continue;
+    const opens = first.sentenceStart || afterDateline(text, first.start);
+    if (opens && nextWord?.capitalised && (firstFacts.starter || scan.hasLowerCase(firstFacts.folded))) continue;
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
     if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
     // A sentence's first word that is no name of any kind, before a given name and another capitalised word, is a title
@@ -134,8 +136,8 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     }
     // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`, also
     // right after a dateline (`STAVANGER (NTB) Oljeserviceselskapet Nordvik Offshore`), where a sentence starts too.
-    const opens = first.sentenceStart || afterDateline(text, first.start);
-    if (opens && nextWord?.capitalised && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0) continue;
+    // (Not a head named with its place: `Sykehuset Innlandet`, `Universitetet Nord`.)
+    if (opens && nextWord?.capitalised && nextWord.start === first.end + 1 && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0 && !(firstFacts.namedWithPlace && (facts(nextWord).kinds & PLACE) !== 0)) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name
     // elsewhere or the head of an institution's name (`Universitetet i Bergen`).
     if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace)) continue;
@@ -185,6 +187,8 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (!isName(context, span, first)) continue;
     const start = span[0].start;
     let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee, lines);
+    // `i Handel og Kontor`: two words joined by `og` that are no places are a body's name, not a place's.
+    if (type === 'place' && span.length === 3 && span[1].text === 'og' && !gazetteer.isPlace(text.slice(span[0].start, span[2].end))) ({ type, strong } = { type: 'organization', strong: false });
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
     // (A guess: `USA og Nato` are of different kinds.)
@@ -277,12 +281,14 @@ function joins(context: Context, start: number, j: number): boolean {
   if (word !== 'og') return true;
   // `Møre og Romsdal`, also inside a longer name (`Statsforvalteren i Møre og Romsdal`).
   if (all[j + 1] && gazetteer.isPlace(`${all[j - 1].text} og ${all[j + 1].text}`)) return true;
-  const before = all[start - 1];
-  if (before && facts(before).placePreposition) return false;
   // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people.
   if (j - 1 !== start || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
   const left = facts(all[j - 1]);
   const right = all[j + 1] ? facts(all[j + 1]) : factsOf('');
+  // `fra Lviv og Tromsø` lists places; `i Handel og Kontor`, two words that are no place, name, or body of their own, is one name.
+  const before = all[start - 1];
+  const neither = (word: WordFacts) => (word.kinds & (PLACE | COUNTRY | GIVEN_NAME | SURNAME)) === 0 && !word.organizationEnding && !word.allCaps;
+  if (before && facts(before).placePreposition && !(neither(left) && neither(right))) return false;
   // `E6 og Rv. 7`: roads and names with digits are listed, not joined.
   if (left.road || right.road || /\p{N}/u.test(left.text + right.text)) return false;
   // `Sandnes og Aberdeen`: two places, or two first names, are two names.

@@ -5,7 +5,7 @@
  */
 import { isLowerCaseAt, startsUpperCase, wordBeforeIsCapitalised } from '../text';
 import { appositionType, isNamedWithPlace, tailType } from './cues';
-import { GIVEN_NAME, PLACE, COUNTRY } from './gazetteer';
+import { GIVEN_NAME, PLACE, COUNTRY, SURNAME } from './gazetteer';
 import type { NameCandidate } from './names';
 import type { EntityType } from './types';
 import { factsOf } from './wordFacts';
@@ -104,15 +104,22 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
         }
       }
     }
-    // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place.
-    if (place && type === undefined && text.charCodeAt(k.start - 1) === 32 && wordBeforeIsCapitalised(text, k.start - 1)) {
-      const word = /(?:^|[^\p{L}\p{M}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, k.start - 30), k.start));
-      if (word && !covered(k.start - 2)) {
+    // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place; also before a region
+    // (`Hovedredningssentralen Sør-Norge`, `Norsk Landbruksrådgivning Nord-Norge`, with an adjective before the word).
+    const from = start;
+    const region = type === 'place' && from < k.start;
+    if (place && (type === undefined || region) && text.charCodeAt(from - 1) === 32 && wordBeforeIsCapitalised(text, from - 1)) {
+      const word = /(?:^|[^\p{L}\p{M}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, from - 30), from));
+      if (word && !covered(from - 2)) {
         const facts = factsOf(word[1]);
-        const sentenceStart = /(?:^|[.!?:–—«\n]\s*)$/u.test(text.slice(Math.max(0, k.start - word[1].length - 4), k.start - word[1].length - 1));
+        let head = from - word[1].length - 1;
+        const sentenceStart = (at: number): boolean => /(?:^|[.!?:–—«\n]\s*)$/u.test(text.slice(Math.max(0, at - 4), at));
         const fit = (facts.kinds & (GIVEN_NAME | PLACE | COUNTRY)) === 0 && !facts.role && !facts.starter && !facts.month && !facts.genitiveShape && !facts.adjective;
-        if (fit && (!sentenceStart || facts.organizationHead)) {
-          start = k.start - word[1].length - 1;
+        const adjective = region ? /(?:^|[^\p{L}\p{M}\p{N}.!?:–—«\n] ?)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, head - 20), head)) : null;
+        if (adjective && /(?:sk|ske)$/u.test(adjective[1]) && !covered(head - 2)) head -= adjective[1].length + 1;
+        // (Before a region, no surname either: `Kari Holm Nord-Norge` is no body's name.)
+        if (fit && !(region && (facts.kinds & SURNAME) !== 0) && (!sentenceStart(head - 1) || facts.organizationHead || region)) {
+          start = head;
           type = 'organization';
         }
       }

@@ -31,7 +31,11 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
     if (!outside(words[k])) continue;
     const cue = cueAt(lowers, k);
     if (!cue) continue;
-    const reading = subjectOf(words, cue, mentionAt, breakBefore);
+    // `«Elever som jukser, ødelegger for alle», skriver organisasjonen`: right after quoted words, the subject follows the
+    // verb, whatever the words inside the quote look like.
+    const afterQuote = inline.some((q) => q.end <= words[k].start && /^[»"”\s,?!]*$/u.test(text.slice(q.end, words[k].start)));
+    const inverted = afterQuote && cue.cue !== 'ifølge' && !isSaysIt(cue) ? subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue)?.subject : undefined;
+    const reading = inverted ?? subjectOf(words, cue, mentionAt, breakBefore);
     if (reading !== 'relative') cues.push({ cue, subject: reading });
     k = cue.last;
   }
@@ -126,8 +130,8 @@ export function subjectOf(
     }
   }
   if (clauseStart === cue.verb) {
-    // `…, og ba alle nordmenn …`: the clause shares the sentence's subject.
-    if (clauseStart > 0 && words[clauseStart - 1].lower === 'og') {
+    // `…, og ba alle nordmenn …`, `Han var ikke til stede, men sier på telefon at …`: the clause shares the sentence's subject.
+    if (clauseStart > 0 && (words[clauseStart - 1].lower === 'og' || words[clauseStart - 1].lower === 'men')) {
       if (!ADVERBIAL_OPENERS.has(words[0].lower) || mentionAt(words[0])) {
         const head = phraseAt(words, 0, mentionAt, breakBefore, clauseStart - 1);
         if (head && head.subject.kind !== 'name') return head.subject;

@@ -45,6 +45,13 @@ const TITLE_AFTER = 5;
 const QUALIFIER_REACH = 8;
 const DETERMINERS = new Set(['den', 'det', 'de', 'nye', 'tidligere', 'daværende', 'nåværende', 'avtroppende', 'påtroppende', 'samme', 'sittende', 'konstituerte', 'fungerende']);
 
+/** Nouns of nationality, by the adjective's stem the article may have given the person: `svensken` → `svensk`. */
+const NATIONALITY = new Map<string, string>([
+  ['svensken', 'svensk'], ['dansken', 'dansk'], ['nordmannen', 'norsk'], ['finnen', 'finsk'], ['briten', 'britisk'], ['amerikaneren', 'amerikansk'],
+  ['tyskeren', 'tysk'], ['franskmannen', 'fransk'], ['nederlenderen', 'nederlandsk'], ['spanjolen', 'spansk'], ['italieneren', 'italiensk'],
+  ['polakken', 'polsk'], ['russeren', 'russisk'], ['islendingen', 'islandsk'], ['ukraineren', 'ukrainsk'], ['kanadieren', 'kanadisk'],
+]);
+
 /** Nouns for a company: `selskapet`, `konsernet`, `bedriften`. */
 const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap', 'ledels', 'konsernledels']);
 
@@ -96,9 +103,11 @@ export class SpeakerResolver {
    * named in full with it, the last before `at` or else the first after.
    */
   private inFull(speaker: Speaker, at: number): Speaker {
-    if (speaker.name.includes(' ') || sexOfGivenName(speaker.name) === undefined) return speaker;
-    const given = `${folded(speaker.name)} `;
-    const named = this.narrative.filter((m) => m.type === 'person' && folded(m.canonical).startsWith(given));
+    // (Given names only, one or two: `Hilde`, `Tor Einar` where the article names `Tor Einar Bjørkås`.)
+    const given = speaker.name.split(' ');
+    if (given.length > 2 || given.some((name) => sexOfGivenName(name) === undefined)) return speaker;
+    const prefix = `${folded(speaker.name)} `;
+    const named = this.narrative.filter((m) => m.type === 'person' && folded(m.canonical).startsWith(prefix));
     if (named.length === 0 || new Set(named.map((m) => m.entityId)).size > 1) return speaker;
     return speakerOf(named.filter((m) => m.start < at).pop() ?? named[0]);
   }
@@ -320,7 +329,8 @@ export class SpeakerResolver {
     const age = /^(\d{1,3})-(?:åringen|åring|årige|åringa)$/u.exec(head);
     if (age) return this.aged(age[1], at);
     const parts = head.split('-');
-    const stem = stemOf(parts[parts.length - 1]);
+    // `svensken`: the person the article calls Swedish (`sa Lindqvist på svensk`, `den svenske spissen Oscar Lindqvist`).
+    const stem = NATIONALITY.get(parts[parts.length - 1]) ?? stemOf(parts[parts.length - 1]);
     if (stem.length < 3) return null;
     const key = (word: string): string => folded(word).replace(/s$/u, '').slice(0, 4);
     // Words before the title (`den russiske`, `Natos`) and a compound's first part (`Nupi-forskeren`).

@@ -47,6 +47,8 @@ export function documentSource(
 const CONJUNCTIONS = new Set(['men', 'og', 'så', 'eller', 'for']);
 /** Words that end a subject phrase. */
 const PHRASE_ENDS = new Set(['til', 'overfor', 'i', 'på', 'ved', 'etter', 'da', 'når', 'under', 'fra', 'om', 'at', 'som', 'og', 'men', 'mens', 'for', 'med', 'mot', 'hos', 'der', 'etter', 'efter', 'in', 'ifølge', 'før', 'fordi', 'dersom', 'hvis', 'selv', 'allerede', 'tidligere', 'nylig']);
+/** Finite verbs that cannot stand inside a subject phrase. */
+const FINITE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk']);
 /** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
 const UNNAMED_START = new Set(['en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
 const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
@@ -77,7 +79,7 @@ export function isPersonNoun(lower: string): boolean {
 }
 
 /** Nouns for a person, in the definite form a cue uses (`sier læreren`, `forteller pendleren`). */
-const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson)(?:en|a|et|n)$/u;
+const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson|svensk|dansk|finn|brit|amerikaner|tysker|franskmann|nederlender|spanjol|italiener|polakk|russer|islending|ukrainer|kanadier)(?:en|a|et|n)$/u;
 
 export interface SubjectReading {
   readonly subject: Subject;
@@ -183,7 +185,8 @@ export function phraseAt(
     const mention = mentionAt(word);
     // `Fiskeri- og havminister`: a shared ending, not a second phrase.
     const sharedEnding = word.lower === 'og' && words[j - 1]?.hyphenAfter;
-    if (!mention && j > i && PHRASE_ENDS.has(word.lower) && !sharedEnding) break;
+    // (A finite verb ends the phrase too: `Ifølge politiet er føreren mistenkt` names no `føreren` as the source.)
+    if (!mention && j > i && (PHRASE_ENDS.has(word.lower) || FINITE_VERBS.has(word.lower)) && !sharedEnding) break;
     if (mention && !partOfWord(mention, word)) {
       items.push({ word, mention, qualifier: false });
       j++;
