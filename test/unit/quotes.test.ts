@@ -545,6 +545,45 @@ const CASES: readonly Case[] = [
       ['direct', 'Det blir trangt', 'Torbjørn Aune', 'skrev'],
     ],
   },
+  {
+    name: 'a body’s one-word name opening a sentence, its communications office, an acronym’s body with og',
+    paragraphs: [
+      'Avinor opplyser at kontrollen på Gardermoen ikke er omfattet.',
+      'Sykehuset Innlandet skriver i en e-post fra kommunikasjonsavdelingen at belastningen er høy.',
+      'Ifølge kommunikasjonsavdelingen skal sykehuset åpne åtte senger.',
+      'NHO Service og Handel mener streiken rammer feil.',
+      'Amerikanske myndigheter sa i helgen at de er bekymret.',
+    ],
+    expect: [
+      ['reported', 'Avinor opplyser at kontrollen på Gardermoen ikke er omfattet.', 'Avinor', 'opplyser'],
+      ['reported', 'Sykehuset Innlandet skriver i en e-post fra kommunikasjonsavdelingen at belastningen er høy.', 'Sykehuset Innlandet', 'skriver'],
+      ['reported', 'Ifølge kommunikasjonsavdelingen skal sykehuset åpne åtte senger.', 'Sykehuset Innlandet', 'ifølge'],
+      ['reported', 'NHO Service og Handel mener streiken rammer feil.', 'NHO Service og Handel', 'mener'],
+      ['reported', 'Amerikanske myndigheter sa i helgen at de er bekymret.', null, 'sa'],
+    ],
+  },
+  {
+    name: 'an interview’s request to tell, a question answered after a line of scene, speech reported inside an answer',
+    paragraphs: [
+      'Tekst: Tormod Åsvang',
+      'Siri Nærø (31) gir ut sitt tredje album.',
+      '– Hvorfor tok det så lang tid?',
+      '– Jeg hadde ikke noe å si.',
+      '– Fortell om tittelen.',
+      '– Fjæresteinar er de runde steinene nederst i fjæra.',
+      '– Hva sier faren din om plata?',
+      'Hun ler og ser ut av vinduet.',
+      '– Han ringte meg. Så sa han at den var fin.',
+    ],
+    expect: [
+      ['question', 'Hvorfor tok det så lang tid?', 'Tormod Åsvang'],
+      ['direct', 'Jeg hadde ikke noe å si.', 'Siri Nærø'],
+      ['question', 'Fortell om tittelen.', 'Tormod Åsvang'],
+      ['direct', 'Fjæresteinar er de runde steinene nederst i fjæra.', 'Siri Nærø'],
+      ['question', 'Hva sier faren din om plata?', 'Tormod Åsvang'],
+      ['direct', 'Han ringte meg. Så sa han at den var fin.', 'Siri Nærø'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

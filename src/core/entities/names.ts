@@ -125,7 +125,9 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     // after a dateline (`OSLO (NTB) Ifølge Valgdirektoratet`).
     const nextWord = all[i + 1];
     const opens = first.sentenceStart || afterDateline(text, first.start);
-    if (opens && nextWord?.capitalised && (firstFacts.starter || scan.hasLowerCase(firstFacts.folded))) continue;
+    // (Not a head named with its place, `Sykehuset Innlandet`, though `sykehuset` is a noun elsewhere.)
+    const withPlace = firstFacts.namedWithPlace && nextWord !== undefined && nextWord.start === first.end + 1 && (facts(nextWord).kinds & PLACE) !== 0;
+    if (opens && nextWord?.capitalised && (firstFacts.starter || (scan.hasLowerCase(firstFacts.folded) && !withPlace))) continue;
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
     if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
     // A sentence's first word that is no name of any kind, before a given name and another capitalised word, is a title
@@ -137,7 +139,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     // So is a noun the name is set beside: `Ekstremværet Ingolf`, `Oljeserviceselskapet Ryfylke Brønnservice`, also
     // right after a dateline (`STAVANGER (NTB) Oljeserviceselskapet Nordvik Offshore`), where a sentence starts too.
     // (Not a head named with its place: `Sykehuset Innlandet`, `Universitetet Nord`.)
-    if (opens && nextWord?.capitalised && nextWord.start === first.end + 1 && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0 && !(firstFacts.namedWithPlace && (facts(nextWord).kinds & PLACE) !== 0)) continue;
+    if (opens && nextWord?.capitalised && nextWord.start === first.end + 1 && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0 && !withPlace) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name
     // elsewhere or the head of an institution's name (`Universitetet i Bergen`).
     if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace)) continue;
@@ -189,6 +191,8 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee, lines);
     // `i Handel og Kontor`: two words joined by `og` that are no places are a body's name, not a place's.
     if (type === 'place' && span.length === 3 && span[1].text === 'og' && !gazetteer.isPlace(text.slice(span[0].start, span[2].end))) ({ type, strong } = { type: 'organization', strong: false });
+    // `NHO Service og Handel`, `DNB Markets`: a name opened by an acronym is a body's, never a person's.
+    if (type === 'person' && span.length > 1 && facts(span[0]).allCaps && !facts(span[1]).allCaps && span[0].text.length >= 2 && span[0].text.length <= 5 && span[0].suffix === undefined) ({ type, strong } = { type: 'organization', strong: false });
     // `i Lviv og Tromsø`: the second of two names joined by `og` is of the same kind as the first.
     const previous = names[names.length - 1];
     // (A guess: `USA og Nato` are of different kinds.)
@@ -281,8 +285,10 @@ function joins(context: Context, start: number, j: number): boolean {
   if (word !== 'og') return true;
   // `Møre og Romsdal`, also inside a longer name (`Statsforvalteren i Møre og Romsdal`).
   if (all[j + 1] && gazetteer.isPlace(`${all[j - 1].text} og ${all[j + 1].text}`)) return true;
-  // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people.
-  if (j - 1 !== start || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
+  // Only one word on each side: `Runa Fjellanger og Kyrre Lien` is two people. (After an acronym, the body's own two:
+  // `NHO Service og Handel`, `NHO Mat og Drikke`.)
+  const afterAcronym = j - 2 === start && facts(all[start]).allCaps && all[start].text.length <= 4;
+  if ((j - 1 !== start && !afterAcronym) || (all[j + 2] && all[j + 2].capitalised && !all[j + 2].sentenceStart)) return false;
   const left = facts(all[j - 1]);
   const right = all[j + 1] ? facts(all[j + 1]) : factsOf('');
   // `fra Lviv og Tromsø` lists places; `i Handel og Kontor`, two words that are no place, name, or body of their own, is one name.

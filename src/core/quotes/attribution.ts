@@ -132,6 +132,8 @@ export function attribution(text: string, from: number, end: number, mentionAt: 
     if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
     const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : isSaysIt(cue) ? saysIt(words, cue, mentionAt, breakBefore) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
     if (!reading) continue;
+    // (`Så sa han at den var fin.` inside the quote reports; `Det sier Kari Dahl til NRK.` only attributes.)
+    if (opensSentence && cueWord > k && sentence && words.slice(reading.end).some((w) => w.start < sentence.end && w.lower === 'at')) continue;
     let attributionEnd = sentence ? sentence.end : end;
     // `– Hvis vi skal det, sier Lian, må vi tørre å selge.`: the quote goes on after the attribution's comma.
     const next = words[reading.end];
@@ -206,8 +208,15 @@ export function attributionAfter(
 export function answered(text: string, segments: readonly Segment[], s: number, d: number, starts: readonly number[]): boolean {
   if (d + 1 < starts.length) return true;
   const next = segments[s + 1];
-  return next !== undefined && (DASH_AT_START.test(text.slice(next.start, next.start + 2)) || next.label !== undefined);
+  if (next === undefined) return false;
+  if (DASH_AT_START.test(text.slice(next.start, next.start + 2)) || next.label !== undefined) return true;
+  // `Hun ler og ser ut av vinduet.` between the question and the answer.
+  const after = segments[s + 2];
+  return after !== undefined && next.end - next.start <= SCENE_CHARS && describesSomeone(text, next.start, next.end) && DASH_AT_START.test(text.slice(after.start, after.start + 2));
 }
+
+/** How long a line of scene between a question and its answer may be. */
+const SCENE_CHARS = 200;
 
 /** Labels of an interview's turns that say what the turn is: `Spørsmål:`, `Svar:`. */
 const QUESTION_LABELS = new Set(['spørsmål', 'spm', 'sp', 'q']);

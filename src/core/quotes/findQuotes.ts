@@ -16,6 +16,14 @@ import { answered, attribution, attributionAfter, describesSomeone, type Introdu
 import { narration } from './narration';
 import { resolve } from './resolveQuotes';
 
+/** Requests that ask as a question does: `Fortell om tittelen.`, `Beskriv dagen.` */
+const TELLING = /^(?:Fortell|Beskriv|Forklar|Utdyp|Tenk deg|Gi oss|Nevn)\b[^.!?]{0,100}[.!]$/u;
+
+/** Whether a dash quote with no cue is an interviewer's request to tell: one short sentence opened by the verb. */
+function asksToTell(text: string, start: number, end: number): boolean {
+  return TELLING.test(text.slice(start, end));
+}
+
 export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[]): Quote[] {
   const { text } = article;
   const segments = segmentsOf(article);
@@ -83,7 +91,7 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
           } else if (pendingCue) {
             draft.cue = pendingCue;
           }
-          if (!after && text[end - 1] === '?' && answered(text, segments, s, d, starts)) {
+          if (!after && (text[end - 1] === '?' || asksToTell(text, from, end)) && answered(text, segments, s, d, starts)) {
             draft.kind = 'question';
             draft.source = { kind: 'interviewer' };
           }

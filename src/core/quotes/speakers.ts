@@ -6,6 +6,7 @@
  * article names. What cannot be resolved stays unresolved (null), never guessed.
  */
 import { ORGANIZATION_ENDING } from '../entities/cues';
+import { gazetteer } from '../entities/gazetteer';
 import type { EntityMention } from '../entities/types';
 import { type Sex, sexOfGivenName, sexOfName } from './gender';
 import { isMediumName } from '../media';
@@ -398,12 +399,22 @@ export class SpeakerResolver {
     const full = this.writtenFullName(name);
     if (full) return { speaker: { name: full, id: null }, type: 'person' };
     // A capitalised word opening a sentence that names no one here is a common noun (`Separatistene mener …`).
-    if (initial) return null;
+    // (Unless it looks like no common noun: `Avinor opplyser at …`, a body's one-word name, not a definite or plural form,
+    // never written in lower case, no person's name.)
+    if (initial) return this.initialBody(name, at);
     if (!name.includes(' ')) {
       const written = this.writtenFullName(name);
       if (written) return { speaker: { name: written, id: null }, type: 'person' };
     }
     return { speaker: { name, id: null }, type: looksLikeBody(name) ? 'organization' : 'person' };
+  }
+
+  private initialBody(name: string, at: number): { speaker: Speaker; type: 'organization' } | null {
+    // (The whole subject, right before its verb: not `Amerikanske` of `Amerikanske myndigheter sa`.)
+    if (name.includes(' ') || name.length < 4 || /(?:ene|erne|en|et|er|a|ne|ar|e)$/u.test(name) || !this.text.slice(Math.max(0, at - name.length - 2), at).trimEnd().endsWith(name)) return null;
+    if (new RegExp(`(?:^|[^\\p{L}])${name.toLowerCase()}(?![\\p{L}])`, 'u').test(this.text)) return null;
+    if (gazetteer.kinds(name) !== 0 || sexOfGivenName(name) !== undefined) return null;
+    return { speaker: { name, id: null }, type: 'organization' };
   }
 
   private written: { at: number; name: string; sex: Sex }[] | undefined;

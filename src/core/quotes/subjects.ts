@@ -21,8 +21,8 @@ export type Subject =
 
 /** Words that may stand between a verb and its subject: `sier også Hansen`, `sa nå hun`. */
 const ADVERBS = new Set(['også', 'nå', 'videre', 'derfor', 'selv', 'imidlertid', 'likevel', 'dessuten', 'blant', 'annet', 'først', 'senere', 'igjen', 'da', 'så', 'bare', 'ofte', 'gjerne', 'tydelig', 'klart', 'fredag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'lørdag', 'søndag', 'kveld', 'morges']);
-/** Texts that speak for whoever wrote them. */
-const DOCUMENT = /^(?:dommen|kjennelsen|tiltalen|meldingen|pressemeldingen|uttalelsen|brevet|e-posten|eposten|rapporten|innlegget|kunngjøringen|høringssvaret|svaret|redegjørelsen|notatet|årsrapporten|søknaden|klagen|anken|vedtaket|innstillingen|avgjørelsen|beslutningen)$/u;
+/** Texts that speak for whoever wrote them, and the offices that write for a body (`ifølge kommunikasjonsavdelingen`). */
+const DOCUMENT = /^(?:dommen|kjennelsen|tiltalen|meldingen|pressemeldingen|børsmeldingen|kommunikasjonsavdelingen|presseavdelingen|informasjonsavdelingen|pressekontoret|kommunikasjonsavdelinga|uttalelsen|brevet|e-posten|eposten|rapporten|innlegget|kunngjøringen|høringssvaret|svaret|redegjørelsen|notatet|årsrapporten|søknaden|klagen|anken|vedtaket|innstillingen|avgjørelsen|beslutningen)$/u;
 
 /**
  * The source of `heter det`: the body `fra` names (`I en uttalelse fra Naturvernforbundet heter det:`), or the
