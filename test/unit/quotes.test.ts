@@ -584,6 +584,23 @@ const CASES: readonly Case[] = [
       ['direct', 'Han ringte meg. Så sa han at den var fin.', 'Siri Nærø'],
     ],
   },
+  {
+    name: 'Nynorsk: its speech verbs, pronouns and ifølgje, and Bokmål’s seier that is a win',
+    paragraphs: [
+      'Kari Holm er leiar i laget.',
+      '– Vi er glade, seier ho.',
+      'Ho meiner at kommunen må gjere meir.',
+      '– Det er trist, legg ho til.',
+      'Ifølgje Kari Holm er det ikkje pengar.',
+      'Ingrid Marie Sæther (21) tok sin første seier i verdenscupen.',
+    ],
+    expect: [
+      ['direct', 'Vi er glade', 'Kari Holm', 'seier'],
+      ['reported', 'Ho meiner at kommunen må gjere meir.', 'Kari Holm', 'meiner'],
+      ['direct', 'Det er trist', 'Kari Holm', 'legg til'],
+      ['reported', 'Ifølgje Kari Holm er det ikkje pengar.', 'Kari Holm', 'ifølgje'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {
@@ -615,6 +632,11 @@ describe('quotes: the parts they are made from', () => {
       ['ifølge politiet', 0, 'ifølge'],
       ['peker på at', 0, 'peker på'],
       ['kalte inn til møte', 0, undefined],
+      ['seier ho', 0, 'seier'],
+      ['legg ho til', 0, 'legg til'],
+      ['ifølgje politiet', 0, 'ifølgje'],
+      ['sin første seier', 2, undefined],
+      ['smiler hun', 0, undefined],
     ];
     for (const [words, at, cue] of table) assert.equal(cueAt(words.split(' '), at)?.cue, cue, words);
   });

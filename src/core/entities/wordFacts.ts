@@ -22,6 +22,8 @@ export const LINKING_WORDS = new Set(['og', 'i', 'for', 'av', 'de', 'van', 'von'
 export const SPEECH_VERBS = new Set([
   'sa', 'sier', 'uttalte', 'forteller', 'fortalte', 'skriver', 'skrev', 'mener', 'mente', 'understreker', 'understreket', 'påpeker', 'påpekte',
   'opplyser', 'opplyste', 'melder', 'meldte', 'bekrefter', 'bekreftet', 'forklarer', 'forklarte', 'legger', 'svarer', 'svarte',
+  // Nynorsk.
+  'seier', 'meiner', 'meinte', 'fortel', 'fortalde', 'skriv', 'skreiv', 'svarar', 'svara', 'stadfestar', 'stadfesta', 'understrekar', 'understreka',
 ]);
 /** Prepositions of place before a name (not `til` or `mot`: `sa til Olena`, `mot Putin`). */
 const PLACE_PREPOSITIONS = new Set(['i', 'fra', 'ved', 'nær', 'utenfor', 'gjennom', 'på', 'langs', 'over', 'mellom', 'rundt']);
@@ -37,6 +39,9 @@ const SENTENCE_STARTERS = new Set([
   'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'syv', 'åtte', 'ni', 'ti', 'elleve', 'tolv', 'femten', 'tjue', 'tretti', 'førti',
   'femti', 'hundre', 'tusen', 'halvparten', 'flertallet', 'bak', 'blant', 'mot', 'hos', 'foran', 'langs', 'rundt', 'gjennom', 'innen',
   'siden', 'ettersom', 'fordi', 'dersom', 'likevel', 'kanskje', 'trolig', 'nesten', 'bare', 'særlig', 'spesielt',
+  // Nynorsk.
+  'ho', 'dei', 'eg', 'me', 'ikkje', 'kva', 'kven', 'korleis', 'kvifor', 'kor', 'då', 'no', 'òg', 'ein', 'eit', 'fleire', 'nokre', 'sidan',
+  'viss', 'berre', 'truleg', 'difor', 'samstundes', 'ifølgje', 'medan', 'utan', 'kring', 'dessutan', 'mellom',
 ]);
 /** Endings of landforms, waters and ways, in a one-word name (`Finnmarksvidda`, `Hallingdalselva`, `Dovrebanen`). */
 const LANDFORM_ENDING = /\p{L}{2}(?:fjellet|fjell|vidda|heia|neset|elva|lågen|parken|dalen|øya|jávri|jávre|vatnet|vannet|fjorden|sjøen|breen|tinden|toppen|holmen|bukta|sundet|odden|banen|myra|havet)$/u;

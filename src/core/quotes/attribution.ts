@@ -23,8 +23,8 @@ export interface Introduction {
 }
 
 /** Finite verbs that open a clause after `sier han`: `sier han er rørt`, `sa hun hadde ventet`. */
-export const CLAUSE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'ble', 'blir', 'bør', 'burde', 'tror', 'mener', 'synes', 'føler', 'ønsker', 'ser', 'gleder', 'håper']);
-const SUBJECT_PRONOUNS = new Set(['han', 'hun', 'de', 'vi', 'jeg', 'hen', 'den', 'det']);
+export const CLAUSE_VERBS = new Set(['meiner', 'trur', 'ynskjer', 'vert', 'er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'ble', 'blir', 'bør', 'burde', 'tror', 'mener', 'synes', 'føler', 'ønsker', 'ser', 'gleder', 'håper']);
+const SUBJECT_PRONOUNS = new Set(['han', 'hun', 'ho', 'de', 'dei', 'vi', 'me', 'jeg', 'eg', 'hen', 'den', 'det']);
 
 /**
  * Sentences ending in a colon before a dash quote introduce its speaker (`Rådmannen er tydelig:`, `Lie sier
@@ -129,8 +129,8 @@ export function attribution(text: string, from: number, end: number, mentionAt: 
     else if (!afterComma) continue;
     // (A verb that only attributes, `smiler hun`, right after the quoted words; `Det sier X.` needs speech.)
     const cue = opensSentence ? cueAt(lowers, cueWord) : attributionCueAt(lowers, cueWord);
-    if (!cue || (cue.cue === 'ifølge' && opensSentence)) continue;
-    const reading = cue.cue === 'ifølge' ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : isSaysIt(cue) ? saysIt(words, cue, mentionAt, breakBefore) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
+    if (!cue || (cue.according === true && opensSentence)) continue;
+    const reading = cue.according === true ? phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length) : isSaysIt(cue) ? saysIt(words, cue, mentionAt, breakBefore) : subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
     if (!reading) continue;
     // (`Så sa han at den var fin.` inside the quote reports; `Det sier Kari Dahl til NRK.` only attributes.)
     if (opensSentence && cueWord > k && sentence && words.slice(reading.end).some((w) => w.start < sentence.end && w.lower === 'at')) continue;
@@ -176,7 +176,7 @@ export function describesSomeone(text: string, start: number, end: number): bool
   if (!sentence) return false;
   const words = wordsIn(text, sentence.start, sentence.end);
   if (words.some((w) => FIRST_AND_SECOND.has(w.lower))) return false;
-  return words.slice(0, 3).some((w) => w.lower === 'han' || w.lower === 'hun');
+  return words.slice(0, 3).some((w) => w.lower === 'han' || w.lower === 'hun' || w.lower === 'ho');
 }
 
 /**
@@ -198,7 +198,7 @@ export function attributionAfter(
   const words = wordsIn(text, sentence.start, sentence.end);
   if (words.length < 3 || !ATTRIBUTING_OPENERS.has(words[0].lower)) return undefined;
   const cue = cueAt(words.map((w) => w.lower), 1);
-  if (!cue || cue.cue === 'ifølge') return undefined;
+  if (!cue || cue.according === true) return undefined;
   const reading = subjectAfter(words, cue.last + 1, mentionAt, breaks(text, words), cue);
   if (!reading) return undefined;
   return { subject: reading.subject, cue: cue.cue, at: words[1].start, sentence };

@@ -34,7 +34,7 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
     // `«Elever som jukser, ødelegger for alle», skriver organisasjonen`: right after quoted words, the subject follows the
     // verb, whatever the words inside the quote look like.
     const afterQuote = inline.some((q) => q.end <= words[k].start && /^[»"”\s,?!]*$/u.test(text.slice(q.end, words[k].start)));
-    const inverted = afterQuote && cue.cue !== 'ifølge' && !isSaysIt(cue) ? subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue)?.subject : undefined;
+    const inverted = afterQuote && cue.according !== true && !isSaysIt(cue) ? subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue)?.subject : undefined;
     const reading = inverted ?? subjectOf(words, cue, mentionAt, breakBefore);
     if (reading !== 'relative') cues.push({ cue, subject: reading });
     k = cue.last;
@@ -45,7 +45,7 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
   // Reuters`) or is a verb of opinion, whose object is always what they think (`Vestlige kilder mener Moskva vil …`).
   const medium = cues.find((c) => isMedia(c.subject));
   const quotedBefore = (c: FoundCue): boolean => inline.some((q) => q.end <= words[c.cue.verb].start && /^[»"”\s,]*$/u.test(text.slice(q.end, words[c.cue.verb].start)));
-  const says = (c: FoundCue): boolean => governsClause(lowers, c.cue) || c.cue.cue === 'ifølge' || OPINION.has(c.cue.cue) || quotedBefore(c);
+  const says = (c: FoundCue): boolean => governsClause(lowers, c.cue) || c.cue.according === true || OPINION.has(c.cue.cue) || quotedBefore(c);
   // `Kina beklager beslutningen …, heter det i en uttalelse fra X.`: an attribution that closes the sentence after a comma
   // says whose the whole sentence is, the cue before it included.
   const last = cues[cues.length - 1];
@@ -56,7 +56,7 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
 
 /** Whether a cue after a comma only attributes what came before: its subject follows it, and no clause of its own (`, sier X til NRK.`, not `, sier X at …`). */
 function attributesTheRest(words: readonly Word[], found: FoundCue): boolean {
-  if (found.cue.cue === 'ifølge') return false;
+  if (found.cue.according === true) return false;
   const rest = words.slice(found.cue.last + 1).map((w) => w.lower);
   if (rest.includes('at') || rest.includes('om')) return false;
   const subject = found.subject;
@@ -66,7 +66,7 @@ function attributesTheRest(words: readonly Word[], found: FoundCue): boolean {
 }
 
 /** Verbs of opinion: what follows them is what the subject thinks, with `at` or without. */
-const OPINION = new Set(['mener', 'mente', 'tror', 'trodde', 'hevder', 'hevdet', 'frykter', 'fryktet', 'anslår', 'anslo', 'antyder', 'antydet', 'konkluderer', 'konkluderte', 'fastslår', 'fastslo']);
+const OPINION = new Set(['meiner', 'meinte', 'trur', 'trudde', 'hevdar', 'hevda', 'fryktar', 'frykta', 'mener', 'mente', 'tror', 'trodde', 'hevder', 'hevdet', 'frykter', 'fryktet', 'anslår', 'anslo', 'antyder', 'antydet', 'konkluderer', 'konkluderte', 'fastslår', 'fastslo']);
 
 /** Adverbs that may stand before a sentence's subject, focusing it: `Også SV varslet`, `Selv Hansen mener`, `Bare Kari Dahl sa`. */
 const FOCUS_ADVERBS = new Set(['også', 'selv', 'bare', 'kun', 'heller', 'særlig', 'spesielt', 'nettopp', 'jamfør']);
@@ -91,7 +91,7 @@ export function subjectOf(
   mentionAt: (word: Word) => EntityMention | undefined,
   breakBefore: (index: number) => boolean,
 ): Subject | undefined | 'relative' {
-  if (cue.cue === 'ifølge') return phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length)?.subject;
+  if (cue.according === true) return phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length)?.subject;
   if (isSaysIt(cue)) return saysIt(words, cue, mentionAt, breakBefore)?.subject ?? { kind: 'unnamed' };
   // `har ikke svart`, `ville ikke si`: no speech.
   if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
@@ -286,7 +286,7 @@ export function reportsNothing(text: string, words: readonly Word[], lowers: rea
   if (NEEDS_CLAUSE.has(cue.cue)) return at < 0 && !before && !colon;
   if (before || colon) return false;
   // After the verb, its subject if it follows (`sier hun ikke noe`), then what it governs.
-  const rest = after[0] === 'han' || after[0] === 'hun' || after[0] === 'de' ? after.slice(1) : after;
+  const rest = after[0] === 'han' || after[0] === 'hun' || after[0] === 'ho' || after[0] === 'de' || after[0] === 'dei' ? after.slice(1) : after;
   // `sier ikke noe`, `sa aldri et ord`; not `sier han aldri har sett …`, `tror ikke fabrikken kommer …`, which report.
   const denied = rest[0] === 'ikke' || rest[0] === 'aldri' ? rest.slice(1) : rest;
   if (rest.length > 0 && denied.every((word) => NOTHING.has(word))) return true;
@@ -313,7 +313,7 @@ const JUDGING = new Set(['roser', 'roste', 'kritiserer', 'kritiserte']);
 const QUESTION_WORDS = new Set(['hva', 'hvem', 'hvordan', 'hvorfor', 'hvilke', 'hvilken', 'hvilket', 'hvor']);
 
 /** Pronouns that open a clause after a speech verb: `sier de ikke gir opp`. */
-const CLAUSE_SUBJECTS = new Set(['han', 'hun', 'de', 'vi', 'jeg', 'det', 'den', 'du', 'dere', 'man']);
+const CLAUSE_SUBJECTS = new Set(['han', 'hun', 'ho', 'de', 'dei', 'vi', 'me', 'jeg', 'eg', 'det', 'den', 'du', 'dere', 'de', 'man']);
 
 /** Words after a speech verb that say nothing: `før hun sier noe`, `sa ingenting`. */
 const NOTHING = new Set(['noe', 'ingenting', 'mer', 'mye', 'lite', 'noen', 'ord', 'et', 'en', 'på', 'lenge', 'stund', 'lang', 'først', 'igjen', 'til', 'slutt']);

@@ -115,7 +115,7 @@ export function narration(
     // (Unless the sentence goes on to report: `kalte påstandene for «galskap» og understreket at …`.)
     const term = inline.some((q) => sentence.start <= q.start && q.end <= sentence.end);
     if (NAMING_VERBS.has(lowers[best.cue.verb]) && term && lowers.indexOf('at', best.cue.last + 1) < 0) continue;
-    if (!best.subject && !governsClause(lowers, best.cue) && best.cue.cue !== 'ifølge') continue;
+    if (!best.subject && !governsClause(lowers, best.cue) && best.cue.according !== true) continue;
     const source: Source = best.subject ? { kind: 'subject', subject: best.subject, at: words[best.cue.verb].start } : { kind: 'none' };
     drafts.push({ start: sentence.start, end: sentence.end, kind: 'reported', cue: best.cue.cue, source });
   }

@@ -80,7 +80,7 @@ export function namedLabels(text: string, segments: Segment[]): Segment[] {
 }
 
 /** An answer speaks in the first person; narration after it does not. */
-export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:jeg|meg|min|mitt|mine|vi|oss|vår|vårt|våre)(?![\p{L}\p{N}])/iu;
+export const FIRST_PERSON = /(?<![\p{L}\p{N}])(?:jeg|eg|meg|min|mitt|mine|vi|me|oss|vår|vårt|våre)(?![\p{L}\p{N}])/iu;
 
 /** A question in an interview of plain paragraphs: short, asking, no dash or label. */
 export const PLAIN_QUESTION_CHARS = 400;

@@ -193,7 +193,7 @@ export class SpeakerResolver {
     // (Not one whose words the sentence reports: `Han fikk støtte fra Torbjørn Aune, som advarte …` brings Aune in to speak.)
     const opening = best.spoke ? undefined : this.sentenceOpening(best.at);
     if (opening && opening.start < best.at && this.narrativeAt(opening.start) && depth < 4) {
-      if (opening.lower === (sex === 'female' ? 'hun' : 'han')) return this.person(sex, opening.start, depth + 1) ?? { speaker: best.speaker, type: 'person' };
+      if (sex === 'female' ? opening.lower === 'hun' || opening.lower === 'ho' : opening.lower === 'han') return this.person(sex, opening.start, depth + 1) ?? { speaker: best.speaker, type: 'person' };
       const subject = this.narrative.find((m) => m.start === opening.start && m.type === 'person');
       if (subject && this.sexOf(subject) === sex) return { speaker: speakerOf(subject), type: 'person' };
     }

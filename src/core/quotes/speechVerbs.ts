@@ -76,6 +76,8 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['røpe', 'røper røpet'],
   ['rose', 'roser roste'],
   ['kritisere', 'kritiserer kritiserte'],
+  // Nynorsk forms of the verbs above (`seier ho`, `meiner han`, `fortel`, `stadfestar`, `åtvarar`).
+  ['nynorsk', 'seier meiner meinte meint fortel fortalde skriv skreiv stadfestar stadfesta understrekar understreka åtvarar åtvara hevdar hevda trur trudde varslar varsla påpeikar påpeika svarar svara spurde krev kravde bad oppmodar oppmoda fryktar frykta konkluderer lovar lova kunngjer kunngjorde presiserer nemner nemnde grunngjev grunngav skildrar skildra kallar kalla gjentek gjentok opplyser opplyste forklarer forklarte uttaler uttalte melder melde'],
 ];
 
 /**
@@ -95,7 +97,8 @@ const ATTRIBUTING = new Set(
 /** Particle verbs: the verb's forms, and the particle that must follow within a few words. */
 const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = [
   ['slår slo slått', 'fast'],
-  ['legger la lagt', 'til'],
+  ['legger legg la lagt', 'til'],
+  ['peikar peika', 'på'],
   ['viser viste vist', 'til'],
   ['minner minnet', 'om'],
   ['peker pekte pekt', 'på'],
@@ -118,6 +121,9 @@ const NOT_SPEECH_AFTER = new Map<string, ReadonlySet<string>>([
   ['meldt', new Set(['seg'])],
 ]);
 
+/** Words before `seier` that make it the noun: a determiner, a possessive, an adjective or number, a verb of winning. */
+const WIN_BEFORE = /^(?:en|ei|ein|sin|sitt|hans|hennes|deres|lagets|årets|sesongens|karrierens|første|andre|tredje|fjerde|femte|klare|store|viktige|knusende|overlegne|fortjente|sterke|første|\d\S*|tok|ta|tar|vant|vinne|vinner|sikret|sikra|sikre|fikk|få|får|jakter|jaktar|feiret|feira|ny|stor|klar|knapp|viktig|sikker|sterk|tung|grei)$/u;
+
 /** Cue forms as written: the finite and participle forms of the verbs above. */
 const SIMPLE = new Map<string, string>();
 for (const [, forms] of VERBS) for (const form of forms.split(' ').filter(Boolean)) SIMPLE.set(form, form);
@@ -132,6 +138,8 @@ export interface Cue {
   /** The word index of the verb, and of the last word of the cue (the particle's, for a particle verb). */
   readonly verb: number;
   readonly last: number;
+  /** `ifølge` (Nynorsk `ifølgje`): the source of what the sentence says, not a verb. */
+  readonly according?: true;
 }
 
 /** The cue at word `index` right after quoted words: a speech verb, or a verb that attributes them (`smiler hun`). */
@@ -151,7 +159,7 @@ const PARTICLE_REACH = 3;
 export function cueAt(words: readonly string[], index: number): Cue | undefined {
   const word = words[index];
   if (word === undefined) return undefined;
-  if (word === 'ifølge') return { cue: 'ifølge', verb: index, last: index };
+  if (word === 'ifølge' || word === 'ifølgje') return { cue: word, verb: index, last: index, according: true };
   const particles = PARTICLE.get(word);
   if (particles) {
     for (let j = index + 1; j <= index + PARTICLE_REACH && j < words.length; j++) {
@@ -161,6 +169,8 @@ export function cueAt(words: readonly string[], index: number): Cue | undefined 
     return undefined;
   }
   if (!SIMPLE.has(word)) return undefined;
+  // Nynorsk `seier` (says) is Bokmål's noun for a win: `sin første seier`, `tok seier`, `en klar seier`.
+  if (word === 'seier' && index > 0 && WIN_BEFORE.test(words[index - 1])) return undefined;
   const next = words[index + 1];
   // `heter det i meldingen`: what a text says; `heter` alone names something.
   if ((word === 'heter' || word === 'het') && next !== 'det') return undefined;

@@ -20,7 +20,7 @@ export type Subject =
   | { readonly kind: 'name'; readonly name: string; readonly initial?: true };
 
 /** Words that may stand between a verb and its subject: `sier også Hansen`, `sa nå hun`. */
-const ADVERBS = new Set(['også', 'nå', 'videre', 'derfor', 'selv', 'imidlertid', 'likevel', 'dessuten', 'blant', 'annet', 'først', 'senere', 'igjen', 'da', 'så', 'bare', 'ofte', 'gjerne', 'tydelig', 'klart', 'fredag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'lørdag', 'søndag', 'kveld', 'morges']);
+const ADVERBS = new Set(['også', 'òg', 'no', 'berre', 'difor', 'dessutan', 'nå', 'videre', 'derfor', 'selv', 'imidlertid', 'likevel', 'dessuten', 'blant', 'annet', 'først', 'senere', 'igjen', 'da', 'så', 'bare', 'ofte', 'gjerne', 'tydelig', 'klart', 'fredag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'lørdag', 'søndag', 'kveld', 'morges']);
 /** Texts that speak for whoever wrote them, and the offices that write for a body (`ifølge kommunikasjonsavdelingen`). */
 const DOCUMENT = /^(?:dommen|kjennelsen|tiltalen|meldingen|pressemeldingen|børsmeldingen|kommunikasjonsavdelingen|presseavdelingen|informasjonsavdelingen|pressekontoret|kommunikasjonsavdelinga|uttalelsen|brevet|e-posten|eposten|rapporten|innlegget|kunngjøringen|høringssvaret|svaret|redegjørelsen|notatet|årsrapporten|søknaden|klagen|anken|vedtaket|innstillingen|avgjørelsen|beslutningen)$/u;
 
@@ -46,11 +46,11 @@ export function documentSource(
 /** Conjunctions that may open a clause before its subject. */
 const CONJUNCTIONS = new Set(['men', 'og', 'så', 'eller', 'for']);
 /** Words that end a subject phrase. */
-const PHRASE_ENDS = new Set(['til', 'overfor', 'i', 'på', 'ved', 'etter', 'da', 'når', 'under', 'fra', 'om', 'at', 'som', 'og', 'men', 'mens', 'for', 'med', 'mot', 'hos', 'der', 'etter', 'efter', 'in', 'ifølge', 'før', 'fordi', 'dersom', 'hvis', 'selv', 'allerede', 'tidligere', 'nylig']);
+const PHRASE_ENDS = new Set(['ifølgje', 'medan', 'sidan', 'viss', 'til', 'overfor', 'i', 'på', 'ved', 'etter', 'da', 'når', 'under', 'fra', 'om', 'at', 'som', 'og', 'men', 'mens', 'for', 'med', 'mot', 'hos', 'der', 'etter', 'efter', 'in', 'ifølge', 'før', 'fordi', 'dersom', 'hvis', 'selv', 'allerede', 'tidligere', 'nylig']);
 /** Finite verbs that cannot stand inside a subject phrase. */
 const FINITE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk']);
 /** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
-const UNNAMED_START = new Set(['en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
+const UNNAMED_START = new Set(['ein', 'eit', 'fleire', 'nokre', 'en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
 const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
 /** A state's bodies, also as a compound's end (`utenriksdepartement`, `finansdepartementet`), in either form. */
 const STATE_BODY = /(?:departement|departementet|regjering|regjeringen|parlament|parlamentet|ambassade|ambassaden|forsvar|forsvaret|hær|hæren|politi|politiet|sentralbank|sentralbanken|nasjonalforsamling|nasjonalforsamlingen|direktorat|direktoratet|tilsyn|tilsynet)$/u;
@@ -60,6 +60,8 @@ const SPOKESPERSON = /^(?:talsperson|talsmann|talskvinne|pressetalsperson|presse
 const SPEAKS_FOR = new Set(['for', 'i', 'ved', 'hos']);
 const FIRST_SECOND_PERSON = new Set(['jeg', 'vi', 'du', 'dere', 'man', 'eg', 'me']);
 
+/** Subject pronouns of the third person, Nynorsk's too (`seier ho`, `meiner dei`). */
+const SUBJECT_PRONOUN = new Map<string, 'han' | 'hun' | 'de'>([['han', 'han'], ['hun', 'hun'], ['ho', 'hun'], ['de', 'de'], ['dei', 'de']]);
 /** Object pronouns as the subject they stand for: `ifølge henne`. */
 const OBJECT_PRONOUNS = new Map<string, 'han' | 'hun' | 'de'>([['ham', 'han'], ['henne', 'hun'], ['dem', 'de']]);
 
@@ -79,7 +81,7 @@ export function isPersonNoun(lower: string): boolean {
 }
 
 /** Nouns for a person, in the definite form a cue uses (`sier læreren`, `forteller pendleren`). */
-const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson|svensk|dansk|finn|brit|amerikaner|tysker|franskmann|nederlender|spanjol|italiener|polakk|russer|islending|ukrainer|kanadier)(?:en|a|et|n)$/u;
+const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson|leiar|ordførar|lærar|forskar|eigar|sjukepleiar|innbyggjar|tilskodar|deltakar|bebuar|gut|svensk|dansk|finn|brit|amerikaner|tysker|franskmann|nederlender|spanjol|italiener|polakk|russer|islending|ukrainer|kanadier)(?:en|a|et|n)$/u;
 
 export interface SubjectReading {
   readonly subject: Subject;
@@ -138,8 +140,9 @@ export function phraseAt(
   while (first && i + 1 < limit && CONJUNCTIONS.has(first.lower)) first = words[++i];
   if (!first || i >= limit) return undefined;
   if (FIRST_SECOND_PERSON.has(first.lower) || PHRASE_ENDS.has(first.lower)) return undefined;
-  if (first.lower === 'han' || first.lower === 'hun' || first.lower === 'de') {
-    return { subject: { kind: 'pronoun', pronoun: first.lower, at: first.start }, end: i + 1 };
+  const pronoun = SUBJECT_PRONOUN.get(first.lower);
+  if (pronoun) {
+    return { subject: { kind: 'pronoun', pronoun, at: first.start }, end: i + 1 };
   }
   // `Ifølge henne`, `ifølge ham`, `ifølge dem`: the object forms.
   const object = OBJECT_PRONOUNS.get(first.lower);
