@@ -601,6 +601,26 @@ const CASES: readonly Case[] = [
       ['reported', 'Ifølgje Kari Holm er det ikkje pengar.', 'Kari Holm', 'ifølgje'],
     ],
   },
+  {
+    name: 'figures and reports speak for their maker, og inside a body’s name, a stock exchange is no company, a genitive full name',
+    paragraphs: [
+      'Møbelkjeden Vestbo la fram tallene for Oslo Børs fredag. Selskapet varslet at det vil kutte.',
+      'Ifølge tall fra Brønnøysundregistrene er det i dag 14 bakerier.',
+      'En rapport fra Sjøfartsdirektoratet konkluderer med at farten var for høy.',
+      'Forhandlingsleder Petter Ravnås i NHO Service og Handel sier kravet vil øke kostnadene.',
+      'Fredag kommer Siri Nærøs tredje album. Det er hennes mest personlige, sier hun selv. Siri Nærø er glad.',
+      'Datteren til Lise, Emma (9), stempler kortene.',
+      '– Jeg får en bolle, sier Emma.',
+    ],
+    expect: [
+      ['reported', 'Selskapet varslet at det vil kutte.', 'Vestbo', 'varslet'],
+      ['reported', 'Ifølge tall fra Brønnøysundregistrene er det i dag 14 bakerier.', 'Brønnøysundregistrene', 'ifølge'],
+      ['reported', 'En rapport fra Sjøfartsdirektoratet konkluderer med at farten var for høy.', 'Sjøfartsdirektoratet', 'konkluderer'],
+      ['reported', 'Forhandlingsleder Petter Ravnås i NHO Service og Handel sier kravet vil øke kostnadene.', 'Petter Ravnås', 'sier'],
+      ['reported', 'Det er hennes mest personlige, sier hun selv.', 'Siri Nærø', 'sier'],
+      ['direct', 'Jeg får en bolle', 'Emma', 'sier'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

@@ -319,6 +319,12 @@ function linkSurnames(mentions: EntityMention[]): EntityMention[] {
     // Chinese, Vietnamese and Korean names put the family name first: `Zhao Minghui` is `Zhao` after.
     if (words.length <= 3 && FAMILY_NAME_FIRST.has(words[0])) register(words[0], full);
   }
+  // `Siri Nærøs tredje album` before `Siri Nærø`: a full name in the genitive is that person.
+  for (const { m } of named) {
+    if (!/s$/u.test(m.canonical) || people.has(m.canonical)) continue;
+    const stem = named.find((other) => other.m.canonical === m.canonical.slice(0, -1));
+    if (stem) people.set(m.canonical, { mention: stem.m });
+  }
   if (people.size === 0) return mentions;
   return mentions.map((m) => {
     const full = people.get(m.canonical) ?? (m.canonical.endsWith('s') ? people.get(m.canonical.slice(0, -1)) : undefined);

@@ -78,6 +78,7 @@ export const ADVERBIAL_OPENERS = new Set([
   'mandag', 'tirsdag', 'onsdag', 'her', 'der', 'dermed', 'imidlertid', 'videre', 'først', 'deretter', 'siden', 'ifølge', 'selv', 'heller',
   'trolig', 'kanskje', 'egentlig', 'faktisk', 'heldigvis', 'dessverre', 'til', 'natt', 'kveld', 'morgen', 'onsdag', 'det', 'dette', 'slik',
   'sånn', 'hvorfor', 'hvordan', 'hva', 'hvem', 'når', 'hvor', 'etterpå', 'lenge', 'ofte', 'aldri', 'alltid', 'tross',
+  'ifølgje', 'no', 'då', 'difor', 'òg', 'kvifor', 'korleis', 'kva', 'kven', 'kor', 'sidan', 'truleg', 'samstundes',
 ]);
 
 /**
@@ -182,7 +183,15 @@ export function subjectOf(
     const { type } = reading.subject.mention;
     if (type !== 'person' && type !== 'organization') return after?.subject ?? { kind: 'name', name: reading.subject.mention.text, initial: true };
     // `Nato-land og Ukraina mener …`: several speakers are not one.
-    if (words.slice(reading.end, cue.verb).some((w) => w.lower === 'og')) return { kind: 'unnamed' };
+    // (Not the `og` inside a body's name: `Petter Ravnås i NHO Service og Handel sier …`.)
+    for (let k = reading.end; k < cue.verb; k++) {
+      const inside = mentionAt(words[k]);
+      if (inside) {
+        while (k + 1 < cue.verb && words[k + 1].start < inside.end) k++;
+        continue;
+      }
+      if (words[k].lower === 'og') return { kind: 'unnamed' };
+    }
   }
   return reading.subject;
 }

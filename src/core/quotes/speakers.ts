@@ -62,6 +62,8 @@ const LEGAL_FORM = /\s+(?:AS|ASA|AB|Ltd|Inc|GmbH)$/u;
 
 function isCompanyName(name: string): boolean {
   if (LEGAL_FORM.test(name)) return true;
+  // (A stock exchange lists companies and is none of them for `selskapet`: `Oslo Børs`, `Euronext`.)
+  if (/(?:Børs|Euronext|Nasdaq)$/u.test(name)) return false;
   return !isMediumName(name) && !ORGANIZATION_ENDING.test(name) && !/^\p{Lu}{2,6}$/u.test(name) && !/(?:parti|partiet|forbund|forbundet|forening|foreningen|lag|laget|rådet)$/iu.test(name);
 }
 
@@ -443,7 +445,8 @@ export class SpeakerResolver {
     for (let k = 1; k < this.words.length; k++) {
       if (this.words[k].text !== surname) continue;
       let first = k;
-      while (first > 0 && k - first < 3 && this.words[first - 1].capital && !isPersonNoun(this.words[first - 1].lower) && !this.sentenceBetween(this.words[first - 1].end, this.words[first].start) && sexOfGivenName(this.words[first - 1].text) !== undefined) first--;
+      // (Only a space between: `Datteren til Lise, Emma (9)` names no `Lise Emma`.)
+      while (first > 0 && k - first < 3 && this.words[first - 1].capital && !isPersonNoun(this.words[first - 1].lower) && /^\s+$/u.test(this.text.slice(this.words[first - 1].end, this.words[first].start)) && sexOfGivenName(this.words[first - 1].text) !== undefined) first--;
       if (first < k) return this.words.slice(first, k + 1).map((w) => w.text).join(' ');
     }
     return undefined;

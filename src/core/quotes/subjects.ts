@@ -47,6 +47,8 @@ export function documentSource(
 const CONJUNCTIONS = new Set(['men', 'og', 'så', 'eller', 'for']);
 /** Words that end a subject phrase. */
 const PHRASE_ENDS = new Set(['ifølgje', 'medan', 'sidan', 'viss', 'til', 'overfor', 'i', 'på', 'ved', 'etter', 'da', 'når', 'under', 'fra', 'om', 'at', 'som', 'og', 'men', 'mens', 'for', 'med', 'mot', 'hos', 'der', 'etter', 'efter', 'in', 'ifølge', 'før', 'fordi', 'dersom', 'hvis', 'selv', 'allerede', 'tidligere', 'nylig']);
+/** Figures and reports, and the words before them, that speak for the body they are from. */
+const REPORT_WORDS = new Set(['en', 'ei', 'et', 'ny', 'nye', 'fersk', 'ferske', 'tall', 'tallene', 'rapport', 'rapporten', 'undersøkelse', 'undersøkelsen', 'statistikk', 'statistikken', 'analyse', 'analysen', 'beregninger', 'beregningene', 'data', 'oversikt', 'oversikten', 'prognose', 'prognosen', 'prognoser', 'tal', 'talet', 'rapporten']);
 /** Finite verbs that cannot stand inside a subject phrase. */
 const FINITE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk']);
 /** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
@@ -169,6 +171,18 @@ export function phraseAt(
     if (k > i + 1 && k < limit && !words[k].capital && !breakBefore(k) && STATE_BODY.test(words[k].lower)) {
       const name = words.slice(i, k + 1).map((w) => w.text).join(' ');
       return { subject: { kind: 'name', name: name[0].toUpperCase() + name.slice(1) }, end: k + 1 };
+    }
+  }
+  // `Ifølge tall fra Brønnøysundregistrene`, `En rapport fra Sjøfartsdirektoratet konkluderer`: figures or a report speak for who made them.
+  if (!firstMention) {
+    let k = i;
+    while (k < limit && k < i + 4 && (k === i || !words[k].capital) && REPORT_WORDS.has(words[k].lower)) k++;
+    const source = k > i && k + 1 < limit && words[k].lower === 'fra' ? mentionAt(words[k + 1]) : undefined;
+    // (A body after `fra` may have been typed as a place by the preposition: `fra Brønnøysundregistrene`.)
+    if (source && (source.type === 'organization' || (source.type === 'place' && source.source === 'rule' && /(?:ene|et)$/u.test(source.text)))) {
+      let end = k + 2;
+      while (end < limit && words[end].start < source.end) end++;
+      return { subject: { kind: 'mention', mention: source }, end };
     }
   }
   if (DOCUMENT.test(first.lower) && !firstMention) return { subject: { kind: 'document', noun: first.lower, at: first.start }, end: i + 1 };
