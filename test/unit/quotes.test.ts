@@ -621,6 +621,23 @@ const CASES: readonly Case[] = [
       ['direct', 'Jeg får en bolle', 'Emma', 'sier'],
     ],
   },
+  {
+    name: 'a short definite title refers back past titles in quoted words, a title the next sentence names, a body’s board',
+    paragraphs: [
+      'Kamilla Rosén Eikeland er den eneste fastlegen i Nordvik kommune. Pasientene kjenner legen godt.',
+      '– Vi vil ha flere leger og de samme legene.',
+      '– Fordi jeg kjenner dem, sier legen, og tar imot neste pasient.',
+      'Det var søsteren som slo alarm. Julie Bakke-Svendsen (27) hadde ventet på en melding.',
+      '– Det første han sa, var unnskyld, sier søsteren.',
+      '«En økning er dessverre uunngåelig», skriver styret i Haugerud Terrasse borettslag i brevet.',
+    ],
+    expect: [
+      ['direct', 'Vi vil ha flere leger og de samme legene.', null],
+      ['direct', 'Fordi jeg kjenner dem', 'Kamilla Rosén Eikeland', 'sier'],
+      ['direct', 'Det første han sa, var unnskyld', 'Julie Bakke-Svendsen', 'sier'],
+      ['direct', 'En økning er dessverre uunngåelig', 'Styret i Haugerud Terrasse borettslag', 'skriver'],
+    ],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

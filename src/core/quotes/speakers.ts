@@ -202,6 +202,16 @@ export class SpeakerResolver {
     return { speaker: best.speaker, type: 'person' };
   }
 
+  private namedNext(i: number, at: number): { speaker: Speaker; type: 'person' } | null {
+    if (!/(?:en|et|a)$/u.test(this.words[i].lower)) return null;
+    let k = i + 1;
+    while (k < this.words.length && !this.sentenceBetween(this.words[k - 1].end, this.words[k].start)) k++;
+    const next = this.words[k];
+    if (!next || next.start >= at || /\n/u.test(this.text.slice(this.words[k - 1].end, next.start))) return null;
+    const person = this.narrative.find((m) => m.start === next.start && m.type === 'person');
+    return person ? { speaker: speakerOf(person), type: 'person' } : null;
+  }
+
   /** The first word of the sentence that `position` is in. */
   private sentenceOpening(position: number): Word | undefined {
     let i = this.wordIndexAtOrAfter(position);
@@ -365,12 +375,18 @@ export class SpeakerResolver {
       const word = this.words[i].lower;
       // (A plural is no one's title: `Da var de tre leger på kontoret` before `sier legen`.)
       if (!stems.some((s) => fitsStem(word, s) && !isPluralOf(word, s))) continue;
+      // (In someone's words a title refers to no one for the narrator: `«… de samme legene»`.)
+      if (!this.narrativeAt(this.words[i].start)) continue;
       // (Measured from the name's nearer end: `Kamilla Rosén Eikeland er den eneste fastlegen`.)
       const beside = holders.filter((m) => Math.min(Math.abs(this.wordIndexAtOrAfter(m.start) - i), Math.abs(this.wordIndexAtOrAfter(m.end) - 1 - i)) <= TITLE_AFTER);
       if (beside.length) return this.latest(beside, at);
-      if (stemOf(word) !== word && holders.some((m) => m.start < this.words[i].start)) continue;
+      // (A definite form, short ones too: `kjenner legen godt` refers back to the fastlege named before.)
+      if ((stemOf(word) !== word || /(?:en|et)$/u.test(word)) && holders.some((m) => m.start < this.words[i].start)) continue;
       const written = this.writtenHolder(stem, at);
-      return written ? this.named(written, at, false) : null;
+      if (written) return this.named(written, at, false);
+      // `Det var søsteren som slo alarm. Julie Bakke-Svendsen (27) hadde ventet …`: the person the next sentence opens
+      // with, in the same paragraph, is who the definite title meant.
+      return this.namedNext(i, at);
     }
     if (holders.length) return this.latest(holders, at);
     const written = this.writtenHolder(stem, at) ?? (stem.length > 8 ? this.writtenHolder(roleHead(stem), at) : undefined);

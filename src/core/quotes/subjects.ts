@@ -47,6 +47,8 @@ export function documentSource(
 const CONJUNCTIONS = new Set(['men', 'og', 'så', 'eller', 'for']);
 /** Words that end a subject phrase. */
 const PHRASE_ENDS = new Set(['ifølgje', 'medan', 'sidan', 'viss', 'til', 'overfor', 'i', 'på', 'ved', 'etter', 'da', 'når', 'under', 'fra', 'om', 'at', 'som', 'og', 'men', 'mens', 'for', 'med', 'mot', 'hos', 'der', 'etter', 'efter', 'in', 'ifølge', 'før', 'fordi', 'dersom', 'hvis', 'selv', 'allerede', 'tidligere', 'nylig']);
+/** A body's organs, which speak for it under the body's name: `styret i …`, `ledelsen i …`. */
+const ORGAN = /^(?:styret|ledelsen|administrasjonen|styreleiaren|konsernledelsen|hovedstyret|landsstyret|sentralstyret|arbeidsutvalget|valgkomiteen|valnemnda|valgkomiteen)$/u;
 /** Figures and reports, and the words before them, that speak for the body they are from. */
 const REPORT_WORDS = new Set(['en', 'ei', 'et', 'ny', 'nye', 'fersk', 'ferske', 'tall', 'tallene', 'rapport', 'rapporten', 'undersøkelse', 'undersøkelsen', 'statistikk', 'statistikken', 'analyse', 'analysen', 'beregninger', 'beregningene', 'data', 'oversikt', 'oversikten', 'prognose', 'prognosen', 'prognoser', 'tal', 'talet', 'rapporten']);
 /** Finite verbs that cannot stand inside a subject phrase. */
@@ -183,6 +185,16 @@ export function phraseAt(
       let end = k + 2;
       while (end < limit && words[end].start < source.end) end++;
       return { subject: { kind: 'mention', mention: source }, end };
+    }
+  }
+  // `styret i Haugerud Terrasse borettslag`, `ledelsen i Nordmetall`: a body's organ, named by the body it belongs to.
+  if (!firstMention && ORGAN.test(first.lower) && i + 2 < limit && (words[i + 1].lower === 'i' || words[i + 1].lower === 'for') && !breakBefore(i + 1) && !breakBefore(i + 2)) {
+    const body = mentionAt(words[i + 2]);
+    if (body && body.type === 'organization') {
+      let end = i + 3;
+      while (end < limit && words[end].start < body.end) end++;
+      const name = `${first.text[0].toUpperCase()}${first.text.slice(1)} ${words[i + 1].lower} ${body.text}`;
+      return { subject: { kind: 'name', name }, end };
     }
   }
   if (DOCUMENT.test(first.lower) && !firstMention) return { subject: { kind: 'document', noun: first.lower, at: first.start }, end: i + 1 };
