@@ -24,10 +24,13 @@ const SETS: readonly { set: QuoteSet; floors: Floors; errors: boolean }[] = [
   { set: 'dev5', floors: { direct: 0.81, reported: 0.84 }, errors: true },
   { set: 'dev6', floors: { direct: 0.91, reported: 0.86 }, errors: true },
   { set: 'dev7', floors: { direct: 0.95, reported: 0.86 }, errors: true },
-  { set: 'dev8', floors: { direct: 0.86, reported: 0.85 }, errors: true },
-  { set: 'heldout', floors: { direct: 0.77, reported: 0.77 }, errors: false },
+  { set: 'dev8', floors: { direct: 0.91, reported: 0.9 }, errors: true },
+  { set: 'dev9', floors: { direct: 0.93, reported: 0.85 }, errors: true },
+  { set: 'dev10', floors: { direct: 0.96, reported: 0.97 }, errors: true },
+  { set: 'heldout', floors: { direct: 0.79, reported: 0.8 }, errors: false },
   { set: 'heldout2', floors: { direct: 0.88, reported: 0.9 }, errors: false },
-  { set: 'heldout3', floors: { direct: 0.83, reported: 0.87 }, errors: false },
+  { set: 'heldout3', floors: { direct: 0.86, reported: 0.88 }, errors: false },
+  { set: 'heldout4', floors: { direct: 0.94, reported: 0.89 }, errors: false },
 ];
 
 for (const { set, floors, errors } of SETS) {
