@@ -638,6 +638,30 @@ const CASES: readonly Case[] = [
       ['direct', 'En økning er dessverre uunngåelig', 'Styret i Haugerud Terrasse borettslag', 'skriver'],
     ],
   },
+  {
+    name: 'kin nouns nobody is named with: the person of that sex, another than the one who just spoke; a grandparent the oldest',
+    paragraphs: [
+      'Knut Arne Lien (81) driver fortsatt fisket sammen med barnebarnet Sigve Lien (24). Tone Lien (52) styrer salget.',
+      '– Havet har vært godt mot oss, sier bestefaren.',
+      'Sigve Lien fikk sin første båt i fjor.',
+      '– Jeg vil aldri jobbe på land, sier sønnen.',
+      'Kjæresten hans, Marte Vik, bor i Tromsø.',
+      '– Vi får se hvor lenge det varer, sier Marte Vik.',
+      '– Det har du ikke sagt før, sier moren.',
+      'Tone Lien ler.',
+    ],
+    expect: [
+      ['direct', 'Havet har vært godt mot oss', 'Knut Arne Lien', 'sier'],
+      ['direct', 'Jeg vil aldri jobbe på land', 'Sigve Lien', 'sier'],
+      ['direct', 'Vi får se hvor lenge det varer', 'Marte Vik', 'sier'],
+      ['direct', 'Det har du ikke sagt før', 'Tone Lien', 'sier'],
+    ],
+  },
+  {
+    name: 'a kin noun of a sex nobody named has is no one',
+    paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
+    expect: [['direct', 'Han trener hver dag', null, 'sier']],
+  },
 ];
 
 describe('quotes: the constructions of news text', () => {

@@ -72,7 +72,7 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
         }
         const found = resolver.resolve(source.subject, source.at);
         speaker = found?.speaker ?? null;
-        if (found) resolver.hear(found.speaker, found.type, source.at);
+        if (found) resolver.hear(found.speaker, found.type, source.at, draft.kind === 'direct');
         break;
       }
       case 'same':

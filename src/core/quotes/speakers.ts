@@ -13,6 +13,7 @@ import { isMediumName } from '../media';
 import type { Word } from './sentences';
 import { type Subject, isPersonNoun, nameAt } from './subjects';
 import { folded, looksLikeBody, namesFit, type Speaker, speakerOf } from './speakerNames';
+import { kinOf } from './kin';
 import { fitsStem, isPluralOf, roleHead, SAME_TITLE, stemOf } from './titles';
 
 export type { Speaker } from './speakerNames';
@@ -21,6 +22,8 @@ interface Heard {
   readonly at: number;
   readonly speaker: Speaker;
   readonly type: 'person' | 'organization' | 'other';
+  /** Whether what they said there were their own words (a direct quote), not speech reported. */
+  readonly direct?: boolean;
 }
 
 /** Nouns for an unnamed person with a sex of their own. */
@@ -92,8 +95,8 @@ export class SpeakerResolver {
   }
 
   /** Records a resolved speaker at `at`: a later pronoun or `de` may mean them. */
-  hear(speaker: Speaker, type: Heard['type'], at: number): void {
-    this.heard.push({ at, speaker, type });
+  hear(speaker: Speaker, type: Heard['type'], at: number, direct = false): void {
+    this.heard.push({ at, speaker, type, direct });
   }
 
   resolve(subject: Subject, at: number): { speaker: Speaker; type: Heard['type'] } | null {
@@ -386,11 +389,42 @@ export class SpeakerResolver {
       if (written) return this.named(written, at, false);
       // `Det var søsteren som slo alarm. Julie Bakke-Svendsen (27) hadde ventet …`: the person the next sentence opens
       // with, in the same paragraph, is who the definite title meant.
-      return this.namedNext(i, at);
+      return this.namedNext(i, at) ?? this.kin(stem, at);
     }
     if (holders.length) return this.latest(holders, at);
     const written = this.writtenHolder(stem, at) ?? (stem.length > 8 ? this.writtenHolder(roleHead(stem), at) : undefined);
-    return written ? this.named(written, at, false) : null;
+    return written ? this.named(written, at, false) : this.kin(stem, at);
+  }
+
+  /**
+   * A kin noun nobody is named with (`sier moren`, `forteller sønnen`): in a story of a family, the person of its
+   * sex a pronoun would mean, but not the one whose own words came just before with no one named since (`– …, sier
+   * hun. … – …, sier moren.` is another woman); a grandparent is the oldest of that sex the article gives an age of.
+   */
+  private kin(stem: string, at: number): { speaker: Speaker; type: 'person' } | null {
+    const kin = kinOf(stem);
+    if (!kin) return null;
+    if (kin.grandparent) {
+      let oldest: { mention: EntityMention; age: number } | undefined;
+      for (const mention of this.narrative) {
+        if (mention.type !== 'person' || this.sexOf(mention) !== kin.sex) continue;
+        const age = /^\s*\((\d{2,3})\)/u.exec(this.text.slice(mention.end, mention.end + 7));
+        if (age && Number(age[1]) >= 55 && (!oldest || Number(age[1]) > oldest.age)) oldest = { mention, age: Number(age[1]) };
+      }
+      if (oldest) return { speaker: speakerOf(oldest.mention), type: 'person' };
+    }
+    const last = [...this.heard].reverse().find((heard) => heard.at < at);
+    const replying =
+      last?.direct === true &&
+      last.type === 'person' &&
+      !this.narrative.some((m) => m.type === 'person' && m.start > last.at && m.start < at && m.entityId !== last.speaker.id);
+    const found = this.person(kin.sex, at);
+    if (!replying || !found || folded(found.speaker.name) !== folded(last.speaker.name)) return found;
+    // Someone else of that sex, named before the one who just spoke.
+    // (`Ingrid` where the article named `Ingrid Sørbø Hovland` is the same person.)
+    const same = (m: EntityMention): boolean => folded(this.inFull(speakerOf(m), at).name) === folded(last.speaker.name);
+    const others = this.narrative.filter((m) => m.type === 'person' && m.start < at && this.sexOf(m) === kin.sex && !same(m));
+    return this.latest(others, at);
   }
 
   /**
