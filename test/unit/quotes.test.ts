@@ -658,6 +658,22 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a text quoted with står det i: the sender the sentence that brought it in names, unless a body spoke since; a body named by a title',
+    paragraphs: [
+      'I mars kom det et brev fra Statens vegvesen til alle hytteeierne.',
+      '«Veien vil være stengt hele sommeren», står det i brevet.',
+      'Direktoratet for naturforvaltning har sendt ut en melding om saken. Statsforvalteren i Nordland skriver at fisket er stengt.',
+      '«Ingen får fiske i elva i år», står det i meldingen.',
+      '– Vi følger bestanden nøye, sier statsforvalteren.',
+    ],
+    expect: [
+      ['direct', 'Veien vil være stengt hele sommeren', 'Statens vegvesen', 'står det'],
+      ['reported', 'Statsforvalteren i Nordland skriver at fisket er stengt.', 'Statsforvalteren i Nordland', 'skriver'],
+      ['direct', 'Ingen får fiske i elva i år', 'Statsforvalteren i Nordland', 'står det'],
+      ['direct', 'Vi følger bestanden nøye', 'Statsforvalteren i Nordland', 'sier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

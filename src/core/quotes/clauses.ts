@@ -8,7 +8,7 @@ import { isRole, ORGANIZATION_ENDING } from '../entities/cues';
 import { gazetteer } from '../entities/gazetteer';
 import type { EntityMention } from '../entities/types';
 import { type Word } from './sentences';
-import { type Cue, cueAt } from './speechVerbs';
+import { type Cue, cueAt, standsAt } from './speechVerbs';
 import { sexOfName } from './gender';
 import { isMediumName } from '../media';
 import { type Subject, documentSource, phraseAt, subjectAfter } from './subjects';
@@ -29,11 +29,11 @@ export function bestCue(text: string, words: readonly Word[], inline: readonly S
   const cues: FoundCue[] = [];
   for (let k = 0; k < words.length; k++) {
     if (!outside(words[k])) continue;
-    const cue = cueAt(lowers, k);
-    if (!cue) continue;
     // `«Elever som jukser, ødelegger for alle», skriver organisasjonen`: right after quoted words, the subject follows the
     // verb, whatever the words inside the quote look like.
     const afterQuote = inline.some((q) => q.end <= words[k].start && /^[»"”\s,?!]*$/u.test(text.slice(q.end, words[k].start)));
+    const cue = cueAt(lowers, k) ?? (afterQuote ? standsAt(lowers, k) : undefined);
+    if (!cue) continue;
     const inverted = afterQuote && cue.according !== true && !isSaysIt(cue) ? subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue)?.subject : undefined;
     const reading = inverted ?? subjectOf(words, cue, mentionAt, breakBefore);
     if (reading !== 'relative') cues.push({ cue, subject: reading });
@@ -218,12 +218,14 @@ export function looksLikeName(name: string): boolean {
 }
 
 export function isSaysIt(cue: Cue): boolean {
-  return cue.cue === 'heter det' || cue.cue === 'het det';
+  return cue.cue === 'heter det' || cue.cue === 'het det' || cue.cue === 'står det' || cue.cue === 'sto det' || cue.cue === 'stod det';
 }
 
 /** The subject of `heter det`: the body or the text the sentence names (`heter det i dommen`). */
 export function saysIt(words: readonly Word[], cue: Cue, mentionAt: (word: Word) => EntityMention | undefined, breakBefore: (index: number) => boolean): { subject: Subject; end: number } | undefined {
-  const subject = documentSource(words, mentionAt, breakBefore);
+  // (`«…», står det i brevet`: the text named after the verb, not a noun in the quoted words before it.)
+  const from = cue.cue.startsWith('he') ? 0 : cue.last + 1;
+  const subject = documentSource(words.slice(from), mentionAt, (index) => breakBefore(index + from));
   return subject ? { subject, end: cue.last + 1 } : undefined;
 }
 

@@ -51,7 +51,9 @@ export function speakerOf(mention: EntityMention): Speaker {
   if (mention.source === 'rule') {
     const words = mention.canonical.split(' ');
     const title = words[0].toLowerCase();
-    if (words.length > 2 && (isPersonNoun(title) || isPersonNoun(`${title}en`))) return { name: words.slice(1).join(' '), id: mention.entityId };
+    // (`Ordfører Kari Dahl` is Kari Dahl; `Statsforvalteren i Vestland` is a body's name, whole.)
+    const rest = words.slice(1);
+    if (words.length > 2 && rest.every((word) => /^\p{Lu}/u.test(word)) && (isPersonNoun(title) || isPersonNoun(`${title}en`))) return { name: rest.join(' '), id: mention.entityId };
   }
   return { name: mention.canonical, id: mention.entityId };
 }

@@ -265,11 +265,48 @@ export class SpeakerResolver {
       const heard = [...this.heard].reverse().find((h) => h.type === 'organization' && kinds.test(folded(h.speaker.name)));
       return heard ? { speaker: heard.speaker, type: 'organization' } : null;
     }
+    const sent = this.sentBy(noun, at);
+    if (sent) return sent;
     for (let i = this.heard.length - 1; i >= 0; i--) {
       const heard = this.heard[i];
       if (heard.at >= at) continue;
       if (at - heard.at > 2 * BODY_REACH) break;
       if (heard.type !== 'person' && !isMediumName(heard.speaker.name)) return { speaker: heard.speaker, type: 'organization' };
+    }
+    return null;
+  }
+
+  /**
+   * `står det i brevet` after `Det var et brev fra Vangen Sparebank …` or `I et brev til de ansatte begrunner ledelsen …`:
+   * the body the sentence that brought the text in names as its sender (after `fra`), or that spoke in that sentence.
+   */
+  private sentBy(noun: string, at: number): { speaker: Speaker; type: 'organization' } | null {
+    const stem = stemOf(noun);
+    if (stem === noun || stem.length < 4) return null;
+    for (let i = this.wordIndexAtOrAfter(at) - 1; i >= 0 && at - this.words[i].start < 2 * BODY_REACH; i--) {
+      const word = this.words[i].lower;
+      if (!(word === stem || (word.endsWith(stem) && word.length <= stem.length + 12 && stemOf(word) === word)) || !this.narrativeAt(this.words[i].start)) continue;
+      // The sentence it is in.
+      let first = i;
+      while (first > 0 && !this.sentenceBetween(this.words[first - 1].end, this.words[first].start)) first--;
+      let last = i;
+      while (last + 1 < this.words.length && !this.sentenceBetween(this.words[last].end, this.words[last + 1].start)) last++;
+      const from = this.words[first].start;
+      const to = this.words[last].end;
+      // (A body that spoke since is whose the text more likely is: `DSB … i en pressemelding. Politiet skriver at …
+      // «…», heter det i meldingen.`)
+      if (this.heard.some((h) => h.at > to && h.at < at && h.type !== 'person')) return null;
+      const bodies = this.narrative.filter((m) => m.type === 'organization' && m.start >= from && m.end <= to && !isMediumName(m.canonical));
+      // (`et brev fra X`: right after the noun, `fra` and the sender.)
+      if (this.words[i + 1]?.lower === 'fra') {
+        const sender = bodies.find((m) => m.start >= this.words[i + 1].end && this.wordIndexAtOrAfter(m.start) <= i + 3);
+        if (sender) return { speaker: speakerOf(sender), type: 'organization' };
+        const word = this.words[i + 2];
+        const named = word && /^\p{Ll}/u.test(word.text) ? this.bodyNamed([word.lower], word.start) : null;
+        if (named) return named;
+      }
+      const spoke = [...this.heard].reverse().find((h) => h.at >= from && h.at <= to && h.type === 'organization');
+      return spoke ? { speaker: spoke.speaker, type: 'organization' } : null;
     }
     return null;
   }
@@ -389,11 +426,19 @@ export class SpeakerResolver {
       if (written) return this.named(written, at, false);
       // `Det var søsteren som slo alarm. Julie Bakke-Svendsen (27) hadde ventet …`: the person the next sentence opens
       // with, in the same paragraph, is who the definite title meant.
-      return this.namedNext(i, at) ?? this.kin(stem, at);
+      return this.namedNext(i, at) ?? this.kin(stem, at) ?? this.bodyOpenedBy(head, at);
     }
     if (holders.length) return this.latest(holders, at);
     const written = this.writtenHolder(stem, at) ?? (stem.length > 8 ? this.writtenHolder(roleHead(stem), at) : undefined);
-    return written ? this.named(written, at, false) : this.kin(stem, at);
+    return written ? this.named(written, at, false) : (this.kin(stem, at) ?? this.bodyOpenedBy(head, at));
+  }
+
+  /** `sier statsforvalteren` where nobody holds the title and the article names `Statsforvalteren i Vestland`: that body. */
+  private bodyOpenedBy(head: string, at: number): { speaker: Speaker; type: 'organization' } | null {
+    const opening = `${folded(head)} `;
+    const bodies = this.narrative.filter((m) => m.type === 'organization' && folded(m.canonical).startsWith(opening));
+    if (new Set(bodies.map((m) => m.entityId)).size !== 1) return null;
+    return { speaker: speakerOf(bodies.filter((m) => m.start < at).pop() ?? bodies[0]), type: 'organization' };
   }
 
   /**

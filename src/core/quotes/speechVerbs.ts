@@ -142,10 +142,20 @@ export interface Cue {
   readonly according?: true;
 }
 
+/** `står det i …` (Nynorsk `står det i`, past `sto`, `stod`): a text's words, quoted. */
+const STANDS = new Set(['står', 'sto', 'stod']);
+
+/** `«…», står det i brevet`: what a text says, right after its words. */
+export function standsAt(words: readonly string[], index: number): Cue | undefined {
+  return STANDS.has(words[index] ?? '') && words[index + 1] === 'det' && words[index + 2] === 'i' ? { cue: `${words[index]} det`, verb: index, last: index + 1 } : undefined;
+}
+
 /** The cue at word `index` right after quoted words: a speech verb, or a verb that attributes them (`smiler hun`). */
 export function attributionCueAt(words: readonly string[], index: number): Cue | undefined {
   const cue = cueAt(words, index);
-  if (cue || !ATTRIBUTING.has(words[index] ?? '')) return cue;
+  if (cue) return cue;
+  const stands = standsAt(words, index);
+  if (stands || !ATTRIBUTING.has(words[index] ?? '')) return stands;
   return { cue: words[index], verb: index, last: index };
 }
 
