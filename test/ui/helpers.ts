@@ -31,14 +31,27 @@ export async function widenSideBar(page: Page, width: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** Runs a command from the command palette by its title. */
+/**
+ * Runs a command from the command palette by its title: its row is clicked once the palette lists it (Enter could
+ * take a row of the list before it was filtered, such as a recently used command), and the palette is opened
+ * again when it closed before that (focus moving between a webview and the workbench on a busy machine).
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await input.press('Enter');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  const row = widget.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: title }) }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      // (A click Playwright could not make, the row gone with the palette, ran nothing: it is safe to try again.)
+      await row.click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 export function workbenchPage(session: WorkbenchSession | undefined): Page {

@@ -69,6 +69,10 @@ describe(`Quotes view UI in ${colorTheme}`, () => {
     assert.ok(speaker);
     await label.click();
     await page.locator('.sidebar .pane-header', { hasText: speaker }).first().waitFor();
+    // The Quotes view takes the focus, on its newest month (a command palette opened before that would close).
+    const quotesTree = page.locator('.sidebar').getByRole('tree', { name: /^Quotes/ });
+    await quotesTree.getByRole('treeitem').and(page.locator('.focused')).first().waitFor();
+    await page.waitForFunction(() => Boolean(document.activeElement?.closest('.sidebar')));
     await runCommand(page, 'Annotated Reader: Clear Quotes Filters');
     await page.waitForFunction((name) => ![...document.querySelectorAll('.sidebar .pane-header')].some((h) => h.textContent?.includes('Quotes') && h.textContent.includes(name)), speaker);
     await label.focus();
