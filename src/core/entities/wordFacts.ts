@@ -80,6 +80,8 @@ export function kindsOf(word: string): number {
 
 // Quick noes for the patterns of endings (`endings.ts`).
 const ORGANIZATION_ENDINGS = endingFilter(ORGANIZATION_ENDING);
+/** Common surnames that end like a body's name (`Salvesen` like `vegvesen`). */
+const SURNAME_LIKE_BODY = /^(?:Salvesen|Salvesens)$/u;
 const ORGANIZATION_WORDS = endingFilter(ORGANIZATION_WORD_ENDING);
 const PLACE_ENDINGS = endingFilter(PLACE_ENDING);
 const EVENT_ENDINGS = endingFilter(EVENT_ENDING);
@@ -199,7 +201,9 @@ export class WordFacts {
 
   /** Ends like a one-word organisation (`Utenriksdepartementet`). */
   get organizationEnding(): boolean {
-    return this.known(ORGANIZATION) ? this.yes(ORGANIZATION) : this.answer(ORGANIZATION, ORGANIZATION_ENDINGS.mayMatch(this.text) && ORGANIZATION_ENDING.test(this.text));
+    return this.known(ORGANIZATION)
+      ? this.yes(ORGANIZATION)
+      : this.answer(ORGANIZATION, ORGANIZATION_ENDINGS.mayMatch(this.text) && ORGANIZATION_ENDING.test(this.text) && !SURNAME_LIKE_BODY.test(this.text));
   }
 
   /** The last word of a longer organisation's name, in any case (`Institutt`, `Bank`). */
