@@ -674,6 +674,26 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'who holds a title: the one in apposition after "kona til X", not X; a verb after a name and age is no title; a predicate is',
+    paragraphs: [
+      'Kona til Per Holm, Berit Holm (61), var på jobb.',
+      '– Jeg fikk en telefon klokka åtte, sier kona.',
+      'Sunniva Lie (24) trener seks dager i uka. Treneren står ved løypa.',
+      '– Der! Bedre enn i går, roper Lars Erik Moen.',
+      '– Hun gir seg aldri, sier treneren.',
+      'Politiadvokat Henrik Salvesen, som er aktor i saken, la fram bevisene.',
+      'Aktor opplyste at politiet har sikret DNA.',
+      'Kystvakten opplyser at skipet er slept i havn.',
+    ],
+    expect: [
+      ['direct', 'Jeg fikk en telefon klokka åtte', 'Berit Holm', 'sier'],
+      ['direct', 'Der! Bedre enn i går', 'Lars Erik Moen', 'roper'],
+      ['direct', 'Hun gir seg aldri', 'Lars Erik Moen', 'sier'],
+      ['reported', 'Aktor opplyste at politiet har sikret DNA.', 'Henrik Salvesen', 'opplyste'],
+      ['reported', 'Kystvakten opplyser at skipet er slept i havn.', 'Kystvakten', 'opplyser'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

@@ -57,6 +57,8 @@ const NATIONALITY = new Map<string, string>([
 ]);
 
 /** Nouns for a company: `selskapet`, `konsernet`, `bedriften`. */
+/** National bodies whose name is the noun for them (`Kystvakten`, `Skatteetaten`): no other body is meant by it. */
+const NATIONAL_BODY = /^(?:kystvakten|kystverket|sivilforsvaret|forsvaret|skatteetaten|tolletaten|kriminalomsorgen|redningsselskapet|luftambulansen|hovedredningssentralen|vegtrafikksentralen|riksantikvaren|sivilombudet|barneombudet|likestillingsombudet|forbrukerombudet)$/u;
 const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap', 'ledels', 'konsernledels']);
 
 /** Whether a body's name may be a company's: `Nordavia`, `Fjordlaks ASA`; not `Utenriksdepartementet`, `Fagforbundet`, `NRK`. */
@@ -210,7 +212,14 @@ export class SpeakerResolver {
     let k = i + 1;
     while (k < this.words.length && !this.sentenceBetween(this.words[k - 1].end, this.words[k].start)) k++;
     const next = this.words[k];
-    if (!next || next.start >= at || /\n/u.test(this.text.slice(this.words[k - 1].end, next.start))) return null;
+    if (!next || next.start >= at) return null;
+    if (/\n/u.test(this.text.slice(this.words[k - 1].end, next.start))) {
+      // `Treneren står på toppen med stoppeklokka. ⏎ – Der!, roper Lars Erik Moen.`: the one who speaks, named, in the
+      // paragraph right after.
+      const heard = this.heard.find((h) => h.at > this.words[i].end && h.at < at);
+      const paragraphs = heard ? (this.text.slice(this.words[i].end, heard.at).match(/\n\s*\n/gu)?.length ?? 0) : 2;
+      return heard && heard.type === 'person' && paragraphs === 1 && heard.speaker.id !== null ? { speaker: heard.speaker, type: 'person' } : null;
+    }
     const person = this.narrative.find((m) => m.start === next.start && m.type === 'person');
     return person ? { speaker: speakerOf(person), type: 'person' } : null;
   }
@@ -362,6 +371,8 @@ export class SpeakerResolver {
       for (const entry of counts.values()) if (!company || entry.count > company.count || (entry.count === company.count && entry.last > company.last)) company = entry;
       if (company) return { speaker: speakerOf(company.mention), type: 'organization' };
     }
+    // `Kystvakten opplyser`: a national body whose name is its noun, where the article names it no other way.
+    if (phrase.length === 1 && NATIONAL_BODY.test(phrase[0])) return { speaker: { name: phrase[0][0].toUpperCase() + phrase[0].slice(1), id: null }, type: 'organization' };
     // `Den russiske regjeringen`: a body named by what it is.
     if (phrase.length >= 3 && (phrase[0] === 'den' || phrase[0] === 'det')) {
       const name = phrase.join(' ');
@@ -421,12 +432,16 @@ export class SpeakerResolver {
       const beside = holders.filter((m) => Math.min(Math.abs(this.wordIndexAtOrAfter(m.start) - i), Math.abs(this.wordIndexAtOrAfter(m.end) - 1 - i)) <= TITLE_AFTER);
       if (beside.length) return this.latest(beside, at);
       // (A definite form, short ones too: `kjenner legen godt` refers back to the fastlege named before.)
-      if ((stemOf(word) !== word || /(?:en|et)$/u.test(word)) && holders.some((m) => m.start < this.words[i].start)) continue;
+      // (So does one used as a predicate, with no article: `…, som er aktor i saken`; `en lærer` is someone new.)
+      const indefinite = i > 0 && /^(?:en|ei|et|ein|eit)$/u.test(this.words[i - 1].lower);
+      if ((stemOf(word) !== word || /(?:en|et)$/u.test(word) || !indefinite) && holders.some((m) => m.start < this.words[i].start)) continue;
+      // `Det var søsteren som slo alarm. Julie Bakke-Svendsen (27) hadde ventet …`: the person the next sentence opens
+      // with, in the same paragraph, is who the definite title meant (or the one who speaks in the paragraph after).
+      const next = this.namedNext(i, at);
+      if (next) return next;
       const written = this.writtenHolder(stem, at);
       if (written) return this.named(written, at, false);
-      // `Det var søsteren som slo alarm. Julie Bakke-Svendsen (27) hadde ventet …`: the person the next sentence opens
-      // with, in the same paragraph, is who the definite title meant.
-      return this.namedNext(i, at) ?? this.kin(stem, at) ?? this.bodyOpenedBy(head, at);
+      return this.kin(stem, at) ?? this.bodyOpenedBy(head, at);
     }
     if (holders.length) return this.latest(holders, at);
     const written = this.writtenHolder(stem, at) ?? (stem.length > 8 ? this.writtenHolder(roleHead(stem), at) : undefined);
@@ -634,6 +649,13 @@ export class SpeakerResolver {
     let reach = TITLE_BEFORE;
     for (let i = index - 1; i >= 0 && reach > 0; i--, reach--) {
       if (this.sentenceBetween(this.words[i].end, mention.start)) break;
+      // (`Kona til Torbjørn Helle, Anne Lise Helle`, `sønnen til Eli Marie`: the title is someone else's, of the one named,
+      // and the name in apposition after it holds it.)
+      if (this.words[i].lower === 'til') {
+        const relative = this.narrative.find((m) => m.type === 'person' && m.end <= mention.start && /^\s*,\s*$/u.test(this.text.slice(m.end, mention.start)));
+        const k = relative ? this.wordIndexAt(relative.start) : -1;
+        return k >= 2 && this.words[k - 1].lower === 'til' && fitsStem(this.words[k - 2].lower, stem);
+      }
       if (fitsStem(this.words[i].lower, stem)) return true;
       const body = this.mentions.find((m) => m.type !== 'person' && m.start < this.words[i].start && this.words[i].end <= m.end);
       if (body) while (i > 0 && this.words[i - 1].start >= body.start) i--;
@@ -642,8 +664,13 @@ export class SpeakerResolver {
     while (after < this.words.length && this.words[after].start < mention.end) after++;
     // `Putins talsperson` is someone else's title.
     if (/s$/u.test(mention.text) && /^\s+\p{Ll}/u.test(this.text.slice(mention.end, mention.end + 3))) return false;
+    // (The first word after the name and its age or party: `Sunniva Kleppe (24) trener`.)
+    const first = after + 1 < this.words.length && /^\s*\($/u.test(this.text.slice(mention.end, this.words[after].start)) && /^\)/u.test(this.text.slice(this.words[after].end)) ? after + 1 : after;
     for (let i = after; i < Math.min(this.words.length, after + TITLE_AFTER); i++) {
       if (this.sentenceBetween(mention.end, this.words[i].start)) break;
+      // (Right after the name, with no comma, the word is a verb, `Sunniva Kleppe (24) trener seks dager i uka`, unless a
+      // body follows it: `Jakub M. Godzimirski forsker ved Nupi`.)
+      if (i === first && this.words[i].lower === stem && !/,/u.test(this.text.slice(mention.end, this.words[i].start)) && !/^(?:ved|i|hos|for|på)$/u.test(this.words[i + 1]?.lower ?? '')) continue;
       if (fitsStem(this.words[i].lower, stem)) return true;
     }
     return false;

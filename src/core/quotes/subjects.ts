@@ -70,7 +70,7 @@ const SUBJECT_PRONOUN = new Map<string, 'han' | 'hun' | 'de'>([['han', 'han'], [
 const OBJECT_PRONOUNS = new Map<string, 'han' | 'hun' | 'de'>([['ham', 'han'], ['henne', 'hun'], ['dem', 'de']]);
 
 /** Common nouns that speak for a body: `sier politiet`, `skriver forbundet`, `opplyser kommunen`. */
-const BODY = /^(?:\p{L}*gruppen|politiet|forbundet|kommunen|selskapet|departementet|direktoratet|klubben|teatret|teateret|etaten|banken|sykehuset|foretaket|fylkeskommunen|partiet|styret|ledelsen|regjeringen|konsernet|rederiet|byrået|tilsynet|organisasjonen|foreningen|laget|universitetet|skolen|museet|festivalen|instituttet|senteret|brannvesenet|redningssentralen|hovedredningssentralen|statsforvalteren|fylkesmannen|nemnda|retten|tingretten|lagmannsretten|kirken|bispedømmet|rådet|utvalget|komiteen|kommisjonen|ombudet|vegvesenet|meteorologene|forsvaret|hæren|tollvesenet|arbeidstilsynet|mattilsynet|havnen|havna|lufthavnen|flyplassen|verftet|firmaet|bedriften|butikken|kjeden|stiftelsen|fondet|akademiet|høgskolen|høyskolen|fakultetet|instituttet|avdelingen|klinikken)$/u;
+const BODY = /^(?:\p{L}*gruppen|politiet|forbundet|kommunen|selskapet|departementet|direktoratet|klubben|teatret|teateret|etaten|banken|sykehuset|foretaket|fylkeskommunen|partiet|styret|ledelsen|regjeringen|konsernet|rederiet|byrået|tilsynet|organisasjonen|foreningen|laget|universitetet|skolen|museet|festivalen|instituttet|senteret|brannvesenet|redningssentralen|hovedredningssentralen|statsforvalteren|fylkesmannen|nemnda|retten|tingretten|lagmannsretten|kirken|bispedømmet|rådet|utvalget|komiteen|kommisjonen|ombudet|vegvesenet|meteorologene|forsvaret|hæren|tollvesenet|arbeidstilsynet|mattilsynet|havnen|havna|lufthavnen|flyplassen|verftet|firmaet|bedriften|butikken|kjeden|stiftelsen|fondet|akademiet|høgskolen|høyskolen|fakultetet|instituttet|avdelingen|klinikken|kystvakten|kystvakta|kystverket|sivilforsvaret|skatteetaten|tolletaten|kriminalomsorgen|redningsselskapet|luftambulansen|legevakten|legevakta|barnevernet|bystyret|kommunestyret|fylkestinget|formannskapet|kommuneadministrasjonen)$/u;
 
 /** Compounds that speak for a body when written in lower case (`fellesrådet`); capitalised, they are its name (`Vegtrafikksentralen`). */
 const BODY_COMPOUND = /^\p{Ll}+(?:rådet|forbundet|foreningen|direktoratet|departementet|tilsynet|etaten|sentralen)$/u;
@@ -81,6 +81,8 @@ export function isBodyNoun(lower: string, written = lower): boolean {
 
 /** Whether `lower` (a definite noun) names a role or a person the article may have named: `ordføreren`, `kvinnen`. */
 export function isPersonNoun(lower: string): boolean {
+  // (`Kystvakten` is a body, though a `vakt` is a person.)
+  if (lower.endsWith('vakten') || lower.endsWith('vakta')) return lower === 'vakten' || lower === 'vakta' || !BODY.test(lower);
   return isRole(lower) || /^\d{1,3}-åring(?:en|a)?$/u.test(lower) || PERSON_NOUN.test(lower) || /(?:mannen|kvinnen|jenta|gutten|moren|faren|mora|faren|bonden|eieren|naboen|sjefen|lederen|eksperten|forskeren|legen|treneren|spilleren|eleven|studenten|pasienten|vitnet|søsteren|broren|datteren|sønnen|kona|ektemannen|samboeren|kjæresten|kollegaen|kollegen|vennen|venninnen|talspersonen|talsmannen|talskvinnen|direktøren|rådmannen|kommunedirektøren|rektoren|ordføreren|statsministeren|presidenten|ministeren|statsråden|generalsekretæren|politimesteren|riksmekleren|mekleren|megleren|meglaren|aktoratet|forsvareren|dommeren|advokaten|ombudet)$/u.test(lower);
 }
 
