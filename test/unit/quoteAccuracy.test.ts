@@ -27,6 +27,8 @@ const SETS: readonly { set: QuoteSet; floors: Floors; errors: boolean }[] = [
   { set: 'dev8', floors: { direct: 0.91, reported: 0.9 }, errors: true },
   { set: 'dev9', floors: { direct: 0.93, reported: 0.85 }, errors: true },
   { set: 'dev10', floors: { direct: 0.96, reported: 0.97 }, errors: true },
+  { set: 'dev11', floors: { direct: 0.78, reported: 0.78 }, errors: true },
+  { set: 'dev12', floors: { direct: 0.85, reported: 0.75 }, errors: true },
   { set: 'heldout', floors: { direct: 0.79, reported: 0.8 }, errors: false },
   { set: 'heldout2', floors: { direct: 0.88, reported: 0.9 }, errors: false },
   { set: 'heldout3', floors: { direct: 0.86, reported: 0.88 }, errors: false },
