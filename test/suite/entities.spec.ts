@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { MAX_KNOWLEDGE_BASE_BYTES } from '../../src/core/limits';
 import type { AnnotatedReaderApi } from '../../src/vscode/extension';
-import { activateApi, closeAllEditors, deleteIfExists, hoverTextAt, until, workspaceFolder, writeFile } from './helpers';
+import { activateApi, closeAllEditors, deleteIfExists, hoverTextAt, until, WAIT_LIMIT_MS, workspaceFolder, writeFile } from './helpers';
 
 describe('Entities in article files opened as text', () => {
   let api: AnnotatedReaderApi;
@@ -63,7 +63,10 @@ describe('Entities in article files opened as text', () => {
     }
   });
 
-  it("uses the workspace's own knowledge base first, and survives a broken one", async () => {
+  it("uses the workspace's own knowledge base first, and survives a broken one", async function () {
+    // Four reloads, each a re-index of the corpus in a worker: on a busy machine a minute may not be enough for one
+    // (CI failed so, with helpers running beside it). A limit for a stuck test only.
+    this.timeout(12 * 60_000);
     const file = vscode.Uri.joinPath(workspaceFolder(), '.annotated-reader', 'knowledge-base.json');
     // A changed knowledge base is read again and the corpus indexed again, after which the Entities view
     // redraws: the hover is looked at again after each of those (which of them comes last depends on the
@@ -73,6 +76,7 @@ describe('Entities in article files opened as text', () => {
         `the hover to match ${pattern}`,
         async () => pattern.test(await hoverText(positionOf('Vladimir Putin'))),
         [api.knowledgeBases.onDidChange, api.entities.onDidChangeStatus as vscode.Event<unknown>, api.views.entities.onDidChangeTreeData as vscode.Event<unknown>],
+        2.5 * WAIT_LIMIT_MS,
       );
     try {
       await writeFile(
