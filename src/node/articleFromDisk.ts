@@ -110,6 +110,8 @@ export type ArticleFromDisk =
       /** The parsed parts and byline, for finding the article's quotes (`findQuotes`) where it is read. */
       readonly blocks: Article['blocks'];
       readonly byline: Article['byline'];
+      /** The newsroom the dateline names: whose label asks an interview's questions. */
+      readonly source: Article['source'];
     }
   | { readonly failed: string };
 
@@ -126,6 +128,6 @@ function articleOf(read: ReadResult): ArticleFromDisk {
   if (read.kind !== 'bytes') return { failed: read.kind };
   const result = loadArticle(read.bytes);
   if (!result.ok) return { failed: result.reason };
-  const { title, text, date, blocks, byline } = result.article;
-  return { title, text, date, paragraphStarts: blocks.map((block) => block.start), blocks, byline };
+  const { title, text, date, blocks, byline, source } = result.article;
+  return { title, text, date, paragraphStarts: blocks.map((block) => block.start), blocks, byline, source };
 }

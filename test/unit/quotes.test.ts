@@ -712,6 +712,33 @@ describe('quotes: the constructions of news text', () => {
     });
   }
 
+  it("asks through the interviewer where a label names the article's own newsroom (VINJE (TA)), of the one it met with a title", () => {
+    const body = [
+      'Hyttefeltet er vedtatt',
+      'VINJE (TA) Etter en lang debatt vedtok kommunestyret planen torsdag.',
+      'Av Eline Dale',
+      'Leder Åse Marit Tveiten i Naturvernforbundet er skuffet.',
+      '– Dette er et trist vedtak, sier Tveiten.',
+      'Hun varsler klage på vedtaket.',
+      'Kommunen har mistet mange innbyggere de siste årene.',
+      'TA møtte ordfører Halvor Kåsa Ljosland (Sp) etter møtet.',
+      'TA: Hvorfor sier kommunestyret ja?',
+      '– Fordi vi må tenke på folk som bor her.',
+      'TA: Er ikke villreinen viktigere?',
+      '– Det er ikke enten–eller.',
+    ].join('\n\n');
+    const loaded = loadArticle(new TextEncoder().encode(` date 2025-02-11 ${body}`));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const { article } = loaded;
+    const got = findQuotes(article, recognizer.recognize(article.text)).map((q) => [q.kind, article.text.slice(q.start, q.end), q.speaker]);
+    assert.deepEqual(got.slice(-4), [
+      ['question', 'Hvorfor sier kommunestyret ja?', 'Eline Dale'],
+      ['direct', 'Fordi vi må tenke på folk som bor her.', 'Halvor Kåsa Ljosland'],
+      ['question', 'Er ikke villreinen viktigere?', 'Eline Dale'],
+      ['direct', 'Det er ikke enten–eller.', 'Halvor Kåsa Ljosland'],
+    ]);
+  });
+
   it('gives each speaker the entity id of the name the recognizer found', () => {
     const { quotes } = quotesOf('– Alle tegn tyder på det, sa Natos generalsekretær Jens Stoltenberg.');
     assert.equal(quotes[0].speakerId, 'jens-stoltenberg');

@@ -223,7 +223,7 @@ const QUESTION_LABELS = new Set(['spørsmål', 'spm', 'sp', 'q']);
 const ANSWER_LABELS = new Set(['svar', 'sv', 'a']);
 
 /** An interview's labelled paragraph: `VG: Hvor stor er faren?` (a question) or `STØRE: Den er større.` */
-export function labelled(text: string, segment: Segment, mentionAt: (word: Word) => EntityMention | undefined): Draft {
+export function labelled(text: string, segment: Segment, mentionAt: (word: Word) => EntityMention | undefined, newsroom?: string): Draft {
   const start = skipDash(text, segment.start, segment.end);
   const end = trimEnd(text, start, segment.end);
   const label = segment.label as Span;
@@ -235,7 +235,9 @@ export function labelled(text: string, segment: Segment, mentionAt: (word: Word)
   const reading = words.length ? phraseAt(words, 0, mentionAt, () => false, words.length) : undefined;
   const question = text[end - 1] === '?';
   // `NRK: Hva nå?`: a newsroom's label asks through its interviewer, named or not.
-  const interviewer = question && (!reading || isMedia(reading.subject) || reading.subject.kind === 'unnamed');
+  // (So does the article's own newsroom, by the name its dateline gives it: `EID (Fjordabladet)`, `VINJE (TA)`.)
+  const ours = newsroom !== undefined && named === newsroom.toLowerCase();
+  const interviewer = question && (!reading || ours || isMedia(reading.subject) || reading.subject.kind === 'unnamed');
   const source: Source = interviewer ? { kind: 'interviewer' } : reading ? { kind: 'subject', subject: reading.subject, at: label.start, label: true } : { kind: 'previous' };
   return { start, end, kind: question ? 'question' : 'direct', cue: null, source };
 }

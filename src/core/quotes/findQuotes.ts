@@ -24,7 +24,10 @@ function asksToTell(text: string, start: number, end: number): boolean {
   return TELLING.test(text.slice(start, end));
 }
 
-export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[]): Quote[] {
+/** What quotes are found from: the text, its parts, its byline and the newsroom its dateline names (which may be none). */
+export type QuotedArticle = Pick<Article, 'text' | 'blocks' | 'byline' | 'source'>;
+
+export function findQuotes(article: QuotedArticle, mentions: readonly EntityMention[]): Quote[] {
   const { text } = article;
   const segments = segmentsOf(article);
   const drafts: Draft[] = [];
@@ -51,7 +54,7 @@ export function findQuotes(article: Pick<Article, 'text' | 'blocks' | 'byline'>,
       continue;
     }
     if (segment.label) {
-      const draft = labelled(text, segment, mentionAt);
+      const draft = labelled(text, segment, mentionAt, article.source);
       drafts.push(draft);
       quoted.push(draft);
       continue;

@@ -14,6 +14,8 @@ import { SpeakerResolver } from './speakers';
 import type { Subject } from './subjects';
 import { type Draft, type Quote } from './quoteTypes';
 import { isMedia } from './clauses';
+import { kinOf } from './kin';
+import { stemOf } from './titles';
 
 /** Speakers, resolved in reading order. */
 export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, mentions: readonly EntityMention[], drafts: Draft[], quoted: readonly Span[]): Quote[] {
@@ -167,7 +169,11 @@ export function interviewee(
   if (questionBlock > Math.max(leadBlock, 0) + 3) {
     const before = article.blocks[questionBlock - 1];
     // (Brought in with a title: `Jonas Rydland er forsker ved Nupi`, `Kari Dahl, professor i …`.)
-    const titled = (m: EntityMention): boolean => wordsIn(article.text, m.end, Math.min(before.end, m.end + 40)).slice(0, 3).some((w) => isRole(w.lower));
+    // (Or with the title before the name: `TA møtte ordfører Halvor Kåsa Ljosland etter møtet`.)
+    const titled = (m: EntityMention): boolean =>
+      wordsIn(article.text, m.end, Math.min(before.end, m.end + 40)).slice(0, 3).some((w) => isRole(w.lower)) ||
+      // (A relative is not who the newsroom sat down with: `Broren Tor Berglund har ikke lest boka.`)
+      wordsIn(article.text, Math.max(before.start, m.start - 30), m.start).slice(-1).some((w) => isRole(w.lower) && !kinOf(stemOf(w.lower)));
     const introduced = people.filter((m) => before.kind === 'paragraph' && m.start >= before.start && m.end <= before.end && !inside(quoted, m) && titled(m));
     const first = introduced.find(given) ?? introduced[0];
     // (`Berglund har jobbet som lærer …` before the questions of an interview with Maren Berglund is her.)
