@@ -694,6 +694,23 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'Nynorsk kin nouns, a kin noun with a possessive is the relative of the one it means, a title opening the sentence before its holder',
+    paragraphs: [
+      'Silje Moltu Aasen har to born på skulen. Emma Moltu Aasen (10) går i fjerde klasse.',
+      '– Det luktar rart i klasserommet, seier dottera.',
+      'Ho seier at ho vil bli på skulen.',
+      'Mora hennar legg til at foreldra vil klage.',
+      'Leiaren i samferdselsutvalet i fylket, Anne Kari Brekkhus (Sp), vil ha svar.',
+      '– Dette er ikkje godt nok, seier leiaren.',
+    ],
+    expect: [
+      ['direct', 'Det luktar rart i klasserommet', 'Emma Moltu Aasen', 'seier'],
+      ['reported', 'Ho seier at ho vil bli på skulen.', 'Emma Moltu Aasen', 'seier'],
+      ['reported', 'Mora hennar legg til at foreldra vil klage.', 'Silje Moltu Aasen', 'legg til'],
+      ['direct', 'Dette er ikkje godt nok', 'Anne Kari Brekkhus', 'seier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

@@ -57,6 +57,8 @@ const NATIONALITY = new Map<string, string>([
 ]);
 
 /** Nouns for a company: `selskapet`, `konsernet`, `bedriften`. */
+/** Possessive pronouns after a kin noun, by the sex of whose relative it is (`mora hennar`, `faren hans`). */
+const POSSESSIVE_SEX = new Map<string, Sex>([['hans', 'male'], ['hennes', 'female'], ['hennar', 'female']]);
 /** National bodies whose name is the noun for them (`Kystvakten`, `Skatteetaten`): no other body is meant by it. */
 const NATIONAL_BODY = /^(?:kystvakten|kystverket|sivilforsvaret|forsvaret|skatteetaten|tolletaten|kriminalomsorgen|redningsselskapet|luftambulansen|hovedredningssentralen|vegtrafikksentralen|riksantikvaren|sivilombudet|barneombudet|likestillingsombudet|forbrukerombudet)$/u;
 const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap', 'ledels', 'konsernledels']);
@@ -473,6 +475,13 @@ export class SpeakerResolver {
       }
       if (oldest) return { speaker: speakerOf(oldest.mention), type: 'person' };
     }
+    // `Mora hennar legg til …`: the relative of the woman just spoken of, not her (of another sex, she is no candidate).
+    const possessive = POSSESSIVE_SEX.get(this.words[this.wordIndexAtOrAfter(at) + 1]?.lower ?? '');
+    const owner = possessive === kin.sex ? this.person(possessive, at) : null;
+    if (owner) {
+      const others = this.narrative.filter((m) => m.type === 'person' && m.start < at && this.sexOf(m) === kin.sex && folded(this.inFull(speakerOf(m), at).name) !== folded(owner.speaker.name));
+      return this.latest(others, at);
+    }
     const last = [...this.heard].reverse().find((heard) => heard.at < at);
     const replying =
       last?.direct === true &&
@@ -646,6 +655,14 @@ export class SpeakerResolver {
     const index = this.wordIndexAt(mention.start);
     if (index < 0) return false;
     // (A body's name between counts as one word: `Kommunikasjonssjef i Nordmetall Norge, Anne Katrine Lillebø`.)
+    // `Leiaren i samferdselsutvalet i fylket, Anne Kari Brekkhus (Sp), seier …`: a title opening the sentence, its
+    // qualifiers, a comma and the name.
+    if (index > 0 && /,\s*$/u.test(this.text.slice(this.words[index - 1].end, mention.start))) {
+      let first = index - 1;
+      while (first > 0 && index - first < 9 && !this.sentenceBetween(this.words[first - 1].end, this.words[first].start)) first--;
+      const opens = first === 0 || this.sentenceBetween(this.words[first - 1].end, this.words[first].start);
+      if (opens && first < index - 1 && fitsStem(this.words[first].lower, stem) && /^(?:i|for|ved|på|hos)$/u.test(this.words[first + 1].lower)) return true;
+    }
     let reach = TITLE_BEFORE;
     for (let i = index - 1; i >= 0 && reach > 0; i--, reach--) {
       if (this.sentenceBetween(this.words[i].end, mention.start)) break;
