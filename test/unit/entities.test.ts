@@ -203,6 +203,21 @@ describe('names the knowledge base does not know', () => {
       text: 'Det sa Nadia Haddad (SV) i går, og Kari Holm (NTB) var der.',
       expected: [['Nadia Haddad', 'person'], ['Kari Holm', 'person']],
     },
+    {
+      name: 'a body’s name cut before `- og` at a sentence start, and after a country’s genitive',
+      text: 'Arbeids- og velferdsetaten opplyser at køene er lange. Ifølge Norges vassdrags- og energidirektorat vil anlegget bruke mye strøm. Barne- og ungdomsarbeidere er viktige. Norges største og viktigste bank er stor.',
+      expected: [['Arbeids- og velferdsetaten', 'organization'], ['Norges vassdrags- og energidirektorat', 'organization']],
+    },
+    {
+      name: 'a given name that is a word too, before another given name and a surname at a sentence start',
+      text: 'Han bar en stein opp. Stein Ove Kalland startet. Stein ligger i veien.',
+      expected: [['Stein Ove Kalland', 'person']],
+    },
+    {
+      name: 'an institution named for its purpose at a sentence start, the purpose ending before a speech verb',
+      text: 'Landsforeningen for nyrepasienter og transplanterte opplyser at 350 venter. Senter for krisepsykologi anbefaler ro.',
+      expected: [['Landsforeningen for nyrepasienter og transplanterte', 'organization'], ['Senter for krisepsykologi', 'organization']],
+    },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
       name: 'a given name written short inside a name, whose full stop ends no sentence',
@@ -292,6 +307,11 @@ describe('names the knowledge base does not know', () => {
       name: 'a known place inside a larger name',
       text: 'Kari Dahl fikk penger fra Norges Roforbund og Innovasjon Norge, og aksjen steg på Oslo Børs. Det regnet i Nord-Norge.',
       expected: [['Kari Dahl', 'person'], ['Norges Roforbund', 'organization'], ['Innovasjon Norge', 'organization'], ['Oslo Børs', 'organization'], ['Nord-Norge', 'place']],
+    },
+    {
+      name: 'a known country’s genitive before a compound cut before `- og`, and not before other lower-case words (the known `Norges` stays the knowledge base’s)',
+      text: 'Ifølge Norges vassdrags- og energidirektorat vil anlegget bruke mye strøm. Hun forsker ved Norges miljø- og biovitenskapelige universitet. Det er Norges største og viktigste bank.',
+      expected: [['Norges vassdrags- og energidirektorat', 'organization'], ['Norges miljø- og biovitenskapelige universitet', 'organization']],
     },
     { name: 'a genitive country before a person stays two names', text: 'Møtet med Russlands Pjotr Ivanov var kort.', expected: [['Pjotr Ivanov', 'person']] },
     { name: 'a club before a role in a compound, and the person after it', text: 'I går scoret Glimtar-kaptein Ola Vik to mål.', expected: [['Glimtar', 'organization'], ['Ola Vik', 'person']] },

@@ -127,7 +127,10 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     const opens = first.sentenceStart || afterDateline(text, first.start);
     // (Not a head named with its place, `Sykehuset Innlandet`, though `sykehuset` is a noun elsewhere.)
     const withPlace = firstFacts.namedWithPlace && nextWord !== undefined && nextWord.start === first.end + 1 && (facts(nextWord).kinds & PLACE) !== 0;
-    if (opens && nextWord?.capitalised && (firstFacts.starter || (scan.hasLowerCase(firstFacts.folded) && !withPlace))) continue;
+    // (Not a given name before another and a surname: `Stein Ove Kalland startet …` where `en stein` is a word too.)
+    const givenNames =
+      (firstFacts.kinds & GIVEN_NAME) !== 0 && nextWord !== undefined && (facts(nextWord).kinds & GIVEN_NAME) !== 0 && all[i + 2]?.capitalised === true && !all[i + 2].sentenceStart;
+    if (opens && nextWord?.capitalised && (firstFacts.starter || (scan.hasLowerCase(firstFacts.folded) && !withPlace && !givenNames))) continue;
     // A title or role before a name is a cue, not part of it: `Statsminister Erna Solberg`, `Landslagssjef Ståle Solbakken`.
     if (nextWord?.capitalised && !nextWord.sentenceStart && firstFacts.role && (firstFacts.kinds & GIVEN_NAME) === 0) continue;
     // A sentence's first word that is no name of any kind, before a given name and another capitalised word, is a title
@@ -142,7 +145,11 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (opens && nextWord?.capitalised && nextWord.start === first.end + 1 && firstFacts.definiteNoun && !firstFacts.allCaps && (firstFacts.kinds & (PLACE | GIVEN_NAME)) === 0 && !withPlace) continue;
     // `Kampene i Luhansk`: a sentence's first word before a linking word is a common noun, unless seen as a name
     // elsewhere or the head of an institution's name (`Universitetet i Bergen`).
-    if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace)) continue;
+    // (Nor the first half of a body's name cut before `- og`: `Arbeids- og velferdsetaten opplyser …`.)
+    // (Nor an institution named for its purpose: `Landsforeningen for nyrepasienter og transplanterte opplyser …`.)
+    const cutInstitution =
+      first.sentenceStart && (coordinatedInstitution(text, first.end) || (nextWord?.text === 'for' && isInstitutionHead(firstFacts) && purposeEnd(text, first.end) > first.end));
+    if (first.sentenceStart && nextWord && facts(nextWord).linking && firstFacts.seenMidSentence !== context.textNumber && !(nextWord.text === 'i' && firstFacts.namedWithPlace) && !cutInstitution) continue;
     // Extend over capitalised words, and lower-case linking words between capitalised ones.
     let last = i;
     for (let j = i + 1; j < all.length; j++) {
@@ -186,7 +193,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     while (last + 1 < all.length && all[last + 1].start < end) last++;
     const span = all.slice(i, last + 1);
     i = last;
-    if (!isName(context, span, first)) continue;
+    if (!cutInstitution && !isName(context, span, first)) continue;
     const start = span[0].start;
     let { type, strong } = institution ? { type: 'organization' as EntityType, strong: true } : typeOf(text, span, all, i - span.length + 1, i, employee, lines);
     // `i Handel og Kontor`: two words joined by `og` that are no places are a body's name, not a place's.
@@ -207,6 +214,13 @@ export function findNames(text: string, known: readonly { start: number; end: nu
 
 /** The rest of a name after a word cut before `- og`: `Kommunal- og distriktsdepartementet`, `Helse- og omsorgsdepartementet`. */
 const COORDINATED = /^- (?:og|eller) ([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)/u;
+/** Whether the word ending at `end` is a body's name cut before `- og` whose second half heads an institution (`Arbeids- og velferdsetaten`). */
+function coordinatedInstitution(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 45) return false;
+  const coordinated = COORDINATED.exec(text.slice(end, end + 60));
+  return coordinated !== null && isLowerCaseAt(coordinated[1], 0) && isInstitutionHead(factsOf(coordinated[1]));
+}
+
 /** Words that end an institution's `for …` (`Institutt for teknisk kybernetikk ved NTNU`). */
 const PURPOSE_STOPS = new Set([
   'ved', 'i', 'på', 'til', 'som', 'med', 'fra', 'under', 'etter', 'mot', 'om', 'har', 'er', 'var', 'og', 'eller', 'sier', 'sa', 'mener', 'skal', 'vil', 'kan',
@@ -229,7 +243,7 @@ function purposeEnd(text: string, end: number): number {
   for (let k = 0; k < words.length; k++) {
     const word = words[k];
     // `og` joins two words of the purpose (`arktisk og marin`), never the name to what follows.
-    if (PURPOSE_STOPS.has(word) && !(word === 'og' && taken > 0 && k + 1 < words.length && !PURPOSE_STOPS.has(words[k + 1]))) break;
+    if ((PURPOSE_STOPS.has(word) || factsOf(word).speech) && !(word === 'og' && taken > 0 && k + 1 < words.length && !PURPOSE_STOPS.has(words[k + 1]))) break;
     if (word !== 'og') taken = k + 1;
   }
   if (taken === 0) return end;

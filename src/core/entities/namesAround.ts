@@ -104,6 +104,18 @@ export function namesAroundKnown(text: string, known: readonly { start: number; 
         }
       }
     }
+    // `Norges vassdrags- og energidirektorat`, `Norges miljø- og biovitenskapelige universitet`: a country's genitive
+    // before a compound cut before `- og` whose words end in an institution's word.
+    if (place && type === undefined && k.text !== k.canonical && text.charCodeAt(k.end - 1) === 115 && text.charCodeAt(k.end) === 32 && isLowerCaseAt(text, k.end + 1)) {
+      const cut = /^ \p{Ll}[\p{L}\p{M}]*- (?:og|eller)((?: \p{Ll}[\p{L}\p{M}]*(?![\p{L}\p{M}\p{N}-])){1,3})/u.exec(text.slice(k.end, k.end + 90));
+      const words = cut ? cut[1].slice(1).split(' ') : [];
+      // (The first of its words that ends one: `… universitet`, not a word of the sentence after it.)
+      const last = words.findIndex((word) => tailType(word) === 'organization');
+      if (cut && last >= 0) {
+        end = k.end + cut[0].length - cut[1].length + words.slice(0, last + 1).reduce((sum, word) => sum + 1 + word.length, 0);
+        type = 'organization';
+      }
+    }
     // `Innovasjon Norge`, `Sjømat Norge`, `Helse Bergen`: a capitalised word before a known place; also before a region
     // (`Hovedredningssentralen Sør-Norge`, `Norsk Landbruksrådgivning Nord-Norge`, with an adjective before the word).
     const from = start;

@@ -22,6 +22,7 @@ export const LINKING_WORDS = new Set(['og', 'i', 'for', 'av', 'de', 'van', 'von'
 export const SPEECH_VERBS = new Set([
   'sa', 'sier', 'uttalte', 'forteller', 'fortalte', 'skriver', 'skrev', 'mener', 'mente', 'understreker', 'understreket', 'påpeker', 'påpekte',
   'opplyser', 'opplyste', 'melder', 'meldte', 'bekrefter', 'bekreftet', 'forklarer', 'forklarte', 'legger', 'svarer', 'svarte',
+  'anbefaler', 'anbefalte', 'advarer', 'advarte', 'krever', 'krevde', 'varsler', 'varslet', 'hevder', 'hevdet',
   // Nynorsk.
   'seier', 'meiner', 'meinte', 'fortel', 'fortalde', 'skriv', 'skreiv', 'svarar', 'svara', 'stadfestar', 'stadfesta', 'understrekar', 'understreka',
 ]);
