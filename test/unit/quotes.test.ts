@@ -711,6 +711,27 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a friend written so is read as a kin noun; a word put in (skyter inn); a recommendation is reported speech; bodies with cut compounds speak',
+    paragraphs: [
+      'Anne Karin Dahl (52) og Bodil Rustad (54) har gått sammen i elleve år.',
+      '– Vi sto bak en stein, sier Dahl.',
+      '– Og det hadde jeg ikke heller, sier venninnen.',
+      'Torbjørn Helle (63) falt om. Stein Ove Kalland (60) startet hjertekompresjon.',
+      '– Jeg telte høyt, forteller kameraten.',
+      '– Han reddet livet mitt, skyter Helle inn.',
+      'Forbrukerrådet anbefaler å sjekke prisen før man lader.',
+      'Arbeids- og velferdsetaten opplyser at køene er lange.',
+    ],
+    expect: [
+      ['direct', 'Vi sto bak en stein', 'Anne Karin Dahl', 'sier'],
+      ['direct', 'Og det hadde jeg ikke heller', 'Bodil Rustad', 'sier'],
+      ['direct', 'Jeg telte høyt', 'Stein Ove Kalland', 'forteller'],
+      ['direct', 'Han reddet livet mitt', 'Torbjørn Helle', 'skyter inn'],
+      ['reported', 'Forbrukerrådet anbefaler å sjekke prisen før man lader.', 'Forbrukerrådet', 'anbefaler'],
+      ['reported', 'Arbeids- og velferdsetaten opplyser at køene er lange.', 'Arbeids- og velferdsetaten', 'opplyser'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

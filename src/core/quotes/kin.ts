@@ -1,6 +1,7 @@
 /**
  * Kin nouns as a careful reader takes them when nobody in the article is named with one (`sier moren`, `forteller
- * sønnen`, `Bestefaren minnes`): their sex, and whether they are a grandparent, who is the oldest of a family.
+ * sønnen`, `Bestefaren minnes`): their sex, and whether they are a grandparent, who is the oldest of a family. A friend
+ * written so (`sier venninnen`, `forteller kameraten`) is read the same way.
  */
 import type { Sex } from './gender';
 
@@ -9,8 +10,8 @@ export interface Kin {
   readonly grandparent: boolean;
 }
 
-const MALE = ['far', 'pappa', 'sønn', 'sonen', 'son', 'bror', 'storebror', 'lillebror', 'ektemann', 'onkel', 'svigerfar', 'svigersønn', 'enkemann', 'stefar'];
-const FEMALE = ['mor', 'mamma', 'datter', 'dotter', 'søster', 'storesøster', 'lillesøster', 'syster', 'kone', 'tant', 'tante', 'svigermor', 'svigerdatter', 'enke', 'enka', 'stemor'];
+const MALE = ['far', 'pappa', 'sønn', 'sonen', 'son', 'bror', 'storebror', 'lillebror', 'ektemann', 'onkel', 'svigerfar', 'svigersønn', 'enkemann', 'stefar', 'kamerat', 'kompis'];
+const FEMALE = ['mor', 'mamma', 'datter', 'dotter', 'søster', 'storesøster', 'lillesøster', 'syster', 'kone', 'tant', 'tante', 'svigermor', 'svigerdatter', 'enke', 'enka', 'stemor', 'venninn', 'venninne'];
 const MALE_GRAND = ['bestefar', 'farfar', 'morfar', 'oldefar'];
 const FEMALE_GRAND = ['bestemor', 'farmor', 'mormor', 'oldemor'];
 

@@ -60,6 +60,7 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['sitere', 'siterer siterte sitert'],
   ['gjenta', 'gjentar gjentok gjentatt'],
   ['forlange', 'forlanger forlangte forlangt'],
+  ['anbefale', 'anbefaler anbefalte anbefalt'],
   // Passive forms, whose speaker is seldom named: `varsles det at …`.
   ['passive', 'sies varsles opplyses hevdes'],
   ['klage', 'klager klaget'],
@@ -104,6 +105,8 @@ const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = 
   ['peker pekte pekt', 'på'],
   ['legger la lagt', 'vekt på'],
   ['gjør gjorde gjort', 'det klart'],
+  // `skyter sønnen inn`, Nynorsk `skyt inn`: a word put in.
+  ['skyter skjøt skutt skyt', 'inn'],
 ];
 
 /** Particles after `sa`, `sier` … that make another verb (`sa opp`: resigned; `si fra`: still speech). */

@@ -87,7 +87,7 @@ export function isPersonNoun(lower: string): boolean {
 }
 
 /** Nouns for a person, in the definite form a cue uses (`sier læreren`, `forteller pendleren`). */
-const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|talsperson|leiar|ordførar|lærar|forskar|eigar|sjukepleiar|innbyggjar|tilskodar|deltakar|bebuar|gut|svensk|dansk|finn|brit|amerikaner|tysker|franskmann|nederlender|spanjol|italiener|polakk|russer|islending|ukrainer|kanadier)(?:en|a|et|n)$/u;
+const PERSON_NOUN = /(?:agent|lærer|beboer|pendler|turist|kunde|passasjer|arbeider|innbygger|tilskuer|deltaker|velger|pasient|pårørende|sjåfør|bilist|syklist|fører|eier|leietaker|huseier|hytteeier|forelder|bestemor|bestefar|mor|far|kvinne|mann|gutt|jente|ungdom|tenåring|pensjonist|veteran|soldat|flyktning|asylsøker|innvandrer|fange|tiltalte|fornærmede|offer|vitne|redningsmann|brannmann|politimann|politikvinne|frivillig|leder|eier|gründer|forsker|ekspert|kilde|kamerat|kompis|talsperson|leiar|ordførar|lærar|forskar|eigar|sjukepleiar|innbyggjar|tilskodar|deltakar|bebuar|gut|svensk|dansk|finn|brit|amerikaner|tysker|franskmann|nederlender|spanjol|italiener|polakk|russer|islending|ukrainer|kanadier)(?:en|a|et|n)$/u;
 
 export interface SubjectReading {
   readonly subject: Subject;
