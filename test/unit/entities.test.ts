@@ -209,6 +209,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Arbeids- og velferdsetaten', 'organization'], ['Norges vassdrags- og energidirektorat', 'organization']],
     },
     {
+      name: 'a body opened by an adjective of nation with lower-case adjectives, a district by its krets, a Nynorsk head named with a place',
+      text: 'Norsk gynekologisk forening skriver at det er trygt. Det bekrefter Trøndelag fotballkrets. Han er norsk fotballspiller.',
+      expected: [['Norsk gynekologisk forening', 'organization'], ['Trøndelag fotballkrets', 'organization']],
+    },
+    {
       name: 'a given name that is a word too, before another given name and a surname at a sentence start',
       text: 'Han bar en stein opp. Stein Ove Kalland startet. Stein ligger i veien.',
       expected: [['Stein Ove Kalland', 'person']],
@@ -312,6 +317,11 @@ describe('names the knowledge base does not know', () => {
       name: 'a known country’s genitive before a compound cut before `- og`, and not before other lower-case words (the known `Norges` stays the knowledge base’s)',
       text: 'Ifølge Norges vassdrags- og energidirektorat vil anlegget bruke mye strøm. Hun forsker ved Norges miljø- og biovitenskapelige universitet. Det er Norges største og viktigste bank.',
       expected: [['Norges vassdrags- og energidirektorat', 'organization'], ['Norges miljø- og biovitenskapelige universitet', 'organization']],
+    },
+    {
+      name: 'a Nynorsk head named with a known place',
+      text: 'Statsforvaltaren i Møre og Romsdal opplyser at dei ikkje har fått nokon klage.',
+      expected: [['Statsforvaltaren i Møre og Romsdal', 'organization']],
     },
     { name: 'a genitive country before a person stays two names', text: 'Møtet med Russlands Pjotr Ivanov var kort.', expected: [['Pjotr Ivanov', 'person']] },
     { name: 'a club before a role in a compound, and the person after it', text: 'I går scoret Glimtar-kaptein Ola Vik to mål.', expected: [['Glimtar', 'organization'], ['Ola Vik', 'person']] },

@@ -71,7 +71,7 @@ export function isDefiniteNoun(folded: string): boolean {
 
 /** A lower-case word that ends an institution's name (`Oslo tingrett`, `Norsk kulturråd`, `Meteorologisk institutt`), also as a compound's end (`forskningsråd`). */
 const ORGANIZATION_TAIL =
-  /(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|universitetssjukehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|forening|organisasjon|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|barnehage|skole|skule|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet|politistasjon|statsadvokatembeter|embete|børs|skiklubb|idrettslag|idrettskrets|borettslag|sameie|velforening|fellesråd|menighetsråd|landsforening|bondelag|sanitetsforening)$/u;
+  /(?:hospital|tingrett|lagmannsrett|jordskifterett|kommune|fylkeskommune|politidistrikt|kulturråd|råd|rådet|institutt|instituttet|universitet|universitetssykehus|universitetssjukehus|høgskole|høyskole|vegvesen|direktorat|tilsyn|forbund|forening|organisasjon|parti|bibliotek|museum|museet|teater|orkester|filharmoni|kringkasting|kirkeråd|bispedømme|sparebank|bank|forsikring|energi|kraft|barnehage|skole|skule|videregående|stift|akademi|selskap|stiftelse|fond|forlag|avis|kor|klinikk|legesenter|arkiv|nemnd|ombud|tilsynet|direktoratet|politistasjon|statsadvokatembeter|embete|børs|skiklubb|idrettslag|idrettskrets|krets|borettslag|sameie|velforening|fellesråd|menighetsråd|landsforening|bondelag|sanitetsforening)$/u;
 /** A lower-case word that ends a facility's or a place's name (`Ullevaal stadion`, `Akershus festning`), also as a compound's end (`skistadion`). */
 const FACILITY_TAIL =
   /(?:stadion|arena|festning|slott|bru|brua|tunnel|tunnelen|kirke|domkirke|kapell|torg|plass|park|gate|vei|allé|bygg|senter|sentrum|stasjon|flyplass|lufthavn|havn|kai|fjord|fjorden|elv|elva|vann|vannet|fjell|fjellet|dal|dalen|øy|øya|bukt|sund|brygge|hall|hallen|gård|gården|bygd|sykehus|sjukehus|fengsel|tinghus|rådhus|kraftverk|hotell|kino)$/u;
@@ -94,7 +94,7 @@ export function tailType(word: string): EntityType | undefined {
 
 /** Heads of `X i Y` names: `Universitetet i Bergen`, `Høgskolen i Innlandet`, `Statsforvalteren i Vestland`. */
 const ORGANIZATION_HEAD =
-  /(?:universitet(?:et)?|høgskolen|høyskolen|sykehuset|statsforvalteren|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten|spesialenheten|enheten|senter|forum|komiteen|kommisjonen|utvalget|institutt)$/iu;
+  /(?:universitet(?:et)?|høgskolen|høyskolen|sykehuset|statsforvalteren|statsforvaltaren|høgskulen|fylkesmannen|politiet|politimesteren|tingrett|kommune|fylkeskommune|helse|bispedømme|kirken|sparebanken|banken|domkirken|menigheten|rådet|forbundet|foreningen|laget|klubben|direktoratet|tilsynet|departementet|senteret|instituttet|akademiet|skolen|museet|teatret|biblioteket|arkivet|ombudet|nemnda|havnevesenet|brannvesenet|vesenet|kontoret|etaten|spesialenheten|enheten|senter|forum|komiteen|kommisjonen|utvalget|institutt)$/iu;
 
 /** Whether a name that starts with `word` is an institution's (`Helse Vest`, `Universitetet i Bergen`). */
 const ORGANIZATION_HEAD_ENDINGS = endingFilter(ORGANIZATION_HEAD);
@@ -107,7 +107,7 @@ export function isOrganizationHead(word: string): boolean {
  * Institutions whose name is `<head> i <place>` (`Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Politiet i Agder`, `Hovedredningssentralen i Nord-Norge`);
  * others are only said to be there (`Utenriksdepartementet i Ukraina` is a ministry and a country).
  */
-const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|statsforvalteren|fylkesmannen|sparebanken|bispedømmet|politiet|hovedredningssentralen|redningssentralen|sykehuset)$/iu;
+const NAMED_WITH_PLACE = /^(?:universitetet|høgskolen|høyskolen|høgskulen|statsforvalteren|statsforvaltaren|fylkesmannen|sparebanken|bispedømmet|politiet|hovedredningssentralen|redningssentralen|sykehuset)$/iu;
 
 const NAMED_WITH_PLACE_ENDINGS = endingFilter(NAMED_WITH_PLACE);
 

@@ -168,14 +168,21 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     // `Statens vegvesen`, `Oslo tingrett`, `Meteorologisk institutt`, `Ullevaal stadion`: a lower-case word that
     // ends an institution's or a facility's name, one space after it.
     const next = all[last + 1];
+    let nationBody = 0;
     if (next && !next.capitalised && !next.sentenceStart && next.start === all[last].end + 1 && text.charCodeAt(all[last].end) === 32) {
       const nextFacts = facts(next);
       if (nextFacts.tailType || (last === i && first.text.endsWith('s') && nextFacts.organizationEnding)) last++;
+      // `Norsk gynekologisk forening`, `Norsk medisinsk selskap`: an adjective of nation, lower-case adjectives and a body's word.
+      else if (last === i && NATION_OPENING.test(firstFacts.folded)) {
+        // (Read from the text: the scan keeps the words around capitalised ones only.)
+        const words = NATION_BODY.exec(text.slice(all[last].end, all[last].end + 80));
+        if (words && factsOf(words[2]).tailType === 'organization' && !coversAny(mask, all[last].end, all[last].end + words[0].length)) nationBody = all[last].end + words[0].length;
+      }
     }
     // Words after the last capitalised one that belong to an institution's name: `Nærings- og
     // fiskeridepartementet`, `Institutt for arktisk og marin biologi`.
-    let end = all[last].end;
-    let institution = false;
+    let end = nationBody || all[last].end;
+    let institution = nationBody > 0;
     const coordinated = text.charCodeAt(end) === 45 ? COORDINATED.exec(text.slice(end, end + 60)) : null;
     const joined = coordinated ? factsOf(coordinated[1]) : undefined;
     // (Only a compound's second half, `- og fiskeridepartementet`, `- og Fiskerforbund`: `Øst- og Vest-Europa`
@@ -211,6 +218,11 @@ export function findNames(text: string, known: readonly { start: number; end: nu
   }
   return unifyTypes(names);
 }
+
+/** Adjectives of nation that open a body's name written with lower-case words after: `Norsk gynekologisk forening`. */
+const NATION_OPENING = /^(?:norsk|norske|nordisk|nordiske|nasjonal|nasjonale)$/u;
+/** A lower-case adjective inside such a name: `gynekologisk`, `medisinsk`, `offentlig`. */
+const NATION_BODY = /^((?: \p{Ll}+(?:isk|sk|ig|lig|al|ell|ær)){1,2}) (\p{Ll}+)(?![\p{L}\p{M}\p{N}-])/u;
 
 /** The rest of a name after a word cut before `- og`: `Kommunal- og distriktsdepartementet`, `Helse- og omsorgsdepartementet`. */
 const COORDINATED = /^- (?:og|eller) ([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)/u;
