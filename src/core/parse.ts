@@ -28,6 +28,8 @@ const QUOTE = /^[–—―-]\s/u;
 const BYLINE = /^(?:(?:Skrevet\s+)?av\s*:?|By\s*:?|(?:Tekst(?:\s+og\s+foto)?|Text|Intervju|Journalist|Reporter)\s*:)\s+(\S[^\n]*)$/iu;
 /** A role after a name in a byline: `Kari Holm, journalist`, `Ola Dahl, fotograf`, `Per Berg, politisk redaktør`. */
 const ROLE_AFTER_NAME = /^(?:\p{Ll}+(?:\s+\p{Ll}+){0,2})$/u;
+/** A byline that is only a name and a journalist's role: `Eirik Hansen, journalist`, `Kari Holm, reporter`. */
+const JOURNALIST_LINE = /^\p{Lu}[\p{L}\p{M}'’. -]{2,60},\s*(?:\p{Ll}*journalist|reporter|korrespondent|kommentator)$/u;
 /** An e-mail address in a byline: `Kari Holm kari.holm@bt.no`. */
 const EMAIL = /\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu;
 /** A byline without `Av` that gives its people's roles in brackets: `Runa Fjellanger (tekst) og Kyrre Lien (foto)`. */
@@ -395,7 +397,7 @@ function creditAtEnd(value: string): RegExpExecArray | null {
 
 function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | undefined {
   if (p.value.length > MAX_BYLINE_CHARS || p.value.includes('\n') || /[.!?]$/.test(p.value)) return undefined;
-  const match = BYLINE.exec(p.value) ?? (ROLE_IN_BRACKETS.test(p.value) && /^\p{Lu}/u.test(p.value) ? /^(.+)$/u.exec(p.value) : null);
+  const match = BYLINE.exec(p.value) ?? ((ROLE_IN_BRACKETS.test(p.value) && /^\p{Lu}/u.test(p.value)) || JOURNALIST_LINE.test(p.value) ? /^(.+)$/u.exec(p.value) : null);
   if (!match) return undefined;
   const namesStart = p.start + match.index + match[0].indexOf(match[1]);
   const names: Span[] = [];

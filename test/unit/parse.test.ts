@@ -315,6 +315,12 @@ describe('parseArticle on edge cases', () => {
       check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm', 'Ola Dahl'], []]),
     },
     {
+      name: 'a byline that is only a name and a journalist’s role, and no other name with a role',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nEirik Hansen, journalist\n\nKari Dahl, ordfører, var der.\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Eirik Hansen'], []]),
+    },
+    {
       name: 'a byline naming the newsroom after the journalist',
       text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Kari Holm, Bergens Tidende\n\nMer tekst her.',
       kinds: ['headline', 'lead', 'byline', 'paragraph'],

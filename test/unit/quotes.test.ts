@@ -334,6 +334,16 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'the interviewer of a byline `Tekst og foto:` is its writer, who took the pictures too',
+    paragraphs: ['Astrid Nyhus (34) har skrevet roman.', 'Tekst og foto: Silje Marie Dahl', '– Hva var det i esken?', '– Nesten tretti brev.', '– Og nå?', '– Nå hviler jeg.'],
+    expect: [
+      ['question', 'Hva var det i esken?', 'Silje Marie Dahl'],
+      ['direct', 'Nesten tretti brev.', 'Astrid Nyhus'],
+      ['question', 'Og nå?', 'Silje Marie Dahl'],
+      ['direct', 'Nå hviler jeg.', 'Astrid Nyhus'],
+    ],
+  },
+  {
     name: 'speech that reports nothing: pointing, docking, denied, about something, a particle further on, a question word',
     paragraphs: [
       'Elisabeth Lunde peker på en sprekk i veggen. Ferja legger til. Åsmund Kvalø sier ikke noe på en lang stund.',

@@ -125,7 +125,8 @@ export function interviewerOf(article: Pick<Article, 'text' | 'blocks' | 'byline
   // `Av Marius Løken (tekst) og Tone Kvalheim (foto)`, `Tekst: Marius Løken Foto: Tone Kvalheim`, `…, Tone Kvalheim, fotograf`: the photographer asks nothing.
   const photographer = (name: string): boolean =>
     new RegExp(`${escapeRegExp(name)}\\s*(?:\\((?:foto|fotograf|video|bilder)\\)|,\\s*(?:foto|fotograf|videojournalist)\\b)`, 'iu').test(bylineText) ||
-    new RegExp(`(?:foto|video|bilder|illustrasjon|grafikk)\\s*:[^:]*${escapeRegExp(name)}`, 'iu').test(bylineText);
+    // (`Tekst og foto: Silje Dahl` wrote it too.)
+    new RegExp(`(?<!tekst\\s+og\\s+)(?:foto|video|bilder|illustrasjon|grafikk)\\s*:[^:]*${escapeRegExp(name)}`, 'iu').test(bylineText);
   const authors = (article.byline?.authors ?? []).filter((name) => !photographer(name));
   // `Da Dagbladets Jonas Rygg møter henne`: the newsroom's journalist, named in the text.
   const named = /\b(?:\p{Lu}[\p{L}0-9]*s)(?: (?:journalist|reporter|medarbeider|kommentator))? ((?:\p{Lu}[\p{L}'’-]+ ){1,2}\p{Lu}[\p{L}'’-]+)/u;
