@@ -929,3 +929,28 @@ describe('quote gold files', () => {
     assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
   });
 });
+
+describe('quotes: whom an interview asks', () => {
+  it('asks the one the body brings in with an age when the lead speaks of someone it does not name again', () => {
+    const body = [
+      '– Bestemor snakket aldri om hvalfangsten',
+      'I førti år visste ingen hva Ruth Nyhus opplevde i Sørishavet. Nå har barnebarnet skrevet roman om det.',
+      'Av Silje Marie Dahl',
+      'Astrid Nyhus (34) har dekket på med kaffe i stua som en gang var bestemorens.',
+      '– Når fant du brevene?',
+      '– Da vi ryddet huset.',
+      '– Og nå?',
+      '– Nå skal jeg sove.',
+    ].join('\n\n');
+    const loaded = loadArticle(new TextEncoder().encode(` date 2025-02-16 ${body}`));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const { article } = loaded;
+    const got = findQuotes(article, recognizer.recognize(article.text)).map((q) => [q.kind, article.text.slice(q.start, q.end), q.speaker]);
+    assert.deepEqual(got.slice(1), [
+      ['question', 'Når fant du brevene?', 'Silje Marie Dahl'],
+      ['direct', 'Da vi ryddet huset.', 'Astrid Nyhus'],
+      ['question', 'Og nå?', 'Silje Marie Dahl'],
+      ['direct', 'Nå skal jeg sove.', 'Astrid Nyhus'],
+    ]);
+  });
+});

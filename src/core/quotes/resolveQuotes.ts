@@ -156,12 +156,14 @@ export function interviewee(
   // Questions well into a news story (`Jonas Rydland er forsker ved Nupi … Spørsmål: Hvorfor …?`) ask the person the
   // paragraph just before them brings in, not the one the headline names.
   let top: Speaker | undefined;
+  let topEnd = 0;
   for (const block of article.blocks) {
     if (block.kind !== 'headline' && block.kind !== 'lead') continue;
     const inBlock = people.filter((m) => m.start >= block.start && m.end <= block.end);
     const first = inBlock.find(given) ?? inBlock[0];
     if (first) {
       top = speakerOf(first);
+      topEnd = block.end;
       break;
     }
   }
@@ -179,6 +181,17 @@ export function interviewee(
     const first = introduced.find(given) ?? introduced[0];
     // (`Berglund har jobbet som lærer …` before the questions of an interview with Maren Berglund is her.)
     if (first && !(top && (first.entityId === top.id || namesFit(first.text, top.name, false)))) return speakerOf(first);
+  }
+  // `I førti år visste ingen hva Ruth Nyhus opplevde … Nå har barnebarnet skrevet roman om det.` and then `Astrid Nyhus (34)
+  // har dekket på …`: a lead's person the body does not name again before the questions was spoken of; the one the
+  // body brings in with an age is who the newsroom met (not a relative: `Sønnen Per (12) …`).
+  if (top && firstQuestion !== undefined) {
+    const body = people.filter((m) => m.start >= topEnd && m.end <= firstQuestion && !inside(quoted, m));
+    const again = body.some((m) => m.entityId === top?.id || namesFit(m.text, top?.name ?? '', false));
+    const aged = body.filter(
+      (m) => /^\s*\(\d{1,3}\)/u.test(article.text.slice(m.end, m.end + 6)) && !wordsIn(article.text, Math.max(topEnd, m.start - 30), m.start).slice(-1).some((w) => kinOf(stemOf(w.lower))),
+    );
+    if (!again && aged.length && !namesFit(aged[0].text, top.name, false)) return speakerOf(aged[0]);
   }
   if (top) return top;
   const counts = new Map<string, { mention: EntityMention; count: number }>();
