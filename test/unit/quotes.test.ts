@@ -742,6 +742,21 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a title given a body after it (lederen i Egge IL) is the holder tied to that body, never one who holds it for another',
+    paragraphs: [
+      'Ved sidelinja står Terje Holmvik (52) med hetta trukket ned.',
+      '– Vi har ventet i tolv år, sier lederen i Egge IL.',
+      '– Gresset er slitt, sier Arild Sandvik, daglig leder i Steinkjer FK.',
+      'Kari Moe er leder i Sparta IL og vil også ha banen.',
+      '– Vi står først i køen, sier lederen i Sparta IL.',
+    ],
+    expect: [
+      ['direct', 'Vi har ventet i tolv år', null, 'sier'],
+      ['direct', 'Gresset er slitt', 'Arild Sandvik', 'sier'],
+      ['direct', 'Vi står først i køen', 'Kari Moe', 'sier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

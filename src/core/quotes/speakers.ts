@@ -407,7 +407,15 @@ export class SpeakerResolver {
     const people = this.narrative.filter((m) => m.type === 'person');
     // `Statsråden` of an article that named `arbeidsminister Anette Skoglund Bye`: a title's other words.
     const stems = [stem, ...(SAME_TITLE.get(stem) ?? [])];
-    const holders = people.filter((m) => stems.some((s) => this.holdsTitle(m, s)));
+    let holders = people.filter((m) => stems.some((s) => this.holdsTitle(m, s)));
+    // `sier lederen i Egge IL`: the holder tied to that body (`Arild Sandvik, daglig leder i Steinkjer FK` holds another one's).
+    const body = this.bodyAfterTitle(this.wordIndexAtOrAfter(at) + phrase.length - 1);
+    if (body) {
+      const key = folded(body.text.split(' ')[0]).slice(0, 4);
+      const tied = holders.filter((m) => this.near(m, [key]));
+      if (tied.length) return this.latest(tied, at);
+      holders = [];
+    }
     // `sa Sp-representanten`: the person the article ties to that party or body (`Senterpartiets Per Olav Hætta`, `Kari Dahl (Sp)`).
     if (prefixes.length) {
       const affiliated = this.affiliatedWith(this.words[this.wordIndexAtOrAfter(at) + phrase.length - 1], people);
@@ -714,6 +722,14 @@ export class SpeakerResolver {
    * The people named beside the entity that a compound title's first part names (`Sp` of `Sp-representanten`):
    * in its genitive just before them (`Senterpartiets Per Olav Hætta`) or in brackets after (`Kari Dahl (Sp)`).
    */
+  /** The body a title at word `head` is given right after it: `lederen i Egge IL`, `sjefen for Kystverket`. */
+  private bodyAfterTitle(head: number): EntityMention | undefined {
+    const preposition = this.words[head + 1];
+    const next = this.words[head + 2];
+    if (!preposition || !next || !/^(?:i|ved|for|hos)$/u.test(preposition.lower) || this.sentenceBetween(this.words[head].end, next.start)) return undefined;
+    return this.mentions.find((m) => m.start === next.start && m.type === 'organization');
+  }
+
   private affiliatedWith(head: Word | undefined, people: readonly EntityMention[]): EntityMention[] {
     const part = head && this.mentions.find((m) => m.start === head.start && m.end < head.end);
     if (!part) return [];
