@@ -60,6 +60,7 @@ export class EntityService extends Disposable {
   private watchers: vscode.Disposable[] = [];
   /** The files `watchers` watch. */
   private watchedKey: string | undefined;
+  private loadGeneration = 0;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Which user file each of the users' entities comes from (the last one, which wins). */
   private definedIn = new Map<string, vscode.Uri>();
@@ -109,6 +110,8 @@ export class EntityService extends Disposable {
   /** Reads the users' knowledge bases; resolves when they are in use. */
   async load(): Promise<void> {
     this.gazetteerReady ??= this.prepareGazetteer();
+    // (Loads may overlap when files change quickly: only the last one started may set the knowledge base.)
+    const generation = ++this.loadGeneration;
     const { read: files, heldBack } = knowledgeBasesToRead(this.userFiles(), vscode.workspace.isTrusted);
     this.watch(files);
     await this.noteHeldBack(heldBack);
@@ -120,6 +123,7 @@ export class EntityService extends Disposable {
       layers.push(layer);
       for (const entity of layer.entities) definedIn.set(entity.id, uri);
     }
+    if (generation !== this.loadGeneration) return;
     this.definedIn = definedIn;
     this.knowledgeBase = mergeKnowledgeBaseFiles({ entities: this.bundled }, ...layers);
     this.recognizer = createRecognizer(this.knowledgeBase);
@@ -327,6 +331,13 @@ export class EntityService extends Disposable {
     for (const file of files) {
       const watcher = vscode.workspace.createFileSystemWatcher(file.watch);
       this.watchers.push(watcher, watcher.onDidCreate(() => this.scheduleReload()), watcher.onDidChange(() => this.scheduleReload()), watcher.onDidDelete(() => this.scheduleReload()));
+      // `.annotated-reader/knowledge-base.json` written with its folder in one go (a checkout, a copy): the file's own
+      // event can come before the folder is watched and be lost, so the folder's creation reloads too.
+      const folder = file.watch.pattern.split('/').slice(0, -1).join('/');
+      if (folder) {
+        const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(file.watch.baseUri, folder), false, true, true);
+        this.watchers.push(folderWatcher, folderWatcher.onDidCreate(() => this.scheduleReload()));
+      }
     }
   }
 
