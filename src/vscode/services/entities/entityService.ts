@@ -332,11 +332,25 @@ export class EntityService extends Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(file.watch);
       this.watchers.push(watcher, watcher.onDidCreate(() => this.scheduleReload()), watcher.onDidChange(() => this.scheduleReload()), watcher.onDidDelete(() => this.scheduleReload()));
       // `.annotated-reader/knowledge-base.json` written with its folder in one go (a checkout, a copy): the file's own
-      // event can come before the folder is watched and be lost, so the folder's creation reloads too.
+      // event can come before the folder is watched and be lost, so the folder's creation reloads too, when the file is
+      // there (the folder made for the first annotation holds no knowledge base, and reloading would redraw the reader).
       const folder = file.watch.pattern.split('/').slice(0, -1).join('/');
       if (folder) {
         const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(file.watch.baseUri, folder), false, true, true);
-        this.watchers.push(folderWatcher, folderWatcher.onDidCreate(() => this.scheduleReload()));
+        const inside = vscode.Uri.joinPath(file.watch.baseUri, file.watch.pattern);
+        this.watchers.push(
+          folderWatcher,
+          // (Looked for once the write that made the folder has had time to put the file in it.)
+          folderWatcher.onDidCreate(() => {
+            setTimeout(() => {
+              if (this.isDisposed) return;
+              vscode.workspace.fs.stat(inside).then(
+                () => this.scheduleReload(),
+                () => undefined,
+              );
+            }, RELOAD_DEBOUNCE_MS);
+          }),
+        );
       }
     }
   }
