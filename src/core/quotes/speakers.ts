@@ -409,7 +409,8 @@ export class SpeakerResolver {
     const stems = [stem, ...(SAME_TITLE.get(stem) ?? [])];
     let holders = people.filter((m) => stems.some((s) => this.holdsTitle(m, s)));
     // `sier lederen i Egge IL`: the holder tied to that body (`Arild Sandvik, daglig leder i Steinkjer FK` holds another one's).
-    const body = this.bodyAfterTitle(this.wordIndexAtOrAfter(at) + phrase.length - 1);
+    const headIndex = this.wordIndexAtOrAfter(at) + phrase.length - 1;
+    const body = this.bodyAfterTitle(headIndex);
     if (body) {
       const key = folded(body.text.split(' ')[0]).slice(0, 4);
       const tied = holders.filter((m) => this.near(m, [key]));
@@ -418,7 +419,7 @@ export class SpeakerResolver {
     }
     // `sa Sp-representanten`: the person the article ties to that party or body (`Senterpartiets Per Olav Hætta`, `Kari Dahl (Sp)`).
     if (prefixes.length) {
-      const affiliated = this.affiliatedWith(this.words[this.wordIndexAtOrAfter(at) + phrase.length - 1], people);
+      const affiliated = this.affiliatedWith(this.words[headIndex], people);
       if (affiliated.length) return this.latest(affiliated, at);
     }
     if (qualifiers.length) {
@@ -718,10 +719,6 @@ export class SpeakerResolver {
     return false;
   }
 
-  /**
-   * The people named beside the entity that a compound title's first part names (`Sp` of `Sp-representanten`):
-   * in its genitive just before them (`Senterpartiets Per Olav Hætta`) or in brackets after (`Kari Dahl (Sp)`).
-   */
   /** The body a title at word `head` is given right after it: `lederen i Egge IL`, `sjefen for Kystverket`. */
   private bodyAfterTitle(head: number): EntityMention | undefined {
     const preposition = this.words[head + 1];
@@ -730,6 +727,10 @@ export class SpeakerResolver {
     return this.mentions.find((m) => m.start === next.start && m.type === 'organization');
   }
 
+  /**
+   * The people named beside the entity that a compound title's first part names (`Sp` of `Sp-representanten`):
+   * in its genitive just before them (`Senterpartiets Per Olav Hætta`) or in brackets after (`Kari Dahl (Sp)`).
+   */
   private affiliatedWith(head: Word | undefined, people: readonly EntityMention[]): EntityMention[] {
     const part = head && this.mentions.find((m) => m.start === head.start && m.end < head.end);
     if (!part) return [];
