@@ -4,6 +4,7 @@
  * page furniture. The rules follow Norwegian news text as scraped (see
  * README, "Article files"); every part keeps its offsets into the text.
  */
+import { fullStopEndsSentence } from './fullStops';
 import { isMediumName, isNewsAgency } from './media';
 import type { Article, ArticleDate, Block, BlockKind, Byline, InlinePart, ParseFailure, ParseResult, Span } from './article';
 import { normalizeLineEndings, squashWhitespace, truncateAtWord } from './text';
@@ -53,10 +54,6 @@ const DATELINE = new RegExp(
 /** Paragraphs pointing to other articles: `LES OGSÅ: …`, `Se også: …`. */
 const RELATED = /^(?:LES OGSÅ|Les også|SE OGSÅ|Se også|LES MER|Les mer|READ MORE|Read more)\s*:/u;
 
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'bl', 'ca', 'dvs', 'etc', 'f', 'feks', 'fr', 'hr', 'jf', 'kl', 'mfl', 'mht', 'mill', 'mrd', 'mv', 'nr', 'osv', 'pga', 'st', 'tlf', 'vs',
-]);
 
 const MAX_SUBHEADING_CHARS = 90;
 /** Longer headlines are shortened for the title (the headline block keeps all of it). */
@@ -339,11 +336,7 @@ export function firstSentenceEnd(text: string, start: number, end: number): numb
  * which the caller's pattern already rules out: `i 2014. Nå` ends a sentence.)
  */
 function endsSentence(text: string, dot: number): boolean {
-  const word = /[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[0] ?? '';
-  if (word === '') return true;
-  if (/^\p{Lu}$/u.test(word)) return false; // `Jakub M. Godzimirski`
-  if (word.includes('.')) return false; // `f.eks.`, `bl.a.`
-  return !ABBREVIATIONS.has(word.toLowerCase());
+  return fullStopEndsSentence(/[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[0] ?? '');
 }
 
 function skipWhitespace(text: string, from: number, end: number): number {

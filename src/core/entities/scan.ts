@@ -9,6 +9,7 @@
  * a sentence break; a connector inside a word) comes from a table decided
  * once per code unit, not from a call or a pattern per character.
  */
+import { fullStopEndsSentence } from '../fullStops';
 import { startsUpperCase, wordCharAt, wordEnd } from '../text';
 import { factsAt, FNV_OFFSET, FNV_PRIME, settleWords, type WordFacts } from './wordFacts';
 
@@ -26,8 +27,6 @@ export interface Word {
   readonly facts: WordFacts;
 }
 
-/** Capitalised abbreviations whose full stop ends no sentence: titles, road numbers, given names written short (`Kristin Aa. Bergh`, `Chr. Michelsen`). */
-const ABBREVIATIONS = new Set(['St', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'Prof', 'Sct', 'Rv', 'Fv', 'Ev', 'Aa', 'Th', 'Chr', 'Joh', 'Wm']);
 
 // Character classes, as bits; 0 is "not yet decided".
 /** A letter, digit or mark (as `wordCharAt` counts them). */
@@ -251,10 +250,9 @@ export function scanText(text: string): TextScan {
     let width = (bits & WORD) !== 0 ? 1 : (bits & SURROGATE) !== 0 ? wordCharAt(text, i) : 0;
     if (width === 0) {
       if ((bits & BREAK) !== 0) {
-        const previous = result[result.length - 1];
         // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
-        // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`.
-        const initial = code === FULL_STOP && previous !== undefined && previous.end === i && previous.capitalised && (previous.text.length === 1 || ABBREVIATIONS.has(previous.text));
+        // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`, `bl.a. Tromsø`.
+        const initial = code === FULL_STOP && !fullStopEndsSentence(wordBefore(text, i));
         if (!initial) sentenceStart = true;
       }
       i++;
@@ -346,3 +344,10 @@ export function scanText(text: string): TextScan {
 }
 
 const SCAN = new TextScan();
+
+/** The letters, digits and full stops right before `at` (at most 12 of them): `bl.a` before the full stop of `bl.a.`. */
+function wordBefore(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && at - start < 12 && /[\p{L}\p{N}.]/u.test(text[start - 1])) start--;
+  return text.slice(start, at);
+}

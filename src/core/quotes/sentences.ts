@@ -3,6 +3,7 @@
  * lower-cased forms (æ, ø, å are letters), and sentences that do not end at an initial (`Jakub M.
  * Godzimirski`), an abbreviation (`bl.a.`, `f.eks.`) or an ordinal (`7. februar`).
  */
+import { fullStopEndsSentence } from '../fullStops';
 import { firstEndingAfter } from '../positions';
 
 export interface Word {
@@ -54,13 +55,6 @@ function wordOf(text: string, start: number, end: number): Word {
   return { start, end, text: value, lower: value.toLowerCase(), capital: CAPITAL.test(value), hyphenAfter: text[end] === '-', commaAfter: COMMA_AFTER.test(text.slice(end, end + 4)) };
 }
 
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'bl.a', 'f.eks', 'm.m', 'dvs', 'ca', 'nr', 'kl', 'st', 'dr', 'jf', 'mht', 'pga', 'osv', 'etc', 'mr', 'mrs', 'ms', 'prof', 'gen',
-  'jr', 'sr', 'mill', 'mrd', 'kr', 'inkl', 'ekskl', 'evt', 'ev', 'ang', 'vedr', 'tlf', 'adm', 'avd', 'bl', 'o.l', 'ifm', 'iht',
-  // Given names written short inside a name: `Kristin Aa. Bergh`, `Chr. Michelsen`.
-  'aa', 'th', 'chr', 'joh', 'wm',
-]);
 
 export interface Sentence {
   readonly start: number;
@@ -102,13 +96,7 @@ export function sentencesIn(text: string, start: number, end: number): Sentence[
 function endsSentence(text: string, from: number, dot: number): boolean {
   let wordStart = dot;
   while (wordStart > from && /[\p{L}\p{N}.]/u.test(text[wordStart - 1])) wordStart--;
-  const word = text.slice(wordStart, dot);
-  if (word === '') return true;
-  if (/^\p{Lu}$/u.test(word)) return false;
-  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
-  // `7. februar`, `2. plass`: an ordinal is followed by a lower-case word, which does not open a sentence anyway;
-  // `i 2022. Da` ends one.
-  return true;
+  return fullStopEndsSentence(text.slice(wordStart, dot));
 }
 
 export function skipSpace(text: string, at: number, end: number): number {
