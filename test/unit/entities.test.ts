@@ -225,6 +225,16 @@ describe('names the knowledge base does not know', () => {
     },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
+      name: 'a rescue service at a sentence start, never seen mid-sentence, and not a night watchman',
+      text: 'Kystvakten fikk melding klokken fire. Nattevakten sa at alt var rolig. Heimevernet stiller med tjue soldater.',
+      expected: [['Kystvakten', 'organization'], ['Heimevernet', 'organization']],
+    },
+    {
+      name: 'a hospital that a place or a name makes specific, and no purpose after it (a general head takes one)',
+      text: 'Han ble lagt inn på Nordlandssykehuset for kontroll, så sendt til St. Olavs hospital for behandling. Statens råd for likestilling var enig.',
+      expected: [['Nordlandssykehuset', 'organization'], ['St. Olavs hospital', 'organization'], ['Statens råd for likestilling', 'organization']],
+    },
+    {
       name: 'a given name written short inside a name, whose full stop ends no sentence',
       text: 'Det skriver dommer Kristin Aa. Bergh i dommen. Bergh var klar. Han viste til Chr. Michelsen.',
       expected: [['Kristin Aa. Bergh', 'person'], ['Bergh', 'person'], ['Chr. Michelsen', 'person']],

@@ -129,9 +129,11 @@ export const ORGANIZATION_ENDING =
 /**
  * A public body's one-word name, a compound of three letters or more before an institution's head in the definite
  * form: `Mattilsynet`, `Utdanningsdirektoratet`, `Skatteetaten`, `Fagforbundet`, `Barneombudet`, `Hovedredningssentralen`. A name even at a
- * sentence start, where the head alone (`Direktoratet`) or a noun like `Kraftverket` is not.
+ * sentence start, where the head alone (`Direktoratet`) or a noun like `Kraftverket` is not. And the services whose
+ * head is a common noun's (`Kystvakten`, where `-vakten` would take `Nattevakten`).
  */
-export const INSTITUTION_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:tilsynet|direktoratet|departementet|etaten|forbundet|ombudet|foreningen|tjenesten|sentralen)$/u;
+export const INSTITUTION_COMPOUND =
+  /^(?:\p{Lu}\p{Ll}{2,}(?:tilsynet|direktoratet|departementet|etaten|forbundet|ombudet|foreningen|tjenesten|sentralen)|Kystvakten|Heimevernet|Sivilforsvaret|Luftambulansen|Redningsselskapet)$/u;
 
 /** Names of events by their ending: `Eliteserien`, `Spellemannprisen`, `Øyafestivalen`, `Arendalsuka`, `Conference League`, `Oslo Innovation Week`. */
 export const EVENT_ENDING = /(?:serien|ligaen|prisen|festivalen|festival|uka|uken|cupen|mesterskapet|lekene|rennet|league|cup|week|championship|games|open|summit|expo)$/u;

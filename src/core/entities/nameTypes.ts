@@ -5,7 +5,7 @@
  * role, and last the shape of the name. Each type says whether its evidence is strong (what a careful
  * reader would type the name by in any article) or a guess (`findNames` in `names.ts` decides spans).
  */
-import { isRole } from './cues';
+import { INSTITUTION_COMPOUND, isRole } from './cues';
 import { COUNTRY, GIVEN_NAME, gazetteer, PLACE, SURNAME } from './gazetteer';
 import { isSpace } from './phrases';
 import type { Word } from './scan';
@@ -80,7 +80,7 @@ export function typeOf(text: string, span: readonly Word[], all: readonly Word[]
   if (!single && last.designator) return strong('organization');
   const tail = !single && !lastWord.capitalised ? last.tailType : undefined;
   if (tail) return strong(tail);
-  if (last.organizationEnding || (!single && last.organizationWord)) return strong('organization');
+  if (last.organizationEnding || (!single && last.organizationWord) || (single && INSTITUTION_COMPOUND.test(lastWord.text))) return strong('organization');
   // `Universitetet i Bergen`, `Statsforvalteren i Vestland`, `Helse Vest`.
   if (!single && first.organizationHead) return strong('organization');
   if (suffix !== undefined && PLACE_ENDING.test(suffix)) return strong('place');

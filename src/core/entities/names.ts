@@ -190,7 +190,7 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (coordinated && joined && (isLowerCaseAt(coordinated[1], 0) || isInstitutionHead(joined)) && !coversAny(mask, end, end + coordinated[0].length)) {
       end += coordinated[0].length;
       institution = isInstitutionHead(joined);
-    } else if (isInstitutionHead(facts(all[last]))) {
+    } else if (isInstitutionHead(facts(all[last])) && takesPurpose(all, i, last)) {
       const purpose = purposeEnd(text, end);
       if (purpose > end && !coversAny(mask, end, purpose)) {
         end = purpose;
@@ -243,6 +243,25 @@ const PURPOSE_STOPS = new Set([
 /** Words that head an institution named for its purpose: `Institutt for …`, `Spesialenheten for …`, `Senter for …`. */
 function isInstitutionHead(word: WordFacts): boolean {
   return word.organizationHead || word.organizationEnding || word.organizationWord || word.tailType === 'organization';
+}
+
+/** Words that may open an institution named for its purpose before its head: `Statens råd for …`, `Norsk senter for …`. */
+const PURPOSE_OPENERS = new Set(['Norsk', 'Norske', 'Norges', 'Statens', 'Nasjonalt', 'Nasjonal', 'Nasjonale', 'Det', 'Den', 'Kongelige', 'Internasjonalt', 'Nordisk', 'Nordiske']);
+
+/**
+ * Whether the name `all[first..head]` may be an institution named for its purpose: its head is a general one
+ * (`Institutt for …`, `Statens råd for …`), not one a place or a name makes specific, after which `for` is the
+ * sentence's (`lagt inn på Nordlandssykehuset for kontroll`, `sendt til St. Olavs hospital for behandling`).
+ */
+function takesPurpose(all: readonly Word[], first: number, head: number): boolean {
+  for (let k = first; k < head; k++) if (all[k].capitalised && !PURPOSE_OPENERS.has(all[k].text)) return false;
+  const word = all[head].text;
+  // `Nordlandssykehuset`, `Trondheimsfjordens …`: a place before the head, joined with or without `s`.
+  for (let cut = 3; cut <= word.length - 4; cut++) {
+    const part = word.slice(0, cut);
+    if (gazetteer.isPlace(part) || (part.endsWith('s') && gazetteer.isPlace(part.slice(0, -1)))) return false;
+  }
+  return true;
 }
 
 /** Where the lower-case words of `for …` after an institution's head end (`for arktisk og marin biologi`), or `end` itself. */
