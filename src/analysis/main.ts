@@ -234,6 +234,7 @@ function stateOf(message: Extract<HostMessage, { type: 'didShow' }>): AnalysisSt
     view: message.view,
     timeline: message.timeline ? message.timeline.entities.map((entity) => entity.id) : (saved?.timeline ?? []),
     centre: message.network ? message.network.centre.id : saved?.centre,
+    ...(list ? { list: list.request } : {}),
   };
 }
 

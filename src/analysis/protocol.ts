@@ -66,7 +66,14 @@ export interface ListedArticle {
   readonly count: number;
 }
 
+/** What an article list answers: a bar's month of one entity, or an edge's two entities. */
+export type ListRequest =
+  | { readonly kind: 'month'; readonly entityId: string; readonly period: string }
+  | { readonly kind: 'edge'; readonly a: string; readonly b: string };
+
 export interface ArticleList {
+  /** The question it answers, asked again when the webview is loaded again (the panel hidden and shown, a window reload). */
+  readonly request: ListRequest;
   /** What the list is of, as a heading says it ("Vladimir Putin in February 2022"). */
   readonly title: string;
   /** The entity whose first mention each article opens at. */
@@ -83,6 +90,8 @@ export interface AnalysisState {
   /** The timeline's entities, or the network's centre alone. */
   readonly timeline: readonly string[];
   readonly centre: string | undefined;
+  /** The article list shown, if any. */
+  readonly list?: ListRequest;
 }
 
 export type HostMessage =
@@ -146,8 +155,26 @@ const arrayOf = <T>(value: unknown, max: number, item: Guard<T>): value is T[] =
 const isEntity: Guard<AnalysisEntity> = (value): value is AnalysisEntity =>
   isRecord(value) && isEntityId(value.id) && isString(value.name) && value.name.length <= MAX_ENTITY_NAME_LENGTH && ENTITY_TYPES.includes(value.type as EntityType);
 
+export const isListRequest: Guard<ListRequest> = (value): value is ListRequest =>
+  isRecord(value) &&
+  ((value.kind === 'month' && isEntityId(value.entityId) && isMonth(value.period)) || (value.kind === 'edge' && isEntityId(value.a) && isEntityId(value.b) && value.a !== value.b));
+
+/** A list request rebuilt from its checked fields only. */
+function listRequestOf(request: ListRequest): ListRequest {
+  return request.kind === 'month' ? { kind: 'month', entityId: request.entityId, period: request.period } : { kind: 'edge', a: request.a, b: request.b };
+}
+
 export const isAnalysisState: Guard<AnalysisState> = (value): value is AnalysisState =>
-  isRecord(value) && isView(value.view) && arrayOf(value.timeline, MAX_TIMELINE_ENTITIES, isEntityId) && (value.centre === undefined || isEntityId(value.centre));
+  isRecord(value) &&
+  isView(value.view) &&
+  arrayOf(value.timeline, MAX_TIMELINE_ENTITIES, isEntityId) &&
+  (value.centre === undefined || isEntityId(value.centre)) &&
+  (value.list === undefined || isListRequest(value.list));
+
+/** A saved state rebuilt from its checked fields only. */
+export function analysisStateOf(state: AnalysisState): AnalysisState {
+  return { view: state.view, timeline: [...state.timeline], centre: state.centre, ...(state.list ? { list: listRequestOf(state.list) } : {}) };
+}
 
 const isTimeline: Guard<TimelineData> = (value): value is TimelineData => {
   if (!isRecord(value) || !arrayOf(value.entities, MAX_TIMELINE_ENTITIES, isEntity) || !arrayOf(value.months, MAX_MONTHS, isMonth)) return false;
@@ -172,7 +199,7 @@ const isNetwork: Guard<NetworkData> = (value): value is NetworkData =>
 const isListed: Guard<ListedArticle> = (value): value is ListedArticle => isRecord(value) && isUri(value.uri) && isText(value.title) && isText(value.dateLabel) && isCount(value.count);
 
 const isList: Guard<ArticleList> = (value): value is ArticleList =>
-  isRecord(value) && isText(value.title) && isEntityId(value.entityId) && isCount(value.total) && arrayOf(value.articles, MAX_LISTED_ARTICLES, isListed) && (value.counts === 'mentions' || value.counts === 'paragraphs');
+  isRecord(value) && isListRequest(value.request) && isText(value.title) && isEntityId(value.entityId) && isCount(value.total) && arrayOf(value.articles, MAX_LISTED_ARTICLES, isListed) && (value.counts === 'mentions' || value.counts === 'paragraphs');
 
 /** Checks a message from the host; `undefined` for anything malformed. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
@@ -210,7 +237,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'webviewDidLoad':
-      return value.state === undefined ? { type: value.type } : isAnalysisState(value.state) ? { type: value.type, state: { view: value.state.view, timeline: [...value.state.timeline], centre: value.state.centre } } : undefined;
+      return value.state === undefined ? { type: value.type } : isAnalysisState(value.state) ? { type: value.type, state: analysisStateOf(value.state) } : undefined;
     case 'webviewDidRequestView':
       return isView(value.view) ? { type: value.type, view: value.view } : undefined;
     case 'webviewDidRequestAddEntity':

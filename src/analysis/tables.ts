@@ -2,7 +2,7 @@
  * The analysis panel's tables, as plain data: what the chart and the network draw, row by row, for screen
  * readers and for copying (TSV). Pure: unit-tested, and used by the webview to build its `<table>`s.
  */
-import type { NetworkData, TimelineData } from './protocol';
+import type { ListRequest, NetworkData, TimelineData } from './protocol';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -16,7 +16,8 @@ export function monthLabel(period: string): string {
 export interface TableRow {
   readonly cells: readonly string[];
   /** What the row's button lists: a month of an entity, or an edge. */
-  readonly action: { readonly kind: 'month'; readonly entityId: string; readonly period: string } | { readonly kind: 'edge'; readonly a: string; readonly b: string } | undefined;
+  /** The list a row's button asks for. */
+  readonly action: ListRequest | undefined;
   readonly actionLabel: string | undefined;
 }
 

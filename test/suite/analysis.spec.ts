@@ -76,6 +76,19 @@ describe('Analysis panel', () => {
     assert.equal(report.list?.title, 'Vladimir Putin in February 2022');
   });
 
+  it("shows a bar's list again when the panel, hidden behind an editor, is shown again (its webview loaded anew)", async () => {
+    const putin = idOf('Vladimir Putin');
+    await renderAfter('the timeline of Putin', () => vscode.commands.executeCommand('annotatedReader.showTimeline', putin), (r) => r.view === 'timeline' && r.entities.includes(putin));
+    const listed = await renderAfter('the list of January', () => api.analysis.receive({ type: 'webviewDidRequestMonth', entityId: putin, period: '2022-01' }), (r) => r.list !== undefined);
+    assert.equal(listed.list?.title, 'Vladimir Putin in January 2022');
+    // An editor in the panel's group hides it, and its webview is let go (the panel does not keep it when hidden).
+    const seed = api.corpus.articles()[0];
+    await vscode.window.showTextDocument(vscode.Uri.parse(seed.uri, true), { preview: false, viewColumn: vscode.ViewColumn.Active });
+    const shownAgain = await renderAfter('the list after the panel was shown again', () => vscode.commands.executeCommand('annotatedReader.showTimeline', putin), (r) => r.list !== undefined);
+    assert.equal(shownAgain.list?.title, 'Vladimir Putin in January 2022');
+    assert.deepEqual(shownAgain.list?.uris, api.analysisData.articlesInPeriod(putin, '2022-01', 200).articles.map((a) => a.uri));
+  });
+
   it('draws the network around an entity, an edge per entity named with it, and lists the articles of an edge', async () => {
     const stoltenberg = idOf('Jens Stoltenberg');
     const report = await renderAfter('the network of Stoltenberg', () => vscode.commands.executeCommand('annotatedReader.showEntityNetwork', stoltenberg), (r) => r.view === 'network' && r.entities[0] === stoltenberg);

@@ -18,6 +18,11 @@ describe('analysis panel protocol validation', () => {
   const fromWebview: [string, unknown, boolean][] = [
     ['a load without state', { type: 'webviewDidLoad' }, true],
     ['a load with state', { type: 'webviewDidLoad', state: { view: 'network', timeline: ['Q7747'], centre: 'Q7747' } }, true],
+    ['a load with a bar\'s list', { type: 'webviewDidLoad', state: { view: 'timeline', timeline: ['Q7747'], centre: 'Q7747', list: { kind: 'month', entityId: 'Q7747', period: '2022-02' } } }, true],
+    ['a load with an edge\'s list', { type: 'webviewDidLoad', state: { view: 'network', timeline: [], centre: 'Q7747', list: { kind: 'edge', a: 'Q7747', b: 'Q3052772' } } }, true],
+    ['a load with a list of a day', { type: 'webviewDidLoad', state: { view: 'timeline', timeline: ['Q7747'], centre: undefined, list: { kind: 'month', entityId: 'Q7747', period: '2022-02-14' } } }, false],
+    ['a load with a list of a path', { type: 'webviewDidLoad', state: { view: 'network', timeline: [], centre: 'Q7747', list: { kind: 'edge', a: 'Q7747', b: '../etc' } } }, false],
+    ['a load with a list of another kind', { type: 'webviewDidLoad', state: { view: 'network', timeline: [], centre: 'Q7747', list: { kind: 'command', a: 'Q7747', b: 'Q1' } } }, false],
     ['a load with an unknown view', { type: 'webviewDidLoad', state: { view: 'pie', timeline: [], centre: undefined } }, false],
     ['a load with too many entities', { type: 'webviewDidLoad', state: { view: 'timeline', timeline: Array.from({ length: MAX_TIMELINE_ENTITIES + 1 }, (_, i) => `Q${i}`), centre: undefined } }, false],
     ['a month', { type: 'webviewDidRequestMonth', entityId: 'Q7747', period: '2022-02' }, true],
@@ -42,6 +47,10 @@ describe('analysis panel protocol validation', () => {
 
   it('rebuilds what it accepts from the checked fields only', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'webviewDidRequestEdge', a: 'Q7747', b: 'Q3052772', command: 'x' }), { type: 'webviewDidRequestEdge', a: 'Q7747', b: 'Q3052772' });
+    assert.deepEqual(parseWebviewMessage({ type: 'webviewDidLoad', state: { view: 'timeline', timeline: ['Q7747'], centre: undefined, extra: 1, list: { kind: 'month', entityId: 'Q7747', period: '2022-02', uri: 'x' } } }), {
+      type: 'webviewDidLoad',
+      state: { view: 'timeline', timeline: ['Q7747'], centre: undefined, list: { kind: 'month', entityId: 'Q7747', period: '2022-02' } },
+    });
   });
 
   const fromHost: [string, unknown, boolean][] = [
@@ -52,8 +61,9 @@ describe('analysis panel protocol validation', () => {
     ['a network with an edge to no node', { type: 'didShow', view: 'network', status: 'ready', network: { ...network, neighbours: [] } }, false],
     ['an empty state', { type: 'didShow', view: 'timeline', status: 'loading', empty: 'Reading the corpus…' }, true],
     ['an unknown status', { type: 'didShow', view: 'timeline', status: 'done' }, false],
-    ['a list', { type: 'didListArticles', list: { title: 'Putin in February 2022', entityId: 'Q7747', total: 1, counts: 'mentions', articles: [{ uri: 'file:///a.txt', title: 'A', dateLabel: '14 February 2022', count: 3 }] } }, true],
-    ['a list counting something else', { type: 'didListArticles', list: { title: 'x', entityId: 'Q7747', total: 0, counts: 'words', articles: [] } }, false],
+    ['a list', { type: 'didListArticles', list: { request: { kind: 'month', entityId: 'Q7747', period: '2022-02' }, title: 'Putin in February 2022', entityId: 'Q7747', total: 1, counts: 'mentions', articles: [{ uri: 'file:///a.txt', title: 'A', dateLabel: '14 February 2022', count: 3 }] } }, true],
+    ['a list without its request', { type: 'didListArticles', list: { title: 'Putin in February 2022', entityId: 'Q7747', total: 0, counts: 'mentions', articles: [] } }, false],
+    ['a list counting something else', { type: 'didListArticles', list: { request: { kind: 'edge', a: 'Q7747', b: 'Q3052772' }, title: 'x', entityId: 'Q7747', total: 0, counts: 'words', articles: [] } }, false],
   ];
   for (const [what, message, ok] of fromHost) {
     it(`${ok ? 'accepts' : 'refuses'} from the host ${what}`, () => assert.equal(parseHostMessage(message) !== undefined, ok));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import {
+  analysisStateOf,
   type AnalysisEntity,
   type AnalysisRenderReport,
   type AnalysisStatus,
@@ -7,6 +8,7 @@ import {
   type ArticleList,
   type HostMessage,
   isAnalysisState,
+  type ListRequest,
   MAX_LISTED_ARTICLES,
   MAX_MONTHS,
   MAX_NETWORK_NEIGHBOURS,
@@ -60,7 +62,7 @@ export class AnalysisPanel extends Disposable {
     this.register(
       vscode.window.registerWebviewPanelSerializer(ANALYSIS_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
-          if (isAnalysisState(state)) this.adoptState(state);
+          if (isAnalysisState(state)) this.adoptState(analysisStateOf(state));
           this.adopt(panel);
         },
       }),
@@ -105,6 +107,8 @@ export class AnalysisPanel extends Disposable {
       case 'webviewDidLoad':
         if (message.state && this.timeline.length === 0 && this.centre === undefined) this.adoptState(message.state);
         this.post();
+        // The list it showed before it was loaded again (hidden and shown, a window reload), if it still fits.
+        if (message.state?.list && this.status() !== 'loading' && this.status() !== 'empty') this.restoreList(message.state.list);
         return { handled: true };
       case 'webviewDidRender':
         this.onDidRenderEmitter.fire(message);
@@ -253,11 +257,18 @@ export class AnalysisPanel extends Disposable {
     return network.edges.length === 0 ? { network, empty: `No other name appears in an article with ${centre.name}.` } : { network };
   }
 
+  /** Answers a list the webview showed before, if it belongs to what the panel shows now. */
+  private restoreList(request: ListRequest): void {
+    if (request.kind === 'month' && this.view === 'timeline' && this.timeline.includes(request.entityId)) this.listMonth(request.entityId, request.period);
+    else if (request.kind === 'edge' && this.view === 'network' && this.centre === request.a) this.listEdge(request.a, request.b);
+  }
+
   private listMonth(entityId: string, period: string): AnalysisOutcome {
     const entity = this.entityOf(entityId);
     if (!entity) return { handled: false, reason: 'unknown entity' };
     const { total, articles } = this.indexer.articlesInPeriod(entityId, period, MAX_LISTED_ARTICLES);
     const list: ArticleList = {
+      request: { kind: 'month', entityId, period },
       title: `${entity.name} in ${monthLabel(period)}`,
       entityId,
       total,
@@ -274,6 +285,7 @@ export class AnalysisPanel extends Disposable {
     if (!first || !second) return { handled: false, reason: 'unknown entity' };
     const { total, articles } = this.indexer.articlesWithBoth(a, b, MAX_LISTED_ARTICLES);
     const list: ArticleList = {
+      request: { kind: 'edge', a, b },
       title: `${first.name} and ${second.name}`,
       // Each article opens at the neighbour's first mention: the centre's is usually in the headline.
       entityId: b,
