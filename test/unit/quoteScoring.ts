@@ -63,8 +63,8 @@ export function emptyScores(): QuoteScores {
 
 const recognizer = createRecognizer(mergeKnowledgeBases(bundledKnowledgeBase().entities));
 
-/** The gold sets: the seeds, ten development sets, four held-out sets (see test/fixtures/quotes/README.md). */
-export type QuoteSet = 'seeds' | 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'dev8' | 'dev9' | 'dev10' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'dev11' | 'dev12' | 'dev13';
+/** The gold sets: the seeds, fourteen development sets, seven held-out sets (see test/fixtures/quotes/README.md). */
+export type QuoteSet = 'seeds' | 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'dev8' | 'dev9' | 'dev10' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'heldout7';
 
 /** The gold files of a set: `seeds` (one file for the five seeds), or a folder's. */
 export function goldSet(set: QuoteSet): { name: string; fileText: string; gold: GoldFile }[] {
