@@ -30,6 +30,7 @@ const SETS: readonly { set: QuoteSet; floors: Floors; errors: boolean }[] = [
   { set: 'dev11', floors: { direct: 0.78, reported: 0.78 }, errors: true },
   { set: 'dev12', floors: { direct: 0.85, reported: 0.75 }, errors: true },
   { set: 'dev13', floors: { direct: 0.72, reported: 0.76 }, errors: true },
+  { set: 'dev14', floors: { direct: 0.88, reported: 0.8 }, errors: true },
   { set: 'heldout', floors: { direct: 0.79, reported: 0.8 }, errors: false },
   { set: 'heldout2', floors: { direct: 0.88, reported: 0.9 }, errors: false },
   { set: 'heldout3', floors: { direct: 0.86, reported: 0.88 }, errors: false },
