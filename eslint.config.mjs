@@ -45,6 +45,9 @@ export default tseslint.config(
           ],
         },
       ],
+      // Nor on Node's globals, and it writes nowhere: its callers log.
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({ name, message: 'src/core must not depend on Node: it also runs in the webview.' }))],
+      'no-console': 'error',
     },
   },
   {

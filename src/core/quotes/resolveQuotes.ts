@@ -72,7 +72,6 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
           speaker = answering;
           break;
         }
-        if (process.env.DBG) console.log("SUBJ", JSON.stringify(source.subject));
         const found = resolver.resolve(source.subject, source.at);
         speaker = found?.speaker ?? null;
         if (found) resolver.hear(found.speaker, found.type, source.at, draft.kind === 'direct');
