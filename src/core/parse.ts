@@ -252,7 +252,9 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Om
   const blocks = assignHeadlineAndLead(text, drafts);
   const headline = blocks.find((b) => b.kind === 'headline');
   const leadBlock = blocks.find((b) => b.kind === 'lead');
-  const dateline = leadBlock?.parts.find((part) => part.kind === 'dateline');
+  const leadDateline = leadBlock?.parts.find((part) => part.kind === 'dateline');
+  // (The lead's, or the first paragraph's after a lead that has none.)
+  const dateline = leadDateline ?? blocks.find((b) => b.kind === 'paragraph' && b.parts.some((part) => part.kind === 'dateline'))?.parts.find((part) => part.kind === 'dateline');
   const datelineMatch = dateline ? DATELINE.exec(text.slice(dateline.start)) : null;
   const source = datelineMatch ? (datelineMatch[2] ?? datelineMatch[4])?.trim() : undefined;
   const title = truncateAtWord(headline ? squashWhitespace(text.slice(headline.start, headline.end)) : fallbackTitle(text, blocks), MAX_TITLE_CHARS);
@@ -265,7 +267,7 @@ function buildArticle(text: string, headerLength: number, date: ArticleDate): Om
     blocks,
     byline,
     source,
-    lead: leadBlock ? squashWhitespace(text.slice(dateline ? dateline.end : leadBlock.start, leadBlock.end)) : undefined,
+    lead: leadBlock ? squashWhitespace(text.slice(leadDateline ? leadDateline.end : leadBlock.start, leadBlock.end)) : undefined,
     credits,
     warnings: [],
   };
@@ -297,7 +299,7 @@ function assignHeadlineAndLead(text: string, drafts: Draft[]): Block[] {
         { kind: 'headline', start: first.start, end: sentenceEnd, parts: [] },
         withDateline(text, { kind: 'lead', start: restStart, end: first.end, parts: [] }),
       );
-      return result;
+      return withBodyDateline(text, result, headlineIndex + 1);
     }
   }
 
@@ -306,10 +308,25 @@ function assignHeadlineAndLead(text: string, drafts: Draft[]): Block[] {
     if (kind === 'subheading') break;
     if (kind === 'paragraph' || kind === 'quote') {
       result[i] = withDateline(text, { ...result[i], kind: 'lead' });
-      break;
+      return withBodyDateline(text, result, i);
     }
   }
   return result;
+}
+
+/**
+ * A lead without a dateline may be the standfirst, and the story's first paragraph after it (and after a byline or
+ * a caption) open with the dateline: `Regjeringen vil … ` then `OSLO (NTB): Regjeringen …`.
+ */
+function withBodyDateline(text: string, blocks: Draft[], leadIndex: number): Draft[] {
+  if (blocks[leadIndex].parts.some((part) => part.kind === 'dateline')) return blocks;
+  for (let i = leadIndex + 1; i < blocks.length; i++) {
+    const kind = blocks[i].kind;
+    if (kind === 'byline' || kind === 'caption') continue;
+    if (kind === 'paragraph') blocks[i] = withDateline(text, blocks[i]);
+    break;
+  }
+  return blocks;
 }
 
 function withDateline(text: string, block: Draft): Draft {

@@ -351,6 +351,18 @@ describe('parseArticle on edge cases', () => {
       check: (a) => assert.equal(a.source, 'NTB'),
     },
     {
+      name: 'a dateline opening the story after a standfirst and a byline',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nAv Kari Holm\n\nBERGEN (NTB): Politiet mener brannen var påsatt.\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph', 'paragraph'],
+      check: (a) => {
+        assert.equal(a.source, 'NTB');
+        const dateline = a.blocks[3].parts.find((p) => p.kind === 'dateline');
+        assert.equal(dateline && a.text.slice(dateline.start, dateline.end), 'BERGEN (NTB):');
+        assert.equal(a.lead, 'Ingressen er her.');
+        assert.ok(a.blocks.slice(4).every((b) => b.parts.length === 0), 'only the first paragraph has one');
+      },
+    },
+    {
       name: 'an abbreviation in brackets, which is no dateline',
       text: ' date 2022-03 Overskrift her\n\nEU (Den europeiske union) vil svare samlet.',
       kinds: ['headline', 'lead'],
