@@ -757,6 +757,37 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'verbs of admitting, proposing and ruling out; a thing recommended, a motion or a vote reports nothing',
+    paragraphs: [
+      'Styreleder Jan Erik Solberg vedgår at klubben har gjort feil.',
+      'Han utelukker ikke at klubbene prøver igjen.',
+      'Kommunedirektør Anita Moe foreslår at skolen legges ned.',
+      'Trond Haugen anbefalte selv sammenslåingen, men tar nederlaget med fatning.',
+      'Marte Hølaas, som er ny i bystyret, foreslo å utsette saken.',
+      'Brekken IL sa ja til sammenslåingen på årsmøtet.',
+      'Onkelen, Olav Ramstad, vedgår at han tok feil.',
+    ],
+    expect: [
+      ['reported', 'Styreleder Jan Erik Solberg vedgår at klubben har gjort feil.', 'Jan Erik Solberg', 'vedgår'],
+      ['reported', 'Han utelukker ikke at klubbene prøver igjen.', 'Jan Erik Solberg', 'utelukker'],
+      ['reported', 'Kommunedirektør Anita Moe foreslår at skolen legges ned.', 'Anita Moe', 'foreslår'],
+      ['reported', 'Onkelen, Olav Ramstad, vedgår at han tok feil.', 'Olav Ramstad', 'vedgår'],
+    ],
+  },
+  {
+    name: 'a hospital, which is a place too, speaks as the body there under its noun',
+    paragraphs: [
+      'Sørlandet sykehus stenger fødeavdelingen i sju uker, skriver sykehuset i en pressemelding.',
+      'Ifølge sykehuset står fire stillinger ubesatt.',
+      'Sykehuset opplyser at gravide får bo på pasienthotellet.',
+    ],
+    expect: [
+      ['reported', 'Sørlandet sykehus stenger fødeavdelingen i sju uker, skriver sykehuset i en pressemelding.', 'Sørlandet sykehus', 'skriver'],
+      ['reported', 'Ifølge sykehuset står fire stillinger ubesatt.', 'Sørlandet sykehus', 'ifølge'],
+      ['reported', 'Sykehuset opplyser at gravide får bo på pasienthotellet.', 'Sørlandet sykehus', 'opplyser'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

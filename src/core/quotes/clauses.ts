@@ -295,6 +295,13 @@ export function reportsNothing(text: string, words: readonly Word[], lowers: rea
   const colon = text.slice(words[cue.last].end, words[words.length - 1].end + 1).includes(':');
   // (`skriver i en e-post til NTB at …`: the clause may stand further off than for `sier`.)
   if (NEEDS_CLAUSE.has(cue.cue)) return at < 0 && !before && !colon;
+  // (`Hølaas, som …, foreslo å utsette saken`: a motion, though a comma stands before the verb; `anbefaler å sjekke
+  // tre ting` is advice, which reports.)
+  if (OBJECT_VERBS.has(cue.cue) && at < 0) {
+    const motion = /^f[oø]resl/u.test(cue.cue);
+    if (motion && after[0] === 'å') return true;
+    if (!before && !colon && !after.slice(0, 6).some((word) => QUESTION_WORDS.has(word) || word === 'om' || (word === 'å' && !motion))) return true;
+  }
   if (before || colon) return false;
   // After the verb, its subject if it follows (`sier hun ikke noe`), then what it governs.
   const rest = after[0] === 'han' || after[0] === 'hun' || after[0] === 'ho' || after[0] === 'de' || after[0] === 'dei' ? after.slice(1) : after;
@@ -316,6 +323,13 @@ export function reportsNothing(text: string, words: readonly Word[], lowers: rea
   if (JUDGING.has(cue.cue) && at < 0 && !after.includes('for')) return true;
   return after.length === 0 && cue.verb > 0;
 }
+
+/**
+ * Verbs that as often take a thing or a motion as words (`anbefalte selv sammenslåingen`, `foreslo å utsette
+ * saken`): they report only an `at`-clause, a question or words around them. (`krever` reports a demand even with
+ * a thing: `Macron krever umiddelbar stans i …`.)
+ */
+const OBJECT_VERBS = new Set(['anbefaler', 'anbefalte', 'anbefalt', 'foreslår', 'foreslo', 'foreslått', 'utelukker', 'utelukket', 'føreslår', 'føreslo']);
 
 /** Verbs of praise and blame. */
 const JUDGING = new Set(['roser', 'roste', 'kritiserer', 'kritiserte']);

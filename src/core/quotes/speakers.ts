@@ -339,8 +339,11 @@ export class SpeakerResolver {
     if (stem.length < 3) return null;
     let before: EntityMention | undefined;
     let after: EntityMention | undefined;
+    // (A hospital, a school or a port is a place too, and the body there: `Sørlandet sykehus …, skriver sykehuset`.)
+    const lastWord = (name: string): string => folded(name).split(' ').pop() ?? '';
     for (const mention of this.narrative) {
-      if (mention.type !== 'organization' || !folded(mention.canonical).includes(stem)) continue;
+      const fits = mention.type === 'organization' ? folded(mention.canonical).includes(stem) : mention.type === 'place' && mention.canonical.includes(' ') && lastWord(mention.canonical).startsWith(stem);
+      if (!fits) continue;
       if (mention.start < at) before = mention;
       else after ??= mention;
     }

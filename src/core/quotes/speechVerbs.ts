@@ -61,6 +61,9 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['gjenta', 'gjentar gjentok gjentatt'],
   ['forlange', 'forlanger forlangte forlangt'],
   ['anbefale', 'anbefaler anbefalte anbefalt'],
+  ['foreslå', 'foreslår foreslo foreslått'],
+  ['vedgå', 'vedgår vedgikk vedgått'],
+  ['utelukke', 'utelukker utelukket'],
   // Passive forms, whose speaker is seldom named: `varsles det at …`.
   ['passive', 'sies varsles opplyses hevdes'],
   ['klage', 'klager klaget'],
@@ -78,7 +81,7 @@ const VERBS: readonly (readonly [cue: string, forms: string])[] = [
   ['rose', 'roser roste'],
   ['kritisere', 'kritiserer kritiserte'],
   // Nynorsk forms of the verbs above (`seier ho`, `meiner han`, `fortel`, `stadfestar`, `åtvarar`).
-  ['nynorsk', 'seier meiner meinte meint fortel fortalde skriv skreiv stadfestar stadfesta understrekar understreka åtvarar åtvara hevdar hevda trur trudde varslar varsla påpeikar påpeika svarar svara spurde krev kravde bad oppmodar oppmoda fryktar frykta konkluderer lovar lova kunngjer kunngjorde presiserer nemner nemnde grunngjev grunngav skildrar skildra kallar kalla gjentek gjentok opplyser opplyste forklarer forklarte uttaler uttalte melder melde'],
+  ['nynorsk', 'seier meiner meinte meint fortel fortalde skriv skreiv stadfestar stadfesta understrekar understreka åtvarar åtvara hevdar hevda trur trudde varslar varsla påpeikar påpeika svarar svara spurde krev kravde bad oppmodar oppmoda fryktar frykta konkluderer lovar lova kunngjer kunngjorde presiserer nemner nemnde grunngjev grunngav skildrar skildra kallar kalla gjentek gjentok opplyser opplyste forklarer forklarte uttaler uttalte melder melde vedgår vedgjekk føreslår føreslo'],
 ];
 
 /**
@@ -111,9 +114,10 @@ const PARTICLE_VERBS: readonly (readonly [forms: string, particle: string])[] = 
 
 /** Particles after `sa`, `sier` … that make another verb (`sa opp`: resigned; `si fra`: still speech). */
 const NOT_SPEECH_AFTER = new Map<string, ReadonlySet<string>>([
-  ['sa', new Set(['opp'])],
-  ['sier', new Set(['opp'])],
-  ['sagt', new Set(['opp'])],
+  // (`sa ja til sammenslåingen`, `sier nei`: a vote.)
+  ['sa', new Set(['opp', 'ja', 'nei'])],
+  ['sier', new Set(['opp', 'ja', 'nei'])],
+  ['sagt', new Set(['opp', 'ja', 'nei'])],
   ['ber', new Set(['seg'])],
   ['lover', new Set(['godt'])],
   ['kaller', new Set(['inn'])],
