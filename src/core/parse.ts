@@ -33,6 +33,8 @@ const ROLE_AFTER_NAME = /^(?:\p{Ll}+(?:\s+\p{Ll}+){0,2})$/u;
 const JOURNALIST_LINE = /^\p{Lu}[\p{L}\p{M}'’. -]{2,60},\s*(?:\p{Ll}*journalist|reporter|korrespondent|kommentator)$/u;
 /** An e-mail address in a byline: `Kari Holm kari.holm@bt.no`. */
 const EMAIL = /\s*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/gu;
+/** A byline that is a name and its e-mail address alone: `Tor Arne Vik tor.arne.vik@an.no`. */
+const NAME_AND_EMAIL = /^\p{Lu}[\p{L}\p{M}'’.-]+(?: \p{Lu}[\p{L}\p{M}'’.-]+){1,3},?\s+<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?$/u;
 /** A byline without `Av` that gives its people's roles in brackets: `Runa Fjellanger (tekst) og Kyrre Lien (foto)`. */
 const ROLE_IN_BRACKETS = /\((?:tekst|foto|tekst og foto|video|illustrasjon|grafikk)\)/iu;
 /** A second role's label inside a byline: `Kari Holm Foto: Ola Dahl`, `Kari Holm, foto: Ola Dahl`. */
@@ -407,7 +409,7 @@ function creditAtEnd(value: string): RegExpExecArray | null {
 
 function bylineParts(p: Paragraph): { byline: Byline; parts: InlinePart[] } | undefined {
   if (p.value.length > MAX_BYLINE_CHARS || p.value.includes('\n') || /[.!?]$/.test(p.value)) return undefined;
-  const match = BYLINE.exec(p.value) ?? ((ROLE_IN_BRACKETS.test(p.value) && /^\p{Lu}/u.test(p.value)) || JOURNALIST_LINE.test(p.value) ? /^(.+)$/u.exec(p.value) : null);
+  const match = BYLINE.exec(p.value) ?? ((ROLE_IN_BRACKETS.test(p.value) && /^\p{Lu}/u.test(p.value)) || JOURNALIST_LINE.test(p.value) || NAME_AND_EMAIL.test(p.value) ? /^(.+)$/u.exec(p.value) : null);
   if (!match) return undefined;
   const namesStart = p.start + match.index + match[0].indexOf(match[1]);
   const names: Span[] = [];

@@ -339,6 +339,12 @@ describe('parseArticle on edge cases', () => {
       check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Kari Holm'], []]),
     },
     {
+      name: 'a byline that is a name and an e-mail address alone',
+      text: ' date 2022-03 Overskrift her\n\nIngressen er her.\n\nTor Arne Vik tor.arne.vik@an.no\n\nMer tekst her.',
+      kinds: ['headline', 'lead', 'byline', 'paragraph'],
+      check: (a) => assert.deepEqual([a.byline?.authors, a.byline?.agencies], [['Tor Arne Vik'], []]),
+    },
+    {
       name: 'a dateline with a space in the place',
       text: ' date 2022-03 Overskrift her\n\nNEW YORK (NTB) FNs generalforsamling møttes.',
       kinds: ['headline', 'lead'],
