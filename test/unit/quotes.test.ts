@@ -999,4 +999,27 @@ describe('quotes: whom an interview asks', () => {
       ['direct', 'Nå skal jeg sove.', 'Astrid Nyhus'],
     ]);
   });
+
+  it("gives a question labelled with the newsroom's name to the byline's journalist, named with an e-mail address alone", () => {
+    const body = [
+      'Havnedirektøren vil sette tak på cruiseturistene',
+      'Nå vil havnedirektør Siv Rønning ha en grense på 5000 passasjerer om dagen.',
+      'Tor Arne Vik tor.arne.vik@an.no',
+      'Avisa møtte havnedirektøren på kaia.',
+      'Avisa: Hvorfor vil du begrense noe som gir byen så mye penger?',
+      'Rønning: Fordi vi også må tenke på dem som bor her.',
+      'Avisa: Hva med landstrøm?',
+      'Rønning: Det kommer.',
+    ].join('\n\n');
+    const loaded = loadArticle(new TextEncoder().encode(` date 2019-06-20 ${body}`));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const { article } = loaded;
+    const got = findQuotes(article, recognizer.recognize(article.text)).map((q) => [q.kind, article.text.slice(q.start, q.end), q.speaker]);
+    assert.deepEqual(got, [
+      ['question', 'Hvorfor vil du begrense noe som gir byen så mye penger?', 'Tor Arne Vik'],
+      ['direct', 'Fordi vi også må tenke på dem som bor her.', 'Siv Rønning'],
+      ['question', 'Hva med landstrøm?', 'Tor Arne Vik'],
+      ['direct', 'Det kommer.', 'Siv Rønning'],
+    ]);
+  });
 });

@@ -67,6 +67,11 @@ export function resolve(article: Pick<Article, 'text' | 'blocks' | 'byline'>, me
           if (found) resolver.hear(found.speaker, found.type, source.at);
           break;
         }
+        if (source.label && draft.kind === 'question' && labelsNewsroom(source.subject)) {
+          // `Avisa: Hvorfor …?`, `Adresseavisen: …`: the newsroom asks, by its journalist.
+          speaker = interviewer;
+          break;
+        }
         if (source.label && answering && labelNames(source.subject, answering)) {
           // `BERGLUND:` in an interview with Maren Berglund is her, even where a brother Tor Berglund is named too.
           speaker = answering;
@@ -218,6 +223,12 @@ function escapeRegExp(value: string): string {
 function labelNames(subject: Subject, person: Speaker): boolean {
   const written = subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
   return written !== undefined && namesFit(written, person.name, false);
+}
+
+/** Whether an interview's label is the newsroom's: `Avisa`, `Avisen`, or a medium's name (`Adresseavisen`, `VG`). */
+function labelsNewsroom(subject: Subject): boolean {
+  const written = subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
+  return written !== undefined && (/^(?:avisa|avisen|avis|redaksjonen)$/iu.test(written) || isMediumName(written));
 }
 
 /** `Tass Sjilov`: a name whose first word is a medium's, the rest the person it cites; or undefined. */
