@@ -1023,3 +1023,21 @@ describe('quotes: whom an interview asks', () => {
     ]);
   });
 });
+
+describe('quotes: a headline that quotes', () => {
+  const quotesOf = (body: string[]) => {
+    const loaded = loadArticle(new TextEncoder().encode(` date 2026-03-12 ${body.join('\n\n')}`));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const { article } = loaded;
+    return findQuotes(article, recognizer.recognize(article.text)).map((q) => [q.kind, article.text.slice(q.start, q.end), q.speaker]);
+  };
+
+  for (const headline of ['Steinras stengte E16: – Det smalt som et tordenvær', 'Vil stenge Olav Tryggvasons gate: – Det smalt som et tordenvær']) {
+    it(`gives no place its words, but the one who says them below (${headline.split(':')[0]})`, () => {
+      assert.deepEqual(quotesOf([headline, 'Et steinras gikk over veien natt til torsdag.', 'Ivar Bryn (67) bor 200 meter unna.', '– Det smalt som et tordenvær, sier Bryn.']), [
+        ['direct', 'Det smalt som et tordenvær', 'Ivar Bryn'],
+        ['direct', 'Det smalt som et tordenvær', 'Ivar Bryn'],
+      ]);
+    });
+  }
+});

@@ -65,9 +65,16 @@ export function introduction(text: string, start: number, end: number, mentionAt
   }
   // No speech verb: the first person or body the sentence names, or its subject (`Rådmannen er tydelig:`).
   const breakBefore = breaks(text, words);
+  let placeEnd = -1;
   for (let i = 0; i < words.length; i++) {
     if (i === 0 && ADVERBIAL_OPENERS.has(words[0].lower) && !mentionAt(words[0])) continue;
+    // (A place speaks no words, nor any word of its name: `Steinras stengte E16: – Det smalt`, `Vil stenge Olav
+    // Tryggvasons gate: – …`.)
+    const here = mentionAt(words[i]);
+    if (here?.type === 'place') placeEnd = here.end;
+    if (words[i].start < placeEnd) continue;
     const reading = phraseAt(words, i, mentionAt, breakBefore, words.length);
+    if (reading?.subject.kind === 'mention' && reading.subject.mention.type === 'place') continue;
     if (reading && (reading.subject.kind !== 'name' || i > 0 || looksLikeName(reading.subject.name))) return { sentence, subject: reading.subject, cue: null, at: words[0].start };
   }
   return { sentence, subject: undefined, cue: null, at: words[0].start };
