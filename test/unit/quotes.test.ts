@@ -788,6 +788,22 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a role anyone may have (naboen, bilisten) is the one person brought in with an age just before, and no one if two were',
+    paragraphs: [
+      'Ivar Bryn (67) bor 200 meter fra rasstedet.',
+      '– Det smalt som et tordenvær, forteller naboen.',
+      'Per Moen (40) og Kari Dahl (38) bor i huset ved siden av.',
+      '– Vi hørte ingenting, sier naboen.',
+      'Siri Lunde (29) sto i kø i to timer.',
+      '– Jeg kom for sent på jobb, sier bilisten.',
+    ],
+    expect: [
+      ['direct', 'Det smalt som et tordenvær', 'Ivar Bryn', 'forteller'],
+      ['direct', 'Vi hørte ingenting', null, 'sier'],
+      ['direct', 'Jeg kom for sent på jobb', 'Siri Lunde', 'sier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

@@ -59,6 +59,9 @@ const NATIONALITY = new Map<string, string>([
 /** Nouns for a company: `selskapet`, `konsernet`, `bedriften`. */
 /** Possessive pronouns after a kin noun, by the sex of whose relative it is (`mora hennar`, `faren hans`). */
 const POSSESSIVE_SEX = new Map<string, Sex>([['hans', 'male'], ['hennes', 'female'], ['hennar', 'female']]);
+/** Roles anyone may have, by their stem: `naboen`, `bilisten`, `beboeren`. */
+const LAY_ROLES = new Set(['nabo', 'beboer', 'eier', 'huseier', 'hytteeier', 'bonde', 'sjåfør', 'bilist', 'syklist', 'passasjer', 'pasient', 'student', 'elev', 'turist', 'kunde', 'gjest', 'fisker', 'jeger', 'tilskuer', 'pensjonist', 'innbygger', 'pendler', 'forelder']);
+
 /** National bodies whose name is the noun for them (`Kystvakten`, `Skatteetaten`): no other body is meant by it. */
 const NATIONAL_BODY = /^(?:kystvakten|kystverket|sivilforsvaret|forsvaret|skatteetaten|tolletaten|kriminalomsorgen|redningsselskapet|luftambulansen|hovedredningssentralen|vegtrafikksentralen|riksantikvaren|sivilombudet|barneombudet|likestillingsombudet|forbrukerombudet)$/u;
 const COMPANY_NOUNS = new Set(['selskap', 'konsern', 'firma', 'bedrift', 'rederi', 'verft', 'kjede', 'flyselskap', 'oppdrettsselskap', 'ledels', 'konsernledels']);
@@ -459,7 +462,25 @@ export class SpeakerResolver {
     }
     if (holders.length) return this.latest(holders, at);
     const written = this.writtenHolder(stem, at) ?? (stem.length > 8 ? this.writtenHolder(roleHead(stem), at) : undefined);
-    return written ? this.named(written, at, false) : (this.kin(stem, at) ?? this.bodyOpenedBy(head, at));
+    return written ? this.named(written, at, false) : (this.kin(stem, at) ?? this.bodyOpenedBy(head, at) ?? this.layPerson(stem, at));
+  }
+
+  /**
+   * `Ivar Bryn (67) bor 200 meter fra rasstedet. ⏎ – …, forteller naboen.`: a role anyone may have (a neighbour, a
+   * driver, a resident) that nobody was given in so many words is the one person brought in with an age just before,
+   * in the paragraph before the cue's or in its own, who has not spoken yet.
+   */
+  private layPerson(stem: string, at: number): { speaker: Speaker; type: 'person' } | null {
+    if (!LAY_ROLES.has(stem)) return null;
+    const own = this.text.lastIndexOf('\n\n', at);
+    const before = own < 0 ? 0 : Math.max(0, this.text.lastIndexOf('\n\n', own - 1));
+    const aged = this.narrative.filter(
+      (m) => m.type === 'person' && m.start >= before && m.end < at && /^\s*\(\d{1,3}\)/u.test(this.text.slice(m.end, m.end + 6)),
+    );
+    if (new Set(aged.map((m) => m.entityId)).size !== 1) return null;
+    const [person] = aged;
+    if (this.heard.some((h) => h.at < at && h.speaker.id === person.entityId)) return null;
+    return { speaker: speakerOf(person), type: 'person' };
   }
 
   /** `sier statsforvalteren` where nobody holds the title and the article names `Statsforvalteren i Vestland`: that body. */
