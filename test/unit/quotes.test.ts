@@ -804,6 +804,19 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a surname the recognizer took for a place speaks, and the pronoun after the verb opens the clause it reports',
+    paragraphs: [
+      'Arvid Lund (66) har drevet jernvarehandel i gata siden 1994.',
+      'Miljøpakkens leder Per Ivar Hegge vil stenge gata.',
+      'Lund sier han kommer til å møte opp på høringsmøtet.',
+      '– Jeg gir meg ikke uten kamp, sier han.',
+    ],
+    expect: [
+      ['reported', 'Lund sier han kommer til å møte opp på høringsmøtet.', 'Arvid Lund', 'sier'],
+      ['direct', 'Jeg gir meg ikke uten kamp', 'Arvid Lund', 'sier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

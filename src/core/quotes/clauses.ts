@@ -65,6 +65,16 @@ function attributesTheRest(words: readonly Word[], found: FoundCue): boolean {
   return isSaysIt(found.cue) || at > words[found.cue.verb].start;
 }
 
+/** Words ending like a verb's present or past that are not verbs: `sier han senere`, `sa hun etter møtet`. */
+const NOT_VERBS = new Set(['etter', 'heller', 'senere', 'tidligere', 'lenger', 'under', 'over', 'der', 'her', 'aller', 'sammen', 'imellom', 'seinare', 'derfor', 'sikkert', 'helt', 'nettopp', 'selvsagt', 'tydeligvis', 'dessverre', 'faktisk', 'egentlig', 'gjerne']);
+
+/** Whether word `k` is a finite verb that a reported clause's subject stands before: `han kommer`, `hun har`, `de ville`. */
+function opensClause(words: readonly Word[], k: number): boolean {
+  const word = words[k]?.lower;
+  if (word === undefined || NOT_VERBS.has(word)) return false;
+  return ['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk'].includes(word) || /^\p{Ll}{3,}(?:er|te|et|de)$/u.test(word);
+}
+
 /** Verbs of opinion: what follows them is what the subject thinks, with `at` or without. */
 const OPINION = new Set(['meiner', 'meinte', 'trur', 'trudde', 'hevdar', 'hevda', 'fryktar', 'frykta', 'mener', 'mente', 'tror', 'trodde', 'hevder', 'hevdet', 'frykter', 'fryktet', 'anslår', 'anslo', 'antyder', 'antydet', 'konkluderer', 'konkluderte', 'fastslår', 'fastslo']);
 
@@ -181,7 +191,12 @@ export function subjectOf(
   }
   if (reading.subject.kind === 'mention') {
     const { type } = reading.subject.mention;
-    if (type !== 'person' && type !== 'organization') return after?.subject ?? { kind: 'name', name: reading.subject.mention.text, initial: true };
+    if (type !== 'person' && type !== 'organization') {
+      // `Lund sier han kommer …`: a pronoun with a verb after it opens the reported clause; the subject is the word the
+      // recognizer took for a place (a surname, resolved against the people the article names).
+      if (after?.subject.kind === 'pronoun' && opensClause(words, cue.last + 2) && clauseStart === 0) return reading.subject;
+      return after?.subject ?? { kind: 'name', name: reading.subject.mention.text, initial: true };
+    }
     // `Nato-land og Ukraina mener …`: several speakers are not one.
     // (Not the `og` inside a body's name: `Petter Ravnås i NHO Service og Handel sier …`.)
     for (let k = reading.end; k < cue.verb; k++) {
