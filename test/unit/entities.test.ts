@@ -225,6 +225,11 @@ describe('names the knowledge base does not know', () => {
     },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
+      name: 'public enterprises by their designators, one after a lower-case tail too',
+      text: 'Tallet kommer fra Saltfjorden havn KF. Sykehuset Innlandet HF og Renovasjonen IKS svarte ikke.',
+      expected: [['Saltfjorden havn KF', 'organization'], ['Sykehuset Innlandet HF', 'organization'], ['Renovasjonen IKS', 'organization']],
+    },
+    {
       name: 'a rescue service at a sentence start, never seen mid-sentence, and not a night watchman',
       text: 'Kystvakten fikk melding klokken fire. Nattevakten sa at alt var rolig. Heimevernet stiller med tjue soldater.',
       expected: [['Kystvakten', 'organization'], ['Heimevernet', 'organization']],

@@ -115,8 +115,8 @@ export function isNamedWithPlace(word: string): boolean {
   return NAMED_WITH_PLACE_ENDINGS.mayMatch(word) && NAMED_WITH_PLACE.test(word);
 }
 
-/** Company and club designators after a name: `Equinor ASA`, `Molde FK`, `Tromsø IL`. */
-export const DESIGNATORS = new Set(['AS', 'ASA', 'SA', 'BA', 'ANS', 'DA', 'FK', 'IL', 'BK', 'IF', 'SK', 'FC', 'IK', 'TIL', 'Ltd', 'Inc', 'GmbH', 'AB', 'Oy', 'NV', 'BV', 'plc', 'LLC', 'Corp']);
+/** Company, club and public enterprise designators after a name: `Equinor ASA`, `Molde FK`, `Tromsø IL`, `Saltfjorden havn KF`, `Sykehuset Innlandet HF`. */
+export const DESIGNATORS = new Set(['AS', 'ASA', 'SA', 'BA', 'ANS', 'DA', 'KF', 'IKS', 'HF', 'SF', 'NUF', 'FK', 'IL', 'BK', 'IF', 'SK', 'FC', 'IK', 'TIL', 'Ltd', 'Inc', 'GmbH', 'AB', 'Oy', 'NV', 'BV', 'plc', 'LLC', 'Corp']);
 
 /** The last word of a longer name that makes it an institution's, in lower case: `Norsk Utenrikspolitisk Institutt`, `Norges Bank`. */
 export const ORGANIZATION_WORD_ENDING =

@@ -171,7 +171,12 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     let nationBody = 0;
     if (next && !next.capitalised && !next.sentenceStart && next.start === all[last].end + 1 && text.charCodeAt(all[last].end) === 32) {
       const nextFacts = facts(next);
-      if (nextFacts.tailType || (last === i && first.text.endsWith('s') && nextFacts.organizationEnding)) last++;
+      if (nextFacts.tailType || (last === i && first.text.endsWith('s') && nextFacts.organizationEnding)) {
+        last++;
+        // `Saltfjorden havn KF`: a designator after the tail makes it the body's name.
+        const designator = all[last + 1];
+        if (designator && designator.capitalised && designator.start === all[last].end + 1 && facts(designator).designator && !coversAny(mask, designator.start, designator.end)) last++;
+      }
       // `Norsk gynekologisk forening`, `Norsk medisinsk selskap`: an adjective of nation, lower-case adjectives and a body's word.
       else if (last === i && NATION_OPENING.test(firstFacts.folded)) {
         // (Read from the text: the scan keeps the words around capitalised ones only.)
