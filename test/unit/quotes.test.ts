@@ -817,6 +817,23 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a pronoun means the subject of the sentence before, after its title too; someone unnamed brought in since is no one',
+    paragraphs: [
+      'Bistandsadvokat Tor Inge Fjeld representerer familien til Rune Lie.',
+      '– Familien er lettet, sier han.',
+      'Silje Egeland (31) bor i Sirdal.',
+      '– Det koster penger, sier Egeland.',
+      'En jordmor ved avdelingen, som ikke vil stå fram, sier til avisen at mange er slitne.',
+      '– Vi har gått dobbeltvakter i to år, sier hun.',
+    ],
+    expect: [
+      ['direct', 'Familien er lettet', 'Tor Inge Fjeld', 'sier'],
+      ['direct', 'Det koster penger', 'Silje Egeland', 'sier'],
+      ['reported', 'En jordmor ved avdelingen, som ikke vil stå fram, sier til avisen at mange er slitne.', null, 'sier'],
+      ['direct', 'Vi har gått dobbeltvakter i to år', null, 'sier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

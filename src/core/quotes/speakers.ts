@@ -32,7 +32,7 @@ const UNNAMED_SEX = new Map<string, Sex>([
   ['kvinne', 'female'], ['dame', 'female'], ['jente', 'female'], ['mor', 'female'], ['bestemor', 'female'], ['datter', 'female'], ['søster', 'female'],
 ]);
 /** Nouns for an unnamed person of either sex (`en pendler`, `en beboer`). */
-const UNNAMED_PERSON = /^(?:pendler|beboer|passasjer|lærer|elev|student|kunde|turist|tilskuer|nabo|innbygger|sykepleier|lege|ansatt|arbeider|sjåfør|bonde|fisker|pasient|pensjonist|forelder|velger|deltaker|vitne|kilde|person|ungdom|tenåring|voksen|forbipasserende)$/u;
+const UNNAMED_PERSON = /^(?:pendler|beboer|passasjer|lærer|elev|student|kunde|turist|tilskuer|nabo|innbygger|sykepleier|lege|jordmor|ansatt|arbeider|sjåfør|bonde|fisker|pasient|pensjonist|forelder|velger|deltaker|vitne|kilde|person|ungdom|tenåring|voksen|forbipasserende|spiller|medlem|forsker|soldat|betjent|brannmann|ambulansearbeider|politiker|lokalpolitiker|representant|tjenestemann|diplomat|kollega|venn|venninne)$/u;
 /** Texts whose author is a body of a known kind: a judgment's is a court, an indictment's the prosecution. */
 const DOCUMENT_AUTHORS: readonly (readonly [RegExp, RegExp])[] = [
   [/^(?:dommen|kjennelsen)$/u, /(?:rett|domstol)/u],
@@ -206,7 +206,10 @@ export class SpeakerResolver {
     const opening = best.spoke ? undefined : this.sentenceOpening(best.at);
     if (opening && opening.start < best.at && this.narrativeAt(opening.start) && depth < 4) {
       if (sex === 'female' ? opening.lower === 'hun' || opening.lower === 'ho' : opening.lower === 'han') return this.person(sex, opening.start, depth + 1) ?? { speaker: best.speaker, type: 'person' };
-      const subject = this.narrative.find((m) => m.start === opening.start && m.type === 'person');
+      // (After a title: `Bistandsadvokat Tor Inge Fjeld representerer familien til Rune Lie.`)
+      let first = this.wordIndexAtOrAfter(opening.start);
+      while (first < this.words.length && this.words[first].start < best.at && isPersonNoun(this.words[first].lower) && !this.narrative.some((m) => m.start === this.words[first].start)) first++;
+      const subject = this.narrative.find((m) => m.start === this.words[first]?.start && m.type === 'person');
       if (subject && this.sexOf(subject) === sex) return { speaker: speakerOf(subject), type: 'person' };
     }
     return { speaker: best.speaker, type: 'person' };
