@@ -834,6 +834,20 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a parent is not the one named as the child',
+    paragraphs: [
+      'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',
+      '– Hun spurte om hun fikk ha med seg venninnene sine, sier Aas.',
+      'Ole Berg og sønnen Jonas (9) bor like ved skolen.',
+      '– Han må gå langs riksveien, sier faren.',
+    ],
+    expect: [
+      ['reported', 'Datteren Mia gråt da hun hørte om vedtaket, forteller moren.', 'Kristin Aas', 'forteller'],
+      ['direct', 'Hun spurte om hun fikk ha med seg venninnene sine', 'Kristin Aas', 'sier'],
+      ['direct', 'Han må gå langs riksveien', 'Ole Berg', 'sier'],
+    ],
+  },
+  {
     name: 'a kin noun of a sex nobody named has is no one',
     paragraphs: ['Per Moen (17) har spilt fotball i ti år.', '– Han trener hver dag, sier moren.'],
     expect: [['direct', 'Han trener hver dag', null, 'sier']],

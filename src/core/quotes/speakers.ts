@@ -524,12 +524,26 @@ export class SpeakerResolver {
       last.type === 'person' &&
       !this.narrative.some((m) => m.type === 'person' && m.start > last.at && m.start < at && m.entityId !== last.speaker.id);
     const found = this.person(kin.sex, at);
+    // `Kristin Aas og datteren Mia (8) …, sier moren.`: a parent is not the one named as the child.
+    if (kin.parent && found && this.namedAsChild(found.speaker, at)) {
+      const parents = this.narrative.filter((m) => m.type === 'person' && m.start < at && this.sexOf(m) === kin.sex && !this.namedAsChild(speakerOf(m), at));
+      return this.latest(parents, at);
+    }
     if (!replying || !found || folded(found.speaker.name) !== folded(last.speaker.name)) return found;
     // Someone else of that sex, named before the one who just spoke.
     // (`Ingrid` where the article named `Ingrid Sørbø Hovland` is the same person.)
     const same = (m: EntityMention): boolean => folded(this.inFull(speakerOf(m), at).name) === folded(last.speaker.name);
     const others = this.narrative.filter((m) => m.type === 'person' && m.start < at && this.sexOf(m) === kin.sex && !same(m));
     return this.latest(others, at);
+  }
+
+  /** Whether the article names `speaker` after a child's kin noun before `at`: `datteren Mia`, `sønnen Per (12)`. */
+  private namedAsChild(speaker: Speaker, at: number): boolean {
+    return this.narrative.some((m) => {
+      if (m.type !== 'person' || m.start >= at || (speaker.id !== null ? m.entityId !== speaker.id : folded(m.canonical) !== folded(speaker.name))) return false;
+      const before = this.words[this.wordIndexAtOrAfter(m.start) - 1];
+      return before !== undefined && before.end <= m.start && kinOf(stemOf(before.lower))?.child === true;
+    });
   }
 
   /**
