@@ -834,6 +834,18 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'the person named in apposition after a title and its complement, after the verb',
+    paragraphs: [
+      'Anne Grete Sollien (63) slutter som fastlege.',
+      'Kommunen har lyst ut stillingen tre ganger, opplyser kommunalsjef for helse og omsorg, Randi Bakken.',
+      'Søkerne var få, sier leder i Dovre IL, Per Moe, til avisen.',
+    ],
+    expect: [
+      ['reported', 'Kommunen har lyst ut stillingen tre ganger, opplyser kommunalsjef for helse og omsorg, Randi Bakken.', 'Randi Bakken', 'opplyser'],
+      ['reported', 'Søkerne var få, sier leder i Dovre IL, Per Moe, til avisen.', 'Per Moe', 'sier'],
+    ],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

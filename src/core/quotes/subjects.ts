@@ -120,7 +120,20 @@ export function subjectAfter(
   let i = from;
   while (i < words.length && ADVERBS.has(words[i].lower) && !mentionAt(words[i]) && !(i > from && breakBefore(i))) i++;
   if (i >= words.length || (i > from && breakBefore(i))) return undefined;
-  return phraseAt(words, i, mentionAt, breakBefore, words.length);
+  const reading = phraseAt(words, i, mentionAt, breakBefore, words.length);
+  // `opplyser kommunalsjef for helse og omsorg, Randi Bakken.`: the person named in apposition to the title, after a comma.
+  if (reading?.subject.kind === 'role' && !reading.subject.body) {
+    // (The title's complement first, lower-case words up to the comma: `for helse og omsorg`.)
+    let k = reading.end;
+    while (k < words.length && k - reading.end < 6 && !breakBefore(k) && !words[k].capital) k++;
+    const named = k < words.length && breakBefore(k) ? mentionAt(words[k]) : undefined;
+    if (named?.type === 'person') {
+      let end = k + 1;
+      while (end < words.length && words[end].start < named.end) end++;
+      if (end === words.length || breakBefore(end)) return { subject: { kind: 'mention', mention: named }, end };
+    }
+  }
+  return reading;
 }
 
 /** Whether a mention is only part of its word: `Nato` of `Nato-land`, `Nupi` of `Nupi-forskeren`. */
