@@ -846,6 +846,11 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a denial before the comma of an attribution is the reported words, not a denied verb',
+    paragraphs: ['Anne Grete Sollien (63) tar imot oss. Hun har bestemt seg, og hun angrer ikke, sier hun.', 'Hun har ikke sagt noe om det.'],
+    expect: [['reported', 'Hun har bestemt seg, og hun angrer ikke, sier hun.', 'Anne Grete Sollien', 'sier']],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

@@ -105,7 +105,8 @@ export function subjectOf(
   if (cue.according === true) return phraseAt(words, cue.last + 1, mentionAt, breakBefore, words.length)?.subject;
   if (isSaysIt(cue)) return saysIt(words, cue, mentionAt, breakBefore)?.subject ?? { kind: 'unnamed' };
   // `har ikke svart`, `ville ikke si`: no speech.
-  if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
+  // (Not one before a comma: `Hun angrer ikke, sier hun.`)
+  if (!breakBefore(cue.verb) && words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => w.lower === 'ikke' || w.lower === 'aldri')) return 'relative';
   // `vil ikke si hva han mener om vedtaket`: a cue in a question word's clause reports nothing.
   if (words.slice(Math.max(0, cue.verb - 2), cue.verb).some((w) => QUESTION_WORDS.has(w.lower))) return 'relative';
   const after = subjectAfter(words, cue.last + 1, mentionAt, breakBefore, cue);
