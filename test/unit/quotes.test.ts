@@ -851,6 +851,19 @@ const CASES: readonly Case[] = [
     expect: [['reported', 'Hun har bestemt seg, og hun angrer ikke, sier hun.', 'Anne Grete Sollien', 'sier']],
   },
   {
+    name: 'Nynorsk titles before a name (forsvararen, ordføraren, leiaren) are titles',
+    paragraphs: [
+      'Forsvararen, advokat Sigurd Eide Lofthus, seier klienten er lei seg.',
+      'Avisa møtte ordføraren, Per Egil Rotevatn (Sp), etter møtet. Han seier at skulen kjem.',
+      'FAU-leiaren Silje Moltu Aasen meiner vedtaket er feil.',
+    ],
+    expect: [
+      ['reported', 'Forsvararen, advokat Sigurd Eide Lofthus, seier klienten er lei seg.', 'Sigurd Eide Lofthus', 'seier'],
+      ['reported', 'Han seier at skulen kjem.', 'Per Egil Rotevatn', 'seier'],
+      ['reported', 'FAU-leiaren Silje Moltu Aasen meiner vedtaket er feil.', 'Silje Moltu Aasen', 'meiner'],
+    ],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

@@ -11,7 +11,7 @@ import type { EntityType } from './types';
 
 /** Role nouns, in the indefinite or definite form, alone or as the end of a compound (`hovedtrener`). */
 const ROLE =
-  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot|innbytter|bostyrer|bassist|trommeslager|gitarist|vokalist|postdoktor|amanuensis|anmelder|mekler|psykiater|spiss|målvakt|vakt|meteorolog|jordmor|fullmektig|tillitsvalgt|sangerinne|statsadvokat)(?:en)?$/u;
+  /(?:president|minister|statsråd|kansler|sekretær|talsperson|talsmann|talskvinne|forsker|professor|leder|sjef|direktør|ordfører|journalist|fotograf|kommentator|ekspert|rådgiver|ambassadør|general|admiral|redaktør|advokat|representant|guvernør|mester|trener|manager|kaptein|spiller|keeper|dommer|aktor|forsvarer|lege|sykepleier|rektor|dekan|biskop|prest|forfatter|regissør|skuespiller|kunstner|komponist|dirigent|musiker|sanger|artist|analytiker|økonom|gründer|eier|investor|styremedlem|forvalter|inspektør|etterforsker|lensmann|rådmann|byråd|partner|politiker|aktivist|kommandør|sersjant|løytnant|oberst|major|konsul|diplomat|arkitekt|ingeniør|overlege|psykolog|tannlege|veterinær|bonde|fisker|reineier|elev|student|stipendiat|kurator|produsent|utvikler|designer|sjåfør|pilot|innbytter|bostyrer|bassist|trommeslager|gitarist|vokalist|postdoktor|amanuensis|anmelder|mekler|psykiater|spiss|målvakt|vakt|meteorolog|jordmor|fullmektig|tillitsvalgt|sangerinne|statsadvokat|ordførar|leiar|rådgjevar|forskar|sjukepleiar|statsforvaltar|forsvarar|etterforskar|saksbehandlar)(?:en)?$/u;
 /** Short titles that are whole words, not compound ends. */
 const TITLES = new Set(['kong', 'kongen', 'dronning', 'dronningen', 'prins', 'prinsesse', 'kronprins', 'kronprinsesse', 'pave', 'paven', 'fru', 'frøken', 'herr', 'dr', 'sir', 'lord', 'lady', 'mr', 'mrs', 'ms']);
 
@@ -26,6 +26,8 @@ const KIN = new Set([
   'broren', 'søsteren', 'søstera', 'datteren', 'dattera', 'sønnen', 'faren', 'moren', 'mora', 'kona', 'mannen', 'ektemannen', 'ektefellen', 'samboeren',
   'kjæresten', 'bestefaren', 'bestemoren', 'farfaren', 'morfaren', 'farmoren', 'mormoren', 'onkelen', 'tanten', 'fetteren', 'kusinen', 'svigerfaren',
   'svigermoren', 'svogeren', 'svigerinnen', 'enken', 'enka', 'enkemannen', 'naboen', 'venninnen', 'vennen', 'kollegaen', 'kollegen',
+  // Nynorsk.
+  'dottera', 'sonen', 'systera', 'bestemora', 'sambuaren', 'grannen',
 ]);
 
 export function isRole(folded: string): boolean {
