@@ -864,6 +864,19 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'someone unnamed, then named in apposition; a relative clause with a clause of time inside; an unnamed relative',
+    paragraphs: [
+      'Et av vitnene, dørvakt Amir Haddad (33), forklarte at han så tiltalte kaste noe.',
+      'Revisor Helge Bjotveit, som gjekk gjennom rekneskapen etter at saka kom fram, forklarte at det mangla bilag.',
+      'En pårørende NTB har snakket med, sier at hun fikk vite det sent.',
+    ],
+    expect: [
+      ['reported', 'Et av vitnene, dørvakt Amir Haddad (33), forklarte at han så tiltalte kaste noe.', 'Amir Haddad', 'forklarte'],
+      ['reported', 'Revisor Helge Bjotveit, som gjekk gjennom rekneskapen etter at saka kom fram, forklarte at det mangla bilag.', 'Helge Bjotveit', 'forklarte'],
+      ['reported', 'En pårørende NTB har snakket med, sier at hun fikk vite det sent.', null, 'sier'],
+    ],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

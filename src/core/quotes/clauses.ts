@@ -65,6 +65,9 @@ function attributesTheRest(words: readonly Word[], found: FoundCue): boolean {
   return isSaysIt(found.cue) || at > words[found.cue.verb].start;
 }
 
+/** Words that make `at` open a clause of time, cause or manner, not what is said: `etter at`, `fordi at`, `uten at`. */
+const AT_AFTER = new Set(['etter', 'før', 'uten', 'fordi', 'slik', 'så', 'for', 'med', 'til', 'enn', 'sidan', 'siden', 'utan']);
+
 /** Words ending like a verb's present or past that are not verbs: `sier han senere`, `sa hun etter møtet`. */
 const NOT_VERBS = new Set(['etter', 'heller', 'senere', 'tidligere', 'lenger', 'under', 'over', 'der', 'her', 'aller', 'sammen', 'imellom', 'seinare', 'derfor', 'sikkert', 'helt', 'nettopp', 'selvsagt', 'tydeligvis', 'dessverre', 'faktisk', 'egentlig', 'gjerne']);
 
@@ -118,6 +121,9 @@ export function subjectOf(
   let clauseStart = 0;
   for (let i = cue.verb - 1; i > 0; i--) {
     const lower = words[i].lower;
+    // (`Revisor Helge Bjotveit, som gjekk gjennom rekneskapen etter at saka kom fram, forklarte …`: an `at` of a
+    // clause of time or cause inside a relative clause that the comma before the verb closes.)
+    if (lower === 'at' && breakBefore(cue.verb) && AT_AFTER.has(words[i - 1]?.lower ?? '') && words.slice(1, i - 1).some((w, k) => w.lower === 'som' && breakBefore(k + 1))) continue;
     if (lower === 'at' || ((lower === 'og' || lower === 'men' || lower === 'mens') && breakBefore(i))) {
       clauseStart = i + 1;
       break;
@@ -183,6 +189,15 @@ export function subjectOf(
       if (!commaBefore(words, k)) continue;
       const named = phraseAt(words, k, mentionAt, () => false, cue.verb);
       if (named && (named.subject.kind === 'name' || (named.subject.kind === 'mention' && personLike(named.subject.mention)))) return named.subject;
+      break;
+    }
+  }
+  if (reading.subject.kind === 'unnamed') {
+    // `Et av vitnene, dørvakt Amir Haddad (33), forklarte …`: someone brought in unnamed and named in apposition.
+    for (let k = reading.end; k < cue.verb; k++) {
+      if (!commaBefore(words, k)) continue;
+      const named = phraseAt(words, k, mentionAt, () => false, cue.verb);
+      if (named?.subject.kind === 'mention' && personLike(named.subject.mention)) return named.subject;
       break;
     }
   }

@@ -54,6 +54,8 @@ const REPORT_WORDS = new Set(['en', 'ei', 'et', 'ny', 'nye', 'fersk', 'ferske', 
 /** Finite verbs that cannot stand inside a subject phrase. */
 const FINITE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk']);
 /** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
+/** Nouns, indefinite, for someone unnamed: `en pårørende`, `et vitne`, `en ansatt`. */
+const UNNAMED_NOUN = /^(?:pårørende|pårørande|ansatt|tilsett|vitne|kilde|nabo|granne|beboer|bebuar|kollega|venn|lege|jordmor|sykepleier|sjukepleiar|lærer|lærar|elev|student|forelder|innbygger|innbyggjar|passasjer|pasient|mann|kvinne|dame|kar)$/u;
 const UNNAMED_START = new Set(['ein', 'eit', 'fleire', 'nokre', 'en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
 const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
 /** A state's bodies, also as a compound's end (`utenriksdepartement`, `finansdepartementet`), in either form. */
@@ -167,7 +169,8 @@ export function phraseAt(
   const object = OBJECT_PRONOUNS.get(first.lower);
   if (object) return { subject: { kind: 'pronoun', pronoun: object, at: first.start }, end: i + 1 };
   // `sa en andpusten Nordhagen`: a determiner and an adjective before a name.
-  if ((first.lower === 'en' || first.lower === 'ei' || first.lower === 'et') && i + 2 < limit && !words[i + 1].capital && words[i + 2].capital && !breakBefore(i + 1) && !breakBefore(i + 2)) {
+  // (Not a noun for someone unnamed: `En pårørende NTB har snakket med, sier …`.)
+  if ((first.lower === 'en' || first.lower === 'ei' || first.lower === 'et') && i + 2 < limit && !words[i + 1].capital && words[i + 2].capital && !breakBefore(i + 1) && !breakBefore(i + 2) && !UNNAMED_NOUN.test(words[i + 1].lower)) {
     return phraseAt(words, i + 2, mentionAt, breakBefore, limit);
   }
   // `sier en talsperson for Kreml`: someone unnamed who speaks for a named body, which speaks.
