@@ -225,6 +225,11 @@ describe('names the knowledge base does not know', () => {
     },
     { name: 'a public body’s compound name at a sentence start', text: 'Mattilsynet opplyser at fisken er trygg. Direktoratet svarte ikke.', expected: [['Mattilsynet', 'organization']] },
     {
+      name: 'a place after its preposition and before a given name and a surname is no part of the name',
+      text: 'Ordfører i Stryn Tone Hjelle sa ja. Rådmann i Bodø Kari Dahl var enig.',
+      expected: [['Stryn', 'place'], ['Tone Hjelle', 'person'], ['Bodø', 'place'], ['Kari Dahl', 'person']],
+    },
+    {
       name: 'public enterprises by their designators, one after a lower-case tail too',
       text: 'Tallet kommer fra Saltfjorden havn KF. Sykehuset Innlandet HF og Renovasjonen IKS svarte ikke.',
       expected: [['Saltfjorden havn KF', 'organization'], ['Sykehuset Innlandet HF', 'organization'], ['Renovasjonen IKS', 'organization']],

@@ -362,7 +362,10 @@ function startsPersonAfterBody(all: readonly Word[], j: number): boolean {
   const word = facts(all[j]);
   if ((word.kinds & GIVEN_NAME) === 0 || (word.kinds & SURNAME) !== 0 || !all[j + 1]?.capitalised || all[j + 1].sentenceStart) return false;
   const before = facts(all[j - 1]);
-  return (before.allCaps && all[j - 1].text.length >= 2) || before.organizationWord || before.organizationEnding;
+  if ((before.allCaps && all[j - 1].text.length >= 2) || before.organizationWord || before.organizationEnding) return true;
+  // `Ordfører i Stryn Tone Hjelle`: a place after its preposition, then a given name and a surname.
+  const preposition = all[j - 2];
+  return (before.kinds & PLACE) !== 0 && (before.kinds & (GIVEN_NAME | SURNAME)) === 0 && preposition !== undefined && !preposition.capitalised && (preposition.text === 'i' || preposition.text === 'fra' || preposition.text === 'på') && preposition.end + 1 === all[j - 1].start;
 }
 
 /** An upper-case caption label (`HOLDT AVSTANDEN:` at a paragraph start) is no name. */
