@@ -230,6 +230,11 @@ describe('names the knowledge base does not know', () => {
       expected: [['Stryn', 'place'], ['Tone Hjelle', 'person'], ['Bodø', 'place'], ['Kari Dahl', 'person']],
     },
     {
+      name: 'a farmers’ union or a sports club by its ending, after a country’s genitive too',
+      text: 'Det sier Norges Bondelag. Innlandet Bondelag og Brekken Idrettslag er enige.',
+      expected: [['Norges Bondelag', 'organization'], ['Innlandet Bondelag', 'organization'], ['Brekken Idrettslag', 'organization']],
+    },
+    {
       name: 'public enterprises by their designators, one after a lower-case tail too',
       text: 'Tallet kommer fra Saltfjorden havn KF. Sykehuset Innlandet HF og Renovasjonen IKS svarte ikke.',
       expected: [['Saltfjorden havn KF', 'organization'], ['Sykehuset Innlandet HF', 'organization'], ['Renovasjonen IKS', 'organization']],

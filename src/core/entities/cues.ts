@@ -126,7 +126,7 @@ export const ORGANIZATION_WORD_ENDING =
 
 /** One-word names ending like an organisation: `Utenriksdepartementet`, `Fiskeridirektoratet`, `Arbeiderpartiet`, `Sametinget`. */
 export const ORGANIZATION_ENDING =
-  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|sentralen|tjenesten|gruppen|konsernet|bladet|avisen|posten|forsvaret|revisjonen|\p{Ll}{3}rett|\p{Ll}{3}nett|ASA|AS)$/u;
+  /(?:departement(?:et)?|direktorat(?:et)?|tilsyn(?:et)?|institutt(?:et)?|universitet(?:et)?|partiet|parti|forbund(?:et)?|rådet|bank(?:en)?|vesen(?:et)?|verk(?:et)?|kommune|fylkeskommune|sykehus(?:et)?|politi(?:et)?|domstol(?:en)?|byrå(?:et)?|organisasjon(?:en)?|etaten|kontoret|foreningen|selskapet|stiftelsen|akademiet|høgskolen|tinget|retten|ombudet|nemnda|senteret|sentralen|tjenesten|gruppen|konsernet|bladet|avisen|posten|forsvaret|revisjonen|\p{Ll}{3}rett|\p{Ll}{3}nett|(?:B|b)ondelag(?:et)?|(?:I|i)drettslag(?:et)?|(?:S|s)anitetslag(?:et)?|(?:U|u)ngdomslag(?:et)?|(?:S|s)kytterlag(?:et)?|ASA|AS)$/u;
 
 /**
  * A public body's one-word name, a compound of three letters or more before an institution's head in the definite
