@@ -877,6 +877,15 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a short noun for a body (rådet, laget) is the body named with it',
+    paragraphs: ['Norsk Resuscitasjonsråd opplyser at 3000 får hjertestans hvert år.', 'Ifølge rådet overlever hver femte.', 'Norges Bondelag vil ha mer penger. Ifølge laget taper bøndene på avtalen.'],
+    expect: [
+      ['reported', 'Norsk Resuscitasjonsråd opplyser at 3000 får hjertestans hvert år.', 'Norsk Resuscitasjonsråd', 'opplyser'],
+      ['reported', 'Ifølge rådet overlever hver femte.', 'Norsk Resuscitasjonsråd', 'ifølge'],
+      ['reported', 'Ifølge laget taper bøndene på avtalen.', 'Norges Bondelag', 'ifølge'],
+    ],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

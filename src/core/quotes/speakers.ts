@@ -341,7 +341,9 @@ export class SpeakerResolver {
 
   /** A common noun for a body (`politiet`, `forbundet`): the body of that kind the article names, the last before `at` or else the first after. */
   private bodyNamed(phrase: readonly string[], at: number): { speaker: Speaker; type: 'organization' } | null {
-    const stem = folded(stemOf(phrase[phrase.length - 1]));
+    const noun = phrase[phrase.length - 1];
+    // (Short nouns too: `rådet` of `Norsk Resuscitasjonsråd`, `laget` of `Norges Bondelag`.)
+    const stem = folded(noun.length === 5 && /(?:en|et)$/u.test(noun) ? noun.slice(0, -2) : stemOf(noun));
     if (stem.length < 3) return null;
     let before: EntityMention | undefined;
     let after: EntityMention | undefined;
