@@ -886,6 +886,14 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: "a body's short name is not another body named with its genitive",
+    paragraphs: ['Nordavias pilotforening varsler streik fra fredag.', 'Ifølge Nordavia rammes 40.000 passasjerer.'],
+    expect: [
+      ['reported', 'Nordavias pilotforening varsler streik fra fredag.', 'Nordavias pilotforening', 'varsler'],
+      ['reported', 'Ifølge Nordavia rammes 40.000 passasjerer.', 'Nordavia', 'ifølge'],
+    ],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

@@ -141,8 +141,10 @@ export class SpeakerResolver {
         }
         // `Legeforeningen mener`, `skriver DSB`: a body's short name or initials, where the article names it in full.
         if (mention.type === 'organization' && !mention.canonical.includes(' ')) {
+          // (Not a body of its own: `Nordavias pilotforening` is the pilots', not `Nordavia`.)
+          const genitive = `${folded(mention.text)}s `;
           const fuller = this.narrative.find(
-            (m) => m.type === 'organization' && m.entityId !== mention.entityId && m.canonical.includes(' ') && namesFit(mention.text, m.canonical, true),
+            (m) => m.type === 'organization' && m.entityId !== mention.entityId && m.canonical.includes(' ') && !folded(m.canonical).startsWith(genitive) && namesFit(mention.text, m.canonical, true),
           );
           if (fuller) return { speaker: speakerOf(fuller), type: 'organization' };
         }
