@@ -894,6 +894,15 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a colon introduction whose det has a verb of its own says something; one with det slik does not',
+    paragraphs: ['Forsvarer Bård Ekrheim holdt sin prosedyre.', 'Ekrheim mener det svekker kvinnens forklaring:', '– Hun husker ikke hva som skjedde.', 'Aktor sier det slik:', '– Bevisene er klare.'],
+    expect: [
+      ['reported', 'Ekrheim mener det svekker kvinnens forklaring:', 'Bård Ekrheim', 'mener'],
+      ['direct', 'Hun husker ikke hva som skjedde.', 'Bård Ekrheim', null],
+      ['direct', 'Bevisene er klare.', null, 'sier'],
+    ],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

@@ -9,7 +9,7 @@ import { type Cue, attributionCueAt, cueAt } from './speechVerbs';
 import { type Subject, phraseAt, subjectAfter } from './subjects';
 import { type Draft, type Segment, type Source } from './quoteTypes';
 import { DASH_AT_START, dashStarts, skipDash } from './segments';
-import { ADVERBIAL_OPENERS, ATTRIBUTING_OPENERS, bestCue, breaks, isMedia, isSaysIt, looksLikeName, saysIt } from './clauses';
+import { ADVERBIAL_OPENERS, ATTRIBUTING_OPENERS, bestCue, breaks, isMedia, isSaysIt, looksLikeName, opensClause, saysIt } from './clauses';
 
 /** Words after an attribution's comma that go on with the quote, not the attribution (`…, sier Lian, må vi …`). */
 export const CONTINUING = new Set(['må', 'vil', 'skal', 'kan', 'er', 'var', 'blir', 'ble', 'har', 'hadde', 'får', 'fikk', 'bør', 'så', 'da', 'men', 'går', 'gjør', 'tror', 'mener', 'vet']);
@@ -97,7 +97,8 @@ function reportsContent(words: readonly Word[], cue: Cue, mentionAt: (word: Word
     if (CLAUSE_VERBS.has(lowers[j])) return true;
     if (words[j].capital && j > k) break;
   }
-  return false;
+  // `mener det svekker kvinnens forklaring:`: `det` with a verb of its own opens the clause (`sier det slik:` does not).
+  return (lowers[k] === 'det' || lowers[k] === 'dette') && opensClause(words, k + 1);
 }
 
 /** A quote's end: before a comma or space that leads to its attribution. */

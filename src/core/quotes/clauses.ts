@@ -72,7 +72,7 @@ const AT_AFTER = new Set(['etter', 'før', 'uten', 'fordi', 'slik', 'så', 'for'
 const NOT_VERBS = new Set(['etter', 'heller', 'senere', 'tidligere', 'lenger', 'under', 'over', 'der', 'her', 'aller', 'sammen', 'imellom', 'seinare', 'derfor', 'sikkert', 'helt', 'nettopp', 'selvsagt', 'tydeligvis', 'dessverre', 'faktisk', 'egentlig', 'gjerne']);
 
 /** Whether word `k` is a finite verb that a reported clause's subject stands before: `han kommer`, `hun har`, `de ville`. */
-function opensClause(words: readonly Word[], k: number): boolean {
+export function opensClause(words: readonly Word[], k: number): boolean {
   const word = words[k]?.lower;
   if (word === undefined || NOT_VERBS.has(word)) return false;
   return ['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk'].includes(word) || /^\p{Ll}{3,}(?:er|te|et|de)$/u.test(word);
