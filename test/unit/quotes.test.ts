@@ -903,6 +903,11 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'testimony given (forklarte seg for retten) and a report filed (ble meldt inn) report nothing; what the witness explained does',
+    paragraphs: ['Fornærmede, en 21 år gammel student, forklarte seg for retten tirsdag.', 'Raset ble meldt inn av en bilist like før klokken fire.', 'Hun forklarte at hun ble slått ned.'],
+    expect: [['reported', 'Hun forklarte at hun ble slått ned.', null, 'forklarte']],
+  },
+  {
     name: 'a parent is not the one named as the child',
     paragraphs: [
       'Kristin Aas har to barn på Nes skole. Datteren Mia gråt da hun hørte om vedtaket, forteller moren.',

@@ -123,9 +123,14 @@ const NOT_SPEECH_AFTER = new Map<string, ReadonlySet<string>>([
   ['kaller', new Set(['inn'])],
   ['kalte', new Set(['inn'])],
   ['klager', new Set(['på'])],
-  ['melder', new Set(['seg'])],
-  ['meldte', new Set(['seg'])],
-  ['meldt', new Set(['seg'])],
+  // (`meldte seg på`, `ble meldt inn`: signing up, a report to the police.)
+  ['melder', new Set(['seg', 'inn'])],
+  ['meldte', new Set(['seg', 'inn'])],
+  ['meldt', new Set(['seg', 'inn'])],
+  // (`forklarte seg for retten`: testimony, whose content a sentence of its own gives.)
+  ['forklarer', new Set(['seg'])],
+  ['forklarte', new Set(['seg'])],
+  ['forklart', new Set(['seg'])],
 ]);
 
 /** Words before `seier` that make it the noun: a determiner, a possessive, an adjective or number, a verb of winning. */
