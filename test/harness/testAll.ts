@@ -8,6 +8,7 @@ import { mochaCliPath, packageTestsDir, repoRoot, summaryReporterPath, testResul
 import { CommandFailedError, exitOnSignals, runCommand } from './processes';
 import { provision, type Toolchain } from './provision';
 import { readTestSummary, SUMMARY_FILE_ENV, type TestSummary } from './summary';
+import { testGrep } from './testGrep';
 
 const STAGES = ['unit', 'integration', 'ui', 'package'] as const;
 type Stage = (typeof STAGES)[number];
@@ -127,8 +128,9 @@ async function runMochaFiles(
     console.log(`No test files (${relative(repoRoot, dir)}/**/*${suffix}).`);
     return undefined;
   }
-  // TEST_GREP runs only the tests whose titles match (the integration suite reads it too).
-  const grep = process.env.TEST_GREP ? ['--grep', process.env.TEST_GREP] : [];
+  // TEST_GREP runs only the tests whose titles match, in any case (the integration suite reads it too).
+  const pattern = testGrep();
+  const grep = pattern ? ['--grep', pattern] : [];
   const args = ['--enable-source-maps', mochaCliPath, '--reporter', summaryReporterPath, ...grep, ...options, ...files];
   try {
     const env = { ...process.env, [SUMMARY_FILE_ENV]: summaryFile };
