@@ -71,6 +71,17 @@ describe('timelines', () => {
     });
   }
 
+  it('counts an article that mentions an entity more often than its posting holds, after others came and went', () => {
+    const many = newIndex();
+    indexArticle(many, 'x', article('x', { year: 2022, month: 3 }, ...Array.from({ length: 70 }, () => 'anders'), 'bo'));
+    indexArticle(many, 'y', article('y', { year: 2022, month: 3 }, 'anders', 'bo'));
+    indexArticle(many, 'z', article('z', { year: 2022, month: 4 }, ...Array.from({ length: 63 }, () => 'anders')));
+    many.delete('y');
+    assert.deepEqual(nonZero(many.timeline('anders').months), ['2022-03: 70/1', '2022-04: 63/1']);
+    assert.deepEqual(nonZero(many.timeline('bo').months), ['2022-03: 1/1']);
+    assert.deepEqual(many.articlesInPeriod('anders', '2022-03', 5).articles.map((a) => a.mentions), [70]);
+  });
+
   it('has no months for an entity the index does not know', () => {
     const empty = { periods: [], mentions: [], articles: [] };
     assert.deepEqual(index.timeline('nobody'), { id: 'nobody', months: empty, days: empty, undated: { mentions: 0, articles: 0 } });

@@ -59,6 +59,27 @@ const VOTES = 1;
 const STRONG_VOTES = 1 + TYPE_COUNT;
 /** A cached corpus type (`types`): the type's index (`TYPE_MASK`), and this bit when strong evidence gave it. */
 const STRONG_TYPE = 8;
+
+/**
+ * A posting of an entity's list: an article's number and how many times it mentions the entity, `article *
+ * 2^COUNT_BITS + count`, the count cut at `COUNT_MAX` (read from the article's pack then). A small integer while
+ * the article's number is below `MAX_ARTICLES`.
+ */
+const COUNT_BITS = 6;
+const COUNT_MAX = (1 << COUNT_BITS) - 1;
+/** Article numbers the postings hold (the lists' single postings are kept in 32-bit integers). */
+export const MAX_ARTICLES = 2 ** (31 - COUNT_BITS);
+
+function postingOf(article: number, count: number): number {
+  if (article >= MAX_ARTICLES) throw new RangeError(`The entity index holds at most ${MAX_ARTICLES} articles.`);
+  return (article << COUNT_BITS) | Math.min(count, COUNT_MAX);
+}
+
+/** The articles of an entity's postings, in place. */
+function articlesOfPostings(postings: number[]): number[] {
+  for (let i = 0; i < postings.length; i++) postings[i] >>= COUNT_BITS;
+  return postings;
+}
 /**
  * Integers before an article's spans of one entity: entity, type and strong
  * count (`type | strong << TYPE_BITS`: how many of its mentions there were
@@ -97,7 +118,11 @@ export class EntityIndex<T = undefined> {
   private freeArticles: number[] = [];
   /** Entity ids to entity numbers. */
   private readonly numbers = new StringNumbers();
-  /** Per entity, the numbers of the articles that mention it (in no order). */
+  /**
+   * Per entity, the articles that mention it (in no order), each as a posting: its number and how many times it
+   * mentions the entity, in one small integer (`postingOf`). A timeline counts from these alone, in order in memory,
+   * not from every article's packed mentions, each a read far from the last.
+   */
   private readonly lists = new ArticleLists();
   /**
    * Per entity, its first `kept` articles in the caller's order, best
@@ -161,7 +186,19 @@ export class EntityIndex<T = undefined> {
       foldedNameOf: (entity) => this.foldedName(entity),
       describe: (entity) => this.view(entity),
       articleEnd: () => this.uris.length,
-      articlesOf: (entity) => this.lists.toArray(entity),
+      articlesOf: (entity) => articlesOfPostings(this.lists.toArray(entity)),
+      eachMentioning: (entity, visit) => {
+        for (const posting of this.lists.toArray(entity)) {
+          const article = posting >> COUNT_BITS;
+          const count = posting & COUNT_MAX;
+          // (A count too high for the posting is read from the article's pack.)
+          if (count < COUNT_MAX) visit(article, count);
+          else {
+            const pack = this.packs[article] as Int32Array;
+            visit(article, pack[findGroup(pack, entity) + 2]);
+          }
+        }
+      },
       packOf: (article) => this.packs[article] as Int32Array,
       dateOf: (article) => this.dates.at(article),
       uriOf: (article) => this.uris[article],
@@ -245,7 +282,7 @@ export class EntityIndex<T = undefined> {
       const entity = entities[packed[at]];
       const count = packed[at + 2];
       packed[at] = entity;
-      packed[at + 3] = this.lists.push(entity, article);
+      packed[at + 3] = this.lists.push(entity, postingOf(article, count));
       this.addCounts(entity, packed[at + 1] & TYPE_MASK, count, packed[at + 1] >> TYPE_BITS, 1);
       this.touch(entity);
       this.keepFirst(entity, article);
@@ -400,7 +437,7 @@ export class EntityIndex<T = undefined> {
         if (packed.length - at < HEADER || entity < 0 || entity >= entityCount || type >= TYPE_COUNT || count <= 0 || strong < 0 || strong > count || end > packed.length || !isParagraphSet(packed, packed[at + PACK_PARAGRAPHS])) {
           throw new SnapshotError(`the mentions of ${uri} do not add up`);
         }
-        packed[at + 3] = this.lists.push(entity, article);
+        packed[at + 3] = this.lists.push(entity, postingOf(article, count));
         this.addCounts(entity, type, count, strong, 1);
         at = end;
       }
@@ -560,7 +597,7 @@ export class EntityIndex<T = undefined> {
   articlesMentioning(id: string): string[] {
     const entity = this.numbers.get(id);
     if (entity === undefined) return [];
-    return this.lists.toArray(entity).map((article) => this.uris[article]);
+    return this.lists.toArray(entity).map((posting) => this.uris[posting >> COUNT_BITS]);
   }
 
   /**
@@ -576,7 +613,7 @@ export class EntityIndex<T = undefined> {
     const skip = excluding === undefined ? undefined : this.articleNumbers.get(excluding);
     let first = limit < this.kept ? this.firsts[entity] : undefined;
     if (!first) {
-      first = this.rankFirst(this.lists.toArray(entity), Math.max(limit + 1, this.kept));
+      first = this.rankFirst(articlesOfPostings(this.lists.toArray(entity)), Math.max(limit + 1, this.kept));
       // The first of a longer ranking are the first `kept` too.
       this.firsts[entity] = first.slice(0, this.kept);
     }
@@ -745,9 +782,10 @@ export class EntityIndex<T = undefined> {
       // Out of the entity's list: the last article there takes its slot.
       const slot = packed[at + 3];
       const moved = this.lists.pop(entity);
-      if (moved !== article) {
+      const movedArticle = moved >> COUNT_BITS;
+      if (movedArticle !== article) {
         this.lists.set(entity, slot, moved);
-        const movedPack = this.packs[moved] as Int32Array;
+        const movedPack = this.packs[movedArticle] as Int32Array;
         movedPack[findGroup(movedPack, entity) + 3] = slot;
       }
       this.dropFirst(entity, article, left);

@@ -33,6 +33,8 @@ export interface EntityIndexView {
   articleEnd(): number;
   /** The numbers of the articles that mention an entity, in no order (a new array). */
   articlesOf(entity: number): number[];
+  /** Each article that mentions an entity, with how many times it does, in no order (from the entity's list alone). */
+  eachMentioning(entity: number, visit: (article: number, mentions: number) => void): void;
   /** An indexed article's packed mentions: its paragraph table, then a group per entity it names. */
   packOf(article: number): Int32Array;
   /** An article's date (`dateCode`), or -1 when the index was given none. */

@@ -1,14 +1,15 @@
 /**
  * Timelines: how many mentions of an entity, and how many articles naming it, each month of the corpus (and
  * each day, where the articles' dates give one), for a chart of when it was in the news. Made from what the
- * entity index holds (`indexView.ts`): the entity's list of articles, each article's date (a number the index
- * keeps per article) and its group of mentions (how many); never from the texts, and nothing is kept between
- * questions. One is a pass over the entity's articles (`npm run bench:analysis` times it at 100,000).
+ * entity index holds (`indexView.ts`): the entity's list of articles, each with how many times it mentions it,
+ * and each article's date (a number the index keeps per article); never from the texts, and
+ * nothing is kept between questions. One is a pass over the entity's list (`npm run bench:analysis` times it
+ * at 100,000).
  */
 import type { ArticleDate } from '../article';
 import { pushBounded } from './boundedHeap';
 import type { EntityIndexView } from './indexView';
-import { bitCount, findGroup, firstGroup, PACK_HEADER } from './mentionPack';
+import { findGroup } from './mentionPack';
 
 /**
  * A series of a timeline, as a chart draws it: the periods in order, and per period (at the same place) how
@@ -83,21 +84,6 @@ function daysInMonth(month: number): number {
 /** `-01` to `-31`, for the days' labels. */
 const DAY_SUFFIXES = Array.from({ length: 31 }, (_, day) => `-${String(day + 1).padStart(2, '0')}`);
 
-/** Entities counted in one pass over their articles: as many as bits in the per-article word that says which name it. */
-const PER_PASS = 31;
-
-/**
- * For a pass over several entities' articles: per article number, which of them name it (bit k: the k-th), and
- * per entity number, 1 + its place among them. Kept between questions (emptied after each) and grown with the
- * index: made for each question, they were a megabyte or more at a time.
- */
-let which = new Int32Array(0);
-let places = new Int8Array(0);
-/** The articles any of them names, in the first of its places (as many as articles at most). */
-let union = new Int32Array(0);
-/** Room is made in steps of this many numbers (they grow one at a time while a corpus is indexed). */
-const GROWTH = 1 << 16;
-
 /** What a timeline counts, per month and per day slot (`dayBase`), before it is labelled. */
 interface Counts {
   readonly monthMentions: Int32Array;
@@ -109,9 +95,9 @@ interface Counts {
 
 /**
  * The timelines of `ids` over one range of months (and days), for a chart comparing them: the first and last
- * month of any of them bound every one. An id the index does not know has a timeline of zeros. The articles of
- * all of them are gone through once, each looked into for every one of them it names (an article's mentions
- * are a read from memory far from the last one's: at 100,000 articles, most of the cost).
+ * month of any of them bound every one. An id the index does not know has a timeline of zeros. Each one's list
+ * of articles is gone through with the counts it holds, reading only each article's date: the articles' packed
+ * mentions, each a read from memory far from the last, were most of the cost at 100,000 articles.
  */
 export function timelines(view: EntityIndexView, ids: readonly string[]): EntityTimeline[] {
   const numbers = ids.map((id) => view.entityNumber(id) ?? -1);
@@ -152,34 +138,14 @@ export function timelines(view: EntityIndexView, ids: readonly string[]): Entity
     dayArticles: new Int32Array(daySlots),
     undated: { mentions: 0, articles: 0 },
   }));
-  for (let from = 0; from < entities.length; from += PER_PASS) {
-    const batch = entities.slice(from, from + PER_PASS);
-    const into = counts.slice(from, from + PER_PASS);
-    if (batch.length === 1) {
-      countOne(view, lists[from], batch[0], into[0], first, dayBase);
-      continue;
-    }
-    // The articles any of them names, each gone through once for all of them.
-    if (which.length < view.articleEnd()) {
-      which = new Int32Array(Math.ceil(view.articleEnd() / GROWTH) * GROWTH);
-      union = new Int32Array(which.length);
-    }
-    if (places.length < view.entityEnd()) places = new Int8Array(Math.ceil(view.entityEnd() / GROWTH) * GROWTH);
-    let length = 0;
-    try {
-      for (let k = 0; k < batch.length; k++) {
-        places[batch[k]] = k + 1;
-        for (const article of lists[from + k]) {
-          if (which[article] === 0) union[length++] = article;
-          which[article] |= 1 << k;
-        }
-      }
-      countSeveral(view, union.subarray(0, length), batch.length, into, first, dayBase);
-    } finally {
-      for (let i = 0; i < length; i++) which[union[i]] = 0;
-      for (const entity of batch) places[entity] = 0;
-    }
-  }
+  entities.forEach((entity, k) => {
+    const into = counts[k];
+    view.eachMentioning(entity, (article, mentions) => {
+      const code = view.dateOf(article);
+      const month = code < 0 ? -1 : monthIndex(code) - first;
+      countIn(into, month, daySlotOf(code, month, dayBase), mentions);
+    });
+  });
   const monthLabels: string[] = [];
   for (let month = 0; month < monthCount; month++) monthLabels.push(monthLabel(first + month));
   // Each month's days that are dates, labelled once for all the timelines (they share the lists of periods).
@@ -227,40 +193,6 @@ function countIn(into: Counts, month: number, daySlot: number, mentions: number)
 function daySlotOf(code: number, month: number, dayBase: Int32Array): number {
   const day = code & 31;
   return code < 0 || day === 0 ? -1 : dayBase[month] + day - 1;
-}
-
-/** One entity's articles counted: its group found in each. */
-function countOne(view: EntityIndexView, articles: readonly number[], entity: number, into: Counts, first: number, dayBase: Int32Array): void {
-  for (const article of articles) {
-    const pack = view.packOf(article);
-    const code = view.dateOf(article);
-    const month = code < 0 ? -1 : monthIndex(code) - first;
-    countIn(into, month, daySlotOf(code, month, dayBase), pack[findGroup(pack, entity) + 2]);
-  }
-}
-
-/** Several entities' articles counted (`which` says which of them each names, `places` where each is in `into`), each article's groups gone through once. */
-function countSeveral(view: EntityIndexView, articles: Int32Array, count: number, into: readonly Counts[], first: number, dayBase: Int32Array): void {
-  const own = new Int32Array(count);
-  for (const article of articles) {
-    const pack = view.packOf(article);
-    const bits = which[article];
-    // Where each one's group starts.
-    let left = bitCount(bits);
-    for (let at = firstGroup(pack); left > 0 && at < pack.length; at += PACK_HEADER + 2 * pack[at + 2]) {
-      const place = places[pack[at]];
-      if (place === 0) continue;
-      own[place - 1] = at;
-      left--;
-    }
-    const code = view.dateOf(article);
-    const month = code < 0 ? -1 : monthIndex(code) - first;
-    const daySlot = daySlotOf(code, month, dayBase);
-    for (let rest = bits; rest !== 0; rest &= rest - 1) {
-      const k = 31 - Math.clz32(rest & -rest);
-      countIn(into[k], month, daySlot, pack[own[k] + 2]);
-    }
-  }
 }
 
 /** `YYYY-MM` or `YYYY-MM-DD`. */
