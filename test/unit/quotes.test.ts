@@ -869,11 +869,15 @@ const CASES: readonly Case[] = [
       'Et av vitnene, dørvakt Amir Haddad (33), forklarte at han så tiltalte kaste noe.',
       'Revisor Helge Bjotveit, som gjekk gjennom rekneskapen etter at saka kom fram, forklarte at det mangla bilag.',
       'En pårørende NTB har snakket med, sier at hun fikk vite det sent.',
+      'Ola Moe (40) venter på bussen. En pendler bak ham sier at bussen er sen igjen.',
+      '– Det skjer hver dag, sier han.',
     ],
     expect: [
       ['reported', 'Et av vitnene, dørvakt Amir Haddad (33), forklarte at han så tiltalte kaste noe.', 'Amir Haddad', 'forklarte'],
       ['reported', 'Revisor Helge Bjotveit, som gjekk gjennom rekneskapen etter at saka kom fram, forklarte at det mangla bilag.', 'Helge Bjotveit', 'forklarte'],
       ['reported', 'En pårørende NTB har snakket med, sier at hun fikk vite det sent.', null, 'sier'],
+      ['reported', 'En pendler bak ham sier at bussen er sen igjen.', null, 'sier'],
+      ['direct', 'Det skjer hver dag', null, 'sier'],
     ],
   },
   {

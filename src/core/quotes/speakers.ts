@@ -32,7 +32,7 @@ const UNNAMED_SEX = new Map<string, Sex>([
   ['kvinne', 'female'], ['dame', 'female'], ['jente', 'female'], ['mor', 'female'], ['bestemor', 'female'], ['datter', 'female'], ['søster', 'female'],
 ]);
 /** Nouns for an unnamed person of either sex (`en pendler`, `en beboer`). */
-const UNNAMED_PERSON = /^(?:pårørende|pårørande|beboer|passasjer|lærer|elev|student|kunde|turist|tilskuer|nabo|innbygger|sykepleier|lege|jordmor|ansatt|arbeider|sjåfør|bonde|fisker|pasient|pensjonist|forelder|velger|deltaker|vitne|kilde|person|ungdom|tenåring|voksen|forbipasserende|spiller|medlem|forsker|soldat|betjent|brannmann|ambulansearbeider|politiker|lokalpolitiker|representant|tjenestemann|diplomat|kollega|venn|venninne)$/u;
+const UNNAMED_PERSON = /^(?:pårørende|pårørande|pendler|beboer|passasjer|lærer|elev|student|kunde|turist|tilskuer|nabo|innbygger|sykepleier|lege|jordmor|ansatt|arbeider|sjåfør|bonde|fisker|pasient|pensjonist|forelder|velger|deltaker|vitne|kilde|person|ungdom|tenåring|voksen|forbipasserende|spiller|medlem|forsker|soldat|betjent|brannmann|ambulansearbeider|politiker|lokalpolitiker|representant|tjenestemann|diplomat|kollega|venn|venninne)$/u;
 /** Texts whose author is a body of a known kind: a judgment's is a court, an indictment's the prosecution. */
 const DOCUMENT_AUTHORS: readonly (readonly [RegExp, RegExp])[] = [
   [/^(?:dommen|kjennelsen)$/u, /(?:rett|domstol)/u],
