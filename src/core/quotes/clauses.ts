@@ -11,7 +11,7 @@ import { type Word } from './sentences';
 import { type Cue, cueAt, standsAt } from './speechVerbs';
 import { sexOfName } from './gender';
 import { isMediumName } from '../media';
-import { type Subject, documentSource, phraseAt, subjectAfter } from './subjects';
+import { type Subject, documentSource, FINITE_VERBS, phraseAt, subjectAfter } from './subjects';
 
 /** Words that open a sentence that only attributes what came before: `Det sier Kari Dahl til NRK.` */
 export const ATTRIBUTING_OPENERS = new Set(['det', 'dette', 'slik', 'så']);
@@ -75,7 +75,7 @@ const NOT_VERBS = new Set(['etter', 'heller', 'senere', 'tidligere', 'lenger', '
 export function opensClause(words: readonly Word[], k: number): boolean {
   const word = words[k]?.lower;
   if (word === undefined || NOT_VERBS.has(word)) return false;
-  return ['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk'].includes(word) || /^\p{Ll}{3,}(?:er|te|et|de)$/u.test(word);
+  return FINITE_VERBS.has(word) || /^\p{Ll}{3,}(?:er|te|et|de)$/u.test(word);
 }
 
 /** Verbs of opinion: what follows them is what the subject thinks, with `at` or without. */

@@ -52,10 +52,10 @@ const ORGAN = /^(?:styret|ledelsen|administrasjonen|styreleiaren|konsernledelsen
 /** Figures and reports, and the words before them, that speak for the body they are from. */
 const REPORT_WORDS = new Set(['en', 'ei', 'et', 'ny', 'nye', 'fersk', 'ferske', 'tall', 'tallene', 'rapport', 'rapporten', 'undersøkelse', 'undersøkelsen', 'statistikk', 'statistikken', 'analyse', 'analysen', 'beregninger', 'beregningene', 'data', 'oversikt', 'oversikten', 'prognose', 'prognosen', 'prognoser', 'tal', 'talet', 'rapporten']);
 /** Finite verbs that cannot stand inside a subject phrase. */
-const FINITE_VERBS = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk']);
-/** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
+export const FINITE_VERBS: ReadonlySet<string> = new Set(['er', 'var', 'har', 'hadde', 'vil', 'ville', 'skal', 'skulle', 'kan', 'kunne', 'må', 'måtte', 'blir', 'ble', 'bør', 'burde', 'får', 'fikk']);
 /** Nouns, indefinite, for someone unnamed: `en pårørende`, `et vitne`, `en ansatt`. */
 const UNNAMED_NOUN = /^(?:pårørende|pårørande|ansatt|tilsett|vitne|kilde|nabo|granne|beboer|bebuar|kollega|venn|lege|jordmor|sykepleier|sjukepleiar|lærer|lærar|elev|student|forelder|innbygger|innbyggjar|passasjer|pasient|mann|kvinne|dame|kar)$/u;
+/** Determiners and words of unnamed sources: `en beboer`, `flere kilder`, `eksperter`. */
 const UNNAMED_START = new Set(['ein', 'eit', 'fleire', 'nokre', 'en', 'ei', 'et', 'flere', 'mange', 'noen', 'enkelte', 'andre', 'begge', 'alle', 'ingen', 'to', 'tre', 'fire', 'fem', 'ulike', 'mange']);
 const UNNAMED_WORDS = /^(?:kilder?|kildene|eksperter|ekspertene|folk|naboer|naboene|beboere|beboerne|foreldre|foreldrene|elever|elevene|innbyggere|innbyggerne|vitner|vitnene|tilskuere|tilskuerne|ansatte|de ansatte|observatører|analytikere|analytikerne|forskere|forskerne|medier|mediene|myndigheter|myndighetene|amerikanerne|russerne|franskmennene|nordmenn|kritikere|kritikerne|deltakere|deltakerne|passasjerer|passasjerene|pasienter|pasientene|fagfolk|politikere|politikerne|representanter|eiere|bønder|bøndene|fiskere|fiskerne|studenter|studentene|lærere|lærerne|mennesker|personer|mange)$/u;
 /** A state's bodies, also as a compound's end (`utenriksdepartement`, `finansdepartementet`), in either form. */
