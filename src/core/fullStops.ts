@@ -2,7 +2,7 @@
  * Abbreviations whose full stop ends no sentence, one list for every reader of sentences: the article's
  * structure (`parse.ts`: where a lead's first sentence ends), quote finding (`quotes/sentences.ts`) and the
  * recognizer's scan (`entities/scan.ts`: a name does not start after `St.` or `Dr.`). Each is written
- * without its last full stop and in lower case; `bl.a.` and `f.eks.` need no entry (see `endsSentence`).
+ * without its last full stop and in lower case; `bl.a.` and `f.eks.` need no entry (see `fullStopEndsSentence`).
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   // Norwegian short forms.
@@ -31,4 +31,24 @@ export function fullStopEndsSentence(word: string): boolean {
   if (/^\p{Lu}$/u.test(word)) return false;
   if (/\p{L}\.\p{L}/u.test(word)) return false;
   return !isAbbreviation(word);
+}
+
+/** How far back the word before a full stop is read: longer than any abbreviation, dotted ones (`t.o.m`) included. */
+const WORD_BEFORE = 20;
+
+/**
+ * Whether the full stop at `dot` of `text` ends a sentence, by the word right before it (its letters, digits and
+ * full stops, read back to `from` and at most `WORD_BEFORE` characters): what `fullStopEndsSentence` decides.
+ */
+export function fullStopEndsSentenceAt(text: string, dot: number, from = 0): boolean {
+  let start = dot;
+  const limit = Math.max(from, dot - WORD_BEFORE);
+  while (start > limit && partOfWord(text.charCodeAt(start - 1), text[start - 1])) start--;
+  return fullStopEndsSentence(text.slice(start, dot));
+}
+
+/** A letter, a digit or a full stop; ASCII without a pattern (the recognizer's scan asks at every full stop). */
+function partOfWord(code: number, char: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46;
+  return /[\p{L}\p{N}]/u.test(char);
 }

@@ -4,7 +4,7 @@
  * page furniture. The rules follow Norwegian news text as scraped (see
  * README, "Article files"); every part keeps its offsets into the text.
  */
-import { fullStopEndsSentence } from './fullStops';
+import { fullStopEndsSentenceAt } from './fullStops';
 import { isMediumName, isNewsAgency } from './media';
 import type { Article, ArticleDate, Block, BlockKind, Byline, InlinePart, ParseFailure, ParseResult, Span } from './article';
 import { normalizeLineEndings, squashWhitespace, truncateAtWord } from './text';
@@ -343,19 +343,11 @@ export function firstSentenceEnd(text: string, start: number, end: number): numb
   const slice = text.slice(start, end);
   const boundary = /[.!?…]+(?=\s+(?:[–—-]\s|[\p{Lu}«"„“]))/gu;
   for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) {
-    if (match[0] === '.' && !endsSentence(slice, match.index)) continue;
+    // (An ordinal, `7. februar`, is followed by a lower-case word, which the pattern rules out: `i 2014. Nå` ends one.)
+    if (match[0] === '.' && !fullStopEndsSentenceAt(slice, match.index)) continue;
     return start + match.index + match[0].length;
   }
   return -1;
-}
-
-/**
- * Whether a full stop at `dot` ends a sentence rather than an initial or an
- * abbreviation. (An ordinal, `7. februar`, is followed by a lower-case word,
- * which the caller's pattern already rules out: `i 2014. Nå` ends a sentence.)
- */
-function endsSentence(text: string, dot: number): boolean {
-  return fullStopEndsSentence(/[\p{L}\p{N}.]*$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[0] ?? '');
 }
 
 function skipWhitespace(text: string, from: number, end: number): number {

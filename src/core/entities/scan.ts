@@ -9,7 +9,7 @@
  * a sentence break; a connector inside a word) comes from a table decided
  * once per code unit, not from a call or a pattern per character.
  */
-import { fullStopEndsSentence } from '../fullStops';
+import { fullStopEndsSentenceAt } from '../fullStops';
 import { startsUpperCase, wordCharAt, wordEnd } from '../text';
 import { factsAt, FNV_OFFSET, FNV_PRIME, settleWords, type WordFacts } from './wordFacts';
 
@@ -252,7 +252,7 @@ export function scanText(text: string): TextScan {
       if ((bits & BREAK) !== 0) {
         // `Jakub M. Godzimirski`: the full stop of an initial ends no sentence.
         // Nor does an abbreviation's: `St. Olavs hospital`, `Dr. Hansen`, `bl.a. Tromsø`.
-        const initial = code === FULL_STOP && !fullStopEndsSentence(wordBefore(text, i));
+        const initial = code === FULL_STOP && !fullStopEndsSentenceAt(text, i);
         if (!initial) sentenceStart = true;
       }
       i++;
@@ -344,10 +344,3 @@ export function scanText(text: string): TextScan {
 }
 
 const SCAN = new TextScan();
-
-/** The letters, digits and full stops right before `at` (at most 12 of them): `bl.a` before the full stop of `bl.a.`. */
-function wordBefore(text: string, at: number): string {
-  let start = at;
-  while (start > 0 && at - start < 12 && /[\p{L}\p{N}.]/u.test(text[start - 1])) start--;
-  return text.slice(start, at);
-}

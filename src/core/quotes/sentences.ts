@@ -3,7 +3,7 @@
  * lower-cased forms (æ, ø, å are letters), and sentences that do not end at an initial (`Jakub M.
  * Godzimirski`), an abbreviation (`bl.a.`, `f.eks.`) or an ordinal (`7. februar`).
  */
-import { fullStopEndsSentence } from '../fullStops';
+import { fullStopEndsSentenceAt } from '../fullStops';
 import { firstEndingAfter } from '../positions';
 
 export interface Word {
@@ -80,7 +80,8 @@ export function sentencesIn(text: string, start: number, end: number): Sentence[
     const next = skipSpace(text, close, end);
     if (next === close && next < end) continue;
     if (next < end && !OPENING.test(text[next])) continue;
-    if (ch === '.' && !endsSentence(text, from, i)) continue;
+    // (Not after an initial or an abbreviation; an ordinal, `7. februar`, has a lower-case word after it.)
+    if (ch === '.' && !fullStopEndsSentenceAt(text, i, from)) continue;
     sentences.push({ start: from, end: close, closed: true });
     from = next;
     i = next - 1;
@@ -90,13 +91,6 @@ export function sentencesIn(text: string, start: number, end: number): Sentence[
     if (last > from) sentences.push({ start: from, end: last, closed: /[.!?:]["»”’)]*$/u.test(text.slice(from, last)) });
   }
   return sentences;
-}
-
-/** Whether the full stop at `dot` ends a sentence: not after an initial, an abbreviation or an ordinal number. */
-function endsSentence(text: string, from: number, dot: number): boolean {
-  let wordStart = dot;
-  while (wordStart > from && /[\p{L}\p{N}.]/u.test(text[wordStart - 1])) wordStart--;
-  return fullStopEndsSentence(text.slice(wordStart, dot));
 }
 
 export function skipSpace(text: string, at: number, end: number): number {
