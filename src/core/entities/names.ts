@@ -195,9 +195,10 @@ export function findNames(text: string, known: readonly { start: number; end: nu
     if (coordinated && joined && (isLowerCaseAt(coordinated[1], 0) || isInstitutionHead(joined)) && !coversAny(mask, end, end + coordinated[0].length)) {
       end += coordinated[0].length;
       institution = isInstitutionHead(joined);
-    } else if (isInstitutionHead(facts(all[last])) && takesPurpose(all, i, last)) {
+    } else if (isInstitutionHead(facts(all[last]))) {
       const purpose = purposeEnd(text, end);
-      if (purpose > end && !coversAny(mask, end, purpose)) {
+      // (Whether the head takes one is asked only when a `for …` follows: it looks the head's first parts up.)
+      if (purpose > end && !coversAny(mask, end, purpose) && takesPurpose(all, i, last)) {
         end = purpose;
         institution = true;
       }
