@@ -219,21 +219,26 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+/** A subject's name as the text writes it (a mention's or a name's), or undefined for a pronoun, a role or anyone unnamed. */
+function writtenName(subject: Subject): string | undefined {
+  return subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
+}
+
 /** Whether an interview's label (`BERGLUND`, `Maren Berglund`) names the person interviewed: their name, or its end. */
 function labelNames(subject: Subject, person: Speaker): boolean {
-  const written = subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
+  const written = writtenName(subject);
   return written !== undefined && namesFit(written, person.name, false);
 }
 
 /** Whether an interview's label is the newsroom's: `Avisa`, `Avisen`, or a medium's name (`Adresseavisen`, `VG`). */
 function labelsNewsroom(subject: Subject): boolean {
-  const written = subject.kind === 'name' ? subject.name : subject.kind === 'mention' ? subject.mention.text : undefined;
+  const written = writtenName(subject);
   return written !== undefined && (/^(?:avisa|avisen|avis|redaksjonen)$/iu.test(written) || isMediumName(written));
 }
 
 /** `Tass Sjilov`: a name whose first word is a medium's, the rest the person it cites; or undefined. */
 function citedAfterMedium(subject: Subject): string | undefined {
-  const name = subject.kind === 'mention' ? subject.mention.text : subject.kind === 'name' ? subject.name : undefined;
+  const name = writtenName(subject);
   const words = name?.split(' ') ?? [];
   return words.length >= 2 && isMediumName(words[0]) ? words.slice(1).join(' ') : undefined;
 }
